@@ -1,0 +1,3 @@
+"""rectlint: an offline linter for Chinese rectification notices."""
+
+__version__ = "0.1.0"

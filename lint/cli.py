@@ -1,0 +1,161 @@
+"""The command line: `rectlint PATH...`, `rectlint rules`, `rectlint explain RULE`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import Config, active_rules, find_config, load_config, parse_date
+from .errors import ConfigError, InputError, RectlintError
+from .finding import SEVERITIES, severity_rank
+from .registry import all_rules
+from .report import FORMATS, render
+
+SUBCOMMANDS = ("check", "rules", "explain")
+
+
+class _DefaultGroup(click.Group):
+    """`rectlint PATH...` means `rectlint check PATH...`."""
+
+    def parse_args(self, ctx, args):
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h")):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+def cli():
+    """rectlint: lint Chinese rectification notices (整改进展情况通报).
+
+    Run `rectlint PATH...` to lint drafts (.txt, .md, folders, or - for stdin);
+    `rectlint rules` lists the rules and `rectlint explain RULE` documents one.
+    """
+
+
+def _split(values) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1)
+@click.option("--select", multiple=True, metavar="IDS",
+              help="Only these rule ids or categories (comma-separated; replaces the config's select).")
+@click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rule ids or categories.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Language of messages (default zh).")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Lowest severity that makes the exit code 1 (default warning).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Use this configuration file instead of searching for one.")
+@click.option("--as-of", default=None, metavar="YYYY-MM-DD",
+              help="Reference date for chronology checks (default: the notice's own date).")
+@click.version_option(__version__, "--version", prog_name="rectlint")
+def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_of):
+    """Lint drafts and report findings."""
+    if not paths:
+        raise click.UsageError("no PATH given; try 'rectlint --help'")
+    select, ignore = _split(select), _split(ignore)
+    explicit = load_config(Path(config_path)) if config_path else None
+    as_of_date = parse_date(as_of, "--as-of") if as_of else None
+
+    def config_for(path: str) -> Config:
+        if explicit is not None:
+            return explicit
+        return find_config(Path.cwd() if path == "-" else Path(path).parent)
+
+    from .engine import run_rules
+    from .reader import collect, load
+
+    base = config_for(".")
+    lang = lang or base.lang or "zh"
+    sources = collect(paths, lambda p: config_for(str(p)).excludes(p))
+    findings, docs, errors, fail_levels, used_rules = [], {}, 0, {}, {}
+    for source in sources:
+        cfg = config_for(source.path)
+        rules = active_rules(cfg, select, ignore)
+        for active in rules:
+            used_rules[active.rule.id] = active.rule
+        try:
+            doc, _ = load(source)
+        except InputError as exc:
+            click.echo(f"rectlint: {exc}", err=True)
+            errors += 1
+            continue
+        doc.settings = {"as_of": as_of_date or cfg.as_of}
+        docs[source.path] = doc
+        fail_levels[source.path] = severity_rank(fail_on or cfg.fail_on or "warning")
+        if doc.text.strip():
+            findings.extend(run_rules(doc, rules))
+    findings.sort(key=lambda f: f.sort_key())
+    color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    out = render(fmt, findings, docs, lang, list(used_rules.values()), color)
+    if out:
+        click.echo(out)
+    if errors:
+        return 2
+    failing = any(severity_rank(f.severity) >= fail_levels[f.path] for f in findings)
+    return 1 if failing and not exit_zero else 0
+
+
+@cli.command("rules")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
+def rules_cmd(lang):
+    """List every rule with its category, default severity and summary."""
+    rules = sorted(all_rules().values(), key=lambda r: (r.category, r.id))
+    width = max((len(r.id) for r in rules), default=10)
+    for rule in rules:
+        click.echo(f"{rule.id:<{width}}  {rule.category:<12} {rule.severity:<8} {rule.summary}")
+
+
+@cli.command("explain")
+@click.argument("rule_id")
+def explain(rule_id):
+    """Print a rule's documentation."""
+    rules = all_rules()
+    if rule_id not in rules:
+        raise click.UsageError(f"unknown rule {rule_id!r}; see 'rectlint rules'")
+    rule = rules[rule_id]
+    click.echo(f"{rule.id}  (category: {rule.category}, default severity: {rule.severity})\n")
+    click.echo(rule.doc)
+    if rule.options:
+        click.echo("\nOptions (defaults):")
+        for key, value in rule.options.items():
+            choices = rule.choices.get(key)
+            extra = f"  one of: {', '.join(map(str, choices))}" if choices else ""
+            click.echo(f"  {key}: {value!r}{extra}")
+
+
+def main(argv=None) -> None:
+    """Entry point: every failure is one line on stderr, never a traceback."""
+    try:
+        code = cli.main(args=argv, prog_name="rectlint", standalone_mode=False)
+    except click.UsageError as exc:
+        click.echo(f"rectlint: {exc.format_message()}", err=True)
+        code = 2
+    except click.Abort:
+        click.echo("rectlint: aborted", err=True)
+        code = 130
+    except click.ClickException as exc:
+        click.echo(f"rectlint: {exc.format_message()}", err=True)
+        code = exc.exit_code
+    except (RectlintError, ConfigError) as exc:
+        click.echo(f"rectlint: {exc}", err=True)
+        code = 2
+    except BrokenPipeError:
+        code = 0
+    except KeyboardInterrupt:
+        code = 130
+    except Exception as exc:  # noqa: BLE001 - the promise: no traceback reaches a user
+        click.echo(f"rectlint: internal error: {type(exc).__name__}: {exc}; please report this", err=True)
+        code = 2
+    sys.exit(code or 0)
+
+
+if __name__ == "__main__":
+    main()

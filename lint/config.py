@@ -1,0 +1,292 @@
+"""Configuration: `.rectlint.yaml`, `--config FILE`, or `[tool.rectlint]` in pyproject.toml.
+
+Validation is strict, as in yamllint: an unknown key, rule id or bad value is an
+error that names the file, the line and what was expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .errors import ConfigError, UsageError
+from .finding import CATEGORIES, SEVERITIES
+from .registry import all_rules
+
+CONFIG_NAMES = (".rectlint.yaml", ".rectlint.yml")
+TOP_KEYS = {
+    "select": "a list of rule ids or categories",
+    "ignore": "a list of rule ids or categories",
+    "exclude": "a list of glob patterns",
+    "rules": "a mapping from rule id to its settings",
+    "fail-on": "one of error, warning, info",
+    "as-of": "a date as YYYY-MM-DD",
+    "lang": "zh or en",
+}
+
+
+@dataclass
+class Config:
+    source: str | None = None
+    root: Path = field(default_factory=Path.cwd)
+    select: list | None = None
+    ignore: list = field(default_factory=list)
+    exclude: list = field(default_factory=list)
+    rules: dict = field(default_factory=dict)  # rule id -> {"severity": .., option: ..}
+    fail_on: str | None = None
+    as_of: dt.date | None = None
+    lang: str | None = None
+
+    def excludes(self, path: Path) -> bool:
+        try:
+            rel = path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            rel = path.as_posix()
+        return any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(path.name, pat)
+                   or rel.startswith(pat.rstrip("/") + "/") for pat in self.exclude)
+
+
+class _MarkedDict(dict):
+    """A dict that remembers the line of each key."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines: dict = {}
+        self.line = 0
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader, node):
+    loader.flatten_mapping(node)
+    mapping = _MarkedDict()
+    mapping.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise ConfigError(f"{key_node.start_mark.line + 1}: a key must be plain text") from None
+        if key in mapping:
+            raise ConfigError(f"{key_node.start_mark.line + 1}: key {key!r} is given twice")
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _read_yaml(path: Path):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except ConfigError as exc:
+        raise ConfigError(f"{path}:{exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"{path}{where}: invalid YAML: {problem}") from None
+    if data is None:
+        data = _MarkedDict()
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1: expected a mapping of settings at the top level")
+    return data
+
+
+def _read_pyproject(path: Path):
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    section = data.get("tool", {}).get("rectlint")
+    if section is None:
+        return None
+    lines = text.splitlines()
+
+    def line_of(key):
+        for i, line in enumerate(lines, 1):
+            if line.strip().startswith((f"{key} ", f"{key}=", f'"{key}"')) or f"rules.{key}]" in line:
+                return i
+        return next((i for i, line in enumerate(lines, 1) if "tool.rectlint" in line), 1)
+
+    def mark(obj):
+        if isinstance(obj, dict):
+            marked = _MarkedDict()
+            for k, v in obj.items():
+                marked[k] = mark(v)
+                marked.lines[k] = line_of(k)
+            marked.line = line_of("tool.rectlint")
+            return marked
+        return obj
+
+    return mark(section)
+
+
+def _expect_list(path, data, key):
+    value = data[key]
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}:{data.lines[key]}: '{key}' must be {TOP_KEYS[key]}")
+    return value
+
+
+def check_selectors(names, where: str):
+    rules, cats = all_rules(), set(CATEGORIES)
+    for name in names:
+        if name not in rules and name not in cats and name != "all":
+            raise ConfigError(f"{where}: unknown rule or category {name!r}; "
+                              "see 'rectlint rules' for the list")
+
+
+def _check_option(path, line, rule, key, value):
+    if key == "severity":
+        if value not in SEVERITIES:
+            raise ConfigError(f"{path}:{line}: rules.{rule.id}.severity must be one of "
+                              f"{', '.join(SEVERITIES)}, not {value!r}")
+        return
+    if key not in rule.options:
+        known = ", ".join(["severity", *rule.options]) or "severity"
+        raise ConfigError(f"{path}:{line}: rule {rule.id} has no option {key!r}; expected one of: {known}")
+    default = rule.options[key]
+    if key in rule.choices and value not in rule.choices[key]:
+        raise ConfigError(f"{path}:{line}: rules.{rule.id}.{key} must be one of "
+                          f"{', '.join(map(str, rule.choices[key]))}, not {value!r}")
+    ok = (isinstance(value, bool) if isinstance(default, bool)
+          else isinstance(value, (int, float)) and not isinstance(value, bool) if isinstance(default, float)
+          else isinstance(value, int) and not isinstance(value, bool) if isinstance(default, int)
+          else isinstance(value, type(default)) if default is not None else True)
+    if isinstance(default, list) and ok:
+        ok = all(isinstance(v, str) for v in value)
+    if not ok:
+        raise ConfigError(f"{path}:{line}: rules.{rule.id}.{key} must be "
+                          f"{type(default).__name__} like {default!r}, not {value!r}")
+
+
+def parse_config(path: Path, data) -> Config:
+    cfg = Config(source=str(path), root=path.parent)
+    for key in data:
+        if key not in TOP_KEYS:
+            raise ConfigError(f"{path}:{data.lines[key]}: unknown key {key!r}; expected one of: "
+                              f"{', '.join(TOP_KEYS)}")
+    if "select" in data:
+        cfg.select = _expect_list(path, data, "select")
+        check_selectors(cfg.select, f"{path}:{data.lines['select']}")
+    if "ignore" in data:
+        cfg.ignore = _expect_list(path, data, "ignore")
+        check_selectors(cfg.ignore, f"{path}:{data.lines['ignore']}")
+    if "exclude" in data:
+        cfg.exclude = _expect_list(path, data, "exclude")
+    if "fail-on" in data:
+        if data["fail-on"] not in SEVERITIES:
+            raise ConfigError(f"{path}:{data.lines['fail-on']}: 'fail-on' must be {TOP_KEYS['fail-on']}")
+        cfg.fail_on = data["fail-on"]
+    if "lang" in data:
+        if data["lang"] not in ("zh", "en"):
+            raise ConfigError(f"{path}:{data.lines['lang']}: 'lang' must be zh or en")
+        cfg.lang = data["lang"]
+    if "as-of" in data:
+        cfg.as_of = parse_date(data["as-of"], f"{path}:{data.lines['as-of']}: 'as-of'")
+    if "rules" in data:
+        rules_data = data["rules"]
+        if not isinstance(rules_data, dict):
+            raise ConfigError(f"{path}:{data.lines['rules']}: 'rules' must be {TOP_KEYS['rules']}")
+        known = all_rules()
+        for rule_id, settings in rules_data.items():
+            line = rules_data.lines[rule_id]
+            if rule_id not in known:
+                raise ConfigError(f"{path}:{line}: unknown rule {rule_id!r}; see 'rectlint rules'")
+            if settings is None:
+                settings = {}
+            if not isinstance(settings, dict):
+                raise ConfigError(f"{path}:{line}: rules.{rule_id} must be a mapping of "
+                                  "severity and options")
+            for key, value in settings.items():
+                _check_option(path, getattr(settings, "lines", {}).get(key, line),
+                              known[rule_id], key, value)
+            cfg.rules[rule_id] = dict(settings)
+    return cfg
+
+
+def parse_date(value, what: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigError(f"{what} must be a date as YYYY-MM-DD, not {value!r}") from None
+
+
+def load_config(path: Path) -> Config:
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"{path}: configuration file not found")
+    if path.name == "pyproject.toml":
+        data = _read_pyproject(path)
+        return parse_config(path, data if data is not None else _MarkedDict())
+    return parse_config(path, _read_yaml(path))
+
+
+@lru_cache(maxsize=None)
+def find_config(directory: Path) -> Config:
+    """Walk up from a draft's folder to the first .rectlint.yaml or pyproject [tool.rectlint]."""
+    directory = directory.resolve()
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return load_config(folder / name)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            data = _read_pyproject(pyproject)
+            if data is not None:
+                return parse_config(pyproject, data)
+    return Config(root=directory)
+
+
+@dataclass
+class ActiveRule:
+    rule: object
+    severity: str
+    options: dict
+
+
+def _matches(rule, names) -> bool:
+    return "all" in names or rule.id in names or rule.category in names
+
+
+def active_rules(cfg: Config, select=None, ignore=()) -> list[ActiveRule]:
+    """Rules to run: --select replaces the config's select; --ignore adds to its ignore."""
+    for names in (select or [], ignore or []):
+        try:
+            check_selectors(names, "--select/--ignore")
+        except ConfigError as exc:
+            raise UsageError(str(exc)) from None
+    chosen = select if select else cfg.select
+    ignored = [*cfg.ignore, *(ignore or [])]
+    out = []
+    for rule in all_rules().values():
+        if chosen and not _matches(rule, chosen):
+            continue
+        if _matches(rule, ignored) and not (chosen and rule.id in chosen):
+            continue
+        settings = cfg.rules.get(rule.id, {})
+        options = {**rule.options, **{k: v for k, v in settings.items() if k != "severity"}}
+        out.append(ActiveRule(rule, settings.get("severity", rule.severity), options))
+    return out

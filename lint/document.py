@@ -1,0 +1,102 @@
+"""The Document: text, line index, paragraphs and (lazily) the notice outline."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+
+from .text import fold
+
+
+@dataclass
+class Line:
+    number: int  # 1-based
+    start: int  # offset of the first character
+    end: int  # offset just past the last character, line ending excluded
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    lines: list
+
+
+def _split_lines(text: str) -> list[Line]:
+    lines, pos, number, n = [], 0, 1, len(text)
+    while pos <= n:
+        cut = pos
+        while cut < n and text[cut] not in "\r\n":
+            cut += 1
+        lines.append(Line(number, pos, cut, text[pos:cut]))
+        if cut >= n:
+            break
+        pos = cut + (2 if text[cut] == "\r" and text[cut + 1:cut + 2] == "\n" else 1)
+        number += 1
+        if pos == n:  # a final line ending does not open an empty line
+            break
+    return lines
+
+
+class Document:
+    """One draft. Offsets index `text`; `folded` is the same text width-folded."""
+
+    def __init__(self, text: str, path: str = "<stdin>", kind: str = "txt"):
+        self.path = path
+        self.text = text
+        self.kind = kind
+        self.folded = fold(text)
+        self.lines = _split_lines(text)
+        self._starts = [line.start for line in self.lines]
+
+    # -- positions -----------------------------------------------------------
+    def line_at(self, offset: int) -> Line:
+        return self.lines[max(0, bisect.bisect_right(self._starts, offset) - 1)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset; columns count code points."""
+        line = self.line_at(offset)
+        return line.number, min(offset, line.end) - line.start + 1
+
+    # -- structure -----------------------------------------------------------
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        """Non-blank lines; in Markdown, runs of non-blank lines."""
+        paras: list[Paragraph] = []
+        joined = self.kind == "md"
+        open_para = False
+        for line in self.lines:
+            if line.blank:
+                open_para = False
+            elif joined and open_para:
+                paras[-1].end = line.end
+                paras[-1].lines.append(line)
+            else:
+                paras.append(Paragraph(line.start, line.end, [line]))
+                open_para = True
+        return paras
+
+    @cached_property
+    def outline(self):
+        from .outline import build_outline
+        return build_outline(self)
+
+    @property
+    def frame(self) -> set[int]:
+        """Line numbers of a web page's frame (navigation, metadata, footer)."""
+        return self.outline.frame
+
+    def body_lines(self) -> list[Line]:
+        """Non-blank lines that belong to the notice itself."""
+        frame = self.frame
+        return [line for line in self.lines if not line.blank and line.number not in frame]
+
+    def body_paragraphs(self) -> list[Paragraph]:
+        frame = self.frame
+        return [p for p in self.paragraphs if p.lines[0].number not in frame]

@@ -1,0 +1,65 @@
+"""Run the active rules over a Document and turn their hits into findings."""
+
+from __future__ import annotations
+
+from .document import Document
+from .finding import Finding, Hit, Location
+
+CONTEXT_CHARS = 12
+
+
+def _location(doc: Document, start: int, end: int) -> tuple[int, int, int, int]:
+    line, col = doc.position(start)
+    last = max(start, end - 1)
+    end_line, end_col = doc.position(last)
+    return line, col, end_line, end_col
+
+
+def to_finding(doc: Document, active, hit: Hit) -> Finding:
+    line, col, end_line, end_col = _location(doc, hit.start, hit.end)
+    related = []
+    for r in hit.related:
+        if isinstance(r, Location):
+            related.append(r)
+        else:
+            rl, rc, rel, rec = _location(doc, r[0], r[1])
+            related.append(Location(doc.path, rl, rc, rel, rec))
+    line_obj = doc.line_at(hit.start)
+    lo = max(line_obj.start, hit.start - CONTEXT_CHARS)
+    hi = min(doc.line_at(hit.end).end, hit.end + CONTEXT_CHARS)
+    return Finding(
+        path=doc.path, line=line, column=col, end_line=end_line, end_column=end_col,
+        rule=active.rule.id, category=hit.category or active.rule.category,
+        severity=hit.severity or active.severity, zh=hit.zh, en=hit.en,
+        suggestion=hit.suggestion, related=related,
+        context=doc.text[lo:hit.start] + "\x00" + doc.text[hit.start:hit.end] + "\x00" + doc.text[hit.end:hi],
+    )
+
+
+def _internal(doc: Document, rule_id: str, exc: Exception) -> Finding:
+    return Finding(
+        path=doc.path, line=1, column=1, end_line=1, end_column=1,
+        rule=rule_id, category="internal", severity="error",
+        zh=f"规则 {rule_id} 运行出错（{type(exc).__name__}: {exc}），请报告此问题",
+        en=f"rule {rule_id} crashed ({type(exc).__name__}: {exc}); please report this",
+    )
+
+
+def run_rules(doc: Document, rules) -> list[Finding]:
+    """Every rule runs; one that raises becomes a single `internal` finding."""
+    findings: list[Finding] = []
+    try:
+        frame = doc.frame
+    except Exception as exc:  # noqa: BLE001 - the outline is code too; keep going without it
+        frame = set()
+        findings.append(_internal(doc, "outline", exc))
+    for active in rules:
+        try:
+            for hit in active.rule.check(doc, active.options):
+                if not active.rule.frame and doc.line_at(hit.start).number in frame:
+                    continue
+                findings.append(to_finding(doc, active, hit))
+        except Exception as exc:  # noqa: BLE001 - a rule bug must not end the run
+            findings.append(_internal(doc, active.rule.id, exc))
+    findings.sort(key=Finding.sort_key)
+    return findings

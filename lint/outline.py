@@ -1,0 +1,327 @@
+"""The outline of a notice: frame, title, headings, items, runs, closing parts.
+
+Everything here reads `Document.folded`, so full- and half-width forms are
+one pattern, and every offset found is an offset in the original text.
+See shared/domain.md §1–3 for the conventions encoded here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .text import cn_to_int, is_han
+
+CN = "[一二三四五六七八九十]{1,3}"
+
+# Nominal GB/T 9704 §7.3.3 levels: 一、 → （一） → 1. → （1）.
+_HEADINGS = [
+    # (pattern, level, style); group 1 is the number
+    (regex.compile(r"(\d{1,2})\.\((\d{1,2})\)"), 3, "n.(n)"),
+    (regex.compile(rf"({CN})、"), 1, "cn、"),
+    (regex.compile(rf"({CN})\.(?![\d])"), 1, "cn."),
+    (regex.compile(rf"\(({CN})\)(、)?"), 2, "(cn)"),
+    (regex.compile(r"\((\d{1,2})\)(、)?"), 4, "(n)"),
+    (regex.compile(r"(\d{1,2})\)(?!\d)"), 4, "n)"),
+    (regex.compile(r"(\d{1,2})\.(?![\d])"), 3, "n."),
+    (regex.compile(r"(\d{1,2})、"), 3, "n、"),
+]
+
+# Markers that lost characters (domain.md §2). Accepted only where the sequence fits.
+_BROKEN = [
+    (regex.compile(rf"({CN})\)"), 2, "(cn)", "lost-open"),
+    (regex.compile(rf"\(({CN})(?=[\p{{Han}}“\"《])(?!是)"), 2, "(cn)", "lost-close"),
+    (regex.compile(r"\((\d{1,2})(?=[\p{Han}“\"《])"), 4, "(n)", "lost-close"),
+    (regex.compile(r"\)(?=[\p{Han}“\"《])"), None, None, "lost-numeral"),
+    # A numeral glued to its text: "2三救能力不强". Units after a number mean a count.
+    (regex.compile(r"(\d{1,2})(?=[\p{Han}“\"《])(?![年月日号个人次名项件家元万亿千百岁期批台户余多份场篇条类级届轮])"),
+     None, None, "glued"),
+]
+
+_MEASURE_LABEL = regex.compile(
+    r"\s*(整改落实情况|整改情况|整改措施|整改进展情况|整改进展|落实情况|整改成效)\s*[:]")
+_STATUS_LABEL = regex.compile(r"\s*(整改结果|整改状态|整改进度|完成情况|完成状态)\s*[:]")
+
+_FRAME_KEYS = regex.compile(
+    r"\s*(?:发布时间|发布日期|更新时间|来源|信息来源|文章来源|阅读次数|浏览次数|点击数|索引号|发布机构|"
+    r"公开方式|组配分类|主题分类|发文字号|发文机关|成文时间|成文日期|公文时效|公开时限|生成日期|"
+    r"审核|责任编辑|编辑|主办|承办|协办|网站标识码|网站维护|版权所有|技术支持|"
+    r"您当前的位置|当前位置|字号)\s*[:]")
+_FRAME_ANY = regex.compile(
+    r"ICP备|公网安备|网站标识码|关于我们\s*\||联系我们\s*\||网站地图|网站声明|网站访问量|"
+    r"欢迎你|欢迎您|^\s*>|【打印】|【关闭】|分享到")
+_TITLE_WORDS = regex.compile(r"整改|通报|报告|情况")
+_DATE_LINE = regex.compile(
+    r"\s*(?:\d{4}年\d{1,2}月\d{1,2}日|\d{8}|\d{4}年\d{1,4}日?|\d{4}[-./]\d{1,2}[-./]\d{1,2})\s*$")
+_SUPERVISION = regex.compile(r"欢迎.{0,30}监督|联系电话|监督电话|举报电话|邮政地址|通信地址|通讯地址|电子邮箱|电子邮件")
+_CONTACT = regex.compile(r"^\s*(?:电话|邮箱|地址|邮编|传真|E-?mail)\s*:|@[\w.-]+\.[a-z]{2,}", regex.I)
+
+
+@dataclass
+class Heading:
+    line: object
+    level: int
+    number: int | None
+    style: str
+    marker_start: int
+    marker_end: int
+    broken: str | None = None  # None, lost-open, lost-close, lost-numeral, glued
+    sub_number: int | None = None
+    parent: "Heading | None" = None
+    children: list = field(default_factory=list)
+    body: list = field(default_factory=list)  # non-blank lines until the next heading
+
+    @property
+    def marker(self) -> str:
+        return self.line.text[self.marker_start - self.line.start:self.marker_end - self.line.start]
+
+    def descendants(self):
+        for child in self.children:
+            yield child
+            yield from child.descendants()
+
+
+@dataclass
+class RunMarker:
+    number: int | None
+    scheme: str  # "shi" (一是), "di" (第一，), "order" (首先/其次/最后)
+    start: int
+    end: int
+
+
+@dataclass
+class Run:
+    paragraph: object
+    markers: list
+
+
+@dataclass
+class Outline:
+    frame: set
+    title: object | None  # Line
+    lead: list  # Lines between the title and the first heading
+    root: Heading
+    items_section: Heading | None
+    items: list  # Heading leaves that carry a problem
+    supervision: list  # Lines
+    signature: list  # Lines naming the issuing body
+    date_line: object | None  # Line holding the 成文日期
+    runs: list
+
+    @property
+    def headings(self) -> list:
+        return list(self.root.descendants())
+
+
+def _strip_offset(line) -> int:
+    """Offset where the line's content starts: after spaces and Markdown '#'/'-'."""
+    text = line.text
+    i = 0
+    while i < len(text) and (text[i].isspace() or text[i] in "\u3000\u00a0"):
+        i += 1
+    m = regex.match(r"#{1,6}\s+|[-*]\s+", text[i:])
+    if m:
+        i += m.end()
+    return line.start + i
+
+
+def _is_frame_line(doc, line) -> bool:
+    text = doc.folded[line.start:line.end]
+    return bool(_FRAME_KEYS.match(text) or _FRAME_ANY.search(text))
+
+
+def _find_title(doc, lines):
+    for line in lines[:12]:
+        text = doc.folded[line.start:line.end].strip()
+        if not text or _is_frame_line(doc, line) or _match_heading(doc, line):
+            continue
+        if _TITLE_WORDS.search(text) and len(text) <= 120 and not text.endswith(("。", ",", ";")):
+            return line
+        if text.endswith("。"):
+            return None
+    return None
+
+
+def _match_heading(doc, line):
+    start = _strip_offset(line)
+    text = doc.folded[start:line.end]
+    for pattern, level, style in _HEADINGS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        number = cn_to_int(m.group(1)) if "cn" in style else int(m.group(1))
+        sub = int(m.group(2)) if style == "n.(n)" else None
+        if style in ("(cn)", "(n)") and m.group(2):
+            style += "、"
+        return level, number, style, start, start + m.end(), sub
+    return None
+
+
+class _Builder:
+    def __init__(self, doc):
+        self.doc = doc
+        self.root = Heading(None, 0, None, "", 0, 0)
+        self.stack = [self.root]
+        self.levels_seen: dict[int, set] = {}
+        self.last_number: dict[int, int] = {}  # across the whole document, per level
+
+    def parent_for(self, level):
+        while self.stack[-1].level >= level:
+            self.stack.pop()
+        return self.stack[-1]
+
+    def expected(self, level) -> set:
+        """Numbers that may come next at a level: after the local sibling, or running on."""
+        parent = self.stack[-1]
+        for h in reversed(self.stack):
+            if h.level < level:
+                parent = h
+                break
+        siblings = [c for c in parent.children if c.level == level]
+        local = siblings[-1].number + 1 if siblings and siblings[-1].number else 1
+        return {local, self.last_number.get(level, 0) + 1}
+
+    def add(self, line, level, number, style, mstart, mend, broken=None, sub=None):
+        parent = self.parent_for(level)
+        h = Heading(line, level, number, style, mstart, mend, broken, sub, parent)
+        parent.children.append(h)
+        self.stack.append(h)
+        self.levels_seen.setdefault(level, set()).add(style)
+        if number is not None:
+            self.last_number[level] = number
+        return h
+
+    def try_broken(self, line):
+        doc = self.doc
+        start = _strip_offset(line)
+        text = doc.folded[start:line.end]
+        if _MEASURE_LABEL.match(text) or _STATUS_LABEL.match(text):
+            return None
+        for pattern, level, style, kind in _BROKEN:
+            m = pattern.match(text)
+            if not m:
+                continue
+            if kind == "lost-numeral":
+                prior = self._last_bracketed()
+                if prior is None:
+                    return None
+                level, style = prior.level, prior.style.rstrip("、")
+                number = min(self.expected(level))
+            elif kind == "glued":
+                number = int(m.group(1))
+                level = next((lv for lv in (4, 3) if self.levels_seen.get(lv)
+                              and number in self.expected(lv)), None)
+                if level is None:
+                    return None
+                style = sorted(self.levels_seen[level])[0]
+            else:
+                number = cn_to_int(m.group(1)) if "cn" in style else int(m.group(1))
+                if number not in self.expected(level):
+                    return None
+            return self.add(line, level, number, style, start, start + m.end(), kind)
+        return None
+
+    def _last_bracketed(self):
+        for h in reversed(self.stack[1:]):
+            if h.style.startswith("(") or h.style.endswith(")"):
+                return h
+        return None
+
+
+def _items_section(root, doc):
+    """The 一、 section whose subtree holds the measures or status lines."""
+    best, best_score = None, 0
+    for section in root.children:
+        score = 0
+        for h in [section, *section.descendants()]:
+            for line in h.body:
+                text = doc.folded[line.start:line.end]
+                if _MEASURE_LABEL.match(text) or _STATUS_LABEL.match(text):
+                    score += 1
+        if score > best_score:
+            best, best_score = section, score
+    return best
+
+
+def _runs(doc, paragraphs):
+    runs = []
+    pattern = regex.compile(
+        rf"(?<![统唯同之万单划逐专归均初如合不再第周星礼其])({CN})是(?![非否])"
+        rf"|第({CN})(?=[,、:]|是)|(首先|其次|最后)(?=[,、:])")
+    order = {"首先": 1, "其次": 2, "最后": None}
+    for para in paragraphs:
+        markers = []
+        for m in pattern.finditer(doc.folded, para.start, para.end):
+            if m.group(1):
+                markers.append(RunMarker(cn_to_int(m.group(1)), "shi", m.start(), m.end()))
+            elif m.group(2):
+                markers.append(RunMarker(cn_to_int(m.group(2)), "di", m.start(), m.end()))
+            else:
+                markers.append(RunMarker(order[m.group(3)], "order", m.start(), m.end()))
+        if markers:
+            runs.append(Run(para, markers))
+    return runs
+
+
+def build_outline(doc) -> Outline:
+    lines = [line for line in doc.lines if not line.blank]
+    frame = {line.number for line in lines if _is_frame_line(doc, line)}
+    title = _find_title(doc, lines)
+    if title is not None:
+        frame.update(line.number for line in lines if line.number < title.number)
+
+    # The 成文日期 closes the notice: what follows it is the page's footer.
+    date_line, signature = None, []
+    body = [line for line in lines if line.number not in frame]
+    for i in range(len(body) - 1, max(-1, len(body) - 6), -1):
+        if _DATE_LINE.match(doc.folded[body[i].start:body[i].end]):
+            date_line = body[i]
+            for prev in reversed(body[max(0, i - 2):i]):
+                text = doc.folded[prev.start:prev.end].strip()
+                if len(text) > 40 or text.endswith(("。", ";", ":")) or _SUPERVISION.search(text):
+                    break
+                signature.insert(0, prev)
+            frame.update(line.number for line in lines if line.number > date_line.number)
+            break
+    body = [line for line in lines if line.number not in frame and line is not title]
+
+    closing = {line.number for line in signature}
+    if date_line is not None:
+        closing.add(date_line.number)
+    supervision = []
+    for line in reversed([line for line in body if line.number not in closing]):
+        text = doc.folded[line.start:line.end]
+        if not (_SUPERVISION.search(text) or _CONTACT.search(text)) or len(supervision) >= 6:
+            break
+        supervision.insert(0, line)
+    closing.update(line.number for line in supervision)
+
+    builder = _Builder(doc)
+    lead, current = [], None
+    for line in body:
+        if line.number in closing:
+            continue
+        found = _match_heading(doc, line)
+        if found:
+            level, number, style, mstart, mend, sub = found
+            current = builder.add(line, level, number, style, mstart, mend, None, sub)
+            continue
+        broken = builder.try_broken(line) if current is not None else None
+        if broken is not None:
+            current = broken
+        elif current is None:
+            lead.append(line)
+        else:
+            current.body.append(line)
+
+    section = _items_section(builder.root, doc)
+    scope = section if section is not None else (builder.root if builder.root.children else None)
+    items = []
+    if scope is not None:
+        items = [h for h in scope.descendants() if not h.children]
+    return Outline(
+        frame=frame, title=title, lead=lead, root=builder.root, items_section=section,
+        items=items, supervision=supervision, signature=signature, date_line=date_line,
+        runs=_runs(doc, [p for p in doc.paragraphs if p.lines[0].number not in frame]),
+    )

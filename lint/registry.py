@@ -1,0 +1,78 @@
+"""Find the rules: the modules of rectlint.rules and the entry-point group `rectlint.rules`."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.metadata import entry_points
+
+from .errors import UsageError
+from .finding import CATEGORIES, SEVERITIES
+
+ENTRY_POINT_GROUP = "rectlint.rules"
+
+
+@dataclass
+class Rule:
+    id: str
+    category: str
+    severity: str
+    options: dict
+    choices: dict
+    doc: str
+    check: object
+    # Rules that read the web-page frame (e.g. its 发布时间) set FRAME = True.
+    frame: bool = False
+    source: str = ""
+    examples: dict = field(default_factory=dict)
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
+
+
+def rule_from_module(obj, source: str) -> Rule:
+    missing = [a for a in ("ID", "CATEGORY", "SEVERITY", "check") if not hasattr(obj, a)]
+    if missing:
+        raise UsageError(f"rule {source} lacks {', '.join(missing)}")
+    if obj.CATEGORY not in CATEGORIES:
+        raise UsageError(f"rule {obj.ID}: unknown category {obj.CATEGORY!r}")
+    if obj.SEVERITY not in SEVERITIES:
+        raise UsageError(f"rule {obj.ID}: unknown severity {obj.SEVERITY!r}")
+    return Rule(
+        id=obj.ID, category=obj.CATEGORY, severity=obj.SEVERITY,
+        options=dict(getattr(obj, "OPTIONS", {})), choices=dict(getattr(obj, "CHOICES", {})),
+        doc=inspect.cleandoc(obj.__doc__ or ""), check=obj.check,
+        frame=bool(getattr(obj, "FRAME", False)), source=source,
+    )
+
+
+@lru_cache(maxsize=None)
+def all_rules() -> dict[str, Rule]:
+    import rectlint.rules as package
+
+    found: dict[str, Rule] = {}
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        if hasattr(module, "ID"):
+            rule = rule_from_module(module, module.__name__)
+            found[rule.id] = rule
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            obj = ep.load()
+        except Exception as exc:  # a broken plugin must not take down the run with a traceback
+            raise UsageError(f"plugin rule {ep.name!r} failed to load: {exc}") from None
+        rule = rule_from_module(obj, f"{ep.value} (plugin)")
+        if rule.id in found:
+            raise UsageError(f"plugin rule {rule.id!r} clashes with an existing rule")
+        found[rule.id] = rule
+    return found
+
+
+def categories_in_use() -> set[str]:
+    return {rule.category for rule in all_rules().values()}

@@ -1,0 +1,25 @@
+"""Reporters: each turns findings into one string for stdout."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+FORMATS = ("text", "json", "sarif", "github")
+
+
+def render(fmt: str, findings, docs, lang: str, rules, color: bool = False) -> str:
+    if fmt == "json":
+        from .json_report import render_json
+        return render_json(findings, lang)
+    if fmt == "sarif":
+        from .sarif import render_sarif
+        return render_sarif(findings, lang, rules)
+    if fmt == "github":
+        from .github import render_github
+        return render_github(findings, lang)
+    from .text import render_text
+    return render_text(findings, docs, lang, color)
+
+
+def category_counts(findings) -> list[tuple[str, int]]:
+    return sorted(Counter(f.category for f in findings).items())

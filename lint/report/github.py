@@ -1,0 +1,26 @@
+"""GitHub Actions workflow commands, one annotation per finding."""
+
+from __future__ import annotations
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(findings, lang: str) -> str:
+    out = []
+    for f in findings:
+        message = f.message(lang)
+        if f.suggestion:
+            message += (" (suggestion: " if lang == "en" else "（建议：") + f.suggestion + (")" if lang == "en" else "）")
+        props = (f"file={_escape_property(f.path)},line={f.line},col={f.column},"
+                 f"endLine={f.end_line},endColumn={f.end_column},"
+                 f"title={_escape_property('rectlint ' + f.rule)}")
+        out.append(f"::{_LEVEL[f.severity]} {props}::{_escape_data(message)}")
+    return "\n".join(out)

@@ -1,0 +1,67 @@
+"""Human output: a header line per finding, the source with a caret underline, a summary."""
+
+from __future__ import annotations
+
+from rectlint.text import display_width
+
+from . import category_counts
+
+WINDOW = 24  # code points of context shown on each side of a long line's finding
+_COLORS = {"error": "31", "warning": "33", "info": "34"}
+_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def _snippet(line_text: str, col: int, end_col: int) -> tuple[str, str]:
+    """The line (cut to a window around the span) and its caret underline."""
+    text = line_text.replace("\t", " ")
+    start = col - 1
+    end = max(start + 1, end_col)
+    lo = max(0, start - WINDOW)
+    hi = min(len(text), end + WINDOW)
+    while lo < start and not text[lo].strip():
+        lo += 1  # leading indentation tells nothing
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(text) else ""
+    shown = prefix + text[lo:hi] + suffix
+    pad = display_width(prefix + text[lo:start])
+    marks = max(1, display_width(text[start:min(end, len(text))]))
+    return shown, " " * pad + "^" * marks
+
+
+def render_text(findings, docs, lang: str, color: bool = False) -> str:
+    out = []
+    for f in findings:
+        sev = _paint(f.severity, _COLORS[f.severity], color)
+        rule = _paint(f"[{f.rule}]", "2", color)
+        out.append(f"{f.path}:{f.line}:{f.column}: {sev} {rule} {f.message(lang)}")
+        doc = docs.get(f.path)
+        if doc is not None and 0 < f.line <= len(doc.lines):
+            line = doc.lines[f.line - 1]
+            end_col = f.end_column if f.end_line == f.line else len(line.text)
+            shown, carets = _snippet(line.text, f.column, end_col)
+            gutter = f"{f.line:>5} | "
+            out.append(gutter + shown)
+            out.append(" " * (len(gutter) - 2) + "| " + _paint(carets, _COLORS[f.severity], color))
+        if f.suggestion:
+            out.append(("      = suggestion: " if lang == "en" else "      = 建议：") + f.suggestion)
+        for r in f.related:
+            out.append(("      = see also " if lang == "en" else "      = 另见 ") + f"{r.path}:{r.line}:{r.column}")
+    out.append(_summary(findings, lang))
+    return "\n".join(out)
+
+
+def _summary(findings, lang: str) -> str:
+    if not findings:
+        return "No findings." if lang == "en" else "未发现问题。"
+    sev = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+    cats = category_counts(findings)
+    if lang == "en":
+        head = (f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} "
+                f"({sev['error']} errors, {sev['warning']} warnings, {sev['info']} info)")
+        return head + ": " + ", ".join(f"{c} {n}" for c, n in cats)
+    head = (f"发现 {len(findings)} 个问题（错误 {sev['error']}，警告 {sev['warning']}，提示 {sev['info']}）")
+    return head + "：" + "，".join(f"{c} {n}" for c, n in cats)

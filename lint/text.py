@@ -1,0 +1,58 @@
+"""Character helpers shared by the document model, rules and reporters."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20})
+
+
+def fold(text: str) -> str:
+    """Map full-width ASCII forms and odd spaces to ASCII, one code point for one.
+
+    The result has the same length as the input, so offsets found in it are
+    offsets in the original: patterns can be written once, in ASCII.
+    """
+    return text.translate(_FOLD)
+
+
+CN_NUMERALS = "零〇一二两三四五六七八九十"
+_CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_to_int(s: str) -> int | None:
+    """Chinese numeral below 100 to int: 三 → 3, 十二 → 12, 二十一 → 21."""
+    if not s or any(c not in CN_NUMERALS for c in s):
+        return None
+    if "十" not in s:
+        return _CN_VALUE[s] if len(s) == 1 else None
+    tens, _, units = s.partition("十")
+    if len(tens) > 1 or len(units) > 1 or "十" in units:
+        return None
+    t = _CN_VALUE.get(tens, 0) if tens else 1
+    u = _CN_VALUE.get(units, 0) if units else 0
+    return t * 10 + u
+
+
+def int_to_cn(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, units = divmod(n, 10)
+    return (digits[tens] if tens > 1 else "") + "十" + (digits[units] if units else "")
+
+
+def display_width(text: str) -> int:
+    """Terminal cells: East Asian wide and full-width characters take two."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"

@@ -1,0 +1,87 @@
+"""Unbalanced paired punctuation within a paragraph.
+
+Catches an opening mark with no closing partner, or a closing mark with no
+opening one, for “” ‘’ （） 《》 〈〉 〔〕 【】, in full and half width. The
+finding points at the unmatched mark itself.
+
+Why: GB/T 15834-2011 §4.4–4.9 (quotation marks, brackets, title marks) use
+these marks in pairs, and a pair never spans paragraphs. A lost half usually
+means text was cut or pasted badly, for example a document name whose closing
+》 went missing, or a quotation that never ends.
+
+Ordinal markers such as `1)` or `一）` are not unpaired brackets, and a heading
+whose marker lost its opening half (`）主要负责人…`) is reported by the
+ordinal rules instead.
+
+Bad:  组织学习《中国共产党党组工作条例，提升规范化水平。
+Good: 组织学习《中国共产党党组工作条例》，提升规范化水平。
+"""
+
+from __future__ import annotations
+
+import regex
+
+from rectlint.finding import Hit
+
+ID = "paired-punctuation"
+CATEGORY = "punctuation"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+# Folded text: （） are already ( ).
+_PAIRS = {"“": "”", "‘": "’", "(": ")", "《": "》", "〈": "〉", "〔": "〕", "【": "】"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+# "1)" "a)" "一)" after a boundary: an enumeration marker, not half a pair.
+_ORDINAL = regex.compile(r"(?:^|(?<=[\s,;:.。、，；：!?！？]))(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\)")
+
+
+def _marker_closers(doc, para) -> set[int]:
+    skip = {m.end() - 1 for m in _ORDINAL.finditer(doc.folded, para.start, para.end)}
+    return skip
+
+
+def check(doc, options):
+    headings = {h.line.number: h for h in doc.outline.headings}
+    for para in doc.body_paragraphs():
+        skip = _marker_closers(doc, para)
+        first = headings.get(para.lines[0].number)
+        if first is not None:
+            skip.update(range(first.marker_start, first.marker_end))
+        stack: list[tuple[str, int]] = []
+        for pos in range(para.start, para.end):
+            ch = doc.folded[pos]
+            if pos in skip:
+                continue
+            if ch in _PAIRS:
+                stack.append((ch, pos))
+            elif ch in _CLOSERS:
+                opener = _CLOSERS[ch]
+                depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == opener), None)
+                if depth is None:
+                    yield _unmatched_closer(doc, pos)
+                    continue
+                for _, open_pos in stack[depth + 1:]:
+                    yield _unmatched_opener(doc, open_pos)
+                del stack[depth:]
+        for _, open_pos in stack:
+            yield _unmatched_opener(doc, open_pos)
+
+
+def _unmatched_opener(doc, pos):
+    mark = doc.text[pos]
+    close = _PAIRS.get(doc.folded[pos], "")
+    if mark != doc.folded[pos]:
+        close = {")": "）"}.get(close, close)
+    return Hit(pos, pos + 1,
+               zh=f"「{mark}」没有对应的「{close}」",
+               en=f"'{mark}' has no matching '{close}'")
+
+
+def _unmatched_closer(doc, pos):
+    mark = doc.text[pos]
+    opener = _CLOSERS[doc.folded[pos]]
+    if mark != doc.folded[pos]:
+        opener = {"(": "（"}.get(opener, opener)
+    return Hit(pos, pos + 1,
+               zh=f"「{mark}」前面没有对应的「{opener}」",
+               en=f"'{mark}' has no matching '{opener}' before it")

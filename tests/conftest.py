@@ -1,0 +1,37 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rectlint.config import Config, active_rules
+from rectlint.document import Document
+from rectlint.engine import run_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+EXAMPLES = ROOT / "examples"
+
+
+def lint(text, rule=None, kind="txt", path="draft.txt", as_of=None, **options):
+    """Findings of one rule (or all) on a text, through the real engine."""
+    doc = Document(text, path, kind)
+    doc.settings = {"as_of": as_of}
+    cfg = Config(rules={rule: options} if rule and options else {})
+    rules = active_rules(cfg, [rule] if rule else None)
+    return run_rules(doc, rules)
+
+
+def run_cli(*args, input=None, cwd=None, env=None):
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "rectlint", *map(str, args)],
+        input=input, capture_output=True, cwd=cwd or ROOT, env=full_env,
+    )
+
+
+def seed(prefix):
+    if not SEEDS.is_dir():
+        pytest.skip(f"seeds not found at {SEEDS}")
+    return next(SEEDS.glob(prefix + "*.txt"))

@@ -1,0 +1,140 @@
+import codecs
+import json
+
+import pytest
+
+from conftest import EXAMPLES, run_cli
+
+DEFECT = "关于整改情况的通报\n\n一、情况\n\n组织学习《党组工作条例，提升水平。\n"
+
+
+def one_clear_line(stderr: bytes) -> str:
+    text = stderr.decode("utf-8")
+    assert "Traceback" not in text
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert len(lines) == 1, text
+    return lines[0]
+
+
+def test_examples_folder_exits_1_and_the_clean_example_exits_0():
+    assert run_cli("examples").returncode == 1
+    assert run_cli(EXAMPLES / "clean-notice.txt").returncode == 0
+
+
+def test_text_output_names_path_line_column_severity_rule(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text(DEFECT, encoding="utf-8")
+    out = run_cli(draft).stdout.decode("utf-8")
+    first = out.splitlines()[0]
+    assert first.startswith(f"{draft}:5:5: warning [paired-punctuation] ")
+    assert "punctuation 1" in out.splitlines()[-1]
+
+
+def test_caret_aligns_by_display_width(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("组织学习《条例\n", encoding="utf-8")
+    lines = run_cli(draft, "--select", "paired-punctuation").stdout.decode("utf-8").splitlines()
+    source, carets = lines[1], lines[2]
+    # Four CJK characters before the mark take eight cells.
+    assert source.split("| ", 1)[1] == "组织学习《条例"
+    assert carets.split("| ", 1)[1] == " " * 8 + "^^"
+
+
+def test_english_messages(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text(DEFECT, encoding="utf-8")
+    out = run_cli(draft, "--lang", "en", "--format", "json").stdout
+    assert json.loads(out)[0]["message"] == "'《' has no matching '》'"
+
+
+def test_stdin_is_read_as_dash():
+    result = run_cli("-", "--format", "json", input=DEFECT.encode("utf-8"))
+    assert result.returncode == 1
+    assert json.loads(result.stdout)[0]["path"] == "-"
+
+
+@pytest.mark.parametrize("flag,code", [("--exit-zero", 0), ("--fail-on=error", 0), ("--fail-on=info", 1)])
+def test_fail_level_and_exit_zero(tmp_path, flag, code):
+    draft = tmp_path / "d.txt"
+    draft.write_text(DEFECT, encoding="utf-8")
+    assert run_cli(draft, flag).returncode == code
+
+
+def test_binary_file_is_exit_2_with_one_line(tmp_path):
+    blob = tmp_path / "scan.txt"
+    blob.write_bytes(b"\x00\x01\x02PK\x03\x04" * 20)
+    result = run_cli(blob)
+    assert result.returncode == 2
+    assert "binary" in one_clear_line(result.stderr)
+
+
+def test_missing_path_is_exit_2(tmp_path):
+    result = run_cli(tmp_path / "nope.txt")
+    assert result.returncode == 2
+    assert "no such file" in one_clear_line(result.stderr)
+
+
+def test_gb18030_draft_is_linted_like_utf8(tmp_path):
+    draft = tmp_path / "gb.txt"
+    draft.write_bytes(DEFECT.encode("gb18030"))
+    result = run_cli(draft, "--format", "json")
+    assert result.returncode == 1
+    finding = json.loads(result.stdout)[0]
+    assert (finding["line"], finding["column"]) == (5, 5)
+
+
+def test_utf16_draft_is_linted_like_utf8(tmp_path):
+    draft = tmp_path / "u16.txt"
+    draft.write_bytes(codecs.BOM_UTF16_LE + DEFECT.replace("\n", "\r\n").encode("utf-16-le"))
+    finding = json.loads(run_cli(draft, "--format", "json").stdout)[0]
+    assert (finding["line"], finding["column"]) == (5, 5)
+
+
+def test_empty_file_has_nothing_to_lint_and_exits_0(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run_cli(empty)
+    assert result.returncode == 0
+    assert result.stderr == b""
+
+
+def test_broken_config_is_exit_2_naming_file_and_line(tmp_path):
+    (tmp_path / ".rectlint.yaml").write_text("select: [date\nignore: x\n", encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text(DEFECT, encoding="utf-8")
+    result = run_cli(draft)
+    assert result.returncode == 2
+    line = one_clear_line(result.stderr)
+    assert ".rectlint.yaml:" in line and "invalid YAML" in line
+
+
+def test_unknown_rule_in_select_is_exit_2(tmp_path):
+    result = run_cli(EXAMPLES / "clean-notice.txt", "--select", "no-such-rule")
+    assert result.returncode == 2
+    assert "no-such-rule" in one_clear_line(result.stderr)
+
+
+def test_no_path_is_a_usage_error():
+    result = run_cli()
+    assert result.returncode == 2
+    assert "PATH" in one_clear_line(result.stderr)
+
+
+def test_version_rules_and_explain():
+    assert run_cli("--version").stdout.decode().startswith("rectlint, version")
+    listing = run_cli("rules").stdout.decode("utf-8")
+    assert "paired-punctuation" in listing
+    doc = run_cli("explain", "paired-punctuation").stdout.decode("utf-8")
+    assert "Bad:" in doc and "Good:" in doc
+    unknown = run_cli("explain", "nope")
+    assert unknown.returncode == 2 and "nope" in one_clear_line(unknown.stderr)
+
+
+def test_folder_recursion_honours_excludes(tmp_path):
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "a.txt").write_text(DEFECT, encoding="utf-8")
+    (tmp_path / "b.md").write_text(DEFECT, encoding="utf-8")
+    (tmp_path / "c.docx.bak").write_text(DEFECT, encoding="utf-8")
+    (tmp_path / ".rectlint.yaml").write_text("exclude: ['old/*']\n", encoding="utf-8")
+    paths = {f["path"] for f in json.loads(run_cli(tmp_path, "--format", "json").stdout)}
+    assert paths == {str(tmp_path / "b.md")}

@@ -1,0 +1,65 @@
+import json
+
+import pytest
+
+from conftest import EXAMPLES, ROOT, run_cli
+
+SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-2.1.0.json"
+KEYS = {"path", "line", "column", "end_line", "end_column", "rule", "category",
+        "severity", "message", "suggestion", "related"}
+CATEGORIES = {"date", "ordinal", "status", "structure", "duplicate", "number",
+              "punctuation", "placeholder", "privacy", "wording", "internal"}
+
+
+def examples_json():
+    return json.loads(run_cli(EXAMPLES, "--format", "json").stdout)
+
+
+def test_json_follows_the_contract():
+    findings = examples_json()
+    assert findings
+    for f in findings:
+        assert set(f) == KEYS
+        assert f["category"] in CATEGORIES
+        assert f["severity"] in {"error", "warning", "info"}
+        assert 1 <= f["line"] <= f["end_line"]
+        assert f["column"] >= 1 and f["end_column"] >= 1
+        assert f["suggestion"] is None or isinstance(f["suggestion"], str)
+        for r in f["related"]:
+            assert set(r) == {"path", "line", "column", "end_line", "end_column"}
+    keys = [(f["path"], f["line"], f["column"]) for f in findings]
+    assert keys == sorted(keys)
+
+
+def test_json_end_column_is_inclusive(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("学习《条例\n", encoding="utf-8")
+    (f,) = json.loads(run_cli(draft, "--format", "json").stdout)
+    assert (f["line"], f["column"], f["end_line"], f["end_column"]) == (1, 3, 1, 3)
+
+
+def test_sarif_validates_against_the_official_schema():
+    if not SCHEMA.is_file():
+        pytest.skip(f"SARIF schema not found at {SCHEMA}")
+    jsonschema = pytest.importorskip("jsonschema")
+    log = json.loads(run_cli(EXAMPLES, "--format", "sarif").stdout)
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema)
+    run = log["runs"][0]
+    assert run["results"] and all(r["ruleId"] for r in run["results"])
+    region = run["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert region["endColumn"] > region["startColumn"] or region["endLine"] > region["startLine"]
+
+
+def test_github_annotations(tmp_path):
+    draft = tmp_path / "d,1.txt"
+    draft.write_text("学习《条例\n", encoding="utf-8")
+    out = run_cli(draft, "--format", "github").stdout.decode("utf-8").strip()
+    assert out.startswith("::warning file=")
+    assert "d%2C1.txt,line=1,col=3,endLine=1,endColumn=3,title=rectlint paired-punctuation::" in out
+
+
+def test_no_colour_when_not_a_tty_or_no_color(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("学习《条例\n", encoding="utf-8")
+    assert b"\x1b[" not in run_cli(draft, env={"NO_COLOR": "1"}).stdout

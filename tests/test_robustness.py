@@ -1,0 +1,59 @@
+"""Whatever the input, no exception escapes; a crashing rule is contained."""
+
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rectlint.config import ActiveRule, Config, active_rules
+from rectlint.decode import decode
+from rectlint.document import Document
+from rectlint.engine import run_rules
+from rectlint.errors import InputError
+from rectlint.registry import Rule
+
+# Text drawn mostly from the characters notices are made of, so rules' patterns are exercised.
+NOTICE_CHARS = ("一二三四五六七八九十是第年月日至—～（）()【】《》“”、，。；：:;,."
+                "整改情况结果已完成阶段性正在巡察组通报关于某XX×\n\r\t \u3000\u00a0" + string.digits)
+notice_text = st.text(alphabet=st.sampled_from(NOTICE_CHARS), max_size=400)
+ALL_RULES = active_rules(Config())
+
+
+def lint_all(text, kind="txt"):
+    doc = Document(text, "p.txt", kind)
+    doc.settings = {"as_of": None}
+    return run_rules(doc, ALL_RULES)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(notice_text, st.text(max_size=300)), st.sampled_from(["txt", "md"]))
+def test_any_text_lints_without_internal_errors(text, kind):
+    findings = lint_all(text, kind)
+    assert not [f for f in findings if f.category == "internal"], findings
+    for f in findings:
+        assert 1 <= f.line <= f.end_line
+        assert f.column >= 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_either_decode_or_raise_input_error(data):
+    try:
+        decoded = decode(data, "x.txt")
+    except InputError:
+        return
+    lint_all(decoded.text)
+
+
+def test_a_crashing_rule_becomes_one_internal_finding_and_others_still_run():
+    def boom(doc, options):
+        yield from ()
+        raise RuntimeError("bad rule")
+
+    broken = Rule("boom", "punctuation", "warning", {}, {}, "doc", boom)
+    doc = Document("学习《条例\n", "p.txt")
+    doc.settings = {"as_of": None}
+    findings = run_rules(doc, [ActiveRule(broken, "warning", {}), *active_rules(Config(), ["paired-punctuation"])])
+    internal = [f for f in findings if f.category == "internal"]
+    assert len(internal) == 1 and internal[0].rule == "boom" and "bad rule" in internal[0].en
+    assert any(f.rule == "paired-punctuation" for f in findings)
