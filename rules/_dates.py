@@ -1,0 +1,218 @@
+"""A strict date grammar for notices, shared by the date rules (not a rule itself).
+
+Works on `Document.folded`, so full-width digits and brackets need no second pattern.
+Readings of a glued digit run are the splits into month and day that give a valid
+date; a repair is offered only when there is exactly one (shared/domain.md §4).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+YEAR = r"(?:19[5-9]\d|20\d\d)"
+# After a number, these mean a count or amount, not a date.
+UNITS = ("年月日号元万亿千百人个名次件户家台套项条份篇期批届所座处种类米吨斤亩克升余多位岁天周"
+         "秒版字卷页章节级间栋层辆部张本册盒瓶支只头匹株棵倍例场轮笔宗毫平立公斤％%")
+_NOT_UNIT = rf"(?![{UNITS}])"
+_FOLLOW = rf"(?=[\p{{Han}}“\"《(]){_NOT_UNIT}"
+
+
+@dataclass(frozen=True)
+class Day:
+    year: int | None
+    month: int
+    day: int | None = None
+
+    def text(self, with_year: bool = True) -> str:
+        out = f"{self.year}年" if with_year and self.year else ""
+        out += f"{self.month}月"
+        return out + (f"{self.day}日" if self.day else "")
+
+    def key(self, default_year: int = 0) -> tuple:
+        return (self.year or default_year, self.month, self.day or 0)
+
+    def as_date(self) -> dt.date | None:
+        if self.year is None or not valid(self.year, self.month, self.day or 1):
+            return None
+        return dt.date(self.year, self.month, self.day or 1)
+
+
+def valid(year: int | None, month: int, day: int | None) -> bool:
+    if not 1 <= month <= 12:
+        return False
+    if day is None:
+        return True
+    last = calendar.monthrange(year, month)[1] if year else (29 if month == 2 else calendar.monthrange(2001, month)[1])
+    return 1 <= day <= last
+
+
+def month_day_readings(digits: str, year: int | None, need_day: bool) -> list[Day]:
+    """All ways to read digits as month+day (or a lone month when need_day is False)."""
+    out = []
+    if not need_day and not digits.startswith("0") and valid(year, int(digits), None) and len(digits) <= 2:
+        out.append(Day(year, int(digits)))
+    for cut in (1, 2):
+        m, d = digits[:cut], digits[cut:]
+        if not d or len(d) > 2 or m.startswith("0") or d.startswith("0"):
+            continue
+        if valid(year, int(m), int(d)):
+            out.append(Day(year, int(m), int(d)))
+    return out
+
+
+@dataclass
+class Broken:
+    start: int
+    end: int
+    readings: list  # list of str: each a full valid repair of the span
+    kind: str  # glued, no-year-mark, year-alone, range-end, glued-pair, doc-number, signature
+
+
+_GLUED_MONTH = regex.compile(rf"(?<![\d.])({YEAR})(\d{{1,2}})月")
+_GLUED_MONTH_RANGE = regex.compile(rf"(?<![\d.])({YEAR})(\d{{1,2}})([—\-~至到])(\d{{1,2}})月")
+_GLUED_DAY = regex.compile(rf"(?<![\d.])({YEAR})(\d{{2,4}})日")
+_GLUED_BARE = regex.compile(rf"(?<![\d.])({YEAR})(\d{{1,4}})(?![\d.]){_FOLLOW}")
+_MD_DAY = regex.compile(r"(?<![\d.年月/-])(\d{3,4})日")
+_YEAR_ALONE = regex.compile(rf"(?<![\d.〔\[(/-])({YEAR})(?![\d.]){_FOLLOW}")
+_GLUED_PAIR = regex.compile(rf"(?<![\d.])({YEAR}\d{{1,4}})({YEAR}\d{{1,4}})(日)?(?=[\p{{Han}}“\"《,;:。，；：、]|$){_NOT_UNIT}")
+_DOC_NUMBER = regex.compile(rf"〔({YEAR})(\d{{1,4}})号")
+_RANGE_END = regex.compile(r"(\d{1,2})日(?:[至到~—-])(\d{1,4})(?![\d.年月日号])" + _FOLLOW)
+_SIGNATURE = regex.compile(rf"\s*({YEAR})(\d{{3,4}})\s*$")
+
+
+def broken_dates(doc, lines) -> list[Broken]:
+    """Digit runs that are dates with 年, 月 or 日 lost, over the given lines."""
+    found: list[Broken] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start, end, readings, kind):
+        if any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        found.append(Broken(start, end, readings, kind))
+
+    text = doc.folded
+    date_line = doc.outline.date_line
+    for line in lines:
+        lo, hi = line.start, line.end
+        if date_line is not None and line.number == date_line.number:
+            m = _SIGNATURE.match(text, lo, hi)
+            if m:
+                year = int(m.group(1))
+                readings = [d.text() for d in month_day_readings(m.group(2), year, True)]
+                add(m.start(1), m.end(2), readings, "signature")
+            continue
+        for m in _DOC_NUMBER.finditer(text, lo, hi):
+            add(m.start(), m.end(), [f"〔{m.group(1)}〕{m.group(2)}号"], "doc-number")
+        for m in _GLUED_PAIR.finditer(text, lo, hi):
+            first, second = _compact(m.group(1), False), _compact(m.group(2), m.group(3) is not None)
+            if first and second:
+                readings = [f"{a.text()}、{b.text()}" for a in first for b in second]
+                add(m.start(), m.end(), readings, "glued-pair")
+        for m in _GLUED_MONTH_RANGE.finditer(text, lo, hi):
+            a, b = int(m.group(2)), int(m.group(4))
+            ok = valid(None, a, None) and valid(None, b, None)
+            add(m.start(), m.end(), [f"{m.group(1)}年{a}{m.group(3)}{b}月"] if ok else [], "glued")
+        for m in _GLUED_DAY.finditer(text, lo, hi):
+            year = int(m.group(1))
+            add(m.start(), m.end(), [d.text() for d in month_day_readings(m.group(2), year, True)], "glued")
+        for m in _GLUED_MONTH.finditer(text, lo, hi):
+            year, digits = int(m.group(1)), m.group(2)
+            ok = not digits.startswith("0") and valid(year, int(digits), None)
+            add(m.start(), m.end(), [f"{year}年{int(digits)}月"] if ok else [], "glued")
+        for m in _GLUED_BARE.finditer(text, lo, hi):
+            year, digits = int(m.group(1)), m.group(2)
+            readings = [d.text() for d in month_day_readings(digits, year, len(digits) > 2)]
+            if readings:
+                add(m.start(), m.end(), readings, "glued")
+        for m in _MD_DAY.finditer(text, lo, hi):
+            readings = [d.text(False) for d in month_day_readings(m.group(1), None, True)]
+            if readings:
+                add(m.start(), m.end(), readings, "no-year-mark")
+        for m in _RANGE_END.finditer(text, lo, hi):
+            start_day, digits = int(m.group(1)), m.group(2)
+            month = _month_before(text, m.start(), lo)
+            repaired = next((b for b in found if b.end == m.start(1) + len(m.group(1)) + 1
+                             and len(b.readings) == 1), None)
+            if repaired is not None:
+                month = int(regex.search(r"(\d+)月\d+日$", repaired.readings[0]).group(1))
+            readings = []
+            if len(digits) <= 2 and not digits.startswith("0") and int(digits) > start_day and int(digits) <= 31:
+                readings.append(f"{int(digits)}日")
+            for d in month_day_readings(digits, None, True):
+                if month is None or (d.month, d.day) > (month, start_day):
+                    readings.append(d.text(False))
+            if readings:
+                add(m.start(2), m.end(2), readings, "range-end")
+        for m in _YEAR_ALONE.finditer(text, lo, hi):
+            add(m.start(), m.end(), [f"{m.group(1)}年"], "year-alone")
+    return found
+
+
+def _compact(run: str, has_day: bool) -> list[Day]:
+    year, rest = int(run[:4]), run[4:]
+    return month_day_readings(rest, year, has_day or len(rest) > 2)
+
+
+def _month_before(text: str, pos: int, lo: int) -> int | None:
+    """The month written just before a day that starts at pos ("3月24日至…")."""
+    m = regex.search(r"(\d{1,2})月$", text[max(lo, pos - 6):pos])
+    return int(m.group(1)) if m else None
+
+
+# -- well-formed dates ------------------------------------------------------
+
+_FULL = regex.compile(
+    rf"(?<!\d)(?:({YEAR})年)?(\d{{1,2}})月(?:(\d{{1,2}})日)?"
+    rf"|(?<![\d.])({YEAR})[-./](\d{{1,2}})[-./](\d{{1,2}})(?![\d.])")
+_YEAR_ONLY = regex.compile(rf"(?<!\d)({YEAR})年(?!\d{{1,2}}月)")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    iso: bool = False  # written 2025-12-12 / 2025.12.12 / 2025/12/12
+
+
+def mentions(text: str, lo: int, hi: int) -> list[Mention]:
+    """Well-formed date mentions in a span, in order; year carried from earlier mentions."""
+    out = []
+    for m in _FULL.finditer(text, lo, hi):
+        if m.group(4):
+            out.append(Mention(m.start(), m.end(), int(m.group(4)), int(m.group(5)), int(m.group(6)), True))
+        else:
+            day = int(m.group(3)) if m.group(3) else None
+            out.append(Mention(m.start(), m.end(), int(m.group(1)) if m.group(1) else None,
+                               int(m.group(2)), day))
+    for m in _YEAR_ONLY.finditer(text, lo, hi):
+        out.append(Mention(m.start(), m.end(), int(m.group(1)), None, None))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def carry_years(items: list[Mention]) -> list[Mention]:
+    year = None
+    for item in items:
+        if item.year is None:
+            item.year = year
+        year = item.year
+    return items
+
+
+def to_date(mention: Mention) -> dt.date | None:
+    if mention.year is None or mention.month is None:
+        return None
+    if not valid(mention.year, mention.month, mention.day or 1):
+        return None
+    return dt.date(mention.year, mention.month, mention.day or 1)
+
+
+RANGE_JOIN = regex.compile(r"\s*(?:至|到|—{1,2}|–|-|～|~)\s*")

@@ -1,0 +1,64 @@
+"""Dates whose 年, 月 or 日 were lost, leaving a bare digit run.
+
+Catches a year glued to its month and day ("2025324日", "2025717召开"), a
+month written without 年 ("20257月以来"), a year alone before a noun
+("2024某医疗机构"), glued ranges ("20254—10月", "2025952025911日"), a
+range whose second half lost its 月 or 日 ("2025年3月24日至56"), a signature
+date line of bare digits ("20251212") and a document number that lost its 〕
+("〔20177号"). The repair is the suggestion only when exactly one split of the
+digits gives a valid date; otherwise the message lists the valid readings.
+
+Why: GB/T 15835-2011 and GB/T 9704-2012 §7.3.5.4 write dates in running text
+as 2025年3月24日. The marks are lost when drafts are converted for the web,
+and a reader can no longer tell when anything happened (shared/domain.md §4).
+Phone numbers, postcodes, amounts, counts with units and identifiers are not
+dates and are left alone.
+
+Bad:  2025717召开党组会通报巡察反馈意见。
+Good: 2025年7月17日召开党组会通报巡察反馈意见。
+Bad:  于20254—10月发布招聘信息。
+Good: 于2025年4—10月发布招聘信息，招聘3200人，投入1256.3万元。
+Good: 联系电话：0812-3866910，邮编：200120。
+"""
+
+from __future__ import annotations
+
+from rectlint.finding import Hit
+
+from ._dates import broken_dates
+
+ID = "broken-date"
+CATEGORY = "date"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+_WHAT = {
+    "glued": ("日期缺少“年”“月”或“日”", "date lost its 年/月/日"),
+    "no-year-mark": ("日期缺少“月”", "date lost its 月"),
+    "year-alone": ("年份后缺少“年”", "year lost its 年"),
+    "range-end": ("日期范围的后半缺少“月”或“日”", "second half of a date range lost its 月 or 日"),
+    "glued-pair": ("两个日期粘连在一起，缺少年月日和连接符", "two dates glued together, with 年/月/日 and the joiner lost"),
+    "doc-number": ("文号年份缺少“〕”", "document number lost its 〕"),
+    "signature": ("成文日期缺少“年”“月”“日”", "date line lost its 年/月/日"),
+}
+
+
+def check(doc, options):
+    for broken in broken_dates(doc, doc.body_lines()):
+        zh, en = _WHAT[broken.kind]
+        written = doc.text[broken.start:broken.end]
+        if len(broken.readings) == 1:
+            reading = broken.readings[0]
+            yield Hit(broken.start, broken.end,
+                      zh=f"{zh}：“{written}”应为“{reading}”",
+                      en=f"{en}: '{written}' should read '{reading}'",
+                      suggestion=None if broken.kind == "glued-pair" else reading)
+        elif broken.readings:
+            options_zh = "”或“".join(broken.readings)
+            yield Hit(broken.start, broken.end,
+                      zh=f"{zh}：“{written}”可读作“{options_zh}”，请核实",
+                      en=f"{en}: '{written}' could be {' or '.join(broken.readings)}; check which")
+        else:
+            yield Hit(broken.start, broken.end,
+                      zh=f"{zh}：“{written}”无法读成有效日期，可能还丢失了连接号",
+                      en=f"{en}: '{written}' is no valid date; a range dash may be lost too")

@@ -1,0 +1,134 @@
+"""Dates out of order across the notice.
+
+Checks, against the notice's own date (the 成文日期 on its last lines, or
+`--as-of YYYY-MM-DD` / the `as-of` setting, which override it):
+- the lead's order: inspection end before the feedback date, feedback no
+  later than the notice's date;
+- a measure reported as done, in the problem items, dated after the notice's
+  date (dates announced as plans, 预计/计划/将/力争…前, are left alone);
+- the web page header: 成文时间/成文日期 must equal the 成文日期 at the end,
+  and 发布时间 cannot come before it.
+
+Why: shared/domain.md §1 and §4. Inspection precedes feedback, feedback
+precedes the report, and a report cannot describe as done what happens after
+it was signed; a header that disagrees with the signature shows that one of
+them is wrong.
+
+Bad:  关于巡察整改进展情况的通报
+  2025年3月3日至4月30日，巡察组开展巡察。2025年4月20日，巡察组反馈了意见。
+Good: 关于巡察整改进展情况的通报
+  2025年3月3日至4月30日，巡察组开展巡察。2025年6月3日，巡察组反馈了意见。
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from rectlint.finding import Hit
+
+from ._dates import RANGE_JOIN, broken_dates, carry_years, mentions, to_date
+
+ID = "date-chronology"
+CATEGORY = "date"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+FRAME = True  # it reads the page header's 发布时间/成文时间
+
+_FUTURE = regex.compile(r"预计|计划|拟|将于|将在|力争|争取|确保|之前|以前|前完成|底前|截至|截止|下一步")
+_HEADER = regex.compile(r"(成文时间|成文日期|发布时间|发布日期)\s*:\s*")
+_SENTENCE_END = "。；;!?！？\n"
+
+
+def notice_date(doc) -> tuple[dt.date | None, object]:
+    line = doc.outline.date_line
+    if line is None:
+        return None, None
+    found = [to_date(m) for m in mentions(doc.folded, line.start, line.end)]
+    if found and found[0] is not None:
+        return found[0], line
+    for broken in broken_dates(doc, [line]):
+        if len(broken.readings) == 1:
+            m = mentions(broken.readings[0], 0, len(broken.readings[0]))
+            return (to_date(m[0]) if m else None), line
+    return None, line
+
+
+def _sentence(text: str, start: int, end: int, lo: int, hi: int) -> str:
+    a = start
+    while a > lo and text[a - 1] not in _SENTENCE_END:
+        a -= 1
+    b = end
+    while b < hi and text[b] not in _SENTENCE_END:
+        b += 1
+    return text[a:b]
+
+
+def check(doc, options):
+    own, own_line = notice_date(doc)
+    reference = doc.settings.get("as_of") if getattr(doc, "settings", None) else None
+    reference = reference or own
+    text = doc.folded
+    yield from _lead(doc, text, reference)
+    if reference is not None:
+        yield from _measures(doc, text, reference)
+    if own is not None:
+        yield from _header(doc, text, own)
+
+
+def _lead(doc, text, reference):
+    lead = doc.outline.lead
+    if not lead:
+        return
+    lo, hi = lead[0].start, lead[-1].end
+    found = carry_years(mentions(text, lo, hi))
+    end = next((b for a, b in zip(found, found[1:])
+                if a.month and RANGE_JOIN.fullmatch(text, a.end, b.start)), None)
+    feedback = next((m for m in found if m.day and "反馈" in _sentence(text, m.start, m.end, lo, hi)
+                     and (end is None or m.start > end.end)), None)
+    end_date, fb_date = (to_date(end) if end else None), (to_date(feedback) if feedback else None)
+    if end_date and fb_date and fb_date <= end_date:
+        yield Hit(feedback.start, feedback.end,
+                  zh=f"反馈日期{fb_date:%Y-%m-%d}不晚于巡察结束日期{end_date:%Y-%m-%d}",
+                  en=f"feedback date {fb_date} is not after the inspection's end {end_date}")
+    if fb_date and reference and fb_date > reference:
+        yield Hit(feedback.start, feedback.end,
+                  zh=f"反馈日期{fb_date:%Y-%m-%d}晚于通报日期{reference:%Y-%m-%d}",
+                  en=f"feedback date {fb_date} is after the notice's date {reference}")
+
+
+def _measures(doc, text, reference):
+    section = doc.outline.items_section
+    if section is None:
+        return
+    for heading in section.descendants():
+        for line in heading.body:
+            for m in carry_years(mentions(text, line.start, line.end)):
+                date = to_date(m)
+                if date is None or m.month is None or date <= reference:
+                    continue
+                if m.day is None and (date.year, date.month) == (reference.year, reference.month):
+                    continue
+                if _FUTURE.search(_sentence(text, m.start, m.end, line.start, line.end)):
+                    continue
+                yield Hit(m.start, m.end,
+                          zh=f"已完成的措施日期{doc.text[m.start:m.end]}晚于通报日期{reference:%Y-%m-%d}",
+                          en=f"measure reported as done is dated {doc.text[m.start:m.end]}, "
+                             f"after the notice's date {reference}")
+
+
+def _header(doc, text, own):
+    for number in sorted(doc.frame):
+        line = doc.lines[number - 1]
+        for m in _HEADER.finditer(text, line.start, line.end):
+            found = mentions(text, m.end(), min(line.end, m.end() + 12))
+            if not found or found[0].start != m.end() or to_date(found[0]) is None:
+                continue
+            date = to_date(found[0])
+            signed = m.group(1).startswith("成文")
+            if (signed and date != own) or (not signed and date < own):
+                label = doc.text[m.start(1):m.end(1)]
+                yield Hit(found[0].start, found[0].end,
+                          zh=f"页面的{label}{date:%Y-%m-%d}与文末成文日期{own:%Y-%m-%d}不一致",
+                          en=f"the page's {label} {date} disagrees with the date line {own}")

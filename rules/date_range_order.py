@@ -1,0 +1,64 @@
+"""Date ranges that run backwards.
+
+Catches ranges joined by 至, 到, —, - or ～ whose end comes before their start,
+with the year and month of the end carried over from the start when they are
+not repeated: "2025年5月6日至3月24日", "6月12日至3日", "2023年至2021年",
+"2030—2025年".
+
+Why: shared/domain.md §4 (ranges are written start to end, the month repeated
+when it changes). A backwards range is a typing error or a lost year.
+
+Bad:  2025年5月6日至3月24日开展专项检查。
+Good: 2025年3月24日至5月6日开展专项检查。
+Good: 2025年12月20日至2026年1月5日开展专项检查，落实2025—2030年规划。
+"""
+
+from __future__ import annotations
+
+import regex
+
+from rectlint.finding import Hit
+
+from ._dates import RANGE_JOIN, YEAR, carry_years, mentions
+
+ID = "date-range-order"
+CATEGORY = "date"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+_DAY_END = regex.compile(r"(?:至|到|—{1,2}|–|-|～|~)\s*(\d{1,2})日")
+_YEAR_RANGE = regex.compile(rf"(?<!\d)({YEAR})(?:年)?(?:至|到|—{{1,2}}|–|-|～|~)({YEAR})年")
+
+
+def _key(m):
+    return (m.year or 0, m.month or 0, m.day or 0)
+
+
+def check(doc, options):
+    text = doc.folded
+    for para in doc.body_paragraphs():
+        found = carry_years(mentions(text, para.start, para.end))
+        for a, b in zip(found, found[1:]):
+            if a.month is None or not RANGE_JOIN.fullmatch(text, a.end, b.start):
+                continue
+            if b.year is None or (b.year == a.year and "年" not in text[b.start:b.end]):
+                b_key = (a.year or 0, b.month or 0, b.day or 0)
+            else:
+                b_key = _key(b)
+            if b_key < _key(a):
+                yield _hit(doc, a.start, b.end)
+        for a in found:
+            if a.day is None:
+                continue
+            m = _DAY_END.match(text, a.end)
+            if m and int(m.group(1)) < a.day:
+                yield _hit(doc, a.start, m.end())
+        for m in _YEAR_RANGE.finditer(text, para.start, para.end):
+            if int(m.group(2)) < int(m.group(1)):
+                yield _hit(doc, m.start(), m.end())
+
+
+def _hit(doc, start, end):
+    written = doc.text[start:end]
+    return Hit(start, end, zh=f"日期范围“{written}”的终点早于起点",
+               en=f"date range '{written}' ends before it starts")

@@ -1,0 +1,52 @@
+"""Dates written in a style that official running text does not use.
+
+Catches zero-padded months or days (2025年03月05日), two-digit years
+(25年3月), and dots, slashes or hyphens instead of 年月日 in running text
+(2025.3.24, 2025/3/24, 2025-03-24). The metadata lines of a web page
+(发布时间：2025-12-12) are part of its frame and are not checked.
+
+Why: GB/T 9704-2012 §7.3.5.4 and GB/T 15835-2011 write dates in running text
+as 2025年3月24日: Arabic numerals, the full year, no zero padding.
+
+Bad:  2025.3.24召开推进会。
+Good: 2025年3月24日召开推进会。
+Bad:  2025年03月05日完成整改。
+Good: 2025年3月5日完成整改，版本号为1.2.3。
+"""
+
+from __future__ import annotations
+
+import regex
+
+from rectlint.finding import Hit
+
+from ._dates import YEAR
+
+ID = "date-style"
+CATEGORY = "date"
+SEVERITY = "info"
+OPTIONS: dict = {}
+
+_PADDED = regex.compile(rf"(?<!\d)(?:({YEAR})年)?0([1-9])月(?:0?(\d{{1,2}})日)?|(?<=月)0([1-9])日")
+_SHORT_YEAR = regex.compile(r"(?<![\d.])(\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
+_NUMERIC = regex.compile(rf"(?<![\dA-Za-z./-])({YEAR})([./-])(\d{{1,2}})\2(\d{{1,2}})(?![\dA-Za-z./-])")
+
+
+def check(doc, options):
+    text = doc.folded
+    for line in doc.body_lines():
+        for m in _NUMERIC.finditer(text, line.start, line.end):
+            good = f"{m.group(1)}年{int(m.group(3))}月{int(m.group(4))}日"
+            yield Hit(m.start(), m.end(), zh=f"正文日期应写作“{good}”",
+                      en=f"in running text write the date as {good}", suggestion=good)
+        for m in _PADDED.finditer(text, line.start, line.end):
+            written = doc.text[m.start():m.end()]
+            good = written.replace("年0", "年").replace("月0", "月")
+            if good.startswith("0"):
+                good = good[1:]
+            yield Hit(m.start(), m.end(), zh=f"日期不应补零：“{written}”应为“{good}”",
+                      en=f"no zero padding in dates: '{written}' should be '{good}'", suggestion=good)
+        for m in _SHORT_YEAR.finditer(text, line.start, line.end):
+            written = doc.text[m.start():m.end()]
+            yield Hit(m.start(), m.end(), zh=f"年份应写全四位：“{written}”",
+                      en=f"write the year in full: '{written}'")

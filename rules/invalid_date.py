@@ -1,0 +1,40 @@
+"""Dates that do not exist: month 13, 2月30日, 4月31日, day 0.
+
+Catches well-formed dates (2025年4月31日, 4月31日, 2025-13-01) whose month is
+outside 1–12 or whose day is outside its month. February follows the year
+when one is written or carried from an earlier date in the paragraph; without
+a year, 2月29日 is accepted.
+
+Why: GB/T 7408 and the calendar. An impossible date in a published notice is a
+typing error that an inspector will spot, and it hides the real date.
+
+Bad:  2025年4月31日召开专题会议。
+Good: 2025年4月30日召开专题会议。
+Bad:  2025年2月29日完成整改。
+Good: 2024年2月29日完成整改。
+"""
+
+from __future__ import annotations
+
+from rectlint.finding import Hit
+
+from ._dates import carry_years, mentions, valid
+
+ID = "invalid-date"
+CATEGORY = "date"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(doc, options):
+    for para in doc.body_paragraphs():
+        for m in carry_years(mentions(doc.folded, para.start, para.end)):
+            if m.month is None:
+                continue
+            written = doc.text[m.start:m.end]
+            if not 1 <= m.month <= 12:
+                yield Hit(m.start, m.end, zh=f"无效日期“{written}”：月份应在1至12之间",
+                          en=f"invalid date '{written}': month must be 1 to 12")
+            elif m.day is not None and not valid(m.year, m.month, m.day):
+                yield Hit(m.start, m.end, zh=f"无效日期“{written}”：{m.month}月没有{m.day}日",
+                          en=f"invalid date '{written}': month {m.month} has no day {m.day}")
