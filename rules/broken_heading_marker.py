@@ -1,0 +1,58 @@
+"""Heading markers that lost characters.
+
+Catches a heading whose marker lost its numeral or a bracket, recognised from
+its siblings and the sequence: ")主要负责人…" where its siblings are
+（一）（三）, "（二" without its closing bracket, "二）" without its opening
+one, and a numeral glued to its text ("2三救能力不强") where its siblings are
+"1)" or "（1）". The expected marker is the suggestion.
+
+Why: GB/T 9704-2012 §7.3.3 gives each level a complete marker (一、 （一）
+1. （1）). Markers lose characters when drafts are converted for the web, and
+the published page then shows a stray bracket or a number run into the text
+(shared/domain.md §2).
+
+Bad:  关于巡察整改进展情况的通报
+  一、组织情况
+  （一）组织领导方面。成立领导小组。
+  ）监督检查方面。定期听取汇报。
+Good: 关于巡察整改进展情况的通报
+  一、组织情况
+  （一）组织领导方面。成立领导小组。
+  （二）监督检查方面。定期听取汇报。
+Good: 关于巡察整改进展情况的通报
+  一、整改情况
+  1.问题。
+  3家单位已完成整改，2025年起实行新制度。
+"""
+
+from __future__ import annotations
+
+from rectlint.finding import Hit
+
+from ._ordinals import marker_text, uses_full_width
+
+ID = "broken-heading-marker"
+CATEGORY = "ordinal"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+_KIND = {
+    "lost-open": ("缺少左括号", "lost its opening bracket"),
+    "lost-close": ("缺少右括号", "lost its closing bracket"),
+    "lost-numeral": ("缺少左括号和序号", "lost its opening bracket and numeral"),
+    "glued": ("与正文粘连，缺少标点或括号", "numeral is glued to the text, its mark lost"),
+}
+
+
+def check(doc, options):
+    headings = doc.outline.headings
+    full = uses_full_width(doc, [h for h in headings if not h.broken])
+    for h in headings:
+        if not h.broken:
+            continue
+        zh, en = _KIND[h.broken]
+        want = marker_text(h.style, h.number, full)
+        yield Hit(h.marker_start, h.marker_end,
+                  zh=f"标题序号{zh}：“{h.marker}”应为“{want}”",
+                  en=f"heading marker {en}: '{h.marker}' should be '{want}'",
+                  suggestion=want)

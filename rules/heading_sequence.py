@@ -1,0 +1,89 @@
+"""Heading numbers that skip, repeat, go backwards or start above one.
+
+Checks each heading level (一、 （一） 1. （1）) in the document's own
+convention: it first learns whether level numbers restart under each parent
+heading or run on across sections (items 1–3 under （一）, 4–6 under （二）),
+then judges by it. A gap is reported once and the count resynchronises, so
+one missing number does not flag every later sibling. A skipped level
+(一、 followed directly by 1.) and a fused "1.（1）" are fine.
+
+Why: GB/T 9704-2012 §7.3.3 numbers headings in sequence at each level. A gap
+tells the reader that an item was cut or lost (shared/domain.md §2).
+
+Bad:  关于巡察整改进展情况的通报
+  一、组织领导
+  二、整改落实
+  四、下一步打算
+Good: 关于巡察整改进展情况的通报
+  一、组织领导
+  二、整改落实
+  三、下一步打算
+"""
+
+from __future__ import annotations
+
+from rectlint.finding import Hit
+
+from ._ordinals import label
+
+ID = "heading-sequence"
+CATEGORY = "ordinal"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+
+def _groups(root, level):
+    """Sibling lists at a level, in document order."""
+    groups, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        kids = [c for c in node.children if c.level == level and c.number is not None]
+        if kids:
+            groups.append(kids)
+        stack.extend(reversed(node.children))
+    groups.sort(key=lambda g: g[0].line.number)
+    return groups
+
+
+def _runs_on(groups) -> bool:
+    votes_on = votes_restart = 0
+    for prev, group in zip(groups, groups[1:]):
+        first = group[0].number
+        if first == prev[-1].number + 1 and first != 1:
+            votes_on += 1
+        elif first == 1:
+            votes_restart += 1
+    return votes_on > votes_restart
+
+
+def check(doc, options):
+    root = doc.outline.root
+    for level in (1, 2, 3, 4):
+        groups = _groups(root, level)
+        if not groups:
+            continue
+        run_on = _runs_on(groups)
+        last = 0
+        for group in groups:
+            expected = last + 1 if run_on else 1
+            prev = None
+            for h in group:
+                n = h.number
+                if n != expected:
+                    yield _hit(h, n, expected, prev)
+                prev = n
+                expected = n + 1
+            last = group[-1].number
+
+
+def _hit(h, n, expected, prev):
+    got, want = label(h.style, n), label(h.style, expected)
+    if prev is not None and n == prev:
+        zh, en = f"标题序号“{got}”重复", f"heading number {got} is repeated"
+    elif n > expected:
+        missing = label(h.style, expected) + (f"至{label(h.style, n - 1)}" if n - expected > 1 else "")
+        zh = f"标题序号跳号：应为“{want}”，缺少“{missing}”"
+        en = f"heading number skips: expected {want}, {missing} missing"
+    else:
+        zh, en = f"标题序号顺序错乱：应为“{want}”", f"heading number out of order: expected {want}"
+    return Hit(h.marker_start, h.marker_end, zh=zh, en=en)

@@ -1,0 +1,89 @@
+"""Heading markers against GB/T 9704 and GB/T 15834: forms, bracket widths and level order.
+
+Catches:
+- markers in a non-standard form: "（一）、" and "（1）、" (nothing follows the
+  bracket), "1、" (level 3 takes "1."), "一." (level 1 takes "一、"), and "1)"
+  (level 4 is "（1）"). When a form is the document's consistent style at its
+  level it is reported once, not at every heading;
+- bracketed markers written in both widths in one document, reported once;
+- a level used below a deeper one, such as （一） under 1.
+
+Why: GB/T 9704-2012 §7.3.3 fixes the levels 一、 → （一） → 1. → （1）; the
+GB/T 15834-2011 appendix puts "." after an Arabic numeral, "、" after a Chinese
+one, and nothing after a bracketed number. Severity is info by default: the
+text is readable, but the page is not to standard.
+
+Bad:  关于巡察整改进展情况的通报
+  一、整改情况
+  （一）、组织领导
+Good: 关于巡察整改进展情况的通报
+  一、整改情况
+  （一）组织领导
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rectlint.finding import Hit
+
+ID = "heading-style"
+CATEGORY = "ordinal"
+SEVERITY = "info"
+OPTIONS: dict = {}
+
+_STANDARD = {"cn、": "一、", "(cn)": "（一）", "n.": "1.", "(n)": "（1）", "n.(n)": "1.（1）"}
+_BETTER = {"(cn)、": "（一）", "(n)、": "（1）", "n、": "1.", "cn.": "一、", "n)": "（1）"}
+
+
+def check(doc, options):
+    headings = [h for h in doc.outline.headings if not h.broken]
+    yield from _forms(headings)
+    yield from _widths(headings)
+    yield from _levels(headings)
+
+
+def _forms(headings):
+    by_level = defaultdict(list)
+    for h in headings:
+        by_level[h.level].append(h)
+    for level, group in sorted(by_level.items()):
+        odd = [h for h in group if h.style in _BETTER]
+        if not odd:
+            continue
+        styles = {h.style for h in group}
+        if len(styles) == 1:
+            h = odd[0]
+            yield Hit(h.marker_start, h.marker_end,
+                      zh=f"全文此级标题均用“{h.marker}”式序号，按GB/T 9704应写作“{_BETTER[h.style]}”式（共{len(odd)}处，仅提示一次）",
+                      en=f"this heading level consistently uses '{h.marker}'; GB/T 9704 writes "
+                         f"'{_BETTER[h.style]}' ({len(odd)} headings, reported once)")
+            continue
+        for h in odd:
+            yield Hit(h.marker_start, h.marker_end,
+                      zh=f"标题序号“{h.marker}”不规范，应写作“{_BETTER[h.style]}”式",
+                      en=f"heading marker '{h.marker}' is non-standard; write it like '{_BETTER[h.style]}'")
+
+
+def _widths(headings):
+    full = [h for h in headings if "（" in h.marker or "）" in h.marker]
+    half = [h for h in headings if "(" in h.marker or ")" in h.marker]
+    if full and half:
+        minority = half if len(half) <= len(full) else full
+        h = minority[0]
+        yield Hit(h.marker_start, h.marker_end,
+                  zh=f"标题序号括号全角、半角混用（全角{len(full)}处，半角{len(half)}处）",
+                  en=f"heading brackets mix full width ({len(full)}) and half width ({len(half)})")
+
+
+def _levels(headings):
+    for h in headings:
+        parent = h.parent
+        if parent is None:
+            continue
+        before = parent.children[:parent.children.index(h)]
+        deeper = next((c for c in before if c.level > h.level), None)
+        if deeper is not None and not any(c.level == h.level for c in before):
+            yield Hit(h.marker_start, h.marker_end,
+                      zh=f"标题层级倒置：“{h.marker}”用在了更低一级的“{deeper.marker}”之下",
+                      en=f"heading level inverted: '{h.marker}' is used below the deeper '{deeper.marker}'")
