@@ -41,7 +41,11 @@ _BROKEN = [
 
 _MEASURE_LABEL = regex.compile(
     r"\s*(整改落实情况|整改情况|整改措施|整改进展情况|整改进展|落实情况|整改成效)\s*[:]")
-_STATUS_LABEL = regex.compile(r"\s*(整改结果|整改状态|整改进度|完成情况|完成状态)\s*[:]")
+_STATUS_LABEL = regex.compile(r"\s*(整改结果|整改状态|整改进度|完成情况|完成状态)\s*[:]\s*")
+# Words that open a status: 已完成, 基本完成, 阶段性完成, 正在整改, 持续整改, 长期坚持, 立行立改…
+_STATUS_WORDS = r"(?:已|基本|阶段性|正在|持续|长期|立行立改|完成|未完成|尚未|整改中|推进中)[^。,;!?\s]{0,10}"
+_STATUS_INLINE = regex.compile(rf"({_STATUS_WORDS})(?=[。,;]|$)")
+_STATUS_TAG = regex.compile(rf"[【(\[]({_STATUS_WORDS})[】)\]][。.]?\s*$")
 
 _FRAME_KEYS = regex.compile(
     r"\s*(?:发布时间|发布日期|更新时间|来源|信息来源|文章来源|阅读次数|浏览次数|点击数|索引号|发布机构|"
@@ -58,7 +62,7 @@ _SUPERVISION = regex.compile(r"欢迎.{0,30}监督|联系电话|监督电话|举
 _CONTACT = regex.compile(r"^\s*(?:电话|邮箱|地址|邮编|传真|E-?mail)\s*:|@[\w.-]+\.[a-z]{2,}", regex.I)
 
 
-@dataclass
+@dataclass(eq=False)  # headings are compared and hashed by identity
 class Heading:
     line: object
     level: int
@@ -71,6 +75,13 @@ class Heading:
     parent: "Heading | None" = None
     children: list = field(default_factory=list)
     body: list = field(default_factory=list)  # non-blank lines until the next heading
+    status: Status | None = None  # set on problem items
+
+    @property
+    def measures(self) -> list:
+        """Body lines other than a status line of its own."""
+        own = self.status.line if self.status is not None and self.status.form == "line" else None
+        return [line for line in self.body if line is not own]
 
     @property
     def marker(self) -> str:
@@ -80,6 +91,17 @@ class Heading:
         for child in self.children:
             yield child
             yield from child.descendants()
+
+
+@dataclass
+class Status:
+    """Where an item states how far its rectification got."""
+
+    text: str  # the status words as written, e.g. 已完成整改
+    start: int
+    end: int
+    form: str  # "line" (整改结果：…), "inline" (整改情况：已完成。…), "tag" (…【已完成】)
+    line: object
 
 
 @dataclass
@@ -244,6 +266,32 @@ def _items_section(root, doc):
     return best
 
 
+def _status(doc, heading) -> Status | None:
+    text = doc.folded
+    for line in heading.body:
+        m = _STATUS_LABEL.match(text, line.start, line.end)
+        if m:
+            end = line.end
+            while end > m.end() and text[end - 1] in "。. ":
+                end -= 1
+            if end > m.end():
+                return Status(doc.text[m.end():end], m.end(), end, "line", line)
+    tag = _STATUS_TAG.search(text, heading.line.start, heading.line.end)
+    if tag:
+        return Status(doc.text[tag.start(1):tag.end(1)], tag.start(1), tag.end(1), "tag", heading.line)
+    for line in heading.body:
+        m = _MEASURE_LABEL.match(text, line.start, line.end)
+        if m:
+            pos = m.end()
+            while pos < line.end and text[pos] == " ":
+                pos += 1
+            inline = _STATUS_INLINE.match(text, pos, line.end)
+            if inline:
+                return Status(doc.text[inline.start(1):inline.end(1)], inline.start(1), inline.end(1), "inline", line)
+            break
+    return None
+
+
 def _runs(doc, paragraphs):
     runs = []
     pattern = regex.compile(
@@ -316,6 +364,8 @@ def build_outline(doc) -> Outline:
             current.body.append(line)
 
     section = _items_section(builder.root, doc)
+    for heading in builder.root.descendants():
+        heading.status = _status(doc, heading)
     scope = section if section is not None else (builder.root if builder.root.children else None)
     items = []
     if scope is not None:

@@ -24,7 +24,7 @@ def test_examples_folder_exits_1_and_the_clean_example_exits_0():
 def test_text_output_names_path_line_column_severity_rule(tmp_path):
     draft = tmp_path / "d.txt"
     draft.write_text(DEFECT, encoding="utf-8")
-    out = run_cli(draft).stdout.decode("utf-8")
+    out = run_cli(draft, "--select", "punctuation").stdout.decode("utf-8")
     first = out.splitlines()[0]
     assert first.startswith(f"{draft}:5:5: warning [paired-punctuation] ")
     assert "punctuation 1" in out.splitlines()[-1]
@@ -43,12 +43,12 @@ def test_caret_aligns_by_display_width(tmp_path):
 def test_english_messages(tmp_path):
     draft = tmp_path / "d.txt"
     draft.write_text(DEFECT, encoding="utf-8")
-    out = run_cli(draft, "--lang", "en", "--format", "json").stdout
+    out = run_cli(draft, "--lang", "en", "--format", "json", "--select", "punctuation").stdout
     assert json.loads(out)[0]["message"] == "'《' has no matching '》'"
 
 
 def test_stdin_is_read_as_dash():
-    result = run_cli("-", "--format", "json", input=DEFECT.encode("utf-8"))
+    result = run_cli("-", "--format", "json", "--select", "punctuation", input=DEFECT.encode("utf-8"))
     assert result.returncode == 1
     assert json.loads(result.stdout)[0]["path"] == "-"
 
@@ -77,7 +77,7 @@ def test_missing_path_is_exit_2(tmp_path):
 def test_gb18030_draft_is_linted_like_utf8(tmp_path):
     draft = tmp_path / "gb.txt"
     draft.write_bytes(DEFECT.encode("gb18030"))
-    result = run_cli(draft, "--format", "json")
+    result = run_cli(draft, "--format", "json", "--select", "punctuation")
     assert result.returncode == 1
     finding = json.loads(result.stdout)[0]
     assert (finding["line"], finding["column"]) == (5, 5)
@@ -86,7 +86,7 @@ def test_gb18030_draft_is_linted_like_utf8(tmp_path):
 def test_utf16_draft_is_linted_like_utf8(tmp_path):
     draft = tmp_path / "u16.txt"
     draft.write_bytes(codecs.BOM_UTF16_LE + DEFECT.replace("\n", "\r\n").encode("utf-16-le"))
-    finding = json.loads(run_cli(draft, "--format", "json").stdout)[0]
+    finding = json.loads(run_cli(draft, "--format", "json", "--select", "punctuation").stdout)[0]
     assert (finding["line"], finding["column"]) == (5, 5)
 
 

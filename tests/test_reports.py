@@ -34,7 +34,7 @@ def test_json_follows_the_contract():
 def test_json_end_column_is_inclusive(tmp_path):
     draft = tmp_path / "d.txt"
     draft.write_text("学习《条例\n", encoding="utf-8")
-    (f,) = json.loads(run_cli(draft, "--format", "json").stdout)
+    (f,) = json.loads(run_cli(draft, "--format", "json", "--select", "punctuation").stdout)
     assert (f["line"], f["column"], f["end_line"], f["end_column"]) == (1, 3, 1, 3)
 
 
@@ -54,7 +54,7 @@ def test_sarif_validates_against_the_official_schema():
 def test_github_annotations(tmp_path):
     draft = tmp_path / "d,1.txt"
     draft.write_text("学习《条例\n", encoding="utf-8")
-    out = run_cli(draft, "--format", "github").stdout.decode("utf-8").strip()
+    out = run_cli(draft, "--format", "github", "--select", "punctuation").stdout.decode("utf-8").strip()
     assert out.startswith("::warning file=")
     assert "d%2C1.txt,line=1,col=3,endLine=1,endColumn=3,title=rectlint paired-punctuation::" in out
 

@@ -1,0 +1,56 @@
+"""An item marked finished whose measures speak of future or unfinished work.
+
+Flags an item whose status claims completion (已完成整改, 已完成, 完成,
+已整改到位, 已办结) while its measures say 预计…完成, 正在推进, 尚未…,
+计划…前完成, 下一步将…, 仍在…. The same words are normal under 阶段性完成,
+基本完成, 正在整改, 持续整改 and 长期坚持, and are not flagged there.
+
+Why: shared/domain.md §3. Inspectors read exactly these contradictions as a
+false report of completion; the status should say 阶段性完成 or 正在整改
+until the work is done.
+
+Bad:  关于巡察整改进展情况的通报
+  二、整改落实情况
+  1.人员短缺。
+  整改结果：已完成整改。
+  整改情况：已发布招聘公告，预计12月底前完成招聘。
+Good: 关于巡察整改进展情况的通报
+  二、整改落实情况
+  1.人员短缺。
+  整改结果：阶段性完成。
+  整改情况：已发布招聘公告，预计12月底前完成招聘。
+"""
+
+from __future__ import annotations
+
+import regex
+
+from rectlint.finding import Hit
+
+from ._status import COMPLETE, is_complete
+
+ID = "status-contradiction"
+CATEGORY = "status"
+SEVERITY = "warning"
+OPTIONS = {"complete": list(COMPLETE)}
+
+_UNFINISHED = regex.compile(
+    r"预计[^。;]{0,20}?(?:完成|到位|办结|建成|投用|上线)|正在(?:推进|办理|实施|进行|整改|开展)|"
+    r"尚未(?:完成|到位|办结|建立|出台|整改)?|计划[^。;]{0,20}?前完成|下一步将|仍在(?:推进|办理|整改)|"
+    r"待[^。;]{1,12}?后(?:完成|办理|整改)|还未|未能完成")
+
+
+def check(doc, options):
+    for h in doc.outline.items:
+        if h.status is None or not is_complete(h.status.text, options["complete"]):
+            continue
+        for line in h.measures:
+            m = _UNFINISHED.search(doc.folded, line.start, line.end)
+            if m:
+                phrase = doc.text[m.start():m.end()]
+                yield Hit(m.start(), m.end(),
+                          zh=f"整改状态为“{h.status.text}”，但措施中写有“{phrase}”；应改为阶段性完成或正在整改",
+                          en=f"status says {h.status.text} but the measures say '{phrase}'; "
+                             "use 阶段性完成 or 正在整改",
+                          related=[(h.status.start, h.status.end)])
+                break

@@ -1,0 +1,49 @@
+"""A completion status outside the configured vocabulary.
+
+Checks each item's status text against the vocabulary (option `vocabulary`,
+default from shared/domain.md §3: 已完成整改, 已完成, 完成, 已整改到位,
+已办结, 基本完成, 阶段性完成, 正在整改, 持续整改, 长期坚持, 立行立改) and
+suggests the nearest term when one is close.
+
+Why: summary counts and readers rely on a fixed set of statuses; a variant
+such as 已完整改 or 完毕 cannot be counted and may be a typing error.
+
+Bad:  关于巡察整改进展情况的通报
+  二、整改落实情况
+  1.台账管理不规范。
+  整改结果：已完整改。
+Good: 关于巡察整改进展情况的通报
+  二、整改落实情况
+  1.台账管理不规范。
+  整改结果：已完成整改。
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from rectlint.finding import Hit
+
+from ._status import VOCABULARY, in_vocabulary, terms
+
+ID = "unknown-status"
+CATEGORY = "status"
+SEVERITY = "warning"
+OPTIONS = {"vocabulary": list(VOCABULARY)}
+
+
+def check(doc, options):
+    vocabulary = options["vocabulary"]
+    for h in doc.outline.items:
+        status = h.status
+        if status is None or in_vocabulary(status.text, vocabulary):
+            continue
+        unknown = next(t for t in terms(status.text) if t not in vocabulary)
+        near = difflib.get_close_matches(unknown, vocabulary, n=1, cutoff=0.5)
+        suggestion = status.text.replace(unknown, near[0]) if near else None
+        hint_zh = f"，是否应为“{near[0]}”" if near else ""
+        hint_en = f"; did you mean {near[0]}" if near else ""
+        yield Hit(status.start, status.end,
+                  zh=f"整改状态“{unknown}”不在规范用语之列{hint_zh}",
+                  en=f"status '{unknown}' is not in the vocabulary{hint_en}",
+                  suggestion=suggestion)
