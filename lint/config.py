@@ -27,6 +27,7 @@ TOP_KEYS = {
     "fail-on": "one of error, warning, info",
     "as-of": "a date as YYYY-MM-DD",
     "lang": "zh or en",
+    "wording": "a list of wording rules (id, kind, …)",
 }
 
 
@@ -41,6 +42,10 @@ class Config:
     fail_on: str | None = None
     as_of: dt.date | None = None
     lang: str | None = None
+    wording: list = field(default_factory=list)  # Rules defined in this file
+
+    def known_rules(self) -> dict:
+        return {**all_rules(), **{r.id: r for r in self.wording}}
 
     def excludes(self, path: Path) -> bool:
         try:
@@ -148,8 +153,25 @@ def _expect_list(path, data, key):
     return value
 
 
-def check_selectors(names, where: str):
-    rules, cats = all_rules(), set(CATEGORIES)
+def _wording(path, data) -> list:
+    from .wording import build_rule
+
+    entries = data["wording"]
+    line = data.lines["wording"]
+    if not isinstance(entries, list):
+        raise ConfigError(f"{path}:{line}: 'wording' must be {TOP_KEYS['wording']}")
+    rules = []
+    for entry in entries:
+        where = f"{path}:{getattr(entry, 'line', line)}"
+        rule = build_rule(entry, where)
+        if rule.id in all_rules() or any(r.id == rule.id for r in rules):
+            raise ConfigError(f"{where}: wording rule id {rule.id!r} is already taken")
+        rules.append(rule)
+    return rules
+
+
+def check_selectors(names, where: str, rules=None):
+    rules, cats = rules if rules is not None else all_rules(), set(CATEGORIES)
     for name in names:
         if name not in rules and name not in cats and name != "all":
             raise ConfigError(f"{where}: unknown rule or category {name!r}; "
@@ -186,12 +208,14 @@ def parse_config(path: Path, data) -> Config:
         if key not in TOP_KEYS:
             raise ConfigError(f"{path}:{data.lines[key]}: unknown key {key!r}; expected one of: "
                               f"{', '.join(TOP_KEYS)}")
+    if "wording" in data:
+        cfg.wording = _wording(path, data)
     if "select" in data:
         cfg.select = _expect_list(path, data, "select")
-        check_selectors(cfg.select, f"{path}:{data.lines['select']}")
+        check_selectors(cfg.select, f"{path}:{data.lines['select']}", cfg.known_rules())
     if "ignore" in data:
         cfg.ignore = _expect_list(path, data, "ignore")
-        check_selectors(cfg.ignore, f"{path}:{data.lines['ignore']}")
+        check_selectors(cfg.ignore, f"{path}:{data.lines['ignore']}", cfg.known_rules())
     if "exclude" in data:
         cfg.exclude = _expect_list(path, data, "exclude")
     if "fail-on" in data:
@@ -208,7 +232,7 @@ def parse_config(path: Path, data) -> Config:
         rules_data = data["rules"]
         if not isinstance(rules_data, dict):
             raise ConfigError(f"{path}:{data.lines['rules']}: 'rules' must be {TOP_KEYS['rules']}")
-        known = all_rules()
+        known = cfg.known_rules()
         for rule_id, settings in rules_data.items():
             line = rules_data.lines[rule_id]
             if rule_id not in known:
@@ -273,15 +297,16 @@ def _matches(rule, names) -> bool:
 
 def active_rules(cfg: Config, select=None, ignore=()) -> list[ActiveRule]:
     """Rules to run: --select replaces the config's select; --ignore adds to its ignore."""
+    known = cfg.known_rules()
     for names in (select or [], ignore or []):
         try:
-            check_selectors(names, "--select/--ignore")
+            check_selectors(names, "--select/--ignore", known)
         except ConfigError as exc:
             raise UsageError(str(exc)) from None
     chosen = select if select else cfg.select
     ignored = [*cfg.ignore, *(ignore or [])]
     out = []
-    for rule in all_rules().values():
+    for rule in known.values():
         if chosen and not _matches(rule, chosen):
             continue
         if _matches(rule, ignored) and not (chosen and rule.id in chosen):

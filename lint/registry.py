@@ -62,6 +62,12 @@ def all_rules() -> dict[str, Rule]:
         if hasattr(module, "ID"):
             rule = rule_from_module(module, module.__name__)
             found[rule.id] = rule
+    from pathlib import Path
+
+    from .wording import load_pack
+    for pack in sorted(Path(package.__path__[0]).glob("*.yaml")):
+        for rule in load_pack(pack):
+            found[rule.id] = rule
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         try:
             obj = ep.load()

@@ -2,6 +2,7 @@ import pytest
 
 from rectlint.config import active_rules, find_config, load_config
 from rectlint.errors import ConfigError, UsageError
+from rectlint.registry import all_rules
 
 
 def write(tmp_path, text, name=".rectlint.yaml"):
@@ -62,7 +63,9 @@ def test_pyproject_errors_name_the_file(tmp_path):
 
 def test_cli_select_replaces_and_ignore_adds(tmp_path):
     cfg = load_config(write(tmp_path, "select: [punctuation]\n"))
-    assert {a.rule.id for a in active_rules(cfg, ignore=["paired-punctuation"])} == set()
+    ids = {a.rule.id for a in active_rules(cfg, ignore=["paired-punctuation"])}
+    assert ids and "paired-punctuation" not in ids
+    assert {all_rules()[i].category for i in ids} == {"punctuation"}
     assert {a.rule.category for a in active_rules(cfg, select=["punctuation"])} == {"punctuation"}
 
 

@@ -1,0 +1,122 @@
+"""Declarative wording rules (existence, substitution, consistency) defined in YAML.
+
+Packs ship as rules/*.yaml; users add entries under `wording:` in .rectlint.yaml.
+Each entry becomes a Rule of category `wording`, documented and tested from its
+own summary, why and examples, like a Python rule.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+import yaml
+
+from .errors import ConfigError
+from .finding import SEVERITIES, Hit
+from .registry import Rule
+
+KINDS = ("existence", "substitution", "consistency")
+_KEYS = {"id", "kind", "summary", "why", "severity", "message", "swap", "tokens", "either", "examples"}
+_ID = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _compile(pattern: str, where: str):
+    try:
+        return regex.compile(pattern)
+    except regex.error as exc:
+        raise ConfigError(f"{where}: bad pattern {pattern!r}: {exc}") from None
+
+
+def _doc(entry) -> str:
+    lines = [entry.get("summary") or entry["id"], "", "Why: " + (entry.get("why") or "house style").strip(), ""]
+    examples = entry.get("examples") or {}
+    lines += [f"Bad:  {text}" for text in examples.get("bad", [])]
+    lines += [f"Good: {text}" for text in examples.get("good", [])]
+    return "\n".join(lines)
+
+
+def build_rule(entry, where: str) -> Rule:
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{where}: a wording rule must be a mapping with id and kind")
+    unknown = set(entry) - _KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown key {sorted(unknown)[0]!r} in wording rule; "
+                          f"expected: {', '.join(sorted(_KEYS))}")
+    rule_id, kind = entry.get("id"), entry.get("kind")
+    if not isinstance(rule_id, str) or not _ID.match(rule_id):
+        raise ConfigError(f"{where}: wording rule id must be kebab-case, not {rule_id!r}")
+    if kind not in KINDS:
+        raise ConfigError(f"{where}: wording rule {rule_id}: kind must be one of {', '.join(KINDS)}")
+    severity = entry.get("severity", "warning")
+    if severity not in SEVERITIES:
+        raise ConfigError(f"{where}: wording rule {rule_id}: severity must be one of {', '.join(SEVERITIES)}")
+    message = entry.get("message") or {}
+    where = f"{where} ({rule_id})"
+    if kind == "existence":
+        tokens = entry.get("tokens")
+        if not isinstance(tokens, list) or not tokens:
+            raise ConfigError(f"{where}: an existence rule needs a list of tokens")
+        check = _existence([_compile(t, where) for t in tokens], message)
+    elif kind == "substitution":
+        swap = entry.get("swap")
+        if not isinstance(swap, dict) or not swap:
+            raise ConfigError(f"{where}: a substitution rule needs swap: a mapping of wrong form to right form")
+        check = _substitution([(_compile(k, where), str(v)) for k, v in swap.items()], message)
+    else:
+        either = entry.get("either")
+        if not isinstance(either, list) or len(either) != 2:
+            raise ConfigError(f"{where}: a consistency rule needs either: a list of two forms")
+        check = _consistency([_compile(e, where) for e in either], either, message)
+    return Rule(id=rule_id, category="wording", severity=severity, options={}, choices={},
+                doc=_doc(entry), check=check, source=where)
+
+
+def _existence(patterns, message):
+    def check(doc, options):
+        for line in doc.body_lines():
+            for pattern in patterns:
+                for m in pattern.finditer(doc.folded, line.start, line.end):
+                    written = doc.text[m.start():m.end()]
+                    yield Hit(m.start(), m.end(), zh=message.get("zh", f"不宜使用“{written}”"),
+                              en=message.get("en", f"avoid '{written}'"))
+    return check
+
+
+def _substitution(pairs, message):
+    def check(doc, options):
+        for line in doc.body_lines():
+            for pattern, right in pairs:
+                for m in pattern.finditer(doc.folded, line.start, line.end):
+                    written = doc.text[m.start():m.end()]
+                    yield Hit(m.start(), m.end(),
+                              zh=message.get("zh", f"“{written}”应为“{right}”"),
+                              en=message.get("en", f"'{written}' should be '{right}'"), suggestion=right)
+    return check
+
+
+def _consistency(patterns, forms, message):
+    def check(doc, options):
+        lines = doc.body_lines()
+        hits = [[m for line in lines for m in p.finditer(doc.folded, line.start, line.end)] for p in patterns]
+        if not hits[0] or not hits[1]:
+            return
+        keep = 0 if len(hits[0]) >= len(hits[1]) else 1
+        main = Counter(doc.text[m.start():m.end()] for m in hits[keep]).most_common(1)[0][0]
+        for m in hits[1 - keep]:
+            written = doc.text[m.start():m.end()]
+            yield Hit(m.start(), m.end(),
+                      zh=message.get("zh", f"文中同时使用“{main}”和“{written}”，应统一为“{main}”"),
+                      en=message.get("en", f"both '{main}' and '{written}' are used; keep to '{main}'"),
+                      suggestion=main)
+    return check
+
+
+def load_pack(path) -> list[Rule]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: invalid YAML: {exc}") from None
+    if not isinstance(data, list):
+        raise ConfigError(f"{path}: a wording pack is a list of rules")
+    return [build_rule(entry, f"{path}:{i + 1}") for i, entry in enumerate(data)]

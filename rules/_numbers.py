@@ -1,0 +1,36 @@
+"""Number parsing shared by the number rules (not a rule itself)."""
+
+from __future__ import annotations
+
+import regex
+
+NUM = r"\d+(?:\.\d+)?"
+# Units counted together: 人 and 名 both count people.
+_UNIT_CLASS = {"名": "人", "位": "人", "人次": "人次", "个": "个", "项": "项", "起": "起", "件": "件",
+               "次": "次", "家": "家", "种": "种", "户": "户", "条": "条", "份": "份", "期": "期",
+               "台": "台", "所": "所", "元": "元", "万元": "元", "亿元": "元", "人": "人"}
+UNIT = r"(?:万元|亿元|人次|[人名位个项起件次家种户条份期台所元])"
+_SCALE = {"万元": 10_000, "亿元": 100_000_000}
+
+
+def value(number: str, unit: str) -> float:
+    return float(number) * _SCALE.get(unit, 1)
+
+
+def unit_class(unit: str) -> str:
+    return _UNIT_CLASS.get(unit, unit)
+
+
+SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]?")
+
+
+def sentences(text: str, lo: int, hi: int):
+    """(start, end) of each sentence in a span; "。其中：" stays with the sentence before it."""
+    spans = [(m.start(), m.end()) for m in SENTENCE.finditer(text, lo, hi)]
+    merged = []
+    for start, end in spans:
+        if merged and regex.match(r"\s*其中", text[start:end]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged

@@ -1,0 +1,33 @@
+"""A document number whose year is in [ ] or ( ) instead of 〔 〕.
+
+Catches 某政发[2025]27号, 某政发（2025）27号 and 某政发【2025】27号, and
+suggests 〔2025〕.
+
+Why: GB/T 9704-2012 §7.2.4: the year of a 发文字号 is enclosed in the
+hexagonal brackets 〔〕, "not [] or ()". (shared/domain.md §6.)
+
+Bad:  依据某政发[2025]27号文件执行。
+Good: 依据某政发〔2025〕27号文件执行。
+"""
+
+from __future__ import annotations
+
+import regex
+
+from rectlint.finding import Hit
+
+ID = "document-number-brackets"
+CATEGORY = "punctuation"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+_WRONG = regex.compile(r"(?<=\p{Han})[\[(【]((?:19|20)\d{2})[\])】](?=\d{1,4}号)")
+
+
+def check(doc, options):
+    for line in doc.body_lines():
+        for m in _WRONG.finditer(doc.folded, line.start, line.end):
+            good = f"〔{m.group(1)}〕"
+            written = doc.text[m.start():m.end()]
+            yield Hit(m.start(), m.end(), zh=f"文号年份应使用六角括号：“{written}”应为“{good}”",
+                      en=f"a document number's year takes 〔〕: '{written}' should be '{good}'", suggestion=good)

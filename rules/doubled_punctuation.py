@@ -1,0 +1,30 @@
+"""The same punctuation mark twice in a row: ，， 。。 ；； ：： 、、 ！！ ？？.
+
+Why: GB/T 15834-2011 uses one mark at each break; a doubled mark is a typing
+or pasting slip. An ellipsis (……) and a dash (——) are single marks of two
+characters and are not flagged.
+
+Bad:  一是建立台账，，二是定期核对。。
+Good: 一是建立台账，二是定期核对……三是跟踪问效——长期坚持。
+"""
+
+from __future__ import annotations
+
+import regex
+
+from rectlint.finding import Hit
+
+ID = "doubled-punctuation"
+CATEGORY = "punctuation"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+_DOUBLED = regex.compile(r"([,;:!?、。])\1+")
+
+
+def check(doc, options):
+    for line in doc.body_lines():
+        for m in _DOUBLED.finditer(doc.folded, line.start, line.end):
+            mark = doc.text[m.start()]
+            yield Hit(m.start(), m.end(), zh=f"标点“{doc.text[m.start():m.end()]}”重复",
+                      en=f"doubled punctuation '{doc.text[m.start():m.end()]}'", suggestion=mark)

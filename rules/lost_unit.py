@@ -1,0 +1,39 @@
+"""Numbers that lost their unit in conversion.
+
+Catches, where the loss is certain:
+- a number glued to the next enumeration marker: "共排查了251二是…",
+  "督导检查8四是…" (the unit and the full stop were lost);
+- an amount of money with no unit: "资金3200已全额上缴", "经费24.1用于…".
+
+Why: shared/domain.md §5. Such numbers are conversion artifacts; the reader
+cannot tell 251 of what, or whether 3200 is 元 or 万元.
+
+Bad:  共排查风险点251二是开展谈心谈话。
+Good: 共排查风险点251个。二是开展谈心谈话。
+Bad:  超范围筛查所涉资金3200已全额上缴财政。
+Good: 超范围筛查所涉资金3200元已全额上缴财政，共3200人参加。
+"""
+
+from __future__ import annotations
+
+import regex
+
+from rectlint.finding import Hit
+
+ID = "lost-unit"
+CATEGORY = "number"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+_BEFORE_MARKER = regex.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=[二三四五六七八九十]是)")
+_MONEY = regex.compile(r"(?:资金|经费|款项|费用|金额|罚款|补贴|补助|奖金|捐款)(\d+(?:\.\d+)?)(?=[已被全并于用及和、,;。]|$)")
+
+
+def check(doc, options):
+    for line in doc.body_lines():
+        for m in _BEFORE_MARKER.finditer(doc.folded, line.start, line.end):
+            yield Hit(m.start(1), m.end(1), zh=f"数字“{m.group(1)}”后缺少量词和句号",
+                      en=f"the number {m.group(1)} lost its unit and full stop")
+        for m in _MONEY.finditer(doc.folded, line.start, line.end):
+            yield Hit(m.start(1), m.end(1), zh=f"金额“{m.group(1)}”缺少单位（元或万元）",
+                      en=f"the amount {m.group(1)} lost its unit (元 or 万元)")

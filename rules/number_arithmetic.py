@@ -1,0 +1,104 @@
+"""Counts, parts and percentages within a sentence that do not add up.
+
+Checks, sentence by sentence (a "。其中：" sentence joins the one before):
+- "A人，其中B人，占比C%": C must be within half a percentage point of B/A
+  (after 达/超过/以上, C is a floor: only a C above B/A is wrong);
+- "共N…，其中a…、b…、c…": the parts may list only some of the total, but
+  they cannot add up to more than N. Units agree (人 with 名; 元 with 万元
+  and 亿元, converted);
+- "N个…完成X个…完成率Z%": Z must match X/N. The summary counts before the
+  items are checked by summary-counts instead.
+
+Why: shared/domain.md §5. Arithmetic that does not add up invites questions
+about every other figure in the notice.
+
+Bad:  共有执业医师56人，其中中医师8人，占比20%。
+Good: 共有执业医师56人，其中中医师8人，占比14.29%。
+Bad:  共接到投诉19起，其中服务态度5起，操作不规范8起，沟通敷衍9起。
+Good: 共接到投诉19起，其中服务态度5起，操作不规范8起。
+"""
+
+from __future__ import annotations
+
+import regex
+
+from rectlint.finding import Hit
+
+from ._numbers import NUM, UNIT, sentences, unit_class, value
+
+ID = "number-arithmetic"
+CATEGORY = "number"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+_QTY = regex.compile(rf"(?<![\d.])({NUM})({UNIT})")
+_SHARE = regex.compile(rf"(?:占比|比例|占)[^,，;；。]{{0,12}}?(达到?|超过|以上)?\s*({NUM})%")
+_RATE = regex.compile(rf"完成率(?:为|达到?)?\s*({NUM})%")
+
+
+def check(doc, options):
+    summary_lines = _summary_lines(doc)
+    text = doc.folded
+    for para in doc.body_paragraphs():
+        for lo, hi in sentences(text, para.start, para.end):
+            split = text.find("其中", lo, hi)
+            if split >= 0:
+                yield from _parts(doc, text, lo, hi, split)
+            if doc.line_at(lo).number not in summary_lines:
+                yield from _rate(doc, text, lo, hi)
+
+
+def _parts(doc, text, lo, hi, split):
+    before = list(_QTY.finditer(text, lo, split))
+    if not before:
+        return
+    total = before[-1]
+    t_unit = unit_class(total.group(2))
+    after = [m for m in _QTY.finditer(text, split, hi) if unit_class(m.group(2)) == t_unit]
+    share = _SHARE.search(text, split, hi)
+    if share and after:
+        part = after[0]
+        if part.start() < share.start():
+            actual = 100 * value(part.group(1), part.group(2)) / max(value(total.group(1), total.group(2)), 1e-9)
+            stated = float(share.group(2))
+            floor = share.group(1) is not None
+            if (stated > actual + 0.5) if floor else abs(stated - actual) > 0.5:
+                yield Hit(share.start(2), share.end(), zh=f"占比{share.group(2)}%与{part.group(0)}/{total.group(0)}（约{actual:.2f}%）不符",
+                          en=f"share {share.group(2)}% disagrees with {part.group(0)}/{total.group(0)} (about {actual:.2f}%)")
+        return
+    parts = [m for m in after]
+    if len(parts) < 2:
+        return
+    whole = value(total.group(1), total.group(2))
+    summed = sum(value(m.group(1), m.group(2)) for m in parts)
+    if summed > whole * (1 + 1e-9) + 1e-6:
+        yield Hit(parts[0].start(), parts[-1].end(),
+                  zh=f"“其中”各项之和{_fmt(summed, t_unit)}超过总数{total.group(0)}",
+                  en=f"the parts after 其中 add up to {_fmt(summed, t_unit)}, more than the total {total.group(0)}")
+
+
+def _rate(doc, text, lo, hi):
+    rate = _RATE.search(text, lo, hi)
+    if not rate:
+        return
+    counts = [m for m in _QTY.finditer(text, lo, rate.start()) if unit_class(m.group(2)) in ("个", "项", "件", "条")]
+    done = regex.search(rf"完成(?:整改)?({NUM})(?:个|项|件|条)", text[lo:rate.start()])
+    if len(counts) < 2 or not done:
+        return
+    total = float(counts[0].group(1))
+    actual = 100 * float(done.group(1)) / max(total, 1e-9)
+    if abs(float(rate.group(1)) - actual) > 1:
+        yield Hit(rate.start(), rate.end(), zh=f"完成率{rate.group(1)}%与{done.group(1)}/{counts[0].group(1)}（约{actual:.1f}%）不符",
+                  en=f"completion rate {rate.group(1)}% disagrees with {done.group(1)}/{counts[0].group(1)} (about {actual:.1f}%)")
+
+
+def _fmt(number: float, unit: str) -> str:
+    return (f"{number:g}" if number != int(number) else str(int(number))) + unit
+
+
+def _summary_lines(doc) -> set[int]:
+    outline = doc.outline
+    first = outline.items[0].line.number if outline.items else None
+    if first is None:
+        return set()
+    return {line.number for line in doc.lines if line.number < first}

@@ -1,0 +1,77 @@
+"""Personal data that must not be published: resident ID, bank card and mobile numbers.
+
+Catches 18-digit resident ID numbers whose check character is right
+(GB 11643-1999: ISO 7064 mod 11-2), bank card numbers of 16 to 19 digits that
+pass the Luhn check, and personal mobile numbers (1[3-9] and nine digits).
+The message masks the number. Office phone numbers in the supervision block
+(and anything in the page frame) are intended and are not reported.
+
+Why: shared/domain.md §8 and the Personal Information Protection Law: a
+published notice must not expose a person's identifiers.
+
+Bad:  当事人身份证号码为110101199003074477，已退赔。
+Good: 当事人胡某某已退赔，涉及资金4.4万元。
+Bad:  请联系经办人，手机13912345678。
+Good: 联系电话：0791-6123456。
+"""
+
+from __future__ import annotations
+
+import regex
+
+from rectlint.finding import Hit
+
+ID = "personal-data"
+CATEGORY = "privacy"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+_ID = regex.compile(r"(?<![\dA-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])")
+_CARD = regex.compile(r"(?<![\dA-Za-z])(?:\d{4}[ -]?){3}\d{4}(?:\d{1,3})?(?![\dA-Za-z])")
+_MOBILE = regex.compile(r"(?<![\dA-Za-z])(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?![\dA-Za-z])")
+_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+
+def id_checksum_ok(number: str) -> bool:
+    total = sum(int(d) * w for d, w in zip(number[:17], _WEIGHTS))
+    return "10X98765432"[total % 11] == number[17].upper()
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def mask(number: str) -> str:
+    digits = number.replace(" ", "").replace("-", "")
+    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+
+
+def check(doc, options):
+    skip = {line.number for line in doc.outline.supervision}
+    for line in doc.body_lines():
+        if line.number in skip:
+            continue
+        taken = []
+        for m in _ID.finditer(doc.text, line.start, line.end):
+            if id_checksum_ok(m.group()):
+                taken.append(m.span())
+                yield Hit(m.start(), m.end(), zh=f"正文含居民身份证号码（{mask(m.group())}），发布前须删除",
+                          en=f"resident ID number ({mask(m.group())}) must not be published")
+        for m in _CARD.finditer(doc.text, line.start, line.end):
+            digits = regex.sub(r"[ -]", "", m.group())
+            if any(a < m.end() and m.start() < b for a, b in taken) or not luhn_ok(digits):
+                continue
+            taken.append(m.span())
+            yield Hit(m.start(), m.end(), zh=f"正文含银行卡号（{mask(digits)}），发布前须删除",
+                      en=f"bank card number ({mask(digits)}) must not be published")
+        for m in _MOBILE.finditer(doc.text, line.start, line.end):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            yield Hit(m.start(), m.end(), zh=f"正文含个人手机号码（{mask(m.group()[-11:])}），发布前须删除",
+                      en=f"personal mobile number ({mask(m.group()[-11:])}) must not be published")

@@ -1,0 +1,83 @@
+"""Half-width , : ; ( ) ? ! in Chinese running text.
+
+Counts, for each mark, the half-width forms that touch Chinese text and the
+full-width forms of the document's body:
+- only half-width: the document's consistent choice (often a normalised web
+  page) gets one info-level summary per mark, not hundreds of findings;
+- mostly full-width (over all marks together): each stray half-width mark is
+  reported, with its full-width form as the suggestion;
+- mostly half-width with some full-width: one summary of the mixed use per mark.
+
+Numbers (1,000; 12:30), e-mail addresses, web addresses and Latin text are left
+alone.
+
+Why: GB/T 15834-2011 §3 and §4: Chinese running text uses the full-width
+，：；（）？！. Mixing widths looks careless on a published page.
+
+Bad:  一是建立台账，二是定期核对,三是跟踪问效。
+Good: 一是建立台账，二是定期核对，三是跟踪问效，网址为https://example.cn，共1,000人。
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import regex
+
+from rectlint.finding import Hit
+
+ID = "punctuation-width"
+CATEGORY = "punctuation"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
+_CJK = r"[\p{Han}“”‘’《》〈〉〔〕【】、。…—]"
+_HALF = regex.compile(rf"(?<={_CJK})[,:;?!()]|[,:;?!()](?={_CJK})|(?<={_CJK}\d{{1,3}})\)|\((?=\d{{1,3}}\){_CJK})")
+_SKIP = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+")
+_CLASS = {"(": "()", ")": "()"}
+
+
+def half_width_marks(doc):
+    """Offsets of half-width marks in Chinese running text, by mark class."""
+    found = defaultdict(list)
+    for line in doc.body_lines():
+        skip = [m.span() for m in _SKIP.finditer(doc.text, line.start, line.end)]
+        for m in _HALF.finditer(doc.text, line.start, line.end):
+            if not any(a <= m.start() < b for a, b in skip):
+                found[_CLASS.get(m.group(), m.group())].append(m.start())
+    return found
+
+
+def _full_count(doc, mark_class):
+    marks = [FULL[c] for c in mark_class]
+    return sum(doc.text.count(c, line.start, line.end) for line in doc.body_lines() for c in marks)
+
+
+def check(doc, options):
+    marks = half_width_marks(doc)
+    # The document's choice is judged over all marks together: a full-width draft
+    # with one stray "(" has no full-width bracket yet, but its choice is clear.
+    total_full = sum(_full_count(doc, c) for c in (",", ":", ";", "()", "?", "!"))
+    total_half = sum(len(p) for p in marks.values())
+    for mark_class, positions in sorted(marks.items()):
+        full = _full_count(doc, mark_class)
+        half = len(positions)
+        wanted = "".join(FULL[c] for c in mark_class)
+        if total_full == 0:
+            p = positions[0]
+            yield Hit(p, p + 1, severity="info",
+                      zh=f"全文中文正文使用半角“{mark_class}”共{half}处，应使用全角“{wanted}”（仅提示一次）",
+                      en=f"Chinese running text uses half-width '{mark_class}' throughout ({half} times); "
+                         f"use full-width '{wanted}' (reported once)")
+        elif total_full >= total_half:
+            for p in positions:
+                yield Hit(p, p + 1, zh=f"中文正文中的半角“{doc.text[p]}”应为全角“{FULL[doc.text[p]]}”",
+                          en=f"half-width '{doc.text[p]}' in Chinese text; use '{FULL[doc.text[p]]}'",
+                          suggestion=FULL[doc.text[p]])
+        else:
+            p = positions[0]
+            yield Hit(p, p + 1,
+                      zh=f"全角“{wanted}”与半角“{mark_class}”混用（全角{full}处，半角{half}处），应统一为全角",
+                      en=f"full-width '{wanted}' ({full}) and half-width '{mark_class}' ({half}) are mixed; "
+                         "use full-width")
