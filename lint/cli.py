@@ -15,7 +15,6 @@ from .finding import SEVERITIES, severity_rank
 from .registry import all_rules
 from .report import FORMATS, render
 
-SUBCOMMANDS = ("check", "rules", "explain")
 
 
 class _DefaultGroup(click.Group):
@@ -55,8 +54,10 @@ def _split(values) -> list[str]:
               help="Use this configuration file instead of searching for one.")
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD",
               help="Reference date for chronology checks (default: the notice's own date).")
+@click.option("--against", "against", type=click.Path(dir_okay=False), default=None, metavar="INDEX",
+              help="Report passages shared with notices in this corpus index (see 'rectlint index').")
 @click.version_option(__version__, "--version", prog_name="rectlint")
-def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_of):
+def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_of, against):
     """Lint drafts and report findings."""
     if not paths:
         raise click.UsageError("no PATH given; try 'rectlint --help'")
@@ -76,6 +77,17 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
     lang = lang or base.lang or "zh"
     sources = collect(paths, lambda p: config_for(str(p)).excludes(p))
     findings, docs, errors, fail_levels, used_rules = [], {}, 0, {}, {}
+    corpora = {}
+
+    def corpus_for(cfg):
+        path = against or cfg.against
+        if path is None:
+            return None
+        if str(path) not in corpora:
+            from .corpus import Corpus
+            corpora[str(path)] = Corpus(path)
+        return corpora[str(path)]
+
     for source in sources:
         cfg = config_for(source.path)
         rules = active_rules(cfg, select, ignore)
@@ -88,10 +100,16 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
             errors += 1
             continue
         doc.settings = {"as_of": as_of_date or cfg.as_of}
+        corpus = corpus_for(cfg)
+        if corpus is not None:
+            from .corpus import CorpusView, sha_of
+            doc.settings["corpus"] = CorpusView(corpus, sha_of(doc.text))
         docs[source.path] = doc
         fail_levels[source.path] = severity_rank(fail_on or cfg.fail_on or "warning")
         if doc.text.strip():
             findings.extend(run_rules(doc, rules))
+    for corpus in corpora.values():
+        corpus.close()
     findings.sort(key=lambda f: f.sort_key())
     color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     out = render(fmt, findings, docs, lang, list(used_rules.values()), color)
@@ -129,6 +147,93 @@ def explain(rule_id):
             choices = rule.choices.get(key)
             extra = f"  one of: {', '.join(map(str, choices))}" if choices else ""
             click.echo(f"  {key}: {value!r}{extra}")
+
+
+@cli.group("index")
+def index_group():
+    """Manage the corpus index of earlier notices (an SQLite file)."""
+
+
+_INDEX_OPTION = click.option("--index", "index_path", type=click.Path(dir_okay=False),
+                             default=None, show_default=".rectlint/corpus.sqlite",
+                             help="The index file.")
+
+
+def _index_path(index_path):
+    from .corpus import DEFAULT_INDEX
+    return Path(index_path or DEFAULT_INDEX)
+
+
+@index_group.command("add")
+@_INDEX_OPTION
+@click.argument("paths", nargs=-1, required=True)
+def index_add(index_path, paths):
+    """Add drafts or folders to the index; re-adding unchanged text does nothing."""
+    from .corpus import Corpus
+    from .reader import collect, load
+
+    corpus = Corpus(_index_path(index_path), create=True)
+    counts = {"added": 0, "updated": 0, "unchanged": 0}
+    errors = 0
+    try:
+        for source in collect(paths, lambda p: False):
+            try:
+                doc, _ = load(source)
+            except InputError as exc:
+                click.echo(f"rectlint: {exc}", err=True)
+                errors += 1
+                continue
+            doc.settings = {}
+            counts[corpus.add(Path(source.path).as_posix(), doc)] += 1
+    finally:
+        corpus.close()
+    click.echo(f"{counts['added']} added, {counts['updated']} updated, {counts['unchanged']} unchanged "
+               f"in {_index_path(index_path)}")
+    return 2 if errors else 0
+
+
+@index_group.command("remove")
+@_INDEX_OPTION
+@click.argument("paths", nargs=-1, required=True)
+def index_remove(index_path, paths):
+    """Remove documents from the index by the path they were added under."""
+    from .corpus import Corpus
+
+    corpus = Corpus(_index_path(index_path))
+    try:
+        removed = sum(corpus.remove(Path(p).as_posix()) for p in paths)
+    finally:
+        corpus.close()
+    click.echo(f"{removed} removed")
+    return 0 if removed == len(paths) else 1
+
+
+@index_group.command("list")
+@_INDEX_OPTION
+def index_list(index_path):
+    """List the indexed documents."""
+    from .corpus import Corpus
+
+    corpus = Corpus(_index_path(index_path))
+    try:
+        for path, chars, hashes, added in corpus.documents():
+            click.echo(f"{path}\t{chars} chars\t{hashes} fingerprints\tadded {added}")
+    finally:
+        corpus.close()
+
+
+@index_group.command("stats")
+@_INDEX_OPTION
+def index_stats(index_path):
+    """Print the index's size."""
+    from .corpus import Corpus
+
+    corpus = Corpus(_index_path(index_path))
+    try:
+        for key, value in corpus.stats().items():
+            click.echo(f"{key}: {value}")
+    finally:
+        corpus.close()
 
 
 def main(argv=None) -> None:

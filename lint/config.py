@@ -28,6 +28,7 @@ TOP_KEYS = {
     "as-of": "a date as YYYY-MM-DD",
     "lang": "zh or en",
     "wording": "a list of wording rules (id, kind, …)",
+    "against": "the path of a corpus index (relative to this file)",
 }
 
 
@@ -43,6 +44,7 @@ class Config:
     as_of: dt.date | None = None
     lang: str | None = None
     wording: list = field(default_factory=list)  # Rules defined in this file
+    against: Path | None = None
 
     def known_rules(self) -> dict:
         return {**all_rules(), **{r.id: r for r in self.wording}}
@@ -226,6 +228,10 @@ def parse_config(path: Path, data) -> Config:
         if data["lang"] not in ("zh", "en"):
             raise ConfigError(f"{path}:{data.lines['lang']}: 'lang' must be zh or en")
         cfg.lang = data["lang"]
+    if "against" in data:
+        if not isinstance(data["against"], str):
+            raise ConfigError(f"{path}:{data.lines['against']}: 'against' must be {TOP_KEYS['against']}")
+        cfg.against = path.parent / data["against"]
     if "as-of" in data:
         cfg.as_of = parse_date(data["as-of"], f"{path}:{data.lines['as-of']}: 'as-of'")
     if "rules" in data:

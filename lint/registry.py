@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import entry_points
 
@@ -27,7 +27,7 @@ class Rule:
     # Rules that read the web-page frame (e.g. its 发布时间) set FRAME = True.
     frame: bool = False
     source: str = ""
-    examples: dict = field(default_factory=dict)
+    needs: str | None = None  # a document setting the rule cannot work without, e.g. "corpus"
 
     @property
     def summary(self) -> str:
@@ -46,7 +46,7 @@ def rule_from_module(obj, source: str) -> Rule:
         id=obj.ID, category=obj.CATEGORY, severity=obj.SEVERITY,
         options=dict(getattr(obj, "OPTIONS", {})), choices=dict(getattr(obj, "CHOICES", {})),
         doc=inspect.cleandoc(obj.__doc__ or ""), check=obj.check,
-        frame=bool(getattr(obj, "FRAME", False)), source=source,
+        frame=bool(getattr(obj, "FRAME", False)), source=source, needs=getattr(obj, "NEEDS", None),
     )
 
 

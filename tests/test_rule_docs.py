@@ -21,8 +21,10 @@ def test_rule_has_documentation_with_examples(rule_id):
 
 @pytest.mark.parametrize("rule_id", RULES)
 def test_bad_example_is_flagged_and_good_is_not(rule_id):
-    examples = doc_examples(all_rules()[rule_id].doc)
-    for bad in examples["bad"]:
+    rule = all_rules()[rule_id]
+    examples = doc_examples(rule.doc)
+    # A rule that needs a setting (the corpus index) has its bad example tested where it is built.
+    for bad in examples["bad"] if rule.needs is None else []:
         assert [f for f in lint(bad, rule_id) if f.rule == rule_id], f"not flagged: {bad}"
     for good in examples["good"]:
         assert not [f for f in lint(good, rule_id) if f.rule == rule_id], f"flagged: {good}"

@@ -1,0 +1,133 @@
+"""Text normalisation, shingles and winnowing for the duplication rules (not a rule).
+
+Normalised text keeps only letters and Han characters, with digits folded to 0
+and the inside of 《…》 collapsed to one mark (citing the same regulation twice
+is not copying). Each normalised character remembers its offset in the
+original, so a match maps back to exact positions.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+
+import regex
+
+from rectlint.text import fold
+
+K = 8  # characters per k-gram
+WINDOW = 6  # winnowing window: shared runs of K + WINDOW - 1 = 13 characters are always seen
+
+_KEEP = regex.compile(r"[\p{Han}A-Za-z0-9]")
+# Template lines and labels repeat by design; they are never compared.
+_TEMPLATE = regex.compile(r"\s*(?:整改结果|整改状态|整改进度|完成情况|完成状态)\s*[:]")
+_LABEL = regex.compile(r"\s*(?:整改落实情况|整改情况|整改措施|整改进展情况|整改进展|落实情况|整改成效)\s*[:]\s*")
+
+
+@dataclass
+class Segment:
+    text: str  # normalised characters
+    offsets: list  # original offset of each character
+
+
+def normalise(text: str, start: int, end: int, stop_phrases=()) -> list[Segment]:
+    """Normalised segments of text[start:end]; stop phrases split segments."""
+    folded = fold(text)
+    chars, offsets = [], []
+    depth = 0
+    for pos in range(start, end):
+        ch = folded[pos]
+        if ch == "《":
+            depth += 1
+            if depth == 1:
+                chars.append("《")
+                offsets.append(pos)
+            continue
+        if ch == "》":
+            depth = max(0, depth - 1)
+            continue
+        if depth or not _KEEP.match(ch):
+            continue
+        chars.append("0" if ch.isdigit() else ch)
+        offsets.append(pos)
+    norm = "".join(chars)
+    cuts = []
+    for phrase in stop_phrases:
+        for m in regex.finditer(regex.escape(phrase), norm):
+            cuts.append((m.start(), m.end()))
+    segments, pos = [], 0
+    for a, b in sorted(cuts):
+        if a > pos:
+            segments.append(Segment(norm[pos:a], offsets[pos:a]))
+        pos = max(pos, b)
+    if pos < len(norm):
+        segments.append(Segment(norm[pos:], offsets[pos:]))
+    return segments
+
+
+def comparable_units(doc):
+    """(start, end, item) spans compared: body lines, and heading lines after their title."""
+    outline = doc.outline
+    item_of = {}
+    for item in outline.items:
+        item_of[item.line.number] = item
+        for line in item.body:
+            item_of[line.number] = item
+    headings = {h.line.number: h for h in outline.headings}
+    closing = {line.number for line in (*outline.signature, *outline.supervision)}
+    if outline.title is not None:
+        closing.add(outline.title.number)
+    units = []  # (start, end, item, is the item's own heading line)
+    for line in doc.body_lines():
+        if line.number in closing or _TEMPLATE.match(doc.folded, line.start, line.end):
+            continue
+        start = line.start
+        label = _LABEL.match(doc.folded, line.start, line.end)
+        if label:
+            start = label.end()
+        if line.number in headings:
+            stop = doc.folded.find("。", headings[line.number].marker_end, line.end)
+            if stop < 0:
+                continue
+            start = stop + 1
+        item = item_of.get(line.number)
+        units.append((start, line.end, item, item is not None and item.line is line))
+    return units
+
+
+def kgram_hash(gram: str) -> int:
+    return zlib.crc32(gram.encode("utf-8"))
+
+
+def winnow(segment: Segment, k: int = K, window: int = WINDOW) -> list[tuple[int, int]]:
+    """(hash, index of the k-gram) fingerprints chosen by winnowing (Schleimer et al. 2003)."""
+    text = segment.text
+    hashes = [kgram_hash(text[i:i + k]) for i in range(len(text) - k + 1)]
+    if not hashes:
+        return []
+    if len(hashes) <= window:
+        i = min(range(len(hashes)), key=lambda j: (hashes[j], -j))
+        return [(hashes[i], i)]
+    chosen, last = [], -1
+    for lo in range(len(hashes) - window + 1):
+        best = lo
+        for j in range(lo, lo + window):
+            if hashes[j] <= hashes[best]:
+                best = j  # rightmost minimum, as in the paper
+        if best != last:
+            chosen.append((hashes[best], best))
+            last = best
+    return chosen
+
+
+def document_fingerprints(doc) -> list[tuple[int, int, int]]:
+    """(hash, start, end) of the winnowed fingerprints of a notice's comparable text.
+
+    start/end are offsets in doc.text of the k-gram's first and last characters + 1.
+    """
+    out = []
+    for start, end, _, _ in comparable_units(doc):
+        for seg in normalise(doc.text, start, end):
+            for h, i in winnow(seg):
+                out.append((h, seg.offsets[i], seg.offsets[i + K - 1] + 1))
+    return out

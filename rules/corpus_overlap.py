@@ -1,0 +1,65 @@
+"""A passage the draft shares with an earlier notice in the corpus index.
+
+With `rectlint --against INDEX PATH...` (or `against:` in the configuration),
+the draft's winnowed fingerprints are looked up in an index built by
+`rectlint index add`. A passage of at least `min-chars` characters (default
+20) shared with one indexed notice is reported; `related` names that notice's
+path and lines. A passage found in `boilerplate-docs` or more indexed notices
+(default 5) is a common formulation, as in MOSS, and is not reported.
+
+Text is compared after folding widths, dropping punctuation and reading every
+digit as 0, with fingerprints chosen by winnowing (Schleimer, Wilkerson and
+Aiken 2003) so that any shared run of 13 characters is seen.
+
+Why: units copy one another's rectification reports (shared/domain.md §7);
+a reviewer wants to know when a draft reuses an earlier notice.
+
+Without an index this rule reports nothing; its Bad example is flagged when
+the index holds a notice with the same sentence (tests/test_corpus.py).
+
+Bad:  一是建立问题清单、任务清单和责任清单，实行挂图作战、对账销号。
+Good: 本单位结合实际制定了整改措施。
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rectlint.finding import Hit, Location
+
+from ._fingerprint import document_fingerprints
+
+ID = "corpus-overlap"
+NEEDS = "corpus"  # its examples need an index; the document settings carry it
+CATEGORY = "duplicate"
+SEVERITY = "warning"
+OPTIONS = {"min-chars": 20, "boilerplate-docs": 5}
+GAP = 10  # draft characters bridged between fingerprints of one passage
+
+
+def check(doc, options):
+    corpus = (getattr(doc, "settings", None) or {}).get("corpus")
+    if corpus is None:
+        return
+    prints = document_fingerprints(doc)
+    found = corpus.matches([h for h, _, _ in prints], options["boilerplate-docs"])
+    by_doc = defaultdict(list)
+    for h, start, end in prints:
+        for path, line, col, end_col in found.get(h, ()):
+            by_doc[path].append((start, end, line, col, end_col))
+    for path, hits in sorted(by_doc.items()):
+        hits.sort()
+        passage = [hits[0]]
+        for hit in hits[1:] + [None]:
+            if hit is not None and hit[0] - max(p[1] for p in passage) <= GAP \
+                    and doc.line_at(hit[0]) is doc.line_at(passage[0][0]):
+                passage.append(hit)
+                continue
+            start, end = passage[0][0], max(p[1] for p in passage)
+            if end - start >= options["min-chars"]:
+                lines = sorted((p[2], p[3], p[4]) for p in passage)
+                first, last = lines[0], lines[-1]
+                yield Hit(start, end, related=[Location(path, first[0], first[1], last[0], last[2])],
+                          zh=f"本段与已发布通报 {path} 第{first[0]}行的内容相同（约{end - start}字）",
+                          en=f"passage also appears in {path}, line {first[0]} (about {end - start} characters)")
+            passage = [hit] if hit is not None else []

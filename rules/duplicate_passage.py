@@ -1,0 +1,153 @@
+"""A passage copied from one item or paragraph of the draft into another.
+
+Finds passages shared between different paragraphs, verbatim or nearly (digits,
+names or a few characters changed), down to the size of a clause. The finding
+points at the later copy, names the earlier one in `related`, and gives the
+similarity. Text is compared after folding widths, dropping punctuation,
+reading every digit as 0 and collapsing cited titles 《…》.
+
+Not duplication: template lines repeated by design (整改结果：已完成整改。,
+整改情况：), the short title of a heading, standard formulations (option
+`standard-phrases`), and a measure that briefly restates its own item's
+problem (shorter than `restate-chars`).
+
+Options: `min-chars` (20), the shared characters that make a copy;
+`restate-chars` (40); `standard-phrases`. An inverted index of 8-character
+shingles finds candidate pairs, so no two paragraphs are compared unless they
+share text.
+
+Why: inspectors criticise 照搬照抄, and units then copy measures from one item
+into the next (shared/domain.md §7). Each item should say what was done for
+that problem.
+
+Bad:  关于巡察整改进展情况的通报
+  二、整改落实情况
+  1.文风不实。
+  整改情况：制定文件制发三级审核制度，实行撰稿人初审、分管领导复审、主要领导终审。
+  2.材料照搬照抄。
+  整改情况：制定文件制发三级审核制度，实行撰稿人初审、分管领导复审、主要领导终审。
+Good: 关于巡察整改进展情况的通报
+  二、整改落实情况
+  1.文风不实。
+  整改情况：制定文件制发三级审核制度，实行撰稿人初审、分管领导复审、主要领导终审。
+  2.材料照搬照抄。
+  整改情况：开展公文写作专题培训，建立材料原创性抽查机制。
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rectlint.finding import Hit
+
+from ._fingerprint import comparable_units, normalise
+
+ID = "duplicate-passage"
+CATEGORY = "duplicate"
+SEVERITY = "warning"
+OPTIONS = {
+    "min-chars": 20,
+    "restate-chars": 40,
+    "standard-phrases": [
+        "习近平新时代中国特色社会主义思想", "习近平总书记重要讲话和重要指示批示精神", "习近平总书记重要讲话精神",
+        "党的二十大和二十届历次全会精神", "党的二十大精神", "中央八项规定及其实施细则精神", "中央八项规定精神",
+        "全面从严治党主体责任", "全面从严治党", "党风廉政建设主体责任", "党风廉政建设", "不忘初心牢记使命",
+        "两个确立", "两个维护", "四个意识", "四个自信", "一岗双责", "三重一大", "第一议题",
+    ],
+}
+
+SHINGLE = 8
+COMMON = 8  # a shingle found in this many paragraphs is a formula, not a copy
+GAP = 6  # changed characters bridged inside one near-verbatim passage
+
+
+def _runs(segs):
+    """Maximal shared runs between segments of different units, via a shingle index."""
+    index = defaultdict(list)
+    for s, (unit, seg) in enumerate(segs):
+        text = seg.text
+        for i in range(len(text) - SHINGLE + 1):
+            index[text[i:i + SHINGLE]].append((s, i))
+    runs = []
+    for s, (unit, seg) in enumerate(segs):
+        text = seg.text
+        active = {}  # (earlier segment, diagonal) -> [b_start, a_start, length]
+        for i in range(len(text) - SHINGLE + 1):
+            hits = index[text[i:i + SHINGLE]]
+            if len({segs[t][0] for t, _ in hits}) > COMMON:
+                continue
+            current = {}
+            for t, j in hits:
+                if t >= s or segs[t][0] == unit:
+                    continue
+                key = (t, j - i)
+                run = active.get(key)
+                if run is not None and run[0] + run[2] == i:
+                    run[2] += 1
+                else:
+                    run = [i, j, 1]
+                    runs.append((s, t, run))
+                current[key] = run
+            active = current
+    return [(s, t, b, a, n + SHINGLE - 1) for s, t, (b, a, n) in runs]
+
+
+def check(doc, options):
+    units = comparable_units(doc)
+    segs = []
+    for u, (start, end, _, _) in enumerate(units):
+        for seg in normalise(doc.text, start, end, options["standard-phrases"]):
+            if len(seg.text) >= SHINGLE:
+                segs.append((u, seg))
+    pairs = defaultdict(list)
+    for s, t, b, a, n in _runs(segs):
+        pairs[(segs[s][0], segs[t][0])].append((s, t, b, a, n))
+    found = []
+    for (ub, ua), runs in pairs.items():
+        item_b, item_a, a_is_heading = units[ub][2], units[ua][2], units[ua][3]
+        same_item = item_b is not None and item_b is item_a
+        for passage in _passages(runs):
+            shared = passage[-1]
+            # A measure echoing its own problem is a restatement, not a copy.
+            if same_item and (a_is_heading or shared < options["restate-chars"]):
+                continue
+            if shared >= options["min-chars"]:
+                found.append(passage)
+    taken = defaultdict(list)
+    for passage in sorted(found, key=lambda p: -p[-1]):
+        s, b0, b1 = passage[0], passage[1], passage[2]
+        if any(t_s == s and b0 < t_b1 and t_b0 < b1 for t_s, t_b0, t_b1 in taken[segs[s][0]]):
+            continue
+        taken[segs[s][0]].append((s, b0, b1))
+        yield _hit(doc, segs, passage)
+
+
+def _hit(doc, segs, passage):
+    s, b0, b1, t, a0, a1, shared = passage
+    seg_b, seg_a = segs[s][1], segs[t][1]
+    start, end = seg_b.offsets[b0], seg_b.offsets[b1 - 1] + 1
+    rstart, rend = seg_a.offsets[a0], seg_a.offsets[a1 - 1] + 1
+    similarity = round(100 * shared / max(b1 - b0, a1 - a0))
+    line = doc.line_at(rstart).number
+    return Hit(start, end, related=[(rstart, rend)],
+               zh=f"本段与第{line}行的内容重复（{shared}字，相似度{similarity}%），疑似照搬照抄",
+               en=f"passage repeats line {line} ({shared} characters, {similarity}% similar)")
+
+
+def _passages(runs):
+    """Merge runs of one paragraph pair that lie close together on both sides."""
+    runs = sorted(runs, key=lambda r: (r[0], r[2]))
+    merged = []
+    for s, t, b, a, n in runs:
+        last = merged[-1] if merged else None
+        if (last and last[0] == s and last[3] == t and 0 <= b - last[2] <= GAP
+                and -SHINGLE <= a - last[5] <= GAP):
+            overlap = max(0, last[2] - b)
+            last[2] = max(last[2], b + n)
+            last[5] = max(last[5], a + n)
+            last[6] += n - overlap
+        elif last and last[0] == s and last[3] == t and b < last[2]:
+            continue  # a shorter run inside one already taken
+        else:
+            merged.append([s, b, b + n, t, a, a + n, n])
+    return [tuple(m) for m in merged]
