@@ -56,8 +56,16 @@ def _split(values) -> list[str]:
               help="Reference date for chronology checks (default: the notice's own date).")
 @click.option("--against", "against", type=click.Path(dir_okay=False), default=None, metavar="INDEX",
               help="Report passages shared with notices in this corpus index (see 'rectlint index').")
+@click.option("--baseline", "baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Report only findings not recorded in this baseline.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None,
+              metavar="FILE", help="Record the current findings as accepted, then exit 0.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes (such as punctuation width) to the drafts.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply meaning-bearing repairs.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a diff instead of writing them.")
 @click.version_option(__version__, "--version", prog_name="rectlint")
-def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_of, against):
+def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_of, against,
+          baseline, write_baseline, fix, unsafe_fixes, show_diff):
     """Lint drafts and report findings."""
     if not paths:
         raise click.UsageError("no PATH given; try 'rectlint --help'")
@@ -70,13 +78,46 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
             return explicit
         return find_config(Path.cwd() if path == "-" else Path(path).parent)
 
+    lang = lang or config_for(".").lang or "zh"
+    run = _lint(paths, config_for, select, ignore, as_of_date, against)
+    findings, docs = run.findings, run.docs
+    if fail_on:
+        run.fail_levels = dict.fromkeys(run.fail_levels, severity_rank(fail_on))
+
+    if write_baseline:
+        from .baseline import write_baseline as write
+        count = write(Path(write_baseline), findings)
+        click.echo(f"rectlint: {count} findings recorded in {write_baseline}", err=True)
+        return 2 if run.errors else 0
+    if baseline:
+        from .baseline import apply_baseline
+        findings = apply_baseline(Path(baseline), findings, list(docs))
+    if fix or show_diff:
+        findings, changed = _fix(run, findings, unsafe_fixes, show_diff)
+        if show_diff:
+            return 2 if run.errors else (1 if changed else 0)
+    findings.sort(key=lambda f: f.sort_key())
+    color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    out = render(fmt, findings, docs, lang, list(run.used_rules.values()), color)
+    if out:
+        click.echo(out)
+    if run.errors:
+        return 2
+    failing = any(severity_rank(f.severity) >= run.fail_levels[f.path] for f in findings)
+    return 1 if failing and not exit_zero else 0
+
+
+class _Run:
+    def __init__(self):
+        self.findings, self.docs, self.decoded = [], {}, {}
+        self.errors, self.fail_levels, self.used_rules = 0, {}, {}
+
+
+def _lint(paths, config_for, select, ignore, as_of_date, against) -> _Run:
     from .engine import run_rules
     from .reader import collect, load
 
-    base = config_for(".")
-    lang = lang or base.lang or "zh"
-    sources = collect(paths, lambda p: config_for(str(p)).excludes(p))
-    findings, docs, errors, fail_levels, used_rules = [], {}, 0, {}, {}
+    run = _Run()
     corpora = {}
 
     def corpus_for(cfg):
@@ -88,37 +129,68 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
             corpora[str(path)] = Corpus(path)
         return corpora[str(path)]
 
-    for source in sources:
-        cfg = config_for(source.path)
-        rules = active_rules(cfg, select, ignore)
-        for active in rules:
-            used_rules[active.rule.id] = active.rule
-        try:
-            doc, _ = load(source)
-        except InputError as exc:
-            click.echo(f"rectlint: {exc}", err=True)
-            errors += 1
+    def warn(message):
+        click.echo(f"rectlint: warning: {message}", err=True)
+
+    try:
+        for source in collect(paths, lambda p: config_for(str(p)).excludes(p)):
+            cfg = config_for(source.path)
+            rules = active_rules(cfg, select, ignore)
+            for active in rules:
+                run.used_rules[active.rule.id] = active.rule
+            try:
+                doc, decoded = load(source, warn)
+            except InputError as exc:
+                click.echo(f"rectlint: {exc}", err=True)
+                run.errors += 1
+                continue
+            doc.settings = {"as_of": as_of_date or cfg.as_of}
+            corpus = corpus_for(cfg)
+            if corpus is not None:
+                from .corpus import CorpusView, sha_of
+                doc.settings["corpus"] = CorpusView(corpus, sha_of(doc.text))
+            run.docs[source.path] = doc
+            run.decoded[source.path] = decoded
+            run.fail_levels[source.path] = severity_rank(cfg.fail_on or "warning")
+            if doc.text.strip():
+                run.findings.extend(run_rules(doc, rules))
+    finally:
+        for corpus in corpora.values():
+            corpus.close()
+    return run
+
+
+def _fix(run: _Run, findings, unsafe: bool, show_diff: bool):
+    """Apply (or show) the chosen fixes; returns the findings left and whether anything changed."""
+    from .fixes import apply_edits, chosen_edits, diff, fix_file
+
+    by_path = {}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+    left, changed, fixed_total = [], False, 0
+    for path, found in by_path.items():
+        decoded = run.decoded.get(path)
+        edits = chosen_edits(found, unsafe)
+        if not edits or decoded is None or path == "-":
+            if edits and decoded is None:
+                click.echo(f"rectlint: {path}: not rewritten (only .txt and .md drafts are fixed)", err=True)
+            left.extend(found)
             continue
-        doc.settings = {"as_of": as_of_date or cfg.as_of}
-        corpus = corpus_for(cfg)
-        if corpus is not None:
-            from .corpus import CorpusView, sha_of
-            doc.settings["corpus"] = CorpusView(corpus, sha_of(doc.text))
-        docs[source.path] = doc
-        fail_levels[source.path] = severity_rank(fail_on or cfg.fail_on or "warning")
-        if doc.text.strip():
-            findings.extend(run_rules(doc, rules))
-    for corpus in corpora.values():
-        corpus.close()
-    findings.sort(key=lambda f: f.sort_key())
-    color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    out = render(fmt, findings, docs, lang, list(used_rules.values()), color)
-    if out:
-        click.echo(out)
-    if errors:
-        return 2
-    failing = any(severity_rank(f.severity) >= fail_levels[f.path] for f in findings)
-    return 1 if failing and not exit_zero else 0
+        old = run.docs[path].text
+        new, applied = apply_edits(old, edits)
+        if new == old:
+            left.extend(found)
+            continue
+        changed = True
+        fixed_total += applied
+        if show_diff:
+            click.echo(diff(path, old, new), nl=False)
+        else:
+            fix_file(path, decoded, new)
+        left.extend(f for f in found if not (f.edits and (f.fix_safe or unsafe)))
+    if not show_diff and fixed_total:
+        click.echo(f"rectlint: applied {fixed_total} fixes", err=True)
+    return left, changed
 
 
 @cli.command("rules")

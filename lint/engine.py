@@ -24,6 +24,9 @@ def to_finding(doc: Document, active, hit: Hit) -> Finding:
         else:
             rl, rc, rel, rec = _location(doc, r[0], r[1])
             related.append(Location(doc.path, rl, rc, rel, rec))
+    edits = hit.fix
+    if edits is None and hit.suggestion is not None and active.rule.fix:
+        edits = [(hit.start, hit.end, hit.suggestion)]
     line_obj = doc.line_at(hit.start)
     lo = max(line_obj.start, hit.start - CONTEXT_CHARS)
     hi = min(doc.line_at(hit.end).end, hit.end + CONTEXT_CHARS)
@@ -33,6 +36,7 @@ def to_finding(doc: Document, active, hit: Hit) -> Finding:
         severity=hit.severity or active.severity, zh=hit.zh, en=hit.en,
         suggestion=hit.suggestion, related=related,
         context=doc.text[lo:hit.start] + "\x00" + doc.text[hit.start:hit.end] + "\x00" + doc.text[hit.end:hi],
+        edits=list(edits or []) if active.rule.fix else [], fix_safe=active.rule.fix == "safe",
     )
 
 

@@ -32,6 +32,9 @@ class Hit:
     related: list = field(default_factory=list)
     severity: str | None = None
     category: str | None = None
+    # Edits that repair the problem, as (start, end, replacement). When None, a
+    # rule that declares FIX gets the suggestion applied to the span.
+    fix: list | None = None
 
 
 @dataclass
@@ -67,6 +70,8 @@ class Finding:
     related: list[Location] = field(default_factory=list)
     # Text of the flagged span and its surroundings: used by baselines, never printed.
     context: str = ""
+    edits: list = field(default_factory=list)  # (start, end, replacement) offsets in the text
+    fix_safe: bool = True
 
     def message(self, lang: str = "zh") -> str:
         return self.en if lang == "en" else self.zh

@@ -10,7 +10,8 @@ from .decode import Decoded, decode
 from .document import Document
 from .errors import InputError
 
-TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md"}
+TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx",
+                 ".html": "html", ".htm": "html"}
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".rectlint"}
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -64,6 +65,20 @@ def read_bytes(source: Source) -> bytes:
         raise InputError(f"{source.path}: cannot read: {exc.strerror or exc}") from None
 
 
-def load(source: Source) -> tuple[Document, Decoded]:
-    decoded = decode(read_bytes(source), source.path)
+def load(source: Source, warn=None) -> tuple[Document, Decoded | None]:
+    """Read a source; `decoded` is None for formats that are never written back."""
+    data = read_bytes(source)
+    if source.kind == "docx":
+        from .docx_reader import read_docx
+
+        text, warnings = read_docx(data, source.path)
+        for warning in warnings:
+            if warn is not None:
+                warn(warning)
+        return Document(text, source.path, "docx"), None
+    decoded = decode(data, source.path)
+    if source.kind == "html":
+        from .html_reader import html_to_text
+
+        return Document(html_to_text(decoded.text), source.path, "html"), None
     return Document(decoded.text, source.path, source.kind), decoded

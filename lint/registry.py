@@ -28,6 +28,7 @@ class Rule:
     frame: bool = False
     source: str = ""
     needs: str | None = None  # a document setting the rule cannot work without, e.g. "corpus"
+    fix: str | None = None  # "safe", "unsafe" or None: whether and how its suggestions may be applied
 
     @property
     def summary(self) -> str:
@@ -42,11 +43,14 @@ def rule_from_module(obj, source: str) -> Rule:
         raise UsageError(f"rule {obj.ID}: unknown category {obj.CATEGORY!r}")
     if obj.SEVERITY not in SEVERITIES:
         raise UsageError(f"rule {obj.ID}: unknown severity {obj.SEVERITY!r}")
+    if getattr(obj, "FIX", None) not in (None, "safe", "unsafe"):
+        raise UsageError(f"rule {obj.ID}: FIX must be 'safe', 'unsafe' or absent")
     return Rule(
         id=obj.ID, category=obj.CATEGORY, severity=obj.SEVERITY,
         options=dict(getattr(obj, "OPTIONS", {})), choices=dict(getattr(obj, "CHOICES", {})),
         doc=inspect.cleandoc(obj.__doc__ or ""), check=obj.check,
         frame=bool(getattr(obj, "FRAME", False)), source=source, needs=getattr(obj, "NEEDS", None),
+        fix=getattr(obj, "FIX", None),
     )
 
 

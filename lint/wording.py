@@ -69,7 +69,8 @@ def build_rule(entry, where: str) -> Rule:
             raise ConfigError(f"{where}: a consistency rule needs either: a list of two forms")
         check = _consistency([_compile(e, where) for e in either], either, message)
     return Rule(id=rule_id, category="wording", severity=severity, options={}, choices={},
-                doc=_doc(entry), check=check, source=where)
+                doc=_doc(entry), check=check, source=where,
+                fix="unsafe" if kind in ("substitution", "consistency") else None)
 
 
 def _existence(patterns, message):

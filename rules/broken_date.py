@@ -31,6 +31,7 @@ ID = "broken-date"
 CATEGORY = "date"
 SEVERITY = "warning"
 OPTIONS: dict = {}
+FIX = "unsafe"
 
 _WHAT = {
     "glued": ("日期缺少“年”“月”或“日”", "date lost its 年/月/日"),

@@ -35,6 +35,7 @@ ID = "broken-heading-marker"
 CATEGORY = "ordinal"
 SEVERITY = "warning"
 OPTIONS: dict = {}
+FIX = "unsafe"
 
 _KIND = {
     "lost-open": ("缺少左括号", "lost its opening bracket"),

@@ -26,6 +26,7 @@ ID = "date-style"
 CATEGORY = "date"
 SEVERITY = "info"
 OPTIONS: dict = {}
+FIX = "unsafe"
 
 _PADDED = regex.compile(rf"(?<!\d)(?:({YEAR})年)?0([1-9])月(?:0?(\d{{1,2}})日)?|(?<=月)0([1-9])日")
 _SHORT_YEAR = regex.compile(r"(?<![\d.])(\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")

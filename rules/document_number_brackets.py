@@ -20,6 +20,7 @@ ID = "document-number-brackets"
 CATEGORY = "punctuation"
 SEVERITY = "warning"
 OPTIONS: dict = {}
+FIX = "safe"
 
 _WRONG = regex.compile(r"(?<=\p{Han})[\[(【]((?:19|20)\d{2})[\])】](?=\d{1,4}号)")
 

@@ -18,6 +18,7 @@ ID = "doubled-punctuation"
 CATEGORY = "punctuation"
 SEVERITY = "warning"
 OPTIONS: dict = {}
+FIX = "safe"
 
 _DOUBLED = regex.compile(r"([,;:!?、。])\1+")
 

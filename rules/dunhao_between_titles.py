@@ -20,6 +20,7 @@ ID = "dunhao-between-titles"
 CATEGORY = "punctuation"
 SEVERITY = "info"
 OPTIONS: dict = {}
+FIX = "safe"
 
 _BETWEEN = regex.compile(r"(?<=》)、(?=《)|(?<=”)、(?=“)")
 

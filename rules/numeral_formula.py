@@ -23,6 +23,7 @@ ID = "numeral-formula"
 CATEGORY = "number"
 SEVERITY = "warning"
 OPTIONS: dict = {}
+FIX = "unsafe"
 
 FORMULAS = {
     r"4个意识": "四个意识", r"2个维护": "两个维护", r"4个自信": "四个自信", r"2个确立": "两个确立",

@@ -30,6 +30,7 @@ ID = "punctuation-width"
 CATEGORY = "punctuation"
 SEVERITY = "warning"
 OPTIONS: dict = {}
+FIX = "safe"
 
 FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
 _CJK = r"[\p{Han}“”‘’《》〈〉〔〕【】、。…—]"
@@ -64,9 +65,10 @@ def check(doc, options):
         full = _full_count(doc, mark_class)
         half = len(positions)
         wanted = "".join(FULL[c] for c in mark_class)
+        every = [(p, p + 1, FULL[doc.text[p]]) for p in positions]
         if total_full == 0:
             p = positions[0]
-            yield Hit(p, p + 1, severity="info",
+            yield Hit(p, p + 1, severity="info", fix=every,
                       zh=f"全文中文正文使用半角“{mark_class}”共{half}处，应使用全角“{wanted}”（仅提示一次）",
                       en=f"Chinese running text uses half-width '{mark_class}' throughout ({half} times); "
                          f"use full-width '{wanted}' (reported once)")
@@ -77,7 +79,7 @@ def check(doc, options):
                           suggestion=FULL[doc.text[p]])
         else:
             p = positions[0]
-            yield Hit(p, p + 1,
+            yield Hit(p, p + 1, fix=every,
                       zh=f"全角“{wanted}”与半角“{mark_class}”混用（全角{full}处，半角{half}处），应统一为全角",
                       en=f"full-width '{wanted}' ({full}) and half-width '{mark_class}' ({half}) are mixed; "
                          "use full-width")

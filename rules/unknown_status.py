@@ -30,6 +30,7 @@ ID = "unknown-status"
 CATEGORY = "status"
 SEVERITY = "warning"
 OPTIONS = {"vocabulary": list(VOCABULARY)}
+FIX = "unsafe"
 
 
 def check(doc, options):

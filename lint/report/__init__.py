@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 def render(fmt: str, findings, docs, lang: str, rules, color: bool = False) -> str:
@@ -14,6 +14,9 @@ def render(fmt: str, findings, docs, lang: str, rules, color: bool = False) -> s
     if fmt == "sarif":
         from .sarif import render_sarif
         return render_sarif(findings, lang, rules)
+    if fmt == "html":
+        from .html_report import render_html
+        return render_html(findings, docs, lang)
     if fmt == "github":
         from .github import render_github
         return render_github(findings, lang)

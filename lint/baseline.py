@@ -1,0 +1,79 @@
+"""Baselines: accepted findings recorded outside the draft, keyed on text, not line numbers.
+
+Drafts are official documents and cannot carry `noqa` comments. A baseline
+entry is (path, rule, context), where context is the flagged text with up to
+twelve characters around it on its line, so an entry survives edits elsewhere
+in the draft. An entry that matches nothing any more is reported as an unused
+suppression (rule `unused-baseline-entry`, category internal, severity info).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from .errors import InputError
+from .finding import Finding
+
+VERSION = 1
+
+
+def _path_key(path: str, base: Path) -> str:
+    if path == "-":
+        return path
+    try:
+        return Path(path).resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def _key(f: Finding, base: Path) -> tuple:
+    return (_path_key(f.path, base), f.rule, f.context)
+
+
+def write_baseline(file: Path, findings) -> int:
+    base = file.parent
+    counts = Counter(_key(f, base) for f in findings if f.category != "internal")
+    entries = [{"path": p, "rule": r, "context": c, "count": n} for (p, r, c), n in sorted(counts.items())]
+    data = json.dumps({"version": VERSION, "entries": entries}, ensure_ascii=False, indent=2) + "\n"
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(data, encoding="utf-8")
+    return sum(counts.values())
+
+
+def load_baseline(file: Path) -> Counter:
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        if data.get("version") != VERSION:
+            raise InputError(f"{file}: baseline version {data.get('version')!r}, expected {VERSION}")
+        return Counter({(e["path"], e["rule"], e["context"]): int(e.get("count", 1)) for e in data["entries"]})
+    except FileNotFoundError:
+        raise InputError(f"{file}: no such baseline; write one with --write-baseline") from None
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(f"{file}: not a rectlint baseline ({exc})") from None
+
+
+def apply_baseline(file: Path, findings, linted_paths) -> list:
+    """Findings not in the baseline, plus one info finding per unused entry of a linted file."""
+    remaining = load_baseline(file)
+    base = file.parent
+    kept = []
+    for f in findings:
+        key = _key(f, base)
+        if remaining.get(key, 0) > 0:
+            remaining[key] -= 1
+        else:
+            kept.append(f)
+    shown = {_path_key(p, base): p for p in linted_paths}
+    for (path, rule, context), left in sorted(remaining.items()):
+        if left <= 0 or path not in shown:
+            continue
+        text = context.replace("\x00", "")
+        kept.append(Finding(
+            path=shown[path], line=1, column=1, end_line=1, end_column=1,
+            rule="unused-baseline-entry", category="internal", severity="info",
+            zh=f"基线中 [{rule}] “{text}”的记录已不再匹配，可从基线删除",
+            en=f"baseline entry for [{rule}] '{text}' no longer matches; remove it from the baseline",
+        ))
+    return kept

@@ -1,0 +1,219 @@
+"""The editorial review gate: .docx and .html input, the HTML report, baselines and fixes."""
+
+import io
+import json
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+
+from conftest import EXAMPLES, run_cli
+
+docx = pytest.importorskip("docx")
+
+
+def findings(*args):
+    result = run_cli(*args, "--format", "json", "--lang", "en")
+    return result, json.loads(result.stdout or b"[]")
+
+
+# -- .docx -------------------------------------------------------------------------
+
+def make_docx(path, paragraphs, table=None):
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, text in enumerate(row):
+                grid.cell(r, c).text = text
+    document.save(path)
+
+
+def test_docx_broken_date_in_the_third_paragraph_is_reported_at_line_3(tmp_path):
+    path = tmp_path / "draft.docx"
+    make_docx(path, ["关于巡察整改进展情况的通报", "局党组高度重视整改工作。", "2025717召开党组会研究整改。"])
+    _, found = findings(path, "--select", "broken-date")
+    assert [(f["line"], f["column"], f["suggestion"]) for f in found] == [(3, 1, "2025年7月17日")]
+
+
+def test_docx_table_cells_follow_the_body_in_document_order(tmp_path):
+    path = tmp_path / "draft.docx"
+    make_docx(path, ["关于巡察整改进展情况的通报", "正文。"], table=[["问题", "措施"], ["台账", "20257月起建立台账"]])
+    _, found = findings(path, "--select", "broken-date")
+    assert [(f["line"], f["column"]) for f in found] == [(6, 1)]
+
+
+@pytest.mark.parametrize("data,words", [
+    (b"this is not a zip archive at all", "damaged"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "encrypted"),
+])
+def test_damaged_or_encrypted_docx_is_an_input_error(tmp_path, data, words):
+    path = tmp_path / "bad.docx"
+    path.write_bytes(data)
+    result = run_cli(path)
+    assert result.returncode == 2
+    line = result.stderr.decode("utf-8").strip()
+    assert words in line and "\n" not in line and "Traceback" not in line
+
+
+def test_zip_bomb_is_refused_without_inflating(tmp_path):
+    path = tmp_path / "bomb.docx"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"<w:document/>")
+        archive.writestr("word/media/zero.bin", b"\0" * (40 * 2**20))
+    path.write_bytes(buffer.getvalue())
+    result = run_cli(path)
+    assert result.returncode == 2 and b"zip bomb" in result.stderr
+
+
+def test_docx_is_never_rewritten(tmp_path):
+    path = tmp_path / "draft.docx"
+    make_docx(path, ["关于整改情况的通报", "一是建立台账，二是定期核对,三是跟踪问效。"])
+    before = path.read_bytes()
+    result = run_cli(path, "--fix", "--select", "punctuation")
+    assert path.read_bytes() == before
+    assert b"not rewritten" in result.stderr
+
+
+# -- .html -------------------------------------------------------------------------
+
+def page_of(text):
+    body = "".join(f"<p>{line}</p>\n" if line.strip() else "" for line in text.splitlines())
+    return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>通报</title>"
+            "<style>p{margin:0}</style><script>var x = '2025717召开';</script></head><body>"
+            "<div class='nav'>您当前的位置：首页 &gt; 信息公开</div>\n" + body +
+            "<div class='footer'>ICP备案编号：某ICP备12345678号</div></body></html>")
+
+
+def key(found):
+    return sorted((f["rule"], f["message"], f["suggestion"]) for f in found)
+
+
+def test_saved_html_page_lints_like_its_text(tmp_path):
+    text = (EXAMPLES / "draft-with-defects.txt").read_text(encoding="utf-8")
+    page = tmp_path / "notice.html"
+    page.write_text(page_of(text), encoding="utf-8")
+    _, from_text = findings(EXAMPLES / "draft-with-defects.txt")
+    _, from_page = findings(page)
+    assert key(from_page) == key(from_text)
+
+
+# -- the HTML report ---------------------------------------------------------------
+
+def report_of(tmp_path, text):
+    draft = tmp_path / "d.txt"
+    draft.write_text(text, encoding="utf-8")
+    return run_cli(draft, EXAMPLES / "draft-with-defects.txt", "--format", "html").stdout.decode("utf-8")
+
+
+def test_html_report_escapes_the_draft_and_is_self_contained(tmp_path):
+    report = report_of(tmp_path, "关于整改情况的通报\n<script>alert(1)</script>学习《条例\n")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in report
+    assert "<script" not in report.lower()
+    assert "http://" not in report and "https://" not in report and "<link" not in report
+    assert "<mark" in report and "class=\"tip\"" in report
+
+
+def test_html_report_summarises_and_groups_by_category(tmp_path):
+    report = report_of(tmp_path, "关于整改情况的通报\n")
+    assert "日期（date）" in report and "序号（ordinal）" in report and "合计" in report
+
+
+def chromium():
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def test_html_report_renders_in_headless_chromium(tmp_path):
+    browser = chromium()
+    if browser is None:
+        pytest.skip("no chromium on this machine (Debian package 'chromium'; .ci/run installs it)")
+    report = tmp_path / "report.html"
+    report.write_text(report_of(tmp_path, "关于整改情况的通报\n<script>alert(1)</script>\n"), encoding="utf-8")
+    shot = tmp_path / "report.png"
+    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,1400",
+                    f"--screenshot={shot}", report.as_uri()], capture_output=True, timeout=120)
+    assert shot.is_file() and shot.stat().st_size > 20_000
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# -- baselines ---------------------------------------------------------------------
+
+def test_baseline_survives_edits_and_reports_only_new_findings(tmp_path):
+    draft = tmp_path / "draft.txt"
+    original = (EXAMPLES / "draft-with-defects.txt").read_text(encoding="utf-8")
+    draft.write_text(original, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    written = run_cli(draft, "--write-baseline", baseline)
+    assert written.returncode == 0 and baseline.is_file()
+    assert run_cli(draft, "--baseline", baseline).returncode == 0
+    draft.write_text("\n（征求意见稿）\n\n" + original, encoding="utf-8")
+    assert run_cli(draft, "--baseline", baseline).returncode == 0
+    draft.write_text("\n（征求意见稿）\n\n" + original.replace("整改情况：一是组织执法人员", "整改情况：一是20258月组织执法人员"),
+                     encoding="utf-8")
+    result, found = findings(draft, "--baseline", baseline)
+    assert result.returncode == 1
+    assert [f["rule"] for f in found] == ["broken-date"] and "20258月" in found[0]["message"]
+
+
+def test_baseline_entry_that_no_longer_matches_is_an_unused_suppression(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("关于整改情况的通报\n\n学习《条例，提升水平。\n", encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    run_cli(draft, "--write-baseline", baseline, "--select", "paired-punctuation")
+    draft.write_text("关于整改情况的通报\n\n学习《条例》，提升水平。\n", encoding="utf-8")
+    result, found = findings(draft, "--baseline", baseline, "--select", "paired-punctuation")
+    assert result.returncode == 0
+    assert [(f["rule"], f["severity"]) for f in found] == [("unused-baseline-entry", "info")]
+
+
+def test_broken_baseline_is_an_input_error(tmp_path):
+    bad = tmp_path / "b.json"
+    bad.write_text("{nope", encoding="utf-8")
+    result = run_cli(EXAMPLES / "clean-notice.txt", "--baseline", bad)
+    assert result.returncode == 2 and b"not a rectlint baseline" in result.stderr
+
+
+# -- fixes -------------------------------------------------------------------------
+
+DRAFT = "关于整改情况的通报\r\n\r\n一是建立台账，二是定期核对,三是跟踪问效，，四是抓落实。\r\n2025717召开会议。\r\n"
+
+
+def test_fix_keeps_gb18030_and_crlf_byte_for_byte_outside_the_fixes(tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_bytes(DRAFT.encode("gb18030"))
+    result = run_cli(path, "--fix")
+    expected = DRAFT.replace("核对,三", "核对，三").replace("问效，，四", "问效，四")
+    assert path.read_bytes() == expected.encode("gb18030")
+    assert b"applied 2 fixes" in result.stderr
+    assert not list(tmp_path.glob(".d.txt.*")), "no temporary file is left behind"
+
+
+def test_unsafe_fixes_only_when_asked(tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_bytes(DRAFT.encode("utf-8"))
+    run_cli(path, "--fix")
+    assert "2025717召开" in path.read_text(encoding="utf-8")
+    run_cli(path, "--fix", "--unsafe-fixes")
+    assert "2025年7月17日召开" in path.read_text(encoding="utf-8")
+
+
+def test_diff_shows_without_writing(tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_bytes(DRAFT.encode("utf-8-sig"))
+    result = run_cli(path, "--diff")
+    assert result.returncode == 1
+    assert "-一是建立台账，二是定期核对,三是" in result.stdout.decode("utf-8")
+    assert path.read_bytes() == DRAFT.encode("utf-8-sig")
+
+
+def test_fix_keeps_the_bom(tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_bytes(DRAFT.encode("utf-8-sig"))
+    run_cli(path, "--fix")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
