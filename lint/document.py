@@ -93,10 +93,18 @@ class Document:
         return self.outline.frame
 
     def body_lines(self) -> list[Line]:
-        """Non-blank lines that belong to the notice itself."""
+        """Non-blank lines that belong to the notice itself (a new list each call)."""
+        return list(self._body_lines)
+
+    def body_paragraphs(self) -> list[Paragraph]:
+        return list(self._body_paragraphs)
+
+    @cached_property
+    def _body_lines(self) -> list[Line]:
         frame = self.frame
         return [line for line in self.lines if not line.blank and line.number not in frame]
 
-    def body_paragraphs(self) -> list[Paragraph]:
+    @cached_property
+    def _body_paragraphs(self) -> list[Paragraph]:
         frame = self.frame
         return [p for p in self.paragraphs if p.lines[0].number not in frame]

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
-from rectlint.text import fold
 
 K = 8  # characters per k-gram
 WINDOW = 6  # winnowing window: shared runs of K + WINDOW - 1 = 13 characters are always seen
 
-_KEEP = regex.compile(r"[\p{Han}A-Za-z0-9]")
 # Template lines and labels repeat by design; they are never compared.
 _TEMPLATE = regex.compile(r"\s*(?:整改结果|整改状态|整改进度|完成情况|完成状态)\s*[:]")
 _LABEL = regex.compile(r"\s*(?:整改落实情况|整改情况|整改措施|整改进展情况|整改进展|落实情况|整改成效)\s*[:]\s*")
@@ -30,9 +29,13 @@ class Segment:
     offsets: list  # original offset of each character
 
 
-def normalise(text: str, start: int, end: int, stop_phrases=()) -> list[Segment]:
-    """Normalised segments of text[start:end]; stop phrases split segments."""
-    folded = fold(text)
+@lru_cache(maxsize=32)
+def _stop_pattern(phrases: tuple):
+    return regex.compile("|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True)))
+
+
+def normalise(folded: str, start: int, end: int, stop_phrases=()) -> list[Segment]:
+    """Normalised segments of folded[start:end] (a Document's `folded` text); stop phrases split them."""
     chars, offsets = [], []
     depth = 0
     for pos in range(start, end):
@@ -42,21 +45,15 @@ def normalise(text: str, start: int, end: int, stop_phrases=()) -> list[Segment]
             if depth == 1:
                 chars.append("《")
                 offsets.append(pos)
-            continue
-        if ch == "》":
+        elif ch == "》":
             depth = max(0, depth - 1)
-            continue
-        if depth or not _KEEP.match(ch):
-            continue
-        chars.append("0" if ch.isdigit() else ch)
-        offsets.append(pos)
+        elif not depth and ch.isalnum():  # Han, letters and digits; punctuation and spaces go
+            chars.append("0" if ch.isdigit() else ch)
+            offsets.append(pos)
     norm = "".join(chars)
-    cuts = []
-    for phrase in stop_phrases:
-        for m in regex.finditer(regex.escape(phrase), norm):
-            cuts.append((m.start(), m.end()))
+    cuts = [m.span() for m in _stop_pattern(tuple(stop_phrases)).finditer(norm)] if stop_phrases else []
     segments, pos = [], 0
-    for a, b in sorted(cuts):
+    for a, b in cuts:
         if a > pos:
             segments.append(Segment(norm[pos:a], offsets[pos:a]))
         pos = max(pos, b)
@@ -127,7 +124,7 @@ def document_fingerprints(doc) -> list[tuple[int, int, int]]:
     """
     out = []
     for start, end, _, _ in comparable_units(doc):
-        for seg in normalise(doc.text, start, end):
+        for seg in normalise(doc.folded, start, end):
             for h, i in winnow(seg):
                 out.append((h, seg.offsets[i], seg.offsets[i + K - 1] + 1))
     return out

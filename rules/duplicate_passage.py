@@ -68,13 +68,22 @@ def _runs(segs):
         text = seg.text
         for i in range(len(text) - SHINGLE + 1):
             index[text[i:i + SHINGLE]].append((s, i))
+    # Only shingles seen in two to COMMON paragraphs can start a copy; most are unique.
+    shared = {}
+    for gram, hits in index.items():
+        if len(hits) > 1:
+            units = {segs[t][0] for t, _ in hits}
+            if 1 < len(units) <= COMMON:
+                shared[gram] = hits
     runs = []
     for s, (unit, seg) in enumerate(segs):
         text = seg.text
         active = {}  # (earlier segment, diagonal) -> [b_start, a_start, length]
         for i in range(len(text) - SHINGLE + 1):
-            hits = index[text[i:i + SHINGLE]]
-            if len({segs[t][0] for t, _ in hits}) > COMMON:
+            hits = shared.get(text[i:i + SHINGLE])
+            if hits is None:
+                if active:
+                    active = {}
                 continue
             current = {}
             for t, j in hits:
@@ -96,7 +105,7 @@ def check(doc, options):
     units = comparable_units(doc)
     segs = []
     for u, (start, end, _, _) in enumerate(units):
-        for seg in normalise(doc.text, start, end, options["standard-phrases"]):
+        for seg in normalise(doc.folded, start, end, options["standard-phrases"]):
             if len(seg.text) >= SHINGLE:
                 segs.append((u, seg))
     pairs = defaultdict(list)

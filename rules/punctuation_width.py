@@ -50,19 +50,20 @@ def half_width_marks(doc):
     return found
 
 
-def _full_count(doc, mark_class):
+def _full_count(doc, mark_class, lines):
     marks = [FULL[c] for c in mark_class]
-    return sum(doc.text.count(c, line.start, line.end) for line in doc.body_lines() for c in marks)
+    return sum(doc.text.count(c, line.start, line.end) for line in lines for c in marks)
 
 
 def check(doc, options):
     marks = half_width_marks(doc)
+    lines = doc.body_lines()
     # The document's choice is judged over all marks together: a full-width draft
     # with one stray "(" has no full-width bracket yet, but its choice is clear.
-    total_full = sum(_full_count(doc, c) for c in (",", ":", ";", "()", "?", "!"))
+    total_full = sum(_full_count(doc, c, lines) for c in (",", ":", ";", "()", "?", "!"))
     total_half = sum(len(p) for p in marks.values())
     for mark_class, positions in sorted(marks.items()):
-        full = _full_count(doc, mark_class)
+        full = _full_count(doc, mark_class, lines)
         half = len(positions)
         wanted = "".join(FULL[c] for c in mark_class)
         every = [(p, p + 1, FULL[doc.text[p]]) for p in positions]
