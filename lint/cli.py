@@ -244,10 +244,9 @@ def index_add(index_path, paths):
     from .corpus import Corpus
     from .reader import collect, load
 
-    corpus = Corpus(_index_path(index_path), create=True)
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     errors = 0
-    try:
+    with Corpus(_index_path(index_path), create=True) as corpus:
         for source in collect(paths, lambda p: False):
             try:
                 doc, _ = load(source)
@@ -257,8 +256,6 @@ def index_add(index_path, paths):
                 continue
             doc.settings = {}
             counts[corpus.add(Path(source.path).as_posix(), doc)] += 1
-    finally:
-        corpus.close()
     click.echo(f"{counts['added']} added, {counts['updated']} updated, {counts['unchanged']} unchanged "
                f"in {_index_path(index_path)}")
     return 2 if errors else 0
@@ -271,11 +268,8 @@ def index_remove(index_path, paths):
     """Remove documents from the index by the path they were added under."""
     from .corpus import Corpus
 
-    corpus = Corpus(_index_path(index_path))
-    try:
+    with Corpus(_index_path(index_path)) as corpus:
         removed = sum(corpus.remove(Path(p).as_posix()) for p in paths)
-    finally:
-        corpus.close()
     click.echo(f"{removed} removed")
     return 0 if removed == len(paths) else 1
 
@@ -286,12 +280,9 @@ def index_list(index_path):
     """List the indexed documents."""
     from .corpus import Corpus
 
-    corpus = Corpus(_index_path(index_path))
-    try:
+    with Corpus(_index_path(index_path)) as corpus:
         for path, chars, hashes, added in corpus.documents():
             click.echo(f"{path}\t{chars} chars\t{hashes} fingerprints\tadded {added}")
-    finally:
-        corpus.close()
 
 
 @index_group.command("stats")
@@ -300,12 +291,9 @@ def index_stats(index_path):
     """Print the index's size."""
     from .corpus import Corpus
 
-    corpus = Corpus(_index_path(index_path))
-    try:
+    with Corpus(_index_path(index_path)) as corpus:
         for key, value in corpus.stats().items():
             click.echo(f"{key}: {value}")
-    finally:
-        corpus.close()
 
 
 def main(argv=None) -> None:

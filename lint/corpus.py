@@ -68,6 +68,12 @@ class Corpus:
         self.db.commit()
         self.db.close()
 
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
     # -- writing ---------------------------------------------------------------
     def add(self, path: str, doc: Document) -> str:
         """Add or update one document; unchanged content is left alone (idempotent)."""

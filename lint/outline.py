@@ -39,9 +39,9 @@ _BROKEN = [
      None, None, "glued"),
 ]
 
-_MEASURE_LABEL = regex.compile(
+MEASURE_LABEL = regex.compile(
     r"\s*(整改落实情况|整改情况|整改措施|整改进展情况|整改进展|落实情况|整改成效)\s*[:]")
-_STATUS_LABEL = regex.compile(r"\s*(整改结果|整改状态|整改进度|完成情况|完成状态)\s*[:]\s*")
+STATUS_LABEL = regex.compile(r"\s*(整改结果|整改状态|整改进度|完成情况|完成状态)\s*[:]\s*")
 # Words that open a status: 已完成, 基本完成, 阶段性完成, 正在整改, 持续整改, 长期坚持, 立行立改…
 _STATUS_WORDS = r"(?:已|基本|阶段性|正在|持续|长期|立行立改|完成|未完成|尚未|整改中|推进中)[^。,;!?\s]{0,10}"
 _STATUS_INLINE = regex.compile(rf"({_STATUS_WORDS})(?=[。,;]|$)")
@@ -218,7 +218,7 @@ class _Builder:
         doc = self.doc
         start = _strip_offset(line)
         text = doc.folded[start:line.end]
-        if _MEASURE_LABEL.match(text) or _STATUS_LABEL.match(text):
+        if MEASURE_LABEL.match(text) or STATUS_LABEL.match(text):
             return None
         for pattern, level, style, kind in _BROKEN:
             m = pattern.match(text)
@@ -259,7 +259,7 @@ def _items_section(root, doc):
         for h in [section, *section.descendants()]:
             for line in h.body:
                 text = doc.folded[line.start:line.end]
-                if _MEASURE_LABEL.match(text) or _STATUS_LABEL.match(text):
+                if MEASURE_LABEL.match(text) or STATUS_LABEL.match(text):
                     score += 1
         if score > best_score:
             best, best_score = section, score
@@ -269,7 +269,7 @@ def _items_section(root, doc):
 def _status(doc, heading) -> Status | None:
     text = doc.folded
     for line in heading.body:
-        m = _STATUS_LABEL.match(text, line.start, line.end)
+        m = STATUS_LABEL.match(text, line.start, line.end)
         if m:
             end = line.end
             while end > m.end() and text[end - 1] in "。. ":
@@ -280,7 +280,7 @@ def _status(doc, heading) -> Status | None:
     if tag:
         return Status(doc.text[tag.start(1):tag.end(1)], tag.start(1), tag.end(1), "tag", heading.line)
     for line in heading.body:
-        m = _MEASURE_LABEL.match(text, line.start, line.end)
+        m = MEASURE_LABEL.match(text, line.start, line.end)
         if m:
             pos = m.end()
             while pos < line.end and text[pos] == " ":

@@ -14,13 +14,12 @@ from functools import lru_cache
 
 import regex
 
+from rectlint.outline import MEASURE_LABEL, STATUS_LABEL
+
 
 K = 8  # characters per k-gram
 WINDOW = 6  # winnowing window: shared runs of K + WINDOW - 1 = 13 characters are always seen
 
-# Template lines and labels repeat by design; they are never compared.
-_TEMPLATE = regex.compile(r"\s*(?:整改结果|整改状态|整改进度|完成情况|完成状态)\s*[:]")
-_LABEL = regex.compile(r"\s*(?:整改落实情况|整改情况|整改措施|整改进展情况|整改进展|落实情况|整改成效)\s*[:]\s*")
 
 
 @dataclass
@@ -63,7 +62,11 @@ def normalise(folded: str, start: int, end: int, stop_phrases=()) -> list[Segmen
 
 
 def comparable_units(doc):
-    """(start, end, item) spans compared: body lines, and heading lines after their title."""
+    """Spans compared for copies: (start, end, item, whether it is the item's heading line).
+
+    Body lines, and heading lines after their title; status lines (整改结果：…) repeat by
+    design and labels (整改情况：) are template, so neither is compared.
+    """
     outline = doc.outline
     item_of = {}
     for item in outline.items:
@@ -76,10 +79,10 @@ def comparable_units(doc):
         closing.add(outline.title.number)
     units = []  # (start, end, item, is the item's own heading line)
     for line in doc.body_lines():
-        if line.number in closing or _TEMPLATE.match(doc.folded, line.start, line.end):
+        if line.number in closing or STATUS_LABEL.match(doc.folded, line.start, line.end):
             continue
         start = line.start
-        label = _LABEL.match(doc.folded, line.start, line.end)
+        label = MEASURE_LABEL.match(doc.folded, line.start, line.end)
         if label:
             start = label.end()
         if line.number in headings:

@@ -25,3 +25,18 @@ def in_vocabulary(status_text: str, vocabulary) -> bool:
 def is_complete(status_text: str, complete) -> bool:
     found = terms(status_text)
     return bool(found) and all(t in complete for t in found)
+
+
+def summary_scope(doc):
+    """Lines before the problem items: the lead and the organising section."""
+    outline = doc.outline
+    first_item = outline.items[0].line.number if outline.items else None
+    lines = list(outline.lead)
+    for h in outline.headings:
+        if first_item is not None and h.line.number >= first_item:
+            break
+        if outline.items_section is not None and h is outline.items_section:
+            break
+        lines.append(h.line)
+        lines.extend(h.body)
+    return sorted(lines, key=lambda line: line.number)

@@ -25,6 +25,7 @@ import regex
 from rectlint.finding import Hit
 
 from ._numbers import NUM, UNIT, sentences, unit_class, value
+from ._status import summary_scope
 
 ID = "number-arithmetic"
 CATEGORY = "number"
@@ -37,7 +38,8 @@ _RATE = regex.compile(rf"完成率(?:为|达到?)?\s*({NUM})%")
 
 
 def check(doc, options):
-    summary_lines = _summary_lines(doc)
+    # Counts before the items are summary-counts' to check.
+    summary_lines = {line.number for line in summary_scope(doc)}
     text = doc.folded
     for para in doc.body_paragraphs():
         for lo, hi in sentences(text, para.start, para.end):
@@ -94,11 +96,3 @@ def _rate(doc, text, lo, hi):
 
 def _fmt(number: float, unit: str) -> str:
     return (f"{number:g}" if number != int(number) else str(int(number))) + unit
-
-
-def _summary_lines(doc) -> set[int]:
-    outline = doc.outline
-    first = outline.items[0].line.number if outline.items else None
-    if first is None:
-        return set()
-    return {line.number for line in doc.lines if line.number < first}

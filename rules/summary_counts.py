@@ -33,7 +33,7 @@ import regex
 
 from rectlint.finding import Hit
 
-from ._status import COMPLETE, PARTIAL, is_complete, terms
+from ._status import COMPLETE, PARTIAL, is_complete, summary_scope, terms
 
 ID = "summary-counts"
 CATEGORY = "status"
@@ -45,21 +45,6 @@ _PROBLEMS = regex.compile(r"(?:反馈|指出|梳理|交办|查出)(?:的|了)?(?
 _DONE = regex.compile(r"(?<!阶段性|基本)(?:已完成|已整改到位|已办结|完成整改)(?:整改)?(\d+)(?:个|项|条)")
 _PART = regex.compile(r"(阶段性完成|基本完成|正在整改|持续整改|长期坚持)(\d+)(?:个|项|条)")
 _RATE = regex.compile(r"(?:整改)?完成率(?:为|达到?)?(\d+(?:\.\d+)?)%")
-
-
-def _scope(doc):
-    """Lines before the problem items: the lead and the organising section."""
-    outline = doc.outline
-    first_item = outline.items[0].line.number if outline.items else None
-    lines = list(outline.lead)
-    for h in outline.headings:
-        if first_item is not None and h.line.number >= first_item:
-            break
-        if outline.items_section is not None and h is outline.items_section:
-            break
-        lines.append(h.line)
-        lines.extend(h.body)
-    return sorted(lines, key=lambda line: line.number)
 
 
 def _first(pattern, doc, lines):
@@ -89,7 +74,7 @@ def _groups(items):
 
 
 def check(doc, options):
-    lines = _scope(doc)
+    lines = summary_scope(doc)
     if not lines:
         return
     items = doc.outline.items
