@@ -40,7 +40,7 @@ mark.error{outline:2px solid #d00} mark.info{opacity:.75}
 mark .tip{display:none;position:absolute;left:0;top:1.6em;z-index:10;min-width:18rem;max-width:32rem;
  background:#fff;color:#222;border:1px solid #888;border-radius:4px;padding:.4rem .6rem;
  box-shadow:0 2px 8px rgba(0,0,0,.25);white-space:normal;font-size:.85rem;line-height:1.45}
-mark:hover .tip,mark:focus .tip{display:block}
+mark:hover .tip,mark:focus .tip,mark:target .tip{display:block} mark:target{outline:2px dashed #333}
 .tip b{font-family:monospace} .sug{color:#056d2c}
 ul.findings{padding-left:1.2rem} ul.findings li{margin:.15rem 0} .rule{font-family:monospace;color:#555}
 .sev-error{color:#c00;font-weight:bold} .sev-warning{color:#b36b00} .sev-info{color:#245}
