@@ -48,12 +48,17 @@ def check(doc, options):
     for broken in broken_dates(doc, doc.body_lines()):
         zh, en = _WHAT[broken.kind]
         written = doc.text[broken.start:broken.end]
-        if len(broken.readings) == 1:
+        if broken.kind == "glued-pair":
+            both = "；".join(broken.readings)
+            yield Hit(broken.start, broken.end,
+                      zh=f"{zh}：“{written}”可读作“{both}”，请补上年月日和连接符",
+                      en=f"{en}: '{written}' reads as {'; '.join(broken.readings)}; restore the marks and the joiner")
+        elif len(broken.readings) == 1:
             reading = broken.readings[0]
             yield Hit(broken.start, broken.end,
                       zh=f"{zh}：“{written}”应为“{reading}”",
                       en=f"{en}: '{written}' should read '{reading}'",
-                      suggestion=None if broken.kind == "glued-pair" else reading)
+                      suggestion=reading)
         elif broken.readings:
             options_zh = "”或“".join(broken.readings)
             yield Hit(broken.start, broken.end,

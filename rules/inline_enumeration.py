@@ -36,6 +36,14 @@ def _name(scheme: str, n: int) -> str:
     return f"第{int_to_cn(n)}" if scheme == "di" else f"{int_to_cn(n)}是"
 
 
+def _missing(scheme: str, first: int, last: int) -> tuple[str, str]:
+    """The markers first..last, listed when few ("一是”“二是"), as a range when many."""
+    if last - first < 3:
+        names = [_name(scheme, n) for n in range(first, last + 1)]
+        return "”“".join(names), ", ".join(names)
+    return f"{_name(scheme, first)}至{_name(scheme, last)}", f"{_name(scheme, first)} to {_name(scheme, last)}"
+
+
 def check(doc, options):
     for run in doc.outline.runs:
         para = run.paragraph
@@ -55,10 +63,10 @@ def check(doc, options):
         scheme = markers[0].scheme
         first = markers[0]
         if first.number > 1:
-            missing = _name(scheme, 1) + (f"至{_name(scheme, first.number - 1)}" if first.number > 2 else "")
+            zh_missing, en_missing = _missing(scheme, 1, first.number - 1)
             yield Hit(first.start, first.end,
-                      zh=f"段内序号从“{_name(scheme, first.number)}”开始，缺少“{missing}”",
-                      en=f"enumeration starts at {_name(scheme, first.number)}; {missing} is missing")
+                      zh=f"段内序号从“{_name(scheme, first.number)}”开始，缺少“{zh_missing}”",
+                      en=f"enumeration starts at {_name(scheme, first.number)}; {en_missing} missing")
         for prev, cur in zip(markers, markers[1:]):
             if cur.number == prev.number + 1:
                 continue
@@ -66,11 +74,9 @@ def check(doc, options):
                 zh = f"段内序号“{_name(scheme, cur.number)}”重复"
                 en = f"enumeration repeats {_name(scheme, cur.number)}"
             elif cur.number > prev.number:
-                gap = _name(scheme, prev.number + 1)
-                if cur.number - prev.number > 2:
-                    gap += f"至{_name(scheme, cur.number - 1)}"
-                zh = f"段内序号跳号：“{_name(scheme, prev.number)}”之后是“{_name(scheme, cur.number)}”，缺少“{gap}”"
-                en = f"enumeration skips from {_name(scheme, prev.number)} to {_name(scheme, cur.number)}; {gap} missing"
+                zh_gap, en_gap = _missing(scheme, prev.number + 1, cur.number - 1)
+                zh = f"段内序号跳号：“{_name(scheme, prev.number)}”之后是“{_name(scheme, cur.number)}”，缺少“{zh_gap}”"
+                en = f"enumeration skips from {_name(scheme, prev.number)} to {_name(scheme, cur.number)}; {en_gap} missing"
             else:
                 zh = f"段内序号顺序错乱：“{_name(scheme, prev.number)}”之后是“{_name(scheme, cur.number)}”"
                 en = f"enumeration goes back from {_name(scheme, prev.number)} to {_name(scheme, cur.number)}"
