@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .text import cn_to_int, is_han
+from .text import cn_to_int
 
 CN = "[一二三四五六七八九十]{1,3}"
 
@@ -54,8 +54,9 @@ _FRAME_KEYS = regex.compile(
     r"您当前的位置|当前位置|字号)\s*[:]")
 _FRAME_ANY = regex.compile(
     r"ICP备|公网安备|网站标识码|关于我们\s*\||联系我们\s*\||网站地图|网站声明|网站访问量|"
-    r"欢迎你|欢迎您|^\s*>|【打印】|【关闭】|分享到")
+    r"网站欢迎|欢迎访问|^\s*>|【打印】|【关闭】|分享到")
 _TITLE_WORDS = regex.compile(r"整改|通报|报告|情况")
+_PROBLEMS_SECTION = regex.compile(r"问题|反馈意见|整改落实|整改情况")
 _DATE_LINE = regex.compile(
     r"\s*(?:\d{4}年\d{1,2}月\d{1,2}日|\d{8}|\d{4}年\d{1,4}日?|\d{4}[-./]\d{1,2}[-./]\d{1,2})\s*$")
 _SUPERVISION = regex.compile(r"欢迎.{0,30}监督|联系电话|监督电话|举报电话|邮政地址|通信地址|通讯地址|电子邮箱|电子邮件")
@@ -252,18 +253,28 @@ class _Builder:
 
 
 def _items_section(root, doc):
-    """The 一、 section whose subtree holds the measures or status lines."""
+    """The 一、 section that lists the problems.
+
+    It is the one whose subtree holds the most measures labels and statuses; failing
+    those, the one whose heading names the problems, or else the one with most leaves.
+    """
     best, best_score = None, 0
     for section in root.children:
         score = 0
         for h in [section, *section.descendants()]:
+            score += h.status is not None
             for line in h.body:
                 text = doc.folded[line.start:line.end]
-                if MEASURE_LABEL.match(text) or STATUS_LABEL.match(text):
+                if MEASURE_LABEL.match(text):
                     score += 1
         if score > best_score:
             best, best_score = section, score
-    return best
+    if best is not None or not root.children:
+        return best
+    named = [s for s in root.children if _PROBLEMS_SECTION.search(doc.folded, s.line.start, s.line.end)]
+    if named:
+        return named[0]
+    return max(root.children, key=lambda s: sum(1 for h in s.descendants() if not h.children))
 
 
 def _status(doc, heading) -> Status | None:
@@ -292,21 +303,24 @@ def _status(doc, heading) -> Status | None:
     return None
 
 
+# 一是/二是…, 第一，/第二，…, 首先/其次/最后. The look-behind keeps words such as 统一是 and 唯一是 out.
+_RUN_MARKER = regex.compile(
+    rf"(?<![统唯同之万单划逐专归均初如合不再第周星礼其])({CN})是(?![非否])"
+    rf"|第({CN})(?=[,、:]|是)|(首先|其次|最后)(?=[,、:])")
+_ORDER = {"首先": 1, "其次": 2, "最后": None}
+
+
 def _runs(doc, paragraphs):
     runs = []
-    pattern = regex.compile(
-        rf"(?<![统唯同之万单划逐专归均初如合不再第周星礼其])({CN})是(?![非否])"
-        rf"|第({CN})(?=[,、:]|是)|(首先|其次|最后)(?=[,、:])")
-    order = {"首先": 1, "其次": 2, "最后": None}
     for para in paragraphs:
         markers = []
-        for m in pattern.finditer(doc.folded, para.start, para.end):
+        for m in _RUN_MARKER.finditer(doc.folded, para.start, para.end):
             if m.group(1):
                 markers.append(RunMarker(cn_to_int(m.group(1)), "shi", m.start(), m.end()))
             elif m.group(2):
                 markers.append(RunMarker(cn_to_int(m.group(2)), "di", m.start(), m.end()))
             else:
-                markers.append(RunMarker(order[m.group(3)], "order", m.start(), m.end()))
+                markers.append(RunMarker(_ORDER[m.group(3)], "order", m.start(), m.end()))
         if markers:
             runs.append(Run(para, markers))
     return runs
@@ -363,9 +377,9 @@ def build_outline(doc) -> Outline:
         else:
             current.body.append(line)
 
-    section = _items_section(builder.root, doc)
     for heading in builder.root.descendants():
         heading.status = _status(doc, heading)
+    section = _items_section(builder.root, doc)
     scope = section if section is not None else (builder.root if builder.root.children else None)
     items = []
     if scope is not None:

@@ -64,7 +64,7 @@ GAP = 6  # changed characters bridged inside one near-verbatim passage
 def _runs(segs):
     """Maximal shared runs between segments of different units, via a shingle index."""
     index = defaultdict(list)
-    for s, (unit, seg) in enumerate(segs):
+    for s, (_, seg) in enumerate(segs):
         text = seg.text
         for i in range(len(text) - SHINGLE + 1):
             index[text[i:i + SHINGLE]].append((s, i))

@@ -47,7 +47,7 @@ def _forms(headings):
     by_level = defaultdict(list)
     for h in headings:
         by_level[h.level].append(h)
-    for level, group in sorted(by_level.items()):
+    for _, group in sorted(by_level.items()):
         odd = [h for h in group if h.style in _BETTER]
         if not odd:
             continue

@@ -186,3 +186,14 @@ def test_seed_002_counts_and_missing_supervision_block():
     assert "31 problems declared, 19 listed" in messages
     assert "13 aspects declared, 9 listed" in messages
     assert any("supervision" in m for m in messages)
+
+
+def test_items_are_found_without_labels_from_status_tags_and_section_names():
+    tagged = ("关于巡察整改进展情况的通报\n\n一、组织情况\n（一）加强领导。成立小组。\n（二）压实责任。建立清单。\n"
+              "二、整改落实情况\n（一）台账不规范。【已完成】\n建立台账并定期核对。\n（二）制度不健全。\n修订制度3项。\n"
+              "三、下一步打算\n（一）巩固成果。\n")
+    (f,) = lint(tagged, "missing-status")
+    assert f.line == 9
+    unlabelled = ("关于巡察整改进展情况的通报\n\n一、组织情况\n（一）加强领导。\n（二）压实责任。\n"
+                  "二、反馈问题的整改情况\n1.台账不规范。\n建立台账。\n2.制度不健全。\n修订制度。\n三、下一步打算\n（一）巩固成果。\n")
+    assert [f.line for f in lint(unlabelled, "missing-status")] == [7, 9]
