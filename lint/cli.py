@@ -10,11 +10,10 @@ import click
 
 from . import __version__
 from .config import Config, active_rules, find_config, load_config, parse_date
-from .errors import ConfigError, InputError, RectlintError
+from .errors import InputError, RectlintError
 from .finding import SEVERITIES, severity_rank
 from .registry import all_rules
 from .report import FORMATS, render
-
 
 
 class _DefaultGroup(click.Group):
@@ -30,8 +29,9 @@ class _DefaultGroup(click.Group):
 def cli():
     """rectlint: lint Chinese rectification notices (整改进展情况通报).
 
-    Run `rectlint PATH...` to lint drafts (.txt, .md, folders, or - for stdin);
-    `rectlint rules` lists the rules and `rectlint explain RULE` documents one.
+    Run `rectlint PATH...` to lint drafts (.txt, .md, .docx, .html, folders, or - for
+    stdin); `rectlint rules` lists the rules, `rectlint explain RULE` documents one,
+    and `rectlint index` manages the corpus of earlier notices.
     """
 
 
@@ -309,10 +309,12 @@ def main(argv=None) -> None:
     except click.ClickException as exc:
         click.echo(f"rectlint: {exc.format_message()}", err=True)
         code = exc.exit_code
-    except (RectlintError, ConfigError) as exc:
+    except RectlintError as exc:
         click.echo(f"rectlint: {exc}", err=True)
         code = 2
     except BrokenPipeError:
+        # The reader went away (rectlint … | head); keep the interpreter from complaining at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 0
     except KeyboardInterrupt:
         code = 130

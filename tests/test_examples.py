@@ -25,5 +25,8 @@ def test_example_findings_match_expectation(draft):
     assert result.returncode == (1 if expected else 0)
 
 
-def test_clean_example_has_no_findings():
-    assert json.loads((EXAMPLES / "clean-notice.txt.expected.json").read_text(encoding="utf-8")) == []
+@pytest.mark.parametrize("name", ["clean-notice.txt", "unusual-but-clean.txt"])
+def test_clean_examples_have_no_findings(name):
+    # unusual-but-clean: full-width marks, a date range across years, status as a tag and
+    # inline, 某某 for names, counts that add up, a plan period and an age range.
+    assert json.loads((EXAMPLES / f"{name}.expected.json").read_text(encoding="utf-8")) == []
