@@ -139,16 +139,28 @@ def test_the_draft_itself_in_the_index_is_not_a_copy(corpus):
 
 def test_index_commands_are_idempotent_and_manage_documents(tmp_path):
     index = tmp_path / "i.sqlite"
+    n = len([p for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".md")])
     first = run_cli("index", "add", "--index", index, EXAMPLES)
-    assert first.returncode == 0 and b"3 added" in first.stdout
+    assert first.returncode == 0 and f"{n} added".encode() in first.stdout
     again = run_cli("index", "add", "--index", index, EXAMPLES)
-    assert b"0 added, 0 updated, 3 unchanged" in again.stdout
+    assert f"0 added, 0 updated, {n} unchanged".encode() in again.stdout
     listing = run_cli("index", "list", "--index", index).stdout.decode("utf-8")
-    assert listing.count("\n") == 3
+    assert listing.count("\n") == n
     stats = run_cli("index", "stats", "--index", index).stdout.decode("utf-8")
-    assert "documents: 3" in stats
+    assert f"documents: {n}" in stats
     removed = run_cli("index", "remove", "--index", index, EXAMPLES / "clean-notice.txt")
-    assert removed.returncode == 0 and "documents: 2" in run_cli("index", "stats", "--index", index).stdout.decode()
+    stats = run_cli("index", "stats", "--index", index).stdout.decode()
+    assert removed.returncode == 0 and f"documents: {n - 1}" in stats
+
+
+def test_changed_document_is_updated_in_place(tmp_path):
+    index = tmp_path / "i.sqlite"
+    draft = tmp_path / "d.txt"
+    draft.write_text(notice("甲", "建立台账。"), encoding="utf-8")
+    run_cli("index", "add", "--index", index, draft)
+    draft.write_text(notice("甲", "建立台账并定期核对。"), encoding="utf-8")
+    assert b"0 added, 1 updated" in run_cli("index", "add", "--index", index, draft).stdout
+    assert "documents: 1" in run_cli("index", "stats", "--index", index).stdout.decode()
 
 
 def test_against_on_the_command_line(tmp_path):
