@@ -72,13 +72,17 @@ class Broken:
     kind: str  # glued, no-year-mark, year-alone, range-end, glued-pair, doc-number, signature
 
 
-_GLUED_MONTH = regex.compile(rf"(?<![\d.])({YEAR})(\d{{1,2}})月")
-_GLUED_MONTH_RANGE = regex.compile(rf"(?<![\d.])({YEAR})(\d{{1,2}})([—\-~至到])(\d{{1,2}})月")
-_GLUED_DAY = regex.compile(rf"(?<![\d.])({YEAR})(\d{{2,4}})日")
-_GLUED_BARE = regex.compile(rf"(?<![\d.])({YEAR})(\d{{1,4}})(?![\d.]){_FOLLOW}")
-_MD_DAY = regex.compile(r"(?<![\d.年月/-])(\d{3,4})日")
-_YEAR_ALONE = regex.compile(rf"(?<![\d.〔\[(/-])({YEAR})(?![\d.]){_FOLLOW}")
-_GLUED_PAIR = regex.compile(rf"(?<![\d.])({YEAR}\d{{1,4}})({YEAR}\d{{1,4}})(日)?(?=[\p{{Han}}“\"《,;:。，；：、]|$){_NOT_UNIT}")
+# A digit run glued to letters (QB2025717, ISO 9001:2015) is a code, not a date.
+_NOT_CODE = r"(?<![\dA-Za-z.:/-])"
+_GLUED_MONTH = regex.compile(rf"{_NOT_CODE}({YEAR})(\d{{1,2}})月")
+_GLUED_MONTH_RANGE = regex.compile(rf"{_NOT_CODE}({YEAR})(\d{{1,2}})([—\-~至到])(\d{{1,2}})月")
+_GLUED_DAY = regex.compile(rf"{_NOT_CODE}({YEAR})(\d{{2,4}})日")
+_GLUED_BARE = regex.compile(rf"{_NOT_CODE}({YEAR})(\d{{1,4}})(?![\d.]){_FOLLOW}")
+# "716日" without its 月 only after a word that introduces a date, so that "累计运行112日" stays a count.
+_MD_DAY = regex.compile(r"(?<=^|[于在至到自从是和及与、,;(\s])(\d{3,4})日")
+# A year alone only after Chinese text or a sentence break: not in "GB/T 9704—2012" or "〔2017".
+_YEAR_ALONE = regex.compile(rf"(?<=^|[\p{{Han}}\s,;。、“\"《(])({YEAR})(?![\d.]){_FOLLOW}")
+_GLUED_PAIR = regex.compile(rf"{_NOT_CODE}({YEAR}\d{{1,4}})({YEAR}\d{{1,4}})(日)?(?=[\p{{Han}}“\"《,;:。，；：、]|$){_NOT_UNIT}")
 _DOC_NUMBER = regex.compile(rf"〔({YEAR})(\d{{1,4}})号")
 _RANGE_END = regex.compile(r"(\d{1,2})日(?:[至到~—-])(\d{1,4})(?![\d.年月日号])" + _FOLLOW)
 _SIGNATURE = regex.compile(rf"\s*({YEAR})(\d{{3,4}})\s*$")

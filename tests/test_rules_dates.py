@@ -183,3 +183,23 @@ def test_seed_000_every_broken_date_line_is_flagged_and_nothing_else():
 
 def test_seed_002_has_no_date_finding():
     assert lint(seed("002").read_text(encoding="utf-8"), "date") == []
+
+
+@pytest.mark.parametrize("text", [
+    "执行GB/T 9704—2012《党政机关公文格式》。",
+    "通过ISO 9001:2015认证。",
+    "设备编号QB2025717已登记。",
+    "累计安全运行112日，未发生事故。",
+    "按照GB/T 15834-2011执行。",
+])
+def test_codes_standards_and_day_counts_are_not_broken_dates(text):
+    assert broken(text) == []
+
+
+@pytest.mark.parametrize("body", [
+    "自2026年1月起实行新制度。",
+    "到2026年底实现全覆盖。",
+    "2026年6月前完成验收。",
+])
+def test_dates_announced_as_plans_are_not_done_after_the_notice(body):
+    assert chronology(body=body) == []
