@@ -101,6 +101,10 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
     out = render(fmt, findings, docs, lang, list(run.used_rules.values()), color)
     if out:
         click.echo(out)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from .report.github import step_summary
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
+            handle.write(step_summary(findings, lang))
     if run.errors:
         return 2
     failing = any(severity_rank(f.severity) >= run.fail_levels[f.path] for f in findings)

@@ -63,3 +63,10 @@ def test_no_colour_when_not_a_tty_or_no_color(tmp_path):
     draft = tmp_path / "d.txt"
     draft.write_text("学习《条例\n", encoding="utf-8")
     assert b"\x1b[" not in run_cli(draft, env={"NO_COLOR": "1"}).stdout
+
+
+def test_github_step_summary_is_appended_when_the_variable_is_set(tmp_path):
+    summary = tmp_path / "summary.md"
+    run_cli(EXAMPLES, "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("### rectlint") and "| date |" in text

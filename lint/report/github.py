@@ -24,3 +24,15 @@ def render_github(findings, lang: str) -> str:
                  f"title={_escape_property('rectlint ' + f.rule)}")
         out.append(f"::{_LEVEL[f.severity]} {props}::{_escape_data(message)}")
     return "\n".join(out)
+
+
+def step_summary(findings, lang: str) -> str:
+    """Markdown for $GITHUB_STEP_SUMMARY: GitHub shows only some annotations per step."""
+    from collections import Counter
+
+    counts = Counter((f.category, f.severity) for f in findings)
+    cats = sorted({c for c, _ in counts})
+    head = "| category | error | warning | info |" if lang == "en" else "| 类别 | 错误 | 警告 | 提示 |"
+    rows = [f"| {c} | " + " | ".join(str(counts[(c, s)]) for s in ("error", "warning", "info")) + " |" for c in cats]
+    title = f"### rectlint: {len(findings)} findings" if lang == "en" else f"### rectlint：发现 {len(findings)} 个问题"
+    return "\n".join([title, "", head, "| --- | --- | --- | --- |", *rows, ""]) + "\n"
