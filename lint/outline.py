@@ -252,6 +252,12 @@ class _Builder:
         return None
 
 
+def _bare_label(doc, line) -> bool:
+    """A measures label with nothing after it: "整改情况：" on a line of its own."""
+    m = MEASURE_LABEL.match(doc.folded, line.start, line.end)
+    return m is not None and not doc.folded[m.end():line.end].strip()
+
+
 def _items_section(root, doc):
     """The 一、 section that lists the problems.
 
@@ -361,10 +367,19 @@ def build_outline(doc) -> Outline:
 
     builder = _Builder(doc)
     lead, current = [], None
+    list_style, list_next = None, None  # a numbered list inside measures, after a bare "整改情况："
     for line in body:
         if line.number in closing:
             continue
         found = _match_heading(doc, line)
+        if found and current is not None:
+            style, number = found[2], found[1]
+            if (list_next is not None and style == list_style and number == list_next) or (
+                    number == 1 and current.body and _bare_label(doc, current.body[-1])):
+                list_style, list_next = style, number + 1
+                current.body.append(line)
+                continue
+        list_style = list_next = None
         if found:
             level, number, style, mstart, mend, sub = found
             current = builder.add(line, level, number, style, mstart, mend, None, sub)

@@ -153,3 +153,13 @@ def test_seed_000_ordinal_defects():
 
 def test_seed_002_has_no_ordinal_finding():
     assert lint(seed("002").read_text(encoding="utf-8"), "ordinal") == []
+
+
+def test_numbered_list_inside_measures_is_not_a_heading():
+    text = ("一、整改情况\n（一）组\n1.台账不规范。\n整改结果：已完成。\n整改情况：\n1.建立台账。\n2.定期核对。\n"
+            "3.跟踪问效。\n2.制度不健全。\n整改结果：已完成。\n整改情况：修订制度。\n")
+    assert found(text, "heading-sequence") == []
+    assert lint(HEAD + text, "missing-status") == []
+    from rectlint.document import Document
+    items = Document(HEAD + text).outline.items
+    assert [h.marker for h in items] == ["1.", "2."]
