@@ -198,8 +198,7 @@ def _fix(run: _Run, findings, unsafe: bool, show_diff: bool):
 
 
 @cli.command("rules")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
-def rules_cmd(lang):
+def rules_cmd():
     """List every rule with its category, default severity and summary."""
     rules = sorted(all_rules().values(), key=lambda r: (r.category, r.id))
     width = max((len(r.id) for r in rules), default=10)

@@ -138,12 +138,12 @@ class Outline:
 
 
 def _strip_offset(line) -> int:
-    """Offset where the line's content starts: after spaces and Markdown '#'/'-'."""
+    """Offset where the line's content starts: after spaces and Markdown '#', '-', '**'."""
     text = line.text
     i = 0
     while i < len(text) and (text[i].isspace() or text[i] in "\u3000\u00a0"):
         i += 1
-    m = regex.match(r"#{1,6}\s+|[-*]\s+", text[i:])
+    m = regex.match(r"(?:#{1,6}\s+|[-*]\s+)?(?:\*\*|__)?", text[i:])
     if m:
         i += m.end()
     return line.start + i

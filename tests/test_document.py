@@ -55,3 +55,9 @@ def test_fused_heading_and_run_on_numbering():
     doc = Document("关于整改情况的通报\n一、问题\n1.（1）问题甲。\n整改情况：完成。\n（二）其他\n2.问题乙。\n")
     styles = [(h.style, h.number, h.sub_number) for h in doc.outline.headings]
     assert ("n.(n)", 1, 1) in styles
+
+
+def test_markdown_heading_and_bold_markers_are_skipped():
+    doc = Document("# 关于整改情况的通报\n\n## 一、整改情况\n\n**（一）组织领导**\n\n- 1.问题。\n", kind="md")
+    assert [(h.level, h.marker) for h in doc.outline.headings] == [(1, "一、"), (2, "（一）"), (3, "1.")]
+    assert doc.outline.title.number == 1
