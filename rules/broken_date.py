@@ -10,7 +10,7 @@ digits gives a valid date; otherwise the message lists the valid readings.
 
 Why: GB/T 15835-2011 and GB/T 9704-2012 §7.3.5.4 write dates in running text
 as 2025年3月24日. The marks are lost when drafts are converted for the web,
-and a reader can no longer tell when anything happened (shared/domain.md §4).
+and a reader can no longer tell when anything happened.
 Phone numbers, postcodes, amounts, counts with units and identifiers are not
 dates and are left alone.
 

@@ -8,8 +8,7 @@ one, and a numeral glued to its text ("2三救能力不强") where its siblings 
 
 Why: GB/T 9704-2012 §7.3.3 gives each level a complete marker (一、 （一）
 1. （1）). Markers lose characters when drafts are converted for the web, and
-the published page then shows a stray bracket or a number run into the text
-(shared/domain.md §2).
+the published page then shows a stray bracket or a number run into the text.
 
 Bad:  关于巡察整改进展情况的通报
   一、组织情况

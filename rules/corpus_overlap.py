@@ -11,7 +11,7 @@ Text is compared after folding widths, dropping punctuation and reading every
 digit as 0, with fingerprints chosen by winnowing (Schleimer, Wilkerson and
 Aiken 2003) so that any shared run of 13 characters is seen.
 
-Why: units copy one another's rectification reports (shared/domain.md §7);
+Why: units copy one another's rectification reports, which inspectors criticise as 照搬照抄;
 a reviewer wants to know when a draft reuses an earlier notice.
 
 Without an index this rule reports nothing; its Bad example is flagged when

@@ -9,7 +9,7 @@ Checks, against the notice's own date (the 成文日期 on its last lines, or
 - the web page header: 成文时间/成文日期 must equal the 成文日期 at the end,
   and 发布时间 cannot come before it.
 
-Why: shared/domain.md §1 and §4. Inspection precedes feedback, feedback
+Why: inspection precedes feedback, feedback
 precedes the report, and a report cannot describe as done what happens after
 it was signed; a header that disagrees with the signature shows that one of
 them is wrong.

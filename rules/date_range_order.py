@@ -5,7 +5,7 @@ with the year and month of the end carried over from the start when they are
 not repeated: "2025年5月6日至3月24日", "6月12日至3日", "2023年至2021年",
 "2030—2025年".
 
-Why: shared/domain.md §4 (ranges are written start to end, the month repeated
+Why: GB/T 15835-2011 and common usage write ranges start to end (the month repeated
 when it changes). A backwards range is a typing error or a lost year.
 
 Bad:  2025年5月6日至3月24日开展专项检查。

@@ -4,7 +4,7 @@ Catches 某政发[2025]27号, 某政发（2025）27号 and 某政发【2025】27
 suggests 〔2025〕.
 
 Why: GB/T 9704-2012 §7.2.4: the year of a 发文字号 is enclosed in the
-hexagonal brackets 〔〕, "not [] or ()". (shared/domain.md §6.)
+hexagonal brackets 〔〕, not [] or ().
 
 Bad:  依据某政发[2025]27号文件执行。
 Good: 依据某政发〔2025〕27号文件执行。

@@ -17,7 +17,7 @@ shingles finds candidate pairs, so no two paragraphs are compared unless they
 share text.
 
 Why: inspectors criticise 照搬照抄, and units then copy measures from one item
-into the next (shared/domain.md §7). Each item should say what was done for
+into the next. Each item should say what was done for
 that problem.
 
 Bad:  关于巡察整改进展情况的通报

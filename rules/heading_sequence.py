@@ -8,7 +8,7 @@ one missing number does not flag every later sibling. A skipped level
 (一、 followed directly by 1.) and a fused "1.（1）" are fine.
 
 Why: GB/T 9704-2012 §7.3.3 numbers headings in sequence at each level. A gap
-tells the reader that an item was cut or lost (shared/domain.md §2).
+tells the reader that an item was cut or lost.
 
 Bad:  关于巡察整改进展情况的通报
   一、组织领导

@@ -6,7 +6,7 @@ number skipped (一是 二是 四是), the same number twice, a run that starts 
 (第一，…二是…). A run restarts in every paragraph; a lone 一是 with no
 sequel is fine, and markers inside 《》 or “” belong to a quoted title.
 
-Why: shared/domain.md §2. Measures are enumerated 一是…二是…三是…; a gap
+Why: the convention of rectification notices. Measures are enumerated 一是…二是…三是…; a gap
 tells the reader that a measure was cut, and a run starting at 二是 shows
 that its first marker was lost in editing.
 

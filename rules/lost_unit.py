@@ -5,7 +5,7 @@ Catches, where the loss is certain:
   "督导检查8四是…" (the unit and the full stop were lost);
 - an amount of money with no unit: "资金3200已全额上缴", "经费24.1用于…".
 
-Why: shared/domain.md §5. Such numbers are conversion artifacts; the reader
+Why: such numbers are conversion artifacts; the reader
 cannot tell 251 of what, or whether 3200 is 元 or 万元.
 
 Bad:  共排查风险点251二是开展谈心谈话。

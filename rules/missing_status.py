@@ -11,7 +11,7 @@ Option `required`: `always` (default) flags every item without a status;
 `never` turns the check off.
 
 Why: the point of a rectification notice is to tell the public which problems
-are fixed (《中国共产党巡视工作条例》; shared/domain.md §1, §3). An item with
+are fixed (《中国共产党巡视工作条例》 requires publishing the rectification). An item with
 no status leaves the reader guessing.
 
 Bad:  关于巡察整改进展情况的通报

@@ -9,7 +9,7 @@ Checks, sentence by sentence (a "。其中：" sentence joins the one before):
 - "N个…完成X个…完成率Z%": Z must match X/N. The summary counts before the
   items are checked by summary-counts instead.
 
-Why: shared/domain.md §5. Arithmetic that does not add up invites questions
+Why: arithmetic that does not add up invites questions
 about every other figure in the notice.
 
 Bad:  共有执业医师56人，其中中医师8人，占比20%。

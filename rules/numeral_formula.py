@@ -5,7 +5,7 @@ Catches “4个意识”, “2个维护”, “4个自信”, “2个确立”, 
 “2学1做”, “3严3实” and “1把手”, and suggests the fixed form in Chinese
 numerals.
 
-Why: shared/domain.md §5. Counts and amounts take Arabic numerals
+Why: counts and amounts take Arabic numerals
 (GB/T 15835-2011), but fixed political formulas keep their Chinese numerals;
 “4个意识” reads as a count, not as the formula.
 

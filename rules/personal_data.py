@@ -6,7 +6,7 @@ pass the Luhn check, and personal mobile numbers (1[3-9] and nine digits).
 The message masks the number. Office phone numbers in the supervision block
 (and anything in the page frame) are intended and are not reported.
 
-Why: shared/domain.md §8 and the Personal Information Protection Law: a
+Why: the Personal Information Protection Law (个人信息保护法): a
 published notice must not expose a person's identifiers.
 
 Bad:  当事人身份证号码为110101199003074477，已退赔。

@@ -8,7 +8,7 @@ Not placeholders: 某 and 某某 after a surname (唐某, 胡某某) or before a
 (某医疗机构), which anonymise on purpose; X in Latin words, codes and e-mail
 addresses.
 
-Why: shared/domain.md §8. A leftover "XX" on a government site is
+Why: a leftover "XX" on a government site is
 embarrassing and hides a missing fact.
 
 Bad:  已完成资产清查，XX项资产正在办理权属登记。

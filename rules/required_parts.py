@@ -11,7 +11,7 @@ Option `type`: `auto` (default) recognises the type from the title (审计 →
 audit, otherwise inspection); `inspection` or `audit` sets it; `fragment`
 turns the check off, for a draft of one section.
 
-Why: shared/domain.md §1 and 《中国共产党巡视工作条例》, which requires
+Why: 《中国共产党巡视工作条例》 requires
 the rectification to be published and open to public supervision; a notice
 without its supervision block or date defeats that purpose.
 

@@ -5,7 +5,7 @@ Flags an item whose status claims completion (已完成整改, 已完成, 完成
 计划…前完成, 下一步将…, 仍在…. The same words are normal under 阶段性完成,
 基本完成, 正在整改, 持续整改 and 长期坚持, and are not flagged there.
 
-Why: shared/domain.md §3. Inspectors read exactly these contradictions as a
+Why: inspectors read exactly these contradictions as a
 false report of completion; the status should say 阶段性完成 or 正在整改
 until the work is done.
 

@@ -10,7 +10,7 @@ Reads the totals a notice declares before its items (N个方面M个具体问题,
 - the declared number completed against the items whose status says so
   (category `status`).
 
-Why: shared/domain.md §3 and §5. Counts that disagree with the list are the
+Why: counts that disagree with the list are the
 first thing an inspector checks, and they undermine the whole report.
 
 Bad:  关于巡察整改进展情况的通报

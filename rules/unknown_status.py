@@ -1,7 +1,7 @@
 """A completion status outside the configured vocabulary.
 
 Checks each item's status text against the vocabulary (option `vocabulary`,
-default from shared/domain.md §3: 已完成整改, 已完成, 完成, 已整改到位,
+default: the terms used in published notices, 已完成整改, 已完成, 完成, 已整改到位,
 已办结, 基本完成, 阶段性完成, 正在整改, 持续整改, 长期坚持, 立行立改) and
 suggests the nearest term when one is close.
 
