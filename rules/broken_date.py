@@ -8,7 +8,7 @@ date line of bare digits ("20251212") and a document number that lost its 〕
 ("〔20177号"). The repair is the suggestion only when exactly one split of the
 digits gives a valid date; otherwise the message lists the valid readings.
 
-Why: GB/T 15835-2011 and GB/T 9704-2012 §7.3.5.4 write dates in running text
+Why: GB/T 15835-2011 and GB/T 9704-2012 §7.3.5 (成文日期) write dates in running text
 as 2025年3月24日. The marks are lost when drafts are converted for the web,
 and a reader can no longer tell when anything happened.
 Phone numbers, postcodes, amounts, counts with units and identifiers are not

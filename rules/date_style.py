@@ -5,7 +5,7 @@ Catches zero-padded months or days (2025年03月05日), two-digit years
 (2025.3.24, 2025/3/24, 2025-03-24). The metadata lines of a web page
 (发布时间：2025-12-12) are part of its frame and are not checked.
 
-Why: GB/T 9704-2012 §7.3.5.4 and GB/T 15835-2011 write dates in running text
+Why: GB/T 9704-2012 §7.3.5 (成文日期) and GB/T 15835-2011 write dates in running text
 as 2025年3月24日: Arabic numerals, the full year, no zero padding.
 
 Bad:  2025.3.24召开推进会。

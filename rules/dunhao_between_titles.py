@@ -3,7 +3,7 @@
 Catches 《条例》、《办法》 and “当下改”、“长久立”: items in title marks or
 quotation marks side by side normally take no 顿号 between them.
 
-Why: GB/T 15834-2011 §5.1.5 (appendix). Severity info: the usage is common
+Why: GB/T 15834-2011 §4.5.3.5 (顿号). Severity info: the usage is common
 and readable, but not to standard.
 
 Bad:  学习《党组工作条例》、《公文处理工作条例》。

@@ -4,7 +4,7 @@ Catches an opening mark with no closing partner, or a closing mark with no
 opening one, for “” ‘’ （） 《》 〈〉 〔〕 【】, in full and half width. The
 finding points at the unmatched mark itself.
 
-Why: GB/T 15834-2011 §4.4–4.9 (quotation marks, brackets, title marks) use
+Why: GB/T 15834-2011 §4.8 (引号), §4.9 (括号) and §4.15 (书名号) use
 these marks in pairs, and a pair never spans paragraphs. A lost half usually
 means text was cut or pasted badly, for example a document name whose closing
 》 went missing, or a quotation that never ends.

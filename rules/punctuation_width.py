@@ -11,7 +11,7 @@ full-width forms of the document's body:
 Numbers (1,000; 12:30), e-mail addresses, web addresses and Latin text are left
 alone.
 
-Why: GB/T 15834-2011 §3 and §4: Chinese running text uses the full-width
+Why: GB/T 15834-2011 §4 gives Chinese running text the full-width forms
 ，：；（）？！. Mixing widths looks careless on a published page.
 
 Bad:  一是建立台账，二是定期核对,三是跟踪问效。
