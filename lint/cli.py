@@ -166,7 +166,7 @@ def _lint(paths, config_for, select, ignore, as_of_date, against) -> _Run:
 
 def _fix(run: _Run, findings, unsafe: bool, show_diff: bool):
     """Apply (or show) the chosen fixes; returns the findings left and whether anything changed."""
-    from .fixes import apply_edits, chosen_edits, diff, fix_file
+    from .fixes import apply_edits, applies, chosen_edits, diff, fix_file
 
     by_path = {}
     for f in findings:
@@ -191,7 +191,7 @@ def _fix(run: _Run, findings, unsafe: bool, show_diff: bool):
             click.echo(diff(path, old, new), nl=False)
         else:
             fix_file(path, decoded, new)
-        left.extend(f for f in found if not (f.edits and (f.fix_safe or unsafe)))
+        left.extend(f for f in found if not applies(f, unsafe))
     if not show_diff and fixed_total:
         click.echo(f"rectlint: applied {fixed_total} fixes", err=True)
     return left, changed

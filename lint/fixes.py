@@ -10,12 +10,13 @@ from pathlib import Path
 from .decode import Decoded, encode
 
 
+def applies(finding, unsafe: bool) -> bool:
+    """Whether this run's fix options apply the finding's edits."""
+    return bool(finding.edits) and (finding.fix_safe or unsafe)
+
+
 def chosen_edits(findings, unsafe: bool) -> list[tuple[int, int, str]]:
-    edits = []
-    for f in findings:
-        if f.edits and (f.fix_safe or unsafe):
-            edits.extend(f.edits)
-    return edits
+    return [edit for f in findings if applies(f, unsafe) for edit in f.edits]
 
 
 def apply_edits(text: str, edits) -> tuple[str, int]:

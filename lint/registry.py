@@ -8,6 +8,7 @@ import pkgutil
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import entry_points
+from pathlib import Path
 
 from .errors import UsageError
 from .finding import CATEGORIES, SEVERITIES
@@ -66,9 +67,8 @@ def all_rules() -> dict[str, Rule]:
         if hasattr(module, "ID"):
             rule = rule_from_module(module, module.__name__)
             found[rule.id] = rule
-    from pathlib import Path
-
     from .wording import load_pack
+
     for pack in sorted(Path(package.__path__[0]).glob("*.yaml")):
         for rule in load_pack(pack):
             found[rule.id] = rule

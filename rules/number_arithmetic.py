@@ -68,13 +68,12 @@ def _parts(doc, text, lo, hi, split):
                 yield Hit(share.start(2), share.end(), zh=f"占比{share.group(2)}%与{part.group(0)}/{total.group(0)}（约{actual:.2f}%）不符",
                           en=f"share {share.group(2)}% disagrees with {part.group(0)}/{total.group(0)} (about {actual:.2f}%)")
         return
-    parts = [m for m in after]
-    if len(parts) < 2:
+    if len(after) < 2:
         return
     whole = value(total.group(1), total.group(2))
-    summed = sum(value(m.group(1), m.group(2)) for m in parts)
+    summed = sum(value(m.group(1), m.group(2)) for m in after)
     if summed > whole * (1 + 1e-9) + 1e-6:
-        yield Hit(parts[0].start(), parts[-1].end(),
+        yield Hit(after[0].start(), after[-1].end(),
                   zh=f"“其中”各项之和{_fmt(summed, t_unit)}超过总数{total.group(0)}",
                   en=f"the parts after 其中 add up to {_fmt(summed, t_unit)}, more than the total {total.group(0)}")
 

@@ -92,11 +92,11 @@ def _document(path, doc, findings, lang, start_index):
             if not 0 < number <= len(doc.lines):
                 continue
             text = doc.lines[number - 1].text
+            if not text:
+                continue
             start = f.column - 1 if number == f.line else 0
-            end = f.end_column if number == f.end_line else len(text)
-            end = max(end, start + 1) if text else 0
-            if text:
-                per_line[number].append((min(start, len(text) - 1), min(end, len(text)), f, f"f{i}"))
+            end = max(f.end_column if number == f.end_line else len(text), start + 1)
+            per_line[number].append((min(start, len(text) - 1), min(end, len(text)), f, f"f{i}"))
     rows = []
     for line in doc.lines:
         rows.append(f'<div class="line"><span class="ln">{line.number}</span>'
