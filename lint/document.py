@@ -47,8 +47,10 @@ def _split_lines(text: str) -> list[Line]:
 class Document:
     """One draft. Offsets index `text`; `folded` is the same text width-folded."""
 
-    def __init__(self, text: str, path: str = "<stdin>", kind: str = "txt"):
+    def __init__(self, text: str, path: str = "<stdin>", kind: str = "txt", settings: dict | None = None):
         self.path = path
+        # What the run tells the rules: as_of, corpus, and kind (a notice kind that overrides the guess).
+        self.settings = dict(settings or {})
         self.text = text
         self.kind = kind
         self.folded = fold(text)
@@ -86,6 +88,12 @@ class Document:
     def outline(self):
         from .outline import build_outline
         return build_outline(self)
+
+    @cached_property
+    def info(self):
+        """What the text is (kind) and whether it is whole (completeness)."""
+        from .kind import document_info
+        return document_info(self, self.outline, self.settings.get("kind"))
 
     @property
     def frame(self) -> set[int]:

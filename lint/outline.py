@@ -2,7 +2,7 @@
 
 Everything here reads `Document.folded`, so full- and half-width forms are
 one pattern, and every offset found is an offset in the original text.
-See shared/domain.md §1–3 for the conventions encoded here.
+The vocabulary (status words, labels) lives in `rectlint.conventions`.
 """
 
 from __future__ import annotations
@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .conventions.frame import CONTACT as _CONTACT, FRAME_ANY as _FRAME_ANY, FRAME_KEYS as _FRAME_KEYS
+from .conventions.frame import SUPERVISION as _SUPERVISION
+from .conventions.status import (ANY_LABEL, MEASURE_LABEL, STATUS_AFTER_LABEL, STATUS_LABEL, STATUS_TAG,
+                                  sentence_term, status_sentences)
 from .text import cn_to_int
 
 CN = "[一二三四五六七八九十]{1,3}"
@@ -26,6 +30,10 @@ _HEADINGS = [
     (regex.compile(r"(\d{1,2})\)(?!\d)"), 4, "n)"),
     (regex.compile(r"(\d{1,2})\.(?![\d])"), 3, "n."),
     (regex.compile(r"(\d{1,2})、"), 3, "n、"),
+    # Items headed 问题一：/问题1：, and 第一，关于…问题 used as a level.
+    (regex.compile(rf"问题({CN})\s*[:.、]"), 3, "问题cn"),
+    (regex.compile(r"问题(\d{1,3})\s*[:.、]"), 3, "问题n"),
+    (regex.compile(rf"第({CN})[,、:]\s*(?=关于|.{{0,30}}问题)"), 3, "第cn"),
 ]
 
 # Markers that lost characters (domain.md §2). Accepted only where the sequence fits.
@@ -39,30 +47,10 @@ _BROKEN = [
      None, None, "glued"),
 ]
 
-MEASURE_LABEL = regex.compile(
-    r"\s*(整改落实情况|整改情况|整改措施|整改进展情况|整改进展|落实情况|整改成效)\s*[:]")
-STATUS_LABEL = regex.compile(r"\s*(整改结果|整改状态|整改进度|完成情况|完成状态)\s*[:]\s*")
-# Words that open a status: 已完成, 基本完成, 阶段性完成, 正在整改, 持续整改, 长期坚持, 立行立改…
-_STATUS_WORDS = r"(?:已|基本|阶段性|正在|持续|长期|立行立改|完成|未完成|尚未|整改中|推进中)[^。,;!?\s]{0,10}"
-_STATUS_INLINE = regex.compile(rf"({_STATUS_WORDS})(?=[。,;]|$)")
-_STATUS_TAG = regex.compile(rf"[【(\[]({_STATUS_WORDS})[】)\]][。.]?\s*$")
-
-_FRAME_KEYS = regex.compile(
-    r"\s*(?:发布时间|发布日期|更新时间|来源|信息来源|文章来源|阅读次数|浏览次数|点击数|索引号|发布机构|"
-    r"公开方式|组配分类|主题分类|发文字号|发文机关|成文时间|成文日期|公文时效|公开时限|生成日期|"
-    r"审核|责任编辑|编辑|主办|承办|协办|网站标识码|网站维护|版权所有|技术支持|"
-    r"您当前的位置|当前位置|字号)\s*[:]")
-_FRAME_ANY = regex.compile(
-    r"ICP备|公网安备|网站标识码|关于我们\s*\||联系我们\s*\||网站地图|网站声明|网站访问量|"
-    r"网站欢迎|欢迎访问|^\s*>|【打印】|【关闭】|分享到")
 _TITLE_WORDS = regex.compile(r"整改|通报|报告|情况")
 _PROBLEMS_SECTION = regex.compile(r"问题|反馈意见|整改落实|整改情况")
 _DATE_LINE = regex.compile(
     r"\s*(?:\d{4}年\d{1,2}月\d{1,2}日|\d{8}|\d{4}年\d{1,4}日?|\d{4}[-./]\d{1,2}[-./]\d{1,2})\s*$")
-_SUPERVISION = regex.compile(r"欢迎.{0,30}监督|联系电话|监督电话|举报电话|邮政地址|通信地址|通讯地址|电子邮箱|电子邮件")
-_CONTACT = regex.compile(r"^\s*(?:电话|邮箱|地址|邮编|传真|E-?mail)\s*:|@[\w.-]+\.[a-z]{2,}", regex.I)
-
-
 @dataclass(eq=False)  # headings are compared and hashed by identity
 class Heading:
     line: object
@@ -101,7 +89,9 @@ class Status:
     text: str  # the status words as written, e.g. 已完成整改
     start: int
     end: int
-    form: str  # "line" (整改结果：…), "inline" (整改情况：已完成。…), "tag" (…【已完成】)
+    # "line" (整改结果：…), "inline" (整改情况：已完成。…), "tag" (…【已完成】), or "sentence"
+    # (目前，该问题已整改完成。), whose text is then the vocabulary term it stands for.
+    form: str
     line: object
 
 
@@ -258,29 +248,44 @@ def _bare_label(doc, line) -> bool:
     return m is not None and not doc.folded[m.end():line.end].strip()
 
 
+def _labelled(doc, heading) -> bool:
+    """Whether an item's heading line or body carries a measures or status label."""
+    text = doc.folded
+    if ANY_LABEL.search(text, heading.marker_end, heading.line.end):
+        return True
+    return any(MEASURE_LABEL.match(text, line.start, line.end) or STATUS_LABEL.match(text, line.start, line.end)
+               for line in heading.body)
+
+
 def _items_section(root, doc):
     """The 一、 section that lists the problems.
 
     It is the one whose subtree holds the most measures labels and statuses; failing
-    those, the one whose heading names the problems, or else the one with most leaves.
+    those, the one whose heading names the problems. Without either, no section is
+    taken: an overview, a procedure or a contact list is never read as problems.
     """
     best, best_score = None, 0
     for section in root.children:
-        score = 0
-        for h in [section, *section.descendants()]:
-            score += h.status is not None
-            for line in h.body:
-                text = doc.folded[line.start:line.end]
-                if MEASURE_LABEL.match(text):
-                    score += 1
+        score = sum(h.status is not None or _labelled(doc, h) for h in [section, *section.descendants()])
         if score > best_score:
             best, best_score = section, score
     if best is not None or not root.children:
         return best
     named = [s for s in root.children if _PROBLEMS_SECTION.search(doc.folded, s.line.start, s.line.end)]
-    if named:
-        return named[0]
-    return max(root.children, key=lambda s: sum(1 for h in s.descendants() if not h.children))
+    return named[0] if named else None
+
+
+def _items(doc, scope) -> list:
+    """The problem items of a section: its leaves at the level its labelled items use.
+
+    An overview heading such as （一）总体情况 beside items numbered 1. 2. is not an item.
+    """
+    leaves = [h for h in scope.descendants() if not h.children]
+    marked = [h for h in leaves if h.status is not None or _labelled(doc, h)]
+    if not marked:
+        return leaves
+    levels = {h.level for h in marked}
+    return [h for h in leaves if h.level in levels or h in marked]
 
 
 def _status(doc, heading) -> Status | None:
@@ -293,19 +298,21 @@ def _status(doc, heading) -> Status | None:
                 end -= 1
             if end > m.end():
                 return Status(doc.text[m.end():end], m.end(), end, "line", line)
-    tag = _STATUS_TAG.search(text, heading.line.start, heading.line.end)
+    tag = STATUS_TAG.search(text, heading.line.start, heading.line.end)
     if tag:
         return Status(doc.text[tag.start(1):tag.end(1)], tag.start(1), tag.end(1), "tag", heading.line)
-    for line in heading.body:
-        m = MEASURE_LABEL.match(text, line.start, line.end)
-        if m:
-            pos = m.end()
-            while pos < line.end and text[pos] == " ":
-                pos += 1
-            inline = _STATUS_INLINE.match(text, pos, line.end)
+    own = [(heading.line, heading.marker_end), *((line, line.start) for line in heading.body)]
+    for line, start in own:
+        for m in ANY_LABEL.finditer(text, start, line.end):
+            inline = STATUS_AFTER_LABEL.match(text, m.end(), line.end)
             if inline:
-                return Status(doc.text[inline.start(1):inline.end(1)], inline.start(1), inline.end(1), "inline", line)
-            break
+                return Status(doc.text[inline.start(1):inline.end(1)], inline.start(1), inline.end(1),
+                              "inline", line)
+    for line, start in reversed(own):
+        found = list(status_sentences(text, start, line.end))
+        if found:
+            _, _, a, b = found[-1]
+            return Status(sentence_term(text[a:b]), a, b, "sentence", line)
     return None
 
 
@@ -339,7 +346,9 @@ def build_outline(doc) -> Outline:
     if title is not None:
         frame.update(line.number for line in lines if line.number < title.number)
 
-    # The 成文日期 closes the notice: what follows it is the page's footer.
+    # On a web page (a saved .html, or a text copy that shows the page's frame) the 成文日期
+    # closes the notice and what follows is the footer; in a draft, 附件/注/抄送 follow it.
+    page = doc.kind == "html" or bool(frame)
     date_line, signature = None, []
     body = [line for line in lines if line.number not in frame]
     for i in range(len(body) - 1, max(-1, len(body) - 6), -1):
@@ -350,7 +359,8 @@ def build_outline(doc) -> Outline:
                 if len(text) > 40 or text.endswith(("。", ";", ":")) or _SUPERVISION.search(text):
                     break
                 signature.insert(0, prev)
-            frame.update(line.number for line in lines if line.number > date_line.number)
+            if page:
+                frame.update(line.number for line in lines if line.number > date_line.number)
             break
     body = [line for line in lines if line.number not in frame and line is not title]
 
@@ -395,10 +405,10 @@ def build_outline(doc) -> Outline:
     for heading in builder.root.descendants():
         heading.status = _status(doc, heading)
     section = _items_section(builder.root, doc)
-    scope = section if section is not None else (builder.root if builder.root.children else None)
-    items = []
-    if scope is not None:
-        items = [h for h in scope.descendants() if not h.children]
+    scope = section
+    if scope is None and any(h.status is not None or _labelled(doc, h) for h in builder.root.descendants()):
+        scope = builder.root  # items without 一、 sections
+    items = _items(doc, scope) if scope is not None else []
     return Outline(
         frame=frame, title=title, lead=lead, root=builder.root, items_section=section,
         items=items, supervision=supervision, signature=signature, date_line=date_line,

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from rectlint.outline import MEASURE_LABEL, STATUS_LABEL
+from rectlint.conventions.status import MEASURE_LABEL, STATUS_LABEL
 
 
 K = 8  # characters per k-gram

@@ -63,9 +63,9 @@ def test_known_statuses(status):
 
 
 def test_vocabulary_is_configurable():
-    text = HEAD + item(status_line="整改结果：已销号。")
+    text = HEAD + item(status_line="整改结果：已清零。")
     assert len(lint(text, "unknown-status")) == 1
-    assert lint(text, "unknown-status", vocabulary=["已销号"]) == []
+    assert lint(text, "unknown-status", vocabulary=["已清零"]) == []
 
 
 # -- status-contradiction -------------------------------------------------------

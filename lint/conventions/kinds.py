@@ -1,0 +1,35 @@
+"""Cues that tell what a text is: a rectification notice, an audit report, news, other.
+
+Published pages about rectification sit side by side on the same sites:
+巡视/巡察 rectification notices, audit rectification reports to a people's
+congress standing committee (…审计查出问题整改情况的报告, 受…委托, 请予审议) and
+audit announcements, 巡察 announcements and procedures, and news items (近日…召开,
+记者, 图为). Only the first two have items, statuses and the notice's parts.
+Patterns are written for `Document.folded` text.
+"""
+
+from __future__ import annotations
+
+import regex
+
+KINDS = ("inspection", "audit", "official", "news", "other")
+NOTICE_KINDS = ("inspection", "audit")
+COMPLETENESS = ("complete", "starts-late", "ends-early", "fragment")
+
+# A title that announces a rectification report: …整改(进展)情况的通报/报告/公告/公示/说明/函.
+RECTIFICATION_TITLE = regex.compile(r"整改.{0,16}(?:通报|情况|报告|公告|公示|说明|函)|(?:通报|报告|公告|公示).{0,30}整改")
+# The lead's closing formula: 现将…整改进展情况予以公布 / 报告如下 / 向社会公开.
+NOTICE_FORMULA = regex.compile(
+    r"现将.{0,60}?整改.{0,30}?(?:公布|公开|通报|报告|公告|公示|如下)|"
+    r"(?:整改|问题).{0,20}?(?:情况|进展)(?:报告|通报)如下")
+AUDIT_CUE = regex.compile(r"审计")
+AUDIT_REPORT_CUE = regex.compile(r"受.{0,20}?委托|请予审议|审计查出问题|审计发现问题|审计工作报告")
+NEWS_CUE = regex.compile(
+    r"^\s*(?:近日|日前|近期|本报讯|\d{1,2}月\d{1,2}日[,上下午]|\d{1,2}月\d{1,2}日至\d{1,2}日[,])|"
+    r"记者|通讯员|图为|据[^。]{1,12}报道|会议(?:强调|指出|要求|认为|听取)|会上[,]|"
+    r"(?:指出|强调|表示|要求)[:]|\((?:记者|通讯员)?\s*\p{Han}{2,4}(?:\s+\p{Han}{2,4})*\)\s*$")
+OFFICIAL_TITLE = regex.compile(r"公告|通知|办法|规程|规定|细则|方案|意见|决定|讲话|公示")
+SPEECH_OPENING = regex.compile(r"^\s*(?:同志们|各位委员|主任、)")
+SENTENCE_END = "。!?\"”')）】;"
+CONTINUATION = ",.;:、)]}”\"'"
+LEAD_OPENING = regex.compile(r"根据|按照|依据|为(?:深入|认真|全面|进一步)|经.{0,10}(?:同意|研究)|\d{4}年\d{1,2}月")

@@ -1,0 +1,104 @@
+"""What a text is (kind) and whether it is whole (completeness), read from its outline.
+
+Structure rules run only where these support them: a news item gets no
+finding about missing statuses, and a page cut off before its closing parts
+gets no finding about parts outside the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .conventions import kinds as cues
+from .conventions.status import ANY_LABEL
+
+
+@dataclass
+class DocInfo:
+    kind: str  # one of conventions.kinds.KINDS
+    completeness: str  # one of conventions.kinds.COMPLETENESS
+    detected: bool = True  # False when the kind was set by configuration
+    reasons: list = field(default_factory=list)
+
+    @property
+    def notice(self) -> bool:
+        """A rectification notice or audit report: the texts that have items and parts."""
+        return self.kind in cues.NOTICE_KINDS
+
+    @property
+    def starts_whole(self) -> bool:
+        return self.completeness in ("complete", "ends-early")
+
+    @property
+    def ends_whole(self) -> bool:
+        return self.completeness in ("complete", "starts-late")
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "completeness": self.completeness, "detected": self.detected}
+
+
+def _text(doc, lines) -> str:
+    return "\n".join(doc.folded[line.start:line.end] for line in lines)
+
+
+def detect_kind(doc, outline) -> tuple[str, list]:
+    reasons = []
+    title = _text(doc, [outline.title]) if outline.title is not None else ""
+    body = doc.body_lines()
+    head = _text(doc, outline.lead[:6] or body[:6])
+    score = 0
+    if title and cues.RECTIFICATION_TITLE.search(title):
+        score += 3
+        reasons.append("rectification title")
+    if cues.NOTICE_FORMULA.search(head):
+        score += 3
+        reasons.append("lead formula 现将…整改…公布")
+    labelled = sum(1 for h in outline.items if h.status is not None
+                   or ANY_LABEL.search(doc.folded, h.marker_end, h.line.end)
+                   or any(ANY_LABEL.match(doc.folded, line.start, line.end) for line in h.body))
+    if labelled >= 2:
+        score += 2
+        reasons.append(f"{labelled} items with statuses or measures labels")
+    news = sum(1 for line in body if cues.NEWS_CUE.search(doc.folded, line.start, line.end))
+    if news:
+        reasons.append(f"{news} news cues")
+    if score >= 3 and score > news:
+        audit = cues.AUDIT_CUE.search(title) or (
+            not title and cues.AUDIT_REPORT_CUE.search(head)) or cues.AUDIT_REPORT_CUE.search(title + head)
+        return ("audit" if audit else "inspection"), reasons
+    if news:
+        return "news", reasons
+    if (title and cues.OFFICIAL_TITLE.search(title)) or any(
+            cues.SPEECH_OPENING.match(doc.folded, line.start, line.end) for line in body[:8]):
+        return "official", reasons
+    return "other", reasons
+
+
+def detect_completeness(doc, outline, kind: str) -> str:
+    body = doc.body_lines()
+    if not body:
+        return "complete"
+    first = doc.folded[body[0].start:body[0].end].lstrip()
+    closed = outline.date_line is not None or bool(outline.signature)
+    # Without a title, a text that starts with its lead and ends with its 成文日期 is whole (its
+    # title is missing); any other start may be where a saved page was cut.
+    starts_late = first[:1] in cues.CONTINUATION or (
+        outline.title is None and not (closed and cues.LEAD_OPENING.match(first)))
+    ends_early = not closed and (
+        doc.folded[body[-1].start:body[-1].end].rstrip()[-1:] not in cues.SENTENCE_END
+        # A notice that stops inside its problems section, with nothing after it, was cut off.
+        or (kind in cues.NOTICE_KINDS and outline.items_section is not None
+            and outline.root.children[-1] is outline.items_section and not outline.supervision))
+    if starts_late and ends_early:
+        return "fragment"
+    if starts_late:
+        return "starts-late"
+    return "ends-early" if ends_early else "complete"
+
+
+def document_info(doc, outline, override: str | None = None) -> DocInfo:
+    if override:
+        kind, reasons, detected = override, ["set by configuration"], False
+    else:
+        (kind, reasons), detected = detect_kind(doc, outline), True
+    return DocInfo(kind, detect_completeness(doc, outline, kind), detected, reasons)
