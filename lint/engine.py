@@ -35,7 +35,8 @@ def to_finding(doc: Document, active, hit: Hit) -> Finding:
         rule=active.rule.id, category=hit.category or active.rule.category,
         severity=hit.severity or active.severity, zh=hit.zh, en=hit.en,
         suggestion=hit.suggestion, related=related,
-        context=doc.text[lo:hit.start] + "\x00" + doc.text[hit.start:hit.end] + "\x00" + doc.text[hit.end:hi],
+        context=hit.key if hit.key is not None else
+        doc.text[lo:hit.start] + "\x00" + doc.text[hit.start:hit.end] + "\x00" + doc.text[hit.end:hi],
         edits=list(edits or []) if active.rule.fix else [], fix_safe=active.rule.fix == "safe",
     )
 

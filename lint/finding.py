@@ -35,6 +35,9 @@ class Hit:
     # Edits that repair the problem, as (start, end, replacement). When None, a
     # rule that declares FIX gets the suggestion applied to the span.
     fix: list | None = None
+    # A stable identity for a finding about the document as a whole (a baseline keys on it
+    # instead of the text around the span, which edits elsewhere would change).
+    key: str | None = None
 
 
 @dataclass

@@ -86,8 +86,8 @@ def detect_completeness(doc, outline, kind: str) -> str:
         outline.title is None and not (closed and cues.LEAD_OPENING.match(first)))
     ends_early = not closed and (
         doc.folded[body[-1].start:body[-1].end].rstrip()[-1:] not in cues.SENTENCE_END
-        # A notice that stops inside its problems section, with nothing after it, was cut off.
-        or (kind in cues.NOTICE_KINDS and outline.items_section is not None
+        # A page whose notice stops inside its problems section, with nothing after it, was cut off.
+        or (outline.page and kind in cues.NOTICE_KINDS and outline.items_section is not None
             and outline.root.children[-1] is outline.items_section and not outline.supervision))
     if starts_late and ends_early:
         return "fragment"

@@ -121,6 +121,7 @@ class Outline:
     signature: list  # Lines naming the issuing body
     date_line: object | None  # Line holding the 成文日期
     runs: list
+    page: bool = False  # a web page (or a text copy of one that shows the page's frame), not a draft
 
     @property
     def headings(self) -> list:
@@ -413,4 +414,5 @@ def build_outline(doc) -> Outline:
         frame=frame, title=title, lead=lead, root=builder.root, items_section=section,
         items=items, supervision=supervision, signature=signature, date_line=date_line,
         runs=_runs(doc, [p for p in doc.paragraphs if p.lines[0].number not in frame]),
+        page=page,
     )

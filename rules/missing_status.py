@@ -2,9 +2,16 @@
 
 Finds each problem item (the leaf headings of the section that lists the
 problems and their measures) that gives no status in any of the accepted
-forms: a line of its own (整改结果：已完成整改。 / 整改状态：…), inline at the
-start of the measures (整改情况：已完成。一是…), or a tag on the heading
-(…不规范。【已完成】 or （已完成）). One finding per item, on its heading line.
+forms: a labelled line (整改结果/整改状态/整改进度/整改进展/完成情况：已完成), inline
+after a label, also in the item's own paragraph (1、问题。整改情况：已完成。一是…),
+a sentence of its own (目前，该问题已整改完成。 / 此项已基本完成整改，需长期坚持。),
+or a tag on the heading (…不规范。【已完成】 or （已完成）). One finding per item,
+on its heading line.
+
+Only rectification notices and audit reports are checked. A notice that
+gives statuses only in its summary counts (已完成X个，正在整改Y个) and on no
+item follows that convention and is not flagged; on a page cut off after
+its last item, that item's status may lie beyond the cut and is not asked for.
 
 Option `required`: `always` (default) flags every item without a status;
 `auto` flags only when the document gives a status for some of its items;
@@ -26,11 +33,18 @@ Good: 关于巡察整改进展情况的通报
   二、整改落实情况
   1.台账管理不规范。
   整改情况：已完成。一是建立台账。二是定期核对。
+Good: 关于巡察整改进展情况的通报
+  二、整改落实情况
+  1.台账管理不规范。
+  一是建立台账。二是定期核对。目前，该问题已整改完成。
 """
 
 from __future__ import annotations
 
+from rectlint.conventions.counts import DONE
 from rectlint.finding import Hit
+
+from ._status import summary_scope
 
 ID = "missing-status"
 CATEGORY = "status"
@@ -42,8 +56,12 @@ CHOICES = {"required": ("always", "auto", "never")}
 def check(doc, options):
     required = options["required"]
     items = doc.outline.items
-    if required == "never" or (required == "auto" and not any(h.status for h in items)):
+    if not doc.info.notice or required == "never":
         return
+    if not any(h.status for h in items) and (required == "auto" or _summary_only(doc)):
+        return
+    if not doc.info.ends_whole:
+        items = items[:-1]
     for h in items:
         if h.status is None:
             stop = doc.folded.find("。", h.marker_end, h.line.end)
@@ -51,3 +69,8 @@ def check(doc, options):
             yield Hit(h.marker_start, end,
                       zh=f"问题“{h.marker}”未写明整改状态（如“整改结果：已完成整改”）",
                       en=f"item {h.marker} gives no completion status (e.g. 整改结果：已完成整改)")
+
+
+def _summary_only(doc) -> bool:
+    """The notice states its statuses only as counts in its summary."""
+    return any(DONE.search(doc.folded, line.start, line.end) for line in summary_scope(doc))

@@ -1,4 +1,4 @@
-"""Parts a notice must have, by notice type.
+"""Parts a notice must have, by notice type, as one finding that lists what is missing.
 
 A 巡视/巡察 notice needs: a title; a lead giving the inspection period, the
 team (第X巡察组/巡视组) and the feedback (反馈); its main sections with the
@@ -7,9 +7,16 @@ address and an e-mail address, each in a valid format; and the signature with
 the 成文日期. An 审计整改 report (often a speech to the 人大常委会) needs
 only the title and its sections.
 
-Option `type`: `auto` (default) recognises the type from the title (审计 →
-audit, otherwise inspection); `inspection` or `audit` sets it; `fragment`
-turns the check off, for a draft of one section.
+Only rectification notices and audit reports are checked (see `rectlint
+--explain-outline`). A text that starts part-way (a page whose title was cut
+off) is not asked for its title and lead, and one that ends part-way is not
+asked for its closing parts. The missing parts are reported together, once,
+where the first of them belongs (the start of the text, or after its last
+line); a missing postal address alone is only a hint.
+
+Option `type`: `auto` (default) takes the detected document kind;
+`inspection` or `audit` sets it; `fragment` turns the check off, for a draft
+of one section.
 
 Why: 《中国共产党巡视工作条例》 requires
 the rectification to be published and open to public supervision; a notice
@@ -28,6 +35,8 @@ Good: 关于巡察整改进展情况的通报
   欢迎监督。联系电话：0791-6123456；邮政地址：某县滨河路18号；电子邮箱：jd@example.cn。
   中共某局党组
   2025年10月9日
+Good: 某区召开巡察整改推进会
+  近日，区委巡察办召开整改推进会，听取5家单位整改情况汇报。会议强调，要确保问题整改到位。
 """
 
 from __future__ import annotations
@@ -52,63 +61,69 @@ _EMAIL_LABEL = regex.compile(r"(?:电子邮箱|电子邮件|邮箱|E-?mail)\s*[:
 _EMAIL_OK = regex.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 
 
-def notice_type(doc, option: str) -> str:
+def notice_type(doc, option: str) -> str | None:
+    """inspection, audit, or None when the parts are not checked."""
+    if option == "fragment":
+        return None
     if option != "auto":
         return option
-    title = doc.outline.title
-    text = doc.folded[title.start:title.end] if title is not None else ""
-    return "audit" if "审计" in text else "inspection"
+    return doc.info.kind if doc.info.notice else None
 
 
 def check(doc, options):
     kind = notice_type(doc, options["type"])
-    if kind == "fragment":
+    body = doc.body_lines()
+    if kind is None or not body:
         return
-    outline = doc.outline
-    first = next((line for line in doc.body_lines()), None)
-    if first is None:
-        return
-    anchor = (first.start, first.end)
-    if outline.title is None:
-        yield _missing(anchor, "标题", "a title")
-    if not outline.root.children:
-        yield _missing(anchor, "正文的“一、”“二、”等部分", "numbered main sections (一、 二、 …)")
-    if kind == "audit":
-        return
-    yield from _lead(doc, outline, anchor)
-    end_anchor = _end_anchor(doc, outline)
-    if not outline.supervision:
-        yield _missing(end_anchor, "公众监督渠道（联系电话、邮政地址、电子邮箱）",
-                       "a public-supervision block (phone, postal address, e-mail)")
-    else:
+    outline, info = doc.outline, doc.info
+    head, tail = [], []
+    if info.starts_whole:
+        if outline.title is None:
+            head.append(("title", "标题", "a title"))
+        if kind == "inspection" and not outline.lead:
+            head.append(("lead", "导语（巡察时间、巡察组、反馈时间）", "a lead (inspection period, team, feedback date)"))
+    if info.ends_whole and not outline.root.children and not outline.items:
+        tail.append(("sections", "正文的“一、”“二、”等部分", "numbered main sections (一、 二、 …)"))
+    if kind == "inspection" and info.ends_whole:
+        if not outline.supervision:
+            tail.append(("supervision", "公众监督渠道（联系电话、邮政地址、电子邮箱）",
+                         "a public-supervision block (phone, postal address, e-mail)"))
+        if not outline.signature:
+            tail.append(("signature", "落款（发文机关署名）", "the signature (issuing body)"))
+        if outline.date_line is None:
+            tail.append(("date", "成文日期", "the date line (成文日期)"))
+    missing = head + tail
+    if missing:
+        line = body[0] if head else _last_line(doc, outline, body)
+        yield Hit(line.start, line.end, key="missing:" + ",".join(m[0] for m in missing),
+                  zh="缺少" + "、".join(m[1] for m in missing),
+                  en="missing " + "; ".join(m[2] for m in missing))
+    if kind == "inspection" and outline.lead and "lead" not in (m[0] for m in head) and info.starts_whole:
+        yield from _lead(doc, outline)
+    if kind == "inspection" and outline.supervision:
         yield from _supervision(doc, outline.supervision)
-    if not outline.signature:
-        yield _missing(end_anchor, "落款（发文机关署名）", "the signature (issuing body)")
-    if outline.date_line is None:
-        yield _missing(end_anchor, "成文日期", "the date line (成文日期)")
 
 
-def _end_anchor(doc, outline):
-    if outline.signature:
-        line = outline.signature[0]
-    else:
-        body = doc.body_lines()
-        line = body[-1]
-    return (line.start, line.end)
+def _last_line(doc, outline, body):
+    """The line after which the closing parts belong: the last one before them."""
+    closing = {line.number for line in (*outline.supervision, *outline.signature)}
+    if outline.date_line is not None:
+        closing.add(outline.date_line.number)
+    before = [line for line in body if line.number not in closing]
+    return before[-1] if before else body[-1]
 
 
-def _lead(doc, outline, anchor):
+def _lead(doc, outline):
     lead = outline.lead
-    if not lead:
-        yield _missing(anchor, "导语（巡察时间、巡察组、反馈时间）", "a lead (inspection period, team, feedback date)")
-        return
     text = doc.folded[lead[0].start:lead[-1].end]
-    span = (lead[0].start, lead[0].end)
-    for pattern, zh, en in ((_PERIOD, "巡察（巡视）起止时间", "the inspection period"),
-                            (_TEAM, "巡察（巡视）组名称", "the inspection team"),
-                            (_FEEDBACK, "反馈意见的时间", "the feedback of the findings")):
-        if not pattern.search(text):
-            yield Hit(span[0], span[1], zh=f"导语缺少{zh}", en=f"the lead does not give {en}")
+    lacks = [(zh, en) for pattern, zh, en in (
+        (_PERIOD, "巡察（巡视）起止时间", "the inspection period"),
+        (_TEAM, "巡察（巡视）组名称", "the inspection team"),
+        (_FEEDBACK, "反馈意见的时间", "the feedback of the findings")) if not pattern.search(text)]
+    if lacks:
+        yield Hit(lead[0].start, lead[0].end, key="lead:" + ",".join(en for _, en in lacks),
+                  zh="导语缺少" + "、".join(zh for zh, _ in lacks),
+                  en="the lead does not give " + "; ".join(en for _, en in lacks))
 
 
 def _supervision(doc, lines):
@@ -120,10 +135,11 @@ def _supervision(doc, lines):
         (_ADDRESS, None, "邮政地址", "a postal address"),
         (_EMAIL_LABEL, _EMAIL_OK, "电子邮箱", "an e-mail address"),
     )
+    lacks = []
     for label, valid, zh, en in checks:
         m = label.search(block)
         if m is None:
-            yield Hit(lo, lines[0].end, zh=f"监督渠道缺少{zh}", en=f"the supervision block lacks {en}")
+            lacks.append((zh, en))
             continue
         value = m.group(1).strip().rstrip(".")
         ok = valid.match(value.replace(" ", "")) if valid else len(value) >= 4
@@ -132,7 +148,10 @@ def _supervision(doc, lines):
             yield Hit(start, start + len(m.group(1).rstrip()),
                       zh=f"{zh}格式有误：“{doc.text[start:start + len(value)]}”",
                       en=f"{en} looks malformed: '{value}'")
-
-
-def _missing(anchor, zh, en):
-    return Hit(anchor[0], anchor[1], zh=f"缺少{zh}", en=f"missing {en}")
+    if lacks:
+        # Offices that take letters at a 信箱 or only by phone often give no postal address.
+        minor = [zh for zh, _ in lacks] == ["邮政地址"]
+        yield Hit(lo, lines[0].end, severity="info" if minor else None,
+                  key="supervision:" + ",".join(en for _, en in lacks),
+                  zh="监督渠道缺少" + "、".join(zh for zh, _ in lacks),
+                  en="the supervision block lacks " + "; ".join(en for _, en in lacks))

@@ -1,14 +1,17 @@
 """Summary counts that do not add up, or disagree with the items listed.
 
 Reads the totals a notice declares before its items (N个方面M个具体问题,
-反馈M个问题, 已完成X个, 阶段性完成/基本完成/正在整改/持续整改Y个,
-完成率Z%) and checks:
-- the arithmetic: X + Y cannot exceed M, equals M when every status is
-  counted, and Z ≈ X / M (category `number`);
+反馈M个问题, 整改措施K项, 已完成X个, 阶段性完成/基本完成/正在整改/持续整改/未完成Y个,
+完成率Z% or 占…总数的Z%), in Arabic or Chinese numerals, and ties each count of
+completed or open work to the total just before it: 细化整改措施53项，已完成48项
+speaks of measures, not problems. Then it checks:
+- the arithmetic: X + Y cannot exceed the total, equals it when every status is
+  counted, and Z ≈ X / total, rounded or truncated (category `number`);
 - the declared number of problems and of aspects against the items and groups
-  actually listed (category `structure`);
+  actually listed, in a notice that is whole (category `structure`);
 - the declared number completed against the items whose status says so
   (category `status`).
+Only rectification notices and audit reports are checked.
 
 Why: counts that disagree with the list are the
 first thing an inspector checks, and they undermine the whole report.
@@ -19,40 +22,159 @@ Bad:  关于巡察整改进展情况的通报
   二、整改落实情况
   1.问题甲。
   整改结果：已完成。
+Bad:  关于巡察整改进展情况的通报
+  一、组织情况
+  反馈三个方面九个问题，已完成整改七个，正在整改一个。
 Good: 关于巡察整改进展情况的通报
   一、组织情况
   反馈的1个具体问题，已完成1个，完成率100%。
   二、整改落实情况
   1.问题甲。
   整改结果：已完成。
+Good: 关于巡察整改进展情况的通报
+  一、组织情况
+  反馈问题12个，细化整改措施53项，已完成48项，完成率90.6%。
 """
 
 from __future__ import annotations
 
 import regex
 
+from rectlint.conventions.counts import ASPECTS, DONE, MEASURES, PART, PROBLEMS, RATE, to_int
 from rectlint.finding import Hit
 
 from ._status import COMPLETE, PARTIAL, is_complete, summary_scope, terms
 
 ID = "summary-counts"
 CATEGORY = "status"
+CATEGORIES = ("status", "number", "structure")
 SEVERITY = "warning"
 OPTIONS: dict = {}
 
-_ASPECTS = regex.compile(r"(\d+)个方面(?:的|共)?(\d+)(?:个|项|条)(?:具体)?问题")
-_PROBLEMS = regex.compile(r"(?:反馈|指出|梳理|交办|查出)(?:的|了)?(?:问题)?(?:共)?(\d+)(?:个|项|条)(?:具体)?(?:问题)?")
-_DONE = regex.compile(r"(?<!阶段性|基本)(?:已完成|已整改到位|已办结|完成整改)(?:整改)?(\d+)(?:个|项|条)")
-_PART = regex.compile(r"(阶段性完成|基本完成|正在整改|持续整改|长期坚持)(\d+)(?:个|项|条)")
-_RATE = regex.compile(r"(?:整改)?完成率(?:为|达到?)?(\d+(?:\.\d+)?)%")
+
+class _Group:
+    """A declared total and the counts that speak of it."""
+
+    def __init__(self, match, kind, total, aspects=None):
+        self.match, self.kind, self.total, self.aspects = match, kind, total, aspects
+        self.done = None  # the first 已完成X match
+        self.parts = []  # (match, status, count)
+        self.rates = []
 
 
-def _first(pattern, doc, lines):
+def _groups_in(doc, lines) -> list[_Group]:
+    tokens = []
     for line in lines:
-        m = pattern.search(doc.folded, line.start, line.end)
-        if m:
-            return m
-    return None
+        lo, hi = line.start, line.end
+        for kind, pattern in (("aspects", ASPECTS), ("problems", PROBLEMS), ("measures", MEASURES),
+                              ("done", DONE), ("part", PART), ("rate", RATE)):
+            for m in pattern.finditer(doc.folded, lo, hi):
+                tokens.append((m.start(), -m.end(), kind, m))
+    tokens.sort(key=lambda t: (t[0], t[1]))
+    groups, current, covered = [], None, -1
+    for start, neg_end, kind, m in tokens:
+        if start < covered:
+            continue  # inside a longer count already read (个方面…个问题 holds a problem count)
+        covered = -neg_end
+        if kind in ("aspects", "problems", "measures"):
+            total = to_int(m.group("total"))
+            aspects = to_int(m.group("aspects")) if kind == "aspects" else None
+            if total is None:
+                continue
+            current = _Group(m, "measures" if kind == "measures" else "problems", total, aspects)
+            groups.append(current)
+        elif current is None:
+            continue
+        elif kind == "done" and current.done is None:
+            current.done = m
+        elif kind == "part":
+            current.parts.append((m, m.group("status"), to_int(m.group("count")) or 0))
+        elif kind == "rate":
+            current.rates.append(m)
+    return groups
+
+
+def _rate_ok(rate: float, x: int, total: int) -> bool:
+    exact = 100 * x / total
+    # Rounded to the figures written, or truncated; a point either way for loose rounding.
+    return abs(rate - exact) <= 1 or 0 <= exact - rate < 1
+
+
+def _arithmetic(group):
+    x = to_int(group.done.group("count")) if group.done else None
+    y = sum(c for _, _, c in group.parts)
+    total, done, parts = group.total, group.done, group.parts
+    if x is not None and total:
+        if x + y > total:
+            yield Hit(done.start(), (parts[-1][0].end() if parts else done.end()), category="number",
+                      zh=f"已完成{x}个与其他状态{y}个之和超过总数{total}个",
+                      en=f"{x} completed plus {y} in progress exceeds the {total} declared")
+        elif parts and x + y != total:
+            yield Hit(done.start(), parts[-1][0].end(), category="number",
+                      zh=f"各状态数之和{x + y}个与总数{total}个不符",
+                      en=f"status counts add up to {x + y}, not the {total} declared")
+        for rate in group.rates:
+            value = float(rate.group("rate"))
+            if not _rate_ok(value, x, total):
+                yield Hit(rate.start(), rate.end(), category="number",
+                          zh=f"完成率{rate.group('rate')}%与{x}/{total}（约{100 * x / total:.1f}%）不符",
+                          en=f"completion rate {rate.group('rate')}% disagrees with {x}/{total} "
+                             f"(about {100 * x / total:.1f}%)")
+
+
+def _levels(items) -> list[list]:
+    """The items, their parents and grandparents: a declared count may name any of them."""
+    levels, current = [], list(items)
+    for _ in range(3):
+        if not current:
+            break
+        levels.append(current)
+        current = list(dict.fromkeys(h.parent for h in current if h.parent is not None and h.parent.level > 0))
+    return levels
+
+
+def check(doc, options):
+    if not doc.info.notice:
+        return
+    lines = summary_scope(doc)
+    if not lines:
+        return
+    groups = _groups_in(doc, lines)
+    for group in groups:
+        yield from _arithmetic(group)
+    items = doc.outline.items
+    problems = next((g for g in groups if g.kind == "problems"), None)
+    if not items or problems is None:
+        return
+    if doc.info.completeness == "complete":
+        sizes = [len(level) for level in _levels(items)]
+        if problems.total not in sizes:
+            span = problems.match.span("total")
+            yield Hit(span[0], span[1], category="structure",
+                      zh=f"声明{problems.total}个问题，正文列出{len(items)}个",
+                      en=f"{problems.total} problems declared, {len(items)} listed")
+        if problems.aspects is not None and problems.aspects not in sizes[1:] + [len(_groups(items))]:
+            span = problems.match.span("aspects")
+            yield Hit(span[0], span[1], category="structure",
+                      zh=f"声明{problems.aspects}个方面，正文列出{len(_groups(items))}个",
+                      en=f"{problems.aspects} aspects declared, {len(_groups(items))} listed")
+    with_status = [h for h in items if h.status is not None]
+    if len(with_status) != len(items) or problems.total != len(items):
+        return
+    done = problems.done
+    if done is not None:
+        x = to_int(done.group("count"))
+        listed = sum(1 for h in items if is_complete(h.status.text, COMPLETE))
+        if listed != x:
+            yield Hit(done.start("count"), done.end("count"),
+                      zh=f"声明已完成{x}个，正文标为已完成的有{listed}个",
+                      en=f"{x} declared completed, {listed} items marked completed")
+    for m, status, count in problems.parts:
+        listed = sum(1 for h in items if status in terms(h.status.text))
+        if status in PARTIAL and listed != count:
+            yield Hit(m.start("count"), m.end("count"),
+                      zh=f"声明{status}{count}个，正文标为{status}的有{listed}个",
+                      en=f"{count} declared {status}, {listed} items marked so")
 
 
 def _groups(items):
@@ -71,61 +193,3 @@ def _groups(items):
         if g not in groups:
             groups.append(g)
     return groups
-
-
-def check(doc, options):
-    lines = summary_scope(doc)
-    if not lines:
-        return
-    items = doc.outline.items
-    aspects = _first(_ASPECTS, doc, lines)
-    problems = aspects or _first(_PROBLEMS, doc, lines)
-    total = int(problems.group(aspects and 2 or 1)) if problems else None
-    done = _first(_DONE, doc, lines)
-    parts = [m for line in lines for m in _PART.finditer(doc.folded, line.start, line.end)]
-    rate = _first(_RATE, doc, lines)
-    x = int(done.group(1)) if done else None
-    y = sum(int(m.group(2)) for m in parts)
-
-    if total is not None and x is not None:
-        if x + y > total:
-            yield Hit(done.start(), (parts[-1].end() if parts else done.end()), category="number",
-                      zh=f"已完成{x}个与其他状态{y}个之和超过问题总数{total}个",
-                      en=f"{x} completed plus {y} in progress exceeds the {total} problems declared")
-        elif parts and x + y != total:
-            yield Hit(done.start(), parts[-1].end(), category="number",
-                      zh=f"各状态数之和{x + y}个与问题总数{total}个不符",
-                      en=f"status counts add up to {x + y}, not the {total} problems declared")
-    if rate is not None and total and x is not None:
-        expected = 100 * x / total
-        if abs(float(rate.group(1)) - expected) > 1:
-            yield Hit(rate.start(), rate.end(), category="number",
-                      zh=f"完成率{rate.group(1)}%与{x}/{total}（约{expected:.1f}%）不符",
-                      en=f"completion rate {rate.group(1)}% disagrees with {x}/{total} (about {expected:.1f}%)")
-    if not items:
-        return
-    if total is not None and total != len(items):
-        span = problems.span(aspects and 2 or 1)
-        yield Hit(span[0], span[1], category="structure",
-                  zh=f"声明{total}个问题，正文列出{len(items)}个",
-                  en=f"{total} problems declared, {len(items)} listed")
-    if aspects is not None:
-        groups = _groups(items)
-        declared = int(aspects.group(1))
-        if declared != len(groups):
-            yield Hit(aspects.start(1), aspects.end(1), category="structure",
-                      zh=f"声明{declared}个方面，正文列出{len(groups)}个",
-                      en=f"{declared} aspects declared, {len(groups)} listed")
-    with_status = [h for h in items if h.status is not None]
-    if done is not None and len(with_status) == len(items):
-        listed = sum(1 for h in items if is_complete(h.status.text, COMPLETE))
-        if listed != x:
-            yield Hit(done.start(1), done.end(1),
-                      zh=f"声明已完成{x}个，正文标为已完成的有{listed}个",
-                      en=f"{x} declared completed, {listed} items marked completed")
-    for m in parts if len(with_status) == len(items) else []:
-        listed = sum(1 for h in items if m.group(1) in terms(h.status.text))
-        if m.group(1) in PARTIAL and listed != int(m.group(2)):
-            yield Hit(m.start(2), m.end(2),
-                      zh=f"声明{m.group(1)}{m.group(2)}个，正文标为{m.group(1)}的有{listed}个",
-                      en=f"{m.group(2)} declared {m.group(1)}, {listed} items marked so")

@@ -1,0 +1,57 @@
+"""How summary counts are written: totals of problems, measures and aspects, and the
+numbers completed, still in progress and the completion rate.
+
+Problems, measures (措施/条/项), 方面 and sub-items are different counts: 4个方面12个问题，
+细化整改措施53项，已完成48项 says 48 of the 53 measures, not of the 12 problems. Counts may
+be written in Chinese numerals (三个方面九个问题，已完成整改七个), and a rate as 完成率Z%
+or 占…总数的Z%. Patterns are written for `Document.folded` text.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+NUM = r"(?:\d+|[一二两三四五六七八九十百千零〇]+)"
+_UNIT = r"(?:个|项|条|件)"
+# What follows a count that makes it a count of something else than problems.
+_NOT_PROBLEMS = r"(?!方面|大类|类|领域|批|轮|家|单位|部门|村|乡|镇|巡察组|方向)"
+
+ASPECTS = regex.compile(rf"(?P<aspects>{NUM})个方面(?:的|共|共计)?(?P<total>{NUM}){_UNIT}(?:具体)?问题")
+PROBLEMS = regex.compile(
+    rf"(?:反馈|指出|梳理|交办|查出|发现|移交|认领)(?:的|了|出)?(?:各类|具体)?(?:问题)?(?:共|共计|总计)?"
+    rf"(?P<total>{NUM}){_UNIT}{_NOT_PROBLEMS}(?:具体)?(?:问题)?"
+    rf"|(?:问题|具体问题)(?:共|共计|总计)(?P<total>{NUM}){_UNIT}"
+    # 查出的5个方面问题中，已完成整改4个: the areas are what is counted.
+    rf"|(?:反馈|指出|查出|发现)(?:的|了|出)?(?P<total>{NUM})个方面(?:的)?问题")
+MEASURES = regex.compile(
+    rf"(?:整改措施|具体措施|措施|整改任务|任务|整改事项)(?:共|共计|总计)?(?P<total>{NUM}){_UNIT}"
+    rf"|(?P<total>{NUM}){_UNIT}(?:具体)?(?:整改)?(?:措施|任务)")
+DONE = regex.compile(
+    rf"(?<!阶段性|基本|未|尚未)(?:已完成|已整改到位|已办结|完成整改|已整改|已销号|整改销号|已整改销号|整改完成)"
+    rf"(?:整改)?(?:的)?(?:问题)?(?P<count>{NUM}){_UNIT}")
+PART = regex.compile(
+    rf"(?P<status>阶段性完成|基本完成|正在整改|持续整改|长期坚持|未完成|尚未完成|未整改)(?:整改)?(?:的)?(?:问题)?"
+    rf"(?P<count>{NUM}){_UNIT}")
+RATE = regex.compile(
+    r"(?:整改)?完成率(?:为|达到?|是)?(?P<rate>\d+(?:\.\d+)?)%"
+    r"|占[^。;,]{0,20}?总数的?(?P<rate>\d+(?:\.\d+)?)%")
+
+
+def to_int(text: str) -> int | None:
+    """A count in Arabic or Chinese numerals: 12, 十二, 一百零五, 两."""
+    if text.isdigit():
+        return int(text)
+    total, digit = 0, None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
