@@ -318,17 +318,22 @@ def _status(doc, heading) -> Status | None:
 
 
 # 一是/二是…, 第一，/第二，…, 首先/其次/最后. The look-behind keeps words such as 统一是 and 唯一是 out.
+# 第三、第五巡察组 and 第四、五巡察组 list ordinals of a name; they are not an enumeration.
 _RUN_MARKER = regex.compile(
     rf"(?<![统唯同之万单划逐专归均初如合不再第周星礼其])({CN})是(?![非否])"
-    rf"|第({CN})(?=[,、:]|是)|(首先|其次|最后)(?=[,、:])")
+    rf"|第({CN})(?=[,、:]|是)(?![、,]第?[一二三四五六七八九十])|(首先|其次|最后)(?=[,、:])")
 _ORDER = {"首先": 1, "其次": 2, "最后": None}
 
 
-def _runs(doc, paragraphs):
+def _runs(doc, paragraphs, headings):
+    """The enumeration markers of each paragraph, other than a heading's own (第一，关于…问题)."""
+    taken = {h.marker_start for h in headings}
     runs = []
     for para in paragraphs:
         markers = []
         for m in _RUN_MARKER.finditer(doc.folded, para.start, para.end):
+            if m.start() in taken:
+                continue
             if m.group(1):
                 markers.append(RunMarker(cn_to_int(m.group(1)), "shi", m.start(), m.end()))
             elif m.group(2):
@@ -413,6 +418,7 @@ def build_outline(doc) -> Outline:
     return Outline(
         frame=frame, title=title, lead=lead, root=builder.root, items_section=section,
         items=items, supervision=supervision, signature=signature, date_line=date_line,
-        runs=_runs(doc, [p for p in doc.paragraphs if p.lines[0].number not in frame]),
+        runs=_runs(doc, [p for p in doc.paragraphs if p.lines[0].number not in frame],
+                   list(builder.root.descendants())),
         page=page,
     )

@@ -26,3 +26,12 @@ def uses_full_width(doc, headings) -> bool:
     full = sum(1 for h in headings if "（" in h.marker or "）" in h.marker)
     half = sum(1 for h in headings if "(" in h.marker or ")" in h.marker)
     return full >= half
+
+
+# Kinds of text whose headings are a numbered outline worth checking; a news item's or an
+# article's numbers (1.1, photo captions) follow no such convention.
+OUTLINED_KINDS = ("inspection", "audit", "official")
+
+
+def outlined(doc) -> bool:
+    return doc.info.kind in OUTLINED_KINDS

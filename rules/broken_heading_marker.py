@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from rectlint.finding import Hit
 
-from ._ordinals import marker_text, uses_full_width
+from ._ordinals import marker_text, outlined, uses_full_width
 
 ID = "broken-heading-marker"
 CATEGORY = "ordinal"
@@ -45,6 +45,8 @@ _KIND = {
 
 
 def check(doc, options):
+    if not outlined(doc):
+        return
     headings = doc.outline.headings
     full = uses_full_width(doc, [h for h in headings if not h.broken])
     for h in headings:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from rectlint.finding import Hit
 
-from ._ordinals import label
+from ._ordinals import label, outlined
 
 ID = "heading-sequence"
 CATEGORY = "ordinal"
@@ -57,6 +57,8 @@ def _runs_on(groups) -> bool:
 
 
 def check(doc, options):
+    if not outlined(doc):
+        return
     root = doc.outline.root
     for level in (1, 2, 3, 4):
         groups = _groups(root, level)
@@ -64,8 +66,10 @@ def check(doc, options):
             continue
         run_on = _runs_on(groups)
         last = 0
-        for group in groups:
+        for i, group in enumerate(groups):
             expected = last + 1 if run_on else 1
+            if i == 0 and not doc.info.starts_whole:
+                expected = group[0].number  # a text that starts part-way may open at （三）
             prev = None
             for h in group:
                 n = h.number

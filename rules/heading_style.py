@@ -27,6 +27,8 @@ from collections import defaultdict
 
 from rectlint.finding import Hit
 
+from ._ordinals import outlined
+
 ID = "heading-style"
 CATEGORY = "ordinal"
 SEVERITY = "info"
@@ -37,6 +39,8 @@ _BETTER = {"(cn)、": "（一）", "(n)、": "（1）", "n、": "1.", "cn.": "�
 
 
 def check(doc, options):
+    if not outlined(doc):
+        return
     headings = [h for h in doc.outline.headings if not h.broken]
     yield from _forms(headings)
     yield from _widths(headings)

@@ -3,8 +3,11 @@
 Checks the runs of 一是/二是/三是… and 第一，/第二，… in each paragraph: a
 number skipped (一是 二是 四是), the same number twice, a run that starts at
 二是 or 三是 because its first marker was lost, and a run that mixes schemes
-(第一，…二是…). A run restarts in every paragraph; a lone 一是 with no
-sequel is fine, and markers inside 《》 or “” belong to a quoted title.
+(第一，…二是…). A run restarts in every paragraph, may continue from the
+paragraph before (…二是…。¶三是…), and may start afresh after a sentence
+that announces a second list (提出三点意见。一是…). A lone 一是 with no sequel
+is fine, markers inside 《》 or “” belong to a quoted title, and ordinals in
+names are not an enumeration (第三、第五巡察组, 第四、五巡察组, 巡察一组).
 
 Why: the convention of rectification notices. Measures are enumerated 一是…二是…三是…; a gap
 tells the reader that a measure was cut, and a run starting at 二是 shows
@@ -15,6 +18,10 @@ Good: 整改情况：一是建立台账。二是定期通报。三是跟踪问�
 Bad:  整改情况：超范围资金已全额上缴。二是优化筛查流程。
 Good: 整改情况：一是超范围资金已全额上缴。二是优化筛查流程。
 Good: 一是要坚持问题导向，统一思想认识。
+Good: 市委第四、五巡察组和第三、第五巡察组分别进驻。
+Good: 整改情况：一是建立台账。二是定期通报。
+  三是跟踪问效。
+Good: 会议听取了汇报。一是压实责任，二是加强督导。会议提出三点要求。一是提高站位，二是细化措施，三是强化问责。
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 
 _QUOTED = regex.compile(r"《[^》]*》|“[^”]*”")
+_SENTENCE_END = set("。:;!?")
 
 
 def _name(scheme: str, n: int) -> str:
@@ -44,7 +52,27 @@ def _missing(scheme: str, first: int, last: int) -> tuple[str, str]:
     return f"{_name(scheme, first)}至{_name(scheme, last)}", f"{_name(scheme, first)} to {_name(scheme, last)}"
 
 
+def _sequences(doc, markers):
+    """Markers split into runs: one per scheme, and a new one where a run restarts at 一
+    after a sentence that announces it (提出三点意见。一是…)."""
+    runs, current = [], {}
+    for m in markers:
+        run = current.get(m.scheme)
+        before = doc.folded[max(0, m.start - 8):m.start].rstrip()[-1:]
+        if run is None or (m.number == 1 and run[-1].number >= 1 and before in _SENTENCE_END):
+            run = []
+            current[m.scheme] = run
+            runs.append(run)
+        run.append(m)
+    return runs
+
+
+def _between_headings(doc, start, end) -> bool:
+    return any(start <= h.line.start < end for h in doc.outline.headings)
+
+
 def check(doc, options):
+    prev = None  # the last run of the previous paragraph: it may continue here (…二是。¶三是…)
     for run in doc.outline.runs:
         para = run.paragraph
         quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(doc.folded, para.start, para.end)]
@@ -52,32 +80,42 @@ def check(doc, options):
                    and not any(a <= m.start < b for a, b in quoted)]
         if not markers:
             continue
-        schemes = {m.scheme for m in markers}
-        if len(schemes) > 1:
-            main = max(schemes, key=lambda s: sum(1 for m in markers if m.scheme == s))
-            odd = next(m for m in markers if m.scheme != main)
-            yield Hit(odd.start, odd.end,
-                      zh=f"段内序号混用“{_name(main, 1)}”与“{_name(odd.scheme, 1)}”两种写法",
-                      en=f"enumeration mixes {_name(main, 1)} and {_name(odd.scheme, 1)} styles")
-            continue
-        scheme = markers[0].scheme
-        first = markers[0]
-        if first.number > 1:
+        sequences = _sequences(doc, markers)
+        for seq in sequences:
+            yield from _check_sequence(doc, seq, markers, prev)
+        last = max(sequences, key=lambda q: q[-1].start)
+        prev = (last, para.end)
+
+
+def _check_sequence(doc, seq, markers, prev):
+    scheme, first = seq[0].scheme, seq[0]
+    if first.number > 1:
+        other = [m for m in markers if m.scheme != scheme and m.start < first.start]
+        continued = (prev is not None and prev[0][-1].scheme == scheme
+                     and prev[0][-1].number + 1 == first.number
+                     and not _between_headings(doc, prev[1], first.start))
+        if other and other[-1].number == first.number - 1:
+            yield Hit(first.start, first.end,
+                      zh=f"段内序号混用“{_name(other[-1].scheme, 1)}”与“{_name(scheme, 1)}”两种写法",
+                      en=f"enumeration mixes {_name(other[-1].scheme, 1)} and {_name(scheme, 1)} styles")
+            return
+        if not continued:
             zh_missing, en_missing = _missing(scheme, 1, first.number - 1)
             yield Hit(first.start, first.end,
                       zh=f"段内序号从“{_name(scheme, first.number)}”开始，缺少“{zh_missing}”",
                       en=f"enumeration starts at {_name(scheme, first.number)}; {en_missing} missing")
-        for prev, cur in zip(markers, markers[1:]):
-            if cur.number == prev.number + 1:
-                continue
-            if cur.number == prev.number:
-                zh = f"段内序号“{_name(scheme, cur.number)}”重复"
-                en = f"enumeration repeats {_name(scheme, cur.number)}"
-            elif cur.number > prev.number:
-                zh_gap, en_gap = _missing(scheme, prev.number + 1, cur.number - 1)
-                zh = f"段内序号跳号：“{_name(scheme, prev.number)}”之后是“{_name(scheme, cur.number)}”，缺少“{zh_gap}”"
-                en = f"enumeration skips from {_name(scheme, prev.number)} to {_name(scheme, cur.number)}; {en_gap} missing"
-            else:
-                zh = f"段内序号顺序错乱：“{_name(scheme, prev.number)}”之后是“{_name(scheme, cur.number)}”"
-                en = f"enumeration goes back from {_name(scheme, prev.number)} to {_name(scheme, cur.number)}"
-            yield Hit(cur.start, cur.end, zh=zh, en=en)
+    for prev_m, cur in zip(seq, seq[1:]):
+        if cur.number == prev_m.number + 1:
+            continue
+        if cur.number == prev_m.number:
+            zh = f"段内序号“{_name(scheme, cur.number)}”重复"
+            en = f"enumeration repeats {_name(scheme, cur.number)}"
+        elif cur.number > prev_m.number:
+            zh_gap, en_gap = _missing(scheme, prev_m.number + 1, cur.number - 1)
+            zh = f"段内序号跳号：“{_name(scheme, prev_m.number)}”之后是“{_name(scheme, cur.number)}”，缺少“{zh_gap}”"
+            en = (f"enumeration skips from {_name(scheme, prev_m.number)} to {_name(scheme, cur.number)}; "
+                  f"{en_gap} missing")
+        else:
+            zh = f"段内序号顺序错乱：“{_name(scheme, prev_m.number)}”之后是“{_name(scheme, cur.number)}”"
+            en = f"enumeration goes back from {_name(scheme, prev_m.number)} to {_name(scheme, cur.number)}"
+        yield Hit(cur.start, cur.end, zh=zh, en=en)
