@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import Config, active_rules, find_config, load_config, parse_date
+from .config import Config, active_rules, find_config, finding_filter, load_config, parse_date
 from .errors import InputError, RectlintError
 from .finding import SEVERITIES, severity_rank
 from .registry import all_rules
@@ -157,7 +157,7 @@ def _lint(paths, config_for, select, ignore, as_of_date, against) -> _Run:
             run.decoded[source.path] = decoded
             run.fail_levels[source.path] = severity_rank(cfg.fail_on or "warning")
             if doc.text.strip():
-                run.findings.extend(run_rules(doc, rules))
+                run.findings.extend(filter(finding_filter(cfg, select, ignore), run_rules(doc, rules)))
     finally:
         for corpus in corpora.values():
             corpus.close()

@@ -298,7 +298,21 @@ class ActiveRule:
 
 
 def _matches(rule, names) -> bool:
-    return "all" in names or rule.id in names or rule.category in names
+    return "all" in names or rule.id in names or any(c in names for c in rule.categories)
+
+
+def finding_filter(cfg: Config, select=None, ignore=()):
+    """Whether a finding is kept, judged by the category printed on it: `--select number`
+    keeps summary-counts' arithmetic findings and drops its structure ones."""
+    chosen = select if select else cfg.select
+    ignored = [*cfg.ignore, *(ignore or [])]
+
+    def keep(finding) -> bool:
+        named = chosen and finding.rule in chosen
+        if chosen and not named and "all" not in chosen and finding.category not in chosen:
+            return False
+        return named or finding.category not in ignored or finding.category == "internal"
+    return keep
 
 
 def active_rules(cfg: Config, select=None, ignore=()) -> list[ActiveRule]:
@@ -315,7 +329,8 @@ def active_rules(cfg: Config, select=None, ignore=()) -> list[ActiveRule]:
     for rule in known.values():
         if chosen and not _matches(rule, chosen):
             continue
-        if _matches(rule, ignored) and not (chosen and rule.id in chosen):
+        if ("all" in ignored or rule.id in ignored or all(c in ignored for c in rule.categories)) and not (
+                chosen and rule.id in chosen):
             continue
         settings = cfg.rules.get(rule.id, {})
         options = {**rule.options, **{k: v for k, v in settings.items() if k != "severity"}}

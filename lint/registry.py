@@ -30,6 +30,11 @@ class Rule:
     source: str = ""
     needs: str | None = None  # a document setting the rule cannot work without, e.g. "corpus"
     fix: str | None = None  # "safe", "unsafe" or None: whether and how its suggestions may be applied
+    categories: tuple = ()  # every category its findings may carry; the first is CATEGORY
+
+    def __post_init__(self):
+        if not self.categories:
+            self.categories = (self.category,)
 
     @property
     def summary(self) -> str:
@@ -44,6 +49,9 @@ def rule_from_module(obj, source: str) -> Rule:
         raise UsageError(f"rule {obj.ID}: unknown category {obj.CATEGORY!r}")
     if obj.SEVERITY not in SEVERITIES:
         raise UsageError(f"rule {obj.ID}: unknown severity {obj.SEVERITY!r}")
+    extra = tuple(getattr(obj, "CATEGORIES", ()))
+    if any(c not in CATEGORIES for c in extra):
+        raise UsageError(f"rule {obj.ID}: unknown category in CATEGORIES {extra!r}")
     if getattr(obj, "FIX", None) not in (None, "safe", "unsafe"):
         raise UsageError(f"rule {obj.ID}: FIX must be 'safe', 'unsafe' or absent")
     return Rule(
@@ -52,6 +60,7 @@ def rule_from_module(obj, source: str) -> Rule:
         doc=inspect.cleandoc(obj.__doc__ or ""), check=obj.check,
         frame=bool(getattr(obj, "FRAME", False)), source=source, needs=getattr(obj, "NEEDS", None),
         fix=getattr(obj, "FIX", None),
+        categories=(obj.CATEGORY, *(c for c in extra if c != obj.CATEGORY)),
     )
 
 
@@ -85,4 +94,4 @@ def all_rules() -> dict[str, Rule]:
 
 
 def categories_in_use() -> set[str]:
-    return {rule.category for rule in all_rules().values()}
+    return {c for rule in all_rules().values() for c in rule.categories}

@@ -138,3 +138,20 @@ def test_folder_recursion_honours_excludes(tmp_path):
     (tmp_path / ".rectlint.yaml").write_text("exclude: ['old/*']\n", encoding="utf-8")
     paths = {f["path"] for f in json.loads(run_cli(tmp_path, "--format", "json").stdout)}
     assert paths == {str(tmp_path / "b.md")}
+
+
+def test_select_and_ignore_filter_by_the_category_printed_on_each_finding(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("关于巡察整改进展情况的通报\n\n一、组织情况\n\n反馈的4个具体问题，已完成3个，完成率50%。\n\n"
+                     "二、整改落实情况\n\n1.问题甲。\n整改结果：已完成。\n2.问题乙。\n整改结果：已完成。\n"
+                     "3.问题丙。\n整改结果：已完成。\n\n三、下一步打算\n\n持续巩固。\n", encoding="utf-8")
+
+    every = json.loads(run_cli(draft, "--format", "json").stdout)
+    assert {"number", "structure"} <= {f["category"] for f in every if f["rule"] == "summary-counts"}
+    only_number = json.loads(run_cli(draft, "--format", "json", "--select", "number").stdout)
+    assert only_number and {f["category"] for f in only_number} == {"number"}
+    no_structure = json.loads(run_cli(draft, "--format", "json", "--ignore", "structure").stdout)
+    assert "structure" not in {f["category"] for f in no_structure}
+    # A rule named outright is more specific than a category, as in ruff.
+    named = json.loads(run_cli(draft, "--format", "json", "--select", "summary-counts", "--ignore", "structure").stdout)
+    assert "structure" in {f["category"] for f in named}
