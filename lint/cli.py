@@ -11,6 +11,7 @@ import click
 from . import __version__
 from .config import Config, active_rules, find_config, finding_filter, load_config, parse_date
 from .errors import InputError, RectlintError
+from .conventions.kinds import KINDS
 from .finding import SEVERITIES, severity_rank
 from .registry import all_rules
 from .report import FORMATS, render
@@ -63,9 +64,13 @@ def _split(values) -> list[str]:
 @click.option("--fix", is_flag=True, help="Apply safe fixes (such as punctuation width) to the drafts.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply meaning-bearing repairs.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a diff instead of writing them.")
+@click.option("--kind", type=click.Choice(["auto", *KINDS]), default=None,
+              help="What the drafts are (default auto: detected per document; see --explain-outline).")
+@click.option("--explain-outline", is_flag=True,
+              help="Print each document's kind, completeness and outline as rectlint reads them, then exit.")
 @click.version_option(__version__, "--version", prog_name="rectlint")
 def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_of, against,
-          baseline, write_baseline, fix, unsafe_fixes, show_diff):
+          baseline, write_baseline, fix, unsafe_fixes, show_diff, kind, explain_outline):
     """Lint drafts and report findings."""
     if not paths:
         raise click.UsageError("no PATH given; try 'rectlint --help'")
@@ -79,7 +84,12 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
         return find_config(Path.cwd() if path == "-" else Path(path).parent)
 
     lang = lang or config_for(".").lang or "zh"
-    run = _lint(paths, config_for, select, ignore, as_of_date, against)
+    run = _lint(paths, config_for, select, ignore, as_of_date, against, kind, explain_outline)
+    if explain_outline:
+        from .explain_outline import describe
+        for path, doc in run.docs.items():
+            click.echo(describe(doc))
+        return 2 if run.errors else 0
     findings, docs = run.findings, run.docs
     if fail_on:
         run.fail_levels = dict.fromkeys(run.fail_levels, severity_rank(fail_on))
@@ -117,7 +127,7 @@ class _Run:
         self.errors, self.fail_levels, self.used_rules = 0, {}, {}
 
 
-def _lint(paths, config_for, select, ignore, as_of_date, against) -> _Run:
+def _lint(paths, config_for, select, ignore, as_of_date, against, kind=None, outline_only=False) -> _Run:
     from .engine import run_rules
     from .reader import collect, load
 
@@ -149,6 +159,9 @@ def _lint(paths, config_for, select, ignore, as_of_date, against) -> _Run:
                 run.errors += 1
                 continue
             doc.settings = {"as_of": as_of_date or cfg.as_of}
+            chosen_kind = kind or cfg.kind
+            if chosen_kind and chosen_kind != "auto":
+                doc.settings["kind"] = chosen_kind
             corpus = corpus_for(cfg)
             if corpus is not None:
                 from .corpus import CorpusView, sha_of
@@ -156,7 +169,7 @@ def _lint(paths, config_for, select, ignore, as_of_date, against) -> _Run:
             run.docs[source.path] = doc
             run.decoded[source.path] = decoded
             run.fail_levels[source.path] = severity_rank(cfg.fail_on or "warning")
-            if doc.text.strip():
+            if doc.text.strip() and not outline_only:
                 run.findings.extend(filter(finding_filter(cfg, select, ignore), run_rules(doc, rules)))
     finally:
         for corpus in corpora.values():

@@ -29,6 +29,7 @@ TOP_KEYS = {
     "lang": "zh or en",
     "wording": "a list of wording rules (id, kind, …)",
     "against": "the path of a corpus index (relative to this file)",
+    "kind": "auto, inspection, audit, official, news or other",
 }
 
 
@@ -45,6 +46,7 @@ class Config:
     lang: str | None = None
     wording: list = field(default_factory=list)  # Rules defined in this file
     against: Path | None = None
+    kind: str | None = None  # overrides the detected document kind
 
     def known_rules(self) -> dict:
         return {**all_rules(), **{r.id: r for r in self.wording}}
@@ -232,6 +234,11 @@ def parse_config(path: Path, data) -> Config:
         if not isinstance(data["against"], str):
             raise ConfigError(f"{path}:{data.lines['against']}: 'against' must be {TOP_KEYS['against']}")
         cfg.against = path.parent / data["against"]
+    if "kind" in data:
+        from .conventions.kinds import KINDS
+        if data["kind"] not in ("auto", *KINDS):
+            raise ConfigError(f"{path}:{data.lines['kind']}: 'kind' must be {TOP_KEYS['kind']}")
+        cfg.kind = data["kind"]
     if "as-of" in data:
         cfg.as_of = parse_date(data["as-of"], f"{path}:{data.lines['as-of']}: 'as-of'")
     if "rules" in data:

@@ -19,7 +19,8 @@ def test_json_follows_the_contract():
     findings = examples_json()
     assert findings
     for f in findings:
-        assert set(f) == KEYS
+        assert set(f) == KEYS | {"document"}
+        assert set(f["document"]) == {"kind", "completeness", "detected"}
         assert f["category"] in CATEGORIES
         assert f["severity"] in {"error", "warning", "info"}
         assert 1 <= f["line"] <= f["end_line"]

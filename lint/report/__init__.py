@@ -10,10 +10,10 @@ FORMATS = ("text", "json", "sarif", "github", "html")
 def render(fmt: str, findings, docs, lang: str, rules, color: bool = False) -> str:
     if fmt == "json":
         from .json_report import render_json
-        return render_json(findings, lang)
+        return render_json(findings, lang, docs)
     if fmt == "sarif":
         from .sarif import render_sarif
-        return render_sarif(findings, lang, rules)
+        return render_sarif(findings, lang, rules, docs)
     if fmt == "html":
         from .html_report import render_html
         return render_html(findings, docs, lang)

@@ -1,10 +1,20 @@
-"""The stable JSON contract: an array of findings sorted by path, line, column."""
+"""The stable JSON contract: an array of findings sorted by path, line, column.
+
+Each finding carries `document`: what rectlint took its text to be (kind, completeness).
+"""
 
 from __future__ import annotations
 
 import json
 
 
-def render_json(findings, lang: str) -> str:
+def render_json(findings, lang: str, docs=None) -> str:
     ordered = sorted(findings, key=lambda f: (f.path, f.line, f.column, f.rule))
-    return json.dumps([f.as_dict(lang) for f in ordered], ensure_ascii=False, indent=2)
+    out = []
+    for f in ordered:
+        entry = f.as_dict(lang)
+        doc = (docs or {}).get(f.path)
+        if doc is not None:
+            entry["document"] = doc.info.as_dict()
+        out.append(entry)
+    return json.dumps(out, ensure_ascii=False, indent=2)

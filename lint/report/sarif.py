@@ -21,7 +21,7 @@ def _region(loc) -> dict:
             "endLine": loc.end_line, "endColumn": loc.end_column + 1}
 
 
-def render_sarif(findings, lang: str, rules) -> str:
+def render_sarif(findings, lang: str, rules, docs=None) -> str:
     used = sorted({f.rule for f in findings} | {r.id for r in rules})
     by_id = {r.id: r for r in rules}
     descriptors = []
@@ -73,4 +73,9 @@ def render_sarif(findings, lang: str, rules) -> str:
             "results": results,
         }],
     }
+    if docs:
+        # Document-level metadata: what rectlint took each text to be.
+        log["runs"][0]["artifacts"] = [
+            {"location": {"uri": _uri(path)}, "properties": doc.info.as_dict()}
+            for path, doc in sorted(docs.items())]
     return json.dumps(log, ensure_ascii=False, indent=2)
