@@ -8,8 +8,11 @@ reading every digit as 0 and collapsing cited titles 《…》.
 
 Not duplication: template lines repeated by design (整改结果：已完成整改。,
 整改情况：), the short title of a heading, standard formulations (option
-`standard-phrases`), and a measure that briefly restates its own item's
-problem (shorter than `restate-chars`).
+`standard-phrases`), a measure that briefly restates its own item's
+problem (shorter than `restate-chars`), and anything the text's own title
+already says: the name of the issuing body and the report's subject phrase
+(2024年度预算执行审计查出问题的整改情况) recur by nature. Photo captions
+(图为…) and image file names are not compared.
 
 Options: `min-chars` (20), the shared characters that make a copy;
 `restate-chars` (40); `standard-phrases`. An inverted index of 8-character
@@ -32,11 +35,20 @@ Good: 关于巡察整改进展情况的通报
   整改情况：制定文件制发三级审核制度，实行撰稿人初审、分管领导复审、主要领导终审。
   2.材料照搬照抄。
   整改情况：开展公文写作专题培训，建立材料原创性抽查机制。
+Good: 中共青山县市场监督管理局党组关于巡察整改进展情况的通报
+  中共青山县市场监督管理局党组认真落实巡察整改主体责任。
+  二、整改落实情况
+  中共青山县市场监督管理局党组召开专题会议研究部署。
+Good: 某区召开巡察整改推进会
+  图为巡察整改推进会现场照片（区委巡察办供图）
+  图为巡察整改推进会现场照片（区委巡察办供图）
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+
+import regex
 
 from rectlint.finding import Hit
 
@@ -61,8 +73,10 @@ COMMON = 8  # a shingle found in this many paragraphs is a formula, not a copy
 GAP = 6  # changed characters bridged inside one near-verbatim passage
 
 
-def _runs(segs):
-    """Maximal shared runs between segments of different units, via a shingle index."""
+def _runs(segs, stop=frozenset()):
+    """Maximal shared runs between segments of different units, via a shingle index.
+
+    Shingles in `stop` (those of the title) never start or extend a copy."""
     index = defaultdict(list)
     for s, (_, seg) in enumerate(segs):
         text = seg.text
@@ -71,7 +85,7 @@ def _runs(segs):
     # Only shingles seen in two to COMMON paragraphs can start a copy; most are unique.
     shared = {}
     for gram, hits in index.items():
-        if len(hits) > 1:
+        if len(hits) > 1 and gram not in stop:
             units = {segs[t][0] for t, _ in hits}
             if 1 < len(units) <= COMMON:
                 shared[gram] = hits
@@ -101,15 +115,33 @@ def _runs(segs):
     return [(s, t, b, a, n + SHINGLE - 1) for s, t, (b, a, n) in runs]
 
 
+_CAPTION = regex.compile(r"^\s*(?:图为|图\d|[(]图|[(]摄影)|\.(?:jpe?g|png|gif|bmp|webp)\b", regex.I)
+
+
+def _caption(doc, offset: int) -> bool:
+    line = doc.line_at(offset)
+    return bool(_CAPTION.search(doc.folded[line.start:line.end]))
+
+
+def _title_grams(doc) -> frozenset:
+    title = doc.outline.title
+    if title is None:
+        return frozenset()
+    grams = set()
+    for seg in normalise(doc.folded, title.start, title.end):
+        grams.update(seg.text[i:i + SHINGLE] for i in range(len(seg.text) - SHINGLE + 1))
+    return frozenset(grams)
+
+
 def check(doc, options):
-    units = comparable_units(doc)
+    units = [u for u in comparable_units(doc) if not _caption(doc, u[0])]
     segs = []
     for u, (start, end, _, _) in enumerate(units):
         for seg in normalise(doc.folded, start, end, options["standard-phrases"]):
             if len(seg.text) >= SHINGLE:
                 segs.append((u, seg))
     pairs = defaultdict(list)
-    for s, t, b, a, n in _runs(segs):
+    for s, t, b, a, n in _runs(segs, _title_grams(doc)):
         pairs[(segs[s][0], segs[t][0])].append((s, t, b, a, n))
     found = []
     for (ub, ua), runs in pairs.items():
