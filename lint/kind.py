@@ -15,10 +15,14 @@ from .conventions.status import ANY_LABEL
 
 @dataclass
 class DocInfo:
+    """kind and completeness, plus `outlined`: whether the outline is firm enough to judge
+    the text's parts by (a title, or numbered sections, or items)."""
+
     kind: str  # one of conventions.kinds.KINDS
     completeness: str  # one of conventions.kinds.COMPLETENESS
     detected: bool = True  # False when the kind was set by configuration
     reasons: list = field(default_factory=list)
+    outlined: bool = True
 
     @property
     def notice(self) -> bool:
@@ -50,7 +54,7 @@ def detect_kind(doc, outline) -> tuple[str, list]:
     if title and cues.RECTIFICATION_TITLE.search(title):
         score += 3
         reasons.append("rectification title")
-    if cues.NOTICE_FORMULA.search(head):
+    if cues.NOTICE_FORMULA.search(head) or cues.AUDIT_REPORT.search(head):
         score += 3
         reasons.append("lead formula 现将…整改…公布")
     labelled = sum(1 for h in outline.items if h.status is not None
@@ -60,6 +64,9 @@ def detect_kind(doc, outline) -> tuple[str, list]:
         score += 2
         reasons.append(f"{labelled} items with statuses or measures labels")
     news = sum(1 for line in body if cues.NEWS_CUE.search(doc.folded, line.start, line.end))
+    if title and cues.NEWS_TITLE.search(title):
+        news += 3
+        reasons.append("a title that reports an event")
     if news:
         reasons.append(f"{news} news cues")
     if score >= 3 and score > news:
@@ -76,14 +83,14 @@ def detect_kind(doc, outline) -> tuple[str, list]:
 
 def detect_completeness(doc, outline, kind: str) -> str:
     body = doc.body_lines()
-    if not body:
-        return "complete"
+    if len(body) < 2:
+        return "complete"  # a snippet is judged whole: only a longer text shows where it was cut
     first = doc.folded[body[0].start:body[0].end].lstrip()
     closed = outline.date_line is not None or bool(outline.signature)
-    # Without a title, a text that starts with its lead and ends with its 成文日期 is whole (its
-    # title is missing); any other start may be where a saved page was cut.
+    # A notice without a title that starts with its lead and ends with its 成文日期 is whole (its
+    # title is missing); any other title-less start of a notice may be where a saved page was cut.
     starts_late = first[:1] in cues.CONTINUATION or (
-        outline.title is None and not (closed and cues.LEAD_OPENING.match(first)))
+        kind in cues.NOTICE_KINDS and outline.title is None and not (closed and cues.LEAD_OPENING.match(first)))
     ends_early = not closed and (
         doc.folded[body[-1].start:body[-1].end].rstrip()[-1:] not in cues.SENTENCE_END
         # A page whose notice stops inside its problems section, with nothing after it, was cut off.
@@ -101,4 +108,5 @@ def document_info(doc, outline, override: str | None = None) -> DocInfo:
         kind, reasons, detected = override, ["set by configuration"], False
     else:
         (kind, reasons), detected = detect_kind(doc, outline), True
-    return DocInfo(kind, detect_completeness(doc, outline, kind), detected, reasons)
+    outlined = outline.title is not None or bool(outline.root.children) or bool(outline.items)
+    return DocInfo(kind, detect_completeness(doc, outline, kind), detected, reasons, outlined)

@@ -11,8 +11,10 @@ Not duplication: template lines repeated by design (整改结果：已完成整�
 `standard-phrases`), a measure that briefly restates its own item's
 problem (shorter than `restate-chars`), and anything the text's own title
 already says: the name of the issuing body and the report's subject phrase
-(2024年度预算执行审计查出问题的整改情况) recur by nature. Photo captions
-(图为…) and image file names are not compared.
+(2024年度预算执行审计查出问题的整改情况) recur by nature, and so does the
+lead that introduces them. Photo captions (图为…) and image file names are
+not compared. Only rectification notices and audit reports are checked:
+the rule is about items and measures copied into one another.
 
 Options: `min-chars` (20), the shared characters that make a copy;
 `restate-chars` (40); `standard-phrases`. An inverted index of 8-character
@@ -134,7 +136,11 @@ def _title_grams(doc) -> frozenset:
 
 
 def check(doc, options):
-    units = [u for u in comparable_units(doc) if not _caption(doc, u[0])]
+    if not doc.info.notice:
+        return
+    lead = {line.number for line in doc.outline.lead}
+    units = [u for u in comparable_units(doc)
+             if not _caption(doc, u[0]) and doc.line_at(u[0]).number not in lead]
     segs = []
     for u, (start, end, _, _) in enumerate(units):
         for seg in normalise(doc.folded, start, end, options["standard-phrases"]):

@@ -9,12 +9,16 @@ these marks in pairs, and a pair never spans paragraphs. A lost half usually
 means text was cut or pasted badly, for example a document name whose closing
 》 went missing, or a quotation that never ends.
 
-Ordinal markers such as `1)` or `一）` are not unpaired brackets, and a heading
+In a text that starts or ends part-way (a page cut off), the first
+paragraph's closers and the last paragraph's openers may have their partner
+outside the text and are not reported. Ordinal markers such as `1)` or `一）`
+are not unpaired brackets, and a heading
 whose marker lost its opening half (`）主要负责人…`) is reported by the
 ordinal rules instead.
 
 Bad:  组织学习《中国共产党党组工作条例，提升规范化水平。
 Good: 组织学习《中国共产党党组工作条例》，提升规范化水平。
+Good: 设专门电话(接听时间为工作日上午9:00至下午5:00)，受理来电。
 """
 
 from __future__ import annotations
@@ -42,7 +46,11 @@ def _marker_closers(doc, para) -> set[int]:
 
 def check(doc, options):
     headings = {h.line.number: h for h in doc.outline.headings}
-    for para in doc.body_paragraphs():
+    paras = doc.body_paragraphs()
+    # Where a saved page was cut, the other half of a pair lies outside the text.
+    cut_start = paras[0] if paras and not doc.info.starts_whole else None
+    cut_end = paras[-1] if paras and not doc.info.ends_whole else None
+    for para in paras:
         skip = _marker_closers(doc, para)
         first = headings.get(para.lines[0].number)
         if first is not None:
@@ -50,7 +58,8 @@ def check(doc, options):
         stack: list[tuple[str, int]] = []
         for pos in range(para.start, para.end):
             ch = doc.folded[pos]
-            if pos in skip:
+            # A marker such as "1)" is skipped unless it closes an open bracket: "(下午5:00)".
+            if pos in skip and not (ch in _CLOSERS and any(o == _CLOSERS[ch] for o, _ in stack)):
                 continue
             if ch in _PAIRS:
                 stack.append((ch, pos))
@@ -58,12 +67,13 @@ def check(doc, options):
                 opener = _CLOSERS[ch]
                 depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == opener), None)
                 if depth is None:
-                    yield _unmatched_closer(doc, pos)
+                    if para is not cut_start:
+                        yield _unmatched_closer(doc, pos)
                     continue
                 for _, open_pos in stack[depth + 1:]:
                     yield _unmatched_opener(doc, open_pos)
                 del stack[depth:]
-        for _, open_pos in stack:
+        for _, open_pos in stack if para is not cut_end else ():
             yield _unmatched_opener(doc, open_pos)
 
 

@@ -7,8 +7,8 @@ address and an e-mail address, each in a valid format; and the signature with
 the 成文日期. An 审计整改 report (often a speech to the 人大常委会) needs
 only the title and its sections.
 
-Only rectification notices and audit reports are checked (see `rectlint
---explain-outline`). A text that starts part-way (a page whose title was cut
+Only rectification notices and audit reports with a firm outline (a title,
+numbered sections or items) are checked (see `rectlint --explain-outline`). A text that starts part-way (a page whose title was cut
 off) is not asked for its title and lead, and one that ends part-way is not
 asked for its closing parts. The missing parts are reported together, once,
 where the first of them belongs (the start of the text, or after its last
@@ -73,7 +73,7 @@ def notice_type(doc, option: str) -> str | None:
 def check(doc, options):
     kind = notice_type(doc, options["type"])
     body = doc.body_lines()
-    if kind is None or not body:
+    if kind is None or not body or not doc.info.outlined:
         return
     outline, info = doc.outline, doc.info
     head, tail = [], []

@@ -24,10 +24,15 @@ NOTICE_FORMULA = regex.compile(
     r"(?:整改|问题).{0,20}?(?:情况|进展)(?:报告|通报)如下")
 AUDIT_CUE = regex.compile(r"审计")
 AUDIT_REPORT_CUE = regex.compile(r"受.{0,20}?委托|请予审议|审计查出问题|审计发现问题|审计工作报告")
+# An audit rectification report to a standing committee: it reports the rectification, 请予审议.
+AUDIT_REPORT = regex.compile(r"(?:报告|汇报).{0,60}?整改情况.{0,10}?请予审议|整改情况报告如下")
 NEWS_CUE = regex.compile(
     r"^\s*(?:近日|日前|近期|本报讯|\d{1,2}月\d{1,2}日[,上下午]|\d{1,2}月\d{1,2}日至\d{1,2}日[,])|"
     r"记者|通讯员|图为|据[^。]{1,12}报道|会议(?:强调|指出|要求|认为|听取)|会上[,]|"
-    r"(?:指出|强调|表示|要求)[:]|\((?:记者|通讯员)?\s*\p{Han}{2,4}(?:\s+\p{Han}{2,4})*\)\s*$")
+    r"(?:指出|强调|表示|要求)[:]|\((?:记者|通讯员)?\s*\p{Han}{2,4}(?:\s+\p{Han}{2,4})*\)\s*$|"
+    r"会议由[^。]{1,40}主持|(?:出席|参加|列席)(?:会议|活动)|作表态发言")
+# A title that reports an event: …召开巡察整改推进会, …情况反馈会召开, …通报会.
+NEWS_TITLE = regex.compile(r"召开|(?:通报|推进|反馈|座谈|动员|部署|汇报|报告|工作)会|开展.{0,20}(?:督查|检查|回访)")
 OFFICIAL_TITLE = regex.compile(r"公告|通知|办法|规程|规定|细则|方案|意见|决定|讲话|公示")
 SPEECH_OPENING = regex.compile(r"^\s*(?:同志们|各位委员|主任、)")
 SENTENCE_END = "。!?\"”')）】;"
