@@ -47,10 +47,11 @@ _BROKEN = [
      None, None, "glued"),
 ]
 
+_SENTENCE_STOP = regex.compile(r"[。;]")
 _TITLE_WORDS = regex.compile(r"整改|通报|报告|情况")
 _PROBLEMS_SECTION = regex.compile(r"问题|反馈意见|整改落实|整改情况")
 _DATE_LINE = regex.compile(
-    r"\s*(?:\d{4}年\d{1,2}月\d{1,2}日|\d{8}|\d{4}年\d{1,4}日?|\d{4}[-./]\d{1,2}[-./]\d{1,2})\s*$")
+    r"\s*(?:\d{4}年\d{1,2}月\d{1,2}日|(?:19|20)\d{5,6}|\d{4}年\d{1,4}日?|\d{4}[-./]\d{1,2}[-./]\d{1,2})\s*$")
 @dataclass(eq=False)  # headings are compared and hashed by identity
 class Heading:
     line: object
@@ -66,11 +67,20 @@ class Heading:
     body: list = field(default_factory=list)  # non-blank lines until the next heading
     status: Status | None = None  # set on problem items
 
-    @property
-    def measures(self) -> list:
-        """Body lines other than a status line of its own."""
-        own = self.status.line if self.status is not None and self.status.form == "line" else None
-        return [line for line in self.body if line is not own]
+    def measure_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of the text that reports what was done: the body lines, and on the
+        heading's own line or the status line only what follows the status (the problem
+        statement before it may well say 尚未)."""
+        status = self.status
+        spans = []
+        if status is not None and status.line is self.line:
+            spans.append((status.end, self.line.end))
+        for line in self.body:
+            if status is not None and line is status.line:
+                spans.append((status.end, line.end))
+            else:
+                spans.append((line.start, line.end))
+        return spans
 
     @property
     def marker(self) -> str:
@@ -294,7 +304,9 @@ def _status(doc, heading) -> Status | None:
     for line in heading.body:
         m = STATUS_LABEL.match(text, line.start, line.end)
         if m:
-            end = line.end
+            # 整改结果：已整改到位。补齐…: the status ends with its sentence; measures may follow.
+            stop = _SENTENCE_STOP.search(text, m.end(), line.end)
+            end = stop.start() if stop else line.end
             while end > m.end() and text[end - 1] in "。. ":
                 end -= 1
             if end > m.end():
@@ -374,7 +386,10 @@ def build_outline(doc) -> Outline:
     if date_line is not None:
         closing.add(date_line.number)
     supervision = []
-    for line in reversed([line for line in body if line.number not in closing]):
+    # The supervision block stands just before the signature; in a draft, 附件/注/抄送 may follow.
+    last = min(closing) if closing else None
+    for line in reversed([line for line in body if line.number not in closing
+                          and (last is None or line.number < last)]):
         text = doc.folded[line.start:line.end]
         if not (_SUPERVISION.search(text) or _CONTACT.search(text)) or len(supervision) >= 6:
             break

@@ -77,6 +77,8 @@ _NOT_CODE = r"(?<![\dA-Za-z.:/-])"
 _GLUED_MONTH = regex.compile(rf"{_NOT_CODE}({YEAR})(\d{{1,2}})月")
 _GLUED_MONTH_RANGE = regex.compile(rf"{_NOT_CODE}({YEAR})(\d{{1,2}})([—\-~至到])(\d{{1,2}})月")
 _GLUED_DAY = regex.compile(rf"{_NOT_CODE}({YEAR})(\d{{2,4}})日")
+# 2025年310日: the 月 lost between month and day.
+_LOST_MONTH_MARK = regex.compile(rf"{_NOT_CODE}({YEAR})年(\d{{2,4}})日")
 _GLUED_BARE = regex.compile(rf"{_NOT_CODE}({YEAR})(\d{{1,4}})(?![\d.]){_FOLLOW}")
 # "716日" without its 月 only after a word that introduces a date, so that "累计运行112日" stays a count.
 _MD_DAY = regex.compile(r"(?<=^|[于在至到自从是和及与、,;(\s])(\d{3,4})日")
@@ -122,6 +124,9 @@ def broken_dates(doc, lines) -> list[Broken]:
             ok = valid(None, a, None) and valid(None, b, None)
             add(m.start(), m.end(), [f"{m.group(1)}年{a}{m.group(3)}{b}月"] if ok else [], "glued")
         for m in _GLUED_DAY.finditer(text, lo, hi):
+            year = int(m.group(1))
+            add(m.start(), m.end(), [d.text() for d in month_day_readings(m.group(2), year, True)], "glued")
+        for m in _LOST_MONTH_MARK.finditer(text, lo, hi):
             year = int(m.group(1))
             add(m.start(), m.end(), [d.text() for d in month_day_readings(m.group(2), year, True)], "glued")
         for m in _GLUED_MONTH.finditer(text, lo, hi):

@@ -44,8 +44,8 @@ def check(doc, options):
     for h in doc.outline.items:
         if h.status is None or not is_complete(h.status.text, options["complete"]):
             continue
-        for line in h.measures:
-            m = _UNFINISHED.search(doc.folded, line.start, line.end)
+        for lo, hi in h.measure_spans():
+            m = _UNFINISHED.search(doc.folded, lo, hi)
             if m:
                 phrase = doc.text[m.start():m.end()]
                 yield Hit(m.start(), m.end(),

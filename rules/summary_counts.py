@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import regex
 
-from rectlint.conventions.counts import ASPECTS, DONE, MEASURES, PART, PROBLEMS, RATE, to_int
+from rectlint.conventions.counts import ALL_DONE, ASPECTS, DONE, MEASURES, PART, PROBLEMS, RATE, to_int
 from rectlint.finding import Hit
 
 from ._status import COMPLETE, PARTIAL, is_complete, summary_scope, terms
@@ -58,6 +58,7 @@ class _Group:
     def __init__(self, match, kind, total, aspects=None):
         self.match, self.kind, self.total, self.aspects = match, kind, total, aspects
         self.done = None  # the first 已完成X match
+        self.done_count = None  # X, or the total when 已全部完成
         self.parts = []  # (match, status, count)
         self.rates = []
 
@@ -67,7 +68,7 @@ def _groups_in(doc, lines) -> list[_Group]:
     for line in lines:
         lo, hi = line.start, line.end
         for kind, pattern in (("aspects", ASPECTS), ("problems", PROBLEMS), ("measures", MEASURES),
-                              ("done", DONE), ("part", PART), ("rate", RATE)):
+                              ("done", DONE), ("all", ALL_DONE), ("part", PART), ("rate", RATE)):
             for m in pattern.finditer(doc.folded, lo, hi):
                 tokens.append((m.start(), -m.end(), kind, m))
     tokens.sort(key=lambda t: (t[0], t[1]))
@@ -83,15 +84,28 @@ def _groups_in(doc, lines) -> list[_Group]:
                 continue
             current = _Group(m, "measures" if kind == "measures" else "problems", total, aspects)
             groups.append(current)
-        elif current is None:
             continue
-        elif kind == "done" and current.done is None:
-            current.done = m
+        group = _named(groups, m) or current
+        if group is None:
+            continue
+        if kind == "done" and group.done is None:
+            group.done, group.done_count = m, to_int(m.group("count"))
+        elif kind == "all" and group.done is None:
+            group.done, group.done_count = m, group.total
         elif kind == "part":
-            current.parts.append((m, m.group("status"), to_int(m.group("count")) or 0))
+            group.parts.append((m, m.group("status"), to_int(m.group("count")) or 0))
         elif kind == "rate":
-            current.rates.append(m)
+            group.rates.append(m)
     return groups
+
+
+def _named(groups, m):
+    """The latest group of the kind a count names (问题… or 措施…), if it names one."""
+    subject = m.groupdict().get("subject")
+    if not subject:
+        return None
+    kind = "problems" if subject == "问题" else "measures"
+    return next((g for g in reversed(groups) if g.kind == kind), None)
 
 
 def _rate_ok(rate: float, x: int, total: int) -> bool:
@@ -101,7 +115,7 @@ def _rate_ok(rate: float, x: int, total: int) -> bool:
 
 
 def _arithmetic(group):
-    x = to_int(group.done.group("count")) if group.done else None
+    x = group.done_count
     y = sum(c for _, _, c in group.parts)
     total, done, parts = group.total, group.done, group.parts
     if x is not None and total:
@@ -163,10 +177,11 @@ def check(doc, options):
         return
     done = problems.done
     if done is not None:
-        x = to_int(done.group("count"))
+        x = problems.done_count
         listed = sum(1 for h in items if is_complete(h.status.text, COMPLETE))
         if listed != x:
-            yield Hit(done.start("count"), done.end("count"),
+            span = done.span("count") if "count" in done.re.groupindex else done.span()
+            yield Hit(span[0], span[1],
                       zh=f"声明已完成{x}个，正文标为已完成的有{listed}个",
                       en=f"{x} declared completed, {listed} items marked completed")
     for m, status, count in problems.parts:
