@@ -184,7 +184,8 @@ def copy_measures(text):
     items = doc.outline.items
     if len(items) < 2:
         return None
-    source = next((line for line in items[0].measures if len(line.text) > 30), None)
+    own_status = items[0].status.line if items[0].status is not None else None
+    source = next((line for line in items[0].body if line is not own_status and len(line.text) > 30), None)
     if source is None and len(items[0].line.text) > 40:
         source = items[0].line
     if source is None:

@@ -45,10 +45,18 @@ def _text(doc, lines) -> str:
     return "\n".join(doc.folded[line.start:line.end] for line in lines)
 
 
+def _heading_line(doc, body) -> str:
+    """A first line short enough to be a title the outline did not take (巡察工作规程)."""
+    if not body:
+        return ""
+    text = doc.folded[body[0].start:body[0].end].strip()
+    return text if len(text) <= 40 and not text.endswith(("。", ",", ";", ":")) else ""
+
+
 def detect_kind(doc, outline) -> tuple[str, list]:
     reasons = []
-    title = _text(doc, [outline.title]) if outline.title is not None else ""
     body = doc.body_lines()
+    title = _text(doc, [outline.title]) if outline.title is not None else _heading_line(doc, body)
     head = _text(doc, outline.lead[:6] or body[:6])
     score = 0
     if title and cues.RECTIFICATION_TITLE.search(title):
@@ -70,8 +78,8 @@ def detect_kind(doc, outline) -> tuple[str, list]:
     if news:
         reasons.append(f"{news} news cues")
     if score >= 3 and score > news:
-        audit = cues.AUDIT_CUE.search(title) or (
-            not title and cues.AUDIT_REPORT_CUE.search(head)) or cues.AUDIT_REPORT_CUE.search(title + head)
+        audit = not cues.INSPECTION_CUE.search(title) and (
+            cues.AUDIT_CUE.search(title) or cues.AUDIT_REPORT_CUE.search(head))
         return ("audit" if audit else "inspection"), reasons
     if news:
         return "news", reasons
@@ -91,7 +99,7 @@ def detect_completeness(doc, outline, kind: str) -> str:
     # title is missing); any other title-less start of a notice may be where a saved page was cut.
     starts_late = first[:1] in cues.CONTINUATION or (
         kind in cues.NOTICE_KINDS and outline.title is None and not (closed and cues.LEAD_OPENING.match(first)))
-    ends_early = not closed and (
+    ends_early = not closed and not outline.supervision and (
         doc.folded[body[-1].start:body[-1].end].rstrip()[-1:] not in cues.SENTENCE_END
         # A page whose notice stops inside its problems section, with nothing after it, was cut off.
         or (outline.page and kind in cues.NOTICE_KINDS and outline.items_section is not None

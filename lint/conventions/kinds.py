@@ -22,7 +22,9 @@ RECTIFICATION_TITLE = regex.compile(r"整改.{0,16}(?:通报|情况|报告|公�
 NOTICE_FORMULA = regex.compile(
     r"现将.{0,60}?整改.{0,30}?(?:公布|公开|通报|报告|公告|公示|如下)|"
     r"(?:整改|问题).{0,20}?(?:情况|进展)(?:报告|通报)如下")
-AUDIT_CUE = regex.compile(r"审计")
+# An audit rectification text names the audit's findings; 县审计局 as the issuing body does not.
+AUDIT_CUE = regex.compile(r"审计(?:查出|发现|反映|工作报告|结果|整改)|审计.{0,12}问题.{0,8}整改")
+INSPECTION_CUE = regex.compile(r"巡视|巡察")
 AUDIT_REPORT_CUE = regex.compile(r"受.{0,20}?委托|请予审议|审计查出问题|审计发现问题|审计工作报告")
 # An audit rectification report to a standing committee: it reports the rectification, 请予审议.
 AUDIT_REPORT = regex.compile(r"(?:报告|汇报).{0,60}?整改情况.{0,10}?请予审议|整改情况报告如下")

@@ -1,0 +1,102 @@
+"""What a text is (kind), whether it is whole (completeness), and how that reaches users."""
+
+import json
+
+import pytest
+
+from conftest import lint, run_cli
+from rectlint.document import Document
+
+NOTICE = ("中共某县审计局党组关于县委第二巡察组巡察反馈意见整改情况的通报\n\n"
+          "根据县委统一部署，2025年3月3日至4月30日，县委第二巡察组对县审计局党组开展了巡察。"
+          "2025年6月3日反馈了巡察意见。现将整改情况予以公布。\n\n"
+          "一、整改落实情况\n\n1.台账不规范。\n整改结果：已完成整改。\n整改情况：建立台账。\n\n"
+          "2.制度不健全。\n整改结果：已完成整改。\n整改情况：修订制度三项。\n\n"
+          "二、下一步打算\n\n持续巩固整改成果。\n\n"
+          "欢迎监督。联系电话：0791-6123456；邮政地址：某县滨河路18号；电子邮箱：jd@example.cn。\n\n"
+          "中共某县审计局党组\n2025年10月9日\n")
+NEWS = ("某区召开巡察整改推进会\n\n11月13日，区委巡察办召开巡察整改推进会，5家被巡察单位汇报整改进展。"
+        "会议由区委巡察办主任主持。\n\n会议强调，要压实整改责任，确保问题整改到位。\n")
+AUDIT = ("2025年10月24日在县人大常委会第二十一次会议上\n\n主任、各位副主任、各位委员：\n\n"
+         "我受县人民政府委托，向县人大常委会报告2024年度审计查出问题的整改情况，请予审议。\n\n"
+         "一、整改工作情况\n\n县政府召开常务会议专题研究。\n")
+
+
+def info(text, settings=None):
+    return Document(text, "d.txt", "txt", settings).info
+
+
+def test_a_rectification_notice_is_an_inspection_notice_and_whole():
+    i = info(NOTICE)
+    assert (i.kind, i.completeness, i.detected) == ("inspection", "complete", True)
+
+
+def test_a_news_item_about_a_meeting_is_news_even_with_rectification_words():
+    assert info(NEWS).kind == "news"
+
+
+def test_an_audit_report_to_a_standing_committee_is_audit_from_its_formula():
+    assert info(AUDIT).kind == "audit"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("同志们：\n\n下面，我讲三点意见。\n\n一、提高站位\n\n要高度重视巡察整改。\n", "official"),
+    ("巡察工作规程\n\n一、巡察准备\n\n1.明确巡察对象。\n", "official"),
+    ("摘要\n\n本文研究审计整改报告的认定机制。\n", "other"),
+])
+def test_other_texts(text, kind):
+    assert info(text).kind == kind
+
+
+def test_a_page_cut_mid_sentence_ends_early_and_a_snippet_is_whole():
+    cut = NOTICE.split("二、下一步打算")[0] + "三、下一步打算\n\n持续巩固整改成果，推动"
+    assert info(cut).completeness == "ends-early"
+    assert info("组织学习《条例\n").completeness == "complete"
+
+
+def test_a_notice_without_title_or_closing_may_have_lost_its_title_to_the_cut():
+    body = NOTICE.split("\n\n", 1)[1]
+    assert info(body.replace("中共某县审计局党组\n2025年10月9日\n", "")).completeness == "starts-late"
+    # With its 成文日期 and a lead for its first line, the notice is whole: the title is missing.
+    assert info(body).completeness == "complete"
+
+
+def test_kind_set_by_configuration_wins():
+    i = info(NEWS, {"kind": "inspection"})
+    assert (i.kind, i.detected) == ("inspection", False)
+
+
+def test_news_and_other_texts_get_no_structure_findings():
+    for text in (NEWS, AUDIT.replace("请予审议", "")):
+        assert not [f for f in lint(text) if f.category in ("structure", "status")]
+
+
+def test_kind_option_and_config_key(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text(NEWS, encoding="utf-8")
+    out = json.loads(run_cli(draft, "--format", "sarif", "--kind", "inspection").stdout)
+    assert out["runs"][0]["artifacts"][0]["properties"] == {
+        "kind": "inspection", "completeness": "complete", "detected": False}
+    (tmp_path / ".rectlint.yaml").write_text("kind: news\n", encoding="utf-8")
+    out = json.loads(run_cli(draft, "--format", "sarif").stdout)
+    assert out["runs"][0]["artifacts"][0]["properties"]["kind"] == "news"
+    (tmp_path / ".rectlint.yaml").write_text("kind: memo\n", encoding="utf-8")
+    bad = run_cli(draft)
+    assert bad.returncode == 2 and b"'kind' must be" in bad.stderr
+
+
+def test_json_findings_carry_the_document_kind(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text(NOTICE.replace("2025年6月3日", "2025年6月31日"), encoding="utf-8")
+    found = json.loads(run_cli(draft, "--format", "json").stdout)
+    assert found and found[0]["document"] == {"kind": "inspection", "completeness": "complete", "detected": True}
+
+
+def test_explain_outline_prints_kind_items_and_statuses(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text(NOTICE, encoding="utf-8")
+    result = run_cli("--explain-outline", draft)
+    out = result.stdout.decode("utf-8")
+    assert result.returncode == 0
+    assert "kind: inspection" in out and "completeness: complete" in out
+    assert "[item; status: 已完成整改 (line)]" in out and "supervision: lines" in out
