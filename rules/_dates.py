@@ -73,12 +73,19 @@ class Broken:
 
 
 # A digit run glued to letters (QB2025717, ISO 9001:2015) is a code, not a date.
-_NOT_CODE = r"(?<![\dA-Za-z.:/-])"
+# A dash counts as part of a code only after a letter or digit: "--20211228日" is a stray mark.
+_NOT_CODE = r"(?<![\dA-Za-z.:/])(?<![\dA-Za-z][-—])"
 _GLUED_MONTH = regex.compile(rf"{_NOT_CODE}({YEAR})(\d{{1,2}})月")
 _GLUED_MONTH_RANGE = regex.compile(rf"{_NOT_CODE}({YEAR})(\d{{1,2}})([—\-~至到])(\d{{1,2}})月")
 _GLUED_DAY = regex.compile(rf"{_NOT_CODE}({YEAR})(\d{{2,4}})日")
-# 2025年310日: the 月 lost between month and day.
+# 2025年310日: the 月 lost between month and day; 2025年310召开: 月 and 日 both lost.
 _LOST_MONTH_MARK = regex.compile(rf"{_NOT_CODE}({YEAR})年(\d{{2,4}})日")
+_LOST_MONTH_DAY = regex.compile(rf"{_NOT_CODE}({YEAR})年(\d{{2,4}})(?![\d.]){_FOLLOW}")
+# 2025年3月10召开 / …至4月25召开: the 日 lost.
+_LOST_DAY = regex.compile(rf"(?:(?<!\d)({YEAR})年|(?<=[至到—~-]))(\d{{1,2}})月(\d{{1,2}})(?![\d.]){_FOLLOW}")
+# 5月6日6月5日: two whole dates with the 至 or dash between them lost.
+_LOST_JOINER = regex.compile(
+    rf"(?<!\d)((?:{YEAR}年)?\d{{1,2}}月\d{{1,2}}日)((?:{YEAR}年)?\d{{1,2}}月\d{{1,2}}日)")
 _GLUED_BARE = regex.compile(rf"{_NOT_CODE}({YEAR})(\d{{1,4}})(?![\d.]){_FOLLOW}")
 # "716日" without its 月 only after a word that introduces a date, so that "累计运行112日" stays a count.
 _MD_DAY = regex.compile(r"(?<=^|[于在至到自从是和及与、,;(\s])(\d{3,4})日")
@@ -129,6 +136,19 @@ def broken_dates(doc, lines) -> list[Broken]:
         for m in _LOST_MONTH_MARK.finditer(text, lo, hi):
             year = int(m.group(1))
             add(m.start(), m.end(), [d.text() for d in month_day_readings(m.group(2), year, True)], "glued")
+        for m in _LOST_MONTH_DAY.finditer(text, lo, hi):
+            year, digits = int(m.group(1)), m.group(2)
+            readings = [d.text() for d in month_day_readings(digits, year, len(digits) > 2)]
+            if readings:
+                add(m.start(), m.end(), readings, "glued")
+        for m in _LOST_DAY.finditer(text, lo, hi):
+            year = int(m.group(1)) if m.group(1) else None
+            month, day = int(m.group(2)), int(m.group(3))
+            if valid(year, month, day):
+                add(m.start(), m.end(), [Day(year, month, day).text()], "no-day-mark")
+        for m in _LOST_JOINER.finditer(text, lo, hi):
+            a, b = m.group(1), m.group(2)
+            add(m.start(), m.end(), [f"{a}至{b}", f"{a}、{b}"], "lost-joiner")
         for m in _GLUED_MONTH.finditer(text, lo, hi):
             year, digits = int(m.group(1)), m.group(2)
             ok = not digits.startswith("0") and valid(year, int(digits), None)
@@ -204,6 +224,23 @@ def mentions(text: str, lo: int, hi: int) -> list[Mention]:
     for m in _YEAR_ONLY.finditer(text, lo, hi):
         out.append(Mention(m.start(), m.end(), int(m.group(1)), None, None))
     out.sort(key=lambda x: x.start)
+    return out
+
+
+def mentions_repaired(doc, lo: int, hi: int) -> list[Mention]:
+    """Well-formed mentions in doc.folded[lo:hi] plus the broken dates there whose repair is
+    unique, read as that repair: the chronology checks then see "2025324日" as 2025-03-24."""
+    out = mentions(doc.folded, lo, hi)
+    first, last = doc.line_at(lo).number, doc.line_at(max(lo, hi - 1)).number
+    for b in broken_dates(doc, doc.lines[first - 1:last]):
+        if len(b.readings) != 1 or b.kind in ("doc-number", "glued-pair") or not lo <= b.start < hi:
+            continue
+        parsed = mentions(b.readings[0], 0, len(b.readings[0]))
+        if not parsed:
+            continue
+        out = [m for m in out if not (m.start < b.end and b.start < m.end)]
+        out.append(Mention(b.start, b.end, parsed[0].year, parsed[0].month, parsed[0].day))
+    out.sort(key=lambda m: m.start)
     return out
 
 

@@ -18,7 +18,11 @@ Bad:  2025717召开党组会通报巡察反馈意见。
 Good: 2025年7月17日召开党组会通报巡察反馈意见。
 Bad:  于20254—10月发布招聘信息。
 Good: 于2025年4—10月发布招聘信息，招聘3200人，投入1256.3万元。
+Bad:  根据部署，2025年310日至4月25日开展巡察。
+Bad:  巡察组于5月6日6月5日进驻。
+Bad:  --20211228日在市人大常委会会议上
 Good: 联系电话：0812-3866910，邮编：200120。
+Good: 2025年3月10日至4月25日开展巡察，9时30分召开会议，GB/T 9704-2012。
 """
 
 from __future__ import annotations
@@ -41,6 +45,8 @@ _WHAT = {
     "glued-pair": ("两个日期粘连在一起，缺少年月日和连接符", "two dates glued together, with 年/月/日 and the joiner lost"),
     "doc-number": ("文号年份缺少“〕”", "document number lost its 〕"),
     "signature": ("成文日期缺少“年”“月”“日”", "date line lost its 年/月/日"),
+    "no-day-mark": ("日期缺少“日”", "date lost its 日"),
+    "lost-joiner": ("两个日期之间缺少“至”或连接号", "the 至 or dash between two dates was lost"),
 }
 
 

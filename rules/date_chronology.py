@@ -28,7 +28,7 @@ import regex
 
 from rectlint.finding import Hit
 
-from ._dates import RANGE_JOIN, broken_dates, carry_years, mentions, to_date
+from ._dates import RANGE_JOIN, broken_dates, carry_years, mentions, mentions_repaired, to_date
 
 ID = "date-chronology"
 CATEGORY = "date"
@@ -85,7 +85,7 @@ def _lead(doc, text, reference):
     if not lead:
         return
     lo, hi = lead[0].start, lead[-1].end
-    found = carry_years(mentions(text, lo, hi))
+    found = carry_years(mentions_repaired(doc, lo, hi))
     end = next((b for a, b in zip(found, found[1:])
                 if a.month and RANGE_JOIN.fullmatch(text, a.end, b.start)), None)
     feedback = next((m for m in found if m.day and "反馈" in _sentence(text, m.start, m.end, lo, hi)
@@ -107,7 +107,7 @@ def _measures(doc, text, reference):
         return
     for heading in section.descendants():
         for line in heading.body:
-            for m in carry_years(mentions(text, line.start, line.end)):
+            for m in carry_years(mentions_repaired(doc, line.start, line.end)):
                 date = to_date(m)
                 if date is None or m.month is None or date <= reference:
                     continue
