@@ -45,13 +45,25 @@ _BROKEN = [
     # A numeral glued to its text: "2三救能力不强". Units after a number mean a count.
     (regex.compile(r"(\d{1,2})(?=[\p{Han}“\"《])(?![年月日号个人次名项件家元万亿千百岁期批台户余多份场篇条类级届轮])"),
      None, None, "glued"),
+    # 问题二台账不规范: the item marker lost its colon.
+    (regex.compile(rf"问题({CN})(?=[\p{{Han}}“\"《])"), 3, "问题cn", "lost-mark"),
+    (regex.compile(r"问题(\d{1,3})(?=[\p{Han}“\"《])"), 3, "问题n", "lost-mark"),
+    # 二巡察反馈问题整改情况: 一、 or （一） lost its mark. A measure word or a formula after the
+    # numeral (三个, 三会一课, 一岗双责) makes it a quantity, not an ordinal.
+    (regex.compile(rf"({CN})(?=[\p{{Han}}“\"《])(?![个项条种类次年月日批轮级届重岗会学严把风公务线化大中是])"),
+     None, None, "lost-mark"),
 ]
+# A heading is short and has no comma; a paragraph that happens to start with a numeral is not.
+_HEADING_LIKE = regex.compile(r"[^,;。]{2,30}。?\s*$")
 
 _SENTENCE_STOP = regex.compile(r"[。;]")
 _TITLE_WORDS = regex.compile(r"整改|通报|报告|情况")
 _PROBLEMS_SECTION = regex.compile(r"问题|反馈意见|整改落实|整改情况")
 _DATE_LINE = regex.compile(
-    r"\s*(?:\d{4}年\d{1,2}月\d{1,2}日|(?:19|20)\d{5,6}|\d{4}年\d{1,4}日?|\d{4}[-./]\d{1,2}[-./]\d{1,2})\s*$")
+    r"\s*(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|"
+    r"(?:19|20)\d{5,6}|\d{4}年\d{1,4}日?|\d{4}[-./]\d{1,2}[-./]\d{1,2})\s*$")
+
+
 @dataclass(eq=False)  # headings are compared and hashed by identity
 class Heading:
     line: object
@@ -232,6 +244,15 @@ class _Builder:
                     return None
                 level, style = prior.level, prior.style.rstrip("、")
                 number = min(self.expected(level))
+            elif kind == "lost-mark":
+                if not _HEADING_LIKE.match(text, m.end()):
+                    return None
+                number = cn_to_int(m.group(1)) if "cn" in (style or "cn") else int(m.group(1))
+                candidates = [(level, style)] if style else [(2, "(cn)"), (1, "cn、")]
+                level, style = next(((lv, st) for lv, st in candidates if st in self.levels_seen.get(lv, ())
+                                     and number in self.expected(lv)), (None, None))
+                if level is None:
+                    return None
             elif kind == "glued":
                 number = int(m.group(1))
                 level = next((lv for lv in (4, 3) if self.levels_seen.get(lv)

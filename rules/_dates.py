@@ -244,6 +244,22 @@ def mentions_repaired(doc, lo: int, hi: int) -> list[Mention]:
     return out
 
 
+# 二〇二五年十一月二十日: a date in Chinese numerals, as older 成文日期 were written.
+CN_DATE = regex.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+
+
+def cn_date(match) -> Day | None:
+    """The Day a CN_DATE match names, or None when it is no valid date."""
+    from rectlint.text import cn_to_int
+
+    year = int("".join(_CN_DIGIT[c] for c in match.group(1)))
+    month, day = cn_to_int(match.group(2)), cn_to_int(match.group(3))
+    if month is None or day is None or not valid(year, month, day):
+        return None
+    return Day(year, month, day)
+
+
 def carry_years(items: list[Mention]) -> list[Mention]:
     year = None
     for item in items:

@@ -13,7 +13,7 @@ def marker_text(style: str, number: int, full_width: bool) -> str:
         "cn、": f"{cn}、", "cn.": f"{cn}、", "(cn)": f"{open_}{cn}{close}", "(cn)、": f"{open_}{cn}{close}",
         "(n)": f"{open_}{number}{close}", "(n)、": f"{open_}{number}{close}",
         "n)": f"{number}{close}", "n.": f"{number}.", "n、": f"{number}.", "n.(n)": f"{number}.",
-        "问题cn": f"问题{cn}", "问题n": f"问题{number}", "第cn": f"第{cn}",
+        "问题cn": f"问题{cn}：", "问题n": f"问题{number}：", "第cn": f"第{cn}，",
     }[style]
 
 

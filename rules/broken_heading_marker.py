@@ -3,8 +3,13 @@
 Catches a heading whose marker lost its numeral or a bracket, recognised from
 its siblings and the sequence: ")主要负责人…" where its siblings are
 （一）（三）, "（二" without its closing bracket, "二）" without its opening
-one, and a numeral glued to its text ("2三救能力不强") where its siblings are
-"1)" or "（1）". The expected marker is the suggestion.
+one, a numeral glued to its text ("2三救能力不强") where its siblings are
+"1)" or "（1）", a level-one or level-two numeral that lost its 、 or both
+brackets ("二巡察反馈问题整改情况" after 一、), and an item marker that lost its
+colon ("问题二台账不规范。" after 问题一：). A short line without a comma is
+needed for the last two, and a measure word or formula after the numeral
+(三个…, 三会一课…) marks a quantity, not an ordinal. The expected marker is
+the suggestion.
 
 Why: GB/T 9704-2012 §7.3.3 gives each level a complete marker (一、 （一）
 1. （1）). Markers lose characters when drafts are converted for the web, and
@@ -22,6 +27,17 @@ Good: 关于巡察整改进展情况的通报
   一、整改情况
   1.问题。
   3家单位已完成整改，2025年起实行新制度。
+Bad:  关于巡察整改进展情况的通报
+  一、组织情况
+  成立领导小组。
+  二巡察反馈问题整改情况
+  问题一：台账不规范。整改结果：已完成。
+Good: 关于巡察整改进展情况的通报
+  一、组织情况
+  成立领导小组。
+  二、巡察反馈问题整改情况
+  三会一课制度执行到位
+  问题一：台账不规范。整改结果：已完成。
 """
 
 from __future__ import annotations
@@ -41,6 +57,7 @@ _KIND = {
     "lost-close": ("缺少右括号", "lost its closing bracket"),
     "lost-numeral": ("缺少左括号和序号", "lost its opening bracket and numeral"),
     "glued": ("与正文粘连，缺少标点或括号", "numeral is glued to the text, its mark lost"),
+    "lost-mark": ("缺少顿号、冒号或括号", "lost its 、, colon or brackets"),
 }
 
 

@@ -28,7 +28,7 @@ import regex
 
 from rectlint.finding import Hit
 
-from ._dates import RANGE_JOIN, broken_dates, carry_years, mentions, mentions_repaired, to_date
+from ._dates import CN_DATE, RANGE_JOIN, broken_dates, cn_date, carry_years, mentions, mentions_repaired, to_date
 
 ID = "date-chronology"
 CATEGORY = "date"
@@ -51,6 +51,9 @@ def notice_date(doc) -> tuple[dt.date | None, object]:
     found = [to_date(m) for m in mentions(doc.folded, line.start, line.end)]
     if found and found[0] is not None:
         return found[0], line
+    written = CN_DATE.search(doc.folded, line.start, line.end)
+    if written and cn_date(written) is not None:
+        return cn_date(written).as_date(), line
     for broken in broken_dates(doc, [line]):
         if len(broken.readings) == 1:
             m = mentions(broken.readings[0], 0, len(broken.readings[0]))

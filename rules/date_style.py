@@ -1,8 +1,9 @@
 """Dates written in a style that official running text does not use.
 
 Catches zero-padded months or days (2025年03月05日), two-digit years
-(25年3月), and dots, slashes or hyphens instead of 年月日 in running text
-(2025.3.24, 2025/3/24, 2025-03-24). The metadata lines of a web page
+(25年3月), dots, slashes or hyphens instead of 年月日 in running text
+(2025.3.24, 2025/3/24, 2025-03-24), and dates in Chinese numerals
+(二〇二五年十一月二十日, the 成文日期 form before GB/T 9704-2012). The metadata lines of a web page
 (发布时间：2025-12-12) are part of its frame and are not checked.
 
 Why: GB/T 9704-2012 §7.3.5 (成文日期) and GB/T 15835-2011 write dates in running text
@@ -10,6 +11,7 @@ as 2025年3月24日: Arabic numerals, the full year, no zero padding.
 
 Bad:  2025.3.24召开推进会。
 Good: 2025年3月24日召开推进会。
+Bad:  二〇二五年十一月二十日
 Bad:  2025年03月05日完成整改。
 Good: 2025年3月5日完成整改，版本号为1.2.3。
 """
@@ -20,7 +22,7 @@ import regex
 
 from rectlint.finding import Hit
 
-from ._dates import YEAR
+from ._dates import CN_DATE, YEAR, cn_date
 
 ID = "date-style"
 CATEGORY = "date"
@@ -47,6 +49,12 @@ def check(doc, options):
                 good = good[1:]
             yield Hit(m.start(), m.end(), zh=f"日期不应补零：“{written}”应为“{good}”",
                       en=f"no zero padding in dates: '{written}' should be '{good}'", suggestion=good)
+        for m in CN_DATE.finditer(text, line.start, line.end):
+            day = cn_date(m)
+            if day is not None:
+                good = day.text()
+                yield Hit(m.start(), m.end(), zh=f"日期应使用阿拉伯数字：“{doc.text[m.start():m.end()]}”应为“{good}”",
+                          en=f"write the date in Arabic numerals: {good}", suggestion=good)
         for m in _SHORT_YEAR.finditer(text, line.start, line.end):
             written = doc.text[m.start():m.end()]
             yield Hit(m.start(), m.end(), zh=f"年份应写全四位：“{written}”",
