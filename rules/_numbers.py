@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import regex
 
-NUM = r"\d+(?:\.\d+)?"
+from rectlint.conventions.counts import to_int
+
+# Arabic, or Chinese numerals as counts are also written (三个问题，其中两个…).
+NUM = r"(?:\d+(?:\.\d+)?|(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+)"
 # Units counted together: 人 and 名 both count people.
 _UNIT_CLASS = {"名": "人", "位": "人", "人次": "人次", "个": "个", "项": "项", "起": "起", "件": "件",
                "次": "次", "家": "家", "种": "种", "户": "户", "条": "条", "份": "份", "期": "期",
@@ -13,8 +16,15 @@ UNIT = r"(?:万元|亿元|人次|[人名位个项起件次家种户条份期台�
 _SCALE = {"万元": 10_000, "亿元": 100_000_000}
 
 
-def value(number: str, unit: str) -> float:
-    return float(number) * _SCALE.get(unit, 1)
+def number(text: str) -> float:
+    """12, 3.5 or 十二 as a number."""
+    if text[:1].isdigit():
+        return float(text)
+    return float(to_int(text) or 0)
+
+
+def value(text: str, unit: str) -> float:
+    return number(text) * _SCALE.get(unit, 1)
 
 
 def unit_class(unit: str) -> str:

@@ -24,7 +24,7 @@ import regex
 
 from rectlint.finding import Hit
 
-from ._numbers import NUM, UNIT, sentences, unit_class, value
+from ._numbers import NUM, UNIT, number, sentences, unit_class, value
 from ._status import summary_scope
 
 ID = "number-arithmetic"
@@ -33,8 +33,8 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 
 _QTY = regex.compile(rf"(?<![\d.])({NUM})({UNIT})")
-_SHARE = regex.compile(rf"(?:占比|比例|占)[^,，;；。]{{0,12}}?(达到?|超过|以上)?\s*({NUM})%")
-_RATE = regex.compile(rf"完成率(?:为|达到?)?\s*({NUM})%")
+_SHARE = regex.compile(r"(?:占比|比例|占)[^,，;；。]{0,12}?(达到?|超过|以上)?\s*(\d+(?:\.\d+)?)%")
+_RATE = regex.compile(r"完成率(?:为|达到?)?\s*(\d+(?:\.\d+)?)%")
 
 
 def check(doc, options):
@@ -86,8 +86,8 @@ def _rate(doc, text, lo, hi):
     done = regex.search(rf"完成(?:整改)?({NUM})(?:个|项|件|条)", text[lo:rate.start()])
     if len(counts) < 2 or not done:
         return
-    total = float(counts[0].group(1))
-    actual = 100 * float(done.group(1)) / max(total, 1e-9)
+    total = number(counts[0].group(1))
+    actual = 100 * number(done.group(1)) / max(total, 1e-9)
     if abs(float(rate.group(1)) - actual) > 1:
         yield Hit(rate.start(), rate.end(), zh=f"完成率{rate.group(1)}%与{done.group(1)}/{counts[0].group(1)}（约{actual:.1f}%）不符",
                   en=f"completion rate {rate.group(1)}% disagrees with {done.group(1)}/{counts[0].group(1)} (about {actual:.1f}%)")

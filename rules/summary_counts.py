@@ -6,7 +6,8 @@ Reads the totals a notice declares before its items (N个方面M个具体问题,
 completed or open work to the total just before it: 细化整改措施53项，已完成48项
 speaks of measures, not problems. Then it checks:
 - the arithmetic: X + Y cannot exceed the total, equals it when every status is
-  counted, and Z ≈ X / total, rounded or truncated (category `number`);
+  counted, and Z is X / total rounded to the places written (category `number`;
+  a rate truncated instead of rounded is only a hint);
 - the declared number of problems and of aspects against the items and groups
   actually listed, in a notice that is whole (category `structure`);
 - the declared number completed against the items whose status says so
@@ -37,6 +38,10 @@ Good: 关于巡察整改进展情况的通报
 """
 
 from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 import regex
 
@@ -108,10 +113,17 @@ def _named(groups, m):
     return next((g for g in reversed(groups) if g.kind == kind), None)
 
 
-def _rate_ok(rate: float, x: int, total: int) -> bool:
-    exact = 100 * x / total
-    # Rounded to the figures written, or truncated; a point either way for loose rounding.
-    return abs(rate - exact) <= 1 or 0 <= exact - rate < 1
+def _rate_kind(written: str, x: int, total: int) -> str:
+    """"rounded" when the rate is x/total rounded to the places written, "truncated" when it is
+    cut off there instead, else "wrong"."""
+    places = len(written.split(".")[1]) if "." in written else 0
+    exact = Fraction(100 * x, total)
+    stated = Fraction(Decimal(written))
+    step = Fraction(1, 10 ** places)
+    rounded = math.floor(exact / step + Fraction(1, 2)) * step
+    if stated == rounded:
+        return "rounded"
+    return "truncated" if stated == math.floor(exact / step) * step else "wrong"
 
 
 def _arithmetic(group):
@@ -128,12 +140,24 @@ def _arithmetic(group):
                       zh=f"各状态数之和{x + y}个与总数{total}个不符",
                       en=f"status counts add up to {x + y}, not the {total} declared")
         for rate in group.rates:
-            value = float(rate.group("rate"))
-            if not _rate_ok(value, x, total):
+            kind = _rate_kind(rate.group("rate"), x, total)
+            if kind == "truncated":
+                yield Hit(rate.start(), rate.end(), category="number", severity="info",
+                          zh=f"完成率{rate.group('rate')}%是{x}/{total}截断所得，四舍五入应为"
+                             f"{_rounded(rate.group('rate'), x, total)}%",
+                          en=f"completion rate {rate.group('rate')}% truncates {x}/{total}; rounded it is "
+                             f"{_rounded(rate.group('rate'), x, total)}%")
+            elif kind == "wrong":
                 yield Hit(rate.start(), rate.end(), category="number",
                           zh=f"完成率{rate.group('rate')}%与{x}/{total}（约{100 * x / total:.1f}%）不符",
                           en=f"completion rate {rate.group('rate')}% disagrees with {x}/{total} "
                              f"(about {100 * x / total:.1f}%)")
+
+
+def _rounded(written: str, x: int, total: int) -> str:
+    places = len(written.split(".")[1]) if "." in written else 0
+    value = Decimal(100 * x) / Decimal(total)
+    return str(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
 def _levels(items) -> list[list]:

@@ -38,7 +38,8 @@ DONE = regex.compile(
 # 已全部完成整改: every problem of the total is done.
 ALL_DONE = regex.compile(r"(?:已|均已)?全部(?:完成整改|整改完成|整改到位|完成|销号)")
 PART = regex.compile(
-    rf"{_SUBJECT}(?P<status>阶段性完成|基本完成|正在整改|持续整改|长期坚持|未完成|尚未完成|未整改)(?:整改)?(?:的)?(?:问题)?"
+    rf"{_SUBJECT}(?P<status>阶段性完成|基本完成|正在整改|持续整改|持续推进|正在推进|长期坚持|未完成|尚未完成|未整改)"
+    rf"(?:整改)?(?:的)?(?:问题)?"
     rf"(?P<count>{NUM}){_UNIT}")
 RATE = regex.compile(
     r"(?:整改)?完成率(?:为|达到?|是)?(?P<rate>\d+(?:\.\d+)?)%"
