@@ -11,9 +11,10 @@ Not duplication: template lines repeated by design (整改结果：已完成整�
 `standard-phrases`), a measure that briefly restates its own item's
 problem (shorter than `restate-chars`), and anything the text's own title
 already says: the name of the issuing body and the report's subject phrase
-(2024年度预算执行审计查出问题的整改情况) recur by nature, and so does the
-lead that introduces them. Photo captions (图为…) and image file names are
-not compared. Only rectification notices and audit reports are checked:
+(2024年度预算执行审计查出问题的整改情况) recur by nature. In the lead, the
+supervision block and (in a draft) the lines after the 成文日期, where names
+recur too, only a whole sentence copied counts. Photo captions (图为…) and
+image file names are not compared. Only rectification notices and audit reports are checked:
 the rule is about items and measures copied into one another.
 
 Options: `min-chars` (20), the shared characters that make a copy;
@@ -41,6 +42,13 @@ Good: 中共青山县市场监督管理局党组关于巡察整改进展情况�
   中共青山县市场监督管理局党组认真落实巡察整改主体责任。
   二、整改落实情况
   中共青山县市场监督管理局党组召开专题会议研究部署。
+Bad:  关于巡察整改进展情况的通报
+  二、整改落实情况
+  1.文风不实。
+  整改情况：制定文件制发三级审核制度，实行撰稿人初审、分管领导复审、主要领导终审。
+  欢迎监督。制定文件制发三级审核制度，实行撰稿人初审、分管领导复审、主要领导终审。联系电话：0791-6123456。
+  中共某局党组
+  2025年10月9日
 Good: 某区召开巡察整改推进会
   图为巡察整改推进会现场照片（区委巡察办供图）
   图为巡察整改推进会现场照片（区委巡察办供图）
@@ -117,6 +125,7 @@ def _runs(segs, stop=frozenset()):
     return [(s, t, b, a, n + SHINGLE - 1) for s, t, (b, a, n) in runs]
 
 
+_SENTENCE_END = "。;!?"
 _CAPTION = regex.compile(r"^\s*(?:图为|图\d|[(]图|[(]摄影)|\.(?:jpe?g|png|gif|bmp|webp)\b", regex.I)
 
 
@@ -135,12 +144,34 @@ def _title_grams(doc) -> frozenset:
     return frozenset(grams)
 
 
+def _margins(doc) -> set:
+    """Lines outside the items and sections: the lead, the supervision block, and in a draft
+    what follows the 成文日期. Names recur there by nature, so only whole sentences count."""
+    outline = doc.outline
+    lines = {line.number for line in (*outline.lead, *outline.supervision)}
+    if outline.date_line is not None:
+        lines.update(line.number for line in doc.body_lines() if line.number > outline.date_line.number)
+    return lines
+
+
+def _whole_sentence(doc, start: int, end: int, shared: int) -> bool:
+    """Whether a copy covers (nearly) the whole sentence it stands in."""
+    text = doc.folded
+    line = doc.line_at(start)
+    lo = max((text.rfind(c, line.start, start) for c in _SENTENCE_END), default=-1)
+    lo = line.start if lo < line.start else lo + 1
+    his = [i for i in (text.find(c, end - 1, line.end) for c in _SENTENCE_END) if i >= 0]
+    hi = min(his) if his else line.end
+    length = sum(1 for ch in text[lo:hi] if ch.isalnum())
+    return shared >= 0.9 * length
+
+
 def check(doc, options):
     if not doc.info.notice:
         return
-    lead = {line.number for line in doc.outline.lead}
-    units = [u for u in comparable_units(doc)
-             if not _caption(doc, u[0]) and doc.line_at(u[0]).number not in lead]
+    margins = _margins(doc)
+    units = [u for u in comparable_units(doc) if not _caption(doc, u[0])]
+    units += [(line.start, line.end, None, False) for line in doc.outline.supervision]
     segs = []
     for u, (start, end, _, _) in enumerate(units):
         for seg in normalise(doc.folded, start, end, options["standard-phrases"]):
@@ -158,8 +189,13 @@ def check(doc, options):
             # A measure echoing its own problem is a restatement, not a copy.
             if same_item and (a_is_heading or shared < options["restate-chars"]):
                 continue
-            if shared >= options["min-chars"]:
-                found.append(passage)
+            if shared < options["min-chars"]:
+                continue
+            if any(doc.line_at(units[u][0]).number in margins
+                   and not _whole_sentence(doc, *_span(segs, passage, side), shared)
+                   for u, side in ((ub, 0), (ua, 1))):
+                continue
+            found.append(passage)
     taken = defaultdict(list)
     for passage in sorted(found, key=lambda p: -p[-1]):
         s, b0, b1 = passage[0], passage[1], passage[2]
@@ -167,6 +203,13 @@ def check(doc, options):
             continue
         taken[segs[s][0]].append((s, b0, b1))
         yield _hit(doc, segs, passage)
+
+
+def _span(segs, passage, side):
+    """(start, end) offsets of a passage's later (side 0) or earlier (side 1) copy."""
+    s, b0, b1, t, a0, a1, _ = passage
+    seg, lo, hi = (segs[s][1], b0, b1) if side == 0 else (segs[t][1], a0, a1)
+    return seg.offsets[lo], seg.offsets[hi - 1] + 1
 
 
 def _hit(doc, segs, passage):
