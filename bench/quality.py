@@ -257,6 +257,138 @@ def lost_unit(text):
     return text[:hi] + "追回资金3200已全额上缴。" + text[hi:], line_of(text, hi)
 
 
+def lose_day_mark(text):
+    """2025年6月3日， → 2025年6月3，"""
+    return _sub_first(r"(\d{4}年\d{1,2}月\d{1,2})日(?=[，,。\p{Han}])(?!至)", r"\1", text)
+
+
+def lose_month_and_day_marks(text):
+    """2025年6月3日反馈 → 2025年63反馈"""
+    return _sub_first(r"(\d{4})年(\d{1,2})月(\d{1,2})日(?=[\p{Han}])(?!至)", r"\1年\2\3", text)
+
+
+def range_both_halves(text):
+    """2025年3月10日至5月12日 → 2025年310日至512日"""
+    return _sub_first(r"(\d{4})年(\d{1,2})月(\d{1,2})日至(\d{1,2})月(\d{1,2})日", r"\1年\2\3日至\4\5日", text)
+
+
+def lose_range_joiner(text):
+    """3月10日至5月12日 → 3月10日5月12日"""
+    return _sub_first(r"(\d{1,2}月\d{1,2}日)至(\d{1,2}月\d{1,2}日)", r"\1\2", text)
+
+
+def full_width_glued(text):
+    """2025年3月10日 → ２０２５３１０日 (full-width digits, 年月 lost)"""
+    def wide(m):
+        digits = f"{m.group(1)}{m.group(2)}{m.group(3)}"
+        return "".join(chr(ord(c) + 0xFEE0) for c in digits) + "日"
+    return _sub_first(r"(\d{4})年(\d{1,2})月(\d{1,2})日(?=至|，)", wide, text)
+
+
+def stray_dashes(text):
+    """——2025年10月24日在…会议上 → --20251024日在…"""
+    return _sub_first(r"——(\d{4})年(\d{1,2})月(\d{1,2})日", r"--\1\2\3日", text)
+
+
+def chinese_date_line(text):
+    """The 成文日期 in Chinese numerals: 二〇二五年十一月二十日."""
+    from rectlint.text import int_to_cn
+    m = regex.search(r"(?m)^(\d{4})年(\d{1,2})月(\d{1,2})日\s*$", text)
+    if m is None:
+        return None
+    year = "".join("〇一二三四五六七八九"[int(c)] for c in m.group(1))
+    written = f"{year}年{int_to_cn(int(m.group(2)))}月{int_to_cn(int(m.group(3)))}日"
+    return text[:m.start()] + written + text[m.end():], line_of(text, m.start())
+
+
+def lose_dunhao(text):
+    """二、反馈问题整改情况 → 二反馈问题整改情况"""
+    return _sub_first(r"(?m)^(#+\s*)?二、(?=[\p{Han}])", r"\1二", text)
+
+
+def lose_both_brackets(text):
+    """（二）台账不规范 → 二台账不规范"""
+    return _sub_first(r"(?m)^(\**)（二）(?=[\p{Han}])", r"\1二", text)
+
+
+def lose_item_colon(text):
+    """问题二：… → 问题二…"""
+    return _sub_first(r"(?m)^问题(二|2)：", r"问题\1", text)
+
+
+def skip_di_heading(text):
+    """第二，关于… → 第三，关于…"""
+    return _sub_first(r"(?m)^第二，(?=关于)", "第三，", text)
+
+
+def lose_session_numerals(text):
+    """第十八届人民代表大会…第二十一次会议 → 届人民代表大会…第次会议"""
+    return (_sub_first(r"第[一二三四五六七八九十]+届(?=人民代表大会|人大)", "届", text)
+            or _sub_first(r"第[一二三四五六七八九十]+次会议", "第次会议", text))
+
+
+def counts_cn_changed(text):
+    """已完成整改五个 → 已完成整改六个"""
+    return _sub_first(r"(已完成整改)([一二三四五六七八九])(个)",
+                      lambda m: m.group(1) + "二三四五六七八九十"["一二三四五六七八九".index(m.group(2))] + m.group(3), text)
+
+
+def share_changed(text):
+    """占…总数的75% → 占…总数的65%"""
+    return _sub_first(r"(占[^，。]{0,20}?总数的?)(\d+)%", lambda m: f"{m.group(1)}{int(m.group(2)) - 10}%", text)
+
+
+def parts_fall_short(text):
+    """已完成整改3个，正在整改1个 of 4 → 已完成整改2个，正在整改1个"""
+    return _sub_first(r"(已完成整改|已完成)(\d+)(个)(?=[，、,][^。]{0,12}?(?:正在整改|阶段性完成|基本完成|长期坚持)\d+个)",
+                      lambda m: f"{m.group(1)}{int(m.group(2)) - 1}{m.group(3)}", text)
+
+
+def truncated_rate(text):
+    """完成率66.7% (2/3) → 66.6%: truncated, not rounded."""
+    return _sub_first(r"完成率66\.7%", "完成率66.6%", text)
+
+
+def jiezhi_time(text):
+    """截止2025年10月底，… at the start of the first section's paragraph."""
+    m = regex.search(r"(?m)^(?:#+\s*)?一、[^\n]*\n\n", text)
+    if m is None:
+        return None
+    return text[:m.end()] + "截止2025年10月底，" + text[m.end():], line_of(text, m.end())
+
+
+def wrong_inspection_term(text):
+    """巡视 in a heading of a notice whose lead names a 巡察组 (or the reverse)."""
+    lead = regex.search(r"第[一二三四五六七八九十]+(巡察|巡视)组", text)
+    if lead is None:
+        return None
+    wrong = "巡视" if lead.group(1) == "巡察" else "巡察"
+    return _sub_first(r"(?m)^(#+\s*)?二、[^\n]*$", lambda m: f"{m.group(1) or ''}二、{wrong}反馈问题整改情况", text)
+
+
+def copy_into_supervision(text):
+    """A measure sentence pasted into the supervision paragraph."""
+    doc = Document(text, "q.txt")
+    sup, items = doc.outline.supervision, doc.outline.items
+    if not sup or not items:
+        return None
+    own = items[0].status.line if items[0].status is not None else None
+    source = next((line for line in items[0].body if line is not own and len(line.text) > 30), None)
+    if source is None:
+        return None
+    body = regex.split(r"[：:]", source.text, maxsplit=1)[-1]
+    sentence = max(body.split("。"), key=len) + "。"
+    if len(sentence) < 25:
+        return None
+    at = sup[0].start + sup[0].text.index("。") + 1 if "。" in sup[0].text else sup[0].end
+    return text[:at] + sentence + text[at:], line_of(text, at)
+
+
+def id_into_supervision(text):
+    """A resident ID number added to the supervision paragraph."""
+    return _sub_first(r"(?m)^(欢迎[^\n]*监督[^\n]*?)。", r"\1，联系人身份证号110101199003074477。", text)
+
+
 OPERATORS = [
     # (kind, operator, rules that should catch it, whether the finding must touch the line)
     ("date: 年月 lost", lose_year_month, {"broken-date"}, True),
@@ -286,6 +418,27 @@ OPERATORS = [
     ("wording: 截止目前", jiezhi, {"jiezhi-muqian"}, True),
     ("wording: 台帐", taizhang, {"taizhang"}, True),
     ("structure: supervision removed", drop_supervision, {"required-parts"}, False),
+    # The families of issue 13: every way a date, a heading, a count or a wording breaks.
+    ("date: 日 lost", lose_day_mark, {"broken-date"}, True),
+    ("date: 月 and 日 lost", lose_month_and_day_marks, {"broken-date"}, True),
+    ("date: both halves of a range", range_both_halves, {"broken-date"}, True),
+    ("date: 至 lost", lose_range_joiner, {"broken-date"}, True),
+    ("date: full-width digits", full_width_glued, {"broken-date"}, True),
+    ("date: stray dashes", stray_dashes, {"broken-date"}, True),
+    ("date: date line in Chinese numerals", chinese_date_line, {"date-style"}, True),
+    ("heading: 、 lost", lose_dunhao, {"broken-heading-marker", "heading-sequence"}, True),
+    ("heading: both brackets lost", lose_both_brackets, {"broken-heading-marker", "heading-sequence"}, True),
+    ("heading: 问题N colon lost", lose_item_colon, {"broken-heading-marker", "heading-sequence"}, True),
+    ("heading: 第N skipped", skip_di_heading, {"heading-sequence"}, True),
+    ("wording: 届/次 numeral lost", lose_session_numerals, {"lost-ordinal"}, True),
+    ("counts: Chinese numeral changed", counts_cn_changed, {"summary-counts"}, False),
+    ("counts: 占…总数 changed", share_changed, {"summary-counts", "number-arithmetic"}, True),
+    ("counts: parts fall short", parts_fall_short, {"summary-counts"}, False),
+    ("counts: rate truncated", truncated_rate, {"summary-counts"}, True),
+    ("wording: 截止 a time", jiezhi_time, {"jiezhi-muqian"}, True),
+    ("wording: 巡视 for 巡察", wrong_inspection_term, {"inspection-term"}, True),
+    ("duplicate: pasted into supervision", copy_into_supervision, {"duplicate-passage"}, False),
+    ("privacy: ID in supervision", id_into_supervision, {"personal-data"}, True),
 ]
 
 

@@ -50,11 +50,13 @@ _BROKEN = [
     (regex.compile(r"问题(\d{1,3})(?=[\p{Han}“\"《])"), 3, "问题n", "lost-mark"),
     # 二巡察反馈问题整改情况: 一、 or （一） lost its mark. A measure word or a formula after the
     # numeral (三个, 三会一课, 一岗双责) makes it a quantity, not an ordinal.
-    (regex.compile(rf"({CN})(?=[\p{{Han}}“\"《])(?![个项条种类次年月日批轮级届重岗会学严把风公务线化大中是])"),
+    (regex.compile(rf"({CN})(?=[\p{{Han}}“\"《])(?![个项条种类次年月日批轮级届是])"
+                   r"(?!重一大|会一课|学一做|严三实|岗双责|把手|公开|风|务公开|线)"),
      None, None, "lost-mark"),
 ]
-# A heading is short and has no comma; a paragraph that happens to start with a numeral is not.
-_HEADING_LIKE = regex.compile(r"[^,;。]{2,30}。?\s*$")
+# A heading is short and has no comma (a status tag or Markdown emphasis may close it); a
+# paragraph that happens to start with a numeral is not.
+_HEADING_LIKE = regex.compile(r"[^,;。]{2,30}。?\s*(?:【[^】]*】|\([^)]*\))?\s*(?:\*\*|__)?\s*$")
 
 _SENTENCE_STOP = regex.compile(r"[。;]")
 _TITLE_WORDS = regex.compile(r"整改|通报|报告|情况")

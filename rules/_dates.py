@@ -82,7 +82,8 @@ _GLUED_DAY = regex.compile(rf"{_NOT_CODE}({YEAR})(\d{{2,4}})日")
 _LOST_MONTH_MARK = regex.compile(rf"{_NOT_CODE}({YEAR})年(\d{{2,4}})日")
 _LOST_MONTH_DAY = regex.compile(rf"{_NOT_CODE}({YEAR})年(\d{{2,4}})(?![\d.]){_FOLLOW}")
 # 2025年3月10召开 / …至4月25召开: the 日 lost.
-_LOST_DAY = regex.compile(rf"(?:(?<!\d)({YEAR})年|(?<=[至到—~-]))(\d{{1,2}})月(\d{{1,2}})(?![\d.]){_FOLLOW}")
+_LOST_DAY = regex.compile(
+    rf"(?:(?<!\d)({YEAR})年|(?<=[至到—~-]))(\d{{1,2}})月(\d{{1,2}})(?![\d.])(?:{_FOLLOW}|(?=[,;:。、]))")
 # 5月6日6月5日: two whole dates with the 至 or dash between them lost.
 _LOST_JOINER = regex.compile(
     rf"(?<!\d)((?:{YEAR}年)?\d{{1,2}}月\d{{1,2}}日)((?:{YEAR}年)?\d{{1,2}}月\d{{1,2}}日)")

@@ -154,15 +154,16 @@ def _margins(doc) -> set:
     return lines
 
 
-def _whole_sentence(doc, start: int, end: int, shared: int) -> bool:
-    """Whether a copy covers (nearly) the whole sentence it stands in."""
+def _whole_sentence(doc, start: int, end: int, shared: int, phrases) -> bool:
+    """Whether a copy covers (nearly) the whole sentence it stands in, both measured in
+    normalised characters."""
     text = doc.folded
     line = doc.line_at(start)
     lo = max((text.rfind(c, line.start, start) for c in _SENTENCE_END), default=-1)
     lo = line.start if lo < line.start else lo + 1
     his = [i for i in (text.find(c, end - 1, line.end) for c in _SENTENCE_END) if i >= 0]
     hi = min(his) if his else line.end
-    length = sum(1 for ch in text[lo:hi] if ch.isalnum())
+    length = sum(len(seg.text) for seg in normalise(text, lo, hi, phrases))
     return shared >= 0.9 * length
 
 
@@ -192,7 +193,7 @@ def check(doc, options):
             if shared < options["min-chars"]:
                 continue
             if any(doc.line_at(units[u][0]).number in margins
-                   and not _whole_sentence(doc, *_span(segs, passage, side), shared)
+                   and not _whole_sentence(doc, *_span(segs, passage, side), shared, options["standard-phrases"])
                    for u, side in ((ub, 0), (ua, 1))):
                 continue
             found.append(passage)
