@@ -231,3 +231,119 @@ def test_month_mark_lost_and_a_seven_digit_date_line():
     assert [f.suggestion for f in lint("根据部署，2025年310日至4月25日开展巡察。", "broken-date")] == ["2025年3月10日"]
     text = notice("1.台账不规范。\n整改结果：已完成。").replace("2025年10月9日", "2025930")
     assert [f.suggestion for f in lint(text, "broken-date")] == ["2025年9月30日"]
+
+
+# -- recall: every way a date, a heading, a count or a wording breaks ---------------------------
+
+@pytest.mark.parametrize("text,suggestion", [
+    ("2025年3月10召开党组会。", "2025年3月10日"),
+    ("2025年310召开党组会。", "2025年3月10日"),
+    ("2025年310日召开党组会。", "2025年3月10日"),
+    ("于２０２５３１０日召开党组会。", "2025年3月10日"),
+    ("巡察组于2025年3月10日至4月25进驻。", "4月25日"),
+    ("--20211228日在市人大常委会会议上", "2021年12月28日"),
+    ("——20211228日在市人大常委会会议上", "2021年12月28日"),
+])
+def test_every_lost_mark_of_a_date_is_found(text, suggestion):
+    assert suggestion in [f.suggestion for f in lint(text, "broken-date")]
+
+
+def test_a_lost_joiner_between_two_dates_lists_both_readings():
+    (f,) = lint("巡察组于5月6日6月5日进驻。", "broken-date")
+    assert f.suggestion is None and "5月6日至6月5日" in f.zh and "5月6日、6月5日" in f.zh
+
+
+@pytest.mark.parametrize("text", [
+    "联系电话：0791-86218000，邮编：330000，2025年3月10日发布。",
+    "索引号：11152922011766677D/2025-00909，2025年3月10日发布。",
+    "印发《实施方案》（青政办发〔2025〕3号），2025年3月10日起施行。",
+    "GB/T 9704-2012规定，9时30分召开会议。",
+    "2025年3月10日至4月25日，对12家单位开展巡察。",
+    "2025年12项制度全部修订。",
+])
+def test_look_alikes_beside_dates_stay_quiet(text):
+    assert lint(text, "broken-date") == []
+
+
+def test_a_date_line_in_chinese_numerals_is_the_date_line_and_gets_a_hint():
+    text = notice("1.台账不规范。\n整改结果：已完成。").replace("2025年10月9日", "二〇二五年十月九日")
+    assert lint(text, "required-parts") == []
+    (f,) = lint(text, "date-style")
+    assert f.severity == "info" and f.suggestion == "2025年10月9日"
+
+
+def test_chronology_uses_uniquely_repaired_dates():
+    text = HEAD.replace("2025年3月3日至4月30日", "202533日至4月30日").replace("2025年6月3日", "2025年4月3日")
+    found = lint(text + "一、整改情况\n\n1.问题。\n整改结果：已完成。\n\n" + TAIL, "date-chronology")
+    assert any("not after the inspection's end" in f.en for f in found)
+
+
+@pytest.mark.parametrize("broken,marker", [
+    ("一、整改工作情况\n\n成立领导小组。\n\n二反馈问题整改情况\n\n1.台账不规范。\n整改结果：已完成。", "二、"),
+    ("一、整改情况\n\n（一）台账不规范。【已完成】\n\n二制度不健全。【已完成】", "（二）"),
+    ("一、整改情况\n\n问题一：台账不规范。\n整改结果：已完成。\n\n问题二制度不健全。\n整改结果：已完成。", "问题二："),
+])
+def test_headings_that_lost_their_marks(broken, marker):
+    text = HEAD + broken + "\n\n" + TAIL
+    assert marker in [f.suggestion for f in lint(text, "broken-heading-marker")]
+
+
+@pytest.mark.parametrize("line", ["三会一课制度执行到位", "三个方面问题整改到位", "两学一做常态化开展"])
+def test_numeral_words_after_a_heading_are_not_lost_markers(line):
+    text = HEAD + "一、整改工作情况\n\n成立领导小组。\n\n二、反馈问题整改情况\n\n" + line + "\n\n" + TAIL
+    assert lint(text, "broken-heading-marker") == []
+
+
+def test_skips_in_wenti_and_di_runs():
+    wenti = notice("问题一：台账不规范。\n整改结果：已完成。\n\n问题二：制度不健全。\n整改结果：已完成。\n\n"
+                   "问题四：学习不深入。\n整改结果：已完成。")
+    assert [f.rule for f in lint(wenti, "ordinal")] == ["heading-sequence"]
+    di = notice("第一，关于台账不规范的问题。整改情况：已完成。\n\n第三，关于制度不健全的问题。整改情况：已完成。")
+    assert [f.rule for f in lint(di, "ordinal")] == ["heading-sequence"]
+
+
+@pytest.mark.parametrize("text,rule", [
+    ("——2021年12月28日在市届人大常委会会议上", "lost-ordinal"),
+    ("在县第十八届人大常委会第次会议上", "lost-ordinal"),
+    ("截止2025年11月20日，已完成整改12项。", "jiezhi-muqian"),
+])
+def test_wording_slips(text, rule):
+    assert [f.rule for f in lint(text, rule)] == [rule]
+
+
+@pytest.mark.parametrize("text", ["受理信访时间截止到2025年6月24日。", "报名于5月1日截止。",
+                                  "信访截止时间为2025年12月5日。", "市委第三、第五巡察组进驻。"])
+def test_correct_uses_stay_quiet(text):
+    assert [f for f in lint(text) if f.category in ("wording", "ordinal")] == []
+
+
+def test_inspection_term_against_the_lead():
+    wrong = notice("1.台账不规范。\n整改结果：已完成。").replace("二、反馈问题整改情况", "二、巡视反馈问题整改情况")
+    (f,) = lint(wrong, "inspection-term")
+    assert f.suggestion == "巡察"
+    fine = notice("1.台账不规范。\n整改结果：已完成。", "推动省委巡视反馈问题和巡视巡察上下联动整改，深化对巡视整改意义的认识。")
+    assert lint(fine, "inspection-term") == []
+
+
+@pytest.mark.parametrize("summary,severity", [
+    ("巡察反馈3个问题，已完成整改2个，正在整改1个，完成率66.6%。", "info"),
+    ("巡察反馈3个问题，已完成整改2个，正在整改1个，完成率67%。", None),
+    ("巡察反馈3个问题，已完成整改2个，正在整改1个，完成率60%。", "warning"),
+    ("巡察反馈3个问题中，已完成整改1个、正在整改1个。", "warning"),
+])
+def test_completion_rates_rounded_truncated_and_parts_that_fall_short(summary, severity):
+    items = "\n\n".join(f"{i}.问题{i}。\n整改结果：{s}。" for i, s in enumerate(["已完成", "已完成", "正在整改"], 1))
+    found = [f for f in lint(notice(items, summary), "summary-counts") if f.category == "number"]
+    assert [f.severity for f in found] == ([severity] if severity else [])
+
+
+def test_chinese_numeral_counts_are_checked_where_digits_are():
+    assert len(lint("共排查问题三十个，其中整改二十个，督办十五个。", "number-arithmetic")) == 1
+
+
+def test_copies_and_personal_data_in_the_lead_and_supervision_block():
+    items = "1.台账不规范。\n整改结果：已完成。\n整改情况：建立问题整改台账并每月核对一次，核对结果在局务会上通报。"
+    pasted = notice(items).replace("欢迎监督。", "欢迎监督。建立问题整改台账并每月核对一次，核对结果在局务会上通报。")
+    assert [f.rule for f in lint(pasted, "duplicate-passage")] == ["duplicate-passage"]
+    with_id = notice(items).replace("欢迎监督。", "欢迎监督。联系人身份证号110101199003074477。")
+    assert [f.rule for f in lint(with_id, "personal-data")] == ["personal-data"]
