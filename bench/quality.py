@@ -335,7 +335,8 @@ def counts_cn_changed(text):
 
 def share_changed(text):
     """占…总数的75% → 占…总数的65%"""
-    return _sub_first(r"(占[^，。]{0,20}?总数的?)(\d+)%", lambda m: f"{m.group(1)}{int(m.group(2)) - 10}%", text)
+    return _sub_first(r"(占[^，。]{0,20}?总数的?)(\d+(?:\.\d+)?)%",
+                      lambda m: f"{m.group(1)}{float(m.group(2)) - 10:g}%", text)
 
 
 def parts_fall_short(text):

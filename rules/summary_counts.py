@@ -191,7 +191,10 @@ def check(doc, options):
             yield Hit(span[0], span[1], category="structure",
                       zh=f"声明{problems.total}个问题，正文列出{len(items)}个",
                       en=f"{problems.total} problems declared, {len(items)} listed")
-        if problems.aspects is not None and problems.aspects not in sizes[1:] + [len(_groups(items))]:
+        groups = _groups(items)
+        grouped = not (len(groups) == 1 and groups[0] in (doc.outline.items_section, doc.outline.root))
+        # Items listed straight under the problems section are not grouped into aspects at all.
+        if problems.aspects is not None and grouped and problems.aspects not in sizes[1:] + [len(groups)]:
             span = problems.match.span("aspects")
             yield Hit(span[0], span[1], category="structure",
                       zh=f"声明{problems.aspects}个方面，正文列出{len(_groups(items))}个",

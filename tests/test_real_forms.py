@@ -95,6 +95,7 @@ def test_procedure_steps_and_contact_lists_are_never_items():
 @pytest.mark.parametrize("summary", [
     "反馈问题2个，细化整改措施9项，已完成8项，完成率88.9%。",
     "反馈一个方面两个问题，已完成整改两个。",
+    "反馈两个方面两个问题，已完成整改两个。",  # items not grouped into aspects: nothing to compare
     "巡察反馈的2个问题已全部完成整改，完成率100%。",
     "巡察共反馈问题2个，已整改销号问题2个，占整改问题总数的100%。",
     "巡察反馈2个问题，细化措施6项。截至目前，措施已完成5项；反馈问题已完成整改2个。",
