@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import codecs
-import unicodedata
 from dataclasses import dataclass
+
+import regex
 
 from .errors import InputError
 
 # C0 controls that never occur in a text draft; their presence means binary data.
 _BINARY_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0b\x0c\x1b")
+_CONTROL = regex.compile(r"[\p{Cc}\p{Cs}--[\t\n\r\x0b\x0c\x1b]]", regex.V1)
+# In text read as GB18030, which decodes almost any bytes, unassigned and private-use code points
+# betray bytes that were never GB18030 text. In valid UTF-8 they are text (Word's symbol bullet
+# U+F0B7, a CJK extension character newer than this Python's tables).
+_ODD = regex.compile(r"[\p{Cn}\p{Co}]")
+# What a Chinese draft is made of: CJK ideographs and punctuation, full-width forms, ASCII.
+_CJK_TEXT = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\t\n\r]")
 
 
 @dataclass
@@ -21,27 +29,35 @@ class Decoded:
 
 
 def _newline_of(text: str) -> str:
-    for i, ch in enumerate(text):
-        if ch == "\r":
-            return "\r\n" if text[i + 1:i + 2] == "\n" else "\r"
-        if ch == "\n":
-            return "\n"
-    return "\n"
+    m = regex.search(r"\r\n?|\n", text)
+    return m.group() if m else "\n"
 
 
-def _looks_binary(text: str) -> bool:
-    for ch in text:
-        if ch in "\t\n\r\x0b\x0c":
+def _looks_binary(text: str, strict: bool = False) -> bool:
+    return bool(_CONTROL.search(text) or (strict and _ODD.search(text)))
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """A UTF-16 text saved without its byte-order mark, when one byte order reads as a
+    Chinese draft. GBK or UTF-8 bytes never do: read as UTF-16 they fall outside the CJK
+    blocks (Hangul, Yi, surrogates)."""
+    if len(data) < 2 or len(data) % 2:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
             continue
-        cat = unicodedata.category(ch)
-        # Unassigned and private-use code points come from bytes that were never text.
-        if cat in ("Cc", "Cn", "Co", "Cs"):
-            return True
-    return False
+        plain = len(_CJK_TEXT.findall(text))
+        han = len(regex.findall(r"\p{Han}", text))
+        if plain >= 0.95 * len(text) and (b"\x00" in data or han >= 0.5 * len(text)) \
+                and not _looks_binary(text):
+            return text, codec
+    return None
 
 
 def decode(data: bytes, name: str = "<input>") -> Decoded:
-    """Decode UTF-8 (BOM optional), UTF-16 with BOM, or GB18030/GBK.
+    """Decode UTF-8 (BOM optional), UTF-16 (BOM, or detected without), or GB18030/GBK.
 
     Anything else raises InputError: a wrong guess would move every position.
     """
@@ -57,18 +73,24 @@ def decode(data: bytes, name: str = "<input>") -> Decoded:
             if _looks_binary(text):
                 raise InputError(f"{name}: binary data, not a text draft")
             return Decoded(text, codec, bom, _newline_of(text))
-    if any(b in _BINARY_BYTES for b in data[:65536]) or b"\x00" in data:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and not _looks_binary(text):
+        return Decoded(text, "utf-8", b"", _newline_of(text))
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return Decoded(utf16[0], utf16[1], b"", _newline_of(utf16[0]))
+    if text is not None or any(b in _BINARY_BYTES for b in data[:65536]) or b"\x00" in data:
         raise InputError(f"{name}: binary data, not a text draft")
-    for codec in ("utf-8", "gb18030"):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if _looks_binary(text):
-            break
-        return Decoded(text, codec, b"", _newline_of(text))
-    raise InputError(f"{name}: cannot decode as UTF-8, UTF-16 with BOM or GB18030; "
-                     "save the draft as UTF-8")
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and not _looks_binary(text, strict=True):
+        return Decoded(text, "gb18030", b"", _newline_of(text))
+    raise InputError(f"{name}: cannot decode as UTF-8, UTF-16 or GB18030; save the draft as UTF-8")
 
 
 def encode(decoded: Decoded, text: str) -> bytes:

@@ -46,3 +46,24 @@ def test_utf16_bom_with_odd_length_is_an_input_error():
 
 def test_empty_input_decodes_to_empty_text():
     assert decode(b"").text == ""
+
+
+@pytest.mark.parametrize("char", ["\uf0b7", "\U00031350", "\U0002ebf0"])
+def test_private_use_and_new_cjk_characters_in_valid_utf8_are_text(char):
+    # Word's symbol bullet (private use), and CJK extension characters newer than some tables.
+    text = f"整改情况：{char}建立台账。\n"
+    assert decode(text.encode("utf-8")).text == text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", ["关于巡察整改情况的通报，现予公布。\n", "2025年巡察整改情况通报\r\n"])
+def test_utf16_without_a_bom_is_detected_never_read_as_gb18030(codec, text):
+    data = text.encode(codec)
+    decoded = decode(data)
+    assert (decoded.text, decoded.encoding) == (text, codec)
+    assert encode(decoded, decoded.text) == data
+
+
+def test_gbk_and_ascii_are_not_taken_for_utf16():
+    assert decode("关于巡察整改情况的通报".encode("gbk")).encoding == "gb18030"
+    assert decode(b"Hello world!").encoding == "utf-8"
