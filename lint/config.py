@@ -263,6 +263,8 @@ def parse_config(path: Path, data) -> Config:
 
 
 def parse_date(value, what: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()  # YAML reads "2025-12-31 10:00" as a datetime; the day is what counts
     if isinstance(value, dt.date):
         return value
     try:

@@ -37,11 +37,26 @@ def cn_to_int(s: str) -> int | None:
 
 
 def int_to_cn(n: int) -> str:
+    """An ordinal's Chinese numeral: 3 → 三, 12 → 十二, 105 → 一百零五, 1100 → 一千一百.
+
+    Numbers past 9999 are no heading or enumeration number; they keep their digits.
+    """
     digits = "零一二三四五六七八九"
+    if n < 0 or n > 9999:
+        return str(n)
     if n < 10:
         return digits[n]
-    tens, units = divmod(n, 10)
-    return (digits[tens] if tens > 1 else "") + "十" + (digits[units] if units else "")
+    if n < 20:
+        return "十" + (digits[n - 10] if n > 10 else "")
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, n = divmod(n, value)
+        if d:
+            out += ("零" if zero and out else "") + digits[d] + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
 
 
 def display_width(text: str) -> int:

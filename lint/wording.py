@@ -21,7 +21,9 @@ _KEYS = {"id", "kind", "summary", "why", "severity", "message", "swap", "tokens"
 _ID = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-def _compile(pattern: str, where: str):
+def _compile(pattern, where: str):
+    if not isinstance(pattern, str) or not pattern:
+        raise ConfigError(f"{where}: a pattern must be non-empty text, not {pattern!r}")
     try:
         return regex.compile(pattern)
     except regex.error as exc:
@@ -53,6 +55,7 @@ def build_rule(entry, where: str) -> Rule:
         raise ConfigError(f"{where}: wording rule {rule_id}: severity must be one of {', '.join(SEVERITIES)}")
     message = entry.get("message") or {}
     where = f"{where} ({rule_id})"
+    _check_types(entry, message, where)
     if kind == "existence":
         tokens = entry.get("tokens")
         if not isinstance(tokens, list) or not tokens:
@@ -62,7 +65,9 @@ def build_rule(entry, where: str) -> Rule:
         swap = entry.get("swap")
         if not isinstance(swap, dict) or not swap:
             raise ConfigError(f"{where}: a substitution rule needs swap: a mapping of wrong form to right form")
-        check = _substitution([(_compile(k, where), str(v)) for k, v in swap.items()], message)
+        if not all(isinstance(v, str) and v for v in swap.values()):
+            raise ConfigError(f"{where}: each right form in swap must be non-empty text")
+        check = _substitution([(_compile(k, where), v) for k, v in swap.items()], message)
     else:
         either = entry.get("either")
         if not isinstance(either, list) or len(either) != 2:
@@ -71,6 +76,20 @@ def build_rule(entry, where: str) -> Rule:
     return Rule(id=rule_id, category="wording", severity=severity, options={}, choices={},
                 doc=_doc(entry), check=check, source=where,
                 fix="unsafe" if kind in ("substitution", "consistency") else None)
+
+
+def _check_types(entry, message, where: str) -> None:
+    """Every value of a wording rule has the type its key promises (a pack is user input)."""
+    for key in ("summary", "why"):
+        if key in entry and not isinstance(entry[key], str):
+            raise ConfigError(f"{where}: {key} must be text, not {entry[key]!r}")
+    if not isinstance(message, dict) or not all(k in ("zh", "en") and isinstance(v, str) for k, v in message.items()):
+        raise ConfigError(f"{where}: message must be a mapping of zh and en to text")
+    examples = entry.get("examples") or {}
+    if not isinstance(examples, dict) or not all(
+            k in ("bad", "good") and isinstance(v, list) and all(isinstance(t, str) for t in v)
+            for k, v in examples.items()):
+        raise ConfigError(f"{where}: examples must be a mapping of bad and good to lists of text")
 
 
 def _existence(patterns, message):

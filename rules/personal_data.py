@@ -54,8 +54,10 @@ def luhn_ok(digits: str) -> bool:
 
 
 def mask(number: str) -> str:
-    digits = number.replace(" ", "").replace("-", "")
-    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+    """The first three and last four digits, the rest starred, counted on the digits alone:
+    158-6745-3421 → 158****3421."""
+    digits = regex.sub(r"\D", "", number)
+    return digits[:3] + "*" * max(0, len(digits) - 7) + digits[-4:]
 
 
 # A number given as a way to reach an office: 举报电话：…, 设专门值班电话…, 联系手机…
@@ -87,5 +89,6 @@ def check(doc, options):
             if (any(a < m.end() and m.start() < b for a, b in taken) or line.number in supervision
                     or _channel(doc, m.start())):
                 continue
-            yield Hit(m.start(), m.end(), zh=f"正文含个人手机号码（{mask(m.group()[-11:])}），发布前须删除",
-                      en=f"personal mobile number ({mask(m.group()[-11:])}) must not be published")
+            mobile = regex.sub(r"\D", "", m.group())[-11:]  # without a +86 prefix
+            yield Hit(m.start(), m.end(), zh=f"正文含个人手机号码（{mask(mobile)}），发布前须删除",
+                      en=f"personal mobile number ({mask(mobile)}) must not be published")

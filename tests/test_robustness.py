@@ -2,6 +2,8 @@
 
 import string
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -57,3 +59,45 @@ def test_a_crashing_rule_becomes_one_internal_finding_and_others_still_run():
     internal = [f for f in findings if f.category == "internal"]
     assert len(internal) == 1 and internal[0].rule == "boom" and "bad rule" in internal[0].en
     assert any(f.rule == "paired-punctuation" for f in findings)
+
+
+# -- crashes found by attacking rectlint, each now a regression test ---------------------------
+
+def test_heading_numbers_of_a_hundred_and_more_do_not_crash(tmp_path):
+    from conftest import run_cli
+    draft = tmp_path / "d.txt"
+    draft.write_text("关于巡察整改情况的通报\n\n一、整改\n\n99.整改\n\n100.整改\n\n1.整改\n", encoding="utf-8")
+    result = run_cli(draft, "--format", "json")
+    assert b"internal" not in result.stdout and result.returncode in (0, 1)
+
+
+def test_int_to_cn_writes_every_ordinal():
+    from rectlint.text import int_to_cn
+    assert [int_to_cn(n) for n in (10, 19, 100, 105, 110, 999, 1010)] == [
+        "十", "十九", "一百", "一百零五", "一百一十", "九百九十九", "一千零一十"]
+
+
+def test_a_datetime_as_of_in_the_config_is_its_day(tmp_path):
+    from conftest import EXAMPLES, run_cli
+    (tmp_path / ".rectlint.yaml").write_text("as-of: 2025-12-31 10:00:00\n", encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text((EXAMPLES / "clean-notice.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_cli(draft, "--format", "json")
+    assert result.returncode == 0 and b"internal" not in result.stdout
+
+
+@pytest.mark.parametrize("entry", [
+    "{id: a-b, kind: existence, tokens: [1, 2]}",
+    "{id: a-b, kind: substitution, swap: {x: 3}}",
+    "{id: a-b, kind: consistency, either: [x, 2]}",
+    "{id: a-b, kind: existence, tokens: [x], message: {zh: 1}}",
+    "{id: a-b, kind: existence, tokens: [x], examples: {bad: x}}",
+    "{id: a-b, kind: existence, tokens: [x], summary: [1]}",
+])
+def test_wording_entries_of_the_wrong_type_are_config_errors(tmp_path, entry):
+    from conftest import run_cli
+    (tmp_path / ".rectlint.yaml").write_text(f"wording:\n  - {entry}\n", encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text("整改情况。\n", encoding="utf-8")
+    result = run_cli(draft)
+    assert result.returncode == 2 and b"Traceback" not in result.stderr and b"internal" not in result.stderr

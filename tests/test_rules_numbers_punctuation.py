@@ -190,3 +190,9 @@ def test_seeds_have_only_true_findings_at_warning_or_above(prefix):
     assert serious == expected
     width = [f for f in found if f.rule == "punctuation-width"]
     assert width and all(f.severity == "info" for f in width)
+
+
+@pytest.mark.parametrize("written", ["158-6745-3421", "158 6745 3421", "+86 158-6745-3421", "15867453421"])
+def test_the_mask_is_computed_on_the_digits(written):
+    (f,) = lint(f"经核实，当事人（{written}）已退赔。", "personal-data")
+    assert "158****3421" in f.en and "6745" not in f.en
