@@ -140,7 +140,7 @@ def _lint(paths, config_for, select, ignore, as_of_date, against, kind=None, out
             return None
         if str(path) not in corpora:
             from .corpus import Corpus
-            corpora[str(path)] = Corpus(path)
+            corpora[str(path)] = Corpus(path, readonly=True)
         return corpora[str(path)]
 
     def warn(message):
@@ -296,7 +296,7 @@ def index_list(index_path):
     """List the indexed documents."""
     from .corpus import Corpus
 
-    with Corpus(_index_path(index_path)) as corpus:
+    with Corpus(_index_path(index_path), readonly=True) as corpus:
         for path, chars, hashes, added in corpus.documents():
             click.echo(f"{path}\t{chars} chars\t{hashes} fingerprints\tadded {added}")
 
@@ -307,9 +307,34 @@ def index_stats(index_path):
     """Print the index's size."""
     from .corpus import Corpus
 
-    with Corpus(_index_path(index_path)) as corpus:
+    with Corpus(_index_path(index_path), readonly=True) as corpus:
         for key, value in corpus.stats().items():
             click.echo(f"{key}: {value}")
+
+
+@index_group.command("check")
+@_INDEX_OPTION
+def index_check(index_path):
+    """Verify the document-frequency table against the postings (exit 1 when they disagree)."""
+    from .corpus import Corpus
+
+    with Corpus(_index_path(index_path), readonly=True) as corpus:
+        problems = corpus.check()
+    for problem in problems[:20]:
+        click.echo(problem)
+    click.echo(f"{len(problems)} problems" if problems else "the index is consistent")
+    return 1 if problems else 0
+
+
+@index_group.command("repair")
+@_INDEX_OPTION
+def index_repair(index_path):
+    """Rebuild the document-frequency table from the postings."""
+    from .corpus import Corpus
+
+    with Corpus(_index_path(index_path)) as corpus:
+        fixed = corpus.repair()
+    click.echo(f"repaired {fixed} problems" if fixed else "the index was consistent")
 
 
 def main(argv=None) -> None:

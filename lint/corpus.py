@@ -19,15 +19,15 @@ from .document import Document
 from .errors import InputError
 
 DEFAULT_INDEX = ".rectlint/corpus.sqlite"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: meta records kind = rectlint-corpus, so other databases are refused
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS docs(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, sha TEXT NOT NULL,
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE docs(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, sha TEXT NOT NULL,
                                 chars INTEGER NOT NULL, added TEXT NOT NULL, hashes BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS fps(hash INTEGER NOT NULL, doc INTEGER NOT NULL, line INTEGER NOT NULL,
+CREATE TABLE fps(hash INTEGER NOT NULL, doc INTEGER NOT NULL, line INTEGER NOT NULL,
                                col INTEGER NOT NULL, end_col INTEGER NOT NULL,
                                PRIMARY KEY(hash, doc, line, col)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS df(hash INTEGER PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE df(hash INTEGER PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -46,26 +46,51 @@ def fingerprint_rows(doc: Document):
     return sorted(rows)
 
 
+BUSY_MS = 10_000  # a reader or a second writer waits this long for a writer's transaction
+
+
 class Corpus:
-    def __init__(self, path, create: bool = False):
+    """One index file. Writers change it one document per transaction; readers open it
+    read-only and never create or alter it."""
+
+    def __init__(self, path, create: bool = False, readonly: bool = False):
         self.path = Path(path)
-        if not create and not self.path.is_file():
+        exists = self.path.is_file()
+        if not exists and not create:
             raise InputError(f"{path}: no such index; build it with 'rectlint index add --index {path} PATH...'")
-        if create:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.db = sqlite3.connect(str(self.path))
-            self.db.executescript(_SCHEMA)
-            version = self.db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
-            if version is None:
-                self.db.execute("INSERT INTO meta VALUES('version', ?)", (SCHEMA_VERSION,))
-            elif version[0] != SCHEMA_VERSION:
-                raise InputError(f"{path}: index version {version[0]}, expected {SCHEMA_VERSION}; rebuild it")
+            if readonly:
+                uri = f"{self.path.resolve().as_uri()}?mode=ro"
+                self.db = sqlite3.connect(uri, uri=True, timeout=BUSY_MS / 1000, isolation_level=None)
+            else:
+                if not exists:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(str(self.path), timeout=BUSY_MS / 1000, isolation_level=None)
+            self.db.execute(f"PRAGMA busy_timeout={BUSY_MS}")
+            if exists:
+                self._check_schema()
+            else:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.executescript("BEGIN;" + _SCHEMA + "INSERT INTO meta VALUES('kind', 'rectlint-corpus');"
+                                      f"INSERT INTO meta VALUES('version', '{SCHEMA_VERSION}'); COMMIT;")
+        except sqlite3.OperationalError as exc:
+            raise InputError(f"{path}: cannot open the index ({exc})") from None
         except sqlite3.DatabaseError as exc:
             raise InputError(f"{path}: not a rectlint index ({exc})") from None
 
+    def _check_schema(self):
+        """A file that is not a rectlint index is refused, never converted into one."""
+        try:
+            rows = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.DatabaseError:
+            rows = {}
+        if rows.get("kind") != "rectlint-corpus":
+            raise InputError(f"{self.path}: not a rectlint index; refusing to use or change it")
+        if rows.get("version") != SCHEMA_VERSION:
+            raise InputError(f"{self.path}: index version {rows.get('version')}, expected {SCHEMA_VERSION}; "
+                             "rebuild it")
+
     def close(self):
-        self.db.commit()
         self.db.close()
 
     def __enter__(self):
@@ -75,15 +100,29 @@ class Corpus:
         self.close()
 
     # -- writing ---------------------------------------------------------------
+    def _transaction(self, work):
+        """Run work() as one transaction: an interrupt or error rolls the whole of it back."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            result = work()
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+        return result
+
     def add(self, path: str, doc: Document) -> str:
         """Add or update one document; unchanged content is left alone (idempotent)."""
+        rows = fingerprint_rows(doc)  # outside the transaction: the slow part holds no lock
+        return self._transaction(lambda: self._add(path, doc, rows))
+
+    def _add(self, path: str, doc: Document, rows) -> str:
         sha = sha_of(doc.text)
         row = self.db.execute("SELECT sha FROM docs WHERE path=?", (path,)).fetchone()
         if row is not None and row[0] == sha:
             return "unchanged"
         if row is not None:
-            self.remove(path)
-        rows = fingerprint_rows(doc)
+            self._remove(path)
         hashes = sorted({r[0] for r in rows})
         cur = self.db.execute(
             "INSERT INTO docs(path, sha, chars, added, hashes) VALUES(?,?,?,?,?)",
@@ -97,6 +136,9 @@ class Corpus:
         return "updated" if row is not None else "added"
 
     def remove(self, path: str) -> bool:
+        return self._transaction(lambda: self._remove(path))
+
+    def _remove(self, path: str) -> bool:
         row = self.db.execute("SELECT id, hashes FROM docs WHERE path=?", (path,)).fetchone()
         if row is None:
             return False
@@ -108,6 +150,32 @@ class Corpus:
         self.db.execute("DELETE FROM df WHERE docs <= 0")
         self.db.execute("DELETE FROM docs WHERE id=?", (doc_id,))
         return True
+
+    # -- consistency -------------------------------------------------------------
+    _TRUE_DF = "SELECT hash, COUNT(DISTINCT doc) FROM fps GROUP BY hash"
+
+    def check(self) -> list[str]:
+        """Where the document-frequency table disagrees with the postings (empty when consistent)."""
+        stored = dict(self.db.execute("SELECT hash, docs FROM df"))
+        true = dict(self.db.execute(self._TRUE_DF))
+        problems = [f"hash {h}: df says {stored.get(h, 0)}, postings say {n}" for h, n in true.items()
+                    if stored.get(h) != n]
+        problems += [f"hash {h}: df says {n}, no postings" for h, n in stored.items() if h not in true]
+        orphans = self.db.execute("SELECT COUNT(*) FROM fps WHERE doc NOT IN (SELECT id FROM docs)").fetchone()[0]
+        if orphans:
+            problems.append(f"{orphans} postings of documents no longer indexed")
+        return problems
+
+    def repair(self) -> int:
+        """Rebuild the document-frequency table from the postings; returns the problems it fixed."""
+        found = len(self.check())
+        self._transaction(self._rebuild)
+        return found
+
+    def _rebuild(self):
+        self.db.execute("DELETE FROM fps WHERE doc NOT IN (SELECT id FROM docs)")
+        self.db.execute("DELETE FROM df")
+        self.db.execute(f"INSERT INTO df {self._TRUE_DF}")
 
     # -- reading ---------------------------------------------------------------
     def documents(self):

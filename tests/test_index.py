@@ -1,0 +1,93 @@
+"""The corpus index keeps itself consistent: one transaction per document, read-only readers,
+foreign files refused, interrupts rolled back."""
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+from conftest import ROOT, run_cli
+
+
+def _notices(folder, n):
+    folder.mkdir()
+    for i in range(n):
+        body = "".join(f"第{i}号单位第{j}项整改措施：建立第{i * 31 + j}号台账，每月核对{j}次并通报结果。" for j in range(40))
+        (folder / f"n{i:03}.txt").write_text(f"关于巡察整改情况的通报\n\n{body}\n", encoding="utf-8")
+    return folder
+
+
+def test_an_interrupted_add_leaves_the_index_consistent(tmp_path):
+    drafts = _notices(tmp_path / "drafts", 120)
+    index = tmp_path / "corpus.sqlite"
+    rng = random.Random(7)
+    for _ in range(20):
+        proc = subprocess.Popen([sys.executable, "-m", "rectlint", "index", "add", "--index", str(index), str(drafts)],
+                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 1.5))
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=60)
+        if index.exists():
+            check = run_cli("index", "check", "--index", index)
+            assert check.returncode == 0, check.stdout.decode()
+    # Removing half and re-adding all leaves it consistent too.
+    for path in sorted(drafts.iterdir())[::2]:
+        run_cli("index", "remove", "--index", index, path.as_posix())
+    assert run_cli("index", "add", "--index", index, drafts).returncode == 0
+    assert run_cli("index", "check", "--index", index).returncode == 0
+
+
+def test_readers_never_create_or_change_an_index(tmp_path):
+    missing = tmp_path / "none.sqlite"
+    for args in (["index", "list"], ["index", "stats"], ["index", "check"]):
+        result = run_cli(*args, "--index", missing)
+        assert result.returncode == 2 and not missing.exists()
+    draft = tmp_path / "d.txt"
+    draft.write_text("关于巡察整改情况的通报\n\n整改情况。\n", encoding="utf-8")
+    assert run_cli(draft, "--against", missing).returncode == 2 and not missing.exists()
+
+
+def test_a_file_that_is_not_an_index_is_refused_and_left_alone(tmp_path):
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE t(x)")
+    draft = tmp_path / "d.txt"
+    draft.write_text("关于巡察整改情况的通报\n\n整改情况。\n", encoding="utf-8")
+    for target in (empty, other):
+        before = target.read_bytes()
+        for args in (["index", "add", "--index", target, draft], ["index", "list", "--index", target],
+                     [draft, "--against", target]):
+            result = run_cli(*args)
+            assert result.returncode == 2 and b"not a rectlint index" in result.stderr
+        assert target.read_bytes() == before
+
+
+def test_a_reader_works_while_a_writer_holds_the_index(tmp_path):
+    drafts = _notices(tmp_path / "drafts", 5)
+    index = tmp_path / "corpus.sqlite"
+    assert run_cli("index", "add", "--index", index, drafts).returncode == 0
+    writer = sqlite3.connect(index, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("UPDATE meta SET value = value WHERE key = 'kind'")
+    try:
+        listed = run_cli("index", "list", "--index", index)
+        assert listed.returncode == 0 and listed.stdout.count(b"\n") == 5
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
+def test_repair_rebuilds_document_frequencies(tmp_path):
+    drafts = _notices(tmp_path / "drafts", 3)
+    index = tmp_path / "corpus.sqlite"
+    run_cli("index", "add", "--index", index, drafts)
+    with sqlite3.connect(index) as db:
+        db.execute("UPDATE df SET docs = docs + 5 WHERE hash IN (SELECT hash FROM df LIMIT 3)")
+    assert run_cli("index", "check", "--index", index).returncode == 1
+    assert run_cli("index", "repair", "--index", index).returncode == 0
+    assert run_cli("index", "check", "--index", index).returncode == 0
