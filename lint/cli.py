@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from .errors import InputError, RectlintError
 from .conventions.kinds import KINDS
 from .finding import SEVERITIES, severity_rank
 from .registry import all_rules
+from .text import printable
 from .report import FORMATS, render
 
 
@@ -66,11 +68,13 @@ def _split(values) -> list[str]:
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a diff instead of writing them.")
 @click.option("--kind", type=click.Choice(["auto", *KINDS]), default=None,
               help="What the drafts are (default auto: detected per document; see --explain-outline).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="In folders, also follow symbolic links that lead out of the folder.")
 @click.option("--explain-outline", is_flag=True,
               help="Print each document's kind, completeness and outline as rectlint reads them, then exit.")
 @click.version_option(__version__, "--version", prog_name="rectlint")
 def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_of, against,
-          baseline, write_baseline, fix, unsafe_fixes, show_diff, kind, explain_outline):
+          baseline, write_baseline, fix, unsafe_fixes, show_diff, kind, follow_symlinks, explain_outline):
     """Lint drafts and report findings."""
     if not paths:
         raise click.UsageError("no PATH given; try 'rectlint --help'")
@@ -84,7 +88,10 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
         return find_config(Path.cwd() if path == "-" else Path(path).parent)
 
     lang = lang or config_for(".").lang or "zh"
-    run = _lint(paths, config_for, select, ignore, as_of_date, against, kind, explain_outline)
+    run = _lint(paths, config_for, select, ignore, as_of_date, against, kind, explain_outline, follow_symlinks)
+    if not run.docs and not run.errors:
+        click.echo("rectlint: nothing to lint: no .txt, .md, .docx or .html file in "
+                   + ", ".join(printable(p) for p in paths), err=True)
     if explain_outline:
         from .explain_outline import describe
         for path, doc in run.docs.items():
@@ -108,7 +115,7 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
             return 2 if run.errors else (1 if changed else 0)
     findings.sort(key=lambda f: f.sort_key())
     color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    out = render(fmt, findings, docs, lang, list(run.used_rules.values()), color)
+    out = render(fmt, findings, docs, lang, list(run.used_rules.values()), color, failed=run.errors)
     if out:
         click.echo(out)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
@@ -127,7 +134,8 @@ class _Run:
         self.errors, self.fail_levels, self.used_rules = 0, {}, {}
 
 
-def _lint(paths, config_for, select, ignore, as_of_date, against, kind=None, outline_only=False) -> _Run:
+def _lint(paths, config_for, select, ignore, as_of_date, against, kind=None, outline_only=False,
+          follow_symlinks=False) -> _Run:
     from .engine import run_rules
     from .reader import collect, load
 
@@ -147,7 +155,11 @@ def _lint(paths, config_for, select, ignore, as_of_date, against, kind=None, out
         click.echo(f"rectlint: warning: {message}", err=True)
 
     try:
-        for source in collect(paths, lambda p: config_for(str(p)).excludes(p)):
+        def missing(message):
+            click.echo(f"rectlint: {message}", err=True)
+            run.errors += 1
+
+        for source in collect(paths, lambda p: config_for(str(p)).excludes(p), missing, follow_symlinks):
             cfg = config_for(source.path)
             rules = active_rules(cfg, select, ignore)
             for active in rules:
@@ -263,7 +275,12 @@ def index_add(index_path, paths):
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     errors = 0
     with Corpus(_index_path(index_path), create=True) as corpus:
-        for source in collect(paths, lambda p: False):
+        def missing(message):
+            nonlocal errors
+            click.echo(f"rectlint: {message}", err=True)
+            errors += 1
+
+        for source in collect(paths, lambda p: False, missing):
             try:
                 doc, _ = load(source)
             except InputError as exc:
@@ -352,6 +369,14 @@ def main(argv=None) -> None:
         code = exc.exit_code
     except RectlintError as exc:
         click.echo(f"rectlint: {exc}", err=True)
+        code = 2
+    except OSError as exc:
+        # The environment, not rectlint: a permission, a full disk, a read-only folder.
+        where = f"{printable(str(exc.filename))}: " if exc.filename else ""
+        click.echo(f"rectlint: {where}{exc.strerror or exc}", err=True)
+        code = 2
+    except sqlite3.Error as exc:
+        click.echo(f"rectlint: the corpus index: {exc}", err=True)
         code = 2
     except BrokenPipeError:
         # The reader went away (rectlint … | head); keep the interpreter from complaining at exit.

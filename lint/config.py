@@ -119,7 +119,10 @@ def _read_pyproject(path: Path):
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

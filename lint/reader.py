@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 from .decode import Decoded, decode
 from .document import Document
 from .errors import InputError
+from .text import printable
 
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx",
                  ".html": "html", ".htm": "html"}
@@ -26,10 +28,13 @@ def kind_of(path: Path) -> str | None:
     return TEXT_SUFFIXES.get(path.suffix.lower())
 
 
-def collect(paths, excluded) -> list[Source]:
+def collect(paths, excluded, on_error=None, follow_symlinks: bool = False) -> list[Source]:
     """Expand folders; `excluded(Path)` says whether a file found in a folder is skipped.
 
-    A file named explicitly is always read, whatever its suffix, as ruff does.
+    A file named explicitly is always read, whatever its suffix, as ruff does. A path that
+    cannot be read is passed to `on_error(message)` and the others are still collected (without
+    `on_error` it raises InputError). A folder walk does not follow symbolic links out of the
+    folder unless `follow_symlinks` is set.
     """
     out: list[Source] = []
     for given in paths:
@@ -37,20 +42,39 @@ def collect(paths, excluded) -> list[Source]:
             out.append(Source("-", "txt"))
             continue
         path = Path(given)
-        if path.is_dir():
-            for found in sorted(path.rglob("*")):
-                if any(part in SKIP_DIRS for part in found.relative_to(path).parts[:-1]):
-                    continue
-                kind = kind_of(found)
-                if kind and found.is_file() and not excluded(found):
-                    out.append(Source(str(found), kind))
-        elif path.is_file():
-            out.append(Source(given, kind_of(path) or "txt"))
-        elif path.exists():
-            raise InputError(f"{given}: not a regular file or folder")
-        else:
-            raise InputError(f"{given}: no such file or folder")
+        try:
+            if path.is_dir():
+                out.extend(_walk(path, excluded, follow_symlinks))
+            elif path.is_file():
+                out.append(Source(given, kind_of(path) or "txt"))
+            elif path.exists():
+                raise InputError(f"{printable(given)}: not a regular file or folder")
+            else:
+                raise InputError(f"{printable(given)}: no such file or folder")
+        except InputError as exc:
+            if on_error is None:
+                raise
+            on_error(str(exc))
     return out
+
+
+def _walk(root: Path, excluded, follow_symlinks: bool):
+    top = root.resolve()
+    found = []
+    for folder, dirs, files in os.walk(root, followlinks=follow_symlinks):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
+        for name in files:
+            path = Path(folder) / name
+            kind = kind_of(path)
+            if not kind or excluded(path):
+                continue
+            if path.is_symlink() and not follow_symlinks:
+                target = path.resolve()
+                if top != target and top not in target.parents:
+                    continue  # a link out of the folder: its target was not asked for
+            if path.is_file():
+                found.append(Source(str(path), kind))
+    return sorted(found, key=lambda s: s.path)
 
 
 def read_bytes(source: Source) -> bytes:
@@ -59,10 +83,10 @@ def read_bytes(source: Source) -> bytes:
     try:
         path = Path(source.path)
         if path.stat().st_size > MAX_BYTES:
-            raise InputError(f"{source.path}: larger than {MAX_BYTES // 2**20} MiB; not a draft")
+            raise InputError(f"{printable(source.path)}: larger than {MAX_BYTES // 2**20} MiB; not a draft")
         return path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{source.path}: cannot read: {exc.strerror or exc}") from None
+        raise InputError(f"{printable(source.path)}: cannot read: {exc.strerror or exc}") from None
 
 
 def load(source: Source, warn=None) -> tuple[Document, Decoded | None]:

@@ -155,3 +155,43 @@ def test_select_and_ignore_filter_by_the_category_printed_on_each_finding(tmp_pa
     # A rule named outright is more specific than a category, as in ruff.
     named = json.loads(run_cli(draft, "--format", "json", "--select", "summary-counts", "--ignore", "structure").stdout)
     assert "structure" in {f["category"] for f in named}
+
+
+def test_a_missing_path_is_reported_and_the_others_are_still_linted(tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text("组织学习《条例，提升水平。\n", encoding="utf-8")
+    result = run_cli(good, tmp_path / "missing.txt", "--format", "json")
+    assert result.returncode == 2
+    assert b"missing.txt: no such file or folder" in result.stderr
+    assert [f["rule"] for f in json.loads(result.stdout)] == ["paired-punctuation"]
+    text = run_cli(tmp_path / "missing.txt", "--lang", "en").stdout.decode()
+    assert "No findings." not in text and "could not be linted" in text
+
+
+def test_an_empty_selection_says_that_nothing_was_linted(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run_cli(tmp_path / "empty")
+    assert result.returncode == 0 and b"nothing to lint" in result.stderr
+
+
+def test_control_characters_in_file_names_are_escaped(tmp_path):
+    name = "d\n::error file=x::forged.txt"
+    (tmp_path / name).write_text("组织学习《条例，提升水平。\n", encoding="utf-8")
+    for fmt in ("text", "github"):
+        out = run_cli(tmp_path, "--format", fmt).stdout.decode("utf-8")
+        assert not any(line.startswith("::error file=x") for line in out.splitlines())
+
+
+def test_folder_walks_do_not_follow_links_out_of_the_folder(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("组织学习《条例，提升水平。\n", encoding="utf-8")
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "inside.txt").write_text("组织学习《条例》，提升水平。\n", encoding="utf-8")
+    (tree / "link.txt").symlink_to(outside / "secret.txt")
+    (tree / "linkdir").symlink_to(outside, target_is_directory=True)
+    out = run_cli(tree, "--format", "json").stdout
+    assert json.loads(out) == []
+    followed = json.loads(run_cli(tree, "--format", "json", "--follow-symlinks").stdout)
+    assert {f["rule"] for f in followed} == {"paired-punctuation"}

@@ -7,7 +7,7 @@ from collections import Counter
 FORMATS = ("text", "json", "sarif", "github", "html")
 
 
-def render(fmt: str, findings, docs, lang: str, rules, color: bool = False) -> str:
+def render(fmt: str, findings, docs, lang: str, rules, color: bool = False, failed: int = 0) -> str:
     if fmt == "json":
         from .json_report import render_json
         return render_json(findings, lang, docs)
@@ -21,7 +21,7 @@ def render(fmt: str, findings, docs, lang: str, rules, color: bool = False) -> s
         from .github import render_github
         return render_github(findings, lang)
     from .text import render_text
-    return render_text(findings, docs, lang, color)
+    return render_text(findings, docs, lang, color, failed)
 
 
 def category_counts(findings) -> list[tuple[str, int]]:

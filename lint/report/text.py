@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rectlint.text import display_width
+from rectlint.text import display_width, printable
 
 from . import category_counts
 
@@ -32,12 +32,12 @@ def _snippet(line_text: str, col: int, end_col: int) -> tuple[str, str]:
     return shown, " " * pad + "^" * marks
 
 
-def render_text(findings, docs, lang: str, color: bool = False) -> str:
+def render_text(findings, docs, lang: str, color: bool = False, failed: int = 0) -> str:
     out = []
     for f in findings:
         sev = _paint(f.severity, _COLORS[f.severity], color)
         rule = _paint(f"[{f.rule}]", "2", color)
-        out.append(f"{f.path}:{f.line}:{f.column}: {sev} {rule} {f.message(lang)}")
+        out.append(f"{printable(f.path)}:{f.line}:{f.column}: {sev} {rule} {f.message(lang)}")
         doc = docs.get(f.path)
         if doc is not None and 0 < f.line <= len(doc.lines):
             line = doc.lines[f.line - 1]
@@ -49,19 +49,26 @@ def render_text(findings, docs, lang: str, color: bool = False) -> str:
         if f.suggestion:
             out.append(("      = suggestion: " if lang == "en" else "      = 建议：") + f.suggestion)
         for r in f.related:
-            out.append(("      = see also " if lang == "en" else "      = 另见 ") + f"{r.path}:{r.line}:{r.column}")
-    out.append(_summary(findings, lang))
+            out.append(("      = see also " if lang == "en" else "      = 另见 ")
+                       + f"{printable(r.path)}:{r.line}:{r.column}")
+    out.append(_summary(findings, lang, failed))
     return "\n".join(out)
 
 
-def _summary(findings, lang: str) -> str:
+def _summary(findings, lang: str, failed: int = 0) -> str:
+    if failed:
+        unread = (f" ({failed} inputs could not be linted)" if lang == "en" else f"（另有 {failed} 个输入未能检查）")
+    else:
+        unread = ""
     if not findings:
+        if failed:
+            return ("No findings in what was linted" if lang == "en" else "已检查的内容未发现问题") + unread
         return "No findings." if lang == "en" else "未发现问题。"
     sev = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
     cats = category_counts(findings)
     if lang == "en":
         head = (f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} "
                 f"({sev['error']} errors, {sev['warning']} warnings, {sev['info']} info)")
-        return head + ": " + ", ".join(f"{c} {n}" for c, n in cats)
+        return head + ": " + ", ".join(f"{c} {n}" for c, n in cats) + unread
     head = (f"发现 {len(findings)} 个问题（错误 {sev['error']}，警告 {sev['warning']}，提示 {sev['info']}）")
-    return head + "：" + "，".join(f"{c} {n}" for c, n in cats)
+    return head + "：" + "，".join(f"{c} {n}" for c, n in cats) + unread
