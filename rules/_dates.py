@@ -7,6 +7,7 @@ date; a repair is offered only when there is exactly one (shared/domain.md §4).
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 from dataclasses import dataclass
@@ -101,12 +102,13 @@ _SIGNATURE = regex.compile(rf"\s*({YEAR})(\d{{3,4}})\s*$")
 def broken_dates(doc, lines) -> list[Broken]:
     """Digit runs that are dates with 年, 月 or 日 lost, over the given lines."""
     found: list[Broken] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted, non-overlapping spans already reported
 
     def add(start, end, readings, kind):
-        if any(s < end and start < e for s, e in taken):
+        i = bisect.bisect_left(taken, (start, end))
+        if (i > 0 and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end):
             return
-        taken.append((start, end))
+        taken.insert(i, (start, end))
         found.append(Broken(start, end, readings, kind))
 
     text = doc.folded

@@ -61,12 +61,17 @@ def notice_date(doc) -> tuple[dt.date | None, object]:
     return None, line
 
 
+_WINDOW = 200  # a sentence is read at most this far each way: a line with no full stop stays linear
+
+
 def _sentence(text: str, start: int, end: int, lo: int, hi: int) -> str:
     a = start
-    while a > lo and text[a - 1] not in _SENTENCE_END:
+    floor = max(lo, start - _WINDOW)
+    while a > floor and text[a - 1] not in _SENTENCE_END:
         a -= 1
     b = end
-    while b < hi and text[b] not in _SENTENCE_END:
+    ceiling = min(hi, end + _WINDOW)
+    while b < ceiling and text[b] not in _SENTENCE_END:
         b += 1
     return text[a:b]
 

@@ -61,19 +61,31 @@ def _tip(f, lang: str) -> str:
 
 
 def _line_html(text: str, marks: list, lang: str) -> str:
-    """One line with its findings' spans marked; marks are (start, end, finding, anchor) in code points."""
+    """One line with its findings' spans marked; marks are (start, end, finding, anchor) in code points.
+
+    A sweep over the cut points keeps the marks covering each piece, so the work grows with the
+    line and its marks, not with their product."""
     if not marks:
         return escape(text)
-    cuts = sorted({0, len(text), *[m[0] for m in marks], *[m[1] for m in marks]})
+    starts, ends = defaultdict(list), defaultdict(list)
+    for i, m in enumerate(marks):
+        starts[m[0]].append(i)
+        ends[m[1]].append(i)
+    cuts = sorted({0, len(text), *starts, *ends})
+    active: dict = {}  # mark index -> mark, in the order the marks were given
     out = []
     for a, b in zip(cuts, cuts[1:]):
+        for i in ends.get(a, ()):
+            active.pop(i, None)
+        for i in starts.get(a, ()):
+            active[i] = marks[i]
         if a >= b:
             continue
-        covering = [m for m in marks if m[0] <= a and b <= m[1]]
         piece = escape(text[a:b])
-        if not covering:
+        if not active:
             out.append(piece)
             continue
+        covering = [active[i] for i in sorted(active)]
         first = covering[0]
         f = first[2]
         anchor = f' id="{first[3]}"' if a == first[0] else ""

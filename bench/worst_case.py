@@ -1,0 +1,74 @@
+"""Adversarial inputs at 20 KB and 200 KB: every rule and the HTML report must stay linear.
+
+    python bench/worst_case.py [--small 20000] [--factor 10]
+
+Each input is linted with every default rule (and, for the first, rendered as the HTML
+report). A linear pass takes about `factor` times as long on the large input as on the small
+one; the table prints the ratio and flags any input above 10×. Not a test: it prints numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from rectlint.config import Config, active_rules
+from rectlint.document import Document
+from rectlint.engine import run_rules
+from rectlint.report.html_report import render_html
+
+
+def _repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+INPUTS = [
+    # (name, builder of a text of about n characters, also render HTML)
+    ("20,480 '(' (HTML report)", lambda n: _repeat("(", n), True),
+    ("one run of letters", lambda n: _repeat("a", n), False),
+    ("one run of digits", lambda n: _repeat("7", n), False),
+    ("letters and @ (an e-mail guard)", lambda n: _repeat("ab.c+d", n - 1) + "@", False),
+    ("one line of Han, no punctuation", lambda n: _repeat("整改落实情况持续推进", n), False),
+    ("one line of 一是二是 markers", lambda n: _repeat("一是二是四是", n), False),
+    ("headings 1. 2. … on short lines", lambda n: "".join(f"{i % 99 + 1}.整改\n" for i in range(n // 6)), False),
+    ("glued digit dates on one line", lambda n: _repeat("2025324日至56", n), False),
+    ("dates 2025年3月1日 on one line", lambda n: _repeat("2025年3月1日", n), False),
+    ("unclosed 《 on one line", lambda n: _repeat("《条例", n), False),
+    ("one paragraph repeated", lambda n: _repeat("整改情况：制定文件制发三级审核制度，实行撰稿人初审、分管领导复审。\n", n), False),
+    ("status labels on every line", lambda n: _repeat("1.问题。\n整改结果：已完成。\n", n), False),
+    ("第 and digits", lambda n: _repeat("第1第2第", n), False),
+    ("mixed widths and brackets", lambda n: _repeat("（一)，,（1）【】“\"", n), False),
+]
+
+
+def timed(text: str, html: bool, rules) -> float:
+    start = time.perf_counter()
+    doc = Document(text, "worst.txt")
+    findings = run_rules(doc, rules)
+    if html:
+        render_html(findings, {doc.path: doc}, "zh")
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--small", type=int, default=20_000, help="characters in the small input")
+    ap.add_argument("--factor", type=int, default=10, help="how many times larger the large input is")
+    args = ap.parse_args()
+    rules = active_rules(Config())
+    print(f"{'input':<36} {'20 KB':>9} {'200 KB':>9} {'ratio':>6}")
+    worst = 0.0
+    for name, build, html in INPUTS:
+        small = timed(build(args.small), html, rules)
+        large = timed(build(args.small * args.factor), html, rules)
+        ratio = large / max(small, 1e-6)
+        worst = max(worst, ratio)
+        flag = "" if ratio <= 10 else "  <- worse than linear"
+        print(f"{name:<36} {small * 1000:>7.0f}ms {large * 1000:>7.0f}ms {ratio:>5.1f}×{flag}")
+    print(f"worst ratio: {worst:.1f}× (linear is about {args.factor}×)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
