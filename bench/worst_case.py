@@ -42,13 +42,17 @@ INPUTS = [
 ]
 
 
-def timed(text: str, html: bool, rules) -> float:
-    start = time.perf_counter()
-    doc = Document(text, "worst.txt")
-    findings = run_rules(doc, rules)
-    if html:
-        render_html(findings, {doc.path: doc}, "zh")
-    return time.perf_counter() - start
+def timed(text: str, html: bool, rules, repeat: int = 3) -> float:
+    """The best of `repeat` runs: the least disturbed by the machine."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        doc = Document(text, "worst.txt")
+        findings = run_rules(doc, rules)
+        if html:
+            render_html(findings, {doc.path: doc}, "zh")
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
 def main() -> int:

@@ -104,5 +104,8 @@ def load(source: Source, warn=None) -> tuple[Document, Decoded | None]:
     if source.kind == "html":
         from .html_reader import html_to_text
 
-        return Document(html_to_text(decoded.text), source.path, "html"), None
+        text = html_to_text(decoded.text)
+        if not text.strip():
+            raise InputError(f"{printable(source.path)}: the page shows no text to lint")
+        return Document(text, source.path, "html"), None
     return Document(decoded.text, source.path, source.kind), decoded

@@ -101,3 +101,27 @@ def test_wording_entries_of_the_wrong_type_are_config_errors(tmp_path, entry):
     draft.write_text("整改情况。\n", encoding="utf-8")
     result = run_cli(draft)
     assert result.returncode == 2 and b"Traceback" not in result.stderr and b"internal" not in result.stderr
+
+
+@pytest.mark.parametrize("page", [
+    "<html><head><title>通报</title><body><p>组织学习《条例，提升水平。</p>",  # </head> implied
+    "<head><meta charset=utf-8><p>组织学习《条例，提升水平。</p>",
+    "<p>一、整改</p><svg><g><p>组织学习《条例，提升水平。</p>",  # unclosed foreign content
+    "<p>一、整改</p><script>var x = 1;<p>组织学习《条例，提升水平。</p>",  # unclosed script
+])
+def test_pages_with_implied_or_unclosed_elements_yield_their_text(tmp_path, page):
+    from conftest import run_cli
+    path = tmp_path / "p.html"
+    path.write_text(page, encoding="utf-8")
+    result = run_cli(path, "--format", "json")
+    assert result.returncode == 1
+    assert "paired-punctuation" in {f["rule"] for f in __import__("json").loads(result.stdout)}
+
+
+def test_a_page_without_text_is_an_input_error(tmp_path):
+    from conftest import run_cli
+    path = tmp_path / "p.html"
+    path.write_text("<html><head><script>var x;</script></head><body><img src=a.png></body></html>",
+                    encoding="utf-8")
+    result = run_cli(path)
+    assert result.returncode == 2 and b"shows no text" in result.stderr
