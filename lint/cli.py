@@ -68,13 +68,15 @@ def _split(values) -> list[str]:
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a diff instead of writing them.")
 @click.option("--kind", type=click.Choice(["auto", *KINDS]), default=None,
               help="What the drafts are (default auto: detected per document; see --explain-outline).")
+@click.option("--max-mib", type=click.FloatRange(min=0, min_open=True), default=None, metavar="MIB",
+              help="Largest input to read, files and standard input alike (default 50).")
 @click.option("--follow-symlinks", is_flag=True,
               help="In folders, also follow symbolic links that lead out of the folder.")
 @click.option("--explain-outline", is_flag=True,
               help="Print each document's kind, completeness and outline as rectlint reads them, then exit.")
 @click.version_option(__version__, "--version", prog_name="rectlint")
 def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_of, against,
-          baseline, write_baseline, fix, unsafe_fixes, show_diff, kind, follow_symlinks, explain_outline):
+          baseline, write_baseline, fix, unsafe_fixes, show_diff, kind, max_mib, follow_symlinks, explain_outline):
     """Lint drafts and report findings."""
     if not paths:
         raise click.UsageError("no PATH given; try 'rectlint --help'")
@@ -88,7 +90,8 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
         return find_config(Path.cwd() if path == "-" else Path(path).parent)
 
     lang = lang or config_for(".").lang or "zh"
-    run = _lint(paths, config_for, select, ignore, as_of_date, against, kind, explain_outline, follow_symlinks)
+    run = _lint(paths, config_for, select, ignore, as_of_date, against, kind, explain_outline, follow_symlinks,
+                max_mib)
     if not run.docs and not run.errors:
         click.echo("rectlint: nothing to lint: no .txt, .md, .docx or .html file in "
                    + ", ".join(printable(p) for p in paths), err=True)
@@ -135,9 +138,9 @@ class _Run:
 
 
 def _lint(paths, config_for, select, ignore, as_of_date, against, kind=None, outline_only=False,
-          follow_symlinks=False) -> _Run:
+          follow_symlinks=False, max_mib=None) -> _Run:
     from .engine import run_rules
-    from .reader import collect, load
+    from .reader import MAX_BYTES, collect, load
 
     run = _Run()
     corpora = {}
@@ -165,7 +168,8 @@ def _lint(paths, config_for, select, ignore, as_of_date, against, kind=None, out
             for active in rules:
                 run.used_rules[active.rule.id] = active.rule
             try:
-                doc, decoded = load(source, warn)
+                mib = max_mib or cfg.max_mib
+                doc, decoded = load(source, warn, int(mib * 2**20) if mib else MAX_BYTES)
             except InputError as exc:
                 click.echo(f"rectlint: {exc}", err=True)
                 run.errors += 1

@@ -30,6 +30,7 @@ TOP_KEYS = {
     "wording": "a list of wording rules (id, kind, …)",
     "against": "the path of a corpus index (relative to this file)",
     "kind": "auto, inspection, audit, official, news or other",
+    "max-mib": "the largest input read, in MiB (a number, default 50)",
 }
 
 
@@ -47,6 +48,7 @@ class Config:
     wording: list = field(default_factory=list)  # Rules defined in this file
     against: Path | None = None
     kind: str | None = None  # overrides the detected document kind
+    max_mib: float | None = None  # the largest input read
 
     def known_rules(self) -> dict:
         return {**all_rules(), **{r.id: r for r in self.wording}}
@@ -237,6 +239,11 @@ def parse_config(path: Path, data) -> Config:
         if not isinstance(data["against"], str):
             raise ConfigError(f"{path}:{data.lines['against']}: 'against' must be {TOP_KEYS['against']}")
         cfg.against = path.parent / data["against"]
+    if "max-mib" in data:
+        value = data["max-mib"]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            raise ConfigError(f"{path}:{data.lines['max-mib']}: 'max-mib' must be {TOP_KEYS['max-mib']}")
+        cfg.max_mib = value
     if "kind" in data:
         from .conventions.kinds import KINDS
         if data["kind"] not in ("auto", *KINDS):

@@ -77,21 +77,25 @@ def _walk(root: Path, excluded, follow_symlinks: bool):
     return sorted(found, key=lambda s: s.path)
 
 
-def read_bytes(source: Source) -> bytes:
+def read_bytes(source: Source, max_bytes: int = MAX_BYTES) -> bytes:
+    limit = f"larger than {max_bytes / 2**20:g} MiB (the max-mib setting); not a draft"
     if source.path == "-":
-        return sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError(f"standard input is {limit}")
+        return data
     try:
         path = Path(source.path)
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(f"{printable(source.path)}: larger than {MAX_BYTES // 2**20} MiB; not a draft")
+        if path.stat().st_size > max_bytes:
+            raise InputError(f"{printable(source.path)}: {limit}")
         return path.read_bytes()
     except OSError as exc:
         raise InputError(f"{printable(source.path)}: cannot read: {exc.strerror or exc}") from None
 
 
-def load(source: Source, warn=None) -> tuple[Document, Decoded | None]:
+def load(source: Source, warn=None, max_bytes: int = MAX_BYTES) -> tuple[Document, Decoded | None]:
     """Read a source; `decoded` is None for formats that are never written back."""
-    data = read_bytes(source)
+    data = read_bytes(source, max_bytes)
     if source.kind == "docx":
         from .docx_reader import read_docx
 

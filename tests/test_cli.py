@@ -195,3 +195,15 @@ def test_folder_walks_do_not_follow_links_out_of_the_folder(tmp_path):
     assert json.loads(out) == []
     followed = json.loads(run_cli(tree, "--format", "json", "--follow-symlinks").stdout)
     assert {f["rule"] for f in followed} == {"paired-punctuation"}
+
+
+def test_input_size_caps_apply_to_files_and_stdin(tmp_path):
+    big = "整改情况：一是建立台账。\n" * 200
+    draft = tmp_path / "d.txt"
+    draft.write_text(big, encoding="utf-8")
+    for args, stdin in (([draft, "--max-mib", "0.001"], None), (["-", "--max-mib", "0.001"], big.encode())):
+        result = run_cli(*args, input=stdin)
+        assert result.returncode == 2 and b"max-mib" in result.stderr
+    (tmp_path / ".rectlint.yaml").write_text("max-mib: 0.001\n", encoding="utf-8")
+    assert run_cli(draft).returncode == 2
+    assert run_cli(draft, "--max-mib", "1").returncode in (0, 1)
