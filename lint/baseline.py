@@ -1,9 +1,10 @@
 """Baselines: accepted findings recorded outside the draft, keyed on text, not line numbers.
 
 Drafts are official documents and cannot carry `noqa` comments. A baseline
-entry is (path, rule, context), where context is the flagged text with up to
-twelve characters around it on its line, so an entry survives edits elsewhere
-in the draft. An entry that matches nothing any more is reported as an unused
+entry is (path, rule, context), where context is a hash of the flagged text with
+up to twelve characters around it on its line, so an entry survives edits
+elsewhere in the draft, and the file, which is meant to be committed, holds no
+text of the draft (no ID or phone number in particular). An entry that matches nothing any more is reported as an unused
 suppression (rule `unused-baseline-entry`, category internal, severity info).
 """
 
@@ -15,8 +16,9 @@ from pathlib import Path
 
 from .errors import InputError
 from .finding import Finding
+from .privacy import digest
 
-VERSION = 1
+VERSION = 2  # 2: contexts are hashes; a version-1 file (raw text) is read and hashed on load
 
 
 def _path_key(path: str, base: Path) -> str:
@@ -29,7 +31,7 @@ def _path_key(path: str, base: Path) -> str:
 
 
 def _key(f: Finding, base: Path) -> tuple:
-    return (_path_key(f.path, base), f.rule, f.context)
+    return (_path_key(f.path, base), f.rule, digest(f.context))
 
 
 def write_baseline(file: Path, findings) -> int:
@@ -45,9 +47,12 @@ def write_baseline(file: Path, findings) -> int:
 def load_baseline(file: Path) -> Counter:
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
-        if data.get("version") != VERSION:
-            raise InputError(f"{file}: baseline version {data.get('version')!r}, expected {VERSION}")
-        return Counter({(e["path"], e["rule"], e["context"]): int(e.get("count", 1)) for e in data["entries"]})
+        version = data.get("version")
+        if version not in (1, VERSION):
+            raise InputError(f"{file}: baseline version {version!r}, expected {VERSION}")
+        hashed = (lambda c: digest(c)) if version == 1 else (lambda c: c)
+        return Counter({(e["path"], e["rule"], hashed(e["context"])): int(e.get("count", 1))
+                        for e in data["entries"]})
     except FileNotFoundError:
         raise InputError(f"{file}: no such baseline; write one with --write-baseline") from None
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -69,11 +74,10 @@ def apply_baseline(file: Path, findings, linted_paths) -> list:
     for (path, rule, context), left in sorted(remaining.items()):
         if left <= 0 or path not in shown:
             continue
-        text = context.replace("\x00", "")
         kept.append(Finding(
             path=shown[path], line=1, column=1, end_line=1, end_column=1,
             rule="unused-baseline-entry", category="internal", severity="info",
-            zh=f"基线中 [{rule}] “{text}”的记录已不再匹配，可从基线删除",
-            en=f"baseline entry for [{rule}] '{text}' no longer matches; remove it from the baseline",
+            zh=f"基线中 [{rule}] 的一条记录（{context[:8]}）已不再匹配，可从基线删除",
+            en=f"a baseline entry for [{rule}] ({context[:8]}) no longer matches; remove it from the baseline",
         ))
     return kept

@@ -11,6 +11,7 @@ from html import escape
 
 from rectlint import __version__
 from rectlint.finding import CATEGORIES
+from rectlint.privacy import masked_lines, redact
 
 COLORS = {
     "date": "#f9c74f", "ordinal": "#90be6d", "status": "#f8961e", "structure": "#c77dff",
@@ -109,10 +110,12 @@ def _document(path, doc, findings, lang, start_index):
             start = f.column - 1 if number == f.line else 0
             end = max(f.end_column if number == f.end_line else len(text), start + 1)
             per_line[number].append((min(start, len(text) - 1), min(end, len(text)), f, f"f{i}"))
+    masked = masked_lines(findings)
     rows = []
     for line in doc.lines:
+        text = redact(line.text, masked.get((path, line.number), ()))
         rows.append(f'<div class="line"><span class="ln">{line.number}</span>'
-                    f'<span class="tx">{_line_html(line.text, per_line.get(line.number, []), lang)}</span></div>')
+                    f'<span class="tx">{_line_html(text, per_line.get(line.number, []), lang)}</span></div>')
     grouped = defaultdict(list)
     for f in findings:
         grouped[f.category].append(f)

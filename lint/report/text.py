@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rectlint.privacy import masked_lines, redact
 from rectlint.text import display_width, printable
 
 from . import category_counts
@@ -33,6 +34,7 @@ def _snippet(line_text: str, col: int, end_col: int) -> tuple[str, str]:
 
 
 def render_text(findings, docs, lang: str, color: bool = False, failed: int = 0) -> str:
+    masked = masked_lines(findings)
     out = []
     for f in findings:
         sev = _paint(f.severity, _COLORS[f.severity], color)
@@ -42,7 +44,7 @@ def render_text(findings, docs, lang: str, color: bool = False, failed: int = 0)
         if doc is not None and 0 < f.line <= len(doc.lines):
             line = doc.lines[f.line - 1]
             end_col = f.end_column if f.end_line == f.line else len(line.text)
-            shown, carets = _snippet(line.text, f.column, end_col)
+            shown, carets = _snippet(redact(line.text, masked.get((f.path, f.line), ())), f.column, end_col)
             gutter = f"{f.line:>5} | "
             out.append(gutter + shown)
             out.append(" " * (len(gutter) - 2) + "| " + _paint(carets, _COLORS[f.severity], color))
