@@ -109,11 +109,13 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
         count = write(Path(write_baseline), findings)
         click.echo(f"rectlint: {count} findings recorded in {write_baseline}", err=True)
         return 2 if run.errors else 0
+    accepted = None
     if baseline:
         from .baseline import apply_baseline
         findings = apply_baseline(Path(baseline), findings, list(docs))
+        accepted = lambda found: apply_baseline(Path(baseline), found, [])  # noqa: E731
     if fix or show_diff:
-        findings, changed = _fix(run, findings, unsafe_fixes, show_diff)
+        findings, changed = _fix(run, findings, unsafe_fixes, show_diff, accepted)
         if show_diff:
             return 2 if run.errors else (1 if changed else 0)
     findings.sort(key=lambda f: f.sort_key())
@@ -135,6 +137,17 @@ class _Run:
     def __init__(self):
         self.findings, self.docs, self.decoded = [], {}, {}
         self.errors, self.fail_levels, self.used_rules = 0, {}, {}
+        self.relint = {}  # path -> text -> (Document, findings): lint a fixed text as the draft was
+
+
+def _relinter(doc, rules, keep):
+    from .document import Document
+    from .engine import run_rules
+
+    def relint(text):
+        again = Document(text, doc.path, doc.kind, doc.settings)
+        return again, [f for f in run_rules(again, rules) if keep(f)]
+    return relint
 
 
 def _lint(paths, config_for, select, ignore, as_of_date, against, kind=None, outline_only=False,
@@ -185,42 +198,63 @@ def _lint(paths, config_for, select, ignore, as_of_date, against, kind=None, out
             run.docs[source.path] = doc
             run.decoded[source.path] = decoded
             run.fail_levels[source.path] = severity_rank(cfg.fail_on or "warning")
+            keep = finding_filter(cfg, select, ignore)
+            run.relint[source.path] = _relinter(doc, rules, keep)
             if doc.text.strip() and not outline_only:
-                run.findings.extend(filter(finding_filter(cfg, select, ignore), run_rules(doc, rules)))
+                run.findings.extend(filter(keep, run_rules(doc, rules)))
     finally:
         for corpus in corpora.values():
             corpus.close()
     return run
 
 
-def _fix(run: _Run, findings, unsafe: bool, show_diff: bool):
-    """Apply (or show) the chosen fixes; returns the findings left and whether anything changed."""
-    from .fixes import apply_edits, applies, chosen_edits, diff, fix_file
+MAX_FIX_PASSES = 5  # a fix can reveal or unblock another; passes stop when nothing changes
 
+
+def _fix(run: _Run, findings, unsafe: bool, show_diff: bool, accepted=None):
+    """Apply (or show) the chosen fixes until they converge; returns the findings left (those of
+    the fixed text) and whether anything changed. `accepted` drops baselined findings."""
+    from .fixes import apply_edits, chosen_edits, diff, fix_file
+
+    accepted = accepted or (lambda found: found)
     by_path = {}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
     left, changed, fixed_total = [], False, 0
     for path, found in by_path.items():
         decoded = run.decoded.get(path)
-        edits = chosen_edits(found, unsafe)
-        if not edits or decoded is None or path == "-":
-            if edits and decoded is None:
-                click.echo(f"rectlint: {path}: not rewritten (only .txt and .md drafts are fixed)", err=True)
+        if decoded is None or path == "-":
+            if chosen_edits(found, unsafe) and decoded is None:
+                click.echo(f"rectlint: {printable(path)}: not rewritten (only .txt and .md drafts are fixed)",
+                           err=True)
             left.extend(found)
             continue
-        old = run.docs[path].text
-        new, applied = apply_edits(old, edits)
-        if new == old:
+        old = text = run.docs[path].text
+        current, applied_here = found, 0
+        for _ in range(MAX_FIX_PASSES):
+            new, applied = apply_edits(text, chosen_edits(current, unsafe))
+            if new == text:
+                break
+            text, applied_here = new, applied_here + applied
+            doc, relinted = run.relint[path](text)
+            current = accepted(relinted)
+        if text == old:
             left.extend(found)
             continue
-        changed = True
-        fixed_total += applied
         if show_diff:
-            click.echo(diff(path, old, new), nl=False)
+            click.echo(diff(printable(path), old, text), nl=False)
         else:
-            fix_file(path, decoded, new)
-        left.extend(f for f in found if not applies(f, unsafe))
+            try:
+                fix_file(path, decoded, text)
+            except InputError as exc:
+                click.echo(f"rectlint: {exc}", err=True)
+                run.errors += 1
+                left.extend(found)
+                continue
+            run.docs[path] = doc
+        changed = True
+        fixed_total += applied_here
+        left.extend(current)
     if not show_diff and fixed_total:
         click.echo(f"rectlint: applied {fixed_total} fixes", err=True)
     return left, changed

@@ -26,6 +26,7 @@ class Decoded:
     encoding: str  # codec name used to write the text back
     bom: bytes
     newline: str  # the first line ending seen, "\n" when there is none
+    origin: tuple | None = None  # (size, mtime_ns, sha256) of the file as read: a fix checks it is unchanged
 
 
 def _newline_of(text: str) -> str:

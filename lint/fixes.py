@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from .decode import Decoded, encode
+from .errors import InputError
+from .text import printable
 
 
 def applies(finding, unsafe: bool) -> bool:
@@ -33,25 +37,61 @@ def apply_edits(text: str, edits) -> tuple[str, int]:
     return "".join(out), applied
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename over it."""
-    mode = path.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".rectlint", dir=path.parent)
+def write_atomic(path: Path, data: bytes, expected: tuple | None = None) -> None:
+    """Replace a draft's bytes, respecting the file.
+
+    A symbolic link is written through to its target. A read-only file is refused, and so is
+    one that changed since it was read (`expected` is its size, mtime and hash then). The new
+    content goes to a temporary file beside the target, which takes the target's mode, owner
+    (where permitted) and extended attributes before it is renamed over it; a file with other
+    hard links is rewritten in place instead, so that every link sees the fix.
+    """
+    shown = printable(str(path))
+    target = Path(os.path.realpath(path))
+    st = target.stat()
+    if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
+        raise InputError(f"{shown}: read-only; not rewritten")
+    if expected is not None:
+        current = target.read_bytes()
+        if (st.st_size, st.st_mtime_ns) != expected[:2] or hashlib.sha256(current).hexdigest() != expected[2]:
+            raise InputError(f"{shown}: changed since rectlint read it; not rewritten (run again)")
+    if st.st_nlink > 1:
+        with open(target, "r+b") as handle:
+            handle.write(data)
+            handle.truncate()
+            handle.flush()
+            os.fsync(handle.fileno())
+        return
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".rectlint", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        _copy_metadata(target, tmp, st)
+        os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
 
 
+def _copy_metadata(source: Path, tmp: str, st) -> None:
+    os.chmod(tmp, stat.S_IMODE(st.st_mode))
+    try:
+        os.chown(tmp, st.st_uid, st.st_gid)
+    except (PermissionError, AttributeError):
+        pass  # only the owner's own files, then; the mode still carries over
+    if hasattr(os, "listxattr"):
+        try:
+            for name in os.listxattr(source):
+                os.setxattr(tmp, name, os.getxattr(source, name))
+        except OSError:
+            pass  # a file system without extended attributes
+
+
 def fix_file(path: str, decoded: Decoded, new_text: str) -> None:
-    write_atomic(Path(path), encode(decoded, new_text))
+    write_atomic(Path(path), encode(decoded, new_text), decoded.origin)
 
 
 def diff(path: str, old: str, new: str) -> str:

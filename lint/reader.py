@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from dataclasses import dataclass
@@ -93,6 +94,12 @@ def read_bytes(source: Source, max_bytes: int = MAX_BYTES) -> bytes:
         raise InputError(f"{printable(source.path)}: cannot read: {exc.strerror or exc}") from None
 
 
+def origin(path: str, data: bytes) -> tuple:
+    """What identifies the file's content as read: size, modification time and a hash."""
+    st = os.stat(path)
+    return st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest()
+
+
 def load(source: Source, warn=None, max_bytes: int = MAX_BYTES) -> tuple[Document, Decoded | None]:
     """Read a source; `decoded` is None for formats that are never written back."""
     data = read_bytes(source, max_bytes)
@@ -105,6 +112,8 @@ def load(source: Source, warn=None, max_bytes: int = MAX_BYTES) -> tuple[Documen
                 warn(warning)
         return Document(text, source.path, "docx"), None
     decoded = decode(data, source.path)
+    if source.path != "-":
+        decoded.origin = origin(source.path, data)
     if source.kind == "html":
         from .html_reader import html_to_text
 

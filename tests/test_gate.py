@@ -1,6 +1,8 @@
 """The editorial review gate: .docx and .html input, the HTML report, baselines and fixes."""
 
 import io
+import os
+import stat
 import json
 import shutil
 import subprocess
@@ -217,3 +219,73 @@ def test_fix_keeps_the_bom(tmp_path):
     path.write_bytes(DRAFT.encode("utf-8-sig"))
     run_cli(path, "--fix")
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+# -- writes that respect the file ---------------------------------------------------------------
+
+FIXABLE = "组织学习《条例》，，提升水平。\n"
+
+
+def test_fix_writes_through_a_symlink_to_its_target(tmp_path):
+    target = tmp_path / "real.txt"
+    target.write_text(FIXABLE, encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    run_cli(link, "--fix")
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "组织学习《条例》，提升水平。\n"
+
+
+def test_fix_refuses_a_read_only_file(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text(FIXABLE, encoding="utf-8")
+    draft.chmod(0o444)
+    result = run_cli(draft, "--fix")
+    assert result.returncode == 2 and b"read-only" in result.stderr
+    assert draft.read_text(encoding="utf-8") == FIXABLE
+
+
+def test_fix_keeps_mode_hard_links_and_extended_attributes(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text(FIXABLE, encoding="utf-8")
+    draft.chmod(0o640)
+    xattr = False
+    try:
+        os.setxattr(draft, "user.rectlint-test", b"kept")
+        xattr = True
+    except (OSError, AttributeError):
+        pass  # this file system keeps no user attributes
+    run_cli(draft, "--fix")
+    assert draft.read_text(encoding="utf-8") == "组织学习《条例》，提升水平。\n"
+    assert stat.S_IMODE(draft.stat().st_mode) == 0o640
+    if xattr:
+        assert os.getxattr(draft, "user.rectlint-test") == b"kept"
+    other = tmp_path / "other.txt"
+    draft.write_text(FIXABLE, encoding="utf-8")
+    os.link(draft, other)
+    run_cli(draft, "--fix")
+    assert other.read_text(encoding="utf-8") == "组织学习《条例》，提升水平。\n"
+
+
+def test_fix_refuses_a_file_changed_since_it_was_read(tmp_path):
+    from rectlint.errors import InputError
+    from rectlint.fixes import fix_file
+    from rectlint.reader import Source, load
+
+    draft = tmp_path / "d.txt"
+    draft.write_text(FIXABLE, encoding="utf-8")
+    doc, decoded = load(Source(str(draft), "txt"))
+    draft.write_text("编辑刚刚保存的内容。\n", encoding="utf-8")
+    with pytest.raises(InputError, match="changed since"):
+        fix_file(str(draft), decoded, "组织学习《条例》，提升水平。\n")
+    assert draft.read_text(encoding="utf-8") == "编辑刚刚保存的内容。\n"
+
+
+def test_fixes_converge_and_only_applied_fixes_are_reported(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("关于整改情况的通报\n\n组织学习,,提升水平;;落实责任。。\n", encoding="utf-8")
+    result = run_cli(draft, "--fix", "--format", "json")
+    left = json.loads(result.stdout)
+    again = json.loads(run_cli(draft, "--format", "json").stdout)
+    assert left == again  # what is reported is what the fixed file still has
+    fixable = {"doubled-punctuation", "punctuation-width"}
+    assert not [f for f in again if f["rule"] in fixable]
