@@ -14,6 +14,8 @@ from rectlint.engine import run_rules
 from rectlint.errors import InputError
 from rectlint.registry import Rule
 
+from notice_strategy import notices
+
 # Text drawn mostly from the characters notices are made of, so rules' patterns are exercised.
 NOTICE_CHARS = ("一二三四五六七八九十是第年月日至—～（）()【】《》“”、，。；：:;,."
                 "整改情况结果已完成阶段性正在巡察组通报关于某XX×\n\r\t \u3000\u00a0" + string.digits)
@@ -125,3 +127,23 @@ def test_a_page_without_text_is_an_input_error(tmp_path):
                     encoding="utf-8")
     result = run_cli(path)
     assert result.returncode == 2 and b"shows no text" in result.stderr
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(notices())
+def test_structured_notices_lint_without_internal_errors_and_safe_fixes_converge(text):
+    findings = lint_all(text)
+    assert not [f for f in findings if f.category == "internal"], [f.zh for f in findings if f.category == "internal"]
+    assert converge(text) is not None
+
+
+def converge(text, passes=5):
+    """Apply the safe fixes until none is left; the fixed text, or None when they do not converge."""
+    from rectlint.fixes import apply_edits, chosen_edits
+    for _ in range(passes):
+        edits = chosen_edits(lint_all(text), unsafe=False)
+        new, _ = apply_edits(text, edits)
+        if new == text:
+            return text
+        text = new
+    return None
