@@ -2,9 +2,10 @@
 
 Line N of the Document is the N-th paragraph in that order, so a finding's
 line is the paragraph number and its column counts within the paragraph.
-python-docx parses the XML without resolving external entities; the archive is
-checked first, so that a damaged, encrypted or oversized file is an input
-error and a zip bomb is never inflated.
+The document part is streamed with lxml (python-docx's XML parser) without
+resolving entities, block by block, so memory follows the text rather than the
+XML; the archive is checked first, so that a damaged, encrypted or oversized
+file is an input error and a zip bomb is never inflated.
 """
 
 from __future__ import annotations
@@ -47,45 +48,83 @@ def _check_archive(data: bytes, name: str) -> list[str]:
     return warnings
 
 
-def _paragraph_text(paragraph) -> str:
-    # A soft line break inside a paragraph would shift every later line number.
-    return paragraph.text.replace("\r", " ").replace("\n", " ")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_RUN_TEXT = {_W + "t": None, _W + "tab": "\t", _W + "br": " ", _W + "cr": " ", _W + "noBreakHyphen": "-"}
 
 
-def _blocks(container, seen):
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+def _run_text(run) -> str:
+    out = []
+    for child in run:
+        if child.tag in _RUN_TEXT:
+            out.append(child.text or "" if _RUN_TEXT[child.tag] is None else _RUN_TEXT[child.tag])
+    return "".join(out)
 
-    for child in container.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            yield Paragraph(child, None)
-        elif tag == "tbl":
-            for row in Table(child, None).rows:
-                for cell in row.cells:
-                    # A merged cell appears once per grid column. The set keeps the lxml
-                    # proxies alive, so the same cell always comes back as the same object.
-                    if cell._tc in seen:
-                        continue
-                    seen.add(cell._tc)
-                    yield from _blocks(cell._tc, seen)
-        elif tag == "sdt":
-            content = child.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sdtContent")
+
+def _paragraph_text(p) -> str:
+    """A paragraph's visible runs, as python-docx reads them: its own runs and those of its
+    hyperlinks. A soft line break counts as a space, so later line numbers do not shift."""
+    out = []
+    for child in p:
+        if child.tag == _W + "r":
+            out.append(_run_text(child))
+        elif child.tag == _W + "hyperlink":
+            out.extend(_run_text(run) for run in child if run.tag == _W + "r")
+    return "".join(out).replace("\r", " ").replace("\n", " ")
+
+
+def _continued_cell(tc) -> bool:
+    """A cell that continues a vertical merge shows the cell above; it is read once, there."""
+    merge = tc.find(f"{_W}tcPr/{_W}vMerge")
+    return merge is not None and merge.get(_W + "val", "continue") != "restart"
+
+
+def _blocks(container):
+    """Paragraph elements in document order: body paragraphs, then table cells row by row."""
+    for child in container:
+        tag = child.tag
+        if tag == _W + "p":
+            yield child
+        elif tag == _W + "tbl":
+            for tr in child.iterfind(_W + "tr"):
+                for tc in tr.iterfind(_W + "tc"):
+                    if not _continued_cell(tc):
+                        yield from _blocks(tc)
+        elif tag == _W + "sdt":
+            content = child.find(_W + "sdtContent")
             if content is not None:
-                yield from _blocks(content, seen)
+                yield from _blocks(content)
+
+
+def _body_lines(stream) -> list[str]:
+    """Stream the document part: each top-level block of the body is read and then freed, so
+    memory follows the text, not the size of the XML."""
+    from lxml import etree
+
+    lines = []
+    depth = 0
+    for event, element in etree.iterparse(stream, events=("start", "end"), resolve_entities=False,
+                                          no_network=True, huge_tree=False):
+        if event == "start":
+            depth += 1
+            continue
+        depth -= 1
+        # document(1) > body(2) > block(3): a finished block is read whole, then dropped.
+        if depth == 2 and element.getparent() is not None and element.getparent().tag == _W + "body":
+            lines.extend(_paragraph_text(p) for p in _blocks([element]))
+            element.clear()
+            parent = element.getparent()
+            while element.getprevious() is not None:
+                del parent[0]
+    return lines
 
 
 def read_docx(data: bytes, name: str) -> tuple[str, list[str]]:
     warnings = _check_archive(data, name)
     try:
-        import docx
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("word/document.xml") as stream:
+            lines = _body_lines(stream)
     except ImportError:
         raise InputError(f"{name}: reading .docx needs python-docx (pip install python-docx)") from None
-    try:
-        document = docx.Document(io.BytesIO(data))
-        lines = [_paragraph_text(p) for p in _blocks(document.element.body, set())]
-    except InputError:
-        raise
-    except Exception as exc:  # python-docx raises many kinds on broken parts
+    except Exception as exc:  # a broken part raises many kinds
         raise InputError(f"{name}: damaged .docx ({type(exc).__name__}: {exc})") from None
     return "\n".join(lines), warnings

@@ -289,3 +289,26 @@ def test_fixes_converge_and_only_applied_fixes_are_reported(tmp_path):
     assert left == again  # what is reported is what the fixed file still has
     fixable = {"doubled-punctuation", "punctuation-width"}
     assert not [f for f in again if f["rule"] in fixable]
+
+
+def test_docx_is_streamed_with_the_same_text_as_python_docx_reads(tmp_path):
+    # Runs, a tab, a hyperlink-free paragraph, a table with a vertical and a horizontal merge.
+    from rectlint.docx_reader import read_docx
+    document = docx.Document()
+    document.add_paragraph("标题")
+    para = document.add_paragraph("正文")
+    para.add_run("加粗").bold = True
+    para.add_run("\t制表")
+    table = document.add_table(rows=3, cols=3)
+    for r in range(3):
+        for c in range(3):
+            table.cell(r, c).text = f"格{r}{c}"
+    table.cell(0, 0).merge(table.cell(1, 0))
+    table.cell(2, 1).merge(table.cell(2, 2))
+    document.add_paragraph("后文")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text, _ = read_docx(buffer.getvalue(), "x.docx")
+    expected = [p.text for p in document.paragraphs[:2]] + ["格00", "格10", "格01", "格02", "格11", "格12",
+                                                           "格20", "格21", "格22", "后文"]
+    assert text.split("\n") == expected
