@@ -109,6 +109,8 @@ def _read_yaml(path: Path):
         where = f":{mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ConfigError(f"{path}{where}: invalid YAML: {problem}") from None
+    except (ValueError, TypeError) as exc:  # a value YAML recognises but cannot build, e.g. 2025-02-30
+        raise ConfigError(f"{path}: invalid value: {exc}") from None
     if data is None:
         data = _MarkedDict()
     if not isinstance(data, dict):

@@ -207,3 +207,26 @@ def test_input_size_caps_apply_to_files_and_stdin(tmp_path):
     (tmp_path / ".rectlint.yaml").write_text("max-mib: 0.001\n", encoding="utf-8")
     assert run_cli(draft).returncode == 2
     assert run_cli(draft, "--max-mib", "1").returncode in (0, 1)
+
+
+@pytest.mark.parametrize("name,content,words", [
+    ("pyproject.toml", b"[tool.rectlint]\nignore = [\"\xff\xfe\"]\n", b"cannot read"),
+    (".rectlint.yaml", b"as-of: 2025-02-30\n", b"invalid value"),
+])
+def test_environmental_and_configuration_failures_are_one_line_not_internal_errors(tmp_path, name, content, words):
+    (tmp_path / name).write_bytes(content)
+    draft = tmp_path / "d.txt"
+    draft.write_text("整改情况。\n", encoding="utf-8")
+    result = run_cli(draft)
+    assert result.returncode == 2 and words in result.stderr
+    assert b"internal error" not in result.stderr and result.stderr.count(b"\n") == 1
+
+
+def test_a_baseline_or_index_of_bad_bytes_is_an_input_error(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("整改情况。\n", encoding="utf-8")
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(b"\xff\xfe\x00garbage" * 50)
+    for args in (["--baseline", junk], ["--against", junk]):
+        result = run_cli(draft, *args)
+        assert result.returncode == 2 and b"internal error" not in result.stderr
