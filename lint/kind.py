@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .conventions import kinds as cues
-from .conventions.status import ANY_LABEL
+from .outline import has_label
 
 
 @dataclass
@@ -65,9 +65,7 @@ def detect_kind(doc, outline) -> tuple[str, list]:
     if cues.NOTICE_FORMULA.search(head) or cues.AUDIT_REPORT.search(head):
         score += 3
         reasons.append("lead formula 现将…整改…公布")
-    labelled = sum(1 for h in outline.items if h.status is not None
-                   or ANY_LABEL.search(doc.folded, h.marker_end, h.line.end)
-                   or any(ANY_LABEL.match(doc.folded, line.start, line.end) for line in h.body))
+    labelled = sum(1 for h in outline.items if h.status is not None or has_label(doc, h))
     if labelled >= 2:
         score += 2
         reasons.append(f"{labelled} items with statuses or measures labels")
@@ -103,7 +101,7 @@ def detect_completeness(doc, outline, kind: str) -> str:
         doc.folded[body[-1].start:body[-1].end].rstrip()[-1:] not in cues.SENTENCE_END
         # A page whose notice stops inside its problems section, with nothing after it, was cut off.
         or (outline.page and kind in cues.NOTICE_KINDS and outline.items_section is not None
-            and outline.root.children[-1] is outline.items_section and not outline.supervision))
+            and outline.root.children[-1] is outline.items_section))
     if starts_late and ends_early:
         return "fragment"
     if starts_late:

@@ -282,7 +282,7 @@ def _bare_label(doc, line) -> bool:
     return m is not None and not doc.folded[m.end():line.end].strip()
 
 
-def _labelled(doc, heading) -> bool:
+def has_label(doc, heading) -> bool:
     """Whether an item's heading line or body carries a measures or status label."""
     text = doc.folded
     if ANY_LABEL.search(text, heading.marker_end, heading.line.end):
@@ -300,7 +300,7 @@ def _items_section(root, doc):
     """
     best, best_score = None, 0
     for section in root.children:
-        score = sum(h.status is not None or _labelled(doc, h) for h in [section, *section.descendants()])
+        score = sum(h.status is not None or has_label(doc, h) for h in [section, *section.descendants()])
         if score > best_score:
             best, best_score = section, score
     if best is not None or not root.children:
@@ -315,7 +315,7 @@ def _items(doc, scope) -> list:
     An overview heading such as （一）总体情况 beside items numbered 1. 2. is not an item.
     """
     leaves = [h for h in scope.descendants() if not h.children]
-    marked = [h for h in leaves if h.status is not None or _labelled(doc, h)]
+    marked = [h for h in leaves if h.status is not None or has_label(doc, h)]
     if not marked:
         return leaves
     levels = {h.level for h in marked}
@@ -450,7 +450,7 @@ def build_outline(doc) -> Outline:
         heading.status = _status(doc, heading)
     section = _items_section(builder.root, doc)
     scope = section
-    if scope is None and any(h.status is not None or _labelled(doc, h) for h in builder.root.descendants()):
+    if scope is None and any(h.status is not None or has_label(doc, h) for h in builder.root.descendants()):
         scope = builder.root  # items without 一、 sections
     items = _items(doc, scope) if scope is not None else []
     return Outline(

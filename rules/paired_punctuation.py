@@ -9,7 +9,9 @@ these marks in pairs, and a pair never spans paragraphs. A lost half usually
 means text was cut or pasted badly, for example a document name whose closing
 》 went missing, or a quotation that never ends.
 
-In a text that starts or ends part-way (a page cut off), the first
+A paragraph with more unmatched marks than `max-per-paragraph` (20) lists
+that many and sums up the rest in one finding: past that, the paragraph is
+one problem, not hundreds. In a text that starts or ends part-way (a page cut off), the first
 paragraph's closers and the last paragraph's openers may have their partner
 outside the text and are not reported. Ordinal markers such as `1)` or `一）`
 are not unpaired brackets, and a heading
@@ -30,7 +32,7 @@ from rectlint.finding import Hit
 ID = "paired-punctuation"
 CATEGORY = "punctuation"
 SEVERITY = "warning"
-OPTIONS: dict = {}
+OPTIONS = {"max-per-paragraph": 20}
 
 # Folded text: （） are already ( ).
 _PAIRS = {"“": "”", "‘": "’", "(": ")", "《": "》", "〈": "〉", "〔": "〕", "【": "】"}
@@ -50,30 +52,50 @@ def check(doc, options):
     # Where a saved page was cut, the other half of a pair lies outside the text.
     cut_start = paras[0] if paras and not doc.info.starts_whole else None
     cut_end = paras[-1] if paras and not doc.info.ends_whole else None
+    limit = options["max-per-paragraph"]
     for para in paras:
         skip = _marker_closers(doc, para)
         first = headings.get(para.lines[0].number)
         if first is not None:
             skip.update(range(first.marker_start, first.marker_end))
-        stack: list[tuple[str, int]] = []
-        for pos in range(para.start, para.end):
-            ch = doc.folded[pos]
-            # A marker such as "1)" is skipped unless it closes an open bracket: "(下午5:00)".
-            if pos in skip and not (ch in _CLOSERS and any(o == _CLOSERS[ch] for o, _ in stack)):
+        hits = sorted(_unmatched(doc, para, skip, para is not cut_start, para is not cut_end),
+                      key=lambda h: h.start)
+        yield from hits[:limit]
+        if len(hits) > limit:
+            rest = hits[limit]
+            yield Hit(rest.start, rest.end,
+                      zh=f"本段另有{len(hits) - limit}处括号、引号或书名号未配对（只列出前{limit}处）",
+                      en=f"{len(hits) - limit} more unmatched brackets, quotes or title marks in this "
+                         f"paragraph (only the first {limit} are listed)")
+
+
+def _unmatched(doc, para, skip, closers: bool, openers: bool):
+    """Unmatched marks of one paragraph. Each kind of opener keeps the stack positions of its
+    open marks, so finding a closer's partner costs no scan of the stack."""
+    stack: list[tuple[str, int]] = []
+    open_at: dict[str, list[int]] = {ch: [] for ch in _PAIRS}
+    for pos in range(para.start, para.end):
+        ch = doc.folded[pos]
+        # A marker such as "1)" is skipped unless it closes an open bracket: "(下午5:00)".
+        if pos in skip and not (ch in _CLOSERS and open_at[_CLOSERS[ch]]):
+            continue
+        if ch in _PAIRS:
+            open_at[ch].append(len(stack))
+            stack.append((ch, pos))
+        elif ch in _CLOSERS:
+            opener = _CLOSERS[ch]
+            if not open_at[opener]:
+                if closers:
+                    yield _unmatched_closer(doc, pos)
                 continue
-            if ch in _PAIRS:
-                stack.append((ch, pos))
-            elif ch in _CLOSERS:
-                opener = _CLOSERS[ch]
-                depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == opener), None)
-                if depth is None:
-                    if para is not cut_start:
-                        yield _unmatched_closer(doc, pos)
-                    continue
-                for _, open_pos in stack[depth + 1:]:
-                    yield _unmatched_opener(doc, open_pos)
-                del stack[depth:]
-        for _, open_pos in stack if para is not cut_end else ():
+            depth = open_at[opener][-1]
+            for inner, open_pos in stack[depth + 1:]:
+                open_at[inner].pop()
+                yield _unmatched_opener(doc, open_pos)
+            open_at[opener].pop()
+            del stack[depth:]
+    if openers:
+        for _, open_pos in stack:
             yield _unmatched_opener(doc, open_pos)
 
 

@@ -19,6 +19,7 @@ Bad:  经核实，该户户主胡某某（手机13912345678）已退回补贴。
 Bad:  监督电话：0791-6123456；当事人身份证号码110101199003074477。
 Good: 联系电话：0791-6123456。
 Good: 巡察期间设专门值班电话13912345678，受理来电来访；举报电话12388。
+Good: 举报电话：0553-2595762 15212242863；举报电子邮箱：jd@example.cn。
 """
 
 from __future__ import annotations
@@ -61,12 +62,14 @@ def mask(number: str) -> str:
 
 
 # A number given as a way to reach an office: 举报电话：…, 设专门值班电话…, 联系手机…
+# A label may give several numbers: 举报电话：0553-2595762 15212242863.
 _CHANNEL = regex.compile(
-    r"(?:(?:举报|值班|监督|联系|咨询|受理|专用|专门|服务|投诉|信访|办公)(?:电话|手机|号码|专线)|热线)[^。;,\d]{0,6}$")
+    r"(?:(?:举报|值班|监督|联系|咨询|受理|专用|专门|服务|投诉|信访|办公)(?:电话|手机|号码|专线)|热线)[^。;,\d]{0,6}"
+    r"(?:[\d()-]{5,20}\s*(?:[、/或和及]|\s)\s*)*$")
 
 
 def _channel(doc, start: int) -> bool:
-    return bool(_CHANNEL.search(doc.folded, max(0, start - 12), start))
+    return bool(_CHANNEL.search(doc.folded, max(0, start - 48), start))
 
 
 def check(doc, options):
