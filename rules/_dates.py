@@ -133,12 +133,10 @@ def broken_dates(doc, lines) -> list[Broken]:
             a, b = int(m.group(2)), int(m.group(4))
             ok = valid(None, a, None) and valid(None, b, None)
             add(m.start(), m.end(), [f"{m.group(1)}年{a}{m.group(3)}{b}月"] if ok else [], "glued")
-        for m in _GLUED_DAY.finditer(text, lo, hi):
-            year = int(m.group(1))
-            add(m.start(), m.end(), [d.text() for d in month_day_readings(m.group(2), year, True)], "glued")
-        for m in _LOST_MONTH_MARK.finditer(text, lo, hi):
-            year = int(m.group(1))
-            add(m.start(), m.end(), [d.text() for d in month_day_readings(m.group(2), year, True)], "glued")
+        for pattern in (_GLUED_DAY, _LOST_MONTH_MARK):  # 2025310日 and 2025年310日: month and day to split
+            for m in pattern.finditer(text, lo, hi):
+                year = int(m.group(1))
+                add(m.start(), m.end(), [d.text() for d in month_day_readings(m.group(2), year, True)], "glued")
         for m in _LOST_MONTH_DAY.finditer(text, lo, hi):
             year, digits = int(m.group(1)), m.group(2)
             readings = [d.text() for d in month_day_readings(digits, year, len(digits) > 2)]
