@@ -408,6 +408,10 @@ def main(argv=None) -> None:
     except RectlintError as exc:
         click.echo(f"rectlint: {exc}", err=True)
         code = 2
+    except BrokenPipeError:
+        # The reader went away (rectlint … | head); keep the interpreter from complaining at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 0
     except OSError as exc:
         # The environment, not rectlint: a permission, a full disk, a read-only folder.
         where = f"{printable(str(exc.filename))}: " if exc.filename else ""
@@ -416,10 +420,6 @@ def main(argv=None) -> None:
     except sqlite3.Error as exc:
         click.echo(f"rectlint: the corpus index: {exc}", err=True)
         code = 2
-    except BrokenPipeError:
-        # The reader went away (rectlint … | head); keep the interpreter from complaining at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        code = 0
     except KeyboardInterrupt:
         code = 130
     except Exception as exc:  # noqa: BLE001 - the promise: no traceback reaches a user
