@@ -170,12 +170,12 @@ def _lint(paths, config_for, select, ignore, as_of_date, against, kind=None, out
     def warn(message):
         click.echo(f"rectlint: warning: {message}", err=True)
 
-    try:
-        def missing(message):
-            click.echo(f"rectlint: {message}", err=True)
-            run.errors += 1
+    def unread(message):
+        click.echo(f"rectlint: {message}", err=True)
+        run.errors += 1
 
-        for source in collect(paths, lambda p: config_for(str(p)).excludes(p), missing, follow_symlinks):
+    try:
+        for source in collect(paths, lambda p: config_for(str(p)).excludes(p), unread, follow_symlinks):
             cfg = config_for(source.path)
             rules = active_rules(cfg, select, ignore)
             for active in rules:
@@ -184,8 +184,7 @@ def _lint(paths, config_for, select, ignore, as_of_date, against, kind=None, out
                 mib = max_mib or cfg.max_mib
                 doc, decoded = load(source, warn, int(mib * 2**20) if mib else MAX_BYTES)
             except InputError as exc:
-                click.echo(f"rectlint: {exc}", err=True)
-                run.errors += 1
+                unread(str(exc))
                 continue
             doc.settings = {"as_of": as_of_date or cfg.as_of}
             chosen_kind = kind or cfg.kind

@@ -112,8 +112,6 @@ def load(source: Source, warn=None, max_bytes: int = MAX_BYTES) -> tuple[Documen
                 warn(warning)
         return Document(text, source.path, "docx"), None
     decoded = decode(data, source.path)
-    if source.path != "-":
-        decoded.origin = origin(source.path, data)
     if source.kind == "html":
         from .html_reader import html_to_text
 
@@ -121,4 +119,6 @@ def load(source: Source, warn=None, max_bytes: int = MAX_BYTES) -> tuple[Documen
         if not text.strip():
             raise InputError(f"{printable(source.path)}: the page shows no text to lint")
         return Document(text, source.path, "html"), None
+    if source.path != "-":  # a draft that --fix may rewrite: remember what it was
+        decoded.origin = origin(source.path, data)
     return Document(decoded.text, source.path, source.kind), decoded

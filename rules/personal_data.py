@@ -27,6 +27,7 @@ from __future__ import annotations
 import regex
 
 from rectlint.finding import Hit
+from rectlint.privacy import mask_digits
 
 ID = "personal-data"
 CATEGORY = "privacy"
@@ -57,8 +58,7 @@ def luhn_ok(digits: str) -> bool:
 def mask(number: str) -> str:
     """The first three and last four digits, the rest starred, counted on the digits alone:
     158-6745-3421 → 158****3421."""
-    digits = regex.sub(r"\D", "", number)
-    return digits[:3] + "*" * max(0, len(digits) - 7) + digits[-4:]
+    return mask_digits(regex.sub(r"\D", "", number))
 
 
 # A number given as a way to reach an office: 举报电话：…, 设专门值班电话…, 联系手机…

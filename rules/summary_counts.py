@@ -39,9 +39,7 @@ Good: 关于巡察整改进展情况的通报
 
 from __future__ import annotations
 
-import math
-from decimal import ROUND_HALF_UP, Decimal
-from fractions import Fraction
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 import regex
 
@@ -113,17 +111,19 @@ def _named(groups, m):
     return next((g for g in reversed(groups) if g.kind == kind), None)
 
 
+def _rate_at(written: str, x: int, total: int, rounding) -> Decimal:
+    """x/total as a percentage, to as many places as the written rate has."""
+    places = len(written.split(".")[1]) if "." in written else 0
+    return (Decimal(100 * x) / Decimal(total)).quantize(Decimal(1).scaleb(-places), rounding=rounding)
+
+
 def _rate_kind(written: str, x: int, total: int) -> str:
     """"rounded" when the rate is x/total rounded to the places written, "truncated" when it is
     cut off there instead, else "wrong"."""
-    places = len(written.split(".")[1]) if "." in written else 0
-    exact = Fraction(100 * x, total)
-    stated = Fraction(Decimal(written))
-    step = Fraction(1, 10 ** places)
-    rounded = math.floor(exact / step + Fraction(1, 2)) * step
-    if stated == rounded:
+    stated = Decimal(written)
+    if stated == _rate_at(written, x, total, ROUND_HALF_UP):
         return "rounded"
-    return "truncated" if stated == math.floor(exact / step) * step else "wrong"
+    return "truncated" if stated == _rate_at(written, x, total, ROUND_DOWN) else "wrong"
 
 
 def _arithmetic(group):
@@ -144,20 +144,14 @@ def _arithmetic(group):
             if kind == "truncated":
                 yield Hit(rate.start(), rate.end(), category="number", severity="info",
                           zh=f"完成率{rate.group('rate')}%是{x}/{total}截断所得，四舍五入应为"
-                             f"{_rounded(rate.group('rate'), x, total)}%",
+                             f"{_rate_at(rate.group('rate'), x, total, ROUND_HALF_UP)}%",
                           en=f"completion rate {rate.group('rate')}% truncates {x}/{total}; rounded it is "
-                             f"{_rounded(rate.group('rate'), x, total)}%")
+                             f"{_rate_at(rate.group('rate'), x, total, ROUND_HALF_UP)}%")
             elif kind == "wrong":
                 yield Hit(rate.start(), rate.end(), category="number",
                           zh=f"完成率{rate.group('rate')}%与{x}/{total}（约{100 * x / total:.1f}%）不符",
                           en=f"completion rate {rate.group('rate')}% disagrees with {x}/{total} "
                              f"(about {100 * x / total:.1f}%)")
-
-
-def _rounded(written: str, x: int, total: int) -> str:
-    places = len(written.split(".")[1]) if "." in written else 0
-    value = Decimal(100 * x) / Decimal(total)
-    return str(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
 def _levels(items) -> list[list]:
