@@ -50,7 +50,7 @@ def load_baseline(file: Path) -> Counter:
         version = data.get("version")
         if version not in (1, VERSION):
             raise InputError(f"{file}: baseline version {version!r}, expected {VERSION}")
-        hashed = (lambda c: digest(c)) if version == 1 else (lambda c: c)
+        hashed = digest if version == 1 else (lambda c: c)
         return Counter({(e["path"], e["rule"], hashed(e["context"])): int(e.get("count", 1))
                         for e in data["entries"]})
     except FileNotFoundError:

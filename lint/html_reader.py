@@ -16,7 +16,6 @@ BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"
 HIDDEN = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
 # Start tags that end an unclosed <head> or foreign content (<svg>), as an HTML5 parser does.
 BREAKOUT = BLOCKS | {"body", "b", "big", "code", "em", "i", "img", "small", "span", "strong", "sub", "sup", "u"}
-_RAW = ("script", "style")
 
 
 class _Text(HTMLParser):

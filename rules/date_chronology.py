@@ -52,8 +52,9 @@ def notice_date(doc) -> tuple[dt.date | None, object]:
     if found and found[0] is not None:
         return found[0], line
     written = CN_DATE.search(doc.folded, line.start, line.end)
-    if written and cn_date(written) is not None:
-        return cn_date(written).as_date(), line
+    day = cn_date(written) if written else None
+    if day is not None:
+        return day.as_date(), line
     for broken in broken_dates(doc, [line]):
         if len(broken.readings) == 1:
             m = mentions(broken.readings[0], 0, len(broken.readings[0]))

@@ -26,6 +26,8 @@ Good: 会议听取了汇报。一是压实责任，二是加强督导。会议�
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from rectlint.finding import Hit
@@ -67,11 +69,14 @@ def _sequences(doc, markers):
     return runs
 
 
-def _between_headings(doc, start, end) -> bool:
-    return any(start <= h.line.start < end for h in doc.outline.headings)
+def _heading_between(starts: list, start: int, end: int) -> bool:
+    """Whether a heading line starts in [start, end); `starts` is sorted."""
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
 
 
 def check(doc, options):
+    heading_starts = sorted(h.line.start for h in doc.outline.headings)  # once: the property rebuilds
     prev = None  # the last run of the previous paragraph: it may continue here (…二是。¶三是…)
     for run in doc.outline.runs:
         para = run.paragraph
@@ -82,18 +87,18 @@ def check(doc, options):
             continue
         sequences = _sequences(doc, markers)
         for seq in sequences:
-            yield from _check_sequence(doc, seq, markers, prev)
+            yield from _check_sequence(seq, markers, prev, heading_starts)
         last = max(sequences, key=lambda q: q[-1].start)
         prev = (last, para.end)
 
 
-def _check_sequence(doc, seq, markers, prev):
+def _check_sequence(seq, markers, prev, heading_starts):
     scheme, first = seq[0].scheme, seq[0]
     if first.number > 1:
         other = [m for m in markers if m.scheme != scheme and m.start < first.start]
         continued = (prev is not None and prev[0][-1].scheme == scheme
                      and prev[0][-1].number + 1 == first.number
-                     and not _between_headings(doc, prev[1], first.start))
+                     and not _heading_between(heading_starts, prev[1], first.start))
         if other and other[-1].number == first.number - 1:
             yield Hit(first.start, first.end,
                       zh=f"段内序号混用“{_name(other[-1].scheme, 1)}”与“{_name(scheme, 1)}”两种写法",

@@ -47,6 +47,8 @@ _OTHER = {
     "巡视": regex.compile(r"(?:中央|党中央|省委|省|自治区党委|区党委|市委|巡察|上级)$"),
     "巡察": regex.compile(r"(?:市县|县|市|区|州|旗|县级|市级|巡视|下级)$"),
 }
+# The wrong word's patterns, by the word: anywhere, and in titles and headings.
+_WRONG = {w: (regex.compile(w + _OWN_NOUNS), regex.compile(w + _HEADING_NOUNS)) for w in ("巡视", "巡察")}
 _QUOTED = regex.compile(r"《[^》]*》")
 _HEADING_CHARS = 40
 
@@ -61,7 +63,7 @@ def check(doc, options):
         return
     own = named.pop()
     wrong = "巡视" if own == "巡察" else "巡察"
-    anywhere, in_headings = regex.compile(wrong + _OWN_NOUNS), regex.compile(wrong + _HEADING_NOUNS)
+    anywhere, in_headings = _WRONG[wrong]
     lead_lines = {line.number for line in outline.lead}
     # Headings on lines of their own; a long heading line carries running text as well.
     titles = {h.line.number: h.line.end for h in outline.headings if len(h.line.text.strip()) <= _HEADING_CHARS}
