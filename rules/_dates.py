@@ -137,11 +137,6 @@ def broken_dates(doc, lines) -> list[Broken]:
             for m in pattern.finditer(text, lo, hi):
                 year = int(m.group(1))
                 add(m.start(), m.end(), [d.text() for d in month_day_readings(m.group(2), year, True)], "glued")
-        for m in _LOST_MONTH_DAY.finditer(text, lo, hi):
-            year, digits = int(m.group(1)), m.group(2)
-            readings = [d.text() for d in month_day_readings(digits, year, len(digits) > 2)]
-            if readings:
-                add(m.start(), m.end(), readings, "glued")
         for m in _LOST_DAY.finditer(text, lo, hi):
             year = int(m.group(1)) if m.group(1) else None
             month, day = int(m.group(2)), int(m.group(3))
@@ -154,11 +149,12 @@ def broken_dates(doc, lines) -> list[Broken]:
             year, digits = int(m.group(1)), m.group(2)
             ok = not digits.startswith("0") and valid(year, int(digits), None)
             add(m.start(), m.end(), [f"{year}年{int(digits)}月"] if ok else [], "glued")
-        for m in _GLUED_BARE.finditer(text, lo, hi):
-            year, digits = int(m.group(1)), m.group(2)
-            readings = [d.text() for d in month_day_readings(digits, year, len(digits) > 2)]
-            if readings:
-                add(m.start(), m.end(), readings, "glued")
+        for pattern in (_GLUED_BARE, _LOST_MONTH_DAY):  # 2025310召开 and 2025年310召开
+            for m in pattern.finditer(text, lo, hi):
+                year, digits = int(m.group(1)), m.group(2)
+                readings = [d.text() for d in month_day_readings(digits, year, len(digits) > 2)]
+                if readings:
+                    add(m.start(), m.end(), readings, "glued")
         for m in _MD_DAY.finditer(text, lo, hi):
             readings = [d.text(False) for d in month_day_readings(m.group(1), None, True)]
             if readings:
