@@ -8,6 +8,7 @@ The vocabulary (status words, labels) lives in `rectlint.conventions`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 
@@ -147,8 +148,9 @@ class Outline:
     runs: list
     page: bool = False  # a web page (or a text copy of one that shows the page's frame), not a draft
 
-    @property
+    @cached_property
     def headings(self) -> list:
+        """Every heading in document order; the tree is complete once the Outline exists."""
         return list(self.root.descendants())
 
 

@@ -76,7 +76,7 @@ def _heading_between(starts: list, start: int, end: int) -> bool:
 
 
 def check(doc, options):
-    heading_starts = sorted(h.line.start for h in doc.outline.headings)  # once: the property rebuilds
+    heading_starts = sorted(h.line.start for h in doc.outline.headings)
     prev = None  # the last run of the previous paragraph: it may continue here (…二是。¶三是…)
     for run in doc.outline.runs:
         para = run.paragraph
