@@ -36,7 +36,7 @@ def sha_of(text: str) -> str:
 
 
 def fingerprint_rows(doc: Document):
-    from rectlint.rules._fingerprint import document_fingerprints
+    from .conventions.fingerprint import document_fingerprints
 
     rows = set()
     for h, start, end in document_fingerprints(doc):

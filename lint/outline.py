@@ -16,45 +16,10 @@ from .conventions.frame import CONTACT as _CONTACT, FRAME_ANY as _FRAME_ANY, FRA
 from .conventions.frame import SUPERVISION as _SUPERVISION
 from .conventions.status import (ANY_LABEL, MEASURE_LABEL, STATUS_AFTER_LABEL, STATUS_LABEL, STATUS_TAG,
                                   sentence_term, status_sentences)
+from .conventions.dates import DATE_LINE
+from .conventions.markers import BROKEN, HEADINGS, RUN_MARKER, RUN_ORDER
 from .text import cn_to_int
 
-CN = "[一二三四五六七八九十]{1,3}"
-
-# Nominal GB/T 9704 §7.3.3 levels: 一、 → （一） → 1. → （1）.
-_HEADINGS = [
-    # (pattern, level, style); group 1 is the number
-    (regex.compile(r"(\d{1,2})\.\((\d{1,2})\)"), 3, "n.(n)"),
-    (regex.compile(rf"({CN})、"), 1, "cn、"),
-    (regex.compile(rf"({CN})\.(?![\d])"), 1, "cn."),
-    (regex.compile(rf"\(({CN})\)(、)?"), 2, "(cn)"),
-    (regex.compile(r"\((\d{1,2})\)(、)?"), 4, "(n)"),
-    (regex.compile(r"(\d{1,2})\)(?!\d)"), 4, "n)"),
-    (regex.compile(r"(\d{1,2})\.(?![\d])"), 3, "n."),
-    (regex.compile(r"(\d{1,2})、"), 3, "n、"),
-    # Items headed 问题一：/问题1：, and 第一，关于…问题 used as a level.
-    (regex.compile(rf"问题({CN})\s*[:.、]"), 3, "问题cn"),
-    (regex.compile(r"问题(\d{1,3})\s*[:.、]"), 3, "问题n"),
-    (regex.compile(rf"第({CN})[,、:]\s*(?=关于|.{{0,30}}问题)"), 3, "第cn"),
-]
-
-# Markers that lost characters (domain.md §2). Accepted only where the sequence fits.
-_BROKEN = [
-    (regex.compile(rf"({CN})\)"), 2, "(cn)", "lost-open"),
-    (regex.compile(rf"\(({CN})(?=[\p{{Han}}“\"《])(?!是)"), 2, "(cn)", "lost-close"),
-    (regex.compile(r"\((\d{1,2})(?=[\p{Han}“\"《])"), 4, "(n)", "lost-close"),
-    (regex.compile(r"\)(?=[\p{Han}“\"《])"), None, None, "lost-numeral"),
-    # A numeral glued to its text: "2三救能力不强". Units after a number mean a count.
-    (regex.compile(r"(\d{1,2})(?=[\p{Han}“\"《])(?![年月日号个人次名项件家元万亿千百岁期批台户余多份场篇条类级届轮])"),
-     None, None, "glued"),
-    # 问题二台账不规范: the item marker lost its colon.
-    (regex.compile(rf"问题({CN})(?=[\p{{Han}}“\"《])"), 3, "问题cn", "lost-mark"),
-    (regex.compile(r"问题(\d{1,3})(?=[\p{Han}“\"《])"), 3, "问题n", "lost-mark"),
-    # 二巡察反馈问题整改情况: 一、 or （一） lost its mark. A measure word or a formula after the
-    # numeral (三个, 三会一课, 一岗双责) makes it a quantity, not an ordinal.
-    (regex.compile(rf"({CN})(?=[\p{{Han}}“\"《])(?![个项条种类次年月日批轮级届是])"
-                   r"(?!重一大|会一课|学一做|严三实|岗双责|把手|公开|风|务公开|线)"),
-     None, None, "lost-mark"),
-]
 # A heading is short and has no comma (a status tag or Markdown emphasis may close it); a
 # paragraph that happens to start with a numeral is not.
 _HEADING_LIKE = regex.compile(r"[^,;。]{2,30}。?\s*(?:【[^】]*】|\([^)]*\))?\s*(?:\*\*|__)?\s*$")
@@ -62,9 +27,6 @@ _HEADING_LIKE = regex.compile(r"[^,;。]{2,30}。?\s*(?:【[^】]*】|\([^)]*\))
 _SENTENCE_STOP = regex.compile(r"[。;]")
 _TITLE_WORDS = regex.compile(r"整改|通报|报告|情况")
 _PROBLEMS_SECTION = regex.compile(r"问题|反馈意见|整改落实|整改情况")
-_DATE_LINE = regex.compile(
-    r"\s*(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|"
-    r"(?:19|20)\d{5,6}|\d{4}年\d{1,4}日?|\d{4}[-./]\d{1,2}[-./]\d{1,2})\s*$")
 
 
 @dataclass(eq=False)  # headings are compared and hashed by identity
@@ -153,6 +115,21 @@ class Outline:
         """Every heading in document order; the tree is complete once the Outline exists."""
         return list(self.root.descendants())
 
+    @cached_property
+    def summary_lines(self) -> list:
+        """Lines before the problem items, in order: the lead and the organising section,
+        where a notice states its totals (反馈M个问题，已完成X个)."""
+        first_item = self.items[0].line.number if self.items else None
+        lines = list(self.lead)
+        for h in self.headings:
+            if first_item is not None and h.line.number >= first_item:
+                break
+            if self.items_section is not None and h is self.items_section:
+                break
+            lines.append(h.line)
+            lines.extend(h.body)
+        return sorted(lines, key=lambda line: line.number)
+
 
 def _strip_offset(line) -> int:
     """Offset where the line's content starts: after spaces and Markdown '#', '-', '**'."""
@@ -186,7 +163,7 @@ def _find_title(doc, lines):
 def _match_heading(doc, line):
     start = _strip_offset(line)
     text = doc.folded[start:line.end]
-    for pattern, level, style in _HEADINGS:
+    for pattern, level, style in HEADINGS:
         m = pattern.match(text)
         if not m:
             continue
@@ -238,7 +215,7 @@ class _Builder:
         text = doc.folded[start:line.end]
         if MEASURE_LABEL.match(text) or STATUS_LABEL.match(text):
             return None
-        for pattern, level, style, kind in _BROKEN:
+        for pattern, level, style, kind in BROKEN:
             m = pattern.match(text)
             if not m:
                 continue
@@ -356,19 +333,13 @@ def _status(doc, heading) -> Status | None:
 
 # 一是/二是…, 第一，/第二，…, 首先/其次/最后. The look-behind keeps words such as 统一是 and 唯一是 out.
 # 第三、第五巡察组 and 第四、五巡察组 list ordinals of a name; they are not an enumeration.
-_RUN_MARKER = regex.compile(
-    rf"(?<![统唯同之万单划逐专归均初如合不再第周星礼其])({CN})是(?![非否])"
-    rf"|第({CN})(?=[,、:]|是)(?![、,]第?[一二三四五六七八九十])|(首先|其次|最后)(?=[,、:])")
-_ORDER = {"首先": 1, "其次": 2, "最后": None}
-
-
 def _runs(doc, paragraphs, headings):
     """The enumeration markers of each paragraph, other than a heading's own (第一，关于…问题)."""
     taken = {h.marker_start for h in headings}
     runs = []
     for para in paragraphs:
         markers = []
-        for m in _RUN_MARKER.finditer(doc.folded, para.start, para.end):
+        for m in RUN_MARKER.finditer(doc.folded, para.start, para.end):
             if m.start() in taken:
                 continue
             if m.group(1):
@@ -376,7 +347,7 @@ def _runs(doc, paragraphs, headings):
             elif m.group(2):
                 markers.append(RunMarker(cn_to_int(m.group(2)), "di", m.start(), m.end()))
             else:
-                markers.append(RunMarker(_ORDER[m.group(3)], "order", m.start(), m.end()))
+                markers.append(RunMarker(RUN_ORDER[m.group(3)], "order", m.start(), m.end()))
         if markers:
             runs.append(Run(para, markers))
     return runs
@@ -395,7 +366,7 @@ def build_outline(doc) -> Outline:
     date_line, signature = None, []
     body = [line for line in lines if line.number not in frame]
     for i in range(len(body) - 1, max(-1, len(body) - 6), -1):
-        if _DATE_LINE.match(doc.folded[body[i].start:body[i].end]):
+        if DATE_LINE.match(doc.folded[body[i].start:body[i].end]):
             date_line = body[i]
             for prev in reversed(body[max(0, i - 2):i]):
                 text = doc.folded[prev.start:prev.end].strip()

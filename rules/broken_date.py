@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from rectlint.finding import Hit
 
-from ._dates import broken_dates
+from rectlint.conventions.dates import broken_dates
 
 ID = "broken-date"
 CATEGORY = "date"

@@ -44,7 +44,8 @@ from __future__ import annotations
 
 from rectlint.finding import Hit
 
-from ._ordinals import marker_text, outlined, uses_full_width
+from rectlint.conventions.kinds import outlined
+from rectlint.conventions.markers import marker_text, uses_full_width
 
 ID = "broken-heading-marker"
 CATEGORY = "ordinal"

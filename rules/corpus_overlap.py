@@ -27,7 +27,7 @@ from collections import defaultdict
 
 from rectlint.finding import Hit, Location
 
-from ._fingerprint import document_fingerprints
+from rectlint.conventions.fingerprint import document_fingerprints
 
 ID = "corpus-overlap"
 NEEDS = "corpus"  # its examples need an index; the document settings carry it

@@ -28,7 +28,8 @@ import regex
 
 from rectlint.finding import Hit
 
-from ._dates import CN_DATE, RANGE_JOIN, broken_dates, cn_date, carry_years, mentions, mentions_repaired, to_date
+from rectlint.conventions.dates import (CN_DATE, PLAN, PLAN_AFTER, PLAN_BEFORE, RANGE_JOIN, broken_dates, carry_years,
+                                        cn_date, mentions, mentions_repaired, to_date)
 
 ID = "date-chronology"
 CATEGORY = "date"
@@ -36,10 +37,6 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 FRAME = True  # it reads the page header's 发布时间/成文时间
 
-_FUTURE = regex.compile(r"预计|计划|拟|将于|将在|力争|争取|确保|之前|以前|前完成|底前|截至|截止|下一步|届时|目标")
-# Right around the date: "自2026年1月起", "到2026年底", "2026年6月前".
-_FUTURE_BEFORE = regex.compile(r"(?:到|至|自|从|于)$")
-_FUTURE_AFTER = regex.compile(r"^(?:底?前|底|起|开始|以后|之后|以来)")
 _HEADER = regex.compile(r"(成文时间|成文日期|发布时间|发布日期)\s*:\s*")
 _SENTENCE_END = "。；;!?！？\n"
 
@@ -122,9 +119,9 @@ def _measures(doc, text, reference):
                     continue
                 if m.day is None and (date.year, date.month) == (reference.year, reference.month):
                     continue
-                if (_FUTURE.search(_sentence(text, m.start, m.end, line.start, line.end))
-                        or _FUTURE_BEFORE.search(text, max(line.start, m.start - 1), m.start)
-                        or _FUTURE_AFTER.match(text, m.end, min(line.end, m.end + 3))):
+                if (PLAN.search(_sentence(text, m.start, m.end, line.start, line.end))
+                        or PLAN_BEFORE.search(text, max(line.start, m.start - 1), m.start)
+                        or PLAN_AFTER.match(text, m.end, min(line.end, m.end + 3))):
                     continue
                 yield Hit(m.start, m.end,
                           zh=f"已完成的措施日期{doc.text[m.start:m.end]}晚于通报日期{reference:%Y-%m-%d}",

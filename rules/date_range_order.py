@@ -19,15 +19,15 @@ import regex
 
 from rectlint.finding import Hit
 
-from ._dates import RANGE_JOIN, YEAR, carry_years, mentions
+from rectlint.conventions.dates import JOINER, RANGE_JOIN, YEAR, carry_years, mentions
 
 ID = "date-range-order"
 CATEGORY = "date"
 SEVERITY = "warning"
 OPTIONS: dict = {}
 
-_DAY_END = regex.compile(r"(?:至|到|—{1,2}|–|-|～|~)\s*(\d{1,2})日")
-_YEAR_RANGE = regex.compile(rf"(?<!\d)({YEAR})(?:年)?(?:至|到|—{{1,2}}|–|-|～|~)({YEAR})年")
+_DAY_END = regex.compile(rf"{JOINER}\s*(\d{{1,2}})日")
+_YEAR_RANGE = regex.compile(rf"(?<!\d)({YEAR})(?:年)?{JOINER}({YEAR})年")
 
 
 def _key(m):

@@ -22,7 +22,7 @@ import regex
 
 from rectlint.finding import Hit
 
-from ._dates import CN_DATE, YEAR, cn_date
+from rectlint.conventions.dates import CN_DATE, YEAR, cn_date
 
 ID = "date-style"
 CATEGORY = "date"

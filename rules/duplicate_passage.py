@@ -62,7 +62,7 @@ import regex
 
 from rectlint.finding import Hit
 
-from ._fingerprint import comparable_units, normalise
+from rectlint.conventions.fingerprint import comparable_units, normalise
 
 ID = "duplicate-passage"
 CATEGORY = "duplicate"

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 from rectlint.finding import Hit
 
-from ._ordinals import label, outlined
+from rectlint.conventions.kinds import outlined
+from rectlint.conventions.markers import label
 
 ID = "heading-sequence"
 CATEGORY = "ordinal"

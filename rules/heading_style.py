@@ -27,15 +27,14 @@ from collections import defaultdict
 
 from rectlint.finding import Hit
 
-from ._ordinals import outlined
+from rectlint.conventions.kinds import outlined
+from rectlint.conventions.markers import BETTER_FORM, STANDARD_FORM
 
 ID = "heading-style"
 CATEGORY = "ordinal"
 SEVERITY = "info"
 OPTIONS: dict = {}
 
-_STANDARD = {"cn、": "一、", "(cn)": "（一）", "n.": "1.", "(n)": "（1）", "n.(n)": "1.（1）"}
-_BETTER = {"(cn)、": "（一）", "(n)、": "（1）", "n、": "1.", "cn.": "一、", "n)": "（1）"}
 
 
 def check(doc, options):
@@ -52,21 +51,21 @@ def _forms(headings):
     for h in headings:
         by_level[h.level].append(h)
     for _, group in sorted(by_level.items()):
-        odd = [h for h in group if h.style in _BETTER]
+        odd = [h for h in group if h.style in BETTER_FORM]
         if not odd:
             continue
         styles = {h.style for h in group}
         if len(styles) == 1:
             h = odd[0]
             yield Hit(h.marker_start, h.marker_end,
-                      zh=f"全文此级标题均用“{h.marker}”式序号，按GB/T 9704应写作“{_BETTER[h.style]}”式（共{len(odd)}处，仅提示一次）",
+                      zh=f"全文此级标题均用“{h.marker}”式序号，按GB/T 9704应写作“{BETTER_FORM[h.style]}”式（共{len(odd)}处，仅提示一次）",
                       en=f"this heading level consistently uses '{h.marker}'; GB/T 9704 writes "
-                         f"'{_BETTER[h.style]}' ({len(odd)} headings, reported once)")
+                         f"'{BETTER_FORM[h.style]}' ({len(odd)} headings, reported once)")
             continue
         for h in odd:
             yield Hit(h.marker_start, h.marker_end,
-                      zh=f"标题序号“{h.marker}”不规范，应写作“{_BETTER[h.style]}”式",
-                      en=f"heading marker '{h.marker}' is non-standard; write it like '{_BETTER[h.style]}'")
+                      zh=f"标题序号“{h.marker}”不规范，应写作“{BETTER_FORM[h.style]}”式",
+                      en=f"heading marker '{h.marker}' is non-standard; write it like '{BETTER_FORM[h.style]}'")
 
 
 def _widths(headings):

@@ -31,7 +31,7 @@ import bisect
 import regex
 
 from rectlint.finding import Hit
-from rectlint.text import int_to_cn
+from rectlint.conventions.markers import run_marker_text
 
 ID = "inline-enumeration"
 CATEGORY = "ordinal"
@@ -42,16 +42,12 @@ _QUOTED = regex.compile(r"《[^》]*》|“[^”]*”")
 _SENTENCE_END = set("。:;!?")
 
 
-def _name(scheme: str, n: int) -> str:
-    return f"第{int_to_cn(n)}" if scheme == "di" else f"{int_to_cn(n)}是"
-
-
 def _missing(scheme: str, first: int, last: int) -> tuple[str, str]:
     """The markers first..last, listed when few ("一是”“二是"), as a range when many."""
     if last - first < 3:
-        names = [_name(scheme, n) for n in range(first, last + 1)]
+        names = [run_marker_text(scheme, n) for n in range(first, last + 1)]
         return "”“".join(names), ", ".join(names)
-    return f"{_name(scheme, first)}至{_name(scheme, last)}", f"{_name(scheme, first)} to {_name(scheme, last)}"
+    return f"{run_marker_text(scheme, first)}至{run_marker_text(scheme, last)}", f"{run_marker_text(scheme, first)} to {run_marker_text(scheme, last)}"
 
 
 def _sequences(doc, markers):
@@ -101,26 +97,26 @@ def _check_sequence(seq, markers, prev, heading_starts):
                      and not _heading_between(heading_starts, prev[1], first.start))
         if other and other[-1].number == first.number - 1:
             yield Hit(first.start, first.end,
-                      zh=f"段内序号混用“{_name(other[-1].scheme, 1)}”与“{_name(scheme, 1)}”两种写法",
-                      en=f"enumeration mixes {_name(other[-1].scheme, 1)} and {_name(scheme, 1)} styles")
+                      zh=f"段内序号混用“{run_marker_text(other[-1].scheme, 1)}”与“{run_marker_text(scheme, 1)}”两种写法",
+                      en=f"enumeration mixes {run_marker_text(other[-1].scheme, 1)} and {run_marker_text(scheme, 1)} styles")
             return
         if not continued:
             zh_missing, en_missing = _missing(scheme, 1, first.number - 1)
             yield Hit(first.start, first.end,
-                      zh=f"段内序号从“{_name(scheme, first.number)}”开始，缺少“{zh_missing}”",
-                      en=f"enumeration starts at {_name(scheme, first.number)}; {en_missing} missing")
+                      zh=f"段内序号从“{run_marker_text(scheme, first.number)}”开始，缺少“{zh_missing}”",
+                      en=f"enumeration starts at {run_marker_text(scheme, first.number)}; {en_missing} missing")
     for prev_m, cur in zip(seq, seq[1:]):
         if cur.number == prev_m.number + 1:
             continue
         if cur.number == prev_m.number:
-            zh = f"段内序号“{_name(scheme, cur.number)}”重复"
-            en = f"enumeration repeats {_name(scheme, cur.number)}"
+            zh = f"段内序号“{run_marker_text(scheme, cur.number)}”重复"
+            en = f"enumeration repeats {run_marker_text(scheme, cur.number)}"
         elif cur.number > prev_m.number:
             zh_gap, en_gap = _missing(scheme, prev_m.number + 1, cur.number - 1)
-            zh = f"段内序号跳号：“{_name(scheme, prev_m.number)}”之后是“{_name(scheme, cur.number)}”，缺少“{zh_gap}”"
-            en = (f"enumeration skips from {_name(scheme, prev_m.number)} to {_name(scheme, cur.number)}; "
+            zh = f"段内序号跳号：“{run_marker_text(scheme, prev_m.number)}”之后是“{run_marker_text(scheme, cur.number)}”，缺少“{zh_gap}”"
+            en = (f"enumeration skips from {run_marker_text(scheme, prev_m.number)} to {run_marker_text(scheme, cur.number)}; "
                   f"{en_gap} missing")
         else:
-            zh = f"段内序号顺序错乱：“{_name(scheme, prev_m.number)}”之后是“{_name(scheme, cur.number)}”"
-            en = f"enumeration goes back from {_name(scheme, prev_m.number)} to {_name(scheme, cur.number)}"
+            zh = f"段内序号顺序错乱：“{run_marker_text(scheme, prev_m.number)}”之后是“{run_marker_text(scheme, cur.number)}”"
+            en = f"enumeration goes back from {run_marker_text(scheme, prev_m.number)} to {run_marker_text(scheme, cur.number)}"
         yield Hit(cur.start, cur.end, zh=zh, en=en)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from rectlint.finding import Hit
 
-from ._dates import carry_years, mentions, valid
+from rectlint.conventions.dates import carry_years, mentions, valid
 
 ID = "invalid-date"
 CATEGORY = "date"

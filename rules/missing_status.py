@@ -44,7 +44,6 @@ from __future__ import annotations
 from rectlint.conventions.counts import DONE
 from rectlint.finding import Hit
 
-from ._status import summary_scope
 
 ID = "missing-status"
 CATEGORY = "status"
@@ -73,4 +72,4 @@ def check(doc, options):
 
 def _summary_only(doc) -> bool:
     """The notice states its statuses only as counts in its summary."""
-    return any(DONE.search(doc.folded, line.start, line.end) for line in summary_scope(doc))
+    return any(DONE.search(doc.folded, line.start, line.end) for line in doc.outline.summary_lines)

@@ -24,8 +24,7 @@ import regex
 
 from rectlint.finding import Hit
 
-from ._numbers import NUM, UNIT, number, sentences, unit_class, value
-from ._status import summary_scope
+from rectlint.conventions.numbers import NUM, UNIT, number, sentences, unit_class, value
 
 ID = "number-arithmetic"
 CATEGORY = "number"
@@ -39,7 +38,7 @@ _RATE = regex.compile(r"完成率(?:为|达到?)?\s*(\d+(?:\.\d+)?)%")
 
 def check(doc, options):
     # Counts before the items are summary-counts' to check.
-    summary_lines = {line.number for line in summary_scope(doc)}
+    summary_lines = {line.number for line in doc.outline.summary_lines}
     text = doc.folded
     for para in doc.body_paragraphs():
         for lo, hi in sentences(text, para.start, para.end):

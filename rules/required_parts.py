@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import regex
 
+from rectlint.conventions.dates import JOINER
 from rectlint.finding import Hit
 
 ID = "required-parts"
@@ -51,7 +52,7 @@ SEVERITY = "warning"
 OPTIONS = {"type": "auto"}
 CHOICES = {"type": ("auto", "inspection", "audit", "fragment")}
 
-_PERIOD = regex.compile(r"\d[^。]{0,20}?(?:至|到|—|-|~)[^。]{0,20}?\d|进驻")
+_PERIOD = regex.compile(rf"\d[^。]{{0,20}}?{JOINER}[^。]{{0,20}}?\d|进驻")
 _TEAM = regex.compile(r"第[一二三四五六七八九十\d]*(?:巡察|巡视)组|(?:巡察|巡视)组|审计(?:组|署|厅|局)")
 _FEEDBACK = regex.compile(r"反馈")
 _PHONE_LABEL = regex.compile(r"(?:联系|监督|举报|咨询)?电话\s*[:]?\s*([\d\-－—()（） ]{5,20})")

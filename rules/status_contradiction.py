@@ -27,7 +27,7 @@ import regex
 
 from rectlint.finding import Hit
 
-from ._status import COMPLETE, is_complete
+from rectlint.conventions.status import COMPLETE, is_complete
 
 ID = "status-contradiction"
 CATEGORY = "status"

@@ -46,7 +46,7 @@ import regex
 from rectlint.conventions.counts import ALL_DONE, ASPECTS, DONE, MEASURES, PART, PROBLEMS, RATE, to_int
 from rectlint.finding import Hit
 
-from ._status import COMPLETE, PARTIAL, is_complete, summary_scope, terms
+from rectlint.conventions.status import COMPLETE, PARTIAL, is_complete, terms
 
 ID = "summary-counts"
 CATEGORY = "status"
@@ -168,7 +168,7 @@ def _levels(items) -> list[list]:
 def check(doc, options):
     if not doc.info.notice:
         return
-    lines = summary_scope(doc)
+    lines = doc.outline.summary_lines
     if not lines:
         return
     groups = _groups_in(doc, lines)

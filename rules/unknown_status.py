@@ -24,7 +24,7 @@ import difflib
 
 from rectlint.finding import Hit
 
-from ._status import VOCABULARY, in_vocabulary, terms
+from rectlint.conventions.status import VOCABULARY, in_vocabulary, terms
 
 ID = "unknown-status"
 CATEGORY = "status"

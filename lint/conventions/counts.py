@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import regex
 
+from .status import ALL_DONE as ALL_DONE_PHRASE, COUNTED_DONE, COUNTED_OPEN
+
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -28,17 +30,17 @@ PROBLEMS = regex.compile(
     # 查出的5个方面问题中，已完成整改4个: the areas are what is counted.
     rf"|(?:反馈|反映|指出|查出|发现)(?:的|了|出)?(?P<total>{NUM})个方面(?:的)?问题")
 MEASURES = regex.compile(
-    rf"(?:整改措施|具体措施|措施|整改任务|任务|整改事项)(?:共|共计|总计)?(?P<total>{NUM}){_UNIT}"
+    rf"(?:(?:整改|具体)?措施|(?:整改)?任务|整改事项)(?:共|共计|总计)?(?P<total>{NUM}){_UNIT}"
     rf"|(?P<total>{NUM}){_UNIT}(?:具体)?(?:整改)?(?:措施|任务)")
 # A count may name what it counts: 反馈问题已完成整改2个, 整改措施已完成11项.
+_DONE_WORDS, _OPEN_WORDS = "|".join(COUNTED_DONE), "|".join(COUNTED_OPEN)
 _SUBJECT = r"(?:(?P<subject>问题|措施|任务|事项)(?:中)?)?"
 DONE = regex.compile(
-    rf"{_SUBJECT}(?<!阶段性|基本|未|尚未)(?:已完成|已整改到位|已办结|完成整改|已整改|已销号|整改销号|已整改销号|整改完成)"
+    rf"{_SUBJECT}(?<!阶段性|基本|未|尚未)(?:{_DONE_WORDS})"
     rf"(?:整改)?(?:的)?(?:问题)?(?P<count>{NUM}){_UNIT}")
-# 已全部完成整改: every problem of the total is done.
-ALL_DONE = regex.compile(r"(?:已|均已)?全部(?:完成整改|整改完成|整改到位|完成|销号)")
+ALL_DONE = regex.compile(ALL_DONE_PHRASE)
 PART = regex.compile(
-    rf"{_SUBJECT}(?P<status>阶段性完成|基本完成|正在整改|持续整改|持续推进|正在推进|长期坚持|未完成|尚未完成|未整改)"
+    rf"{_SUBJECT}(?P<status>{_OPEN_WORDS})"
     rf"(?:整改)?(?:的)?(?:问题)?"
     rf"(?P<count>{NUM}){_UNIT}")
 RATE = regex.compile(

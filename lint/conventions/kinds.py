@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import regex
 
+from .dates import JOINER
+
 KINDS = ("inspection", "audit", "official", "news", "other")
 NOTICE_KINDS = ("inspection", "audit")
 COMPLETENESS = ("complete", "starts-late", "ends-early", "fragment")
@@ -29,7 +31,7 @@ AUDIT_REPORT_CUE = regex.compile(r"受.{0,20}?委托|请予审议|审计查出�
 # An audit rectification report to a standing committee: it reports the rectification, 请予审议.
 AUDIT_REPORT = regex.compile(r"(?:报告|汇报).{0,60}?整改情况.{0,10}?请予审议|整改情况报告如下")
 NEWS_CUE = regex.compile(
-    r"^\s*(?:近日|日前|近期|本报讯|\d{1,2}月\d{1,2}日[,上下午]|\d{1,2}月\d{1,2}日至\d{1,2}日[,])|"
+    r"^\s*(?:近日|日前|近期|本报讯|\d{1,2}月\d{1,2}日[,上下午]|\d{1,2}月\d{1,2}日" + JOINER + r"\d{1,2}日[,])|"
     r"记者|通讯员|图为|据[^。]{1,12}报道|会议(?:强调|指出|要求|认为|听取)|会上[,]|"
     r"(?:指出|强调|表示|要求)[:]|\((?:记者|通讯员)?\s*\p{Han}{2,4}(?:\s+\p{Han}{2,4})*\)\s*$|"
     r"会议由[^。]{1,40}主持|(?:出席|参加|列席)(?:会议|活动)|作表态发言")
@@ -40,3 +42,11 @@ SPEECH_OPENING = regex.compile(r"^\s*(?:同志们|各位委员|主任、)")
 SENTENCE_END = "。!?\"”')）】;"
 CONTINUATION = ",.;:、)]}”\"'"
 LEAD_OPENING = regex.compile(r"根据|按照|依据|为(?:深入|认真|全面|进一步)|经.{0,10}(?:同意|研究)|\d{4}年\d{1,2}月")
+
+# Kinds of text whose headings are a numbered outline worth checking; a news item's or an
+# article's numbers (1.1, photo captions) follow no such convention.
+OUTLINED_KINDS = ("inspection", "audit", "official")
+
+
+def outlined(doc) -> bool:
+    return doc.info.kind in OUTLINED_KINDS

@@ -1,0 +1,101 @@
+"""Domain knowledge lives in one place: every status word, label and range joiner that code
+matches on is spelled in one module of rectlint.conventions, and the engine never imports
+from rules/.
+
+Docstrings and the messages a rule prints may quote the words; patterns may not.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+import regex
+
+from rectlint.conventions import status
+
+ROOT = Path(__file__).resolve().parent.parent
+CODE = sorted([*ROOT.glob("lint/**/*.py"), *ROOT.glob("rules/*.py")])
+MESSAGE_KEYWORDS = {"zh", "en", "suggestion"}
+
+
+def _pattern_strings(path: Path):
+    """String constants that code matches on: not docstrings, not messages."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) \
+                and isinstance(body[0].value, ast.Constant):
+            skip.add(id(body[0].value))
+        if isinstance(node, ast.keyword) and node.arg in MESSAGE_KEYWORDS:
+            skip.update(id(n) for n in ast.walk(node.value))
+        if isinstance(node, ast.JoinedStr) and not _is_pattern(node):
+            skip.update(id(n) for n in ast.walk(node))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip \
+                and not _is_prose(node.value):
+            yield node.lineno, node.value
+
+
+def _is_pattern(node) -> bool:
+    """An f-string builds a pattern when its text has regex syntax; otherwise it is a message."""
+    text = "".join(v.value for v in node.values if isinstance(v, ast.Constant))
+    return any(mark in text for mark in ("(?", "[", "\\", "|"))
+
+
+def _is_prose(text: str) -> bool:
+    # Patterns read folded text, which has no full-width comma, colon or bracket; a Chinese
+    # message quotes the word it names (缺少“至”), an English one is words and spaces.
+    return (any(mark in text for mark in "，：（）") or regex.search(r"“[^”\[\]]{1,8}”", text) is not None
+            or regex.search(r"[a-z]{2,} [a-z]{2,} ", text) is not None)
+
+
+def _where(term, home, pattern=None):
+    found = []
+    for path in CODE:
+        if path.name == "__init__.py" and not path.read_text(encoding="utf-8").strip():
+            continue
+        rel = path.relative_to(ROOT).as_posix()
+        if rel == home:
+            continue
+        found += [f"{rel}:{line}" for line, text in _pattern_strings(path)
+                  if (pattern.search(text) if pattern else term in text)]
+    return found
+
+
+# "完成" alone is too common a word (完成率, 前完成) to own; the terms that name a status are.
+WORDS = sorted(t for t in status.VOCABULARY if len(t) > 2)
+# A label is a word before a colon (整改结果：); 整改情况 in a title is not one.
+LABELS = sorted({*status.MEASURE_LABELS, *status.STATUS_LABELS})
+
+
+@pytest.mark.parametrize("term", WORDS)
+def test_status_words_are_spelled_in_conventions_status_only(term):
+    assert _where(term, "lint/conventions/status.py") == []
+
+
+@pytest.mark.parametrize("label", LABELS)
+def test_status_labels_are_spelled_in_conventions_status_only(label):
+    assert _where(label, "lint/conventions/status.py", regex.compile(label + r".{0,12}[:：]")) == []
+
+
+@pytest.mark.parametrize("joiner", ["至", "～", "~"])
+def test_range_joiners_are_spelled_in_conventions_dates_only(joiner):
+    # 截至 (up to) is a word of its own, not a joiner.
+    assert _where(joiner, "lint/conventions/dates.py", regex.compile(rf"(?<!截){joiner}")) == []
+
+
+def test_the_engine_never_imports_from_rules():
+    # The registry finds the rules by walking the package; nothing else reaches into it.
+    for path in set(ROOT.glob("lint/**/*.py")) - {ROOT / "lint/registry.py"}:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                assert not (node.module or "").startswith(("rectlint.rules", "rules")), path
+            if isinstance(node, ast.Import):
+                assert not any(a.name.startswith("rectlint.rules") for a in node.names), path
+
+
+def test_documents_carry_no_settings_bag():
+    for path in CODE:
+        assert "settings" not in path.read_text(encoding="utf-8").replace("context_settings", ""), path
