@@ -17,9 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from rectlint.config import Config, active_rules
-from rectlint.document import Document
-from rectlint.engine import run_rules
+from rectlint.api import Linter
+from rectlint.config import Config
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -28,10 +27,8 @@ def drafts() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.iterdir()) if p.suffix in (".txt", ".md")]
 
 
-def lint_text(text: str, rules) -> int:
-    doc = Document(text, "bench.txt")
-    doc.settings = {"as_of": None}
-    return len(run_rules(doc, rules))
+def lint_text(text: str, linter) -> int:
+    return len(linter.lint_text(text, "bench.txt").findings)
 
 
 def pct(values, q):
@@ -45,7 +42,7 @@ def main() -> None:
     ap.add_argument("--megabytes", type=float, default=10)
     ap.add_argument("--startup-samples", type=int, default=40)
     args = ap.parse_args()
-    rules = active_rules(Config())
+    rules = Linter(Config())
     texts = drafts()
 
     total, count, findings = 0, 0, 0

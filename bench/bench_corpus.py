@@ -16,10 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from rectlint.config import Config, active_rules
-from rectlint.corpus import Corpus, CorpusView, sha_of
+from rectlint.api import LintContext, Linter
+from rectlint.config import Config
+from rectlint.corpus import Corpus
 from rectlint.document import Document
-from rectlint.engine import run_rules
 
 HAN = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
 FRAME = ("关于{n}号单位巡察整改进展情况的通报\n\n根据统一部署，巡察组开展巡察并反馈了意见。现将整改进展情况予以公布。\n\n"
@@ -44,7 +44,6 @@ def build(path: Path, count: int, seed: int = 1) -> tuple[float, list[str]]:
     for n in range(count):
         text = notice(n, rng)
         doc = Document(text, f"n{n}.txt")
-        doc.settings = {}
         corpus.add(f"n{n}.txt", doc)
         if n % max(1, count // 50) == 0:
             kept.append(text)
@@ -54,15 +53,13 @@ def build(path: Path, count: int, seed: int = 1) -> tuple[float, list[str]]:
 
 def query(path: Path, kept: list[str], queries: int) -> list[float]:
     corpus = Corpus(path)
-    rules = active_rules(Config(), ["corpus-overlap"])
+    linter = Linter(Config(), ["corpus-overlap"], context=LintContext(corpus=corpus))
     times = []
     for text in kept[:queries]:
         reused = text.split("整改情况：")[2].split("\n")[0]
         draft = FRAME.format(n="新") + f"1.问题。\n\n整改结果：已完成整改。\n\n整改情况：{reused}\n" + CLOSE
-        doc = Document(draft, "draft.txt")
-        doc.settings = {"corpus": CorpusView(corpus, sha_of(draft))}
         t0 = time.perf_counter()
-        found = run_rules(doc, rules)
+        found = linter.lint_text(draft, "draft.txt").findings
         times.append((time.perf_counter() - t0) * 1000)
         assert found, "the reused paragraph must be found"
     corpus.close()

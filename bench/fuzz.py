@@ -19,9 +19,8 @@ import sys
 import time
 from pathlib import Path
 
-from rectlint.config import Config, active_rules
-from rectlint.document import Document
-from rectlint.engine import run_rules
+from rectlint.api import Linter
+from rectlint.config import Config
 from rectlint.fixes import apply_edits, chosen_edits
 from rectlint.reader import Source, kind_of, load
 from rectlint.text import int_to_cn
@@ -91,15 +90,13 @@ def noise(rng) -> str:
     return "".join(rng.choice(CHARS) for _ in range(rng.randint(0, 400)))
 
 
-def lint(text: str, rules):
-    doc = Document(text, "fuzz.txt")
-    doc.settings = {"as_of": None}
-    return run_rules(doc, rules)
+def lint(text: str, linter):
+    return linter.lint_text(text, "fuzz.txt").findings
 
 
-def converges(text: str, rules, passes: int = 5) -> bool:
+def converges(text: str, linter, passes: int = 5) -> bool:
     for _ in range(passes):
-        new, _ = apply_edits(text, chosen_edits(lint(text, rules), unsafe=False))
+        new, _ = apply_edits(text, chosen_edits(lint(text, linter), unsafe=False))
         if new == text:
             return True
         text = new
@@ -121,16 +118,16 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
     rng = random.Random(args.seed)
-    rules = active_rules(Config())
+    linter = Linter(Config())
     clean = sources()
     internal, diverged, started = [], 0, time.perf_counter()
     for i in range(args.inputs):
         kind = i % 3
         text = mutated(rng, rng.choice(clean)) if kind == 0 else structured(rng) if kind == 1 else noise(rng)
-        crashed = [f for f in lint(text, rules) if f.category == "internal"]
+        crashed = [f for f in lint(text, linter) if f.category == "internal"]
         if crashed:
             internal.append((i, crashed[0].en, text[:120]))
-        elif not converges(text, rules):
+        elif not converges(text, linter):
             diverged += 1
     elapsed = time.perf_counter() - started
     per = 10_000 / max(args.inputs, 1)

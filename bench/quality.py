@@ -21,9 +21,9 @@ from pathlib import Path
 
 import regex
 
-from rectlint.config import Config, active_rules
+from rectlint.api import Linter
+from rectlint.config import Config
 from rectlint.document import Document
-from rectlint.engine import run_rules
 from rectlint.reader import Source, kind_of, load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -443,10 +443,8 @@ OPERATORS = [
 ]
 
 
-def lint(text: str, path: str, fmt: str, rules):
-    doc = Document(text, path, fmt)
-    doc.settings = {"as_of": None}
-    return run_rules(doc, rules)
+def lint(text: str, path: str, fmt: str, linter):
+    return linter.lint_text(text, path, fmt).findings
 
 
 def corpus_documents(folder: Path):
@@ -463,12 +461,12 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--show-misses", action="store_true", help="print every injected defect that was missed")
     args = ap.parse_args()
-    rules = active_rules(Config())
+    linter = Linter(Config())
     docs = list(corpus_documents(args.corpus))
 
     alarms = Counter()
     for path, fmt, text in docs:
-        for f in lint(text, str(path), fmt, rules):
+        for f in lint(text, str(path), fmt, linter):
             if f.severity != "info":
                 alarms[f.rule] += 1
                 print(f"false alarm: {path.name}:{f.line}: [{f.rule}] {f.zh}")
@@ -486,7 +484,7 @@ def main() -> int:
                 continue
             defective, line = hit
             injected[kind] += 1
-            got = [f for f in lint(defective, str(path), fmt, rules)
+            got = [f for f in lint(defective, str(path), fmt, linter)
                    if f.rule in expected and (not on_line or f.line <= line <= f.end_line)]
             if got:
                 found[kind] += 1

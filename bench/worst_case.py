@@ -17,9 +17,8 @@ import math
 import sys
 import time
 
-from rectlint.config import Config, active_rules
-from rectlint.document import Document
-from rectlint.engine import run_rules
+from rectlint.api import Linter
+from rectlint.config import Config
 from rectlint.report.html_report import render_html
 
 
@@ -47,16 +46,15 @@ INPUTS = [
 ]
 
 
-def timed(text: str, html: bool, rules, repeat: int = 3) -> float:
+def timed(text: str, html: bool, linter, repeat: int = 3) -> float:
     """The best of `repeat` runs: the least disturbed by the machine."""
     best = float("inf")
     for _ in range(repeat):
         gc.collect()  # start each run from the same heap, not from the last one's garbage
         start = time.perf_counter()
-        doc = Document(text, "worst.txt")
-        findings = run_rules(doc, rules)
+        item = linter.lint_text(text, "worst.txt")
         if html:
-            render_html(findings, {doc.path: doc}, "zh")
+            render_html(item.findings, {item.path: item.document}, "zh")
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -73,12 +71,12 @@ def main() -> int:
     ap.add_argument("--small", type=int, default=20_000, help="characters in the small input")
     ap.add_argument("--factor", type=int, default=10, help="how many times larger the large input is")
     args = ap.parse_args()
-    rules = active_rules(Config())
+    linter = Linter(Config())
     sizes = [args.small, args.small * args.factor // 4, args.small * args.factor // 2, args.small * args.factor]
     print(f"{'input':<38} {'20 KB':>8} {'200 KB':>8} {'ratio':>6} {'exponent':>8}")
     worst = 0.0
     for name, build, html in INPUTS:
-        times = [timed(build(n), html, rules) for n in sizes]
+        times = [timed(build(n), html, linter) for n in sizes]
         ratio = times[-1] / max(times[0], 1e-6)
         slope = exponent(sizes, times)
         worst = max(worst, slope)

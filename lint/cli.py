@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import Config, active_rules, find_config, finding_filter, load_config, parse_date
+from .config import parse_date
 from .errors import InputError, RectlintError
 from .conventions.kinds import KINDS
 from .finding import SEVERITIES, severity_rank
@@ -78,185 +78,70 @@ def _split(values) -> list[str]:
 def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_of, against,
           baseline, write_baseline, fix, unsafe_fixes, show_diff, kind, max_mib, follow_symlinks, explain_outline):
     """Lint drafts and report findings."""
+    from .api import LintContext, Linter
+
     if not paths:
         raise click.UsageError("no PATH given; try 'rectlint --help'")
-    select, ignore = _split(select), _split(ignore)
-    explicit = load_config(Path(config_path)) if config_path else None
-    as_of_date = parse_date(as_of, "--as-of") if as_of else None
-
-    def config_for(path: str) -> Config:
-        if explicit is not None:
-            return explicit
-        return find_config(Path.cwd() if path == "-" else Path(path).parent)
-
-    lang = lang or config_for(".").lang or "zh"
-    run = _lint(paths, config_for, select, ignore, as_of_date, against, kind, explain_outline, follow_symlinks,
-                max_mib)
-    if not run.docs and not run.errors:
+    context = LintContext(as_of=parse_date(as_of, "--as-of") if as_of else None,
+                          kind=kind if kind and kind != "auto" else None)
+    linter = Linter(config_path, _split(select), _split(ignore), context, against=against, max_mib=max_mib,
+                    follow_symlinks=follow_symlinks,
+                    on_warning=lambda message: click.echo(f"rectlint: warning: {message}", err=True))
+    lang = lang or linter.config_for(".").lang or "zh"
+    result = linter.lint_paths(paths, outline_only=explain_outline,
+                               on_error=lambda message: click.echo(f"rectlint: {message}", err=True))
+    failed = len(result.errors)
+    if not result.documents and not failed:
         click.echo("rectlint: nothing to lint: no .txt, .md, .docx or .html file in "
                    + ", ".join(printable(p) for p in paths), err=True)
     if explain_outline:
         from .explain_outline import describe
-        for path, doc in run.docs.items():
-            click.echo(describe(doc))
-        return 2 if run.errors else 0
-    findings, docs = run.findings, run.docs
-    if fail_on:
-        run.fail_levels = dict.fromkeys(run.fail_levels, severity_rank(fail_on))
+        for item in result.documents.values():
+            click.echo(describe(item.document))
+        return 2 if failed else 0
+    findings = result.findings
 
     if write_baseline:
         from .baseline import write_baseline as write
         count = write(Path(write_baseline), findings)
         click.echo(f"rectlint: {count} findings recorded in {write_baseline}", err=True)
-        return 2 if run.errors else 0
+        return 2 if failed else 0
     accepted = None
     if baseline:
         from .baseline import apply_baseline
-        findings = apply_baseline(Path(baseline), findings, list(docs))
+        findings = apply_baseline(Path(baseline), findings, list(result.documents))
         accepted = lambda found: apply_baseline(Path(baseline), found, [])  # noqa: E731
     if fix or show_diff:
-        findings, changed = _fix(run, findings, unsafe_fixes, show_diff, accepted)
+        from .fixes import diff, fix_result
+        outcome = fix_result(result, findings, unsafe_fixes, write=not show_diff, accepted=accepted)
+        for path in outcome.not_fixable:
+            click.echo(f"rectlint: {printable(path)}: not rewritten (only .txt and .md drafts are fixed)", err=True)
+        for message in outcome.errors:
+            click.echo(f"rectlint: {message}", err=True)
+        failed += len(outcome.errors)
         if show_diff:
-            return 2 if run.errors else (1 if changed else 0)
+            for path, (old, new) in outcome.fixed.items():
+                click.echo(diff(printable(path), old, new), nl=False)
+            return 2 if failed else (1 if outcome.fixed else 0)
+        if outcome.applied:
+            click.echo(f"rectlint: applied {outcome.applied} fixes", err=True)
+        findings = outcome.findings
     findings.sort(key=lambda f: f.sort_key())
     color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    out = render(fmt, findings, docs, lang, list(run.used_rules.values()), color, failed=run.errors)
+    docs = {path: item.document for path, item in result.documents.items()}
+    out = render(fmt, findings, docs, lang, result.rules, color, failed=failed)
     if out:
         click.echo(out)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         from .report.github import step_summary
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
             handle.write(step_summary(findings, lang))
-    if run.errors:
+    if failed:
         return 2
-    failing = any(severity_rank(f.severity) >= run.fail_levels[f.path] for f in findings)
+    levels = {path: severity_rank(fail_on) if fail_on else item.fail_level
+              for path, item in result.documents.items()}
+    failing = any(severity_rank(f.severity) >= levels[f.path] for f in findings)
     return 1 if failing and not exit_zero else 0
-
-
-class _Run:
-    def __init__(self):
-        self.findings, self.docs, self.decoded = [], {}, {}
-        self.errors, self.fail_levels, self.used_rules = 0, {}, {}
-        self.relint = {}  # path -> text -> (Document, findings): lint a fixed text as the draft was
-
-
-def _relinter(doc, rules, keep):
-    from .document import Document
-    from .engine import run_rules
-
-    def relint(text):
-        again = Document(text, doc.path, doc.kind, doc.settings)
-        return again, [f for f in run_rules(again, rules) if keep(f)]
-    return relint
-
-
-def _lint(paths, config_for, select, ignore, as_of_date, against, kind=None, outline_only=False,
-          follow_symlinks=False, max_mib=None) -> _Run:
-    from .engine import run_rules
-    from .reader import MAX_BYTES, collect, load
-
-    run = _Run()
-    corpora = {}
-
-    def corpus_for(cfg):
-        path = against or cfg.against
-        if path is None:
-            return None
-        if str(path) not in corpora:
-            from .corpus import Corpus
-            corpora[str(path)] = Corpus(path, readonly=True)
-        return corpora[str(path)]
-
-    def warn(message):
-        click.echo(f"rectlint: warning: {message}", err=True)
-
-    def unread(message):
-        click.echo(f"rectlint: {message}", err=True)
-        run.errors += 1
-
-    try:
-        for source in collect(paths, lambda p: config_for(str(p)).excludes(p), unread, follow_symlinks):
-            cfg = config_for(source.path)
-            rules = active_rules(cfg, select, ignore)
-            for active in rules:
-                run.used_rules[active.rule.id] = active.rule
-            try:
-                mib = max_mib or cfg.max_mib
-                doc, decoded = load(source, warn, int(mib * 2**20) if mib else MAX_BYTES)
-            except InputError as exc:
-                unread(str(exc))
-                continue
-            doc.settings = {"as_of": as_of_date or cfg.as_of}
-            chosen_kind = kind or cfg.kind
-            if chosen_kind and chosen_kind != "auto":
-                doc.settings["kind"] = chosen_kind
-            corpus = corpus_for(cfg)
-            if corpus is not None:
-                from .corpus import CorpusView, sha_of
-                doc.settings["corpus"] = CorpusView(corpus, sha_of(doc.text))
-            run.docs[source.path] = doc
-            run.decoded[source.path] = decoded
-            run.fail_levels[source.path] = severity_rank(cfg.fail_on or "warning")
-            keep = finding_filter(cfg, select, ignore)
-            run.relint[source.path] = _relinter(doc, rules, keep)
-            if doc.text.strip() and not outline_only:
-                run.findings.extend(filter(keep, run_rules(doc, rules)))
-    finally:
-        for corpus in corpora.values():
-            corpus.close()
-    return run
-
-
-MAX_FIX_PASSES = 5  # a fix can reveal or unblock another; passes stop when nothing changes
-
-
-def _fix(run: _Run, findings, unsafe: bool, show_diff: bool, accepted=None):
-    """Apply (or show) the chosen fixes until they converge; returns the findings left (those of
-    the fixed text) and whether anything changed. `accepted` drops baselined findings."""
-    from .fixes import apply_edits, chosen_edits, diff, fix_file
-
-    accepted = accepted or (lambda found: found)
-    by_path = {}
-    for f in findings:
-        by_path.setdefault(f.path, []).append(f)
-    left, changed, fixed_total = [], False, 0
-    for path, found in by_path.items():
-        decoded = run.decoded.get(path)
-        if decoded is None or path == "-":
-            if chosen_edits(found, unsafe) and decoded is None:
-                click.echo(f"rectlint: {printable(path)}: not rewritten (only .txt and .md drafts are fixed)",
-                           err=True)
-            left.extend(found)
-            continue
-        old = text = run.docs[path].text
-        current, applied_here = found, 0
-        for _ in range(MAX_FIX_PASSES):
-            new, applied = apply_edits(text, chosen_edits(current, unsafe))
-            if new == text:
-                break
-            text, applied_here = new, applied_here + applied
-            doc, relinted = run.relint[path](text)
-            current = accepted(relinted)
-        if text == old:
-            left.extend(found)
-            continue
-        if show_diff:
-            click.echo(diff(printable(path), old, text), nl=False)
-        else:
-            try:
-                fix_file(path, decoded, text)
-            except InputError as exc:
-                click.echo(f"rectlint: {exc}", err=True)
-                run.errors += 1
-                left.extend(found)
-                continue
-            run.docs[path] = doc
-        changed = True
-        fixed_total += applied_here
-        left.extend(current)
-    if not show_diff and fixed_total:
-        click.echo(f"rectlint: applied {fixed_total} fixes", err=True)
-    return left, changed
 
 
 @cli.command("rules")
@@ -324,7 +209,6 @@ def index_add(index_path, paths):
                 click.echo(f"rectlint: {exc}", err=True)
                 errors += 1
                 continue
-            doc.settings = {}
             counts[corpus.add(Path(source.path).as_posix(), doc)] += 1
     click.echo(f"{counts['added']} added, {counts['updated']} updated, {counts['unchanged']} unchanged "
                f"in {_index_path(index_path)}")

@@ -1,7 +1,7 @@
 """The corpus index: winnowed fingerprints of earlier notices in one SQLite file.
 
 This is the I/O side of the `corpus-overlap` rule: the CLI opens the index and
-hands the rule a read-only view through `Document.settings["corpus"]`.
+hands the rule a read-only view through `LintContext.corpus`.
 Lookups go through the hash index, and a document-frequency table lets a
 query drop boilerplate hashes without reading their postings, so query cost
 does not grow with the corpus.

@@ -47,12 +47,11 @@ def _split_lines(text: str) -> list[Line]:
 class Document:
     """One draft. Offsets index `text`; `folded` is the same text width-folded."""
 
-    def __init__(self, text: str, path: str = "<stdin>", kind: str = "txt", settings: dict | None = None):
+    def __init__(self, text: str, path: str = "<stdin>", kind: str = "txt", notice_kind: str | None = None):
         self.path = path
-        # What the run tells the rules: as_of, corpus, and kind (a notice kind that overrides the guess).
-        self.settings = dict(settings or {})
         self.text = text
-        self.kind = kind
+        self.kind = kind  # the format read: txt, md, docx or html
+        self.notice_kind = notice_kind  # what the text is, when configuration says so (else detected)
         self.folded = fold(text)
         self.lines = _split_lines(text)
         self._starts = [line.start for line in self.lines]
@@ -93,7 +92,7 @@ class Document:
     def info(self):
         """What the text is (kind) and whether it is whole (completeness)."""
         from .kind import document_info
-        return document_info(self, self.outline, self.settings.get("kind"))
+        return document_info(self, self.outline, self.notice_kind)
 
     @property
     def frame(self) -> set[int]:

@@ -24,9 +24,6 @@ def to_finding(doc: Document, active, hit: Hit) -> Finding:
         else:
             rl, rc, rel, rec = _location(doc, r[0], r[1])
             related.append(Location(doc.path, rl, rc, rel, rec))
-    edits = hit.fix
-    if edits is None and hit.suggestion is not None and active.rule.fix:
-        edits = [(hit.start, hit.end, hit.suggestion)]
     line_obj = doc.line_at(hit.start)
     lo = max(line_obj.start, hit.start - CONTEXT_CHARS)
     hi = min(doc.line_at(hit.end).end, hit.end + CONTEXT_CHARS)
@@ -37,7 +34,7 @@ def to_finding(doc: Document, active, hit: Hit) -> Finding:
         suggestion=hit.suggestion, related=related,
         context=hit.key if hit.key is not None else
         doc.text[lo:hit.start] + "\x00" + doc.text[hit.start:hit.end] + "\x00" + doc.text[hit.end:hi],
-        edits=list(edits or []) if active.rule.fix else [], fix_safe=active.rule.fix == "safe",
+        fix=hit.fix,
     )
 
 
@@ -50,8 +47,12 @@ def _internal(doc: Document, rule_id: str, exc: Exception) -> Finding:
     )
 
 
-def run_rules(doc: Document, rules) -> list[Finding]:
-    """Every rule runs; one that raises becomes a single `internal` finding."""
+def run_rules(doc: Document, rules, context=None) -> list[Finding]:
+    """Every rule runs; one that raises becomes a single `internal` finding. `context` (a
+    LintContext) goes to the rules that take it."""
+    if context is None:
+        from .api import LintContext
+        context = LintContext()
     findings: list[Finding] = []
     try:
         frame = doc.frame
@@ -60,7 +61,9 @@ def run_rules(doc: Document, rules) -> list[Finding]:
         findings.append(_internal(doc, "outline", exc))
     for active in rules:
         try:
-            for hit in active.rule.check(doc, active.options):
+            hits = (active.rule.check(doc, active.options, context) if active.rule.takes_context
+                    else active.rule.check(doc, active.options))
+            for hit in hits:
                 if not active.rule.frame and doc.line_at(hit.start).number in frame:
                     continue
                 findings.append(to_finding(doc, active, hit))

@@ -11,8 +11,34 @@ CATEGORIES = (
 )
 
 
+# How a fix may be applied, as in ruff: safe ones with --fix, unsafe ones (certain, but they
+# carry meaning) only with --unsafe-fixes, display-only ones never; they are shown.
+APPLICABILITIES = ("safe", "unsafe", "display-only")
+
+
 def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """The edits that repair one finding, each (start, end, replacement) in Document.text,
+    and how safely they may be applied. Decided per hit: one rule may offer both kinds."""
+
+    edits: tuple
+    applicability: str = "safe"
+
+    def __post_init__(self):
+        if self.applicability not in APPLICABILITIES:
+            raise ValueError(f"applicability must be one of {', '.join(APPLICABILITIES)}")
+        object.__setattr__(self, "edits", tuple(tuple(edit) for edit in self.edits))
+
+    @classmethod
+    def replace(cls, start: int, end: int, text: str, applicability: str = "safe") -> "Fix":
+        return cls(((start, end, text),), applicability)
+
+    def applies(self, unsafe: bool = False) -> bool:
+        return self.applicability == "safe" or (unsafe and self.applicability == "unsafe")
 
 
 @dataclass
@@ -21,7 +47,8 @@ class Hit:
 
     `start` and `end` are offsets into Document.text, end exclusive.
     Messages come in both languages so the choice of --lang stays in the CLI.
-    `related` holds (start, end) spans of the same document.
+    `related` holds (start, end) spans of the same document. `suggestion` is what the reader is
+    told to write; `fix` is what --fix may do, and is independent of it.
     """
 
     start: int
@@ -32,9 +59,7 @@ class Hit:
     related: list = field(default_factory=list)
     severity: str | None = None
     category: str | None = None
-    # Edits that repair the problem, as (start, end, replacement). When None, a
-    # rule that declares FIX gets the suggestion applied to the span.
-    fix: list | None = None
+    fix: Fix | None = None
     # A stable identity for a finding about the document as a whole (a baseline keys on it
     # instead of the text around the span, which edits elsewhere would change).
     key: str | None = None
@@ -73,8 +98,7 @@ class Finding:
     related: list[Location] = field(default_factory=list)
     # Text of the flagged span and its surroundings: used by baselines, never printed.
     context: str = ""
-    edits: list = field(default_factory=list)  # (start, end, replacement) offsets in the text
-    fix_safe: bool = True
+    fix: Fix | None = None
 
     def message(self, lang: str = "zh") -> str:
         return self.en if lang == "en" else self.zh

@@ -7,6 +7,7 @@ import hashlib
 import os
 import stat
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .decode import Decoded, encode
@@ -16,11 +17,11 @@ from .text import printable
 
 def applies(finding, unsafe: bool) -> bool:
     """Whether this run's fix options apply the finding's edits."""
-    return bool(finding.edits) and (finding.fix_safe or unsafe)
+    return finding.fix is not None and finding.fix.applies(unsafe)
 
 
 def chosen_edits(findings, unsafe: bool) -> list[tuple[int, int, str]]:
-    return [edit for f in findings if applies(f, unsafe) for edit in f.edits]
+    return [edit for f in findings if applies(f, unsafe) for edit in f.fix.edits]
 
 
 def apply_edits(text: str, edits) -> tuple[str, int]:
@@ -98,3 +99,58 @@ def diff(path: str, old: str, new: str) -> str:
     return "".join(difflib.unified_diff(
         old.splitlines(keepends=True), new.splitlines(keepends=True),
         fromfile=f"a/{path}", tofile=f"b/{path}"))
+
+
+MAX_PASSES = 5  # a fix can reveal or unblock another; passes stop when nothing changes
+
+
+@dataclass
+class FixOutcome:
+    findings: list  # what is left: the fixed texts' findings, and the others' as they were
+    fixed: dict = field(default_factory=dict)  # path -> (old text, new text)
+    applied: int = 0  # edits applied over all passes
+    not_fixable: list = field(default_factory=list)  # paths with fixes that are never rewritten
+    errors: list = field(default_factory=list)  # one line for each draft that could not be written
+
+
+def fix_result(result, findings, unsafe: bool = False, write: bool = True, accepted=None) -> FixOutcome:
+    """Apply the chosen fixes of `findings` (a lint Result's, perhaps filtered by a baseline)
+    until they converge, and write the drafts back unless `write` is False. `accepted` filters
+    the findings of each fixed text the same way."""
+    accepted = accepted or (lambda found: found)
+    by_path: dict = {}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+    outcome = FixOutcome([])
+    for path, found in by_path.items():
+        item = result.documents.get(path)
+        decoded = item.decoded if item is not None else None
+        if decoded is None or path == "-":
+            if chosen_edits(found, unsafe) and decoded is None:
+                outcome.not_fixable.append(path)
+            outcome.findings.extend(found)
+            continue
+        old = text = item.document.text
+        current, applied, doc = found, 0, item.document
+        for _ in range(MAX_PASSES):
+            new, count = apply_edits(text, chosen_edits(current, unsafe))
+            if new == text:
+                break
+            text, applied = new, applied + count
+            doc, relinted = item.relint(text)
+            current = accepted(relinted)
+        if text == old:
+            outcome.findings.extend(found)
+            continue
+        if write:
+            try:
+                fix_file(path, decoded, text)
+            except InputError as exc:
+                outcome.errors.append(str(exc))
+                outcome.findings.extend(found)
+                continue
+            item.document, item.findings = doc, current
+        outcome.fixed[path] = (old, text)
+        outcome.applied += applied
+        outcome.findings.extend(current)
+    return outcome

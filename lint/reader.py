@@ -100,7 +100,8 @@ def origin(path: str, data: bytes) -> tuple:
     return st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest()
 
 
-def load(source: Source, warn=None, max_bytes: int = MAX_BYTES) -> tuple[Document, Decoded | None]:
+def load(source: Source, warn=None, max_bytes: int = MAX_BYTES,
+         notice_kind: str | None = None) -> tuple[Document, Decoded | None]:
     """Read a source; `decoded` is None for formats that are never written back."""
     data = read_bytes(source, max_bytes)
     if source.kind == "docx":
@@ -110,7 +111,7 @@ def load(source: Source, warn=None, max_bytes: int = MAX_BYTES) -> tuple[Documen
         for warning in warnings:
             if warn is not None:
                 warn(warning)
-        return Document(text, source.path, "docx"), None
+        return Document(text, source.path, "docx", notice_kind), None
     decoded = decode(data, source.path)
     if source.kind == "html":
         from .html_reader import html_to_text
@@ -118,7 +119,7 @@ def load(source: Source, warn=None, max_bytes: int = MAX_BYTES) -> tuple[Documen
         text = html_to_text(decoded.text)
         if not text.strip():
             raise InputError(f"{printable(source.path)}: the page shows no text to lint")
-        return Document(text, source.path, "html"), None
+        return Document(text, source.path, "html", notice_kind), None
     if source.path != "-":  # a draft that --fix may rewrite: remember what it was
         decoded.origin = origin(source.path, data)
-    return Document(decoded.text, source.path, source.kind), decoded
+    return Document(decoded.text, source.path, source.kind, notice_kind), decoded

@@ -28,9 +28,9 @@ class Rule:
     # Rules that read the web-page frame (e.g. its 发布时间) set FRAME = True.
     frame: bool = False
     source: str = ""
-    needs: str | None = None  # a document setting the rule cannot work without, e.g. "corpus"
-    fix: str | None = None  # "safe", "unsafe" or None: whether and how its suggestions may be applied
+    needs: str | None = None  # a LintContext field the rule cannot work without, e.g. "corpus"
     categories: tuple = ()  # every category its findings may carry; the first is CATEGORY
+    takes_context: bool = False  # check(document, options, context): it reads the LintContext
 
     def __post_init__(self):
         if not self.categories:
@@ -52,15 +52,15 @@ def rule_from_module(obj, source: str) -> Rule:
     extra = tuple(getattr(obj, "CATEGORIES", ()))
     if any(c not in CATEGORIES for c in extra):
         raise UsageError(f"rule {obj.ID}: unknown category in CATEGORIES {extra!r}")
-    if getattr(obj, "FIX", None) not in (None, "safe", "unsafe"):
-        raise UsageError(f"rule {obj.ID}: FIX must be 'safe', 'unsafe' or absent")
+    if hasattr(obj, "FIX"):
+        raise UsageError(f"rule {obj.ID}: FIX is gone since 0.2; attach Fix(edits, applicability) to each Hit")
     return Rule(
         id=obj.ID, category=obj.CATEGORY, severity=obj.SEVERITY,
         options=dict(getattr(obj, "OPTIONS", {})), choices=dict(getattr(obj, "CHOICES", {})),
         doc=inspect.cleandoc(obj.__doc__ or ""), check=obj.check,
         frame=bool(getattr(obj, "FRAME", False)), source=source, needs=getattr(obj, "NEEDS", None),
-        fix=getattr(obj, "FIX", None),
         categories=(obj.CATEGORY, *(c for c in extra if c != obj.CATEGORY)),
+        takes_context=len(inspect.signature(obj.check).parameters) >= 3,
     )
 
 

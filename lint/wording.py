@@ -13,7 +13,7 @@ import regex
 import yaml
 
 from .errors import ConfigError
-from .finding import SEVERITIES, Hit
+from .finding import SEVERITIES, Fix, Hit
 from .registry import Rule
 
 KINDS = ("existence", "substitution", "consistency")
@@ -74,8 +74,7 @@ def build_rule(entry, where: str) -> Rule:
             raise ConfigError(f"{where}: a consistency rule needs either: a list of two forms")
         check = _consistency([_compile(e, where) for e in either], either, message)
     return Rule(id=rule_id, category="wording", severity=severity, options={}, choices={},
-                doc=_doc(entry), check=check, source=where,
-                fix="unsafe" if kind in ("substitution", "consistency") else None)
+                doc=_doc(entry), check=check, source=where)
 
 
 def _check_types(entry, message, where: str) -> None:
@@ -111,7 +110,8 @@ def _substitution(pairs, message):
                     written = doc.text[m.start():m.end()]
                     yield Hit(m.start(), m.end(),
                               zh=message.get("zh", f"“{written}”应为“{right}”"),
-                              en=message.get("en", f"'{written}' should be '{right}'"), suggestion=right)
+                              en=message.get("en", f"'{written}' should be '{right}'"), suggestion=right,
+                              fix=Fix.replace(m.start(), m.end(), right, "unsafe"))
     return check
 
 
@@ -128,7 +128,7 @@ def _consistency(patterns, forms, message):
             yield Hit(m.start(), m.end(),
                       zh=message.get("zh", f"文中同时使用“{main}”和“{written}”，应统一为“{main}”"),
                       en=message.get("en", f"both '{main}' and '{written}' are used; keep to '{main}'"),
-                      suggestion=main)
+                      suggestion=main, fix=Fix.replace(m.start(), m.end(), main, "unsafe"))
     return check
 
 

@@ -27,7 +27,7 @@ Good: 2025年3月10日至4月25日开展巡察，9时30分召开会议，GB/T 97
 
 from __future__ import annotations
 
-from rectlint.finding import Hit
+from rectlint.finding import Fix, Hit
 
 from rectlint.conventions.dates import broken_dates
 
@@ -35,7 +35,6 @@ ID = "broken-date"
 CATEGORY = "date"
 SEVERITY = "warning"
 OPTIONS: dict = {}
-FIX = "unsafe"
 
 _WHAT = {
     "glued": ("日期缺少“年”“月”或“日”", "date lost its 年/月/日"),
@@ -64,7 +63,7 @@ def check(doc, options):
             yield Hit(broken.start, broken.end,
                       zh=f"{zh}：“{written}”应为“{reading}”",
                       en=f"{en}: '{written}' should read '{reading}'",
-                      suggestion=reading)
+                      suggestion=reading, fix=Fix.replace(broken.start, broken.end, reading, "unsafe"))
         elif broken.readings:
             options_zh = "”或“".join(broken.readings)
             yield Hit(broken.start, broken.end,

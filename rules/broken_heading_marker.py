@@ -42,7 +42,7 @@ Good: 关于巡察整改进展情况的通报
 
 from __future__ import annotations
 
-from rectlint.finding import Hit
+from rectlint.finding import Fix, Hit
 
 from rectlint.conventions.kinds import outlined
 from rectlint.conventions.markers import marker_text, uses_full_width
@@ -51,7 +51,6 @@ ID = "broken-heading-marker"
 CATEGORY = "ordinal"
 SEVERITY = "warning"
 OPTIONS: dict = {}
-FIX = "unsafe"
 
 _KIND = {
     "lost-open": ("缺少左括号", "lost its opening bracket"),
@@ -75,4 +74,4 @@ def check(doc, options):
         yield Hit(h.marker_start, h.marker_end,
                   zh=f"标题序号{zh}：“{h.marker}”应为“{want}”",
                   en=f"heading marker {en}: '{h.marker}' should be '{want}'",
-                  suggestion=want)
+                  suggestion=want, fix=Fix.replace(h.marker_start, h.marker_end, want, "unsafe"))

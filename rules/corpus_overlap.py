@@ -30,15 +30,15 @@ from rectlint.finding import Hit, Location
 from rectlint.conventions.fingerprint import document_fingerprints
 
 ID = "corpus-overlap"
-NEEDS = "corpus"  # its examples need an index; the document settings carry it
+NEEDS = "corpus"  # its examples need an index, which the LintContext carries
 CATEGORY = "duplicate"
 SEVERITY = "warning"
 OPTIONS = {"min-chars": 20, "boilerplate-docs": 5}
 GAP = 10  # draft characters bridged between fingerprints of one passage
 
 
-def check(doc, options):
-    corpus = (getattr(doc, "settings", None) or {}).get("corpus")
+def check(doc, options, context):
+    corpus = context.corpus
     if corpus is None:
         return
     prints = document_fingerprints(doc)

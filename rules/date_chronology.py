@@ -74,10 +74,9 @@ def _sentence(text: str, start: int, end: int, lo: int, hi: int) -> str:
     return text[a:b]
 
 
-def check(doc, options):
+def check(doc, options, context):
     own, own_line = notice_date(doc)
-    reference = doc.settings.get("as_of") if getattr(doc, "settings", None) else None
-    reference = reference or own
+    reference = context.as_of or own
     text = doc.folded
     yield from _lead(doc, text, reference)
     if reference is not None:

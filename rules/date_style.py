@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import regex
 
-from rectlint.finding import Hit
+from rectlint.finding import Fix, Hit
 
 from rectlint.conventions.dates import CN_DATE, YEAR, cn_date
 
@@ -28,7 +28,6 @@ ID = "date-style"
 CATEGORY = "date"
 SEVERITY = "info"
 OPTIONS: dict = {}
-FIX = "unsafe"
 
 _PADDED = regex.compile(rf"(?<!\d)(?:({YEAR})年)?0([1-9])月(?:0?(\d{{1,2}})日)?|(?<=月)0([1-9])日")
 _SHORT_YEAR = regex.compile(r"(?<![\d.])(\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
@@ -41,20 +40,23 @@ def check(doc, options):
         for m in _NUMERIC.finditer(text, line.start, line.end):
             good = f"{m.group(1)}年{int(m.group(3))}月{int(m.group(4))}日"
             yield Hit(m.start(), m.end(), zh=f"正文日期应写作“{good}”",
-                      en=f"in running text write the date as {good}", suggestion=good)
+                      en=f"in running text write the date as {good}", suggestion=good,
+                      fix=Fix.replace(m.start(), m.end(), good, "unsafe"))
         for m in _PADDED.finditer(text, line.start, line.end):
             written = doc.text[m.start():m.end()]
             good = written.replace("年0", "年").replace("月0", "月")
             if good.startswith("0"):
                 good = good[1:]
             yield Hit(m.start(), m.end(), zh=f"日期不应补零：“{written}”应为“{good}”",
-                      en=f"no zero padding in dates: '{written}' should be '{good}'", suggestion=good)
+                      en=f"no zero padding in dates: '{written}' should be '{good}'", suggestion=good,
+                      fix=Fix.replace(m.start(), m.end(), good, "unsafe"))
         for m in CN_DATE.finditer(text, line.start, line.end):
             day = cn_date(m)
             if day is not None:
                 good = day.text()
                 yield Hit(m.start(), m.end(), zh=f"日期应使用阿拉伯数字：“{doc.text[m.start():m.end()]}”应为“{good}”",
-                          en=f"write the date in Arabic numerals: {good}", suggestion=good)
+                          en=f"write the date in Arabic numerals: {good}", suggestion=good,
+                      fix=Fix.replace(m.start(), m.end(), good, "unsafe"))
         for m in _SHORT_YEAR.finditer(text, line.start, line.end):
             written = doc.text[m.start():m.end()]
             yield Hit(m.start(), m.end(), zh=f"年份应写全四位：“{written}”",

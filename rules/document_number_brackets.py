@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import regex
 
-from rectlint.finding import Hit
+from rectlint.finding import Fix, Hit
 
 ID = "document-number-brackets"
 CATEGORY = "punctuation"
 SEVERITY = "warning"
 OPTIONS: dict = {}
-FIX = "safe"
 
 _WRONG = regex.compile(r"(?<=\p{Han})[\[(【]((?:19|20)\d{2})[\])】](?=\d{1,4}号)")
 
@@ -31,4 +30,5 @@ def check(doc, options):
             good = f"〔{m.group(1)}〕"
             written = doc.text[m.start():m.end()]
             yield Hit(m.start(), m.end(), zh=f"文号年份应使用六角括号：“{written}”应为“{good}”",
-                      en=f"a document number's year takes 〔〕: '{written}' should be '{good}'", suggestion=good)
+                      en=f"a document number's year takes 〔〕: '{written}' should be '{good}'", suggestion=good,
+                      fix=Fix.replace(m.start(), m.end(), good))

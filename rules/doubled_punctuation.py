@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import regex
 
-from rectlint.finding import Hit
+from rectlint.finding import Fix, Hit
 
 ID = "doubled-punctuation"
 CATEGORY = "punctuation"
 SEVERITY = "warning"
 OPTIONS: dict = {}
-FIX = "safe"
 
 _DOUBLED = regex.compile(r"([,;:!?、。])\1+")
 
@@ -28,4 +27,5 @@ def check(doc, options):
         for m in _DOUBLED.finditer(doc.folded, line.start, line.end):
             mark = doc.text[m.start()]
             yield Hit(m.start(), m.end(), zh=f"标点“{doc.text[m.start():m.end()]}”重复",
-                      en=f"doubled punctuation '{doc.text[m.start():m.end()]}'", suggestion=mark)
+                      en=f"doubled punctuation '{doc.text[m.start():m.end()]}'", suggestion=mark,
+                      fix=Fix.replace(m.start(), m.end(), mark))

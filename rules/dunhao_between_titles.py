@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import regex
 
-from rectlint.finding import Hit
+from rectlint.finding import Fix, Hit
 
 ID = "dunhao-between-titles"
 CATEGORY = "punctuation"
 SEVERITY = "info"
 OPTIONS: dict = {}
-FIX = "safe"
 
 _BETWEEN = regex.compile(r"(?<=》)、(?=《)|(?<=”)、(?=“)")
 
@@ -29,4 +28,4 @@ def check(doc, options):
     for line in doc.body_lines():
         for m in _BETWEEN.finditer(doc.text, line.start, line.end):
             yield Hit(m.start(), m.end(), zh="书名号或引号之间不用顿号",
-                      en="no 顿号 between items in 《》 or “”", suggestion="")
+                      en="no 顿号 between items in 《》 or “”", suggestion="", fix=Fix.replace(m.start(), m.end(), ""))

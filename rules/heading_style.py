@@ -28,7 +28,7 @@ from collections import defaultdict
 from rectlint.finding import Hit
 
 from rectlint.conventions.kinds import outlined
-from rectlint.conventions.markers import BETTER_FORM, STANDARD_FORM
+from rectlint.conventions.markers import BETTER_FORM
 
 ID = "heading-style"
 CATEGORY = "ordinal"

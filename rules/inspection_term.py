@@ -29,13 +29,12 @@ from __future__ import annotations
 
 import regex
 
-from rectlint.finding import Hit
+from rectlint.finding import Fix, Hit
 
 ID = "inspection-term"
 CATEGORY = "wording"
 SEVERITY = "warning"
 OPTIONS: dict = {}
-FIX = "unsafe"
 
 _TEAM = regex.compile(r"(巡察|巡视)组")
 # 巡察组/巡察反馈/巡察意见 name this inspection anywhere; 巡察整改 does only in the title and
@@ -81,6 +80,6 @@ def check(doc, options):
             after = doc.folded[m.end():m.end() + 2]
             if _OTHER[wrong].search(before) or after.startswith(own) or any(a <= m.start() < b for a, b in quoted):
                 continue
-            yield Hit(m.start(), m.end(), suggestion=own,
+            yield Hit(m.start(), m.end(), suggestion=own, fix=Fix.replace(m.start(), m.end(), own, "unsafe"),
                       zh=f"导语所称为{own}组，此处“{wrong}”应为“{own}”",
                       en=f"the lead names a {own}组; '{wrong}' here should be '{own}'")

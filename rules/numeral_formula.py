@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import regex
 
-from rectlint.finding import Hit
+from rectlint.finding import Fix, Hit
 
 ID = "numeral-formula"
 CATEGORY = "number"
 SEVERITY = "warning"
 OPTIONS: dict = {}
-FIX = "unsafe"
 
 FORMULAS = {
     r"4个意识": "四个意识", r"2个维护": "两个维护", r"4个自信": "四个自信", r"2个确立": "两个确立",
@@ -41,4 +40,5 @@ def check(doc, options):
         good = _FIXED[index]
         written = doc.text[m.start():m.end()]
         yield Hit(m.start(), m.end(), zh=f"固定提法应使用汉字数字：“{written}”应为“{good}”",
-                  en=f"fixed formula takes Chinese numerals: '{written}' should be '{good}'", suggestion=good)
+                  en=f"fixed formula takes Chinese numerals: '{written}' should be '{good}'", suggestion=good,
+                  fix=Fix.replace(m.start(), m.end(), good, "unsafe"))

@@ -26,13 +26,12 @@ import bisect
 
 import regex
 
-from rectlint.finding import Hit
+from rectlint.finding import Fix, Hit
 
 ID = "punctuation-width"
 CATEGORY = "punctuation"
 SEVERITY = "warning"
 OPTIONS: dict = {}
-FIX = "safe"
 
 FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
 _CJK = r"[\p{Han}“”‘’《》〈〉〔〕【】、。…—]"
@@ -72,7 +71,7 @@ def check(doc, options):
         full = _full_count(doc, mark_class, lines)
         half = len(positions)
         wanted = "".join(FULL[c] for c in mark_class)
-        every = [(p, p + 1, FULL[doc.text[p]]) for p in positions]
+        every = Fix(tuple((p, p + 1, FULL[doc.text[p]]) for p in positions))
         if total_full == 0:
             p = positions[0]
             yield Hit(p, p + 1, severity="info", fix=every,
@@ -83,7 +82,7 @@ def check(doc, options):
             for p in positions:
                 yield Hit(p, p + 1, zh=f"中文正文中的半角“{doc.text[p]}”应为全角“{FULL[doc.text[p]]}”",
                           en=f"half-width '{doc.text[p]}' in Chinese text; use '{FULL[doc.text[p]]}'",
-                          suggestion=FULL[doc.text[p]])
+                          suggestion=FULL[doc.text[p]], fix=Fix.replace(p, p + 1, FULL[doc.text[p]]))
         else:
             p = positions[0]
             yield Hit(p, p + 1, fix=every,

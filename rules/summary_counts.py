@@ -41,8 +41,6 @@ from __future__ import annotations
 
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-import regex
-
 from rectlint.conventions.counts import ALL_DONE, ASPECTS, DONE, MEASURES, PART, PROBLEMS, RATE, to_int
 from rectlint.finding import Hit
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import difflib
 
-from rectlint.finding import Hit
+from rectlint.finding import Fix, Hit
 
 from rectlint.conventions.status import VOCABULARY, in_vocabulary, terms
 
@@ -30,7 +30,6 @@ ID = "unknown-status"
 CATEGORY = "status"
 SEVERITY = "warning"
 OPTIONS = {"vocabulary": list(VOCABULARY)}
-FIX = "unsafe"
 
 
 def check(doc, options):
@@ -48,4 +47,5 @@ def check(doc, options):
         yield Hit(status.start, status.end,
                   zh=f"整改状态“{unknown}”不在规范用语之列{hint_zh}",
                   en=f"status '{unknown}' is not in the vocabulary{hint_en}",
-                  suggestion=suggestion)
+                  suggestion=suggestion,
+                  fix=Fix.replace(status.start, status.end, suggestion, "unsafe") if suggestion else None)

@@ -5,9 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from rectlint.config import Config, active_rules
-from rectlint.document import Document
-from rectlint.engine import run_rules
+from rectlint.api import LintContext, Linter
+from rectlint.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -15,12 +14,10 @@ EXAMPLES = ROOT / "examples"
 
 
 def lint(text, rule=None, kind="txt", path="draft.txt", as_of=None, **options):
-    """Findings of one rule (or all) on a text, through the real engine."""
-    doc = Document(text, path, kind)
-    doc.settings = {"as_of": as_of}
+    """Findings of one rule (or all) on a text, through the library API."""
     cfg = Config(rules={rule: options} if rule and options else {})
-    rules = active_rules(cfg, [rule] if rule else None)
-    return run_rules(doc, rules)
+    linter = Linter(cfg, [rule] if rule else (), context=LintContext(as_of=as_of))
+    return linter.lint_text(text, path, kind).findings
 
 
 def run_cli(*args, input=None, cwd=None, env=None):

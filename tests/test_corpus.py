@@ -10,8 +10,8 @@ dates are in order, every item states its status in one of the forms real notice
 import pytest
 
 from conftest import ROOT
-from rectlint.config import Config, active_rules
-from rectlint.engine import run_rules
+from rectlint.api import Linter
+from rectlint.config import Config
 from rectlint.reader import Source, kind_of, load
 
 CORPUS = ROOT / "tests" / "corpus"
@@ -33,7 +33,7 @@ def test_the_corpus_covers_kinds_and_formats():
 @pytest.mark.parametrize("path", NOTICES, ids=[p.name for p in NOTICES])
 def test_clean_notice_draws_no_error_or_warning(path):
     doc = read(path)
-    found = [f for f in run_rules(doc, active_rules(Config())) if f.severity != "info"]
+    found = [f for f in Linter(Config()).lint_text(doc.text, str(path), doc.kind).findings if f.severity != "info"]
     assert found == [], "\n".join(f"{f.line}: [{f.rule}] {f.zh}" for f in found)
 
 

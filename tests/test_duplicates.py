@@ -2,7 +2,9 @@ import json
 
 import pytest
 
-from rectlint.corpus import Corpus, CorpusView, sha_of
+from rectlint.api import LintContext, Linter
+from rectlint.config import Config
+from rectlint.corpus import Corpus, sha_of
 from rectlint.document import Document
 
 from conftest import EXAMPLES, lint, run_cli, seed
@@ -99,42 +101,33 @@ def corpus(tmp_path):
              for i in range(6)}
     texts["source.txt"] = notice("来源单位", "建立问题清单、任务清单和责任清单，实行挂图作战、对账销号，每月召开推进会听取进展。")
     for name, text in texts.items():
-        doc = Document(text, name)
-        doc.settings = {}
-        index.add(name, doc)
+        index.add(name, Document(text, name))
     yield index
     index.close()
 
 
 def test_draft_reusing_a_paragraph_names_the_indexed_document(corpus, tmp_path):
     draft = notice("新单位", "建立问题清单、任务清单和责任清单，实行挂图作战、对账销号，每月召开推进会听取进展。")
-    doc = Document(draft, "draft.txt")
-    doc.settings = {"corpus": CorpusView(corpus, sha_of(draft))}
-    from rectlint.config import Config, active_rules
-    from rectlint.engine import run_rules
-    findings = run_rules(doc, active_rules(Config(), ["corpus-overlap"]))
+    linter = Linter(Config(), ["corpus-overlap"], context=LintContext(corpus=corpus))
+    findings = linter.lint_text(draft, "draft.txt").findings
     assert [f.related[0].path for f in findings] == ["source.txt"]
     assert findings[0].related[0].line == 9
 
 
 def test_sentence_in_most_indexed_documents_is_boilerplate(corpus):
     draft = notice("新单位", "本单位结合实际制定了整改措施。")
-    doc = Document(draft, "draft.txt")
-    doc.settings = {"corpus": CorpusView(corpus, sha_of(draft))}
-    from rectlint.config import Config, active_rules
-    from rectlint.engine import run_rules
-    assert run_rules(doc, active_rules(Config(), ["corpus-overlap"])) == []
+    linter = Linter(Config(), ["corpus-overlap"], context=LintContext(corpus=corpus))
+    findings = linter.lint_text(draft, "draft.txt").findings
+    assert findings == []
 
 
 def test_the_draft_itself_in_the_index_is_not_a_copy(corpus):
     text = notice("来源单位", "建立问题清单、任务清单和责任清单，实行挂图作战、对账销号，每月召开推进会听取进展。")
     matches = corpus.matches([1, 2, 3], 5, sha_of(text))
     assert matches == {}
-    doc = Document(text, "source.txt")
-    doc.settings = {"corpus": CorpusView(corpus, sha_of(text))}
-    from rectlint.config import Config, active_rules
-    from rectlint.engine import run_rules
-    assert run_rules(doc, active_rules(Config(), ["corpus-overlap"])) == []
+    linter = Linter(Config(), ["corpus-overlap"], context=LintContext(corpus=corpus))
+    findings = linter.lint_text(text, "source.txt").findings
+    assert findings == []
 
 
 def test_index_commands_are_idempotent_and_manage_documents(tmp_path):

@@ -1,7 +1,6 @@
 """The corpus index keeps itself consistent: one transaction per document, read-only readers,
 foreign files refused, interrupts rolled back."""
 
-import os
 import random
 import signal
 import sqlite3

@@ -22,8 +22,8 @@ AUDIT = ("2025年10月24日在县人大常委会第二十一次会议上\n\n主�
          "一、整改工作情况\n\n县政府召开常务会议专题研究。\n")
 
 
-def info(text, settings=None):
-    return Document(text, "d.txt", "txt", settings).info
+def info(text, notice_kind=None):
+    return Document(text, "d.txt", "txt", notice_kind).info
 
 
 def test_a_rectification_notice_is_an_inspection_notice_and_whole():
@@ -62,7 +62,7 @@ def test_a_notice_without_title_or_closing_may_have_lost_its_title_to_the_cut():
 
 
 def test_kind_set_by_configuration_wins():
-    i = info(NEWS, {"kind": "inspection"})
+    i = info(NEWS, "inspection")
     assert (i.kind, i.detected) == ("inspection", False)
 
 

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from rectlint.api import Linter
 from rectlint.config import ActiveRule, Config, active_rules
 from rectlint.decode import decode
 from rectlint.document import Document
@@ -20,13 +21,11 @@ from notice_strategy import notices
 NOTICE_CHARS = ("一二三四五六七八九十是第年月日至—～（）()【】《》“”、，。；：:;,."
                 "整改情况结果已完成阶段性正在巡察组通报关于某XX×\n\r\t \u3000\u00a0" + string.digits)
 notice_text = st.text(alphabet=st.sampled_from(NOTICE_CHARS), max_size=400)
-ALL_RULES = active_rules(Config())
+LINTER = Linter(Config())
 
 
 def lint_all(text, kind="txt"):
-    doc = Document(text, "p.txt", kind)
-    doc.settings = {"as_of": None}
-    return run_rules(doc, ALL_RULES)
+    return LINTER.lint_text(text, "p.txt", kind).findings
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -56,7 +55,6 @@ def test_a_crashing_rule_becomes_one_internal_finding_and_others_still_run():
 
     broken = Rule("boom", "punctuation", "warning", {}, {}, "doc", boom)
     doc = Document("学习《条例\n", "p.txt")
-    doc.settings = {"as_of": None}
     findings = run_rules(doc, [ActiveRule(broken, "warning", {}), *active_rules(Config(), ["paired-punctuation"])])
     internal = [f for f in findings if f.category == "internal"]
     assert len(internal) == 1 and internal[0].rule == "boom" and "bad rule" in internal[0].en

@@ -4,17 +4,14 @@ import json
 
 import pytest
 
-from rectlint.config import ConfigError, active_rules, load_config
-from rectlint.document import Document
-from rectlint.engine import run_rules
+from rectlint.api import Linter
+from rectlint.config import ConfigError, load_config
 
 from conftest import run_cli
 
 
 def lint_with(cfg, text):
-    doc = Document(text, "d.txt")
-    doc.settings = {"as_of": None}
-    return run_rules(doc, active_rules(cfg, ["wording"]))
+    return Linter(cfg, ["wording"]).lint_text(text, "d.txt").findings
 
 
 def write(tmp_path, text):

@@ -82,6 +82,5 @@ def run_marker_text(scheme: str, number: int) -> str:
     return f"第{int_to_cn(number)}" if scheme == "di" else f"{int_to_cn(number)}是"
 
 
-# The GB/T 9704 form of each heading style, and the nearest standard form of the others.
-STANDARD_FORM = {"cn、": "一、", "(cn)": "（一）", "n.": "1.", "(n)": "（1）", "n.(n)": "1.（1）"}
+# The nearest GB/T 9704 form for a heading style outside the standard's four levels.
 BETTER_FORM = {"(cn)、": "（一）", "(n)、": "（1）", "n、": "1.", "cn.": "一、", "n)": "（1）"}

@@ -1,0 +1,194 @@
+"""The library: the one way to lint. The CLI, the tests, the bench and any editor integration
+or server call it; none of them assembles configuration, rules and documents by hand.
+
+    from rectlint.api import Linter, LintContext
+
+    linter = Linter(select=["date"], context=LintContext(as_of=datetime.date(2025, 12, 31)))
+    for finding in linter.lint_text("2025年2月30日召开会议。").findings:
+        print(finding.line, finding.column, finding.rule, finding.message("en"))
+
+    result = linter.lint_paths(["drafts/"])   # folders, .txt .md .docx .html, "-" for stdin
+    result.findings, result.documents, result.errors
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .config import ActiveRule, Config, active_rules, find_config, finding_filter, load_config
+from .document import Document
+from .engine import run_rules
+from .errors import InputError
+from .finding import Finding, severity_rank
+
+
+@dataclass(frozen=True)
+class LintContext:
+    """What a run tells the rules beyond the text. A rule that needs it declares a third
+    parameter, `check(document, options, context)`; the others never see it."""
+
+    as_of: dt.date | None = None  # reference date for chronology; None: the notice's own date
+    kind: str | None = None  # a notice kind (inspection, audit, …) that overrides detection
+    # The corpus index for corpus-overlap: give a Corpus; rules see a read-only CorpusView of it
+    # with the draft itself left out.
+    corpus: object | None = None
+
+
+@dataclass
+class DocumentResult:
+    """One linted document: its text as read, its findings, and what it was linted with."""
+
+    path: str
+    document: Document
+    findings: list
+    config: Config
+    rules: list  # the ActiveRules that ran
+    context: LintContext
+    decoded: object | None = None  # the Decoded file, for drafts --fix may rewrite
+    keep: Callable = field(default=lambda finding: True, repr=False)
+
+    @property
+    def fail_level(self) -> int:
+        return severity_rank(self.config.fail_on or "warning")
+
+    def relint(self, text: str) -> tuple[Document, list]:
+        """The findings of another text (a fixed draft) as this one was linted."""
+        again = Document(text, self.path, self.document.kind, self.context.kind)
+        return again, [f for f in run_rules(again, self.rules, self.context) if self.keep(f)]
+
+
+@dataclass
+class Result:
+    documents: dict = field(default_factory=dict)  # path -> DocumentResult, in the order read
+    errors: list = field(default_factory=list)  # one line for each input that could not be read
+
+    @property
+    def findings(self) -> list[Finding]:
+        return sorted((f for d in self.documents.values() for f in d.findings), key=Finding.sort_key)
+
+    @property
+    def rules(self) -> list:
+        """Every rule that ran on some document, once."""
+        seen = {}
+        for d in self.documents.values():
+            for active in d.rules:
+                seen.setdefault(active.rule.id, active.rule)
+        return list(seen.values())
+
+
+class Linter:
+    """Lints texts and paths with one configuration (or the one found beside each path).
+
+    `config`: a Config or the path of a configuration file used for every input; None finds
+    `.rectlint.yaml` or `[tool.rectlint]` upwards from each input, as the CLI does.
+    `select`/`ignore`: rule ids or categories; select replaces the configuration's, ignore adds.
+    `context`: as-of date and notice kind for every input (over the configuration's).
+    `against`: a corpus index (path) for corpus-overlap, over the configuration's `against:`.
+    `max_mib`: the largest input read. `on_warning(message)`: what a reader has to say about an
+    input it could still read (a .docx part it skipped).
+    """
+
+    def __init__(self, config: Config | str | Path | None = None, select: Iterable[str] = (),
+                 ignore: Iterable[str] = (), context: LintContext | None = None, *,
+                 against: str | Path | None = None, max_mib: float | None = None,
+                 follow_symlinks: bool = False, on_warning: Callable[[str], None] | None = None):
+        if isinstance(config, (str, Path)):
+            config = load_config(Path(config))
+        self.config = config
+        self.select, self.ignore = list(select), list(ignore)
+        self.context = context or LintContext()
+        self.against, self.max_mib = against, max_mib
+        self.follow_symlinks = follow_symlinks
+        self.on_warning = on_warning
+        self._rules: dict[int, list[ActiveRule]] = {}
+        self._corpora: dict[str, object] = {}
+
+    def config_for(self, path: str) -> Config:
+        if self.config is not None:
+            return self.config
+        return find_config(Path.cwd() if path in ("-", ".") else Path(path).parent)
+
+    def rules_for(self, cfg: Config) -> list[ActiveRule]:
+        if id(cfg) not in self._rules:
+            self._rules[id(cfg)] = active_rules(cfg, self.select, self.ignore)
+        return self._rules[id(cfg)]
+
+    # -- texts ---------------------------------------------------------------
+    def lint_text(self, text: str, path: str = "<text>", kind: str = "txt") -> DocumentResult:
+        """Lint a text held in memory; `kind` is its format (txt or md)."""
+        cfg = self.config_for(path)
+        try:
+            return self._lint_document(Document(text, path, kind, self._kind(cfg)), cfg)
+        finally:
+            self.close()
+
+    # -- paths ---------------------------------------------------------------
+    def lint_paths(self, paths: Iterable[str], outline_only: bool = False,
+                   on_error: Callable[[str], None] | None = None) -> Result:
+        """Lint files and folders ("-" reads standard input). An input that cannot be read is
+        one line in `errors` (and a call of `on_error`), and the others are still linted.
+        `outline_only` reads the documents without running the rules."""
+        result = Result()
+
+        def unread(message):
+            result.errors.append(message)
+            if on_error is not None:
+                on_error(message)
+        for item in self.iter_paths(paths, unread, outline_only):
+            result.documents[item.path] = item
+        return result
+
+    def iter_paths(self, paths: Iterable[str], on_error: Callable[[str], None],
+                   outline_only: bool = False) -> Iterator[DocumentResult]:
+        from .reader import MAX_BYTES, collect, load
+
+        try:
+            sources = collect(list(paths), lambda p: self.config_for(str(p)).excludes(p), on_error,
+                              self.follow_symlinks)
+            for source in sources:
+                cfg = self.config_for(source.path)
+                mib = self.max_mib or cfg.max_mib
+                try:
+                    doc, decoded = load(source, self.on_warning, int(mib * 2**20) if mib else MAX_BYTES,
+                                        self._kind(cfg))
+                except InputError as exc:
+                    on_error(str(exc))
+                    continue
+                yield self._lint_document(doc, cfg, decoded, outline_only)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        for corpus in self._corpora.values():
+            corpus.close()
+        self._corpora.clear()
+
+    # -- one document ----------------------------------------------------------
+    def _kind(self, cfg: Config) -> str | None:
+        chosen = self.context.kind or cfg.kind
+        return chosen if chosen and chosen != "auto" else None
+
+    def _lint_document(self, doc: Document, cfg: Config, decoded=None, outline_only=False) -> DocumentResult:
+        rules = self.rules_for(cfg)
+        context = dataclasses.replace(self.context, as_of=self.context.as_of or cfg.as_of,
+                                      kind=self._kind(cfg), corpus=self._corpus_view(cfg, doc))
+        keep = finding_filter(cfg, self.select, self.ignore)
+        findings = []
+        if doc.text.strip() and not outline_only:
+            findings = [f for f in run_rules(doc, rules, context) if keep(f)]
+        return DocumentResult(doc.path, doc, findings, cfg, rules, context, decoded, keep)
+
+    def _corpus_view(self, cfg: Config, doc: Document):
+        from .corpus import Corpus, CorpusView, sha_of
+
+        corpus = self.context.corpus
+        path = self.against or cfg.against
+        if corpus is None and path is not None:
+            if str(path) not in self._corpora:
+                self._corpora[str(path)] = Corpus(path, readonly=True)
+            corpus = self._corpora[str(path)]
+        return CorpusView(corpus, sha_of(doc.text)) if isinstance(corpus, Corpus) else corpus

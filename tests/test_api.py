@@ -1,0 +1,103 @@
+"""The library API (rectlint.api) is the one way to lint: the CLI's results are its results.
+
+tests/snapshots/findings.json holds every finding on examples/, the quality corpus and the seeds
+as they were before the API existed; the refactors since must not change one. Set
+RECTLINT_REGEN=1 to rewrite it after a reviewed rule change. The seeds are published text, so
+their findings are kept as a hash of the message, suggestion and edits, not as text.
+"""
+
+import datetime as dt
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from rectlint.api import LintContext, Linter
+from rectlint.config import Config
+from rectlint.finding import Fix
+
+from conftest import EXAMPLES, ROOT, SEEDS, run_cli
+
+SNAPSHOT = ROOT / "tests" / "snapshots" / "findings.json"
+SEEDS_ARG = os.path.relpath(SEEDS, ROOT)  # ../shared/seeds, as a user beside the project types it
+
+
+def _seed_path(path: str) -> str:
+    return "seeds/" + Path(path).name if Path(path).parent == Path(SEEDS_ARG) else path
+
+
+def _record(finding, document) -> dict:
+    record = finding.as_dict("zh")
+    record["path"] = _seed_path(record["path"])
+    for related in record["related"]:
+        related["path"] = _seed_path(related["path"])
+    record.pop("message")
+    record["zh"], record["en"] = finding.zh, finding.en
+    fix = finding.fix
+    record["fix"] = {"applicability": fix.applicability, "edits": [list(e) for e in fix.edits]} if fix else None
+    record["document"] = document.info.as_dict()
+    if record["path"].startswith("seeds/"):
+        text = {k: record.pop(k) for k in ("zh", "en", "suggestion")}
+        text["edits"] = record["fix"].pop("edits") if fix else None
+        record["text_sha256"] = hashlib.sha256(
+            json.dumps(text, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    return record
+
+
+def test_findings_on_examples_corpus_and_seeds_are_unchanged(monkeypatch):
+    if not SEEDS.is_dir():
+        pytest.skip(f"seeds not found at {SEEDS}")
+    monkeypatch.chdir(ROOT)
+    result = Linter().lint_paths(["examples", "tests/corpus", SEEDS_ARG])
+    assert result.errors == []
+    got = [_record(f, result.documents[f.path].document) for f in result.findings]
+    got.sort(key=lambda r: (r["path"], r["line"], r["column"], r["rule"], r.get("zh", "")))
+    if os.environ.get("RECTLINT_REGEN"):
+        SNAPSHOT.write_text(json.dumps(got, ensure_ascii=False, indent=1), encoding="utf-8")
+    assert got == json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+
+
+def test_a_folder_linted_through_the_library_equals_the_command_line():
+    cli = json.loads(run_cli(EXAMPLES, "--format", "json", "--lang", "en").stdout)
+    result = Linter().lint_paths([str(EXAMPLES)])
+    lib = [{**f.as_dict("en"), "document": result.documents[f.path].document.info.as_dict()}
+           for f in result.findings]
+    assert lib == cli and lib
+
+
+def test_lint_text_returns_findings_and_the_document():
+    item = Linter(Config(), select=["date"]).lint_text("2025年2月30日召开会议。", "note.txt")
+    assert [f.rule for f in item.findings] == ["invalid-date"]
+    assert item.document.text.startswith("2025年") and item.path == "note.txt"
+
+
+def test_context_as_of_reaches_the_rule_that_takes_it():
+    text = ("关于巡察整改进展情况的通报\n\n2025年3月3日至4月30日，巡察组开展巡察。2026年6月3日，巡察组反馈了意见。"
+            "\n\n某单位\n2025年12月1日\n")
+    plain = Linter(Config(), ["date-chronology"]).lint_text(text).findings
+    later = Linter(Config(), ["date-chronology"], context=LintContext(as_of=dt.date(2026, 7, 1))).lint_text(text)
+    assert [f.rule for f in plain] == ["date-chronology"] and later.findings == []
+
+
+def test_context_kind_overrides_detection():
+    news = "某县召开巡察整改推进会\n\n近日，某县召开巡察整改推进会。会议由县委副书记主持。\n"
+    item = Linter(Config(), context=LintContext(kind="inspection")).lint_text(news)
+    assert (item.document.info.kind, item.document.info.detected) == ("inspection", False)
+
+
+def test_unreadable_path_is_one_error_and_the_rest_are_linted(tmp_path):
+    (tmp_path / "ok.txt").write_text("学习《条例\n", encoding="utf-8")
+    seen = []
+    result = Linter(Config()).lint_paths([str(tmp_path / "missing.txt"), str(tmp_path)], on_error=seen.append)
+    assert len(result.errors) == 1 and seen == result.errors and "missing.txt" in result.errors[0]
+    assert [f.rule for f in result.findings] == ["paired-punctuation"]
+
+
+def test_a_fix_is_decided_per_hit():
+    with pytest.raises(ValueError):
+        Fix.replace(0, 1, "x", "maybe")
+    fix = Fix.replace(0, 1, "，", "unsafe")
+    assert not fix.applies() and fix.applies(unsafe=True)
+    assert not Fix.replace(0, 1, "，", "display-only").applies(unsafe=True)
