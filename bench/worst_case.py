@@ -19,7 +19,7 @@ import time
 
 from rectlint.api import Linter
 from rectlint.config import Config
-from rectlint.report.html_report import render_html
+from rectlint.report import RunInfo, render
 
 
 def _repeat(unit: str, size: int) -> str:
@@ -54,7 +54,7 @@ def timed(text: str, html: bool, linter, repeat: int = 3) -> float:
         start = time.perf_counter()
         item = linter.lint_text(text, "worst.txt")
         if html:
-            render_html(item.findings, {item.path: item.document}, "zh")
+            render("html", item.findings, RunInfo({item.path: item.document}))
         best = min(best, time.perf_counter() - start)
     return best
 

@@ -16,7 +16,7 @@ from .conventions.kinds import KINDS
 from .finding import SEVERITIES, severity_rank
 from .registry import all_rules
 from .text import printable
-from .report import FORMATS, render
+from .report import FORMATS, RunInfo, render
 
 
 class _DefaultGroup(click.Group):
@@ -129,7 +129,7 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
     findings.sort(key=lambda f: f.sort_key())
     color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     docs = {path: item.document for path, item in result.documents.items()}
-    out = render(fmt, findings, docs, lang, result.rules, color, failed=failed)
+    out = render(fmt, findings, RunInfo(docs, result.rules, lang, color, failed))
     if out:
         click.echo(out)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):

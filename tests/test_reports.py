@@ -71,3 +71,25 @@ def test_github_step_summary_is_appended_when_the_variable_is_set(tmp_path):
     run_cli(EXAMPLES, "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("### rectlint") and "| date |" in text
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_a_streaming_reporter_prints_per_document_what_it_prints_at_once(fmt):
+    from rectlint.api import Linter
+    from rectlint.report import RunInfo, join_chunks, render, reporter
+
+    result = Linter().lint_paths([str(EXAMPLES)])
+    run = RunInfo({p: d.document for p, d in result.documents.items()}, result.rules, "zh")
+    module = reporter(fmt)
+    assert module.STREAMING
+    chunks = [module.render_document(d.findings, run) for d in result.documents.values() if d.findings]
+    assert join_chunks([*chunks, module.render_end(result.findings, run)]) == render(fmt, result.findings, run)
+
+
+def test_every_reporter_speaks_both_languages_from_one_table():
+    from rectlint.report import labels
+
+    for table in (labels.SEVERITY, labels.SEVERITY_HEADING):
+        assert set(table["zh"]) == set(table["en"])
+    assert all(set(entry) == {"zh", "en"} for entry in labels.WORDS.values())
+    assert set(labels.CATEGORY["zh"]) == set(CATEGORIES)

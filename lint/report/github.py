@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from rectlint.finding import SEVERITIES
+
+from .labels import severity, word
+
+_WORST_FIRST = tuple(reversed(SEVERITIES))
+
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
@@ -13,17 +19,29 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(findings, lang: str) -> str:
+STREAMING = True
+
+
+def render(findings, run) -> str:
+    return render_document(findings, run)
+
+
+def render_document(findings, run) -> str:
     out = []
+    lang = run.lang
     for f in findings:
         message = f.message(lang)
         if f.suggestion:
-            message += (" (suggestion: " if lang == "en" else "（建议：") + f.suggestion + (")" if lang == "en" else "）")
+            message += (" (" if lang == "en" else "（") + word("suggestion", lang) + f.suggestion + (")" if lang == "en" else "）")
         props = (f"file={_escape_property(f.path)},line={f.line},col={f.column},"
                  f"endLine={f.end_line},endColumn={f.end_column},"
                  f"title={_escape_property('rectlint ' + f.rule)}")
         out.append(f"::{_LEVEL[f.severity]} {props}::{_escape_data(message)}")
     return "\n".join(out)
+
+
+def render_end(findings, run) -> str:
+    return ""
 
 
 def step_summary(findings, lang: str) -> str:
@@ -32,7 +50,7 @@ def step_summary(findings, lang: str) -> str:
 
     counts = Counter((f.category, f.severity) for f in findings)
     cats = sorted({c for c, _ in counts})
-    head = "| category | error | warning | info |" if lang == "en" else "| 类别 | 错误 | 警告 | 提示 |"
-    rows = [f"| {c} | " + " | ".join(str(counts[(c, s)]) for s in ("error", "warning", "info")) + " |" for c in cats]
+    head = "| " + " | ".join([word("category", lang), *(severity(s, lang) for s in _WORST_FIRST)]) + " |"
+    rows = [f"| {c} | " + " | ".join(str(counts[(c, s)]) for s in _WORST_FIRST) + " |" for c in cats]
     title = f"### rectlint: {len(findings)} findings" if lang == "en" else f"### rectlint：发现 {len(findings)} 个问题"
     return "\n".join([title, "", head, "| --- | --- | --- | --- |", *rows, ""]) + "\n"

@@ -13,17 +13,13 @@ from rectlint import __version__
 from rectlint.finding import CATEGORIES
 from rectlint.privacy import masked_lines, redact
 
+from . import labels
+
 COLORS = {
     "date": "#f9c74f", "ordinal": "#90be6d", "status": "#f8961e", "structure": "#c77dff",
     "duplicate": "#4cc9f0", "number": "#f94144", "punctuation": "#43aa8b", "placeholder": "#ff70a6",
     "privacy": "#9d0208", "wording": "#577590", "internal": "#adb5bd",
 }
-NAMES_ZH = {
-    "date": "日期", "ordinal": "序号", "status": "整改状态", "structure": "结构", "duplicate": "重复",
-    "number": "数字", "punctuation": "标点", "placeholder": "占位符", "privacy": "个人信息",
-    "wording": "用语", "internal": "内部错误",
-}
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 CSS = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;
@@ -49,16 +45,19 @@ ul.findings{padding-left:1.2rem} ul.findings li{margin:.15rem 0} .rule{font-fami
 
 
 def _label(category: str, lang: str) -> str:
-    return category if lang == "en" else f"{NAMES_ZH.get(category, category)}（{category}）"
+    return category if lang == "en" else f"{labels.category(category, lang)}（{category}）"
 
 
 def _tip(f, lang: str) -> str:
-    sev = f.severity if lang == "en" else SEVERITY_ZH[f.severity]
+    sev = labels.severity(f.severity, lang)
     out = f"<b>[{escape(f.rule)}]</b> {escape(sev)}：{escape(f.message(lang))}"
     if f.suggestion is not None:
-        word = "Suggestion" if lang == "en" else "建议"
-        out += f'<br><span class="sug">{word}：{escape(f.suggestion) or "（删除）"}</span>'
+        out += f'<br><span class="sug">{_suggestion(f, lang)}</span>'
     return out
+
+
+def _suggestion(f, lang: str) -> str:
+    return escape(labels.word("suggestion", lang)) + (escape(f.suggestion) or labels.word("delete", lang))
 
 
 def _line_html(text: str, marks: list, lang: str) -> str:
@@ -123,26 +122,28 @@ def _document(path, doc, findings, lang, start_index):
     for category in [c for c in CATEGORIES if c in grouped]:
         items = []
         for f in grouped[category]:
-            sev = f.severity if lang == "en" else SEVERITY_ZH[f.severity]
+            sev = labels.severity(f.severity, lang)
             sug = ""
             if f.suggestion is not None:
-                sug = f' — <span class="sug">{"suggestion" if lang == "en" else "建议"}：{escape(f.suggestion) or "（删除）"}</span>'
+                sug = f' — <span class="sug">{_suggestion(f, lang)}</span>'
             items.append(f'<li><a href="#{anchors[id(f)]}">{f.line}:{f.column}</a> '
                          f'<span class="sev-{f.severity}">{escape(sev)}</span> <span class="rule">[{escape(f.rule)}]</span> '
                          f'{escape(f.message(lang))}{sug}</li>')
         listing.append(f'<h3><span class="swatch" style="background:{COLORS[category]}"></span>'
                        f'{escape(_label(category, lang))} · {len(grouped[category])}</h3><ul class="findings">{"".join(items)}</ul>')
-    title = "Findings by category" if lang == "en" else "按类别列出的问题"
+    title = labels.word("by-category", lang)
     return (f'<section><h2>{escape(path)}</h2><div class="doc">{"".join(rows)}</div>'
             f'<h3>{title}</h3>{"".join(listing) or "<p>—</p>"}</section>')
 
 
-def render_html(findings, docs, lang: str) -> str:
+def render(findings, run) -> str:
+    docs, lang = run.documents, run.lang
     by_path = defaultdict(list)
     for f in findings:
         by_path[f.path].append(f)
     counts = Counter((f.category, f.severity) for f in findings)
-    head = ("Category", "Errors", "Warnings", "Info", "Total") if lang == "en" else ("类别", "错误", "警告", "提示", "合计")
+    head = (labels.word("category-heading", lang), *(labels.severity_heading(s, lang) for s in ("error", "warning", "info")),
+            labels.word("total", lang))
     rows = []
     for category in CATEGORIES:
         row = [counts[(category, s)] for s in ("error", "warning", "info")]
@@ -157,7 +158,7 @@ def render_html(findings, docs, lang: str) -> str:
     for path in sorted(docs):
         sections.append(_document(path, docs[path], by_path.get(path, []), lang, index))
         index += len(by_path.get(path, []))
-    heading = "rectlint report" if lang == "en" else "rectlint 检查报告"
+    heading = labels.word("report", lang)
     intro = (f"{len(findings)} findings in {len(docs)} documents. Hover over or click a marked passage to read its finding."
              if lang == "en" else
              f"共 {len(docs)} 份文稿，发现 {len(findings)} 个问题。将鼠标移到标色文字上（或点击）可查看说明和建议。")

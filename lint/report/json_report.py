@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 
 
-def render_json(findings, lang: str, docs=None) -> str:
+def render(findings, run) -> str:
     ordered = sorted(findings, key=lambda f: (f.path, f.line, f.column, f.rule))
     out = []
     for f in ordered:
-        entry = f.as_dict(lang)
-        doc = (docs or {}).get(f.path)
+        entry = f.as_dict(run.lang)
+        doc = run.documents.get(f.path)
         if doc is not None:
             entry["document"] = doc.info.as_dict()
         out.append(entry)

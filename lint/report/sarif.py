@@ -7,6 +7,8 @@ from pathlib import PurePath
 
 from rectlint import __version__
 
+from .labels import word
+
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -21,7 +23,8 @@ def _region(loc) -> dict:
             "endLine": loc.end_line, "endColumn": loc.end_column + 1}
 
 
-def render_sarif(findings, lang: str, rules, docs=None) -> str:
+def render(findings, run) -> str:
+    lang, rules, docs = run.lang, run.rules, run.documents
     used = sorted({f.rule for f in findings} | {r.id for r in rules})
     by_id = {r.id: r for r in rules}
     descriptors = []
@@ -42,7 +45,7 @@ def render_sarif(findings, lang: str, rules, docs=None) -> str:
     for f in findings:
         text = f.message(lang)
         if f.suggestion:
-            text += (" Suggestion: " if lang == "en" else " 建议：") + f.suggestion
+            text += " " + word("suggestion", lang).capitalize() + f.suggestion
         result = {
             "ruleId": f.rule,
             "ruleIndex": index[f.rule],

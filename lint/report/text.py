@@ -5,11 +5,13 @@ from __future__ import annotations
 from rectlint.privacy import masked_lines, redact
 from rectlint.text import display_width, printable
 
-from . import category_counts
+from . import category_counts, join_chunks
+from .labels import word
+
+STREAMING = True
 
 WINDOW = 24  # code points of context shown on each side of a long line's finding
 _COLORS = {"error": "31", "warning": "33", "info": "34"}
-_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def _paint(text: str, code: str, color: bool) -> str:
@@ -33,7 +35,16 @@ def _snippet(line_text: str, col: int, end_col: int) -> tuple[str, str]:
     return shown, " " * pad + "^" * marks
 
 
-def render_text(findings, docs, lang: str, color: bool = False, failed: int = 0) -> str:
+def render(findings, run) -> str:
+    by_path: dict = {}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+    return join_chunks([*(render_document(found, run) for found in by_path.values()), render_end(findings, run)])
+
+
+def render_document(findings, run) -> str:
+    """One document's findings, with their source lines."""
+    lang, color, docs = run.lang, run.color, run.documents
     masked = masked_lines(findings)
     out = []
     for f in findings:
@@ -49,12 +60,15 @@ def render_text(findings, docs, lang: str, color: bool = False, failed: int = 0)
             out.append(gutter + shown)
             out.append(" " * (len(gutter) - 2) + "| " + _paint(carets, _COLORS[f.severity], color))
         if f.suggestion:
-            out.append(("      = suggestion: " if lang == "en" else "      = 建议：") + f.suggestion)
+            out.append("      = " + word("suggestion", lang) + f.suggestion)
         for r in f.related:
-            out.append(("      = see also " if lang == "en" else "      = 另见 ")
-                       + f"{printable(r.path)}:{r.line}:{r.column}")
-    out.append(_summary(findings, lang, failed))
+            out.append("      = " + word("see-also", lang) + f"{printable(r.path)}:{r.line}:{r.column}")
     return "\n".join(out)
+
+
+def render_end(findings, run) -> str:
+    """The summary line, over every finding of the run."""
+    return _summary(findings, run.lang, run.failed)
 
 
 def _summary(findings, lang: str, failed: int = 0) -> str:
