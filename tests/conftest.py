@@ -32,3 +32,10 @@ def seed(prefix):
     if not SEEDS.is_dir():
         pytest.skip(f"seeds not found at {SEEDS}")
     return next(SEEDS.glob(prefix + "*.txt"))
+
+
+def fixed(text, rule, unsafe=False, **kw):
+    """The text after applying a rule's fixes once (safe ones; unsafe ones too when asked)."""
+    from rectlint.fixes import apply_edits, chosen_edits
+
+    return apply_edits(text, chosen_edits(lint(text, rule, **kw), unsafe))[0]

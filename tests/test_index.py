@@ -1,6 +1,7 @@
 """The corpus index keeps itself consistent: one transaction per document, read-only readers,
 foreign files refused, interrupts rolled back."""
 
+import json
 import random
 import signal
 import sqlite3
@@ -8,7 +9,8 @@ import subprocess
 import sys
 import time
 
-from conftest import ROOT, run_cli
+from conftest import EXAMPLES, ROOT, run_cli
+from drafts import notice
 
 
 def _notices(folder, n):
@@ -90,3 +92,46 @@ def test_repair_rebuilds_document_frequencies(tmp_path):
     assert run_cli("index", "check", "--index", index).returncode == 1
     assert run_cli("index", "repair", "--index", index).returncode == 0
     assert run_cli("index", "check", "--index", index).returncode == 0
+
+
+
+def test_index_commands_are_idempotent_and_manage_documents(tmp_path):
+    index = tmp_path / "i.sqlite"
+    n = len([p for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".md")])
+    first = run_cli("index", "add", "--index", index, EXAMPLES)
+    assert first.returncode == 0 and f"{n} added".encode() in first.stdout
+    again = run_cli("index", "add", "--index", index, EXAMPLES)
+    assert f"0 added, 0 updated, {n} unchanged".encode() in again.stdout
+    listing = run_cli("index", "list", "--index", index).stdout.decode("utf-8")
+    assert listing.count("\n") == n
+    stats = run_cli("index", "stats", "--index", index).stdout.decode("utf-8")
+    assert f"documents: {n}" in stats
+    removed = run_cli("index", "remove", "--index", index, EXAMPLES / "clean-notice.txt")
+    stats = run_cli("index", "stats", "--index", index).stdout.decode()
+    assert removed.returncode == 0 and f"documents: {n - 1}" in stats
+
+
+def test_changed_document_is_updated_in_place(tmp_path):
+    index = tmp_path / "i.sqlite"
+    draft = tmp_path / "d.txt"
+    draft.write_text(notice("甲", "建立台账。"), encoding="utf-8")
+    run_cli("index", "add", "--index", index, draft)
+    draft.write_text(notice("甲", "建立台账并定期核对。"), encoding="utf-8")
+    assert b"0 added, 1 updated" in run_cli("index", "add", "--index", index, draft).stdout
+    assert "documents: 1" in run_cli("index", "stats", "--index", index).stdout.decode()
+
+
+def test_against_on_the_command_line(tmp_path):
+    index = tmp_path / "i.sqlite"
+    run_cli("index", "add", "--index", index, EXAMPLES / "clean-notice.txt")
+    draft = tmp_path / "d.txt"
+    lines = (EXAMPLES / "clean-notice.txt").read_text(encoding="utf-8").splitlines()
+    draft.write_text("关于整改情况的通报\n\n一、整改情况\n1.问题。\n" + lines[24] + "\n", encoding="utf-8")
+    found = json.loads(run_cli(draft, "--against", index, "--select", "duplicate", "--format", "json").stdout)
+    assert [f["related"][0]["line"] for f in found] == [25]
+    assert found[0]["related"][0]["path"].endswith("clean-notice.txt")
+
+
+def test_missing_index_is_an_input_error(tmp_path):
+    result = run_cli(EXAMPLES / "clean-notice.txt", "--against", tmp_path / "none.sqlite")
+    assert result.returncode == 2 and b"no such index" in result.stderr

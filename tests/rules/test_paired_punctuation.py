@@ -1,6 +1,9 @@
+"""paired-punctuation: what it flags, what it leaves alone, its options and its fixes."""
+
 import pytest
 
 from conftest import lint
+
 
 RULE = "paired-punctuation"
 
@@ -44,3 +47,10 @@ def test_pairs_do_not_span_paragraphs():
 def test_broken_heading_marker_is_left_to_the_ordinal_rules():
     text = "关于整改情况的通报\n一、组织\n（一）领导方面。内容。\n）监督方面。内容。\n"
     assert cols(text) == []
+
+
+def test_max_per_paragraph_lists_that_many_and_sums_up_the_rest():
+    text = "学习《条例" + "，落实“要求" * 9 + "。\n"  # ten unmatched openers in one paragraph
+    found = lint(text, RULE, **{"max-per-paragraph": 4})
+    assert len(found) == 5 and "6 more unmatched" in found[-1].en
+    assert len(lint(text, RULE)) == 10

@@ -1,0 +1,96 @@
+"""broken-date: what it flags, what it leaves alone, its options and its fixes."""
+
+import pytest
+
+from conftest import fixed, lint
+from drafts import NOTICE
+
+
+def broken(text):
+    return [(f.column, f.suggestion, f.en) for f in lint(text, "broken-date")]
+
+
+@pytest.mark.parametrize("text,span,suggestion", [
+    ("2025717召开党组会。", "2025717", "2025年7月17日"),
+    ("于2025324日进驻。", "2025324日", "2025年3月24日"),
+    ("20257月以来，每月学习。", "20257月", "2025年7月"),
+    ("20257出台十条措施。", "20257", "2025年7月"),
+    ("2024某医疗机构迟报。", "2024", "2024年"),
+    ("2024“5·8”人道公益日。", "2024", "2024年"),
+    ("于20254—10月发布招聘信息。", "20254—10月", "2025年4—10月"),
+    ("于716日反馈意见。", "716日", "7月16日"),
+    ("2025年3月24日至56对该局开展巡察。", "56", "5月6日"),
+    ("2025826日至27举办培训。", "27", "27日"),
+    ("（攀西卫计党委〔20177号）", "〔20177号", "〔2017〕7号"),
+    ("２０２５７１７召开会议。", "２０２５７１７", "2025年7月17日"),
+])
+def test_broken_date_with_a_unique_repair_is_suggested(text, span, suggestion):
+    hits = [f for f in lint(text, "broken-date") if f.suggestion == suggestion]
+    assert len(hits) == 1, broken(text)
+    f = hits[0]
+    assert text[f.column - 1:f.end_column] == span
+
+
+def test_signature_date_line_of_bare_digits():
+    text = NOTICE.format(lead="巡察组开展了巡察。", body="一是建立台账。", date="20251212")
+    (f,) = lint(text, "broken-date")
+    assert f.suggestion == "2025年12月12日" and f.line == 12
+
+
+@pytest.mark.parametrize("text,readings", [
+    ("2025112召开会议。", ["2025年1月12日", "2025年11月2日"]),
+    ("202511开展检查。", ["2025年11月", "2025年1月1日"]),
+])
+def test_ambiguous_broken_date_lists_readings_without_suggestion(text, readings):
+    (f,) = lint(text, "broken-date")
+    assert f.suggestion is None
+    assert all(r in f.en for r in readings)
+
+
+def test_glued_pair_of_dates_is_one_finding_listing_both():
+    (f,) = lint("2025952025911日，对5家机构开展检查。", "broken-date")
+    assert "2025年9月5日" in f.en and "2025年9月11日" in f.en and f.suggestion is None
+
+
+def test_year_glued_to_an_impossible_month_is_flagged_without_a_repair():
+    (f,) = lint("202537月，联合开展检查。", "broken-date")
+    assert f.suggestion is None
+
+
+@pytest.mark.parametrize("text", [
+    "联系电话：0812-3866910；邮政地址：某市百花路5号，邮编：200120。",
+    "投诉电话：13912345678。",
+    "依据《某某办法》（某政发〔2025〕27号）执行。",
+    "索引号：11152922011766677D/2025-00909。",
+    "身份证号码110101199003074477已脱敏处理。",
+    "退回资金3200元，涉及1256.3万元，共58人，2025人次。",
+    "筛查对象为35—64周岁妇女。",
+    "落实2025—2030年规划，2024年底前完成。",
+    "2025年3月24日至5月6日，巡察组开展巡察；6月12日-13日组织培训。",
+    "2023年、2024年水质监测漏检，2021年以来未督促。",
+    "2025年至今，共获得捐款4.4万余元，2000余人参与。",
+    "网站标识码：5104030003，川公网安备51040302000006号。",
+])
+def test_not_a_broken_date(text):
+    assert broken(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "执行GB/T 9704—2012《党政机关公文格式》。",
+    "通过ISO 9001:2015认证。",
+    "设备编号QB2025717已登记。",
+    "累计安全运行112日，未发生事故。",
+    "按照GB/T 15834-2011执行。",
+])
+def test_codes_standards_and_day_counts_are_not_broken_dates(text):
+    assert broken(text) == []
+
+
+def test_fix_restores_a_date_with_one_reading_only_with_unsafe_fixes():
+    text = "2025717召开党组会通报巡察反馈意见。"
+    assert fixed(text, "broken-date") == text
+    assert fixed(text, "broken-date", unsafe=True) == "2025年7月17日召开党组会通报巡察反馈意见。"
+
+
+def test_no_fix_for_a_date_with_two_readings():
+    assert fixed("2025112召开会议。", "broken-date", unsafe=True) == "2025112召开会议。"

@@ -1,0 +1,56 @@
+"""date-chronology: what it flags, what it leaves alone, its options and its fixes."""
+
+import datetime as dt
+
+import pytest
+
+from conftest import lint
+from drafts import NOTICE
+
+
+def chronology(lead="", body="一是完成整改。", date="2025年10月20日", header="", as_of=None):
+    text = header + NOTICE.format(lead=lead, body=body, date=date)
+    return lint(text, "date-chronology", as_of=as_of)
+
+
+def test_feedback_before_inspection_end_is_flagged():
+    lead = "2025年3月3日至4月30日，巡察组开展巡察。2025年4月20日，巡察组反馈了意见。"
+    assert len(chronology(lead)) == 1
+
+
+def test_feedback_after_the_notice_is_flagged():
+    lead = "2025年3月3日至4月30日，巡察组开展巡察。2025年11月3日，巡察组反馈了意见。"
+    assert len(chronology(lead)) == 1
+
+
+def test_good_lead_order_is_fine():
+    lead = "2025年3月3日至4月30日，巡察组开展巡察。2025年6月3日，巡察组反馈了意见。"
+    assert chronology(lead) == []
+
+
+def test_measure_done_after_the_notice_date_is_flagged_but_plans_are_not():
+    assert len(chronology(body="2025年11月5日召开专题会议。")) == 1
+    assert chronology(body="预计2025年12月底前完成招聘。") == []
+    assert chronology(body="计划于2026年3月召开推进会。") == []
+
+
+def test_as_of_overrides_the_notice_date():
+    assert chronology(body="2025年11月5日召开专题会议。", as_of=dt.date(2025, 12, 1)) == []
+    assert len(chronology(body="2025年10月5日召开会议。", as_of=dt.date(2025, 10, 1))) == 1
+
+
+def test_page_header_must_agree_with_the_signature_date():
+    bad = chronology(header="成文时间：2025-10-09\n")
+    assert len(bad) == 1 and bad[0].line == 1
+    assert chronology(header="成文时间：2025-10-20\n") == []
+    assert len(chronology(header="发布时间：2025-10-01\n")) == 1
+    assert chronology(header="发布时间：2025-10-22\n") == []
+
+
+@pytest.mark.parametrize("body", [
+    "自2026年1月起实行新制度。",
+    "到2026年底实现全覆盖。",
+    "2026年6月前完成验收。",
+])
+def test_dates_announced_as_plans_are_not_done_after_the_notice(body):
+    assert chronology(body=body) == []

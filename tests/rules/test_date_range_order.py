@@ -1,0 +1,28 @@
+"""date-range-order: what it flags, what it leaves alone, its options and its fixes."""
+
+import pytest
+
+from conftest import lint
+
+
+@pytest.mark.parametrize("text", [
+    "2025年5月6日至3月24日开展检查。",
+    "2025年6月12日至3日开展培训。",
+    "2025年6月12日—2025年1月3日",
+    "2023年至2021年未开展排查。",
+    "2030—2025年规划",
+])
+def test_backwards_ranges(text):
+    assert len(lint(text, "date-range-order")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "2025年3月24日至5月6日开展检查。",
+    "2025年12月20日至2026年1月5日开展检查。",
+    "6月12日-13日组织培训。",
+    "2020年至2023年未开展排查。",
+    "落实2025—2030年规划，35—64周岁。",
+    "2025年3月3日至2025年4月30日开展巡察。",
+])
+def test_forward_ranges_are_fine(text):
+    assert lint(text, "date-range-order") == []

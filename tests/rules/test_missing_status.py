@@ -1,0 +1,61 @@
+"""missing-status: what it flags, what it leaves alone, its options and its fixes."""
+
+import pytest
+
+from conftest import lint, seed
+from drafts import SECTION, item
+
+
+@pytest.mark.parametrize("text", [
+    item(status_line="整改结果：已完成整改。"),
+    item(status_line="整改状态：阶段性完成"),
+    item(status_line="整改状态：完成"),
+    item(measures="整改情况：已完成。一是建立台账。"),
+    item(measures="整改落实情况：正在整改，一是建立台账。"),
+    item(heading="1.台账管理不规范。【已完成】"),
+    item(heading="1.台账管理不规范（已完成）"),
+    item(heading="1.台账管理不规范。(长期坚持)"),
+])
+def test_every_status_form_counts(text):
+    assert lint(SECTION + text, "missing-status") == []
+
+
+def test_item_without_status_is_flagged_once_on_its_heading():
+    text = SECTION + item() + item(heading="2.制度不健全。", status_line="整改结果：已完成整改。")
+    (f,) = lint(text, "missing-status")
+    assert f.line == 5 and f.column == 1
+
+
+def test_required_auto_and_never():
+    none_given = SECTION + item() + item(heading="2.制度不健全。")
+    some_given = SECTION + item() + item(heading="2.制度不健全。", status_line="整改结果：已完成整改。")
+    assert lint(none_given, "missing-status", required="auto") == []
+    assert len(lint(some_given, "missing-status", required="auto")) == 1
+    assert lint(some_given, "missing-status", required="never") == []
+
+
+def test_seed_000_every_item_lacks_a_status():
+    findings = lint(seed("000").read_text(encoding="utf-8"), "missing-status")
+    assert len(findings) == 44
+    assert len({f.line for f in findings}) == 44
+
+
+def test_seed_002_counts_and_missing_supervision_block():
+    findings = lint(seed("002").read_text(encoding="utf-8"), "status") + \
+        lint(seed("002").read_text(encoding="utf-8"), "structure")
+    assert not [f for f in findings if f.rule == "missing-status"]
+    messages = {f.en for f in findings}
+    assert "31 problems declared, 19 listed" in messages
+    assert "13 aspects declared, 9 listed" in messages
+    assert any("supervision" in m for m in messages)
+
+
+def test_items_are_found_without_labels_from_status_tags_and_section_names():
+    tagged = ("关于巡察整改进展情况的通报\n\n一、组织情况\n（一）加强领导。成立小组。\n（二）压实责任。建立清单。\n"
+              "二、整改落实情况\n（一）台账不规范。【已完成】\n建立台账并定期核对。\n（二）制度不健全。\n修订制度3项。\n"
+              "三、下一步打算\n（一）巩固成果。\n")
+    (f,) = lint(tagged, "missing-status")
+    assert f.line == 9
+    unlabelled = ("关于巡察整改进展情况的通报\n\n一、组织情况\n（一）加强领导。\n（二）压实责任。\n"
+                  "二、反馈问题的整改情况\n1.台账不规范。\n建立台账。\n2.制度不健全。\n修订制度。\n三、下一步打算\n（一）巩固成果。\n")
+    assert [f.line for f in lint(unlabelled, "missing-status")] == [7, 9]

@@ -1,0 +1,45 @@
+"""required-parts: what it flags, what it leaves alone, its options and its fixes."""
+
+import pytest
+
+from conftest import lint
+
+
+FULL = ("关于巡察整改进展情况的通报\n\n2025年3月3日至4月30日，县委第二巡察组开展巡察，6月3日反馈意见。\n\n"
+        "一、整改情况\n\n1.问题。\n\n整改结果：已完成。\n\n{supervision}\n\n中共某局党组\n2025年10月9日\n")
+
+
+SUPERVISION = "欢迎监督。联系电话：0791-6123456；邮政地址：某县滨河路18号；电子邮箱：jd@example.cn。"
+
+
+def test_complete_notice_has_all_parts():
+    assert lint(FULL.format(supervision=SUPERVISION), "required-parts") == []
+
+
+def test_missing_supervision_block():
+    (f,) = lint(FULL.format(supervision=""), "required-parts")
+    assert "supervision" in f.en
+
+
+@pytest.mark.parametrize("bad,words", [
+    (SUPERVISION.replace("0791-6123456", "0791-61"), "phone"),
+    (SUPERVISION.replace("jd@example.cn", "jd#example"), "e-mail"),
+    (SUPERVISION.replace("邮政地址：某县滨河路18号；", ""), "postal address"),
+])
+def test_supervision_entries_are_checked_for_format(bad, words):
+    (f,) = lint(FULL.format(supervision=bad), "required-parts")
+    assert words in f.en
+
+
+def test_lead_pieces_and_closing():
+    text = "关于巡察整改进展情况的通报\n\n局党组高度重视整改工作。\n\n一、整改情况\n\n1.问题。\n\n整改结果：已完成。\n\n" + SUPERVISION + "\n"
+    found = {f.en for f in lint(text, "required-parts")}
+    assert any("inspection period" in e for e in found) and any("date line" in e for e in found)
+
+
+def test_audit_report_needs_no_supervision_block_and_fragments_are_skipped():
+    audit = "关于2024年度预算执行审计查出问题整改情况的报告\n\n一、整改情况\n\n（一）问题。\n\n整改情况：已完成。\n"
+    assert lint(audit, "required-parts") == []
+    fragment = "1.问题。\n\n整改结果：已完成。\n"
+    assert lint(fragment, "required-parts", type="fragment") == []
+    assert lint(fragment, "required-parts", type="inspection") != []

@@ -1,0 +1,39 @@
+"""summary-counts: what it flags, what it leaves alone, its options and its fixes."""
+
+from conftest import lint
+from drafts import item
+
+
+def counts_doc(summary, statuses):
+    body = "".join(item(heading=f"{i}.问题{i}。", status_line=f"整改结果：{s}。") for i, s in enumerate(statuses, 1))
+    return f"关于巡察整改进展情况的通报\n\n一、组织情况\n\n{summary}\n\n二、整改落实情况\n\n{body}"
+
+
+def test_counts_that_agree():
+    text = counts_doc("反馈的3个具体问题，已完成2个，阶段性完成1个，完成率66.7%。", ["已完成", "已完成", "阶段性完成"])
+    assert lint(text, "summary-counts") == []
+
+
+def test_declared_problem_count_disagrees_with_items():
+    (f,) = lint(counts_doc("反馈的4个具体问题。", ["已完成", "已完成", "阶段性完成"]), "summary-counts")
+    assert f.category == "structure" and "4 problems declared, 3 listed" in f.en
+
+
+def test_arithmetic_errors_are_category_number():
+    found = lint(counts_doc("反馈的3个具体问题，已完成3个，阶段性完成1个，完成率50%。",
+                            ["已完成", "已完成", "阶段性完成"]), "summary-counts")
+    cats = sorted(f.category for f in found)
+    assert cats.count("number") == 2 and "status" in cats
+
+
+def test_completed_count_disagrees_with_statuses():
+    (f,) = lint(counts_doc("反馈的3个具体问题，已完成3个。", ["已完成", "已完成", "正在整改"]), "summary-counts")
+    assert f.category == "status"
+
+
+def test_aspects_count_against_groups():
+    text = ("关于巡察整改进展情况的通报\n\n一、组织情况\n\n梳理出2个方面的2个具体问题。\n\n二、整改落实情况\n\n"
+            "（一）方面\n" + item(heading="1.问题。", status_line="整改结果：已完成。")
+            + item(heading="2.问题。", status_line="整改结果：已完成。"))
+    (f,) = lint(text, "summary-counts")
+    assert "2 aspects declared, 1 listed" in f.en
