@@ -9,6 +9,9 @@ Catches zero-padded months or days (2025年03月05日), two-digit years
 Why: GB/T 9704-2012 §7.3.5 (成文日期) and GB/T 15835-2011 write dates in running text
 as 2025年3月24日: Arabic numerals, the full year, no zero padding.
 
+Fixes: dropping a padding zero is safe; rewriting 2025.3.24 or a Chinese-numeral date is
+unsafe (a dotted number may be something else, and the form may be deliberate).
+
 Bad:  2025.3.24召开推进会。
 Good: 2025年3月24日召开推进会。
 Bad:  二〇二五年十一月二十日
@@ -49,14 +52,15 @@ def check(doc, options):
                 good = good[1:]
             yield Hit(m.start(), m.end(), zh=f"日期不应补零：“{written}”应为“{good}”",
                       en=f"no zero padding in dates: '{written}' should be '{good}'", suggestion=good,
-                      fix=Fix.replace(m.start(), m.end(), good, "unsafe"))
+                      # Dropping a zero changes no date: safe, unlike rewriting a date's form.
+                      fix=Fix.replace(m.start(), m.end(), good))
         for m in CN_DATE.finditer(text, line.start, line.end):
             day = cn_date(m)
             if day is not None:
                 good = day.text()
                 yield Hit(m.start(), m.end(), zh=f"日期应使用阿拉伯数字：“{doc.text[m.start():m.end()]}”应为“{good}”",
                           en=f"write the date in Arabic numerals: {good}", suggestion=good,
-                      fix=Fix.replace(m.start(), m.end(), good, "unsafe"))
+                          fix=Fix.replace(m.start(), m.end(), good, "unsafe"))
         for m in _SHORT_YEAR.finditer(text, line.start, line.end):
             written = doc.text[m.start():m.end()]
             yield Hit(m.start(), m.end(), zh=f"年份应写全四位：“{written}”",

@@ -99,3 +99,14 @@ def test_the_engine_never_imports_from_rules():
 def test_rules_get_the_run_through_a_declared_context_not_a_settings_bag():
     for path in CODE:
         assert not regex.search(r"\.settings\b|getattr\(\w+, \"settings", path.read_text(encoding="utf-8")), path
+
+
+def test_every_citation_of_the_conventions_document_resolves():
+    doc = (ROOT / "docs" / "conventions.md").read_text(encoding="utf-8")
+    anchors = {regex.sub(r"[^\w\- ]", "", h.lower()).replace(" ", "-")
+               for h in regex.findall(r"^#+ (.+)$", doc, flags=regex.M)}
+    for path in CODE:
+        text = path.read_text(encoding="utf-8")
+        assert "domain.md" not in text, f"{path} cites a file outside the repository"
+        for anchor in regex.findall(r"docs/conventions\.md#([\w-]+)", text):
+            assert anchor in anchors, f"{path}: no section #{anchor}"

@@ -5,6 +5,7 @@ Problems, measures (措施/条/项), 方面 and sub-items are different counts: 
 细化整改措施53项，已完成48项 says 48 of the 53 measures, not of the 12 problems. Counts may
 be written in Chinese numerals (三个方面九个问题，已完成整改七个), and a rate as 完成率Z%
 or 占…总数的Z%. Patterns are written for `Document.folded` text.
+See docs/conventions.md#counts.
 """
 
 from __future__ import annotations

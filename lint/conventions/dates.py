@@ -2,7 +2,7 @@
 
 Works on `Document.folded`, so full-width digits and brackets need no second pattern.
 Readings of a glued digit run are the splits into month and day that give a valid
-date; a repair is offered only when there is exactly one (shared/domain.md §4).
+date; a repair is offered only when there is exactly one (docs/conventions.md#dates).
 """
 
 from __future__ import annotations

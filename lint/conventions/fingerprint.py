@@ -4,6 +4,7 @@ Normalised text keeps only letters and Han characters, with digits folded to 0
 and the inside of 《…》 collapsed to one mark (citing the same regulation twice
 is not copying). Each normalised character remembers its offset in the
 original, so a match maps back to exact positions.
+See docs/conventions.md#copies.
 """
 
 from __future__ import annotations

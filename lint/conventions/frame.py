@@ -5,6 +5,7 @@ The frame is what a site wraps around a notice: metadata lines (发布时间, �
 with ICP numbers. It is not linted. The supervision block (欢迎…监督, 联系电话,
 邮政地址, 电子邮箱) belongs to the notice.
 Patterns are written for `Document.folded` text.
+See docs/conventions.md#kinds-and-parts.
 """
 
 from __future__ import annotations

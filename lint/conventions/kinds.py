@@ -6,6 +6,7 @@ congress standing committee (…审计查出问题整改情况的报告, 受…�
 audit announcements, 巡察 announcements and procedures, and news items (近日…召开,
 记者, 图为). Only the first two have items, statuses and the notice's parts.
 Patterns are written for `Document.folded` text.
+See docs/conventions.md#kinds-and-parts.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Heading and enumeration markers: the forms, the levels they stand for, and how to write one.
 
 Patterns are written for `Document.folded` (ASCII brackets and punctuation).
+See docs/conventions.md#heading-markers.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ HEADINGS = [
     (regex.compile(rf"第({CN})[,、:]\s*(?=关于|.{{0,30}}问题)"), 3, "第cn"),
 ]
 
-# Markers that lost characters (docs/conventions.md, "Heading markers"). Accepted only where the sequence fits.
+# Markers that lost characters (docs/conventions.md#heading-markers). Accepted only where the sequence fits.
 BROKEN = [
     (regex.compile(rf"({CN})\)"), 2, "(cn)", "lost-open"),
     (regex.compile(rf"\(({CN})(?=[\p{{Han}}“\"《])(?!是)"), 2, "(cn)", "lost-close"),

@@ -1,4 +1,7 @@
-"""Number parsing shared by the number rules (not a rule itself)."""
+"""Number parsing shared by the number rules (not a rule itself).
+
+See docs/conventions.md#counts.
+"""
 
 from __future__ import annotations
 

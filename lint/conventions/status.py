@@ -1,6 +1,6 @@
 """Completion statuses: the vocabulary, the labels and the forms notices use.
 
-Forms seen in published notices (see docs in the README, "Status forms"):
+Forms seen in published notices:
 - a labelled line: 整改结果/整改状态/整改进度/整改进展/完成情况：已完成
 - inline after a measures label, also in the item's own paragraph:
   1、问题。整改情况：已完成。一是…
@@ -8,6 +8,7 @@ Forms seen in published notices (see docs in the README, "Status forms"):
 - a tag on the item heading: …不规范。【已完成】 or （已完成）
 - only in the summary counts (已完成X个…), with no status on the items.
 Patterns here are written for `Document.folded` text (ASCII punctuation).
+See docs/conventions.md#status.
 """
 
 from __future__ import annotations

@@ -27,3 +27,11 @@ def test_fix_writes_the_date_in_running_text_form_with_unsafe_fixes():
     assert fixed("2025.3.24召开推进会。", "date-style") == "2025.3.24召开推进会。"
     assert fixed("2025.3.24召开推进会。", "date-style", unsafe=True) == "2025年3月24日召开推进会。"
     assert fixed("二〇二五年十一月二十日", "date-style", unsafe=True) == "2025年11月20日"
+
+
+def test_dropping_a_zero_is_a_safe_fix_and_rewriting_a_form_is_not():
+    assert fixed("2025年03月05日召开推进会。", "date-style") == "2025年3月5日召开推进会。"
+    (f,) = lint("2025年03月05日召开推进会。", "date-style")
+    assert f.fix.applicability == "safe"
+    (g,) = lint("2025.3.24召开推进会。", "date-style")
+    assert g.fix.applicability == "unsafe"
