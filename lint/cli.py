@@ -11,7 +11,7 @@ import click
 
 from . import __version__
 from .config import parse_date
-from .errors import InputError, RectlintError
+from .errors import RectlintError
 from .conventions.kinds import KINDS
 from .finding import SEVERITIES, severity_rank
 from .registry import all_rules
@@ -192,24 +192,15 @@ def _index_path(index_path):
 def index_add(index_path, paths):
     """Add drafts or folders to the index; re-adding unchanged text does nothing."""
     from .corpus import Corpus
-    from .reader import collect, load
 
-    counts = {"added": 0, "updated": 0, "unchanged": 0}
-    errors = 0
+    errors = []
+
+    def unread(message):
+        click.echo(f"rectlint: {message}", err=True)
+        errors.append(message)
+
     with Corpus(_index_path(index_path), create=True) as corpus:
-        def missing(message):
-            nonlocal errors
-            click.echo(f"rectlint: {message}", err=True)
-            errors += 1
-
-        for source in collect(paths, lambda p: False, missing):
-            try:
-                doc, _ = load(source)
-            except InputError as exc:
-                click.echo(f"rectlint: {exc}", err=True)
-                errors += 1
-                continue
-            counts[corpus.add(Path(source.path).as_posix(), doc)] += 1
+        counts = corpus.add_paths(paths, unread)
     click.echo(f"{counts['added']} added, {counts['updated']} updated, {counts['unchanged']} unchanged "
                f"in {_index_path(index_path)}")
     return 2 if errors else 0

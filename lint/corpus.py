@@ -116,6 +116,21 @@ class Corpus:
         rows = fingerprint_rows(doc)  # outside the transaction: the slow part holds no lock
         return self._transaction(lambda: self._add(path, doc, rows))
 
+    def add_paths(self, paths, on_error) -> dict:
+        """Add drafts and folders; an input that cannot be read is one `on_error` line.
+        Returns how many were added, updated and unchanged."""
+        from .reader import collect, load
+
+        counts = {"added": 0, "updated": 0, "unchanged": 0}
+        for source in collect(paths, lambda p: False, on_error):
+            try:
+                doc, _ = load(source)
+            except InputError as exc:
+                on_error(str(exc))
+                continue
+            counts[self.add(Path(source.path).as_posix(), doc)] += 1
+        return counts
+
     def _add(self, path: str, doc: Document, rows) -> str:
         sha = sha_of(doc.text)
         row = self.db.execute("SELECT sha FROM docs WHERE path=?", (path,)).fetchone()
