@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .config import ActiveRule, Config, active_rules, find_config, finding_filter, load_config
-from .document import Document
+from .document import Document, DocumentView
 from .engine import run_rules
 from .errors import InputError
 from .finding import Finding, severity_rank
@@ -90,12 +90,19 @@ class Linter:
     `against`: a corpus index (path) for corpus-overlap, over the configuration's `against:`.
     `max_mib`: the largest input read. `on_warning(message)`: what a reader has to say about an
     input it could still read (a .docx part it skipped).
+
+    For many files: `keep_documents=False` keeps of each document only what reporters need
+    (a DocumentView), so memory does not grow with the texts; `jobs` lints in that many
+    processes (where the platform forks; results keep their order); `cache_dir` reads and
+    writes per-file results there. Fixes and the HTML report need whole documents, and the
+    corpus index is read in one process, so those runs keep documents and run serially.
     """
 
     def __init__(self, config: Config | str | Path | None = None, select: Iterable[str] = (),
                  ignore: Iterable[str] = (), context: LintContext | None = None, *,
                  against: str | Path | None = None, max_mib: float | None = None,
-                 follow_symlinks: bool = False, on_warning: Callable[[str], None] | None = None):
+                 follow_symlinks: bool = False, on_warning: Callable[[str], None] | None = None,
+                 keep_documents: bool = True, jobs: int = 1, cache_dir: str | Path | None = None):
         if isinstance(config, (str, Path)):
             config = load_config(Path(config))
         self.config = config
@@ -104,7 +111,13 @@ class Linter:
         self.against, self.max_mib = against, max_mib
         self.follow_symlinks = follow_symlinks
         self.on_warning = on_warning
+        self.keep_documents, self.jobs = keep_documents, max(1, jobs)
+        self.cache = None
+        if cache_dir is not None and not keep_documents:
+            from .cache import Cache
+            self.cache = Cache(cache_dir)
         self._rules: dict[int, list[ActiveRule]] = {}
+        self._run_keys: dict[int, str] = {}
         self._corpora: dict[str, object] = {}
 
     def config_for(self, path: str) -> Config:
@@ -144,23 +157,79 @@ class Linter:
 
     def iter_paths(self, paths: Iterable[str], on_error: Callable[[str], None],
                    outline_only: bool = False) -> Iterator[DocumentResult]:
-        from .reader import MAX_BYTES, collect, load
+        from .reader import collect
 
         try:
             sources = collect(list(paths), lambda p: self.config_for(str(p)).excludes(p), on_error,
                               self.follow_symlinks)
+            if self._parallel(sources, outline_only):
+                yield from self._iter_parallel(sources, on_error)
+                return
             for source in sources:
-                cfg = self.config_for(source.path)
-                mib = self.max_mib or cfg.max_mib
-                try:
-                    doc, decoded = load(source, self.on_warning, int(mib * 2**20) if mib else MAX_BYTES,
-                                        self._kind(cfg))
-                except InputError as exc:
-                    on_error(str(exc))
-                    continue
-                yield self._lint_document(doc, cfg, decoded, outline_only)
+                outcome = self._lint_source(source, outline_only)
+                if isinstance(outcome, str):
+                    on_error(outcome)
+                else:
+                    yield outcome
         finally:
             self.close()
+
+    def _parallel(self, sources, outline_only) -> bool:
+        import multiprocessing
+
+        uses_corpus = self.context.corpus is not None or self.against is not None or any(
+            self.config_for(s.path).against is not None for s in sources)
+        return (self.jobs > 1 and len(sources) >= 2 * self.jobs and not self.keep_documents and not outline_only
+                and not uses_corpus and "fork" in multiprocessing.get_all_start_methods()
+                and all(s.path != "-" for s in sources))
+
+    def _iter_parallel(self, sources, on_error):
+        import multiprocessing
+
+        global _WORKER
+        _WORKER = self  # forked workers inherit the linter as it is: configuration, rules, callbacks
+        with multiprocessing.get_context("fork").Pool(self.jobs) as pool:
+            for outcome in pool.imap(_work, sources, chunksize=4):
+                if isinstance(outcome, str):
+                    on_error(outcome)
+                    continue
+                path, findings, view = outcome
+                cfg = self.config_for(path)
+                yield DocumentResult(path, view, findings, cfg, self.rules_for(cfg), self._context(cfg),
+                                     None, finding_filter(cfg, self.select, self.ignore))
+
+    def _lint_source(self, source, outline_only=False):
+        """A DocumentResult, or the one line saying why the source could not be linted."""
+        from .reader import MAX_BYTES, parse, read_bytes
+
+        cfg = self.config_for(source.path)
+        mib = self.max_mib or cfg.max_mib
+        try:
+            data = read_bytes(source, int(mib * 2**20) if mib else MAX_BYTES)
+            key = self._cache_key(cfg, source, data) if not outline_only else None
+            cached = self.cache.get(key, source.path) if key else None
+            if cached is not None:
+                findings, view = cached
+                return DocumentResult(source.path, view, findings, cfg, self.rules_for(cfg), self._context(cfg),
+                                      None, finding_filter(cfg, self.select, self.ignore))
+            doc, decoded = parse(source, data, self.on_warning, self._kind(cfg))
+        except InputError as exc:
+            return str(exc)
+        item = self._lint_document(doc, cfg, decoded, outline_only)
+        if not self.keep_documents:
+            item.document, item.decoded = DocumentView.of(doc, item.findings), None
+            if key:
+                self.cache.put(key, item.findings, item.document)
+        return item
+
+    def _cache_key(self, cfg, source, data) -> str | None:
+        from .cache import file_key, run_key
+
+        if self.cache is None or source.path == "-" or self.against or cfg.against or self.context.corpus:
+            return None
+        if id(cfg) not in self._run_keys:
+            self._run_keys[id(cfg)] = run_key(cfg, self.rules_for(cfg), self.select, self.ignore, self._context(cfg))
+        return file_key(self._run_keys[id(cfg)], source.path, source.kind, data)
 
     def close(self) -> None:
         for corpus in self._corpora.values():
@@ -172,10 +241,13 @@ class Linter:
         chosen = self.context.kind or cfg.kind
         return chosen if chosen and chosen != "auto" else None
 
+    def _context(self, cfg: Config, corpus=None) -> LintContext:
+        return dataclasses.replace(self.context, as_of=self.context.as_of or cfg.as_of, kind=self._kind(cfg),
+                                   corpus=corpus)
+
     def _lint_document(self, doc: Document, cfg: Config, decoded=None, outline_only=False) -> DocumentResult:
         rules = self.rules_for(cfg)
-        context = dataclasses.replace(self.context, as_of=self.context.as_of or cfg.as_of,
-                                      kind=self._kind(cfg), corpus=self._corpus_view(cfg, doc))
+        context = self._context(cfg, self._corpus_view(cfg, doc))
         keep = finding_filter(cfg, self.select, self.ignore)
         findings = []
         if doc.text.strip() and not outline_only:
@@ -192,3 +264,12 @@ class Linter:
                 self._corpora[str(path)] = Corpus(path, readonly=True)
             corpus = self._corpora[str(path)]
         return CorpusView(corpus, sha_of(doc.text)) if isinstance(corpus, Corpus) else corpus
+
+
+_WORKER: Linter | None = None
+
+
+def _work(source):
+    """One source in a worker process: a plain tuple travels back, not the Linter's objects."""
+    outcome = _WORKER._lint_source(source)
+    return outcome if isinstance(outcome, str) else (outcome.path, outcome.findings, outcome.document)

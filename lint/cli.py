@@ -72,11 +72,17 @@ def _split(values) -> list[str]:
               help="Largest input to read, files and standard input alike (default 50).")
 @click.option("--follow-symlinks", is_flag=True,
               help="In folders, also follow symbolic links that lead out of the folder.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes to lint with; 0 uses every core, 1 lints serially.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the per-file result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
+              help="Where the per-file result cache lives (default .rectlint_cache, or RECTLINT_CACHE_DIR).")
 @click.option("--explain-outline", is_flag=True,
               help="Print each document's kind, completeness and outline as rectlint reads them, then exit.")
 @click.version_option(__version__, "--version", prog_name="rectlint")
 def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_of, against,
-          baseline, write_baseline, fix, unsafe_fixes, show_diff, kind, max_mib, follow_symlinks, explain_outline):
+          baseline, write_baseline, fix, unsafe_fixes, show_diff, kind, max_mib, follow_symlinks, jobs, no_cache,
+          cache_dir, explain_outline):
     """Lint drafts and report findings."""
     from .api import LintContext, Linter
 
@@ -84,10 +90,16 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
         raise click.UsageError("no PATH given; try 'rectlint --help'")
     context = LintContext(as_of=parse_date(as_of, "--as-of") if as_of else None,
                           kind=kind if kind and kind != "auto" else None)
+    # Fixes, diffs, the HTML report and the outline need whole documents; the rest keep views.
+    whole = bool(fix or show_diff or explain_outline or fmt == "html")
+    cache = None if no_cache else (cache_dir or os.environ.get("RECTLINT_CACHE_DIR") or ".rectlint_cache")
     linter = Linter(config_path, _split(select), _split(ignore), context, against=against, max_mib=max_mib,
-                    follow_symlinks=follow_symlinks,
-                    on_warning=lambda message: click.echo(f"rectlint: warning: {message}", err=True))
+                    follow_symlinks=follow_symlinks, keep_documents=whole, jobs=jobs or os.cpu_count() or 1,
+                    cache_dir=cache, on_warning=lambda message: click.echo(f"rectlint: warning: {message}", err=True))
     lang = lang or linter.config_for(".").lang or "zh"
+    streaming = fmt in ("text", "github") and not (baseline or write_baseline or whole)
+    if streaming:
+        return _stream(linter, paths, fmt, lang, fail_on, exit_zero)
     result = linter.lint_paths(paths, outline_only=explain_outline,
                                on_error=lambda message: click.echo(f"rectlint: {message}", err=True))
     failed = len(result.errors)
@@ -127,7 +139,7 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
             click.echo(f"rectlint: applied {outcome.applied} fixes", err=True)
         findings = outcome.findings
     findings.sort(key=lambda f: f.sort_key())
-    color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    color = _color(fmt)
     docs = {path: item.document for path, item in result.documents.items()}
     out = render(fmt, findings, RunInfo(docs, result.rules, lang, color, failed))
     if out:
@@ -141,6 +153,45 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
     levels = {path: severity_rank(fail_on) if fail_on else item.fail_level
               for path, item in result.documents.items()}
     failing = any(severity_rank(f.severity) >= levels[f.path] for f in findings)
+    return 1 if failing and not exit_zero else 0
+
+
+def _color(fmt: str) -> bool:
+    return fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _stream(linter, paths, fmt, lang, fail_on, exit_zero) -> int:
+    """Print each document's findings as it is linted; only the findings (for the summary and
+    the exit code) are kept, not the documents."""
+    from .report import reporter
+
+    module = reporter(fmt)
+    color = _color(fmt)
+    errors, findings, failing, seen = [], [], False, 0
+
+    def unread(message):
+        click.echo(f"rectlint: {message}", err=True)
+        errors.append(message)
+
+    for item in linter.iter_paths(paths, unread):
+        seen += 1
+        findings.extend(item.findings)
+        level = severity_rank(fail_on) if fail_on else item.fail_level
+        failing = failing or any(severity_rank(f.severity) >= level for f in item.findings)
+        if item.findings:
+            click.echo(module.render_document(item.findings, RunInfo({item.path: item.document}, [], lang, color)))
+    if not seen and not errors:
+        click.echo("rectlint: nothing to lint: no .txt, .md, .docx or .html file in "
+                   + ", ".join(printable(p) for p in paths), err=True)
+    end = module.render_end(findings, RunInfo({}, [], lang, color, len(errors)))
+    if end:
+        click.echo(end)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from .report.github import step_summary
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
+            handle.write(step_summary(findings, lang))
+    if errors:
+        return 2
     return 1 if failing and not exit_zero else 0
 
 

@@ -115,3 +115,35 @@ class Document:
     def _body_paragraphs(self) -> list[Paragraph]:
         frame = self.frame
         return [p for p in self.paragraphs if p.lines[0].number not in frame]
+
+
+class DocumentView:
+    """What reporters need of a linted document once its text is let go: its path, format,
+    kind and completeness, and the lines its findings point at. A run over many files keeps
+    these instead of whole Documents, so memory does not grow with the texts."""
+
+    def __init__(self, path: str, kind: str, info, line_count: int, lines: dict):
+        self.path, self.kind, self.info = path, kind, info
+        self._count = line_count
+        self._lines = lines  # line number -> Line
+
+    @classmethod
+    def of(cls, doc: "Document", findings) -> "DocumentView":
+        wanted = {n for f in findings for n in (f.line, f.end_line)}
+        lines = {n: doc.lines[n - 1] for n in wanted if 0 < n <= len(doc.lines)}
+        return cls(doc.path, doc.kind, doc.info, len(doc.lines), lines)
+
+    @property
+    def lines(self):
+        return _SparseLines(self._count, self._lines)
+
+
+class _SparseLines:
+    def __init__(self, count: int, lines: dict):
+        self._count, self._lines = count, lines
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: int) -> Line:
+        return self._lines.get(index + 1) or Line(index + 1, 0, 0, "")

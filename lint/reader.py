@@ -103,7 +103,12 @@ def origin(path: str, data: bytes) -> tuple:
 def load(source: Source, warn=None, max_bytes: int = MAX_BYTES,
          notice_kind: str | None = None) -> tuple[Document, Decoded | None]:
     """Read a source; `decoded` is None for formats that are never written back."""
-    data = read_bytes(source, max_bytes)
+    return parse(source, read_bytes(source, max_bytes), warn, notice_kind)
+
+
+def parse(source: Source, data: bytes, warn=None,
+          notice_kind: str | None = None) -> tuple[Document, Decoded | None]:
+    """A Document from a source's bytes, as read by read_bytes."""
     if source.kind == "docx":
         from .docx_reader import read_docx
 

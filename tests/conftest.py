@@ -1,5 +1,6 @@
 import os
 import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
@@ -20,8 +21,11 @@ def lint(text, rule=None, kind="txt", path="draft.txt", as_of=None, **options):
     return linter.lint_text(text, path, kind).findings
 
 
+CACHE = tempfile.mkdtemp(prefix="rectlint-test-cache-")  # keeps the tests' cache out of the tree
+
+
 def run_cli(*args, input=None, cwd=None, env=None):
-    full_env = {**os.environ, **(env or {})}
+    full_env = {"RECTLINT_CACHE_DIR": CACHE, **os.environ, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "rectlint", *map(str, args)],
         input=input, capture_output=True, cwd=cwd or ROOT, env=full_env,

@@ -1,0 +1,129 @@
+"""Per-file results kept between runs, as ruff keeps them: a re-run over unchanged drafts reads
+findings instead of linting again.
+
+The key is a hash of everything that decides a file's findings: rectlint's version, the path,
+the format, the file's bytes, the configuration file's bytes, the rules with their severities
+and options, the selection and the run's context. An entry that cannot be read back exactly
+(corrupt, truncated, another version's) is ignored and rewritten, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__
+from .document import DocumentView, Line
+from .finding import Finding, Fix, Location
+from .kind import DocInfo
+
+FORMAT = 1
+DEFAULT_DIR = ".rectlint_cache"
+
+
+def _config_bytes(cfg) -> bytes:
+    if not cfg.source:
+        return b""
+    try:
+        return Path(cfg.source).read_bytes()
+    except OSError:
+        return b"?"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of rectlint's own code and packs: a changed rule invalidates results even when
+    the version number did not move (as during development)."""
+    import importlib.util
+
+    h = hashlib.sha256()
+    bases = [Path(p) for name in ("rectlint", "rectlint.rules")
+             for p in importlib.util.find_spec(name).submodule_search_locations]
+    for base in bases:
+        for path in sorted(base.rglob("*")):
+            if path.suffix in (".py", ".yaml"):
+                h.update(path.relative_to(base).as_posix().encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def run_key(cfg, rules, select, ignore, context) -> str:
+    """The part of the key shared by every file linted with one configuration."""
+    parts = {
+        "format": FORMAT, "version": __version__, "code": code_fingerprint(),
+        "config": hashlib.sha256(_config_bytes(cfg)).hexdigest(),
+        "rules": [[a.rule.id, a.rule.source, a.severity, json.dumps(a.options, sort_keys=True, default=str)]
+                  for a in rules],
+        "select": list(select), "ignore": list(ignore),
+        "as_of": str(context.as_of), "kind": context.kind,
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def file_key(run: str, path: str, fmt: str, data: bytes) -> str:
+    h = hashlib.sha256(run.encode())
+    for part in (path.encode("utf-8", "surrogateescape"), fmt.encode(), data):
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.hexdigest()
+
+
+def _finding(f: Finding) -> dict:
+    return {
+        "at": [f.line, f.column, f.end_line, f.end_column], "rule": f.rule, "category": f.category,
+        "severity": f.severity, "zh": f.zh, "en": f.en, "suggestion": f.suggestion, "context": f.context,
+        "related": [[r.path, r.line, r.column, r.end_line, r.end_column] for r in f.related],
+        "fix": [f.fix.applicability, [list(e) for e in f.fix.edits]] if f.fix else None,
+    }
+
+
+def _unfinding(path: str, d: dict) -> Finding:
+    line, column, end_line, end_column = d["at"]
+    fix = d["fix"]
+    return Finding(path, line, column, end_line, end_column, d["rule"], d["category"], d["severity"],
+                   d["zh"], d["en"], d["suggestion"], [Location(*r) for r in d["related"]], d["context"],
+                   Fix(tuple(tuple(e) for e in fix[1]), fix[0]) if fix else None)
+
+
+class Cache:
+    def __init__(self, directory):
+        self.dir = Path(directory) / f"v{FORMAT}"
+
+    def _file(self, key: str) -> Path:
+        return self.dir / key[:2] / f"{key}.json"
+
+    def get(self, key: str, path: str):
+        """(findings, DocumentView) stored under the key, or None."""
+        try:
+            data = json.loads(self._file(key).read_text(encoding="utf-8"))
+            if data.get("key") != key:
+                return None
+            info = DocInfo(**data["info"])
+            lines = {int(n): Line(int(n), *v) for n, v in data["lines"].items()}
+            findings = [_unfinding(path, d) for d in data["findings"]]
+            return findings, DocumentView(path, data["kind"], info, data["count"], lines)
+        except Exception:  # noqa: BLE001 - a cache entry that does not read back is no entry
+            return None
+
+    def put(self, key: str, findings, view: DocumentView) -> None:
+        info = view.info
+        data = {
+            "key": key, "kind": view.kind, "count": len(view.lines),
+            "info": {"kind": info.kind, "completeness": info.completeness, "detected": info.detected,
+                     "reasons": list(info.reasons), "outlined": info.outlined},
+            "lines": {str(n): [line.start, line.end, line.text] for n, line in view._lines.items()},
+            "findings": [_finding(f) for f in findings],
+        }
+        target = self._file(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False)
+            os.replace(tmp, target)
+        except OSError:
+            pass  # a cache that cannot be written only makes the next run slower

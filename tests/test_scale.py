@@ -1,0 +1,94 @@
+"""Many files: parallel workers, the per-file cache and streamed output give the same findings as
+one serial run. (Speed is measured in bench/scale.py, never asserted here.)"""
+
+import json
+import shutil
+
+import pytest
+
+from rectlint.api import Linter
+from rectlint.cache import Cache
+
+from conftest import EXAMPLES, ROOT, run_cli
+
+CORPUS = ROOT / "tests" / "corpus"
+
+
+@pytest.fixture
+def folder(tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    sources = [p for p in sorted([*CORPUS.iterdir(), *EXAMPLES.iterdir()]) if p.suffix in (".txt", ".md")]
+    for i, path in enumerate(sources * 2):
+        (drafts / f"d{i:03}{path.suffix}").write_text(path.read_text(encoding="utf-8") + f"\n（稿{i}）\n",
+                                                    encoding="utf-8")
+    return drafts
+
+
+def _json(*args, cwd):
+    result = run_cli(*args, "--format", "json", cwd=cwd)
+    return json.loads(result.stdout), result.returncode
+
+
+def test_parallel_cached_and_serial_runs_agree(folder, tmp_path):
+    serial = _json(folder, "-j", "1", "--no-cache", cwd=tmp_path)
+    assert serial[0], "the drafts have findings to compare"
+    parallel = _json(folder, "-j", "2", "--no-cache", cwd=tmp_path)
+    cold = _json(folder, "-j", "2", "--cache-dir", tmp_path / "cache", cwd=tmp_path)
+    warm = _json(folder, "-j", "2", "--cache-dir", tmp_path / "cache", cwd=tmp_path)
+    assert serial == parallel == cold == warm
+
+
+def test_a_changed_file_or_configuration_is_linted_again(folder, tmp_path):
+    cache = tmp_path / "cache"
+    draft = folder / "d000.txt"
+    draft.write_text("学习《条例\n", encoding="utf-8")
+    first, _ = _json(draft, "--cache-dir", cache, cwd=tmp_path)
+    draft.write_text("学习《条例》\n", encoding="utf-8")
+    assert _json(draft, "--cache-dir", cache, cwd=tmp_path)[0] == []
+    draft.write_text("学习《条例\n", encoding="utf-8")
+    assert _json(draft, "--cache-dir", cache, cwd=tmp_path)[0] == first
+    (folder / ".rectlint.yaml").write_text("ignore: [punctuation]\n", encoding="utf-8")
+    assert _json(draft, "--cache-dir", cache, cwd=tmp_path)[0] == []
+
+
+def test_corrupt_or_foreign_cache_entries_are_ignored(folder, tmp_path):
+    cache = tmp_path / "cache"
+    expected = _json(folder, "--cache-dir", cache, cwd=tmp_path)
+    entries = list(cache.rglob("*.json"))
+    assert entries
+    for i, entry in enumerate(entries):
+        entry.write_text(["{", "[]", '{"key": "another"}', '{"key": 1, "findings": 2}'][i % 4], encoding="utf-8")
+    assert _json(folder, "--cache-dir", cache, cwd=tmp_path) == expected
+
+
+def test_a_cache_that_cannot_be_written_only_slows_the_run(folder, tmp_path):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder would be", encoding="utf-8")
+    assert _json(folder, "--cache-dir", blocked / "cache", cwd=tmp_path) == _json(folder, "--no-cache", cwd=tmp_path)
+
+
+def test_streamed_text_equals_the_text_printed_at_once(folder, tmp_path):
+    streamed = run_cli(folder, "-j", "2", "--no-cache", cwd=tmp_path).stdout
+    # A baseline that accepts nothing keeps the run unstreamed; the output must not differ.
+    empty = tmp_path / "empty-baseline.json"
+    empty.write_text('{"version": 2, "entries": []}', encoding="utf-8")
+    whole = run_cli(folder, "--baseline", empty, "--no-cache", cwd=tmp_path).stdout
+    assert streamed == whole and streamed.count(b"\n") > 10
+
+
+def test_views_keep_what_reporters_need_and_not_the_texts(folder):
+    result = Linter(keep_documents=False).lint_paths([str(folder)])
+    item = next(d for d in result.documents.values() if d.findings)
+    assert not hasattr(item.document, "text")
+    f = item.findings[0]
+    assert item.document.lines[f.line - 1].text and item.document.info.kind
+
+
+def test_library_cache_round_trips_findings_exactly(folder, tmp_path):
+    fresh = Linter(keep_documents=False, cache_dir=tmp_path / "c").lint_paths([str(folder)])
+    again = Linter(keep_documents=False, cache_dir=tmp_path / "c").lint_paths([str(folder)])
+    assert fresh.findings == again.findings
+    assert [d.document.info for d in fresh.documents.values()] == [d.document.info for d in again.documents.values()]
+    assert isinstance(Cache(tmp_path / "c").get("0" * 64, "x"), type(None))
+    shutil.rmtree(tmp_path / "c")
