@@ -104,8 +104,7 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
                                on_error=lambda message: click.echo(f"rectlint: {message}", err=True))
     failed = len(result.errors)
     if not result.documents and not failed:
-        click.echo("rectlint: nothing to lint: no .txt, .md, .docx or .html file in "
-                   + ", ".join(printable(p) for p in paths), err=True)
+        _nothing_to_lint(paths)
     if explain_outline:
         from .explain_outline import describe
         for item in result.documents.values():
@@ -144,16 +143,26 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
     out = render(fmt, findings, RunInfo(docs, result.rules, lang, color, failed))
     if out:
         click.echo(out)
-    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-        from .report.github import step_summary
-        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
-            handle.write(step_summary(findings, lang))
+    _step_summary(fmt, findings, lang)
     if failed:
         return 2
     levels = {path: severity_rank(fail_on) if fail_on else item.fail_level
               for path, item in result.documents.items()}
     failing = any(severity_rank(f.severity) >= levels[f.path] for f in findings)
     return 1 if failing and not exit_zero else 0
+
+
+def _nothing_to_lint(paths) -> None:
+    click.echo("rectlint: nothing to lint: no .txt, .md, .docx or .html file in "
+               + ", ".join(printable(p) for p in paths), err=True)
+
+
+def _step_summary(fmt: str, findings, lang: str) -> None:
+    """GitHub shows only some annotations per step; the step summary counts them all."""
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from .report.github import step_summary
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
+            handle.write(step_summary(findings, lang))
 
 
 def _color(fmt: str) -> bool:
@@ -181,15 +190,11 @@ def _stream(linter, paths, fmt, lang, fail_on, exit_zero) -> int:
         if item.findings:
             click.echo(module.render_document(item.findings, RunInfo({item.path: item.document}, [], lang, color)))
     if not seen and not errors:
-        click.echo("rectlint: nothing to lint: no .txt, .md, .docx or .html file in "
-                   + ", ".join(printable(p) for p in paths), err=True)
+        _nothing_to_lint(paths)
     end = module.render_end(findings, RunInfo({}, [], lang, color, len(errors)))
     if end:
         click.echo(end)
-    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-        from .report.github import step_summary
-        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
-            handle.write(step_summary(findings, lang))
+    _step_summary(fmt, findings, lang)
     if errors:
         return 2
     return 1 if failing and not exit_zero else 0
