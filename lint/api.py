@@ -194,9 +194,12 @@ class Linter:
                     on_error(outcome)
                     continue
                 path, findings, view = outcome
-                cfg = self.config_for(path)
-                yield DocumentResult(path, view, findings, cfg, self.rules_for(cfg), self._context(cfg),
-                                     None, finding_filter(cfg, self.select, self.ignore))
+                yield self._kept(path, view, findings, self.config_for(path))
+
+    def _kept(self, path, view, findings, cfg) -> DocumentResult:
+        """A result whose findings were made elsewhere: by a worker, or read from the cache."""
+        return DocumentResult(path, view, findings, cfg, self.rules_for(cfg), self._context(cfg), None,
+                              finding_filter(cfg, self.select, self.ignore))
 
     def _lint_source(self, source, outline_only=False):
         """A DocumentResult, or the one line saying why the source could not be linted."""
@@ -209,9 +212,7 @@ class Linter:
             key = self._cache_key(cfg, source, data) if not outline_only else None
             cached = self.cache.get(key, source.path) if key else None
             if cached is not None:
-                findings, view = cached
-                return DocumentResult(source.path, view, findings, cfg, self.rules_for(cfg), self._context(cfg),
-                                      None, finding_filter(cfg, self.select, self.ignore))
+                return self._kept(source.path, cached[1], cached[0], cfg)
             doc, decoded = parse(source, data, self.on_warning, self._kind(cfg))
         except InputError as exc:
             return str(exc)
