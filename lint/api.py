@@ -14,7 +14,6 @@ or server call it; none of them assembles configuration, rules and documents by 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -23,19 +22,8 @@ from .config import ActiveRule, Config, active_rules, find_config, finding_filte
 from .document import Document, DocumentView
 from .engine import run_rules
 from .errors import InputError
+from .context import LintContext
 from .finding import Finding, severity_rank
-
-
-@dataclass(frozen=True)
-class LintContext:
-    """What a run tells the rules beyond the text. A rule that needs it declares a third
-    parameter, `check(document, options, context)`; the others never see it."""
-
-    as_of: dt.date | None = None  # reference date for chronology; None: the notice's own date
-    kind: str | None = None  # a notice kind (inspection, audit, …) that overrides detection
-    # The corpus index for corpus-overlap: give a Corpus; rules see a read-only CorpusView of it
-    # with the draft itself left out.
-    corpus: object | None = None
 
 
 @dataclass

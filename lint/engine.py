@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .context import LintContext
 from .document import Document
 from .finding import Finding, Hit, Location
 
@@ -50,9 +51,7 @@ def _internal(doc: Document, rule_id: str, exc: Exception) -> Finding:
 def run_rules(doc: Document, rules, context=None) -> list[Finding]:
     """Every rule runs; one that raises becomes a single `internal` finding. `context` (a
     LintContext) goes to the rules that take it."""
-    if context is None:
-        from .api import LintContext
-        context = LintContext()
+    context = context or LintContext()
     findings: list[Finding] = []
     try:
         frame = doc.frame
