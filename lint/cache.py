@@ -115,7 +115,7 @@ class Cache:
             "key": key, "kind": view.kind, "count": len(view.lines),
             "info": {"kind": info.kind, "completeness": info.completeness, "detected": info.detected,
                      "reasons": list(info.reasons), "outlined": info.outlined},
-            "lines": {str(n): [line.start, line.end, line.text] for n, line in view._lines.items()},
+            "lines": {str(n): [line.start, line.end, line.text] for n, line in view.lines.kept.items()},
             "findings": [_finding(f) for f in findings],
         }
         target = self._file(key)

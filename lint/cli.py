@@ -146,10 +146,14 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
     _step_summary(fmt, findings, lang)
     if failed:
         return 2
-    levels = {path: severity_rank(fail_on) if fail_on else item.fail_level
-              for path, item in result.documents.items()}
+    levels = {path: _fail_level(item, fail_on) for path, item in result.documents.items()}
     failing = any(severity_rank(f.severity) >= levels[f.path] for f in findings)
     return 1 if failing and not exit_zero else 0
+
+
+def _fail_level(item, fail_on) -> int:
+    """--fail-on over the document's configured fail-on."""
+    return severity_rank(fail_on) if fail_on else item.fail_level
 
 
 def _nothing_to_lint(paths) -> None:
@@ -185,8 +189,7 @@ def _stream(linter, paths, fmt, lang, fail_on, exit_zero) -> int:
     for item in linter.iter_paths(paths, unread):
         seen += 1
         findings.extend(item.findings)
-        level = severity_rank(fail_on) if fail_on else item.fail_level
-        failing = failing or any(severity_rank(f.severity) >= level for f in item.findings)
+        failing = failing or any(severity_rank(f.severity) >= _fail_level(item, fail_on) for f in item.findings)
         if item.findings:
             click.echo(module.render_document(item.findings, RunInfo({item.path: item.document}, [], lang, color)))
     if not seen and not errors:

@@ -124,8 +124,7 @@ class DocumentView:
 
     def __init__(self, path: str, kind: str, info, line_count: int, lines: dict):
         self.path, self.kind, self.info = path, kind, info
-        self._count = line_count
-        self._lines = lines  # line number -> Line
+        self.lines = _SparseLines(line_count, lines)
 
     @classmethod
     def of(cls, doc: "Document", findings) -> "DocumentView":
@@ -133,17 +132,15 @@ class DocumentView:
         lines = {n: doc.lines[n - 1] for n in wanted if 0 < n <= len(doc.lines)}
         return cls(doc.path, doc.kind, doc.info, len(doc.lines), lines)
 
-    @property
-    def lines(self):
-        return _SparseLines(self._count, self._lines)
-
 
 class _SparseLines:
-    def __init__(self, count: int, lines: dict):
-        self._count, self._lines = count, lines
+    """A document's lines as a sequence, holding only the ones kept (`kept`: number -> Line)."""
+
+    def __init__(self, count: int, kept: dict):
+        self._count, self.kept = count, kept
 
     def __len__(self) -> int:
         return self._count
 
     def __getitem__(self, index: int) -> Line:
-        return self._lines.get(index + 1) or Line(index + 1, 0, 0, "")
+        return self.kept.get(index + 1) or Line(index + 1, 0, 0, "")
