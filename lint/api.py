@@ -14,6 +14,7 @@ or server call it; none of them assembles configuration, rules and documents by 
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -107,11 +108,15 @@ class Linter:
         self._rules: dict[int, list[ActiveRule]] = {}
         self._run_keys: dict[int, str] = {}
         self._corpora: dict[str, object] = {}
+        self._configs: dict[str, Config] = {}
 
     def config_for(self, path: str) -> Config:
         if self.config is not None:
             return self.config
-        return find_config(Path.cwd() if path in ("-", ".") else Path(path).parent)
+        folder = "" if path in ("-", ".") else os.path.dirname(path)
+        if folder not in self._configs:  # asked once per file: keep pathlib off the per-file path
+            self._configs[folder] = find_config(Path(folder or Path.cwd()))
+        return self._configs[folder]
 
     def rules_for(self, cfg: Config) -> list[ActiveRule]:
         if id(cfg) not in self._rules:
@@ -175,6 +180,8 @@ class Linter:
         import multiprocessing
 
         global _WORKER
+        for source in sources:  # load the rules once, before the fork, not once per worker
+            self.rules_for(self.config_for(source.path))
         _WORKER = self  # forked workers inherit the linter as it is: configuration, rules, callbacks
         with multiprocessing.get_context("fork").Pool(self.jobs) as pool:
             for outcome in pool.imap(_work, sources, chunksize=4):

@@ -54,6 +54,8 @@ class Config:
         return {**all_rules(), **{r.id: r for r in self.wording}}
 
     def excludes(self, path: Path) -> bool:
+        if not self.exclude:
+            return False
         try:
             rel = path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:

@@ -6,6 +6,8 @@ import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
+import regex
+
 from .text import fold
 
 
@@ -28,19 +30,17 @@ class Paragraph:
     lines: list
 
 
+_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
 def _split_lines(text: str) -> list[Line]:
-    lines, pos, number, n = [], 0, 1, len(text)
-    while pos <= n:
-        cut = pos
-        while cut < n and text[cut] not in "\r\n":
-            cut += 1
-        lines.append(Line(number, pos, cut, text[pos:cut]))
-        if cut >= n:
-            break
-        pos = cut + (2 if text[cut] == "\r" and text[cut + 1:cut + 2] == "\n" else 1)
+    lines, pos, number = [], 0, 1
+    for m in _BREAK.finditer(text):
+        lines.append(Line(number, pos, m.start(), text[pos:m.start()]))
+        pos = m.end()
         number += 1
-        if pos == n:  # a final line ending does not open an empty line
-            break
+    if pos < len(text) or not lines:  # a final line ending does not open an empty line
+        lines.append(Line(number, pos, len(text), text[pos:]))
     return lines
 
 

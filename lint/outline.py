@@ -17,13 +17,14 @@ from .conventions.frame import SUPERVISION as _SUPERVISION
 from .conventions.status import (ANY_LABEL, MEASURE_LABEL, STATUS_AFTER_LABEL, STATUS_LABEL, STATUS_TAG,
                                   sentence_term, status_sentences)
 from .conventions.dates import DATE_LINE
-from .conventions.markers import BROKEN, HEADINGS, RUN_MARKER, RUN_ORDER
+from .conventions.markers import BROKEN, HEADINGS, MARKER_START, RUN_MARKER, RUN_ORDER
 from .text import cn_to_int
 
 # A heading is short and has no comma (a status tag or Markdown emphasis may close it); a
 # paragraph that happens to start with a numeral is not.
 _HEADING_LIKE = regex.compile(r"[^,;。]{2,30}。?\s*(?:【[^】]*】|\([^)]*\))?\s*(?:\*\*|__)?\s*$")
 
+_MARKUP = regex.compile(r"(?:#{1,6}\s+|[-*]\s+)?(?:\*\*|__)?")  # Markdown before a heading's marker
 _SENTENCE_STOP = regex.compile(r"[。;]")
 _TITLE_WORDS = regex.compile(r"整改|通报|报告|情况")
 _PROBLEMS_SECTION = regex.compile(r"问题|反馈意见|整改落实|整改情况")
@@ -137,10 +138,7 @@ def _strip_offset(line) -> int:
     i = 0
     while i < len(text) and (text[i].isspace() or text[i] in "\u3000\u00a0"):
         i += 1
-    m = regex.match(r"(?:#{1,6}\s+|[-*]\s+)?(?:\*\*|__)?", text[i:])
-    if m:
-        i += m.end()
-    return line.start + i
+    return line.start + _MARKUP.match(text, i).end()
 
 
 def _is_frame_line(doc, line) -> bool:
@@ -163,6 +161,8 @@ def _find_title(doc, lines):
 def _match_heading(doc, line):
     start = _strip_offset(line)
     text = doc.folded[start:line.end]
+    if not MARKER_START.match(text):
+        return None
     for pattern, level, style in HEADINGS:
         m = pattern.match(text)
         if not m:
@@ -213,7 +213,7 @@ class _Builder:
         doc = self.doc
         start = _strip_offset(line)
         text = doc.folded[start:line.end]
-        if MEASURE_LABEL.match(text) or STATUS_LABEL.match(text):
+        if not MARKER_START.match(text) or MEASURE_LABEL.match(text) or STATUS_LABEL.match(text):
             return None
         for pattern, level, style, kind in BROKEN:
             m = pattern.match(text)

@@ -56,7 +56,8 @@ Good: 某区召开巡察整改推进会
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import chain
 
 import regex
 
@@ -87,28 +88,27 @@ def _runs(segs, stop=frozenset()):
     """Maximal shared runs between segments of different units, via a shingle index.
 
     Shingles in `stop` (those of the title) never start or extend a copy."""
+    grams = [[seg.text[i:i + SHINGLE] for i in range(len(seg.text) - SHINGLE + 1)] for _, seg in segs]
+    counts = Counter(chain.from_iterable(grams))
+    repeated = {gram for gram, n in counts.items() if n > 1 and gram not in stop}  # most shingles are unique
     index = defaultdict(list)
-    for s, (_, seg) in enumerate(segs):
-        text = seg.text
-        for i in range(len(text) - SHINGLE + 1):
-            index[text[i:i + SHINGLE]].append((s, i))
-    # Only shingles seen in two to COMMON paragraphs can start a copy; most are unique.
+    for s, seg_grams in enumerate(grams):
+        for i in [i for i, gram in enumerate(seg_grams) if gram in repeated]:
+            index[seg_grams[i]].append((s, i))
+    # Only shingles seen in two to COMMON paragraphs can start a copy.
     shared = {}
     for gram, hits in index.items():
-        if len(hits) > 1 and gram not in stop:
-            units = {segs[t][0] for t, _ in hits}
-            if 1 < len(units) <= COMMON:
-                shared[gram] = hits
+        units = {segs[t][0] for t, _ in hits}
+        if 1 < len(units) <= COMMON:
+            shared[gram] = hits
     runs = []
-    for s, (unit, seg) in enumerate(segs):
-        text = seg.text
+    for s, (unit, _) in enumerate(segs):
         active = {}  # (earlier segment, diagonal) -> [b_start, a_start, length]
-        for i in range(len(text) - SHINGLE + 1):
-            hits = shared.get(text[i:i + SHINGLE])
-            if hits is None:
-                if active:
-                    active = {}
-                continue
+        last = -2
+        for i, hits in [(i, shared[gram]) for i, gram in enumerate(grams[s]) if gram in shared]:
+            if i != last + 1:  # a shingle in between that no other paragraph has ends every run
+                active = {}
+            last = i
             current = {}
             for t, j in hits:
                 if t >= s or segs[t][0] == unit:

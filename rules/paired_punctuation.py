@@ -37,6 +37,7 @@ OPTIONS = {"max-per-paragraph": 20}
 # Folded text: （） are already ( ).
 _PAIRS = {"“": "”", "‘": "’", "(": ")", "《": "》", "〈": "〉", "〔": "〕", "【": "】"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
+_MARK = regex.compile("[" + regex.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
 # "1)" "a)" "一)" after a boundary: an enumeration marker, not half a pair.
 _ORDINAL = regex.compile(r"(?:^|(?<=[\s,;:.。、，；：!?！？]))(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\)")
 
@@ -74,8 +75,8 @@ def _unmatched(doc, para, skip, closers: bool, openers: bool):
     open marks, so finding a closer's partner costs no scan of the stack."""
     stack: list[tuple[str, int]] = []
     open_at: dict[str, list[int]] = {ch: [] for ch in _PAIRS}
-    for pos in range(para.start, para.end):
-        ch = doc.folded[pos]
+    for m in _MARK.finditer(doc.folded, para.start, para.end):
+        pos, ch = m.start(), m.group()
         # A marker such as "1)" is skipped unless it closes an open bracket: "(下午5:00)".
         if pos in skip and not (ch in _CLOSERS and open_at[_CLOSERS[ch]]):
             continue

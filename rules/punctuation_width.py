@@ -46,29 +46,34 @@ def half_width_marks(doc):
     """Offsets of half-width marks in Chinese running text, by mark class."""
     found = defaultdict(list)
     for line in doc.body_lines():
+        half = list(_HALF.finditer(doc.text, line.start, line.end))
+        if not half:
+            continue
         skip = [m.span() for m in _SKIP.finditer(doc.text, line.start, line.end)]
         starts = [a for a, _ in skip]
-        for m in _HALF.finditer(doc.text, line.start, line.end):
+        for m in half:
             i = bisect.bisect_right(starts, m.start()) - 1
             if i < 0 or m.start() >= skip[i][1]:
                 found[_CLASS.get(m.group(), m.group())].append(m.start())
     return found
 
 
-def _full_count(doc, mark_class, lines):
-    marks = [FULL[c] for c in mark_class]
-    return sum(doc.text.count(c, line.start, line.end) for line in lines for c in marks)
+def _full_counts(doc, lines) -> dict:
+    """How often each full-width mark occurs in the given lines."""
+    return {c: sum(doc.text.count(c, line.start, line.end) for line in lines) for c in FULL.values()}
 
 
 def check(doc, options):
     marks = half_width_marks(doc)
-    lines = doc.body_lines()
+    if not marks:
+        return
+    counts = _full_counts(doc, doc.body_lines())
     # The document's choice is judged over all marks together: a full-width draft
     # with one stray "(" has no full-width bracket yet, but its choice is clear.
-    total_full = sum(_full_count(doc, c, lines) for c in (",", ":", ";", "()", "?", "!"))
+    total_full = sum(counts.values())
     total_half = sum(len(p) for p in marks.values())
     for mark_class, positions in sorted(marks.items()):
-        full = _full_count(doc, mark_class, lines)
+        full = sum(counts[FULL[c]] for c in mark_class)
         half = len(positions)
         wanted = "".join(FULL[c] for c in mark_class)
         every = Fix(tuple((p, p + 1, FULL[doc.text[p]]) for p in positions))

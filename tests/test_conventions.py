@@ -110,3 +110,32 @@ def test_every_citation_of_the_conventions_document_resolves():
         assert "domain.md" not in text, f"{path} cites a file outside the repository"
         for anchor in regex.findall(r"docs/conventions\.md#([\w-]+)", text):
             assert anchor in anchors, f"{path}: no section #{anchor}"
+
+
+def test_fingerprint_classes_are_exactly_the_characters_python_calls_alnum_and_digit():
+    # normalise() scans with two patterns instead of asking str.isalnum()/isdigit() of each
+    # character; they must agree on every code point this Python's Unicode data assigns.
+    import unicodedata
+
+    from rectlint.conventions import fingerprint
+
+    for cp in range(0x110000):
+        ch = chr(cp)
+        if unicodedata.category(ch) == "Cn":
+            continue
+        assert ch.isalnum() == bool(fingerprint._TOKEN.fullmatch(ch) and ch not in "《》"), hex(cp)
+        assert ch.isdigit() == bool(fingerprint._DIGIT.match(ch)), hex(cp)
+
+
+def test_every_heading_and_broken_marker_starts_with_a_marker_start():
+    # MARKER_START is the cheap test the outline makes before trying every form.
+    import random
+
+    from rectlint.conventions.markers import BROKEN, HEADINGS, MARKER_START
+
+    rng = random.Random(5)
+    alphabet = "一二三四五六七八九十0123456789()、.:,问题第关于是个年月“\"《台账不规范 "
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 12)))
+        if any(p.match(text) for p, *_ in (*HEADINGS, *BROKEN)):
+            assert MARKER_START.match(text), text

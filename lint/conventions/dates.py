@@ -104,6 +104,7 @@ _YEAR_ALONE = regex.compile(rf"(?<=^|[\p{{Han}}\s,;。、“\"《(])({YEAR})(?![
 _GLUED_PAIR = regex.compile(rf"{_NOT_CODE}({YEAR}\d{{1,4}})({YEAR}\d{{1,4}})(日)?(?=[\p{{Han}}“\"《,;:。，；：、]|$){_NOT_UNIT}")
 _DOC_NUMBER = regex.compile(rf"〔({YEAR})(\d{{1,4}})号")
 _RANGE_END = regex.compile(rf"(\d{{1,2}})日{JOINER_CHAR}(\d{{1,4}})(?![\d.年月日号])" + _FOLLOW)
+_ANY_DIGIT = regex.compile(r"\d")
 _SIGNATURE = regex.compile(rf"\s*({YEAR})(\d{{3,4}})\s*$")
 
 
@@ -119,10 +120,16 @@ def broken_dates(doc, lines) -> list[Broken]:
         taken.insert(i, (start, end))
         found.append(Broken(start, end, readings, kind))
 
+    def scan(pattern, mark=None):
+        """Matches in the current line; none where a mark the pattern consumes is absent."""
+        return pattern.finditer(text, lo, hi) if mark is None or text.find(mark, lo, hi) >= 0 else ()
+
     text = doc.folded
     date_line = doc.outline.date_line
     for line in lines:
         lo, hi = line.start, line.end
+        if not _ANY_DIGIT.search(text, lo, hi):  # every broken date keeps its digits
+            continue
         if date_line is not None and line.number == date_line.number:
             m = _SIGNATURE.match(text, lo, hi)
             if m:
@@ -130,44 +137,44 @@ def broken_dates(doc, lines) -> list[Broken]:
                 readings = [d.text() for d in month_day_readings(m.group(2), year, True)]
                 add(m.start(1), m.end(2), readings, "signature")
             continue
-        for m in _DOC_NUMBER.finditer(text, lo, hi):
+        for m in scan(_DOC_NUMBER, "〔"):
             add(m.start(), m.end(), [f"〔{m.group(1)}〕{m.group(2)}号"], "doc-number")
-        for m in _GLUED_PAIR.finditer(text, lo, hi):
+        for m in scan(_GLUED_PAIR):
             first, second = _compact(m.group(1), False), _compact(m.group(2), m.group(3) is not None)
             if first and second:
                 readings = [f"{a.text()}、{b.text()}" for a in first for b in second]
                 add(m.start(), m.end(), readings, "glued-pair")
-        for m in _GLUED_MONTH_RANGE.finditer(text, lo, hi):
+        for m in scan(_GLUED_MONTH_RANGE, "月"):
             a, b = int(m.group(2)), int(m.group(4))
             ok = valid(None, a, None) and valid(None, b, None)
             add(m.start(), m.end(), [f"{m.group(1)}年{a}{m.group(3)}{b}月"] if ok else [], "glued")
         for pattern in (_GLUED_DAY, _LOST_MONTH_MARK):  # 2025310日 and 2025年310日: month and day to split
-            for m in pattern.finditer(text, lo, hi):
+            for m in scan(pattern, "日"):
                 year = int(m.group(1))
                 add(m.start(), m.end(), [d.text() for d in month_day_readings(m.group(2), year, True)], "glued")
-        for m in _LOST_DAY.finditer(text, lo, hi):
+        for m in scan(_LOST_DAY, "月"):
             year = int(m.group(1)) if m.group(1) else None
             month, day = int(m.group(2)), int(m.group(3))
             if valid(year, month, day):
                 add(m.start(), m.end(), [Day(year, month, day).text()], "no-day-mark")
-        for m in _LOST_JOINER.finditer(text, lo, hi):
+        for m in scan(_LOST_JOINER, "月"):
             a, b = m.group(1), m.group(2)
             add(m.start(), m.end(), [f"{a}至{b}", f"{a}、{b}"], "lost-joiner")
-        for m in _GLUED_MONTH.finditer(text, lo, hi):
+        for m in scan(_GLUED_MONTH, "月"):
             year, digits = int(m.group(1)), m.group(2)
             ok = not digits.startswith("0") and valid(year, int(digits), None)
             add(m.start(), m.end(), [f"{year}年{int(digits)}月"] if ok else [], "glued")
         for pattern in (_GLUED_BARE, _LOST_MONTH_DAY):  # 2025310召开 and 2025年310召开
-            for m in pattern.finditer(text, lo, hi):
+            for m in scan(pattern):
                 year, digits = int(m.group(1)), m.group(2)
                 readings = [d.text() for d in month_day_readings(digits, year, len(digits) > 2)]
                 if readings:
                     add(m.start(), m.end(), readings, "glued")
-        for m in _MD_DAY.finditer(text, lo, hi):
+        for m in scan(_MD_DAY, "日"):
             readings = [d.text(False) for d in month_day_readings(m.group(1), None, True)]
             if readings:
                 add(m.start(), m.end(), readings, "no-year-mark")
-        for m in _RANGE_END.finditer(text, lo, hi):
+        for m in scan(_RANGE_END, "日"):
             start_day, digits = int(m.group(1)), m.group(2)
             month = _month_before(text, m.start(), lo)
             repaired = next((b for b in found if b.end == m.start(1) + len(m.group(1)) + 1
@@ -182,7 +189,7 @@ def broken_dates(doc, lines) -> list[Broken]:
                     readings.append(d.text(False))
             if readings:
                 add(m.start(2), m.end(2), readings, "range-end")
-        for m in _YEAR_ALONE.finditer(text, lo, hi):
+        for m in scan(_YEAR_ALONE):
             add(m.start(), m.end(), [f"{m.group(1)}年"], "year-alone")
     return found
 
@@ -192,9 +199,12 @@ def _compact(run: str, has_day: bool) -> list[Day]:
     return month_day_readings(rest, year, has_day or len(rest) > 2)
 
 
+_MONTH_AT_END = regex.compile(r"(\d{1,2})月$")
+
+
 def _month_before(text: str, pos: int, lo: int) -> int | None:
     """The month written just before a day that starts at pos ("3月24日至…")."""
-    m = regex.search(r"(\d{1,2})月$", text[max(lo, pos - 6):pos])
+    m = _MONTH_AT_END.search(text[max(lo, pos - 6):pos])
     return int(m.group(1)) if m else None
 
 

@@ -21,6 +21,10 @@ from rectlint.conventions.status import MEASURE_LABEL, STATUS_LABEL
 K = 8  # characters per k-gram
 WINDOW = 6  # winnowing window: shared runs of K + WINDOW - 1 = 13 characters are always seen
 
+# Exactly the characters str.isalnum() and str.isdigit() accept (tests/test_conventions.py checks
+# every assigned code point): letters, Han and digits are compared; punctuation and spaces are not.
+_TOKEN = regex.compile(r"《|》|[\p{L}\p{N}]+")
+_DIGIT = regex.compile(r"[\p{Numeric_Type=Digit}\p{Numeric_Type=Decimal}]")
 
 
 @dataclass
@@ -38,19 +42,19 @@ def normalise(folded: str, start: int, end: int, stop_phrases=()) -> list[Segmen
     """Normalised segments of folded[start:end] (a Document's `folded` text); stop phrases split them."""
     chars, offsets = [], []
     depth = 0
-    for pos in range(start, end):
-        ch = folded[pos]
-        if ch == "《":
+    for m in _TOKEN.finditer(folded, start, end):
+        token = m.group()
+        if token == "《":
             depth += 1
             if depth == 1:
-                chars.append("《")
-                offsets.append(pos)
-        elif ch == "》":
+                chars.append(token)
+                offsets.append(m.start())
+        elif token == "》":
             depth = max(0, depth - 1)
-        elif not depth and ch.isalnum():  # Han, letters and digits; punctuation and spaces go
-            chars.append("0" if ch.isdigit() else ch)
-            offsets.append(pos)
-    norm = "".join(chars)
+        elif not depth:
+            chars.append(token)
+            offsets.extend(range(m.start(), m.end()))
+    norm = _DIGIT.sub("0", "".join(chars))
     cuts = [m.span() for m in _stop_pattern(tuple(stop_phrases)).finditer(norm)] if stop_phrases else []
     segments, pos = [], 0
     for a, b in cuts:

@@ -48,6 +48,9 @@ BROKEN = [
      None, None, "lost-mark"),
 ]
 
+# Every form in HEADINGS and BROKEN starts with one of these: a cheap test before trying them all.
+MARKER_START = regex.compile(r"[\d一二三四五六七八九十()问第]")
+
 # Markers of an enumeration inside a paragraph: 一是…二是…, 第一，…第二，…, 首先…其次…最后.
 RUN_MARKER = regex.compile(
     rf"(?<![统唯同之万单划逐专归均初如合不再第周星礼其])({CN})是(?![非否])"
