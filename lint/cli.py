@@ -16,7 +16,7 @@ from .conventions.kinds import KINDS
 from .finding import SEVERITIES, severity_rank
 from .registry import all_rules
 from .text import printable
-from .report import FORMATS, RunInfo, render
+from .report import FORMATS, RunInfo, Tally, render, reporter
 
 
 class _DefaultGroup(click.Group):
@@ -97,7 +97,7 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
                     follow_symlinks=follow_symlinks, keep_documents=whole, jobs=jobs or os.cpu_count() or 1,
                     cache_dir=cache, on_warning=lambda message: click.echo(f"rectlint: warning: {message}", err=True))
     lang = lang or linter.config_for(".").lang or "zh"
-    streaming = fmt in ("text", "github") and not (baseline or write_baseline or whole)
+    streaming = getattr(reporter(fmt), "STREAMING", False) and not (baseline or write_baseline or whole)
     if streaming:
         return _stream(linter, paths, fmt, lang, fail_on, exit_zero)
     result = linter.lint_paths(paths, outline_only=explain_outline,
@@ -140,10 +140,8 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
     findings.sort(key=lambda f: f.sort_key())
     color = _color(fmt)
     docs = {path: item.document for path, item in result.documents.items()}
-    out = render(fmt, findings, RunInfo(docs, result.rules, lang, color, failed))
-    if out:
-        click.echo(out)
-    _step_summary(fmt, findings, lang)
+    click.echo(render(fmt, findings, RunInfo(docs, result.rules, lang, color, failed)), nl=False)
+    _step_summary(fmt, Tally(findings), lang)
     if failed:
         return 2
     levels = {path: _fail_level(item, fail_on) for path, item in result.documents.items()}
@@ -161,12 +159,12 @@ def _nothing_to_lint(paths) -> None:
                + ", ".join(printable(p) for p in paths), err=True)
 
 
-def _step_summary(fmt: str, findings, lang: str) -> None:
+def _step_summary(fmt: str, tally, lang: str) -> None:
     """GitHub shows only some annotations per step; the step summary counts them all."""
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         from .report.github import step_summary
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
-            handle.write(step_summary(findings, lang))
+            handle.write(step_summary(tally, lang))
 
 
 def _color(fmt: str) -> bool:
@@ -174,13 +172,11 @@ def _color(fmt: str) -> bool:
 
 
 def _stream(linter, paths, fmt, lang, fail_on, exit_zero) -> int:
-    """Print each document's findings as it is linted; only the findings (for the summary and
-    the exit code) are kept, not the documents."""
-    from .report import reporter
-
-    module = reporter(fmt)
+    """Print each document's findings as it is linted. Neither documents nor findings are
+    kept: the summary and the exit code need only counts."""
     color = _color(fmt)
-    errors, findings, failing, seen = [], [], False, 0
+    errors, tally, failing, seen = [], Tally(), False, 0
+    stream = reporter(fmt).Stream(RunInfo({}, [], lang, color))
 
     def unread(message):
         click.echo(f"rectlint: {message}", err=True)
@@ -188,16 +184,15 @@ def _stream(linter, paths, fmt, lang, fail_on, exit_zero) -> int:
 
     for item in linter.iter_paths(paths, unread):
         seen += 1
-        findings.extend(item.findings)
+        tally.add(item.findings)
         failing = failing or any(severity_rank(f.severity) >= _fail_level(item, fail_on) for f in item.findings)
-        if item.findings:
-            click.echo(module.render_document(item.findings, RunInfo({item.path: item.document}, [], lang, color)))
+        stream.run.documents = {item.path: item.document}
+        click.echo(stream.document(item.path, item.findings), nl=False)
     if not seen and not errors:
         _nothing_to_lint(paths)
-    end = module.render_end(findings, RunInfo({}, [], lang, color, len(errors)))
-    if end:
-        click.echo(end)
-    _step_summary(fmt, findings, lang)
+    stream.run.documents, stream.run.failed = {}, len(errors)
+    click.echo(stream.end(tally), nl=False)
+    _step_summary(fmt, tally, lang)
     if errors:
         return 2
     return 1 if failing and not exit_zero else 0

@@ -56,7 +56,7 @@ def collect(paths, excluded, on_error=None, follow_symlinks: bool = False) -> li
             if on_error is None:
                 raise
             on_error(str(exc))
-    return out
+    return sorted(out, key=lambda s: s.path)  # reports come out in path order, however given
 
 
 def _walk(root: Path, excluded, follow_symlinks: bool):

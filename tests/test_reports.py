@@ -73,17 +73,40 @@ def test_github_step_summary_is_appended_when_the_variable_is_set(tmp_path):
     assert text.startswith("### rectlint") and "| date |" in text
 
 
-@pytest.mark.parametrize("fmt", ["text", "github"])
-def test_a_streaming_reporter_prints_per_document_what_it_prints_at_once(fmt):
+@pytest.mark.parametrize("fmt", ["text", "github", "json", "jsonl"])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_streamed_run_prints_the_bytes_of_the_whole_render(fmt, jobs):
     from rectlint.api import Linter
-    from rectlint.report import RunInfo, join_chunks, render, reporter
+    from rectlint.report import RunInfo, reporter, render
 
+    assert reporter(fmt).STREAMING
     result = Linter().lint_paths([str(EXAMPLES)])
     run = RunInfo({p: d.document for p, d in result.documents.items()}, result.rules, "zh")
-    module = reporter(fmt)
-    assert module.STREAMING
-    chunks = [module.render_document(d.findings, run) for d in result.documents.values() if d.findings]
-    assert join_chunks([*chunks, module.render_end(result.findings, run)]) == render(fmt, result.findings, run)
+    streamed = run_cli(EXAMPLES, "--format", fmt, "--no-cache", "-j", jobs).stdout.decode("utf-8")
+    assert streamed == render(fmt, result.findings, run) and streamed
+
+
+def test_files_are_reported_in_path_order_however_they_are_named(tmp_path):
+    for name in ("b.txt", "a.txt"):
+        (tmp_path / name).write_text("学习《条例\n", encoding="utf-8")
+    out = run_cli(tmp_path / "b.txt", tmp_path / "a.txt", "--format", "jsonl", "--no-cache").stdout
+    paths = [json.loads(line)["path"] for line in out.splitlines() if json.loads(line)["type"] == "document"]
+    assert paths == sorted(paths) and len(paths) == 2
+
+
+def test_json_lines_have_a_record_per_finding_per_document_and_a_summary():
+    out = run_cli(EXAMPLES, "--format", "jsonl", "--no-cache").stdout.decode("utf-8")
+    records = [json.loads(line) for line in out.splitlines()]
+    array = json.loads(run_cli(EXAMPLES, "--format", "json", "--no-cache").stdout)
+    findings = [r for r in records if r["type"] == "finding"]
+    documents = [r for r in records if r["type"] == "document"]
+    assert [{k: v for k, v in r.items() if k != "type"} for r in findings] == [
+        {k: v for k, v in f.items() if k != "document"} for f in array]
+    assert sum(d["findings"] for d in documents) == len(findings)
+    assert {"kind", "completeness", "severities"} <= set(documents[0])
+    summary = records[-1]
+    assert summary["type"] == "summary" and summary["version"] == 1
+    assert summary["findings"] == len(findings) and summary["documents"] == len(documents)
 
 
 def test_every_reporter_speaks_both_languages_from_one_table():

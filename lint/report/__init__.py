@@ -1,9 +1,12 @@
-"""Reporters: each format is one module with `render(findings, run) -> str`.
+"""Reporters: each format is one module.
 
-A reporter that can print as documents are linted (text, github) also sets STREAMING = True
-and offers `render_document(findings, run)` for one document's findings and
-`render_end(findings, run)` for what closes the output: `join_chunks` of those is `render`.
-Words around the findings come from `labels`, in both languages.
+A format that needs the whole run at once (SARIF, HTML) offers `render(findings, run) -> str`.
+A format that can print as documents are linted (text, github, json, jsonl) sets STREAMING =
+True and offers a `Stream(run)` with `document(path, findings) -> str`, called once per linted
+document in path order, and `end(tally) -> str`, which closes the output. Chunks are written
+as they are, one after another; their concatenation is the format's whole output, so a
+streamed run and `render` print the same bytes. A Stream keeps no findings: what a summary
+needs is a Tally of counts. Words around the findings come from `labels`, in both languages.
 """
 
 from __future__ import annotations
@@ -12,19 +15,49 @@ import importlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-FORMATS = ("text", "json", "sarif", "github", "html")
-_MODULES = {"text": "text", "json": "json_report", "sarif": "sarif", "github": "github", "html": "html_report"}
+FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
+_MODULES = {"text": "text", "json": "json_report", "jsonl": "jsonl", "sarif": "sarif", "github": "github",
+            "html": "html_report"}
 
 
 @dataclass
 class RunInfo:
     """What a reporter knows of the run besides the findings."""
 
-    documents: dict = field(default_factory=dict)  # path -> Document, every linted document
+    documents: dict = field(default_factory=dict)  # path -> Document (or DocumentView) linted
     rules: list = field(default_factory=list)  # the Rules that ran
     lang: str = "zh"
     color: bool = False
     failed: int = 0  # inputs that could not be linted
+
+
+class Tally:
+    """What a run's summary needs of its findings: how many of each rule, category, severity
+    and fixability. Kept in place of the findings, so a long run's memory stays flat."""
+
+    def __init__(self, findings=()):
+        self.counts: Counter = Counter()
+        self.documents = 0
+        self.add(findings)
+
+    def add(self, findings) -> None:
+        self.counts.update((f.rule, f.category, f.severity, f.fix is not None) for f in findings)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def by(self, field_index: int) -> Counter:
+        out: Counter = Counter()
+        for key, n in self.counts.items():
+            out[key[field_index]] += n
+        return out
+
+    def severities(self) -> Counter:
+        return self.by(2)
+
+    def categories(self) -> list[tuple[str, int]]:
+        return sorted(self.by(1).items())
 
 
 def reporter(fmt: str):
@@ -33,13 +66,14 @@ def reporter(fmt: str):
 
 
 def render(fmt: str, findings, run: RunInfo) -> str:
-    return reporter(fmt).render(findings, run)
-
-
-def join_chunks(chunks) -> str:
-    """How a streaming reporter's pieces make its whole output: non-empty ones, a line apart."""
-    return "\n".join(chunk for chunk in chunks if chunk)
-
-
-def category_counts(findings) -> list[tuple[str, int]]:
-    return sorted(Counter(f.category for f in findings).items())
+    """A whole run's output in one string."""
+    module = reporter(fmt)
+    if not getattr(module, "STREAMING", False):
+        return module.render(findings, run)
+    by_path: dict = {path: [] for path in run.documents}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+    stream = module.Stream(run)
+    chunks = [stream.document(path, sorted(found, key=lambda f: f.sort_key()))
+              for path, found in sorted(by_path.items())]
+    return "".join([*chunks, stream.end(Tally(findings))])

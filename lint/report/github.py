@@ -22,35 +22,36 @@ def _escape_property(text: str) -> str:
 STREAMING = True
 
 
-def render(findings, run) -> str:
-    return render_document(findings, run)
+class Stream:
+    def __init__(self, run):
+        self.run = run
+
+    def document(self, path, findings) -> str:
+        lang = self.run.lang
+        out = []
+        for f in findings:
+            message = f.message(lang)
+            if f.suggestion:
+                message += ((" (" if lang == "en" else "（") + word("suggestion", lang) + f.suggestion
+                            + (")" if lang == "en" else "）"))
+            props = (f"file={_escape_property(f.path)},line={f.line},col={f.column},"
+                     f"endLine={f.end_line},endColumn={f.end_column},"
+                     f"title={_escape_property('rectlint ' + f.rule)}")
+            out.append(f"::{_LEVEL[f.severity]} {props}::{_escape_data(message)}\n")
+        return "".join(out)
+
+    def end(self, tally) -> str:
+        return ""
 
 
-def render_document(findings, run) -> str:
-    out = []
-    lang = run.lang
-    for f in findings:
-        message = f.message(lang)
-        if f.suggestion:
-            message += (" (" if lang == "en" else "（") + word("suggestion", lang) + f.suggestion + (")" if lang == "en" else "）")
-        props = (f"file={_escape_property(f.path)},line={f.line},col={f.column},"
-                 f"endLine={f.end_line},endColumn={f.end_column},"
-                 f"title={_escape_property('rectlint ' + f.rule)}")
-        out.append(f"::{_LEVEL[f.severity]} {props}::{_escape_data(message)}")
-    return "\n".join(out)
-
-
-def render_end(findings, run) -> str:
-    return ""
-
-
-def step_summary(findings, lang: str) -> str:
+def step_summary(tally, lang: str) -> str:
     """Markdown for $GITHUB_STEP_SUMMARY: GitHub shows only some annotations per step."""
-    from collections import Counter
-
-    counts = Counter((f.category, f.severity) for f in findings)
+    counts = {}
+    for (_, category, sev, _), n in tally.counts.items():
+        counts[(category, sev)] = counts.get((category, sev), 0) + n
     cats = sorted({c for c, _ in counts})
     head = "| " + " | ".join([word("category", lang), *(severity(s, lang) for s in _WORST_FIRST)]) + " |"
-    rows = [f"| {c} | " + " | ".join(str(counts[(c, s)]) for s in _WORST_FIRST) + " |" for c in cats]
-    title = f"### rectlint: {len(findings)} findings" if lang == "en" else f"### rectlint：发现 {len(findings)} 个问题"
+    rows = [f"| {c} | " + " | ".join(str(counts.get((c, s), 0)) for s in _WORST_FIRST) + " |" for c in cats]
+    total = tally.total
+    title = f"### rectlint: {total} findings" if lang == "en" else f"### rectlint：发现 {total} 个问题"
     return "\n".join([title, "", head, "| --- | --- | --- | --- |", *rows, ""]) + "\n"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from rectlint.privacy import masked_lines, redact
 from rectlint.text import display_width, printable
 
-from . import category_counts, join_chunks
 from .labels import word
 
 STREAMING = True
@@ -35,56 +34,52 @@ def _snippet(line_text: str, col: int, end_col: int) -> tuple[str, str]:
     return shown, " " * pad + "^" * marks
 
 
-def render(findings, run) -> str:
-    by_path: dict = {}
-    for f in findings:
-        by_path.setdefault(f.path, []).append(f)
-    return join_chunks([*(render_document(found, run) for found in by_path.values()), render_end(findings, run)])
+class Stream:
+    def __init__(self, run):
+        self.run = run
+
+    def document(self, path, findings) -> str:
+        """One document's findings, with their source lines."""
+        lang, color, doc = self.run.lang, self.run.color, self.run.documents.get(path)
+        masked = masked_lines(findings)
+        out = []
+        for f in findings:
+            sev = _paint(f.severity, _COLORS[f.severity], color)
+            rule = _paint(f"[{f.rule}]", "2", color)
+            out.append(f"{printable(f.path)}:{f.line}:{f.column}: {sev} {rule} {f.message(lang)}")
+            if doc is not None and 0 < f.line <= len(doc.lines):
+                line = doc.lines[f.line - 1]
+                end_col = f.end_column if f.end_line == f.line else len(line.text)
+                shown, carets = _snippet(redact(line.text, masked.get((f.path, f.line), ())), f.column, end_col)
+                gutter = f"{f.line:>5} | "
+                out.append(gutter + shown)
+                out.append(" " * (len(gutter) - 2) + "| " + _paint(carets, _COLORS[f.severity], color))
+            if f.suggestion:
+                out.append("      = " + word("suggestion", lang) + f.suggestion)
+            for r in f.related:
+                out.append("      = " + word("see-also", lang) + f"{printable(r.path)}:{r.line}:{r.column}")
+        return "".join(line + "\n" for line in out)
+
+    def end(self, tally) -> str:
+        """The summary line, over every finding of the run."""
+        return _summary(tally, self.run.lang, self.run.failed) + "\n"
 
 
-def render_document(findings, run) -> str:
-    """One document's findings, with their source lines."""
-    lang, color, docs = run.lang, run.color, run.documents
-    masked = masked_lines(findings)
-    out = []
-    for f in findings:
-        sev = _paint(f.severity, _COLORS[f.severity], color)
-        rule = _paint(f"[{f.rule}]", "2", color)
-        out.append(f"{printable(f.path)}:{f.line}:{f.column}: {sev} {rule} {f.message(lang)}")
-        doc = docs.get(f.path)
-        if doc is not None and 0 < f.line <= len(doc.lines):
-            line = doc.lines[f.line - 1]
-            end_col = f.end_column if f.end_line == f.line else len(line.text)
-            shown, carets = _snippet(redact(line.text, masked.get((f.path, f.line), ())), f.column, end_col)
-            gutter = f"{f.line:>5} | "
-            out.append(gutter + shown)
-            out.append(" " * (len(gutter) - 2) + "| " + _paint(carets, _COLORS[f.severity], color))
-        if f.suggestion:
-            out.append("      = " + word("suggestion", lang) + f.suggestion)
-        for r in f.related:
-            out.append("      = " + word("see-also", lang) + f"{printable(r.path)}:{r.line}:{r.column}")
-    return "\n".join(out)
-
-
-def render_end(findings, run) -> str:
-    """The summary line, over every finding of the run."""
-    return _summary(findings, run.lang, run.failed)
-
-
-def _summary(findings, lang: str, failed: int = 0) -> str:
+def _summary(tally, lang: str, failed: int = 0) -> str:
     if failed:
         unread = (f" ({failed} inputs could not be linted)" if lang == "en" else f"（另有 {failed} 个输入未能检查）")
     else:
         unread = ""
-    if not findings:
+    total = tally.total
+    if not total:
         if failed:
             return ("No findings in what was linted" if lang == "en" else "已检查的内容未发现问题") + unread
         return "No findings." if lang == "en" else "未发现问题。"
-    sev = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
-    cats = category_counts(findings)
+    sev = tally.severities()
+    cats = tally.categories()
     if lang == "en":
-        head = (f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} "
+        head = (f"Found {total} finding{'s' if total != 1 else ''} "
                 f"({sev['error']} errors, {sev['warning']} warnings, {sev['info']} info)")
         return head + ": " + ", ".join(f"{c} {n}" for c, n in cats) + unread
-    head = (f"发现 {len(findings)} 个问题（错误 {sev['error']}，警告 {sev['warning']}，提示 {sev['info']}）")
+    head = (f"发现 {total} 个问题（错误 {sev['error']}，警告 {sev['warning']}，提示 {sev['info']}）")
     return head + "：" + "，".join(f"{c} {n}" for c, n in cats) + unread
