@@ -134,32 +134,35 @@ class Linter:
 
     # -- paths ---------------------------------------------------------------
     def lint_paths(self, paths: Iterable[str], outline_only: bool = False,
-                   on_error: Callable[[str], None] | None = None) -> Result:
+                   on_error: Callable[[str], None] | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> Result:
         """Lint files and folders ("-" reads standard input). An input that cannot be read is
         one line in `errors` (and a call of `on_error`), and the others are still linted.
-        `outline_only` reads the documents without running the rules."""
+        `outline_only` reads the documents without running the rules. `progress(done, total)`
+        is called as each input is done."""
         result = Result()
 
         def unread(message):
             result.errors.append(message)
             if on_error is not None:
                 on_error(message)
-        for item in self.iter_paths(paths, unread, outline_only):
+        for item in self.iter_paths(paths, unread, outline_only, progress):
             result.documents[item.path] = item
         return result
 
     def iter_paths(self, paths: Iterable[str], on_error: Callable[[str], None],
-                   outline_only: bool = False) -> Iterator[DocumentResult]:
+                   outline_only: bool = False,
+                   progress: Callable[[int, int], None] | None = None) -> Iterator[DocumentResult]:
         from .reader import collect
 
         try:
             sources = collect(list(paths), lambda p: self.config_for(str(p)).excludes(p), on_error,
                               self.follow_symlinks)
-            if self._parallel(sources, outline_only):
-                yield from self._iter_parallel(sources, on_error)
-                return
-            for source in sources:
-                outcome = self._lint_source(source, outline_only)
+            outcomes = (self._iter_parallel(sources) if self._parallel(sources, outline_only)
+                        else (self._lint_source(source, outline_only) for source in sources))
+            for done, outcome in enumerate(outcomes, 1):
+                if progress is not None:
+                    progress(done, len(sources))
                 if isinstance(outcome, str):
                     on_error(outcome)
                 else:
@@ -176,7 +179,7 @@ class Linter:
                 and not uses_corpus and "fork" in multiprocessing.get_all_start_methods()
                 and all(s.path != "-" for s in sources))
 
-    def _iter_parallel(self, sources, on_error):
+    def _iter_parallel(self, sources):
         import multiprocessing
 
         global _WORKER
@@ -186,7 +189,7 @@ class Linter:
         with multiprocessing.get_context("fork").Pool(self.jobs) as pool:
             for outcome in pool.imap(_work, sources, chunksize=4):
                 if isinstance(outcome, str):
-                    on_error(outcome)
+                    yield outcome
                     continue
                 path, findings, view = outcome
                 yield self._kept(path, view, findings, self.config_for(path))

@@ -14,6 +14,7 @@ from .config import parse_date
 from .errors import RectlintError
 from .conventions.kinds import KINDS
 from .finding import SEVERITIES, severity_rank
+from .progress import Progress
 from .registry import all_rules
 from .text import printable
 from .report import FORMATS, RunInfo, Tally, render, reporter
@@ -100,8 +101,13 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
     streaming = getattr(reporter(fmt), "STREAMING", False) and not (baseline or write_baseline or whole)
     if streaming:
         return _stream(linter, paths, fmt, lang, fail_on, exit_zero)
-    result = linter.lint_paths(paths, outline_only=explain_outline,
-                               on_error=lambda message: click.echo(f"rectlint: {message}", err=True))
+    progress = Progress(lang)
+
+    def unread(message):
+        progress.clear()
+        click.echo(f"rectlint: {message}", err=True)
+    result = linter.lint_paths(paths, outline_only=explain_outline, on_error=unread, progress=progress)
+    progress.clear()
     failed = len(result.errors)
     if not result.documents and not failed:
         _nothing_to_lint(paths)
@@ -178,16 +184,23 @@ def _stream(linter, paths, fmt, lang, fail_on, exit_zero) -> int:
     errors, tally, failing, seen = [], Tally(), False, 0
     stream = reporter(fmt).Stream(RunInfo({}, [], lang, color))
 
+    progress = Progress(lang)
+
     def unread(message):
+        progress.clear()
         click.echo(f"rectlint: {message}", err=True)
         errors.append(message)
 
-    for item in linter.iter_paths(paths, unread):
+    for item in linter.iter_paths(paths, unread, progress=progress):
         seen += 1
         tally.add(item.findings)
         failing = failing or any(severity_rank(f.severity) >= _fail_level(item, fail_on) for f in item.findings)
         stream.run.documents = {item.path: item.document}
-        click.echo(stream.document(item.path, item.findings), nl=False)
+        chunk = stream.document(item.path, item.findings)
+        if chunk:
+            progress.clear()
+            click.echo(chunk, nl=False)
+    progress.clear()
     if not seen and not errors:
         _nothing_to_lint(paths)
     stream.run.documents, stream.run.failed = {}, len(errors)

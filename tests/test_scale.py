@@ -92,3 +92,44 @@ def test_library_cache_round_trips_findings_exactly(folder, tmp_path):
     assert [d.document.info for d in fresh.documents.values()] == [d.document.info for d in again.documents.values()]
     assert isinstance(Cache(tmp_path / "c").get("0" * 64, "x"), type(None))
     shutil.rmtree(tmp_path / "c")
+
+
+class _Terminal:
+    def __init__(self, tty=True):
+        self.tty, self.written = tty, ""
+
+    def isatty(self):
+        return self.tty
+
+    def write(self, text):
+        self.written += text
+
+    def flush(self):
+        pass
+
+
+def _ticks(stream, seconds, monkeypatch, ci=None):
+    from rectlint.progress import Progress
+
+    if ci is None:
+        monkeypatch.delenv("CI", raising=False)
+    else:
+        monkeypatch.setenv("CI", ci)
+    now = [0.0]
+    progress = Progress("zh", stream, delay=2.0, clock=lambda: now[0])
+    for done in range(1, 11):
+        now[0] = done * seconds
+        progress(done, 10)
+    progress.clear()
+    return stream.written
+
+
+def test_a_long_run_on_a_terminal_shows_progress_then_clears_it(monkeypatch):
+    written = _ticks(_Terminal(), 0.5, monkeypatch)
+    assert "已检查 10/10 个文件" in written and "已检查 3/10" not in written  # not before two seconds
+    assert written.endswith("\r\x1b[K")
+
+
+@pytest.mark.parametrize("tty, ci, seconds", [(False, None, 1.0), (True, "true", 1.0), (True, None, 0.1)])
+def test_no_progress_off_a_terminal_in_ci_or_on_a_short_run(monkeypatch, tty, ci, seconds):
+    assert _ticks(_Terminal(tty), seconds, monkeypatch, ci) == ""
