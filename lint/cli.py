@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -358,13 +357,14 @@ def main(argv=None) -> None:
         where = f"{printable(str(exc.filename))}: " if exc.filename else ""
         click.echo(f"rectlint: {where}{exc.strerror or exc}", err=True)
         code = 2
-    except sqlite3.Error as exc:
-        click.echo(f"rectlint: the corpus index: {exc}", err=True)
-        code = 2
     except KeyboardInterrupt:
         code = 130
     except Exception as exc:  # noqa: BLE001 - the promise: no traceback reaches a user
-        click.echo(f"rectlint: internal error: {type(exc).__name__}: {exc}; please report this", err=True)
+        sqlite3 = sys.modules.get("sqlite3")  # imported only by the corpus index, when used
+        if sqlite3 is not None and isinstance(exc, sqlite3.Error):
+            click.echo(f"rectlint: the corpus index: {exc}", err=True)
+        else:
+            click.echo(f"rectlint: internal error: {type(exc).__name__}: {exc}; please report this", err=True)
         code = 2
     sys.exit(code or 0)
 
