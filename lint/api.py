@@ -78,7 +78,8 @@ class Linter:
     `context`: as-of date and notice kind for every input (over the configuration's).
     `against`: a corpus index (path) for corpus-overlap, over the configuration's `against:`.
     `max_mib`: the largest input read. `on_warning(message)`: what a reader has to say about an
-    input it could still read (a .docx part it skipped).
+    input it could still read (a .docx part it skipped). `stdin_filename`: the path standard
+    input ("-") stands for: its configuration, format and name in findings.
 
     For many files: `keep_documents=False` keeps of each document only what reporters need
     (a DocumentView), so memory does not grow with the texts; `jobs` lints in that many
@@ -91,7 +92,8 @@ class Linter:
                  ignore: Iterable[str] = (), context: LintContext | None = None, *,
                  against: str | Path | None = None, max_mib: float | None = None,
                  follow_symlinks: bool = False, on_warning: Callable[[str], None] | None = None,
-                 keep_documents: bool = True, jobs: int = 1, cache_dir: str | Path | None = None):
+                 keep_documents: bool = True, jobs: int = 1, cache_dir: str | Path | None = None,
+                 stdin_filename: str | None = None):
         if isinstance(config, (str, Path)):
             config = load_config(Path(config))
         self.config = config
@@ -101,6 +103,7 @@ class Linter:
         self.follow_symlinks = follow_symlinks
         self.on_warning = on_warning
         self.keep_documents, self.jobs = keep_documents, max(1, jobs)
+        self.stdin_filename = stdin_filename
         self.cache = None
         if cache_dir is not None and not keep_documents:
             from .cache import Cache
@@ -153,11 +156,14 @@ class Linter:
     def iter_paths(self, paths: Iterable[str], on_error: Callable[[str], None],
                    outline_only: bool = False,
                    progress: Callable[[int, int], None] | None = None) -> Iterator[DocumentResult]:
-        from .reader import collect
+        from .reader import Source, collect, kind_of
 
         try:
             sources = collect(list(paths), lambda p: self.config_for(str(p)).excludes(p), on_error,
                               self.follow_symlinks)
+            if self.stdin_filename:
+                named = Source(self.stdin_filename, kind_of(Path(self.stdin_filename)) or "txt", stdin=True)
+                sources = [named if s.path == "-" else s for s in sources]
             outcomes = (self._iter_parallel(sources) if self._parallel(sources, outline_only)
                         else (self._lint_source(source, outline_only) for source in sources))
             for done, outcome in enumerate(outcomes, 1):
@@ -177,7 +183,7 @@ class Linter:
             self.config_for(s.path).against is not None for s in sources)
         return (self.jobs > 1 and len(sources) >= 2 * self.jobs and not self.keep_documents and not outline_only
                 and not uses_corpus and "fork" in multiprocessing.get_all_start_methods()
-                and all(s.path != "-" for s in sources))
+                and not any(s.from_stdin for s in sources))
 
     def _iter_parallel(self, sources):
         import multiprocessing
@@ -224,7 +230,7 @@ class Linter:
     def _cache_key(self, cfg, source, data) -> str | None:
         from .cache import file_key, run_key
 
-        if self.cache is None or source.path == "-" or self.against or cfg.against or self.context.corpus:
+        if self.cache is None or source.from_stdin or self.against or cfg.against or self.context.corpus:
             return None
         if id(cfg) not in self._run_keys:
             self._run_keys[id(cfg)] = run_key(cfg, self.rules_for(cfg), self.select, self.ignore, self._context(cfg))

@@ -15,46 +15,70 @@ from .conventions.kinds import KINDS
 from .finding import SEVERITIES, severity_rank
 from .progress import Progress
 from .registry import all_rules
-from .text import printable
+from .text import display_width, printable
+from .output import Output, fix_hint, use_color
 from .report import FORMATS, RunInfo, Tally, render, reporter
+from .report.labels import category, severity
 
 
 class _DefaultGroup(click.Group):
-    """`rectlint PATH...` means `rectlint check PATH...`."""
+    """`rectlint [OPTIONS] [PATH]...` means `rectlint check ...`; `rectlint --help` is the help
+    of that one command surface, with the other commands listed beneath."""
 
     def parse_args(self, ctx, args):
-        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h")):
+        if not args or args[0] not in self.commands:
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
 
+class _CheckCommand(click.Command):
+    def format_usage(self, ctx, formatter):
+        formatter.write_usage("rectlint", "[OPTIONS] [PATH]...")
+
+    def format_epilog(self, ctx, formatter):
+        group = ctx.parent.command if ctx.parent is not None else None
+        others = [(name, cmd.get_short_help_str(80)) for name, cmd in sorted((group.commands if group else {}).items())
+                  if name != "check"]
+        if others:
+            with formatter.section("Commands"):
+                formatter.write_dl(others)
+            formatter.write_paragraph()
+            formatter.write_text("Run 'rectlint COMMAND --help' for a command's own options.")
+
+
 @click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
 def cli():
-    """rectlint: lint Chinese rectification notices (整改进展情况通报).
-
-    Run `rectlint PATH...` to lint drafts (.txt, .md, .docx, .html, folders, or - for
-    stdin); `rectlint rules` lists the rules, `rectlint explain RULE` documents one,
-    and `rectlint index` manages the corpus of earlier notices.
-    """
+    """rectlint: lint Chinese rectification notices (整改进展情况通报)."""
 
 
 def _split(values) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-@cli.command("check")
-@click.argument("paths", nargs=-1)
+@cli.command("check", cls=_CheckCommand, context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, metavar="[PATH]...")
 @click.option("--select", multiple=True, metavar="IDS",
               help="Only these rule ids or categories (comma-separated; replaces the config's select).")
 @click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rule ids or categories.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Report format: text for people, json/jsonl for programs, sarif for code scanning, "
+                   "github for Actions annotations, html for a page.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-              help="Language of messages (default zh).")
+              help="Language of messages, severities and categories (default zh).")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True), default=None, metavar="FILE",
+              help="Write the report to FILE instead of standard output.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Print only the summary (text format) and errors, not each finding.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has, not the findings.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour text output; auto follows NO_COLOR, FORCE_COLOR and whether output is a terminal.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
               help="Lowest severity that makes the exit code 1 (default warning).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Use this configuration file instead of searching for one.")
+@click.option("--stdin-filename", default=None, metavar="PATH",
+              help="The path standard input stands for: its configuration, format and name in reports.")
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD",
               help="Reference date for chronology checks (default: the notice's own date).")
 @click.option("--against", "against", type=click.Path(dir_okay=False), default=None, metavar="INDEX",
@@ -63,9 +87,10 @@ def _split(values) -> list[str]:
               help="Report only findings not recorded in this baseline.")
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None,
               metavar="FILE", help="Record the current findings as accepted, then exit 0.")
-@click.option("--fix", is_flag=True, help="Apply safe fixes (such as punctuation width) to the drafts.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes (marked [*], such as punctuation width) to the drafts.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply meaning-bearing repairs.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a diff instead of writing them.")
+@click.option("--show-fixes", is_flag=True, help="Show each fixable finding's repair (“old”→“new”).")
 @click.option("--kind", type=click.Choice(["auto", *KINDS]), default=None,
               help="What the drafts are (default auto: detected per document; see --explain-outline).")
 @click.option("--max-mib", type=click.FloatRange(min=0, min_open=True), default=None, metavar="MIB",
@@ -79,15 +104,16 @@ def _split(values) -> list[str]:
               help="Where the per-file result cache lives (default .rectlint_cache, or RECTLINT_CACHE_DIR).")
 @click.option("--explain-outline", is_flag=True,
               help="Print each document's kind, completeness and outline as rectlint reads them, then exit.")
-@click.version_option(__version__, "--version", prog_name="rectlint")
-def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_of, against,
-          baseline, write_baseline, fix, unsafe_fixes, show_diff, kind, max_mib, follow_symlinks, jobs, no_cache,
-          cache_dir, explain_outline):
-    """Lint drafts and report findings."""
+@click.version_option(__version__, "--version", prog_name="rectlint", help="Print the version and exit.")
+def check(paths, select, ignore, fmt, lang, output_file, quiet, statistics, color, fail_on, exit_zero, config_path,
+          stdin_filename, as_of, against, baseline, write_baseline, fix, unsafe_fixes, show_diff, show_fixes, kind,
+          max_mib, follow_symlinks, jobs, no_cache, cache_dir, explain_outline):
+    """Lint drafts (.txt, .md, .docx, .html, folders; - reads standard input) and report findings.
+    Without PATH, the current folder is linted."""
     from .api import LintContext, Linter
 
     if not paths:
-        raise click.UsageError("no PATH given; try 'rectlint --help'")
+        paths = ("-",) if stdin_filename else (".",)
     context = LintContext(as_of=parse_date(as_of, "--as-of") if as_of else None,
                           kind=kind if kind and kind != "auto" else None)
     # Fixes, diffs, the HTML report and the outline need whole documents; the rest keep views.
@@ -95,12 +121,23 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
     cache = None if no_cache else (cache_dir or os.environ.get("RECTLINT_CACHE_DIR") or ".rectlint_cache")
     linter = Linter(config_path, _split(select), _split(ignore), context, against=against, max_mib=max_mib,
                     follow_symlinks=follow_symlinks, keep_documents=whole, jobs=jobs or os.cpu_count() or 1,
-                    cache_dir=cache, on_warning=lambda message: click.echo(f"rectlint: warning: {message}", err=True))
-    lang = lang or linter.config_for(".").lang or "zh"
-    streaming = getattr(reporter(fmt), "STREAMING", False) and not (baseline or write_baseline or whole)
-    if streaming:
-        return _stream(linter, paths, fmt, lang, fail_on, exit_zero)
-    progress = Progress(lang)
+                    cache_dir=cache, stdin_filename=stdin_filename,
+                    on_warning=None if quiet else lambda message: click.echo(f"rectlint: warning: {message}", err=True))
+    lang = lang or linter.config_for(stdin_filename or ".").lang or "zh"
+    run = RunInfo({}, [], lang, use_color(color, bool(output_file), fmt), unsafe=unsafe_fixes, show_fixes=show_fixes)
+    out = Output(output_file, run.color)
+    try:
+        if getattr(reporter(fmt), "STREAMING", False) and not (baseline or write_baseline or whole):
+            return _stream(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero)
+        return _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, baseline, write_baseline,
+                      fix, unsafe_fixes, show_diff, explain_outline)
+    finally:
+        out.close()
+
+
+def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, baseline, write_baseline,
+           fix, unsafe_fixes, show_diff, explain_outline) -> int:
+    progress = Progress(run.lang)
 
     def unread(message):
         progress.clear()
@@ -113,7 +150,7 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
     if explain_outline:
         from .explain_outline import describe
         for item in result.documents.values():
-            click.echo(describe(item.document))
+            out.write(describe(item.document) + "\n")
         return 2 if failed else 0
     findings = result.findings
 
@@ -137,21 +174,84 @@ def check(paths, select, ignore, fmt, lang, fail_on, exit_zero, config_path, as_
         failed += len(outcome.errors)
         if show_diff:
             for path, (old, new) in outcome.fixed.items():
-                click.echo(diff(printable(path), old, new), nl=False)
+                out.write(diff(printable(path), old, new))
+            if not outcome.fixed:
+                _unsafe_only_hint(Tally(findings), run.lang, unsafe_fixes)
             return 2 if failed else (1 if outcome.fixed else 0)
-        if outcome.applied:
+        if outcome.applied and not quiet:
             click.echo(f"rectlint: applied {outcome.applied} fixes", err=True)
+        elif not outcome.applied:
+            _unsafe_only_hint(Tally(findings), run.lang, unsafe_fixes)
         findings = outcome.findings
     findings.sort(key=lambda f: f.sort_key())
-    color = _color(fmt)
-    docs = {path: item.document for path, item in result.documents.items()}
-    click.echo(render(fmt, findings, RunInfo(docs, result.rules, lang, color, failed)), nl=False)
-    _step_summary(fmt, Tally(findings), lang)
+    tally = Tally(findings)
+    run.documents, run.rules, run.failed = ({p: item.document for p, item in result.documents.items()},
+                                            result.rules, failed)
+    if statistics:
+        out.write(_statistics(tally, fmt, run.lang))
+    elif quiet and fmt == "text":
+        out.write(reporter("text").Stream(run).end(tally))
+    else:
+        out.write(render(fmt, findings, run))
+    _after(fmt, tally, run, out, fix)
     if failed:
         return 2
     levels = {path: _fail_level(item, fail_on) for path, item in result.documents.items()}
     failing = any(severity_rank(f.severity) >= levels[f.path] for f in findings)
     return 1 if failing and not exit_zero else 0
+
+
+def _stream(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero) -> int:
+    """Print each document's findings as it is linted. Neither documents nor findings are
+    kept: the summary and the exit code need only counts."""
+    errors, tally, failing, seen = [], Tally(), False, 0
+    stream = reporter(fmt).Stream(run)
+    silent = statistics or (quiet and fmt == "text")
+    progress = Progress(run.lang)
+
+    def unread(message):
+        progress.clear()
+        click.echo(f"rectlint: {message}", err=True)
+        errors.append(message)
+
+    for item in linter.iter_paths(paths, unread, progress=progress):
+        seen += 1
+        tally.add(item.findings)
+        failing = failing or any(severity_rank(f.severity) >= _fail_level(item, fail_on) for f in item.findings)
+        run.documents = {item.path: item.document}
+        chunk = "" if silent else stream.document(item.path, item.findings)
+        if chunk:
+            progress.clear()
+            out.write(chunk)
+    progress.clear()
+    if not seen and not errors:
+        _nothing_to_lint(paths)
+    run.documents, run.failed = {}, len(errors)
+    out.write(_statistics(tally, fmt, run.lang) if statistics else stream.end(tally))
+    _after(fmt, tally, run, out, False)
+    if errors:
+        return 2
+    return 1 if failing and not exit_zero else 0
+
+
+def _statistics(tally, fmt, lang) -> str:
+    from .output import statistics
+
+    return statistics(tally, all_rules(), fmt, lang)
+
+
+def _after(fmt: str, tally, run, out, fixed: bool) -> None:
+    """What follows the report: the hint about fixes (text) and GitHub's step summary."""
+    if fmt == "text" and not fixed:
+        out.write(fix_hint(tally, run.lang, run.unsafe))
+    _step_summary(fmt, tally, run.lang)
+
+
+def _unsafe_only_hint(tally, lang: str, unsafe: bool) -> None:
+    """--fix or --diff found nothing safe to do: say so when unsafe repairs exist."""
+    hint = fix_hint(tally, lang, unsafe)
+    if hint:
+        click.echo("rectlint: " + hint.strip().replace("\n", "\nrectlint: "), err=True)
 
 
 def _fail_level(item, fail_on) -> int:
@@ -172,68 +272,44 @@ def _step_summary(fmt: str, tally, lang: str) -> None:
             handle.write(step_summary(tally, lang))
 
 
-def _color(fmt: str) -> bool:
-    return fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-
-
-def _stream(linter, paths, fmt, lang, fail_on, exit_zero) -> int:
-    """Print each document's findings as it is linted. Neither documents nor findings are
-    kept: the summary and the exit code need only counts."""
-    color = _color(fmt)
-    errors, tally, failing, seen = [], Tally(), False, 0
-    stream = reporter(fmt).Stream(RunInfo({}, [], lang, color))
-
-    progress = Progress(lang)
-
-    def unread(message):
-        progress.clear()
-        click.echo(f"rectlint: {message}", err=True)
-        errors.append(message)
-
-    for item in linter.iter_paths(paths, unread, progress=progress):
-        seen += 1
-        tally.add(item.findings)
-        failing = failing or any(severity_rank(f.severity) >= _fail_level(item, fail_on) for f in item.findings)
-        stream.run.documents = {item.path: item.document}
-        chunk = stream.document(item.path, item.findings)
-        if chunk:
-            progress.clear()
-            click.echo(chunk, nl=False)
-    progress.clear()
-    if not seen and not errors:
-        _nothing_to_lint(paths)
-    stream.run.documents, stream.run.failed = {}, len(errors)
-    click.echo(stream.end(tally), nl=False)
-    _step_summary(fmt, tally, lang)
-    if errors:
-        return 2
-    return 1 if failing and not exit_zero else 0
-
-
 @cli.command("rules")
-def rules_cmd():
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of categories, severities and summaries.")
+def rules_cmd(lang):
     """List every rule with its category, default severity and summary."""
     rules = sorted(all_rules().values(), key=lambda r: (r.category, r.id))
     width = max((len(r.id) for r in rules), default=10)
     for rule in rules:
-        click.echo(f"{rule.id:<{width}}  {rule.category:<12} {rule.severity:<8} {rule.summary}")
+        cat, sev = category(rule.category, lang), severity(rule.severity, lang)
+        click.echo(f"{rule.id:<{width}}  {_pad(cat, 12)} {_pad(sev, 8)} {rule.summary_in(lang)}")
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(1, width - display_width(text))
 
 
 @cli.command("explain")
 @click.argument("rule_id")
-def explain(rule_id):
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the documentation.")
+def explain(rule_id, lang):
     """Print a rule's documentation."""
     rules = all_rules()
     if rule_id not in rules:
         raise click.UsageError(f"unknown rule {rule_id!r}; see 'rectlint rules'")
     rule = rules[rule_id]
-    click.echo(f"{rule.id}  (category: {rule.category}, default severity: {rule.severity})\n")
-    click.echo(rule.doc)
+    cat, sev = category(rule.category, lang), severity(rule.severity, lang)
+    if lang == "en":
+        click.echo(f"{rule.id}  (category: {cat}, default severity: {sev})\n")
+    else:
+        click.echo(f"{rule.id}（类别：{cat}，默认级别：{sev}）\n")
+    click.echo(rule.doc_in(lang))
     if rule.options:
-        click.echo("\nOptions (defaults):")
+        click.echo("\nOptions (defaults):" if lang == "en" else "\n选项（默认值）：")
         for key, value in rule.options.items():
             choices = rule.choices.get(key)
-            extra = f"  one of: {', '.join(map(str, choices))}" if choices else ""
+            extra = (f"  one of: {', '.join(map(str, choices))}" if lang == "en"
+                     else f"  可选：{'、'.join(map(str, choices))}") if choices else ""
             click.echo(f"  {key}: {value!r}{extra}")
 
 

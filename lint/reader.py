@@ -21,8 +21,13 @@ MAX_BYTES = 50 * 1024 * 1024
 
 @dataclass
 class Source:
-    path: str  # as given, or as found below a given folder
+    path: str  # as given, or as found below a given folder; for standard input "-" or --stdin-filename
     kind: str
+    stdin: bool = False
+
+    @property
+    def from_stdin(self) -> bool:
+        return self.stdin or self.path == "-"
 
 
 def kind_of(path: Path) -> str | None:
@@ -80,7 +85,7 @@ def _walk(root: Path, excluded, follow_symlinks: bool):
 
 def read_bytes(source: Source, max_bytes: int = MAX_BYTES) -> bytes:
     limit = f"larger than {max_bytes / 2**20:g} MiB (the max-mib setting); not a draft"
-    if source.path == "-":
+    if source.from_stdin:
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise InputError(f"standard input is {limit}")
@@ -125,6 +130,6 @@ def parse(source: Source, data: bytes, warn=None,
         if not text.strip():
             raise InputError(f"{printable(source.path)}: the page shows no text to lint")
         return Document(text, source.path, "html", notice_kind), None
-    if source.path != "-":  # a draft that --fix may rewrite: remember what it was
+    if not source.from_stdin:  # a draft that --fix may rewrite: remember what it was
         decoded.origin = origin(source.path, data)
     return Document(decoded.text, source.path, source.kind, notice_kind), decoded

@@ -37,9 +37,29 @@ class Rule:
         if not self.categories:
             self.categories = (self.category,)
 
+    doc_zh: str = ""  # the documentation in Chinese (DOC_ZH), beside the English docstring
+
     @property
     def summary(self) -> str:
         return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
+
+    def doc_in(self, lang: str) -> str:
+        """The documentation in a language; the Chinese one ends with the docstring's examples."""
+        if lang == "en" or not self.doc_zh:
+            return self.doc
+        start = self.doc.find("\nBad:")
+        if start < 0:
+            return self.doc_zh
+        examples = self.doc[start + 1:]
+        for english, chinese in (("Bad:  ", "错误："), ("Good: ", "正确："), ("Bad:", "错误："), ("Good:", "正确：")):
+            examples = examples.replace("\n" + english, "\n" + chinese)
+            if examples.startswith(english):
+                examples = chinese + examples[len(english):]
+        return self.doc_zh + "\n\n" + examples
+
+    def summary_in(self, lang: str) -> str:
+        doc = self.doc_in(lang).strip()
+        return doc.splitlines()[0] if doc else ""
 
 
 def rule_from_module(obj, source: str) -> Rule:
@@ -59,6 +79,7 @@ def rule_from_module(obj, source: str) -> Rule:
         id=obj.ID, category=obj.CATEGORY, severity=obj.SEVERITY,
         options=dict(getattr(obj, "OPTIONS", {})), choices=dict(getattr(obj, "CHOICES", {})),
         doc=inspect.cleandoc(obj.__doc__ or ""), check=obj.check,
+        doc_zh=inspect.cleandoc(getattr(obj, "DOC_ZH", "")),
         frame=bool(getattr(obj, "FRAME", False)), source=source, needs=getattr(obj, "NEEDS", None),
         categories=(obj.CATEGORY, *(c for c in extra if c != obj.CATEGORY)),
         takes_context=len(inspect.signature(obj.check).parameters) >= 3,

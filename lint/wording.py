@@ -17,7 +17,7 @@ from .finding import SEVERITIES, Fix, Hit
 from .registry import Rule
 
 KINDS = ("existence", "substitution", "consistency")
-_KEYS = {"id", "kind", "summary", "why", "severity", "message", "swap", "tokens", "either", "examples"}
+_KEYS = {"id", "kind", "summary", "why", "summary_zh", "why_zh", "severity", "message", "swap", "tokens", "either", "examples"}
 _ID = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -36,6 +36,13 @@ def _doc(entry) -> str:
     lines += [f"Bad:  {text}" for text in examples.get("bad", [])]
     lines += [f"Good: {text}" for text in examples.get("good", [])]
     return "\n".join(lines)
+
+
+def _doc_zh(entry) -> str:
+    """The Chinese documentation, when the entry gives summary_zh (why_zh optional)."""
+    if not entry.get("summary_zh"):
+        return ""
+    return "\n".join([entry["summary_zh"], "", "依据：" + (entry.get("why_zh") or "本单位文风要求").strip()])
 
 
 def build_rule(entry, where: str) -> Rule:
@@ -74,12 +81,12 @@ def build_rule(entry, where: str) -> Rule:
             raise ConfigError(f"{where}: a consistency rule needs either: a list of two forms")
         check = _consistency([_compile(e, where) for e in either], either, message)
     return Rule(id=rule_id, category="wording", severity=severity, options={}, choices={},
-                doc=_doc(entry), check=check, source=where)
+                doc=_doc(entry), check=check, source=where, doc_zh=_doc_zh(entry))
 
 
 def _check_types(entry, message, where: str) -> None:
     """Every value of a wording rule has the type its key promises (a pack is user input)."""
-    for key in ("summary", "why"):
+    for key in ("summary", "why", "summary_zh", "why_zh"):
         if key in entry and not isinstance(entry[key], str):
             raise ConfigError(f"{where}: {key} must be text, not {entry[key]!r}")
     if not isinstance(message, dict) or not all(k in ("zh", "en") and isinstance(v, str) for k, v in message.items()):

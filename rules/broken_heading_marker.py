@@ -47,6 +47,18 @@ from rectlint.finding import Fix, Hit
 from rectlint.conventions.kinds import outlined
 from rectlint.conventions.markers import marker_text, uses_full_width
 
+DOC_ZH = """丢失字符的标题序号。
+
+根据同级标题和序号顺序，识别丢失数字或括号的序号：同级为（一）（三）时的“）主要负责人…”
+、缺右括号的“（二”、缺左括号的“二）”、同级为“1)”或“（1）”时数字与正文粘连的“2三救能力不强”
+、丢失顿号或括号的一、二级序号（一、之后的“二巡察反馈问题整改情况”），以及丢失冒号的条目序号（问题一：
+之后的“问题二台账不规范。”）。数字后接量词或固定说法（三个…、三会一课…）时是数量而不是序号。
+建议中给出应有的序号。
+
+依据：GB/T 9704-2012 第7.3.3条规定各层级序号的完整形式（一、 （一） 1. （1）
+）。文稿转为网页时序号常丢失字符，页面上便出现孤立的括号或与正文连在一起的数字。
+"""
+
 ID = "broken-heading-marker"
 CATEGORY = "ordinal"
 SEVERITY = "warning"

@@ -29,6 +29,18 @@ from rectlint.finding import Hit, Location
 
 from rectlint.conventions.fingerprint import document_fingerprints
 
+DOC_ZH = """草稿与语料索引中已发布通报相同的段落。
+
+使用 `rectlint --against 索引 路径…`（或配置中的 `against:`）
+时，把草稿的指纹与 `rectlint index add` 建立的索引比对。与某一篇已收录通报相同、
+且不少于 `min-chars` 个字（默认20）的段落即报告，`related` 指出那篇通报及其行号。
+在 `boilerplate-docs` 篇（默认5篇）以上通报中都出现的段落属于通用表述，
+不报告。比较前统一全半角、去掉标点、把数字一律视为0，用 winnowing 算法选取指纹，
+任何13个字以上的相同片段都能发现。
+
+依据：各单位互相抄用整改报告，巡视巡察中被批评为“照搬照抄”；审稿人需要知道草稿是否沿用了以前的通报。
+"""
+
 ID = "corpus-overlap"
 NEEDS = "corpus"  # its examples need an index, which the LintContext carries
 CATEGORY = "duplicate"

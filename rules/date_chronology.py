@@ -31,6 +31,17 @@ from rectlint.finding import Hit
 from rectlint.conventions.dates import (CN_DATE, PLAN, PLAN_AFTER, PLAN_BEFORE, RANGE_JOIN, broken_dates, carry_years,
                                         cn_date, mentions, mentions_repaired, to_date)
 
+DOC_ZH = """全文日期先后顺序不合理。
+
+以通报自身日期（文末成文日期，或 `--as-of` / 配置项 `as-of` 指定的日期）
+为准，检查：导语中巡视（巡察）结束在反馈之前、反馈不晚于成文日期；问题条目中报告为已完成的措施，
+日期不应晚于成文日期（“预计/计划/将/力争…前”等计划性表述除外）；网页头部的成文时间应与文末成文日期一致，
+发布时间不应早于成文日期。
+
+依据：先巡视后反馈，先反馈后报告；报告不能把签发之后的事写成已完成；页面头部与落款不一致，
+说明其中之一有误。
+"""
+
 ID = "date-chronology"
 CATEGORY = "date"
 SEVERITY = "warning"

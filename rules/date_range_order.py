@@ -21,6 +21,15 @@ from rectlint.finding import Hit
 
 from rectlint.conventions.dates import JOINER, RANGE_JOIN, YEAR, carry_years, mentions
 
+DOC_ZH = """起止颠倒的日期范围。
+
+查出用“至”“到”“—”“-”“～”连接、终点早于起点的范围；终点省略年或月时沿用起点的年月：
+“2025年5月6日至3月24日”“6月12日至3日”“2023年至2021年”“2030—2025年”
+。
+
+依据：GB/T 15835-2011 及通行用法按先起后止书写范围（跨月时重写月份）。颠倒的范围是笔误或丢了年份。
+"""
+
 ID = "date-range-order"
 CATEGORY = "date"
 SEVERITY = "warning"

@@ -16,6 +16,14 @@ import regex
 
 from rectlint.finding import Fix, Hit
 
+DOC_ZH = """发文字号中的年份用了 [ ] 或 ( )，而不是六角括号〔 〕。
+
+查出“某政发[2025]27号”“某政发（2025）27号”“某政发【2025】27号”，
+建议改为〔2025〕。
+
+依据：GB/T 9704-2012 第7.2.4条：发文字号中的年份用六角括号〔〕括入，不用方括号或圆括号。
+"""
+
 ID = "document-number-brackets"
 CATEGORY = "punctuation"
 SEVERITY = "warning"

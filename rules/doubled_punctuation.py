@@ -14,6 +14,13 @@ import regex
 
 from rectlint.finding import Fix, Hit
 
+DOC_ZH = """同一标点连续出现两次：，， 。。 ；； ：： 、、 ！！ ？？。
+
+省略号（……）和破折号（——）本身占两个字符，是一个标点，不报告。
+
+依据：GB/T 15834-2011 每处停顿只用一个标点；重复的标点是录入或粘贴失误。
+"""
+
 ID = "doubled-punctuation"
 CATEGORY = "punctuation"
 SEVERITY = "warning"

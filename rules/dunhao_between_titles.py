@@ -16,6 +16,14 @@ import regex
 
 from rectlint.finding import Fix, Hit
 
+DOC_ZH = """书名号或引号之间多余的顿号。
+
+查出“《条例》、《办法》”和“‘当下改’、‘长久立’”：并列的书名号或引号之间通常不用顿号。
+
+依据：GB/T 15834-2011 第4.5.3.5条（顿号）。默认级别为提示：这种用法常见、
+不影响阅读，但不合标准。
+"""
+
 ID = "dunhao-between-titles"
 CATEGORY = "punctuation"
 SEVERITY = "info"

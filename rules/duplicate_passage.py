@@ -65,6 +65,20 @@ from rectlint.finding import Hit
 
 from rectlint.conventions.fingerprint import comparable_units, normalise
 
+DOC_ZH = """从草稿某一条目或段落复制到另一处的段落。
+
+查出不同段落之间逐字或几乎相同（改了数字、名称或少数几个字）的段落，最短到一个分句。问题指向后出现的一处，
+`related` 指出前一处，并给出相似度。比较前统一全半角、去掉标点、把数字视为0、把书名号内的标题合为一个符号。
+以下不算重复：按模板重复的行（整改结果：已完成整改。整改情况：）、标题的简称、规范表述（选项 `standard-phrases`）
+、措施对本条问题的简短复述（短于 `restate-chars`），以及标题本身已有的内容（发文机关名称、
+报告主题）。导语、监督渠道和落款之后的行中，只有整句相同才算。只检查整改通报和审计整改报告。
+
+选项：`min-chars`（20），构成复制的相同字数；`restate-chars`（40）
+；`standard-phrases`。
+
+依据：巡视巡察批评“照搬照抄”，而各单位常把一条问题的措施照抄到下一条。每条应写明针对该问题做了什么。
+"""
+
 ID = "duplicate-passage"
 CATEGORY = "duplicate"
 SEVERITY = "warning"

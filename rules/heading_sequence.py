@@ -27,6 +27,16 @@ from rectlint.finding import Hit
 from rectlint.conventions.kinds import outlined
 from rectlint.conventions.markers import label
 
+DOC_ZH = """标题序号跳号、重复、倒退或不从一开始。
+
+按文档自身的惯例检查每一级标题（一、 （一） 1. （1））：先判断各级序号是在上级标题下重新编号，
+还是跨部分连续编号（（一）下为1—3，（二）下为4—6），再据此判断。一处缺号只报告一次，
+之后重新对齐，不会使后面的每个同级标题都报错。跳过一级（一、之后直接是1.）和“1.（1）
+”连写不算错误。
+
+依据：GB/T 9704-2012 第7.3.3条要求各级标题依次编号。缺号说明有条目被删去或丢失。
+"""
+
 ID = "heading-sequence"
 CATEGORY = "ordinal"
 SEVERITY = "warning"

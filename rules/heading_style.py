@@ -30,6 +30,18 @@ from rectlint.finding import Hit
 from rectlint.conventions.kinds import outlined
 from rectlint.conventions.markers import BETTER_FORM
 
+DOC_ZH = """不符合 GB/T 9704 和 GB/T 15834 的标题序号：
+写法、括号全半角和层级顺序。
+
+查出：不规范的序号写法，如“（一）、”“（1）、”（括号后不加标点）、“1、”（第三级用“1.”
+）、“一.”（第一级用“一、”）和“1)”（第四级用“（1）”），若某种写法是文档在该级一贯使用的，
+只报告一次；同一文档中括号序号全角半角混用，报告一次；层级倒置，如 1. 之下出现（一）。
+
+依据：GB/T 9704-2012 第7.3.3条规定层级为 一、→（一）→1.→（1）；
+GB/T 15834-2011 附录规定阿拉伯数字后用“.”、汉字数字后用“、”，括号序号后不加标点。
+默认级别为提示：不影响阅读，但页面不合标准。
+"""
+
 ID = "heading-style"
 CATEGORY = "ordinal"
 SEVERITY = "info"

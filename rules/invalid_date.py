@@ -20,6 +20,15 @@ from rectlint.finding import Hit
 
 from rectlint.conventions.dates import carry_years, mentions, valid
 
+DOC_ZH = """不存在的日期：13月、2月30日、4月31日、0日。
+
+查出格式完整但月份不在1—12之间、或日期超出当月天数的日期（2025年4月31日、4月31日、
+2025-13-01）。写明年份或沿用同段前文年份时，2月按该年计算；没有年份时，2月29日视为有效。
+
+依据：GB/T 7408 和日历。公开通报中出现不存在的日期，是巡视巡察人员一眼就能看出的笔误，
+也掩盖了真实日期。
+"""
+
 ID = "invalid-date"
 CATEGORY = "date"
 SEVERITY = "error"

@@ -20,6 +20,14 @@ import regex
 
 from rectlint.finding import Hit
 
+DOC_ZH = """转换中丢失单位的数字。
+
+只在确定丢失时报告：数字与下一个列举标记连在一起（“共排查了251二是…”“督导检查8四是…”
+，单位和句号都丢了）；没有单位的金额（“资金3200已全额上缴”“经费24.1用于…”）。
+
+依据：这些数字是文稿转换的产物；读者无法知道251是什么，也分不清3200是元还是万元。
+"""
+
 ID = "lost-unit"
 CATEGORY = "number"
 SEVERITY = "warning"

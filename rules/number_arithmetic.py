@@ -26,6 +26,16 @@ from rectlint.finding import Hit
 
 from rectlint.conventions.numbers import NUM, UNIT, number, sentences, unit_class, value
 
+DOC_ZH = """同一句中对不上的数量、部分与百分比。
+
+逐句检查（“。其中：”开头的句子并入前一句）：“A人，其中B人，占比C%”中 C 应在 B/A 的正负0.5个百分点以内（“达/超过/以上”
+之后 C 为下限，只有高于 B/A 才算错）；“共N…，其中a…、b…、c…”中各部分可以只列一部分，
+但合计不能超过 N，单位须一致（人与名；元与万元、亿元换算）；“N个…完成X个…完成率Z%”
+中 Z 应等于 X/N。列举条目之前的汇总数字由 summary-counts 检查。
+
+依据：对不上的算术会让读者怀疑通报中的每一个数字。
+"""
+
 ID = "number-arithmetic"
 CATEGORY = "number"
 SEVERITY = "warning"

@@ -23,6 +23,17 @@ import regex
 
 from rectlint.finding import Hit
 
+DOC_ZH = """未填写的占位符：XX、××、X月X日、20XX年、（待补充）、【此处…】、
+TODO。
+
+查出从未填写的模板文字：代替名称或数字的连串 X 或 ×、X月X日和20XX年、给起草人的括注（（待补充）
+、（待定）、【此处补充…】、【请填写…】）以及 TODO/TBD/FIXME。以下不是占位符：
+姓氏后的“某”“某某”（唐某、胡某某）或名词前的“某”（某医疗机构），这是有意的匿名处理；
+拉丁字母单词、编号和电子邮件地址中的 X。
+
+依据：政府网站上残留的“XX”有损形象，也说明缺了一项事实。
+"""
+
 ID = "placeholder"
 CATEGORY = "placeholder"
 SEVERITY = "error"

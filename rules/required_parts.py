@@ -46,6 +46,18 @@ import regex
 from rectlint.conventions.dates import JOINER
 from rectlint.finding import Hit
 
+DOC_ZH = """按通报类型应有而缺少的组成部分，合为一条列出。
+
+巡视巡察整改通报应有：标题；写明巡视（巡察）时间、巡视（巡察）组（第X巡察组/巡视组）和反馈的导语；
+列有问题条目的主体部分；包含格式有效的联系电话、通信地址和电子邮箱的公众监督渠道；以及发文机关署名和成文日期。
+审计整改报告（常为向人大常委会所作的报告）只需标题和各部分。只检查结构明确（有标题、编号的部分或条目）
+的整改通报和审计整改报告（见 `rectlint --explain-outline`）。
+从中间开始的文本（标题被截掉的页面）不要求标题和导语，在中间结束的不要求结尾部分。缺少的部分合为一条，
+在第一个缺少部分应在的位置报告。
+
+依据：巡视巡察工作条例及各地关于公开整改进展情况的要求；缺少监督渠道或落款的通报不完整。
+"""
+
 ID = "required-parts"
 CATEGORY = "structure"
 SEVERITY = "warning"

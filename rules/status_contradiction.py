@@ -29,6 +29,16 @@ from rectlint.finding import Hit
 
 from rectlint.conventions.status import COMPLETE, is_complete
 
+DOC_ZH = """标为已完成、但措施中写着未来或未完成工作的条目。
+
+条目状态称已完成（已完成整改、已完成、完成、已整改到位、已办结），而措施中却写着“预计…完成”
+“正在推进”“尚未…”“计划…前完成”“下一步将…”“仍在…”时报告。在“阶段性完成”“基本完成”
+“正在整改”“持续整改”“长期坚持”之下，这些说法是正常的，不报告。
+
+依据：巡视巡察人员恰恰把这种矛盾视为虚报完成；工作完成之前，状态应写“阶段性完成”或“正在整改”
+。
+"""
+
 ID = "status-contradiction"
 CATEGORY = "status"
 SEVERITY = "warning"

@@ -26,6 +26,15 @@ from rectlint.finding import Fix, Hit
 
 from rectlint.conventions.status import VOCABULARY, in_vocabulary, terms
 
+DOC_ZH = """不在所配置词表中的整改状态。
+
+把每个条目的状态与词表（选项 `vocabulary`，默认为已发布通报中使用的说法：已完成整改、
+已完成、完成、已整改到位、已办结、基本完成、阶段性完成、正在整改、持续整改、长期坚持、立行立改）
+比对，相近时建议最接近的说法。
+
+依据：汇总统计和读者都依赖一组固定的状态说法；“已完整改”“完毕”之类的变体无法计数，也可能是笔误。
+"""
+
 ID = "unknown-status"
 CATEGORY = "status"
 SEVERITY = "warning"

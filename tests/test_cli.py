@@ -26,8 +26,11 @@ def test_text_output_names_path_line_column_severity_rule(tmp_path):
     draft.write_text(DEFECT, encoding="utf-8")
     out = run_cli(draft, "--select", "punctuation").stdout.decode("utf-8")
     first = out.splitlines()[0]
-    assert first.startswith(f"{draft}:5:5: warning [paired-punctuation] ")
-    assert "punctuation 1" in out.splitlines()[-1]
+    assert first.startswith(f"{draft}:5:5: 警告 [paired-punctuation] ")
+    assert "标点 1" in out.splitlines()[-1]
+    english = run_cli(draft, "--select", "punctuation", "--lang", "en").stdout.decode("utf-8")
+    assert english.startswith(f"{draft}:5:5: warning [paired-punctuation] ")
+    assert "punctuation 1" in english.splitlines()[-1]
 
 
 def test_caret_aligns_by_display_width(tmp_path):
@@ -114,10 +117,10 @@ def test_unknown_rule_in_select_is_exit_2(tmp_path):
     assert "no-such-rule" in one_clear_line(result.stderr)
 
 
-def test_no_path_is_a_usage_error():
-    result = run_cli()
-    assert result.returncode == 2
-    assert "PATH" in one_clear_line(result.stderr)
+def test_without_a_path_the_current_folder_is_linted(tmp_path):
+    (tmp_path / "d.txt").write_text(DEFECT, encoding="utf-8")
+    result = run_cli(cwd=tmp_path)
+    assert result.returncode == 1 and b"d.txt:5:5:" in result.stdout
 
 
 def test_version_rules_and_explain():
@@ -125,6 +128,8 @@ def test_version_rules_and_explain():
     listing = run_cli("rules").stdout.decode("utf-8")
     assert "paired-punctuation" in listing
     doc = run_cli("explain", "paired-punctuation").stdout.decode("utf-8")
+    assert "错误：" in doc and "正确：" in doc and "类别：标点" in doc
+    doc = run_cli("explain", "paired-punctuation", "--lang", "en").stdout.decode("utf-8")
     assert "Bad:" in doc and "Good:" in doc
     unknown = run_cli("explain", "nope")
     assert unknown.returncode == 2 and "nope" in one_clear_line(unknown.stderr)

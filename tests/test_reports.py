@@ -77,13 +77,17 @@ def test_github_step_summary_is_appended_when_the_variable_is_set(tmp_path):
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_streamed_run_prints_the_bytes_of_the_whole_render(fmt, jobs):
     from rectlint.api import Linter
-    from rectlint.report import RunInfo, reporter, render
+    from rectlint.output import fix_hint
+    from rectlint.report import RunInfo, Tally, reporter, render
 
     assert reporter(fmt).STREAMING
     result = Linter().lint_paths([str(EXAMPLES)])
     run = RunInfo({p: d.document for p, d in result.documents.items()}, result.rules, "zh")
     streamed = run_cli(EXAMPLES, "--format", fmt, "--no-cache", "-j", jobs).stdout.decode("utf-8")
-    assert streamed == render(fmt, result.findings, run) and streamed
+    whole = render(fmt, result.findings, run)
+    if fmt == "text":  # the hint about fixes follows the report
+        whole += fix_hint(Tally(result.findings), "zh", False)
+    assert streamed == whole and streamed
 
 
 def test_files_are_reported_in_path_order_however_they_are_named(tmp_path):

@@ -88,10 +88,21 @@ def test_explain_and_the_rules_listing_are_the_modules_own_words():
     from rectlint.cli import cli
 
     runner = CliRunner()
-    listing = runner.invoke(cli, ["rules"]).output.splitlines()
-    assert len(listing) == len(RULES)
-    for rule_id in RULES:
-        rule = all_rules()[rule_id]
-        assert any(line.split()[0] == rule_id and line.endswith(rule.summary) for line in listing)
-        shown = runner.invoke(cli, ["explain", rule_id]).output
-        assert rule.doc in shown and all(option in shown for option in rule.options)
+    for lang in ("zh", "en"):
+        listing = runner.invoke(cli, ["rules", "--lang", lang]).output.splitlines()
+        assert len(listing) == len(RULES)
+        for rule_id in RULES:
+            rule = all_rules()[rule_id]
+            assert any(line.split()[0] == rule_id and line.endswith(rule.summary_in(lang)) for line in listing)
+            shown = runner.invoke(cli, ["explain", rule_id, "--lang", lang]).output
+            assert rule.doc_in(lang) in shown and all(option in shown for option in rule.options)
+
+
+@pytest.mark.parametrize("rule_id", RULES)
+def test_every_rule_is_documented_in_chinese_beside_the_english(rule_id):
+    rule = all_rules()[rule_id]
+    zh = rule.doc_in("zh")
+    assert rule.doc_zh and regex.search(r"\p{Han}", rule.summary_in("zh")), f"{rule_id}: no DOC_ZH / summary_zh"
+    assert "依据：" in zh, f"{rule_id}: the Chinese documentation gives no 依据 (why)"
+    # The Chinese page shows the same examples as the English one.
+    assert zh.count("错误：") == rule.doc.count("Bad:") and zh.count("正确：") == rule.doc.count("Good:")

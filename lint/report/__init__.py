@@ -29,11 +29,14 @@ class RunInfo:
     lang: str = "zh"
     color: bool = False
     failed: int = 0  # inputs that could not be linted
+    unsafe: bool = False  # --unsafe-fixes: unsafe repairs count as fixable
+    show_fixes: bool = False  # print each fixable finding's repair
 
 
 class Tally:
     """What a run's summary needs of its findings: how many of each rule, category, severity
-    and fixability. Kept in place of the findings, so a long run's memory stays flat."""
+    and fix applicability (None without a fix). Kept in place of the findings, so a long run's
+    memory stays flat."""
 
     def __init__(self, findings=()):
         self.counts: Counter = Counter()
@@ -41,7 +44,7 @@ class Tally:
         self.add(findings)
 
     def add(self, findings) -> None:
-        self.counts.update((f.rule, f.category, f.severity, f.fix is not None) for f in findings)
+        self.counts.update((f.rule, f.category, f.severity, f.fix.applicability if f.fix else None) for f in findings)
 
     @property
     def total(self) -> int:

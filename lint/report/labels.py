@@ -21,6 +21,7 @@ WORDS = {
     "suggestion": {"zh": "建议：", "en": "suggestion: "},
     "see-also": {"zh": "另见 ", "en": "see also "},
     "delete": {"zh": "（删除）", "en": "(delete)"},
+    "fix": {"zh": "修复：", "en": "fix: "},
     "category": {"zh": "类别", "en": "category"},
     "category-heading": {"zh": "类别", "en": "Category"},
     "total": {"zh": "合计", "en": "Total"},

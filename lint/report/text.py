@@ -5,7 +5,7 @@ from __future__ import annotations
 from rectlint.privacy import masked_lines, redact
 from rectlint.text import display_width, printable
 
-from .labels import word
+from .labels import category, severity, word
 
 STREAMING = True
 
@@ -44,9 +44,10 @@ class Stream:
         masked = masked_lines(findings)
         out = []
         for f in findings:
-            sev = _paint(f.severity, _COLORS[f.severity], color)
+            sev = _paint(severity(f.severity, lang), _COLORS[f.severity], color)
             rule = _paint(f"[{f.rule}]", "2", color)
-            out.append(f"{printable(f.path)}:{f.line}:{f.column}: {sev} {rule} {f.message(lang)}")
+            mark = " [*]" if f.fix is not None and f.fix.applies(self.run.unsafe) else ""
+            out.append(f"{printable(f.path)}:{f.line}:{f.column}: {sev} {rule}{mark} {f.message(lang)}")
             if doc is not None and 0 < f.line <= len(doc.lines):
                 line = doc.lines[f.line - 1]
                 end_col = f.end_column if f.end_line == f.line else len(line.text)
@@ -58,11 +59,33 @@ class Stream:
                 out.append("      = " + word("suggestion", lang) + f.suggestion)
             for r in f.related:
                 out.append("      = " + word("see-also", lang) + f"{printable(r.path)}:{r.line}:{r.column}")
+            if self.run.show_fixes and mark:
+                out.append("      = " + word("fix", lang) + _repair(f, doc, lang))
         return "".join(line + "\n" for line in out)
 
     def end(self, tally) -> str:
         """The summary line, over every finding of the run."""
         return _summary(tally, self.run.lang, self.run.failed) + "\n"
+
+
+def _repair(finding, doc, lang: str, shown: int = 3) -> str:
+    """A finding's edits as “old”→“new”, the old text read from the lines the document kept."""
+    quote = (lambda t: f"'{t}'") if lang == "en" else (lambda t: f"“{t}”")
+    parts = [f"{quote(_old_text(doc, start, end))}→{quote(new)}" for start, end, new in finding.fix.edits[:shown]]
+    more = len(finding.fix.edits) - shown
+    if more > 0:
+        parts.append(f"{more} more" if lang == "en" else f"另 {more} 处")
+    return ("; " if lang == "en" else "；").join(parts)
+
+
+def _old_text(doc, start: int, end: int) -> str:
+    if doc is None:
+        return "…"
+    lines = doc.lines.kept.values() if hasattr(doc.lines, "kept") else [doc.line_at(start)]
+    for line in lines:
+        if line.start <= start and end <= line.end:
+            return line.text[start - line.start:end - line.start]
+    return "…"
 
 
 def _summary(tally, lang: str, failed: int = 0) -> str:
@@ -80,6 +103,6 @@ def _summary(tally, lang: str, failed: int = 0) -> str:
     if lang == "en":
         head = (f"Found {total} finding{'s' if total != 1 else ''} "
                 f"({sev['error']} errors, {sev['warning']} warnings, {sev['info']} info)")
-        return head + ": " + ", ".join(f"{c} {n}" for c, n in cats) + unread
+        return head + ": " + ", ".join(f"{category(c, lang)} {n}" for c, n in cats) + unread
     head = (f"发现 {total} 个问题（错误 {sev['error']}，警告 {sev['warning']}，提示 {sev['info']}）")
-    return head + "：" + "，".join(f"{c} {n}" for c, n in cats) + unread
+    return head + "：" + "，".join(f"{category(c, lang)} {n}" for c, n in cats) + unread

@@ -1,0 +1,86 @@
+"""Where the command line's report goes and how it looks: the output file, colour, quiet mode,
+per-rule statistics and the hints about fixes. The reporters make the text; this writes it."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from .report.labels import category
+
+
+def use_color(choice: str, to_file: bool, fmt: str) -> bool:
+    """--color, then NO_COLOR and FORCE_COLOR (no-color.org, force-color.org: set and not
+    empty), then whether standard output is a terminal."""
+    if fmt != "text" or choice == "never":
+        return False
+    if choice == "always":
+        return True
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return not to_file and sys.stdout.isatty()
+
+
+class Output:
+    """The report's destination: standard output, or the file of -o (written as UTF-8)."""
+
+    def __init__(self, path: str | None = None, color: bool = False):
+        self.path, self.color = path, color
+        self.handle = open(path, "w", encoding="utf-8", newline="") if path else None
+
+    def write(self, chunk: str) -> None:
+        if not chunk:
+            return
+        if self.handle is not None:
+            self.handle.write(chunk)
+        else:
+            click.echo(chunk, nl=False, color=self.color or None)  # click strips colour off a terminal
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+
+def statistics(tally, rules: dict, fmt: str, lang: str) -> str:
+    """Counts per rule, most frequent first; [*] marks a rule whose findings --fix repairs."""
+    rows = {}
+    for (rule, cat, _, applicability), n in tally.counts.items():
+        count, fixable, _ = rows.get(rule, (0, 0, cat))
+        rows[rule] = (count + n, fixable + (n if applicability == "safe" else 0), cat)
+    ordered = sorted(rows.items(), key=lambda item: (-item[1][0], item[0]))
+    if fmt in ("json", "jsonl"):
+        return json.dumps([{"rule": rule, "category": cat, "count": count, "fixable": fixable}
+                           for rule, (count, fixable, cat) in ordered], ensure_ascii=False, indent=2) + "\n"
+    width = max((len(rule) for rule in rows), default=4)
+    lines = []
+    for rule, (count, fixable, cat) in ordered:
+        summary = rules[rule].summary_in(lang) if rule in rules else ""
+        mark = "[*]" if fixable else "   "
+        lines.append(f"{count:>6}  {rule:<{width}}  {mark}  {category(cat, lang)}  {summary}".rstrip())
+    return "".join(line + "\n" for line in lines)
+
+
+def fix_hint(tally, lang: str, unsafe: bool) -> str:
+    """What --fix and --unsafe-fixes would repair, after the summary (ruff's wording, in Chinese
+    by default)."""
+    safe = sum(n for key, n in tally.counts.items() if key[3] == "safe")
+    hidden = sum(n for key, n in tally.counts.items() if key[3] == "unsafe")
+    if unsafe:
+        safe, hidden = safe + hidden, 0
+    parts = []
+    if lang == "en":
+        if safe:
+            parts.append(f"[*] {safe} fixable with the --fix option")
+        if hidden:
+            parts.append(f"{hidden} more fixable with --unsafe-fixes (they change meaning; check each one)")
+        return "".join(part + ".\n" for part in parts)
+    if safe:
+        parts.append(f"[*] {safe} 个问题可用 --fix 修复")
+    if hidden:
+        parts.append(f"{hidden} 个问题可用 --unsafe-fixes 修复（涉及内容，需逐条核对）")
+    return "".join(part + "。\n" for part in parts)
