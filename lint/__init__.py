@@ -1,3 +1,3 @@
 """rectlint: an offline linter for Chinese rectification notices."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -10,6 +10,7 @@ suppression (rule `unused-baseline-entry`, category internal, severity info).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from pathlib import Path
@@ -32,6 +33,12 @@ def _path_key(path: str, base: Path) -> str:
 
 def _key(f: Finding, base: Path) -> tuple:
     return (_path_key(f.path, base), f.rule, digest(f.context))
+
+
+def fingerprint(f: Finding, base: Path) -> str:
+    """The baseline's identity of a finding (path, rule and the text around it) as one hash:
+    it survives edits elsewhere in the draft, as SARIF's partialFingerprints should."""
+    return hashlib.sha256("\0".join(_key(f, base)).encode("utf-8")).hexdigest()[:32]
 
 
 def write_baseline(file: Path, findings) -> int:

@@ -159,7 +159,7 @@ def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, 
         count = write(Path(write_baseline), findings)
         click.echo(f"rectlint: {count} findings recorded in {write_baseline}", err=True)
         return 2 if failed else 0
-    accepted = None
+    accepted, fix_errors = None, []
     if baseline:
         from .baseline import apply_baseline
         findings = apply_baseline(Path(baseline), findings, list(result.documents))
@@ -172,6 +172,7 @@ def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, 
         for message in outcome.errors:
             click.echo(f"rectlint: {message}", err=True)
         failed += len(outcome.errors)
+        fix_errors = outcome.errors
         if show_diff:
             for path, (old, new) in outcome.fixed.items():
                 out.write(diff(printable(path), old, new))
@@ -187,6 +188,7 @@ def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, 
     tally = Tally(findings)
     run.documents, run.rules, run.failed = ({p: item.document for p, item in result.documents.items()},
                                             result.rules, failed)
+    run.errors = [*result.errors, *fix_errors]
     if statistics:
         out.write(_statistics(tally, fmt, run.lang))
     elif quiet and fmt == "text":

@@ -1,6 +1,7 @@
 import json
 
 import pytest
+import regex
 
 from conftest import EXAMPLES, ROOT, run_cli
 
@@ -50,6 +51,58 @@ def test_sarif_validates_against_the_official_schema():
     assert run["results"] and all(r["ruleId"] for r in run["results"])
     region = run["results"][0]["locations"][0]["physicalLocation"]["region"]
     assert region["endColumn"] > region["startColumn"] or region["endLine"] > region["startLine"]
+
+
+_URI_CHARS = regex.compile(r"^(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$")
+
+
+def _uris(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "uri":
+                yield value
+            yield from _uris(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _uris(value)
+
+
+def test_sarif_for_code_scanning_encodes_paths_fingerprints_fixes_and_failures(tmp_path):
+    folder = tmp_path / "整改 通报"
+    folder.mkdir()
+    (folder / "草稿 #1.txt").write_text("关于整改情况的通报\n\n2025年2月30日召开会议，讨论整改(第一批)问题。\n",
+                                       encoding="utf-8")
+    (folder / "坏.txt").write_bytes(b"\xff\xfe\x00\x00binary\x00\x00")
+    result = run_cli("整改 通报", "--format", "sarif", "--no-cache", cwd=tmp_path)
+    log = json.loads(result.stdout)
+    if SCHEMA.is_file():
+        jsonschema = pytest.importorskip("jsonschema")
+        jsonschema.validate(log, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    run = log["runs"][0]
+    assert all(_URI_CHARS.match(uri) for uri in _uris(log)), list(_uris(log))
+    location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "%E6%95%B4%E6%94%B9%20%E9%80%9A%E6%8A%A5/%E8%8D%89%E7%A8%BF%20%231.txt",
+                        "uriBaseId": "%SRCROOT%"}
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].endswith("/")
+    assert all(r["partialFingerprints"]["rectlintContext/v1"] for r in run["results"])
+    (fixed,) = [r for r in run["results"] if r["ruleId"] == "punctuation-width"]
+    replacements = fixed["fixes"][0]["artifactChanges"][0]["replacements"]
+    assert [r["insertedContent"]["text"] for r in replacements] == ["（", "）"]
+    (notice,) = run["invocations"][0]["toolExecutionNotifications"]
+    assert "坏.txt" in notice["message"]["text"] and run["invocations"][0]["executionSuccessful"] is False
+    for rule in run["tool"]["driver"]["rules"]:
+        assert len(rule["fullDescription"]["text"]) <= 1000
+        assert rule["help"]["markdown"] and regex.search(r"\p{Han}", rule["shortDescription"]["text"])
+
+
+def test_sarif_fingerprints_survive_lines_moving(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("2025年2月30日召开会议。\n", encoding="utf-8")
+    before = json.loads(run_cli(draft, "--format", "sarif", cwd=tmp_path).stdout)["runs"][0]["results"]
+    draft.write_text("会前开展调研。\n\n2025年2月30日召开会议。\n", encoding="utf-8")
+    after = json.loads(run_cli(draft, "--format", "sarif", cwd=tmp_path).stdout)["runs"][0]["results"]
+    assert before and [r["partialFingerprints"] for r in before] == [r["partialFingerprints"] for r in after]
+    assert before[0]["locations"] != after[0]["locations"]
 
 
 def test_github_annotations(tmp_path):

@@ -29,6 +29,7 @@ class RunInfo:
     lang: str = "zh"
     color: bool = False
     failed: int = 0  # inputs that could not be linted
+    errors: list = field(default_factory=list)  # what was said about each of them
     unsafe: bool = False  # --unsafe-fixes: unsafe repairs count as fixable
     show_fixes: bool = False  # print each fixable finding's repair
 
@@ -72,7 +73,8 @@ def render(fmt: str, findings, run: RunInfo) -> str:
     """A whole run's output in one string."""
     module = reporter(fmt)
     if not getattr(module, "STREAMING", False):
-        return module.render(findings, run)
+        out = module.render(findings, run)
+        return out + "\n" if out and not out.endswith("\n") else out
     by_path: dict = {path: [] for path in run.documents}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
