@@ -123,7 +123,7 @@ def test_github_step_summary_is_appended_when_the_variable_is_set(tmp_path):
     summary = tmp_path / "summary.md"
     run_cli(EXAMPLES, "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
     text = summary.read_text(encoding="utf-8")
-    assert text.startswith("### rectlint") and "| date |" in text
+    assert text.startswith("### rectlint") and "| 日期 |" in text
 
 
 @pytest.mark.parametrize("fmt", ["text", "github", "json", "jsonl"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rectlint.finding import SEVERITIES
 
-from .labels import severity, word
+from .labels import category, severity, word
 
 _WORST_FIRST = tuple(reversed(SEVERITIES))
 
@@ -47,11 +47,12 @@ class Stream:
 def step_summary(tally, lang: str) -> str:
     """Markdown for $GITHUB_STEP_SUMMARY: GitHub shows only some annotations per step."""
     counts = {}
-    for (_, category, sev, _), n in tally.counts.items():
-        counts[(category, sev)] = counts.get((category, sev), 0) + n
+    for (_, cat, sev, _), n in tally.counts.items():
+        counts[(cat, sev)] = counts.get((cat, sev), 0) + n
     cats = sorted({c for c, _ in counts})
     head = "| " + " | ".join([word("category", lang), *(severity(s, lang) for s in _WORST_FIRST)]) + " |"
-    rows = [f"| {c} | " + " | ".join(str(counts.get((c, s), 0)) for s in _WORST_FIRST) + " |" for c in cats]
+    rows = [f"| {category(c, lang)} | " + " | ".join(str(counts.get((c, s), 0)) for s in _WORST_FIRST) + " |"
+            for c in cats]
     total = tally.total
     title = f"### rectlint: {total} findings" if lang == "en" else f"### rectlint：发现 {total} 个问题"
     return "\n".join([title, "", head, "| --- | --- | --- | --- |", *rows, ""]) + "\n"
