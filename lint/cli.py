@@ -16,7 +16,7 @@ from .finding import SEVERITIES, severity_rank
 from .progress import Progress
 from .registry import all_rules
 from .text import display_width, printable
-from .output import Output, fix_hint, use_color
+from .output import Output, fix_hint, rule_statistics, use_color
 from .report import FORMATS, RunInfo, Tally, render, reporter
 from .report.labels import category, severity
 
@@ -138,11 +138,7 @@ def check(paths, select, ignore, fmt, lang, output_file, quiet, statistics, colo
 def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, baseline, write_baseline,
            fix, unsafe_fixes, show_diff, explain_outline) -> int:
     progress = Progress(run.lang)
-
-    def unread(message):
-        progress.clear()
-        click.echo(f"rectlint: {message}", err=True)
-    result = linter.lint_paths(paths, outline_only=explain_outline, on_error=unread, progress=progress)
+    result = linter.lint_paths(paths, outline_only=explain_outline, on_error=_unread(progress, []), progress=progress)
     progress.clear()
     failed = len(result.errors)
     if not result.documents and not failed:
@@ -190,7 +186,7 @@ def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, 
                                             result.rules, failed)
     run.errors = [*result.errors, *fix_errors]
     if statistics:
-        out.write(_statistics(tally, fmt, run.lang))
+        out.write(rule_statistics(tally, all_rules(), fmt, run.lang))
     elif quiet and fmt == "text":
         out.write(reporter("text").Stream(run).end(tally))
     else:
@@ -210,13 +206,7 @@ def _stream(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero)
     stream = reporter(fmt).Stream(run)
     silent = statistics or (quiet and fmt == "text")
     progress = Progress(run.lang)
-
-    def unread(message):
-        progress.clear()
-        click.echo(f"rectlint: {message}", err=True)
-        errors.append(message)
-
-    for item in linter.iter_paths(paths, unread, progress=progress):
+    for item in linter.iter_paths(paths, _unread(progress, errors), progress=progress):
         seen += 1
         tally.add(item.findings)
         failing = failing or any(severity_rank(f.severity) >= _fail_level(item, fail_on) for f in item.findings)
@@ -229,17 +219,21 @@ def _stream(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero)
     if not seen and not errors:
         _nothing_to_lint(paths)
     run.documents, run.failed = {}, len(errors)
-    out.write(_statistics(tally, fmt, run.lang) if statistics else stream.end(tally))
+    out.write(rule_statistics(tally, all_rules(), fmt, run.lang) if statistics else stream.end(tally))
     _after(fmt, tally, run, out, False)
     if errors:
         return 2
     return 1 if failing and not exit_zero else 0
 
 
-def _statistics(tally, fmt, lang) -> str:
-    from .output import statistics
-
-    return statistics(tally, all_rules(), fmt, lang)
+def _unread(progress, errors: list):
+    """What to do with an input that cannot be read: one line on stderr (the progress line
+    taken away first), remembered in `errors`."""
+    def unread(message):
+        progress.clear()
+        click.echo(f"rectlint: {message}", err=True)
+        errors.append(message)
+    return unread
 
 
 def _after(fmt: str, tally, run, out, fixed: bool) -> None:

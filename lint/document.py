@@ -60,6 +60,11 @@ class Document:
     def line_at(self, offset: int) -> Line:
         return self.lines[max(0, bisect.bisect_right(self._starts, offset) - 1)]
 
+    def line_holding(self, start: int, end: int) -> Line | None:
+        """The line that holds the span start..end whole, if any."""
+        line = self.line_at(start)
+        return line if line.start <= start and end <= line.end else None
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset; columns count code points."""
         line = self.line_at(offset)
@@ -131,6 +136,10 @@ class DocumentView:
         wanted = {n for f in findings for n in (f.line, f.end_line)}
         lines = {n: doc.lines[n - 1] for n in wanted if 0 < n <= len(doc.lines)}
         return cls(doc.path, doc.kind, doc.info, len(doc.lines), lines)
+
+    def line_holding(self, start: int, end: int) -> Line | None:
+        """The kept line that holds the span start..end whole, if any."""
+        return next((line for line in self.lines.kept.values() if line.start <= start and end <= line.end), None)
 
 
 class _SparseLines:

@@ -30,7 +30,7 @@ class Output:
     """The report's destination: standard output, or the file of -o (written as UTF-8)."""
 
     def __init__(self, path: str | None = None, color: bool = False):
-        self.path, self.color = path, color
+        self.color = color
         self.handle = open(path, "w", encoding="utf-8", newline="") if path else None
 
     def write(self, chunk: str) -> None:
@@ -46,12 +46,12 @@ class Output:
             self.handle.close()
 
 
-def statistics(tally, rules: dict, fmt: str, lang: str) -> str:
+def rule_statistics(tally, rules: dict, fmt: str, lang: str) -> str:
     """Counts per rule, most frequent first; [*] marks a rule whose findings --fix repairs."""
     rows = {}
-    for (rule, cat, _, applicability), n in tally.counts.items():
-        count, fixable, _ = rows.get(rule, (0, 0, cat))
-        rows[rule] = (count + n, fixable + (n if applicability == "safe" else 0), cat)
+    for key, n in tally.counts.items():
+        count, fixable, _ = rows.get(key.rule, (0, 0, key.category))
+        rows[key.rule] = (count + n, fixable + (n if key.fix == "safe" else 0), key.category)
     ordered = sorted(rows.items(), key=lambda item: (-item[1][0], item[0]))
     if fmt in ("json", "jsonl"):
         return json.dumps([{"rule": rule, "category": cat, "count": count, "fixable": fixable}
@@ -68,8 +68,8 @@ def statistics(tally, rules: dict, fmt: str, lang: str) -> str:
 def fix_hint(tally, lang: str, unsafe: bool) -> str:
     """What --fix and --unsafe-fixes would repair, after the summary (ruff's wording, in Chinese
     by default)."""
-    safe = sum(n for key, n in tally.counts.items() if key[3] == "safe")
-    hidden = sum(n for key, n in tally.counts.items() if key[3] == "unsafe")
+    fixes = tally.by("fix")
+    safe, hidden = fixes["safe"], fixes["unsafe"]
     if unsafe:
         safe, hidden = safe + hidden, 0
     parts = []

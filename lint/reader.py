@@ -80,7 +80,7 @@ def _walk(root: Path, excluded, follow_symlinks: bool):
                     continue  # a link out of the folder: its target was not asked for
             if path.is_file():
                 found.append(Source(str(path), kind))
-    return sorted(found, key=lambda s: s.path)
+    return found
 
 
 def read_bytes(source: Source, max_bytes: int = MAX_BYTES) -> bytes:

@@ -6,6 +6,7 @@ import importlib
 import inspect
 import os
 import pkgutil
+import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,6 +16,7 @@ from .errors import UsageError
 from .finding import CATEGORIES, SEVERITIES
 
 ENTRY_POINT_GROUP = "rectlint.rules"
+_EXAMPLE_LABEL = re.compile(r"^(Bad|Good): *", re.M)
 
 
 @dataclass
@@ -50,11 +52,7 @@ class Rule:
         start = self.doc.find("\nBad:")
         if start < 0:
             return self.doc_zh
-        examples = self.doc[start + 1:]
-        for english, chinese in (("Bad:  ", "错误："), ("Good: ", "正确："), ("Bad:", "错误："), ("Good:", "正确：")):
-            examples = examples.replace("\n" + english, "\n" + chinese)
-            if examples.startswith(english):
-                examples = chinese + examples[len(english):]
+        examples = _EXAMPLE_LABEL.sub(lambda m: "错误：" if m.group(1) == "Bad" else "正确：", self.doc[start + 1:])
         return self.doc_zh + "\n\n" + examples
 
     def summary_in(self, lang: str) -> str:

@@ -12,7 +12,7 @@ needs is a Tally of counts. Words around the findings come from `labels`, in bot
 from __future__ import annotations
 
 import importlib
-from collections import Counter
+from collections import Counter, namedtuple
 from dataclasses import dataclass, field
 
 FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
@@ -34,6 +34,9 @@ class RunInfo:
     show_fixes: bool = False  # print each fixable finding's repair
 
 
+Count = namedtuple("Count", "rule category severity fix")  # fix: the applicability, or None
+
+
 class Tally:
     """What a run's summary needs of its findings: how many of each rule, category, severity
     and fix applicability (None without a fix). Kept in place of the findings, so a long run's
@@ -41,27 +44,29 @@ class Tally:
 
     def __init__(self, findings=()):
         self.counts: Counter = Counter()
-        self.documents = 0
         self.add(findings)
 
     def add(self, findings) -> None:
-        self.counts.update((f.rule, f.category, f.severity, f.fix.applicability if f.fix else None) for f in findings)
+        self.counts.update(Count(f.rule, f.category, f.severity, f.fix.applicability if f.fix else None)
+                           for f in findings)
 
     @property
     def total(self) -> int:
         return sum(self.counts.values())
 
-    def by(self, field_index: int) -> Counter:
+    def by(self, *fields: str) -> Counter:
+        """Counts by one field of Count (keyed by its value) or several (keyed by a tuple)."""
         out: Counter = Counter()
         for key, n in self.counts.items():
-            out[key[field_index]] += n
+            values = tuple(getattr(key, name) for name in fields)
+            out[values if len(fields) > 1 else values[0]] += n
         return out
 
     def severities(self) -> Counter:
-        return self.by(2)
+        return self.by("severity")
 
     def categories(self) -> list[tuple[str, int]]:
-        return sorted(self.by(1).items())
+        return sorted(self.by("category").items())
 
 
 def reporter(fmt: str):

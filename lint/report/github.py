@@ -46,9 +46,7 @@ class Stream:
 
 def step_summary(tally, lang: str) -> str:
     """Markdown for $GITHUB_STEP_SUMMARY: GitHub shows only some annotations per step."""
-    counts = {}
-    for (_, cat, sev, _), n in tally.counts.items():
-        counts[(cat, sev)] = counts.get((cat, sev), 0) + n
+    counts = tally.by("category", "severity")
     cats = sorted({c for c, _ in counts})
     head = "| " + " | ".join([word("category", lang), *(severity(s, lang) for s in _WORST_FIRST)]) + " |"
     rows = [f"| {category(c, lang)} | " + " | ".join(str(counts.get((c, s), 0)) for s in _WORST_FIRST) + " |"

@@ -81,10 +81,9 @@ def _fix(finding, doc, root: Path, lang: str) -> dict | None:
     """A safe repair as a SARIF fix, when each edit lies on a line the document kept."""
     if finding.fix is None or not finding.fix.applies(False) or doc is None:
         return None
-    lines = list(doc.lines.kept.values()) if hasattr(doc.lines, "kept") else list(doc.lines)
     replacements = []
     for start, end, text in finding.fix.edits:
-        line = next((ln for ln in lines if ln.start <= start and end <= ln.end), None)
+        line = doc.line_holding(start, end)
         if line is None:
             return None
         region = {"startLine": line.number, "startColumn": start - line.start + 1,

@@ -79,13 +79,8 @@ def _repair(finding, doc, lang: str, shown: int = 3) -> str:
 
 
 def _old_text(doc, start: int, end: int) -> str:
-    if doc is None:
-        return "…"
-    lines = doc.lines.kept.values() if hasattr(doc.lines, "kept") else [doc.line_at(start)]
-    for line in lines:
-        if line.start <= start and end <= line.end:
-            return line.text[start - line.start:end - line.start]
-    return "…"
+    line = doc.line_holding(start, end) if doc is not None else None
+    return line.text[start - line.start:end - line.start] if line is not None else "…"
 
 
 def _summary(tally, lang: str, failed: int = 0) -> str:
