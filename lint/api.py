@@ -203,7 +203,7 @@ class Linter:
     def _kept(self, path, view, findings, cfg) -> DocumentResult:
         """A result whose findings were made elsewhere: by a worker, or read from the cache."""
         return DocumentResult(path, view, findings, cfg, self.rules_for(cfg), self._context(cfg), None,
-                              finding_filter(cfg, self.select, self.ignore))
+                              finding_filter(cfg, self.select, self.ignore, path))
 
     def _lint_source(self, source, outline_only=False):
         """A DocumentResult, or the one line saying why the source could not be linted."""
@@ -253,7 +253,7 @@ class Linter:
     def _lint_document(self, doc: Document, cfg: Config, decoded=None, outline_only=False) -> DocumentResult:
         rules = self.rules_for(cfg)
         context = self._context(cfg, self._corpus_view(cfg, doc))
-        keep = finding_filter(cfg, self.select, self.ignore)
+        keep = finding_filter(cfg, self.select, self.ignore, doc.path)
         findings = []
         if doc.text.strip() and not outline_only:
             findings = [f for f in run_rules(doc, rules, context) if keep(f)]

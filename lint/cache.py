@@ -26,12 +26,15 @@ DEFAULT_DIR = ".rectlint_cache"
 
 
 def _config_bytes(cfg) -> bytes:
-    if not cfg.source:
-        return b""
-    try:
-        return Path(cfg.source).read_bytes()
-    except OSError:
-        return b"?"
+    """The configuration files as read, the ones `extends` named among them."""
+    parts = []
+    for source in cfg.sources or ([cfg.source] if cfg.source else []):
+        try:
+            data = Path(source).read_bytes()
+        except OSError:
+            data = b"?"
+        parts.append(len(data).to_bytes(8, "little") + data)
+    return b"".join(parts)
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ error that names the file, the line and what was expected.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import fnmatch
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ TOP_KEYS = {
     "against": "the path of a corpus index (relative to this file)",
     "kind": "auto, inspection, audit, official, news or other",
     "max-mib": "the largest input read, in MiB (a number, default 50)",
+    "per-file-ignores": "a mapping from a glob pattern to the rule ids or categories ignored there",
+    "extends": "the path of a configuration this one builds on (relative to this file)",
 }
 
 
@@ -40,6 +43,8 @@ class Config:
     root: Path = field(default_factory=Path.cwd)
     select: list | None = None
     ignore: list = field(default_factory=list)
+    # Glob patterns keep the folder of the file that wrote them, which `extends` may make another
+    # file's: (folder, pattern) and (folder, pattern, rule ids or categories).
     exclude: list = field(default_factory=list)
     rules: dict = field(default_factory=dict)  # rule id -> {"severity": .., option: ..}
     fail_on: str | None = None
@@ -49,6 +54,8 @@ class Config:
     against: Path | None = None
     kind: str | None = None  # overrides the detected document kind
     max_mib: float | None = None  # the largest input read
+    per_file_ignores: list = field(default_factory=list)
+    sources: list = field(default_factory=list)  # every file read, this one first
 
     def known_rules(self) -> dict:
         return {**all_rules(), **{r.id: r for r in self.wording}}
@@ -56,12 +63,23 @@ class Config:
     def excludes(self, path: Path) -> bool:
         if not self.exclude:
             return False
-        try:
-            rel = path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            rel = path.as_posix()
-        return any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(path.name, pat)
-                   or rel.startswith(pat.rstrip("/") + "/") for pat in self.exclude)
+        return any(_glob_matches(root, path, pat) for root, pat in self.exclude)
+
+    def ignored_in(self, path: str) -> list:
+        """The rule ids and categories `per-file-ignores` turns off for this path."""
+        if not self.per_file_ignores or path == "-":
+            return []
+        return [name for root, pat, names in self.per_file_ignores
+                if _glob_matches(root, Path(path), pat) for name in names]
+
+
+def _glob_matches(root: Path, path: Path, pattern: str) -> bool:
+    try:
+        rel = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    return (fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(path.name, pattern)
+            or rel.startswith(pattern.rstrip("/") + "/"))
 
 
 class _MarkedDict(dict):
@@ -166,7 +184,42 @@ def _expect_list(path, data, key):
     return value
 
 
-def _wording(path, data) -> list:
+def _base(path: Path, data, chain: tuple) -> Config:
+    value, where = data["extends"], f"{path}:{data.lines['extends']}"
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{where}: 'extends' must be {TOP_KEYS['extends']}")
+    target = (path.parent / value).resolve()
+    chain = (*chain, path.resolve())
+    if target in chain:
+        raise ConfigError(f"{where}: 'extends' leads back to {target}, which is already being read")
+    if not target.is_file():
+        raise ConfigError(f"{where}: 'extends' names {value}, which is not a file")
+    if target.name == "pyproject.toml":
+        section = _read_pyproject(target)
+        if section is None:
+            raise ConfigError(f"{where}: 'extends' names {value}, which has no [tool.rectlint] table")
+        return parse_config(target, section, chain)
+    return parse_config(target, _read_yaml(target), chain)
+
+
+def _per_file_ignores(path, data, known) -> list:
+    table, line = data["per-file-ignores"], data.lines["per-file-ignores"]
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}:{line}: 'per-file-ignores' must be {TOP_KEYS['per-file-ignores']}")
+    out = []
+    for pattern, names in table.items():
+        where = f"{path}:{getattr(table, 'lines', {}).get(pattern, line)}"
+        names = [names] if isinstance(names, str) else names
+        if not isinstance(pattern, str) or not isinstance(names, list) or not all(
+                isinstance(n, str) for n in names):
+            raise ConfigError(f"{where}: per-file-ignores entries map a glob pattern to a list of "
+                              "rule ids or categories")
+        check_selectors(names, where, known)
+        out.append((path.parent, pattern, names))
+    return out
+
+
+def _wording(path, data, inherited=()) -> list:
     from .wording import build_rule
 
     entries = data["wording"]
@@ -177,7 +230,7 @@ def _wording(path, data) -> list:
     for entry in entries:
         where = f"{path}:{getattr(entry, 'line', line)}"
         rule = build_rule(entry, where)
-        if rule.id in all_rules() or any(r.id == rule.id for r in rules):
+        if rule.id in all_rules() or any(r.id == rule.id for r in (*inherited, *rules)):
             raise ConfigError(f"{where}: wording rule id {rule.id!r} is already taken")
         rules.append(rule)
     return rules
@@ -215,14 +268,22 @@ def _check_option(path, line, rule, key, value):
                           f"{type(default).__name__} like {default!r}, not {value!r}")
 
 
-def parse_config(path: Path, data) -> Config:
-    cfg = Config(source=str(path), root=path.parent)
+def parse_config(path: Path, data, _chain: tuple = ()) -> Config:
+    """A Config from one file's settings. With `extends`, the named file is read first; every
+    key set here replaces what it gave, except `rules` (merged per rule and option), `wording`
+    and `per-file-ignores` (added to)."""
     for key in data:
         if key not in TOP_KEYS:
             raise ConfigError(f"{path}:{data.lines[key]}: unknown key {key!r}; expected one of: "
                               f"{', '.join(TOP_KEYS)}")
+    cfg = Config(source=str(path), root=path.parent, sources=[str(path)])
+    if "extends" in data:
+        base = _base(path, data, _chain)
+        cfg = dataclasses.replace(
+            base, source=str(path), root=path.parent, sources=[str(path), *base.sources],
+            rules={rule_id: dict(settings) for rule_id, settings in base.rules.items()})
     if "wording" in data:
-        cfg.wording = _wording(path, data)
+        cfg.wording = [*cfg.wording, *_wording(path, data, cfg.wording)]
     if "select" in data:
         cfg.select = _expect_list(path, data, "select")
         check_selectors(cfg.select, f"{path}:{data.lines['select']}", cfg.known_rules())
@@ -230,7 +291,9 @@ def parse_config(path: Path, data) -> Config:
         cfg.ignore = _expect_list(path, data, "ignore")
         check_selectors(cfg.ignore, f"{path}:{data.lines['ignore']}", cfg.known_rules())
     if "exclude" in data:
-        cfg.exclude = _expect_list(path, data, "exclude")
+        cfg.exclude = [(path.parent, pat) for pat in _expect_list(path, data, "exclude")]
+    if "per-file-ignores" in data:
+        cfg.per_file_ignores = [*cfg.per_file_ignores, *_per_file_ignores(path, data, cfg.known_rules())]
     if "fail-on" in data:
         if data["fail-on"] not in SEVERITIES:
             raise ConfigError(f"{path}:{data.lines['fail-on']}: 'fail-on' must be {TOP_KEYS['fail-on']}")
@@ -272,7 +335,7 @@ def parse_config(path: Path, data) -> Config:
             for key, value in settings.items():
                 _check_option(path, getattr(settings, "lines", {}).get(key, line),
                               known[rule_id], key, value)
-            cfg.rules[rule_id] = dict(settings)
+            cfg.rules[rule_id] = {**cfg.rules.get(rule_id, {}), **settings}
     return cfg
 
 
@@ -324,17 +387,23 @@ def _matches(rule, names) -> bool:
     return "all" in names or rule.id in names or any(c in names for c in rule.categories)
 
 
-def finding_filter(cfg: Config, select=None, ignore=()):
+def finding_filter(cfg: Config, select=None, ignore=(), path: str | None = None):
     """Whether a finding is kept, judged by the category printed on it: `--select number`
-    keeps summary-counts' arithmetic findings and drops its structure ones."""
+    keeps summary-counts' arithmetic findings and drops its structure ones. What
+    `per-file-ignores` names for `path` is dropped even when selected, as in ruff."""
     chosen = select if select else cfg.select
     ignored = [*cfg.ignore, *(ignore or [])]
+    here = cfg.ignored_in(path) if path is not None else []
 
     def keep(finding) -> bool:
+        if finding.category == "internal":
+            return True
+        if here and ("all" in here or finding.rule in here or finding.category in here):
+            return False
         named = chosen and finding.rule in chosen
         if chosen and not named and "all" not in chosen and finding.category not in chosen:
             return False
-        return named or finding.category not in ignored or finding.category == "internal"
+        return named or finding.category not in ignored
     return keep
 
 

@@ -73,3 +73,119 @@ def test_unknown_selector_on_the_command_line_is_a_usage_error(tmp_path):
     cfg = load_config(write(tmp_path, ""))
     with pytest.raises(UsageError, match="nope"):
         active_rules(cfg, select=["nope"])
+
+
+# -- per-file-ignores and extends --------------------------------------------------------
+
+DRAFT = "（一）关于问题一\n整改措施：2025年3月完成制度修订。\n整改情况：已完成整改。\n"
+BROKEN = "一、整改进展\n（一）关于台帐管理的问题\n已于2025年4月31日完成整改。\n"
+
+
+def _rules_found(linter, path):
+    return {f.rule for f in linter.lint_paths([str(path)]).findings}
+
+
+def test_per_file_ignores_drop_rules_and_categories_for_matching_files_only(tmp_path):
+    from rectlint.api import Linter
+
+    write(tmp_path, 'per-file-ignores:\n  "archive/*": [date]\n  "*.md": invalid-date\n')
+    (tmp_path / "archive").mkdir()
+    for name in ("archive/old.txt", "new.txt", "note.md"):
+        (tmp_path / name).write_text(BROKEN, encoding="utf-8")
+    linter = Linter()
+    assert "invalid-date" in _rules_found(linter, tmp_path / "new.txt")
+    assert not _rules_found(linter, tmp_path / "archive" / "old.txt") & {"invalid-date"}
+    assert "invalid-date" not in _rules_found(linter, tmp_path / "note.md")
+    assert "taizhang" in _rules_found(linter, tmp_path / "archive" / "old.txt")  # other categories stay
+
+
+def test_per_file_ignores_win_over_select_as_in_ruff(tmp_path):
+    from rectlint.api import Linter
+
+    write(tmp_path, 'per-file-ignores:\n  "old-*.txt": [invalid-date]\n')
+    (tmp_path / "old-1.txt").write_text(BROKEN, encoding="utf-8")
+    assert _rules_found(Linter(select=["invalid-date"]), tmp_path / "old-1.txt") == set()
+
+
+def test_per_file_ignores_apply_to_the_stdin_filename(tmp_path):
+    from conftest import run_cli
+
+    write(tmp_path, 'per-file-ignores:\n  "drafts/*": [date]\n')
+    for name, flagged in (("drafts/a.txt", False), ("a.txt", True)):
+        run = run_cli("--format", "json", "--stdin-filename", name, input=BROKEN.encode(), cwd=tmp_path)
+        assert (b"invalid-date" in run.stdout) is flagged, run.stderr
+
+
+def test_per_file_ignores_in_pyproject(tmp_path):
+    path = write(tmp_path, '[tool.rectlint.per-file-ignores]\n"archive/*" = ["date", "ordinal"]\n',
+                 "pyproject.toml")
+    cfg = load_config(path)
+    assert cfg.ignored_in(str(tmp_path / "archive" / "x.txt")) == ["date", "ordinal"]
+    assert cfg.ignored_in(str(tmp_path / "x.txt")) == []
+
+
+@pytest.mark.parametrize("text,words", [
+    ("per-file-ignores: [date]\n", "'per-file-ignores' must be"),
+    ('per-file-ignores:\n  "a/*": [no-such-rule]\n', "unknown rule or category 'no-such-rule'"),
+    ('per-file-ignores:\n  "a/*": {date: 1}\n', "map a glob pattern to a list"),
+    ("extends: 3\n", "'extends' must be"),
+    ("extends: missing.yaml\n", "which is not a file"),
+])
+def test_bad_per_file_ignores_and_extends(tmp_path, text, words):
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError, match=r"\.rectlint\.yaml:\d+: ") as info:
+        load_config(path)
+    assert words in str(info.value)
+
+
+def test_a_subfolder_config_extends_its_parent(tmp_path):
+    write(tmp_path, "ignore: [wording]\nexclude: ['archive/*']\nrules:\n  paired-punctuation:\n"
+                    "    severity: info\n    max-per-paragraph: 2\nwording:\n  - id: wo-yuan\n    kind: consistency\n"
+                    "    either: [我中心, 我院]\n")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    write(sub, "extends: ../.rectlint.yaml\nfail-on: error\nrules:\n  paired-punctuation:\n    max-per-paragraph: 5\n")
+    cfg = find_config(sub)
+    assert cfg.ignore == ["wording"] and cfg.fail_on == "error"
+    assert cfg.rules["paired-punctuation"] == {"severity": "info", "max-per-paragraph": 5}
+    assert [r.id for r in cfg.wording] == ["wo-yuan"]
+    # The parent's patterns stay relative to the parent's folder.
+    assert cfg.excludes(tmp_path / "archive" / "a.txt")
+    assert not cfg.excludes(sub / "archive" / "a.txt")
+    assert cfg.sources == [str(sub / ".rectlint.yaml"), str(tmp_path / ".rectlint.yaml")]
+
+
+def test_keys_set_in_the_extending_file_replace_the_inherited_ones(tmp_path):
+    base = write(tmp_path, "ignore: [wording]\nselect: [date]\n", "base.yaml")
+    path = write(tmp_path, f"extends: {base.name}\nignore: [punctuation]\n")
+    cfg = load_config(path)
+    assert cfg.ignore == ["punctuation"] and cfg.select == ["date"]
+
+
+def test_extends_reads_pyproject_and_refuses_cycles(tmp_path):
+    write(tmp_path, '[tool.rectlint]\nfail-on = "info"\n', "pyproject.toml")
+    assert load_config(write(tmp_path, "extends: pyproject.toml\n")).fail_on == "info"
+    write(tmp_path, "extends: b.yaml\n", "a.yaml")
+    write(tmp_path, "extends: a.yaml\n", "b.yaml")
+    with pytest.raises(ConfigError, match="leads back to"):
+        load_config(tmp_path / "a.yaml")
+    write(tmp_path, "[project]\nname = 'x'\n", "pyproject.toml")
+    with pytest.raises(ConfigError, match=r"no \[tool.rectlint\] table"):
+        load_config(write(tmp_path, "extends: pyproject.toml\n"))
+
+
+def test_a_wording_rule_may_not_be_defined_twice_along_extends(tmp_path):
+    entry = "wording:\n  - id: wo-yuan\n    kind: consistency\n    either: [我中心, 我院]\n"
+    write(tmp_path, entry, "base.yaml")
+    with pytest.raises(ConfigError, match="already taken"):
+        load_config(write(tmp_path, "extends: base.yaml\n" + entry))
+
+
+def test_the_cache_key_changes_when_an_extended_file_changes(tmp_path):
+    from rectlint.cache import _config_bytes
+
+    base = write(tmp_path, "fail-on: error\n", "base.yaml")
+    path = write(tmp_path, "extends: base.yaml\n")
+    before = _config_bytes(load_config(path))
+    base.write_text("fail-on: info\n", encoding="utf-8")
+    assert _config_bytes(load_config(path)) != before
