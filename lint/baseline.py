@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .finding import Finding
+from .messages import say
 from .privacy import digest
 
 VERSION = 2  # 2: contexts are hashes; a version-1 file (raw text) is read and hashed on load
@@ -84,7 +85,6 @@ def apply_baseline(file: Path, findings, linted_paths) -> list:
         kept.append(Finding(
             path=shown[path], line=1, column=1, end_line=1, end_column=1,
             rule="unused-baseline-entry", category="internal", severity="info",
-            zh=f"基线中 [{rule}] 的一条记录（{context[:8]}）已不再匹配，可从基线删除",
-            en=f"a baseline entry for [{rule}] ({context[:8]}) no longer matches; remove it from the baseline",
+            **say("baseline.stale", rule=rule, context=context[:8]),
         ))
     return kept

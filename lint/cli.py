@@ -13,6 +13,7 @@ from .config import parse_date
 from .errors import RectlintError
 from .conventions.kinds import KINDS
 from .finding import SEVERITIES, severity_rank
+from .messages import text
 from .progress import Progress
 from .registry import all_rules
 from .text import display_width, printable
@@ -295,17 +296,13 @@ def explain(rule_id, lang):
         raise click.UsageError(f"unknown rule {rule_id!r}; see 'rectlint rules'")
     rule = rules[rule_id]
     cat, sev = category(rule.category, lang), severity(rule.severity, lang)
-    if lang == "en":
-        click.echo(f"{rule.id}  (category: {cat}, default severity: {sev})\n")
-    else:
-        click.echo(f"{rule.id}（类别：{cat}，默认级别：{sev}）\n")
+    click.echo(text("explain.head", lang, rule=rule.id, category=cat, severity=sev) + "\n")
     click.echo(rule.doc_in(lang))
     if rule.options:
-        click.echo("\nOptions (defaults):" if lang == "en" else "\n选项（默认值）：")
+        click.echo("\n" + text("explain.options", lang))
         for key, value in rule.options.items():
             choices = rule.choices.get(key)
-            extra = (f"  one of: {', '.join(map(str, choices))}" if lang == "en"
-                     else f"  可选：{'、'.join(map(str, choices))}") if choices else ""
+            extra = text("explain.choices", lang, choices=list(map(str, choices))) if choices else ""
             click.echo(f"  {key}: {value!r}{extra}")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .context import LintContext
 from .document import Document
 from .finding import Finding, Hit, Location
+from .messages import say
 
 CONTEXT_CHARS = 12
 
@@ -43,8 +44,7 @@ def _internal(doc: Document, rule_id: str, exc: Exception) -> Finding:
     return Finding(
         path=doc.path, line=1, column=1, end_line=1, end_column=1,
         rule=rule_id, category="internal", severity="error",
-        zh=f"规则 {rule_id} 运行出错（{type(exc).__name__}: {exc}），请报告此问题",
-        en=f"rule {rule_id} crashed ({type(exc).__name__}: {exc}); please report this",
+        **say("internal.crash", rule=rule_id, error=f"{type(exc).__name__}: {exc}"),
     )
 
 

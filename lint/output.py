@@ -9,6 +9,7 @@ import sys
 
 import click
 
+from .messages import text
 from .report.labels import category
 
 
@@ -72,15 +73,5 @@ def fix_hint(tally, lang: str, unsafe: bool) -> str:
     safe, hidden = fixes["safe"], fixes["unsafe"]
     if unsafe:
         safe, hidden = safe + hidden, 0
-    parts = []
-    if lang == "en":
-        if safe:
-            parts.append(f"[*] {safe} fixable with the --fix option")
-        if hidden:
-            parts.append(f"{hidden} more fixable with --unsafe-fixes (they change meaning; check each one)")
-        return "".join(part + ".\n" for part in parts)
-    if safe:
-        parts.append(f"[*] {safe} 个问题可用 --fix 修复")
-    if hidden:
-        parts.append(f"{hidden} 个问题可用 --unsafe-fixes 修复（涉及内容，需逐条核对）")
-    return "".join(part + "。\n" for part in parts)
+    return ((text("report.fixable", lang, count=safe) + "\n" if safe else "")
+            + (text("report.unsafe-fixable", lang, count=hidden) + "\n" if hidden else ""))

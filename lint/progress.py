@@ -7,6 +7,8 @@ import os
 import sys
 import time
 
+from .messages import text
+
 
 def _in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
@@ -29,8 +31,7 @@ class Progress:
             return
         self.last = now
         rate = done / max(now - self.start, 1e-9)
-        line = (f"rectlint: {done}/{total} files ({rate:.0f}/s)" if self.lang == "en"
-                else f"rectlint：已检查 {done}/{total} 个文件（每秒 {rate:.0f} 个）")
+        line = text("progress", self.lang, done=done, total=total, rate=rate)
         self.stream.write("\r" + line + "\x1b[K")
         self.stream.flush()
         self.shown = True

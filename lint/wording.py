@@ -14,6 +14,7 @@ import yaml
 
 from .errors import ConfigError
 from .finding import SEVERITIES, Fix, Hit
+from .messages import say
 from .registry import Rule
 
 KINDS = ("existence", "substitution", "consistency")
@@ -98,14 +99,18 @@ def _check_types(entry, message, where: str) -> None:
         raise ConfigError(f"{where}: examples must be a mapping of bad and good to lists of text")
 
 
+def _message(own: dict, default: str, **args) -> dict:
+    """The entry's own message where it gives one, the catalogue's otherwise, per language."""
+    return {**say(default, **args), **own}
+
+
 def _existence(patterns, message):
     def check(doc, options):
         for line in doc.body_lines():
             for pattern in patterns:
                 for m in pattern.finditer(doc.folded, line.start, line.end):
                     written = doc.text[m.start():m.end()]
-                    yield Hit(m.start(), m.end(), zh=message.get("zh", f"不宜使用“{written}”"),
-                              en=message.get("en", f"avoid '{written}'"))
+                    yield Hit(m.start(), m.end(), **_message(message, "wording.existence", written=written))
     return check
 
 
@@ -116,8 +121,8 @@ def _substitution(pairs, message):
                 for m in pattern.finditer(doc.folded, line.start, line.end):
                     written = doc.text[m.start():m.end()]
                     yield Hit(m.start(), m.end(),
-                              zh=message.get("zh", f"“{written}”应为“{right}”"),
-                              en=message.get("en", f"'{written}' should be '{right}'"), suggestion=right,
+                              **_message(message, "wording.substitution", written=written, right=right),
+                              suggestion=right,
                               fix=Fix.replace(m.start(), m.end(), right, "unsafe"))
     return check
 
@@ -133,8 +138,7 @@ def _consistency(patterns, forms, message):
         for m in hits[1 - keep]:
             written = doc.text[m.start():m.end()]
             yield Hit(m.start(), m.end(),
-                      zh=message.get("zh", f"文中同时使用“{main}”和“{written}”，应统一为“{main}”"),
-                      en=message.get("en", f"both '{main}' and '{written}' are used; keep to '{main}'"),
+                      **_message(message, "wording.consistency", main=main, written=written),
                       suggestion=main, fix=Fix.replace(m.start(), m.end(), main, "unsafe"))
     return check
 

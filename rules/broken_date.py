@@ -28,6 +28,7 @@ Good: 2025年3月10日至4月25日开展巡察，9时30分召开会议，GB/T 97
 from __future__ import annotations
 
 from rectlint.finding import Fix, Hit
+from rectlint.messages import phrase, say
 
 from rectlint.conventions.dates import broken_dates
 
@@ -48,40 +49,20 @@ CATEGORY = "date"
 SEVERITY = "warning"
 OPTIONS: dict = {}
 
-_WHAT = {
-    "glued": ("日期缺少“年”“月”或“日”", "date lost its 年/月/日"),
-    "no-year-mark": ("日期缺少“月”", "date lost its 月"),
-    "year-alone": ("年份后缺少“年”", "year lost its 年"),
-    "range-end": ("日期范围的后半缺少“月”或“日”", "second half of a date range lost its 月 or 日"),
-    "glued-pair": ("两个日期粘连在一起，缺少年月日和连接符", "two dates glued together, with 年/月/日 and the joiner lost"),
-    "doc-number": ("文号年份缺少“〕”", "document number lost its 〕"),
-    "signature": ("成文日期缺少“年”“月”“日”", "date line lost its 年/月/日"),
-    "no-day-mark": ("日期缺少“日”", "date lost its 日"),
-    "lost-joiner": ("两个日期之间缺少“至”或连接号", "the 至 or dash between two dates was lost"),
-}
-
-
 def check(doc, options):
     for broken in broken_dates(doc, doc.body_lines()):
-        zh, en = _WHAT[broken.kind]
+        what = phrase("broken-date.what." + broken.kind)
         written = doc.text[broken.start:broken.end]
         if broken.kind == "glued-pair":
-            both = "；".join(broken.readings)
             yield Hit(broken.start, broken.end,
-                      zh=f"{zh}：“{written}”可读作“{both}”，请补上年月日和连接符",
-                      en=f"{en}: '{written}' reads as {'; '.join(broken.readings)}; restore the marks and the joiner")
+                      **say("broken-date.glued-pair", what=what, written=written, readings=broken.readings))
         elif len(broken.readings) == 1:
             reading = broken.readings[0]
             yield Hit(broken.start, broken.end,
-                      zh=f"{zh}：“{written}”应为“{reading}”",
-                      en=f"{en}: '{written}' should read '{reading}'",
+                      **say("broken-date.one-reading", what=what, written=written, reading=reading),
                       suggestion=reading, fix=Fix.replace(broken.start, broken.end, reading, "unsafe"))
         elif broken.readings:
-            options_zh = "”或“".join(broken.readings)
             yield Hit(broken.start, broken.end,
-                      zh=f"{zh}：“{written}”可读作“{options_zh}”，请核实",
-                      en=f"{en}: '{written}' could be {' or '.join(broken.readings)}; check which")
+                      **say("broken-date.readings", what=what, written=written, readings=broken.readings))
         else:
-            yield Hit(broken.start, broken.end,
-                      zh=f"{zh}：“{written}”无法读成有效日期，可能还丢失了连接号",
-                      en=f"{en}: '{written}' is no valid date; a range dash may be lost too")
+            yield Hit(broken.start, broken.end, **say("broken-date.no-reading", what=what, written=written))

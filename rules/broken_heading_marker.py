@@ -43,6 +43,7 @@ Good: 关于巡察整改进展情况的通报
 from __future__ import annotations
 
 from rectlint.finding import Fix, Hit
+from rectlint.messages import phrase, say
 
 from rectlint.conventions.kinds import outlined
 from rectlint.conventions.markers import marker_text, uses_full_width
@@ -64,15 +65,6 @@ CATEGORY = "ordinal"
 SEVERITY = "warning"
 OPTIONS: dict = {}
 
-_KIND = {
-    "lost-open": ("缺少左括号", "lost its opening bracket"),
-    "lost-close": ("缺少右括号", "lost its closing bracket"),
-    "lost-numeral": ("缺少左括号和序号", "lost its opening bracket and numeral"),
-    "glued": ("与正文粘连，缺少标点或括号", "numeral is glued to the text, its mark lost"),
-    "lost-mark": ("缺少顿号、冒号或括号", "lost its 、, colon or brackets"),
-}
-
-
 def check(doc, options):
     if not outlined(doc):
         return
@@ -81,9 +73,8 @@ def check(doc, options):
     for h in headings:
         if not h.broken:
             continue
-        zh, en = _KIND[h.broken]
         want = marker_text(h.style, h.number, full)
         yield Hit(h.marker_start, h.marker_end,
-                  zh=f"标题序号{zh}：“{h.marker}”应为“{want}”",
-                  en=f"heading marker {en}: '{h.marker}' should be '{want}'",
+                  **say("broken-heading-marker", what=phrase("broken-heading-marker.what." + h.broken),
+                        marker=h.marker, want=want),
                   suggestion=want, fix=Fix.replace(h.marker_start, h.marker_end, want, "unsafe"))

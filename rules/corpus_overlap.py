@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from rectlint.finding import Hit, Location
+from rectlint.messages import say
 
 from rectlint.conventions.fingerprint import document_fingerprints
 
@@ -72,6 +73,5 @@ def check(doc, options, context):
                 lines = sorted((p[2], p[3], p[4]) for p in passage)
                 first, last = lines[0], lines[-1]
                 yield Hit(start, end, related=[Location(path, first[0], first[1], last[0], last[2])],
-                          zh=f"本段与已发布通报 {path} 第{first[0]}行的内容相同（约{end - start}字）",
-                          en=f"passage also appears in {path}, line {first[0]} (about {end - start} characters)")
+                          **say("corpus-overlap", path=path, line=first[0], chars=end - start))
             passage = [hit] if hit is not None else []

@@ -27,6 +27,7 @@ import datetime as dt
 import regex
 
 from rectlint.finding import Hit
+from rectlint.messages import say
 
 from rectlint.conventions.dates import (CN_DATE, PLAN, PLAN_AFTER, PLAN_BEFORE, RANGE_JOIN, broken_dates, carry_years,
                                         cn_date, mentions, mentions_repaired, to_date)
@@ -109,12 +110,10 @@ def _lead(doc, text, reference):
     end_date, fb_date = (to_date(end) if end else None), (to_date(feedback) if feedback else None)
     if end_date and fb_date and fb_date <= end_date:
         yield Hit(feedback.start, feedback.end,
-                  zh=f"反馈日期{fb_date:%Y-%m-%d}不晚于巡察结束日期{end_date:%Y-%m-%d}",
-                  en=f"feedback date {fb_date} is not after the inspection's end {end_date}")
+                  **say("date-chronology.feedback-before-end", feedback=fb_date, end=end_date))
     if fb_date and reference and fb_date > reference:
         yield Hit(feedback.start, feedback.end,
-                  zh=f"反馈日期{fb_date:%Y-%m-%d}晚于通报日期{reference:%Y-%m-%d}",
-                  en=f"feedback date {fb_date} is after the notice's date {reference}")
+                  **say("date-chronology.feedback-after-notice", feedback=fb_date, notice=reference))
 
 
 def _measures(doc, text, reference):
@@ -134,9 +133,8 @@ def _measures(doc, text, reference):
                         or PLAN_AFTER.match(text, m.end, min(line.end, m.end + 3))):
                     continue
                 yield Hit(m.start, m.end,
-                          zh=f"已完成的措施日期{doc.text[m.start:m.end]}晚于通报日期{reference:%Y-%m-%d}",
-                          en=f"measure reported as done is dated {doc.text[m.start:m.end]}, "
-                             f"after the notice's date {reference}")
+                          **say("date-chronology.done-after-notice", written=doc.text[m.start:m.end],
+                                notice=reference))
 
 
 def _header(doc, text, own):
@@ -151,5 +149,4 @@ def _header(doc, text, own):
             if (signed and date != own) or (not signed and date < own):
                 label = doc.text[m.start(1):m.end(1)]
                 yield Hit(found[0].start, found[0].end,
-                          zh=f"页面的{label}{date:%Y-%m-%d}与文末成文日期{own:%Y-%m-%d}不一致",
-                          en=f"the page's {label} {date} disagrees with the date line {own}")
+                          **say("date-chronology.page-date", label=label, date=date, own=own))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import regex
 
 from rectlint.finding import Hit
+from rectlint.messages import say
 
 from rectlint.conventions.dates import JOINER, RANGE_JOIN, YEAR, carry_years, mentions
 
@@ -69,5 +70,4 @@ def check(doc, options):
 
 def _hit(doc, start, end):
     written = doc.text[start:end]
-    return Hit(start, end, zh=f"日期范围“{written}”的终点早于起点",
-               en=f"date range '{written}' ends before it starts")
+    return Hit(start, end, **say("date-range-order", written=written))

@@ -24,6 +24,7 @@ from __future__ import annotations
 import regex
 
 from rectlint.finding import Fix, Hit
+from rectlint.messages import say
 
 from rectlint.conventions.dates import CN_DATE, YEAR, cn_date
 
@@ -54,26 +55,24 @@ def check(doc, options):
     for line in doc.body_lines():
         for m in _NUMERIC.finditer(text, line.start, line.end):
             good = f"{m.group(1)}年{int(m.group(3))}月{int(m.group(4))}日"
-            yield Hit(m.start(), m.end(), zh=f"正文日期应写作“{good}”",
-                      en=f"in running text write the date as {good}", suggestion=good,
+            yield Hit(m.start(), m.end(), **say("date-style.numeric", good=good), suggestion=good,
                       fix=Fix.replace(m.start(), m.end(), good, "unsafe"))
         for m in _PADDED.finditer(text, line.start, line.end):
             written = doc.text[m.start():m.end()]
             good = written.replace("年0", "年").replace("月0", "月")
             if good.startswith("0"):
                 good = good[1:]
-            yield Hit(m.start(), m.end(), zh=f"日期不应补零：“{written}”应为“{good}”",
-                      en=f"no zero padding in dates: '{written}' should be '{good}'", suggestion=good,
+            yield Hit(m.start(), m.end(), **say("date-style.padded", written=written, good=good), suggestion=good,
                       # Dropping a zero changes no date: safe, unlike rewriting a date's form.
                       fix=Fix.replace(m.start(), m.end(), good))
         for m in CN_DATE.finditer(text, line.start, line.end):
             day = cn_date(m)
             if day is not None:
                 good = day.text()
-                yield Hit(m.start(), m.end(), zh=f"日期应使用阿拉伯数字：“{doc.text[m.start():m.end()]}”应为“{good}”",
-                          en=f"write the date in Arabic numerals: {good}", suggestion=good,
+                yield Hit(m.start(), m.end(),
+                          **say("date-style.chinese-numerals", written=doc.text[m.start():m.end()], good=good),
+                          suggestion=good,
                           fix=Fix.replace(m.start(), m.end(), good, "unsafe"))
         for m in _SHORT_YEAR.finditer(text, line.start, line.end):
             written = doc.text[m.start():m.end()]
-            yield Hit(m.start(), m.end(), zh=f"年份应写全四位：“{written}”",
-                      en=f"write the year in full: '{written}'")
+            yield Hit(m.start(), m.end(), **say("date-style.short-year", written=written))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import regex
 
 from rectlint.finding import Fix, Hit
+from rectlint.messages import say
 
 DOC_ZH = """发文字号中的年份用了 [ ] 或 ( )，而不是六角括号〔 〕。
 
@@ -37,6 +38,6 @@ def check(doc, options):
         for m in _WRONG.finditer(doc.folded, line.start, line.end):
             good = f"〔{m.group(1)}〕"
             written = doc.text[m.start():m.end()]
-            yield Hit(m.start(), m.end(), zh=f"文号年份应使用六角括号：“{written}”应为“{good}”",
-                      en=f"a document number's year takes 〔〕: '{written}' should be '{good}'", suggestion=good,
+            yield Hit(m.start(), m.end(), **say("document-number-brackets", written=written, good=good),
+                      suggestion=good,
                       fix=Fix.replace(m.start(), m.end(), good))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import regex
 
 from rectlint.finding import Fix, Hit
+from rectlint.messages import say
 
 DOC_ZH = """同一标点连续出现两次：，， 。。 ；； ：： 、、 ！！ ？？。
 
@@ -33,6 +34,6 @@ def check(doc, options):
     for line in doc.body_lines():
         for m in _DOUBLED.finditer(doc.folded, line.start, line.end):
             mark = doc.text[m.start()]
-            yield Hit(m.start(), m.end(), zh=f"标点“{doc.text[m.start():m.end()]}”重复",
-                      en=f"doubled punctuation '{doc.text[m.start():m.end()]}'", suggestion=mark,
+            yield Hit(m.start(), m.end(), **say("doubled-punctuation", written=doc.text[m.start():m.end()]),
+                      suggestion=mark,
                       fix=Fix.replace(m.start(), m.end(), mark))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import regex
 
 from rectlint.finding import Fix, Hit
+from rectlint.messages import say
 
 DOC_ZH = """书名号或引号之间多余的顿号。
 
@@ -35,5 +36,5 @@ _BETWEEN = regex.compile(r"(?<=》)、(?=《)|(?<=”)、(?=“)")
 def check(doc, options):
     for line in doc.body_lines():
         for m in _BETWEEN.finditer(doc.text, line.start, line.end):
-            yield Hit(m.start(), m.end(), zh="书名号或引号之间不用顿号",
-                      en="no 顿号 between items in 《》 or “”", suggestion="", fix=Fix.replace(m.start(), m.end(), ""))
+            yield Hit(m.start(), m.end(), **say("dunhao-between-titles"), suggestion="",
+                      fix=Fix.replace(m.start(), m.end(), ""))

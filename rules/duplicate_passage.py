@@ -62,6 +62,7 @@ from itertools import chain
 import regex
 
 from rectlint.finding import Hit
+from rectlint.messages import say
 
 from rectlint.conventions.fingerprint import comparable_units, normalise
 
@@ -235,8 +236,7 @@ def _hit(doc, segs, passage):
     similarity = round(100 * shared / max(b1 - b0, a1 - a0))
     line = doc.line_at(rstart).number
     return Hit(start, end, related=[(rstart, rend)],
-               zh=f"本段与第{line}行的内容重复（{shared}字，相似度{similarity}%），疑似照搬照抄",
-               en=f"passage repeats line {line} ({shared} characters, {similarity}% similar)")
+               **say("duplicate-passage", line=line, chars=shared, similarity=similarity))
 
 
 def _passages(runs):

@@ -23,6 +23,7 @@ Good: 关于巡察整改进展情况的通报
 from __future__ import annotations
 
 from rectlint.finding import Hit
+from rectlint.messages import say
 
 from rectlint.conventions.kinds import outlined
 from rectlint.conventions.markers import label
@@ -94,11 +95,10 @@ def check(doc, options):
 def _hit(h, n, expected, prev):
     got, want = label(h.style, n), label(h.style, expected)
     if prev is not None and n == prev:
-        zh, en = f"标题序号“{got}”重复", f"heading number {got} is repeated"
+        message = say("heading-sequence.repeated", got=got)
     elif n > expected:
         missing = label(h.style, expected) + (f"至{label(h.style, n - 1)}" if n - expected > 1 else "")
-        zh = f"标题序号跳号：应为“{want}”，缺少“{missing}”"
-        en = f"heading number skips: expected {want}, {missing} missing"
+        message = say("heading-sequence.skips", want=want, missing=missing)
     else:
-        zh, en = f"标题序号顺序错乱：应为“{want}”", f"heading number out of order: expected {want}"
-    return Hit(h.marker_start, h.marker_end, zh=zh, en=en)
+        message = say("heading-sequence.order", want=want)
+    return Hit(h.marker_start, h.marker_end, **message)

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from rectlint.finding import Hit
+from rectlint.messages import say
 
 from rectlint.conventions.kinds import outlined
 from rectlint.conventions.markers import BETTER_FORM
@@ -70,14 +71,12 @@ def _forms(headings):
         if len(styles) == 1:
             h = odd[0]
             yield Hit(h.marker_start, h.marker_end,
-                      zh=f"全文此级标题均用“{h.marker}”式序号，按GB/T 9704应写作“{BETTER_FORM[h.style]}”式（共{len(odd)}处，仅提示一次）",
-                      en=f"this heading level consistently uses '{h.marker}'; GB/T 9704 writes "
-                         f"'{BETTER_FORM[h.style]}' ({len(odd)} headings, reported once)")
+                      **say("heading-style.consistent", marker=h.marker, better=BETTER_FORM[h.style],
+                            count=len(odd)))
             continue
         for h in odd:
             yield Hit(h.marker_start, h.marker_end,
-                      zh=f"标题序号“{h.marker}”不规范，应写作“{BETTER_FORM[h.style]}”式",
-                      en=f"heading marker '{h.marker}' is non-standard; write it like '{BETTER_FORM[h.style]}'")
+                      **say("heading-style.odd", marker=h.marker, better=BETTER_FORM[h.style]))
 
 
 def _widths(headings):
@@ -87,8 +86,7 @@ def _widths(headings):
         minority = half if len(half) <= len(full) else full
         h = minority[0]
         yield Hit(h.marker_start, h.marker_end,
-                  zh=f"标题序号括号全角、半角混用（全角{len(full)}处，半角{len(half)}处）",
-                  en=f"heading brackets mix full width ({len(full)}) and half width ({len(half)})")
+                  **say("heading-style.mixed-width", full=len(full), half=len(half)))
 
 
 def _levels(headings):
@@ -100,5 +98,4 @@ def _levels(headings):
         deeper = next((c for c in before if c.level > h.level), None)
         if deeper is not None and not any(c.level == h.level for c in before):
             yield Hit(h.marker_start, h.marker_end,
-                      zh=f"标题层级倒置：“{h.marker}”用在了更低一级的“{deeper.marker}”之下",
-                      en=f"heading level inverted: '{h.marker}' is used below the deeper '{deeper.marker}'")
+                      **say("heading-style.inverted", marker=h.marker, deeper=deeper.marker))

@@ -31,6 +31,7 @@ import bisect
 import regex
 
 from rectlint.finding import Hit
+from rectlint.messages import phrase, say
 from rectlint.conventions.markers import run_marker_text
 
 DOC_ZH = """段落内的列举（一是…二是…）跳号、重复、不从一开始或混用体例。
@@ -54,12 +55,12 @@ _QUOTED = regex.compile(r"《[^》]*》|“[^”]*”")
 _SENTENCE_END = set("。:;!?")
 
 
-def _missing(scheme: str, first: int, last: int) -> tuple[str, str]:
+def _missing(scheme: str, first: int, last: int) -> list:
     """The markers first..last, listed when few ("一是”“二是"), as a range when many."""
     if last - first < 3:
-        names = [run_marker_text(scheme, n) for n in range(first, last + 1)]
-        return "”“".join(names), ", ".join(names)
-    return f"{run_marker_text(scheme, first)}至{run_marker_text(scheme, last)}", f"{run_marker_text(scheme, first)} to {run_marker_text(scheme, last)}"
+        return [run_marker_text(scheme, n) for n in range(first, last + 1)]
+    return [phrase("inline-enumeration.range", first=run_marker_text(scheme, first),
+                   last=run_marker_text(scheme, last))]
 
 
 def _sequences(doc, markers):
@@ -109,26 +110,22 @@ def _check_sequence(seq, markers, prev, heading_starts):
                      and not _heading_between(heading_starts, prev[1], first.start))
         if other and other[-1].number == first.number - 1:
             yield Hit(first.start, first.end,
-                      zh=f"段内序号混用“{run_marker_text(other[-1].scheme, 1)}”与“{run_marker_text(scheme, 1)}”两种写法",
-                      en=f"enumeration mixes {run_marker_text(other[-1].scheme, 1)} and {run_marker_text(scheme, 1)} styles")
+                      **say("inline-enumeration.mixed", other=run_marker_text(other[-1].scheme, 1),
+                            this=run_marker_text(scheme, 1)))
             return
         if not continued:
-            zh_missing, en_missing = _missing(scheme, 1, first.number - 1)
             yield Hit(first.start, first.end,
-                      zh=f"段内序号从“{run_marker_text(scheme, first.number)}”开始，缺少“{zh_missing}”",
-                      en=f"enumeration starts at {run_marker_text(scheme, first.number)}; {en_missing} missing")
+                      **say("inline-enumeration.late-start", first=run_marker_text(scheme, first.number),
+                            missing=_missing(scheme, 1, first.number - 1)))
     for prev_m, cur in zip(seq, seq[1:]):
         if cur.number == prev_m.number + 1:
             continue
+        before, after = run_marker_text(scheme, prev_m.number), run_marker_text(scheme, cur.number)
         if cur.number == prev_m.number:
-            zh = f"段内序号“{run_marker_text(scheme, cur.number)}”重复"
-            en = f"enumeration repeats {run_marker_text(scheme, cur.number)}"
+            message = say("inline-enumeration.repeated", marker=after)
         elif cur.number > prev_m.number:
-            zh_gap, en_gap = _missing(scheme, prev_m.number + 1, cur.number - 1)
-            zh = f"段内序号跳号：“{run_marker_text(scheme, prev_m.number)}”之后是“{run_marker_text(scheme, cur.number)}”，缺少“{zh_gap}”"
-            en = (f"enumeration skips from {run_marker_text(scheme, prev_m.number)} to {run_marker_text(scheme, cur.number)}; "
-                  f"{en_gap} missing")
+            message = say("inline-enumeration.skips", before=before, after=after,
+                          missing=_missing(scheme, prev_m.number + 1, cur.number - 1))
         else:
-            zh = f"段内序号顺序错乱：“{run_marker_text(scheme, prev_m.number)}”之后是“{run_marker_text(scheme, cur.number)}”"
-            en = f"enumeration goes back from {run_marker_text(scheme, prev_m.number)} to {run_marker_text(scheme, cur.number)}"
-        yield Hit(cur.start, cur.end, zh=zh, en=en)
+            message = say("inline-enumeration.order", before=before, after=after)
+        yield Hit(cur.start, cur.end, **message)

@@ -30,6 +30,7 @@ from __future__ import annotations
 import regex
 
 from rectlint.finding import Fix, Hit
+from rectlint.messages import say
 
 DOC_ZH = """把“巡察”写成“巡视”，或把“巡视”写成“巡察”，与导语所说的巡视（巡察）
 组不符。
@@ -92,5 +93,4 @@ def check(doc, options):
             if _OTHER[wrong].search(before) or after.startswith(own) or any(a <= m.start() < b for a, b in quoted):
                 continue
             yield Hit(m.start(), m.end(), suggestion=own, fix=Fix.replace(m.start(), m.end(), own, "unsafe"),
-                      zh=f"导语所称为{own}组，此处“{wrong}”应为“{own}”",
-                      en=f"the lead names a {own}组; '{wrong}' here should be '{own}'")
+                      **say("inspection-term", own=own, wrong=wrong))

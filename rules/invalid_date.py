@@ -17,6 +17,7 @@ Good: 2024年2月29日完成整改。
 from __future__ import annotations
 
 from rectlint.finding import Hit
+from rectlint.messages import say
 
 from rectlint.conventions.dates import carry_years, mentions, valid
 
@@ -42,8 +43,6 @@ def check(doc, options):
                 continue
             written = doc.text[m.start:m.end]
             if not 1 <= m.month <= 12:
-                yield Hit(m.start, m.end, zh=f"无效日期“{written}”：月份应在1至12之间",
-                          en=f"invalid date '{written}': month must be 1 to 12")
+                yield Hit(m.start, m.end, **say("invalid-date.month", written=written))
             elif m.day is not None and not valid(m.year, m.month, m.day):
-                yield Hit(m.start, m.end, zh=f"无效日期“{written}”：{m.month}月没有{m.day}日",
-                          en=f"invalid date '{written}': month {m.month} has no day {m.day}")
+                yield Hit(m.start, m.end, **say("invalid-date.day", written=written, month=m.month, day=m.day))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import regex
 
 from rectlint.finding import Hit
+from rectlint.messages import say
 
 DOC_ZH = """转换中丢失单位的数字。
 
@@ -40,8 +41,6 @@ _MONEY = regex.compile(r"(?:资金|经费|款项|费用|金额|罚款|补贴|补
 def check(doc, options):
     for line in doc.body_lines():
         for m in _BEFORE_MARKER.finditer(doc.folded, line.start, line.end):
-            yield Hit(m.start(1), m.end(1), zh=f"数字“{m.group(1)}”后缺少量词和句号",
-                      en=f"the number {m.group(1)} lost its unit and full stop")
+            yield Hit(m.start(1), m.end(1), **say("lost-unit.count", number=m.group(1)))
         for m in _MONEY.finditer(doc.folded, line.start, line.end):
-            yield Hit(m.start(1), m.end(1), zh=f"金额“{m.group(1)}”缺少单位（元或万元）",
-                      en=f"the amount {m.group(1)} lost its unit (元 or 万元)")
+            yield Hit(m.start(1), m.end(1), **say("lost-unit.amount", number=m.group(1)))

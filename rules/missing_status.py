@@ -43,6 +43,7 @@ from __future__ import annotations
 
 from rectlint.conventions.counts import DONE
 from rectlint.finding import Hit
+from rectlint.messages import say
 
 
 DOC_ZH = """没有写明整改状态的问题条目。
@@ -78,9 +79,7 @@ def check(doc, options):
         if h.status is None:
             stop = doc.folded.find("。", h.marker_end, h.line.end)
             end = h.line.end if stop < 0 else stop
-            yield Hit(h.marker_start, end,
-                      zh=f"问题“{h.marker}”未写明整改状态（如“整改结果：已完成整改”）",
-                      en=f"item {h.marker} gives no completion status (e.g. 整改结果：已完成整改)")
+            yield Hit(h.marker_start, end, **say("missing-status", marker=h.marker))
 
 
 def _summary_only(doc) -> bool:

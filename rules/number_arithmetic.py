@@ -23,6 +23,7 @@ from __future__ import annotations
 import regex
 
 from rectlint.finding import Hit
+from rectlint.messages import say
 
 from rectlint.conventions.numbers import NUM, UNIT, number, sentences, unit_class, value
 
@@ -74,8 +75,8 @@ def _parts(doc, text, lo, hi, split):
             stated = float(share.group(2))
             floor = share.group(1) is not None
             if (stated > actual + 0.5) if floor else abs(stated - actual) > 0.5:
-                yield Hit(share.start(2), share.end(), zh=f"占比{share.group(2)}%与{part.group(0)}/{total.group(0)}（约{actual:.2f}%）不符",
-                          en=f"share {share.group(2)}% disagrees with {part.group(0)}/{total.group(0)} (about {actual:.2f}%)")
+                yield Hit(share.start(2), share.end(), **say("number-arithmetic.share", share=share.group(2),
+                                                             part=part.group(0), total=total.group(0), actual=actual))
         return
     if len(after) < 2:
         return
@@ -83,8 +84,7 @@ def _parts(doc, text, lo, hi, split):
     summed = sum(value(m.group(1), m.group(2)) for m in after)
     if summed > whole * (1 + 1e-9) + 1e-6:
         yield Hit(after[0].start(), after[-1].end(),
-                  zh=f"“其中”各项之和{_fmt(summed, t_unit)}超过总数{total.group(0)}",
-                  en=f"the parts after 其中 add up to {_fmt(summed, t_unit)}, more than the total {total.group(0)}")
+                  **say("number-arithmetic.parts-exceed", summed=_fmt(summed, t_unit), total=total.group(0)))
 
 
 def _rate(doc, text, lo, hi):
@@ -98,8 +98,8 @@ def _rate(doc, text, lo, hi):
     total = number(counts[0].group(1))
     actual = 100 * number(done.group(1)) / max(total, 1e-9)
     if abs(float(rate.group(1)) - actual) > 1:
-        yield Hit(rate.start(), rate.end(), zh=f"完成率{rate.group(1)}%与{done.group(1)}/{counts[0].group(1)}（约{actual:.1f}%）不符",
-                  en=f"completion rate {rate.group(1)}% disagrees with {done.group(1)}/{counts[0].group(1)} (about {actual:.1f}%)")
+        yield Hit(rate.start(), rate.end(), **say("number-arithmetic.rate", rate=rate.group(1), done=done.group(1),
+                                                  total=counts[0].group(1), actual=actual))
 
 
 def _fmt(number: float, unit: str) -> str:

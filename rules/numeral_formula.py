@@ -18,6 +18,7 @@ from __future__ import annotations
 import regex
 
 from rectlint.finding import Fix, Hit
+from rectlint.messages import say
 
 DOC_ZH = """用阿拉伯数字书写的固定政治表述。
 
@@ -48,6 +49,5 @@ def check(doc, options):
         index = int(m.lastgroup[1:])
         good = _FIXED[index]
         written = doc.text[m.start():m.end()]
-        yield Hit(m.start(), m.end(), zh=f"固定提法应使用汉字数字：“{written}”应为“{good}”",
-                  en=f"fixed formula takes Chinese numerals: '{written}' should be '{good}'", suggestion=good,
+        yield Hit(m.start(), m.end(), **say("numeral-formula", written=written, good=good), suggestion=good,
                   fix=Fix.replace(m.start(), m.end(), good, "unsafe"))

@@ -28,6 +28,7 @@ from __future__ import annotations
 import regex
 
 from rectlint.finding import Hit
+from rectlint.messages import say
 
 DOC_ZH = """段落内不成对的标点。
 
@@ -77,9 +78,7 @@ def check(doc, options):
         if len(hits) > limit:
             rest = hits[limit]
             yield Hit(rest.start, rest.end,
-                      zh=f"本段另有{len(hits) - limit}处括号、引号或书名号未配对（只列出前{limit}处）",
-                      en=f"{len(hits) - limit} more unmatched brackets, quotes or title marks in this "
-                         f"paragraph (only the first {limit} are listed)")
+                      **say("paired-punctuation.more", more=len(hits) - limit, limit=limit))
 
 
 def _unmatched(doc, para, skip, closers: bool, openers: bool):
@@ -118,8 +117,7 @@ def _unmatched_opener(doc, pos):
     if mark != doc.folded[pos]:
         close = {")": "）"}.get(close, close)
     return Hit(pos, pos + 1,
-               zh=f"「{mark}」没有对应的「{close}」",
-               en=f"'{mark}' has no matching '{close}'")
+               **say("paired-punctuation.unclosed", mark=mark, close=close))
 
 
 def _unmatched_closer(doc, pos):
@@ -128,5 +126,4 @@ def _unmatched_closer(doc, pos):
     if mark != doc.folded[pos]:
         opener = {"(": "（"}.get(opener, opener)
     return Hit(pos, pos + 1,
-               zh=f"「{mark}」前面没有对应的「{opener}」",
-               en=f"'{mark}' has no matching '{opener}' before it")
+               **say("paired-punctuation.unopened", mark=mark, opener=opener))

@@ -27,6 +27,7 @@ from __future__ import annotations
 import regex
 
 from rectlint.finding import Hit
+from rectlint.messages import say
 from rectlint.privacy import mask_digits
 
 DOC_ZH = """不得公开的个人信息：居民身份证号、银行卡号和手机号码。
@@ -90,19 +91,16 @@ def check(doc, options):
         for m in _ID.finditer(doc.text, line.start, line.end):
             if id_checksum_ok(m.group()):
                 taken.append(m.span())
-                yield Hit(m.start(), m.end(), zh=f"正文含居民身份证号码（{mask(m.group())}），发布前须删除",
-                          en=f"resident ID number ({mask(m.group())}) must not be published")
+                yield Hit(m.start(), m.end(), **say("personal-data.id", masked=mask(m.group())))
         for m in _CARD.finditer(doc.text, line.start, line.end):
             digits = regex.sub(r"[ -]", "", m.group())
             if any(a < m.end() and m.start() < b for a, b in taken) or not luhn_ok(digits):
                 continue
             taken.append(m.span())
-            yield Hit(m.start(), m.end(), zh=f"正文含银行卡号（{mask(digits)}），发布前须删除",
-                      en=f"bank card number ({mask(digits)}) must not be published")
+            yield Hit(m.start(), m.end(), **say("personal-data.card", masked=mask(digits)))
         for m in _MOBILE.finditer(doc.text, line.start, line.end):
             if (any(a < m.end() and m.start() < b for a, b in taken) or line.number in supervision
                     or _channel(doc, m.start())):
                 continue
             mobile = regex.sub(r"\D", "", m.group())[-11:]  # without a +86 prefix
-            yield Hit(m.start(), m.end(), zh=f"正文含个人手机号码（{mask(mobile)}），发布前须删除",
-                      en=f"personal mobile number ({mask(mobile)}) must not be published")
+            yield Hit(m.start(), m.end(), **say("personal-data.mobile", masked=mask(mobile)))

@@ -22,6 +22,7 @@ from __future__ import annotations
 import regex
 
 from rectlint.finding import Hit
+from rectlint.messages import say
 
 DOC_ZH = """未填写的占位符：XX、××、X月X日、20XX年、（待补充）、【此处…】、
 TODO。
@@ -50,5 +51,4 @@ def check(doc, options):
     for line in doc.body_lines():
         for m in _PATTERNS.finditer(doc.text, line.start, line.end):
             written = doc.text[m.start():m.end()]
-            yield Hit(m.start(), m.end(), zh=f"残留占位内容“{written}”，请补全",
-                      en=f"leftover placeholder '{written}'; fill it in")
+            yield Hit(m.start(), m.end(), **say("placeholder", written=written))

@@ -27,6 +27,7 @@ import bisect
 import regex
 
 from rectlint.finding import Fix, Hit
+from rectlint.messages import say
 
 DOC_ZH = """中文正文中的半角 , : ; ( ) ? !。
 
@@ -90,17 +91,12 @@ def check(doc, options):
         if total_full == 0:
             p = positions[0]
             yield Hit(p, p + 1, severity="info", fix=every,
-                      zh=f"全文中文正文使用半角“{mark_class}”共{half}处，应使用全角“{wanted}”（仅提示一次）",
-                      en=f"Chinese running text uses half-width '{mark_class}' throughout ({half} times); "
-                         f"use full-width '{wanted}' (reported once)")
+                      **say("punctuation-width.all-half", marks=mark_class, half=half, wanted=wanted))
         elif total_full >= total_half:
             for p in positions:
-                yield Hit(p, p + 1, zh=f"中文正文中的半角“{doc.text[p]}”应为全角“{FULL[doc.text[p]]}”",
-                          en=f"half-width '{doc.text[p]}' in Chinese text; use '{FULL[doc.text[p]]}'",
+                yield Hit(p, p + 1, **say("punctuation-width.half", mark=doc.text[p], full=FULL[doc.text[p]]),
                           suggestion=FULL[doc.text[p]], fix=Fix.replace(p, p + 1, FULL[doc.text[p]]))
         else:
             p = positions[0]
             yield Hit(p, p + 1, fix=every,
-                      zh=f"全角“{wanted}”与半角“{mark_class}”混用（全角{full}处，半角{half}处），应统一为全角",
-                      en=f"full-width '{wanted}' ({full}) and half-width '{mark_class}' ({half}) are mixed; "
-                         "use full-width")
+                      **say("punctuation-width.mixed", wanted=wanted, marks=mark_class, full=full, half=half))

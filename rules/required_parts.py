@@ -45,6 +45,7 @@ import regex
 
 from rectlint.conventions.dates import JOINER
 from rectlint.finding import Hit
+from rectlint.messages import phrase, say, text
 
 DOC_ZH = """按通报类型应有而缺少的组成部分，合为一条列出。
 
@@ -92,25 +93,23 @@ def check(doc, options):
     head, tail = [], []
     if info.starts_whole:
         if outline.title is None:
-            head.append(("title", "标题", "a title"))
+            head.append("title")
         if kind == "inspection" and not outline.lead:
-            head.append(("lead", "导语（巡察时间、巡察组、反馈时间）", "a lead (inspection period, team, feedback date)"))
+            head.append("lead")
     if info.ends_whole and not outline.root.children and not outline.items:
-        tail.append(("sections", "正文的“一、”“二、”等部分", "numbered main sections (一、 二、 …)"))
+        tail.append("sections")
     if kind == "inspection" and info.ends_whole:
         if not outline.supervision:
-            tail.append(("supervision", "公众监督渠道（联系电话、邮政地址、电子邮箱）",
-                         "a public-supervision block (phone, postal address, e-mail)"))
+            tail.append("supervision")
         if not outline.signature:
-            tail.append(("signature", "落款（发文机关署名）", "the signature (issuing body)"))
+            tail.append("signature")
         if outline.date_line is None:
-            tail.append(("date", "成文日期", "the date line (成文日期)"))
+            tail.append("date")
     missing = head + tail
     if missing:
         line = body[0] if head else _last_line(doc, outline, body)
-        yield Hit(line.start, line.end, key="missing:" + ",".join(m[0] for m in missing),
-                  zh="缺少" + "、".join(m[1] for m in missing),
-                  en="missing " + "; ".join(m[2] for m in missing))
+        yield Hit(line.start, line.end, key="missing:" + ",".join(missing),
+                  **say("required-parts.missing", parts=_parts(missing)))
     if kind == "inspection" and outline.lead and "lead" not in (m[0] for m in head) and info.starts_whole:
         yield from _lead(doc, outline)
     if kind == "inspection" and outline.supervision:
@@ -128,43 +127,41 @@ def _last_line(doc, outline, body):
 
 def _lead(doc, outline):
     lead = outline.lead
-    text = doc.folded[lead[0].start:lead[-1].end]
-    lacks = [(zh, en) for pattern, zh, en in (
-        (_PERIOD, "巡察（巡视）起止时间", "the inspection period"),
-        (_TEAM, "巡察（巡视）组名称", "the inspection team"),
-        (_FEEDBACK, "反馈意见的时间", "the feedback of the findings")) if not pattern.search(text)]
+    folded = doc.folded[lead[0].start:lead[-1].end]
+    lacks = [part for pattern, part in ((_PERIOD, "period"), (_TEAM, "team"), (_FEEDBACK, "feedback"))
+             if not pattern.search(folded)]
     if lacks:
-        yield Hit(lead[0].start, lead[0].end, key="lead:" + ",".join(en for _, en in lacks),
-                  zh="导语缺少" + "、".join(zh for zh, _ in lacks),
-                  en="the lead does not give " + "; ".join(en for _, en in lacks))
+        yield Hit(lead[0].start, lead[0].end, key="lead:" + _key(lacks),
+                  **say("required-parts.lead", parts=_parts(lacks)))
 
 
 def _supervision(doc, lines):
-    text = doc.folded
     lo, hi = lines[0].start, lines[-1].end
-    block = text[lo:hi]
-    checks = (
-        (_PHONE_LABEL, _PHONE_OK, "联系电话", "a phone number"),
-        (_ADDRESS, None, "邮政地址", "a postal address"),
-        (_EMAIL_LABEL, _EMAIL_OK, "电子邮箱", "an e-mail address"),
-    )
+    block = doc.folded[lo:hi]
+    checks = ((_PHONE_LABEL, _PHONE_OK, "phone"), (_ADDRESS, None, "address"), (_EMAIL_LABEL, _EMAIL_OK, "email"))
     lacks = []
-    for label, valid, zh, en in checks:
+    for label, valid, part in checks:
         m = label.search(block)
         if m is None:
-            lacks.append((zh, en))
+            lacks.append(part)
             continue
         value = m.group(1).strip().rstrip(".")
         ok = valid.match(value.replace(" ", "")) if valid else len(value) >= 4
         if not ok:
             start = lo + m.start(1)
             yield Hit(start, start + len(m.group(1).rstrip()),
-                      zh=f"{zh}格式有误：“{doc.text[start:start + len(value)]}”",
-                      en=f"{en} looks malformed: '{value}'")
+                      **say("required-parts.malformed", what=_parts([part])[0],
+                            written=doc.text[start:start + len(value)]))
     if lacks:
         # Offices that take letters at a 信箱 or only by phone often give no postal address.
-        minor = [zh for zh, _ in lacks] == ["邮政地址"]
-        yield Hit(lo, lines[0].end, severity="info" if minor else None,
-                  key="supervision:" + ",".join(en for _, en in lacks),
-                  zh="监督渠道缺少" + "、".join(zh for zh, _ in lacks),
-                  en="the supervision block lacks " + "; ".join(en for _, en in lacks))
+        yield Hit(lo, lines[0].end, severity="info" if lacks == ["address"] else None,
+                  key="supervision:" + _key(lacks), **say("required-parts.supervision", parts=_parts(lacks)))
+
+
+def _parts(names) -> list:
+    return [phrase("required-parts.part." + name) for name in names]
+
+
+def _key(names) -> str:
+    """Baselines written before the message catalogue keyed these findings on the English words."""
+    return ",".join(text("required-parts.part." + name, "en") for name in names)

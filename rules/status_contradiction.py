@@ -26,6 +26,7 @@ from __future__ import annotations
 import regex
 
 from rectlint.finding import Hit
+from rectlint.messages import say
 
 from rectlint.conventions.status import COMPLETE, is_complete
 
@@ -59,8 +60,6 @@ def check(doc, options):
             if m:
                 phrase = doc.text[m.start():m.end()]
                 yield Hit(m.start(), m.end(),
-                          zh=f"整改状态为“{h.status.text}”，但措施中写有“{phrase}”；应改为阶段性完成或正在整改",
-                          en=f"status says {h.status.text} but the measures say '{phrase}'; "
-                             "use 阶段性完成 or 正在整改",
+                          **say("status-contradiction", status=h.status.text, phrase=phrase),
                           related=[(h.status.start, h.status.end)])
                 break

@@ -43,6 +43,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from rectlint.conventions.counts import ALL_DONE, ASPECTS, DONE, MEASURES, PART, PROBLEMS, RATE, to_int
 from rectlint.finding import Hit
+from rectlint.messages import say
 
 from rectlint.conventions.status import COMPLETE, PARTIAL, is_complete, terms
 
@@ -143,25 +144,20 @@ def _arithmetic(group):
     if x is not None and total:
         if x + y > total:
             yield Hit(done.start(), (parts[-1][0].end() if parts else done.end()), category="number",
-                      zh=f"已完成{x}个与其他状态{y}个之和超过总数{total}个",
-                      en=f"{x} completed plus {y} in progress exceeds the {total} declared")
+                      **say("summary-counts.exceeds", done=x, others=y, total=total))
         elif parts and x + y != total:
             yield Hit(done.start(), parts[-1][0].end(), category="number",
-                      zh=f"各状态数之和{x + y}个与总数{total}个不符",
-                      en=f"status counts add up to {x + y}, not the {total} declared")
+                      **say("summary-counts.sum", sum=x + y, total=total))
         for rate in group.rates:
             kind = _rate_kind(rate.group("rate"), x, total)
             if kind == "truncated":
                 yield Hit(rate.start(), rate.end(), category="number", severity="info",
-                          zh=f"完成率{rate.group('rate')}%是{x}/{total}截断所得，四舍五入应为"
-                             f"{_rate_at(rate.group('rate'), x, total, ROUND_HALF_UP)}%",
-                          en=f"completion rate {rate.group('rate')}% truncates {x}/{total}; rounded it is "
-                             f"{_rate_at(rate.group('rate'), x, total, ROUND_HALF_UP)}%")
+                          **say("summary-counts.truncated", rate=rate.group("rate"), done=x, total=total,
+                                rounded=_rate_at(rate.group("rate"), x, total, ROUND_HALF_UP)))
             elif kind == "wrong":
                 yield Hit(rate.start(), rate.end(), category="number",
-                          zh=f"完成率{rate.group('rate')}%与{x}/{total}（约{100 * x / total:.1f}%）不符",
-                          en=f"completion rate {rate.group('rate')}% disagrees with {x}/{total} "
-                             f"(about {100 * x / total:.1f}%)")
+                          **say("summary-counts.rate", rate=rate.group("rate"), done=x, total=total,
+                                actual=100 * x / total))
 
 
 def _levels(items) -> list[list]:
@@ -193,16 +189,14 @@ def check(doc, options):
         if problems.total not in sizes:
             span = problems.match.span("total")
             yield Hit(span[0], span[1], category="structure",
-                      zh=f"声明{problems.total}个问题，正文列出{len(items)}个",
-                      en=f"{problems.total} problems declared, {len(items)} listed")
+                      **say("summary-counts.problems", declared=problems.total, listed=len(items)))
         groups = _groups(items)
         grouped = not (len(groups) == 1 and groups[0] in (doc.outline.items_section, doc.outline.root))
         # Items listed straight under the problems section are not grouped into aspects at all.
         if problems.aspects is not None and grouped and problems.aspects not in sizes[1:] + [len(groups)]:
             span = problems.match.span("aspects")
             yield Hit(span[0], span[1], category="structure",
-                      zh=f"声明{problems.aspects}个方面，正文列出{len(_groups(items))}个",
-                      en=f"{problems.aspects} aspects declared, {len(_groups(items))} listed")
+                      **say("summary-counts.aspects", declared=problems.aspects, listed=len(groups)))
     with_status = [h for h in items if h.status is not None]
     if len(with_status) != len(items) or problems.total != len(items):
         return
@@ -213,14 +207,12 @@ def check(doc, options):
         if listed != x:
             span = done.span("count") if "count" in done.re.groupindex else done.span()
             yield Hit(span[0], span[1],
-                      zh=f"声明已完成{x}个，正文标为已完成的有{listed}个",
-                      en=f"{x} declared completed, {listed} items marked completed")
+                      **say("summary-counts.completed", declared=x, listed=listed))
     for m, status, count in problems.parts:
         listed = sum(1 for h in items if status in terms(h.status.text))
         if status in PARTIAL and listed != count:
             yield Hit(m.start("count"), m.end("count"),
-                      zh=f"声明{status}{count}个，正文标为{status}的有{listed}个",
-                      en=f"{count} declared {status}, {listed} items marked so")
+                      **say("summary-counts.partial", status=status, declared=count, listed=listed))
 
 
 def _groups(items):

@@ -23,6 +23,7 @@ from __future__ import annotations
 import difflib
 
 from rectlint.finding import Fix, Hit
+from rectlint.messages import phrase, say
 
 from rectlint.conventions.status import VOCABULARY, in_vocabulary, terms
 
@@ -51,10 +52,7 @@ def check(doc, options):
         unknown = next(t for t in terms(status.text) if t not in vocabulary)
         near = difflib.get_close_matches(unknown, vocabulary, n=1, cutoff=0.5)
         suggestion = status.text.replace(unknown, near[0]) if near else None
-        hint_zh = f"，是否应为“{near[0]}”" if near else ""
-        hint_en = f"; did you mean {near[0]}" if near else ""
-        yield Hit(status.start, status.end,
-                  zh=f"整改状态“{unknown}”不在规范用语之列{hint_zh}",
-                  en=f"status '{unknown}' is not in the vocabulary{hint_en}",
+        hint = phrase("unknown-status.hint", near=near[0]) if near else ""
+        yield Hit(status.start, status.end, **say("unknown-status", unknown=unknown, hint=hint),
                   suggestion=suggestion,
                   fix=Fix.replace(status.start, status.end, suggestion, "unsafe") if suggestion else None)

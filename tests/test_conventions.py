@@ -14,7 +14,8 @@ import regex
 from rectlint.conventions import status
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE = sorted([*ROOT.glob("lint/**/*.py"), *ROOT.glob("rules/*.py")])
+# The message catalogues hold nothing but messages.
+CODE = sorted({*ROOT.glob("lint/**/*.py"), *ROOT.glob("rules/*.py")} - {*ROOT.glob("lint/messages/*.py")})
 MESSAGE_KEYWORDS = {"zh", "en", "suggestion"}
 
 

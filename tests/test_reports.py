@@ -166,10 +166,25 @@ def test_json_lines_have_a_record_per_finding_per_document_and_a_summary():
     assert summary["findings"] == len(findings) and summary["documents"] == len(documents)
 
 
-def test_every_reporter_speaks_both_languages_from_one_table():
-    from rectlint.report import labels
+def test_every_severity_and_category_has_a_label_in_both_languages():
+    from rectlint.finding import CATEGORIES as ALL_CATEGORIES, SEVERITIES
+    from rectlint.messages import CATALOGUES
 
-    for table in (labels.SEVERITY, labels.SEVERITY_HEADING):
-        assert set(table["zh"]) == set(table["en"])
-    assert all(set(entry) == {"zh", "en"} for entry in labels.WORDS.values())
-    assert set(labels.CATEGORY["zh"]) == set(CATEGORIES)
+    for catalogue in CATALOGUES.values():
+        assert {f"severity.{s}" for s in SEVERITIES} <= set(catalogue)
+        assert {f"severity-heading.{s}" for s in SEVERITIES} <= set(catalogue)
+        assert {f"category.{c}" for c in ALL_CATEGORIES} <= set(catalogue)
+
+
+def test_sarif_rules_link_their_documentation_when_the_package_declares_it(monkeypatch):
+    from rectlint.api import Linter
+    from rectlint.report import RunInfo, render
+    from rectlint.report import sarif
+
+    result = Linter().lint_text("2025年2月30日召开会议。", "d.txt")
+    run = RunInfo(documents={"d.txt": result.document}, rules=[a.rule for a in result.rules], lang="zh")
+    rules = json.loads(render("sarif", result.findings, run))["runs"][0]["tool"]["driver"]["rules"]
+    assert rules and all("helpUri" not in rule for rule in rules)  # no URL is invented
+    monkeypatch.setattr(sarif, "_docs_url", lambda: "https://example.org/rectlint/rules/")
+    rules = json.loads(render("sarif", result.findings, run))["runs"][0]["tool"]["driver"]["rules"]
+    assert [rule["helpUri"] for rule in rules] == [f"https://example.org/rectlint/rules#{rule['id']}" for rule in rules]

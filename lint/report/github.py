@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rectlint.finding import SEVERITIES
 
+from ..messages import text
 from .labels import category, severity, word
 
 _WORST_FIRST = tuple(reversed(SEVERITIES))
@@ -32,8 +33,7 @@ class Stream:
         for f in findings:
             message = f.message(lang)
             if f.suggestion:
-                message += ((" (" if lang == "en" else "（") + word("suggestion", lang) + f.suggestion
-                            + (")" if lang == "en" else "）"))
+                message = text("report.with-suggestion", lang, message=message, suggestion=f.suggestion)
             props = (f"file={_escape_property(f.path)},line={f.line},col={f.column},"
                      f"endLine={f.end_line},endColumn={f.end_column},"
                      f"title={_escape_property('rectlint ' + f.rule)}")
@@ -52,5 +52,5 @@ def step_summary(tally, lang: str) -> str:
     rows = [f"| {category(c, lang)} | " + " | ".join(str(counts.get((c, s), 0)) for s in _WORST_FIRST) + " |"
             for c in cats]
     total = tally.total
-    title = f"### rectlint: {total} findings" if lang == "en" else f"### rectlint：发现 {total} 个问题"
+    title = text("report.github-title", lang, total=total)
     return "\n".join([title, "", head, "| --- | --- | --- | --- |", *rows, ""]) + "\n"

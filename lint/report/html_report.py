@@ -11,6 +11,7 @@ from html import escape
 
 from rectlint import __version__
 from rectlint.finding import CATEGORIES
+from rectlint.messages import text
 from rectlint.privacy import masked_lines, redact
 
 from . import labels
@@ -103,18 +104,18 @@ def _document(path, doc, findings, lang, start_index):
         for number in range(f.line, f.end_line + 1):
             if not 0 < number <= len(doc.lines):
                 continue
-            text = doc.lines[number - 1].text
-            if not text:
+            line_text = doc.lines[number - 1].text
+            if not line_text:
                 continue
             start = f.column - 1 if number == f.line else 0
-            end = max(f.end_column if number == f.end_line else len(text), start + 1)
-            per_line[number].append((min(start, len(text) - 1), min(end, len(text)), f, f"f{i}"))
+            end = max(f.end_column if number == f.end_line else len(line_text), start + 1)
+            per_line[number].append((min(start, len(line_text) - 1), min(end, len(line_text)), f, f"f{i}"))
     masked = masked_lines(findings)
     rows = []
     for line in doc.lines:
-        text = redact(line.text, masked.get((path, line.number), ()))
+        shown = redact(line.text, masked.get((path, line.number), ()))
         rows.append(f'<div class="line"><span class="ln">{line.number}</span>'
-                    f'<span class="tx">{_line_html(text, per_line.get(line.number, []), lang)}</span></div>')
+                    f'<span class="tx">{_line_html(shown, per_line.get(line.number, []), lang)}</span></div>')
     grouped = defaultdict(list)
     for f in findings:
         grouped[f.category].append(f)
@@ -158,10 +159,8 @@ def render(findings, run) -> str:
     for path in sorted(docs):
         sections.append(_document(path, docs[path], by_path.get(path, []), lang, index))
         index += len(by_path.get(path, []))
-    heading = labels.word("report", lang)
-    intro = (f"{len(findings)} findings in {len(docs)} documents. Hover over or click a marked passage to read its finding."
-             if lang == "en" else
-             f"共 {len(docs)} 份文稿，发现 {len(findings)} 个问题。将鼠标移到标色文字上（或点击）可查看说明和建议。")
+    heading = labels.word("title", lang)
+    intro = text("report.html-intro", lang, findings=len(findings), documents=len(docs))
     return (f'<!DOCTYPE html>\n<html lang="{"en" if lang == "en" else "zh-CN"}"><head><meta charset="utf-8">'
             f'<meta name="generator" content="rectlint {__version__}"><title>{heading}</title><style>{CSS}</style></head>'
             f'<body><h1>{heading}</h1><p>{intro}</p><table class="summary"><tr>'

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rectlint.privacy import masked_lines, redact
 from rectlint.text import display_width, printable
 
+from ..messages import phrase, text
 from .labels import category, severity, word
 
 STREAMING = True
@@ -70,12 +71,12 @@ class Stream:
 
 def _repair(finding, doc, lang: str, shown: int = 3) -> str:
     """A finding's edits as “old”→“new”, the old text read from the lines the document kept."""
-    quote = (lambda t: f"'{t}'") if lang == "en" else (lambda t: f"“{t}”")
-    parts = [f"{quote(_old_text(doc, start, end))}→{quote(new)}" for start, end, new in finding.fix.edits[:shown]]
+    parts = [text("report.quote", lang, text=_old_text(doc, start, end)) + "→" + text("report.quote", lang, text=new)
+             for start, end, new in finding.fix.edits[:shown]]
     more = len(finding.fix.edits) - shown
     if more > 0:
-        parts.append(f"{more} more" if lang == "en" else f"另 {more} 处")
-    return ("; " if lang == "en" else "；").join(parts)
+        parts.append(phrase("report.more-edits", count=more))
+    return text("report.edits", lang, edits=parts)
 
 
 def _old_text(doc, start: int, end: int) -> str:
@@ -84,20 +85,11 @@ def _old_text(doc, start: int, end: int) -> str:
 
 
 def _summary(tally, lang: str, failed: int = 0) -> str:
-    if failed:
-        unread = (f" ({failed} inputs could not be linted)" if lang == "en" else f"（另有 {failed} 个输入未能检查）")
-    else:
-        unread = ""
+    unread = text("report.unread", lang, count=failed) if failed else ""
     total = tally.total
     if not total:
-        if failed:
-            return ("No findings in what was linted" if lang == "en" else "已检查的内容未发现问题") + unread
-        return "No findings." if lang == "en" else "未发现问题。"
-    sev = tally.severities()
-    cats = tally.categories()
-    if lang == "en":
-        head = (f"Found {total} finding{'s' if total != 1 else ''} "
-                f"({sev['error']} errors, {sev['warning']} warnings, {sev['info']} info)")
-        return head + ": " + ", ".join(f"{category(c, lang)} {n}" for c, n in cats) + unread
-    head = (f"发现 {total} 个问题（错误 {sev['error']}，警告 {sev['warning']}，提示 {sev['info']}）")
-    return head + "：" + "，".join(f"{category(c, lang)} {n}" for c, n in cats) + unread
+        return text("report.nothing-in-what-was-read", lang) + unread if failed else text("report.nothing", lang)
+    sev = tally.severities()  # a Counter: a severity with no findings counts 0
+    return text("report.summary", lang, total=total, findings=phrase("report.finding" if total == 1 else "report.findings"),
+                error=sev["error"], warning=sev["warning"], info=sev["info"],
+                categories=[f"{category(c, lang)} {n}" for c, n in tally.categories()]) + unread

@@ -1,0 +1,57 @@
+"""Every message rectlint prints, by id, in one catalogue per language: `zh.py` and `en.py`.
+
+A rule writes `Hit(start, end, **say("invalid-date.day", written=w, month=4, day=31))`; `say`
+renders the id in both languages, so the choice of --lang stays with the reporters. An argument
+may be a `Phrase` (another id, rendered in the same language) or a list, joined by the separator
+written as the placeholder's format spec: `{parts:、}` in Chinese, `{parts:; }` in English.
+A test checks that both catalogues have the same ids with the same placeholders.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import NamedTuple
+
+from . import en, zh
+
+CATALOGUES = {"zh": zh.MESSAGES, "en": en.MESSAGES}
+
+
+class Phrase(NamedTuple):
+    """A part of a message that is itself worded per language."""
+
+    id: str
+    args: dict
+
+    def __format__(self, spec):  # a Phrase is rendered by _Formatter, never by str.format
+        raise TypeError(f"phrase {self.id!r} formatted outside a catalogue message")
+
+
+def phrase(message_id: str, **args) -> Phrase:
+    return Phrase(message_id, args)
+
+
+class _Formatter(string.Formatter):
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def format_field(self, value, spec):
+        if isinstance(value, Phrase):
+            return text(value.id, self.lang, **value.args)
+        if isinstance(value, (list, tuple)):
+            return spec.join(self.format_field(item, "") for item in value)
+        return format(value, spec)
+
+
+_FORMATTERS = {lang: _Formatter(lang) for lang in CATALOGUES}
+
+
+def text(message_id: str, lang: str = "zh", **args) -> str:
+    """One message in one language."""
+    lang = "en" if lang == "en" else "zh"
+    return _FORMATTERS[lang].vformat(CATALOGUES[lang][message_id], (), args)
+
+
+def say(message_id: str, **args) -> dict:
+    """The `zh` and `en` of a Hit or Finding."""
+    return {"zh": text(message_id, "zh", **args), "en": text(message_id, "en", **args)}

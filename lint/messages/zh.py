@@ -1,0 +1,176 @@
+"""简体中文消息（默认）。每个 id 在 en.py 中都有对应的英文，占位符相同。"""
+
+MESSAGES = {
+    # broken-date
+    "broken-date.glued-pair": "{what}：“{written}”可读作“{readings:；}”，请补上年月日和连接符",
+    "broken-date.one-reading": "{what}：“{written}”应为“{reading}”",
+    "broken-date.readings": "{what}：“{written}”可读作“{readings:”或“}”，请核实",
+    "broken-date.no-reading": "{what}：“{written}”无法读成有效日期，可能还丢失了连接号",
+    "broken-date.what.glued": "日期缺少“年”“月”或“日”",
+    "broken-date.what.no-year-mark": "日期缺少“月”",
+    "broken-date.what.year-alone": "年份后缺少“年”",
+    "broken-date.what.range-end": "日期范围的后半缺少“月”或“日”",
+    "broken-date.what.glued-pair": "两个日期粘连在一起，缺少年月日和连接符",
+    "broken-date.what.doc-number": "文号年份缺少“〕”",
+    "broken-date.what.signature": "成文日期缺少“年”“月”“日”",
+    "broken-date.what.no-day-mark": "日期缺少“日”",
+    "broken-date.what.lost-joiner": "两个日期之间缺少“至”或连接号",
+    # broken-heading-marker
+    "broken-heading-marker": "标题序号{what}：“{marker}”应为“{want}”",
+    "broken-heading-marker.what.lost-open": "缺少左括号",
+    "broken-heading-marker.what.lost-close": "缺少右括号",
+    "broken-heading-marker.what.lost-numeral": "缺少左括号和序号",
+    "broken-heading-marker.what.glued": "与正文粘连，缺少标点或括号",
+    "broken-heading-marker.what.lost-mark": "缺少顿号、冒号或括号",
+    # corpus-overlap
+    "corpus-overlap": "本段与已发布通报 {path} 第{line}行的内容相同（约{chars}字）",
+    # date-chronology
+    "date-chronology.feedback-before-end": "反馈日期{feedback:%Y-%m-%d}不晚于巡察结束日期{end:%Y-%m-%d}",
+    "date-chronology.feedback-after-notice": "反馈日期{feedback:%Y-%m-%d}晚于通报日期{notice:%Y-%m-%d}",
+    "date-chronology.done-after-notice": "已完成的措施日期{written}晚于通报日期{notice:%Y-%m-%d}",
+    "date-chronology.page-date": "页面的{label}{date:%Y-%m-%d}与文末成文日期{own:%Y-%m-%d}不一致",
+    # date-range-order
+    "date-range-order": "日期范围“{written}”的终点早于起点",
+    # date-style
+    "date-style.numeric": "正文日期应写作“{good}”",
+    "date-style.padded": "日期不应补零：“{written}”应为“{good}”",
+    "date-style.chinese-numerals": "日期应使用阿拉伯数字：“{written}”应为“{good}”",
+    "date-style.short-year": "年份应写全四位：“{written}”",
+    # document-number-brackets
+    "document-number-brackets": "文号年份应使用六角括号：“{written}”应为“{good}”",
+    # doubled-punctuation
+    "doubled-punctuation": "标点“{written}”重复",
+    # dunhao-between-titles
+    "dunhao-between-titles": "书名号或引号之间不用顿号",
+    # duplicate-passage
+    "duplicate-passage": "本段与第{line}行的内容重复（{chars}字，相似度{similarity}%），疑似照搬照抄",
+    # heading-sequence
+    "heading-sequence.repeated": "标题序号“{got}”重复",
+    "heading-sequence.skips": "标题序号跳号：应为“{want}”，缺少“{missing}”",
+    "heading-sequence.order": "标题序号顺序错乱：应为“{want}”",
+    # heading-style
+    "heading-style.consistent": "全文此级标题均用“{marker}”式序号，按GB/T 9704应写作“{better}”式（共{count}处，仅提示一次）",
+    "heading-style.odd": "标题序号“{marker}”不规范，应写作“{better}”式",
+    "heading-style.mixed-width": "标题序号括号全角、半角混用（全角{full}处，半角{half}处）",
+    "heading-style.inverted": "标题层级倒置：“{marker}”用在了更低一级的“{deeper}”之下",
+    # inline-enumeration
+    "inline-enumeration.mixed": "段内序号混用“{other}”与“{this}”两种写法",
+    "inline-enumeration.late-start": "段内序号从“{first}”开始，缺少“{missing:”“}”",
+    "inline-enumeration.repeated": "段内序号“{marker}”重复",
+    "inline-enumeration.skips": "段内序号跳号：“{before}”之后是“{after}”，缺少“{missing:”“}”",
+    "inline-enumeration.order": "段内序号顺序错乱：“{before}”之后是“{after}”",
+    "inline-enumeration.range": "{first}至{last}",
+    # inspection-term
+    "inspection-term": "导语所称为{own}组，此处“{wrong}”应为“{own}”",
+    # invalid-date
+    "invalid-date.month": "无效日期“{written}”：月份应在1至12之间",
+    "invalid-date.day": "无效日期“{written}”：{month}月没有{day}日",
+    # lost-unit
+    "lost-unit.count": "数字“{number}”后缺少量词和句号",
+    "lost-unit.amount": "金额“{number}”缺少单位（元或万元）",
+    # missing-status
+    "missing-status": "问题“{marker}”未写明整改状态（如“整改结果：已完成整改”）",
+    # number-arithmetic
+    "number-arithmetic.share": "占比{share}%与{part}/{total}（约{actual:.2f}%）不符",
+    "number-arithmetic.parts-exceed": "“其中”各项之和{summed}超过总数{total}",
+    "number-arithmetic.rate": "完成率{rate}%与{done}/{total}（约{actual:.1f}%）不符",
+    # numeral-formula
+    "numeral-formula": "固定提法应使用汉字数字：“{written}”应为“{good}”",
+    # paired-punctuation
+    "paired-punctuation.more": "本段另有{more}处括号、引号或书名号未配对（只列出前{limit}处）",
+    "paired-punctuation.unclosed": "「{mark}」没有对应的「{close}」",
+    "paired-punctuation.unopened": "「{mark}」前面没有对应的「{opener}」",
+    # personal-data
+    "personal-data.id": "正文含居民身份证号码（{masked}），发布前须删除",
+    "personal-data.card": "正文含银行卡号（{masked}），发布前须删除",
+    "personal-data.mobile": "正文含个人手机号码（{masked}），发布前须删除",
+    # placeholder
+    "placeholder": "残留占位内容“{written}”，请补全",
+    # punctuation-width
+    "punctuation-width.all-half": "全文中文正文使用半角“{marks}”共{half}处，应使用全角“{wanted}”（仅提示一次）",
+    "punctuation-width.half": "中文正文中的半角“{mark}”应为全角“{full}”",
+    "punctuation-width.mixed": "全角“{wanted}”与半角“{marks}”混用（全角{full}处，半角{half}处），应统一为全角",
+    # required-parts
+    "required-parts.missing": "缺少{parts:、}",
+    "required-parts.lead": "导语缺少{parts:、}",
+    "required-parts.malformed": "{what}格式有误：“{written}”",
+    "required-parts.supervision": "监督渠道缺少{parts:、}",
+    "required-parts.part.title": "标题",
+    "required-parts.part.lead": "导语（巡察时间、巡察组、反馈时间）",
+    "required-parts.part.sections": "正文的“一、”“二、”等部分",
+    "required-parts.part.supervision": "公众监督渠道（联系电话、邮政地址、电子邮箱）",
+    "required-parts.part.signature": "落款（发文机关署名）",
+    "required-parts.part.date": "成文日期",
+    "required-parts.part.period": "巡察（巡视）起止时间",
+    "required-parts.part.team": "巡察（巡视）组名称",
+    "required-parts.part.feedback": "反馈意见的时间",
+    "required-parts.part.phone": "联系电话",
+    "required-parts.part.address": "邮政地址",
+    "required-parts.part.email": "电子邮箱",
+    # status-contradiction
+    "status-contradiction": "整改状态为“{status}”，但措施中写有“{phrase}”；应改为阶段性完成或正在整改",
+    # summary-counts
+    "summary-counts.exceeds": "已完成{done}个与其他状态{others}个之和超过总数{total}个",
+    "summary-counts.sum": "各状态数之和{sum}个与总数{total}个不符",
+    "summary-counts.truncated": "完成率{rate}%是{done}/{total}截断所得，四舍五入应为{rounded}%",
+    "summary-counts.rate": "完成率{rate}%与{done}/{total}（约{actual:.1f}%）不符",
+    "summary-counts.problems": "声明{declared}个问题，正文列出{listed}个",
+    "summary-counts.aspects": "声明{declared}个方面，正文列出{listed}个",
+    "summary-counts.completed": "声明已完成{declared}个，正文标为已完成的有{listed}个",
+    "summary-counts.partial": "声明{status}{declared}个，正文标为{status}的有{listed}个",
+    # unknown-status
+    "unknown-status": "整改状态“{unknown}”不在规范用语之列{hint}",
+    "unknown-status.hint": "，是否应为“{near}”",
+    # wording rules without a message of their own
+    "wording.existence": "不宜使用“{written}”",
+    "wording.substitution": "“{written}”应为“{right}”",
+    "wording.consistency": "文中同时使用“{main}”和“{written}”，应统一为“{main}”",
+    # the engine and the baseline
+    "internal.crash": "规则 {rule} 运行出错（{error}），请报告此问题",
+    "baseline.stale": "基线中 [{rule}] 的一条记录（{context}）已不再匹配，可从基线删除",
+    # what reporters print around the findings
+    "severity.error": "错误",
+    "severity.warning": "警告",
+    "severity.info": "提示",
+    "severity-heading.error": "错误",
+    "severity-heading.warning": "警告",
+    "severity-heading.info": "提示",
+    "category.date": "日期",
+    "category.ordinal": "序号",
+    "category.status": "整改状态",
+    "category.structure": "结构",
+    "category.duplicate": "重复",
+    "category.number": "数字",
+    "category.punctuation": "标点",
+    "category.placeholder": "占位符",
+    "category.privacy": "个人信息",
+    "category.wording": "用语",
+    "category.internal": "内部错误",
+    "report.suggestion": "建议：",
+    "report.see-also": "另见 ",
+    "report.delete": "（删除）",
+    "report.fix": "修复：",
+    "report.category": "类别",
+    "report.category-heading": "类别",
+    "report.total": "合计",
+    "report.by-category": "按类别列出的问题",
+    "report.title": "rectlint 检查报告",
+    "report.quote": "“{text}”",
+    "report.edits": "{edits:；}",
+    "report.more-edits": "另 {count} 处",
+    "report.summary": "发现 {total} 个{findings}（错误 {error}，警告 {warning}，提示 {info}）：{categories:，}",
+    "report.finding": "问题",
+    "report.findings": "问题",
+    "report.unread": "（另有 {count} 个输入未能检查）",
+    "report.nothing": "未发现问题。",
+    "report.nothing-in-what-was-read": "已检查的内容未发现问题",
+    "report.with-suggestion": "{message}（建议：{suggestion}）",
+    "report.github-title": "### rectlint：发现 {total} 个问题",
+    "report.html-intro": "共 {documents} 份文稿，发现 {findings} 个问题。将鼠标移到标色文字上（或点击）可查看说明和建议。",
+    "report.fixable": "[*] {count} 个问题可用 --fix 修复。",
+    "report.unsafe-fixable": "{count} 个问题可用 --unsafe-fixes 修复（涉及内容，需逐条核对）。",
+    "progress": "rectlint：已检查 {done}/{total} 个文件（每秒 {rate:.0f} 个）",
+    "explain.head": "{rule}（类别：{category}，默认级别：{severity}）",
+    "explain.options": "选项（默认值）：",
+    "explain.choices": "  可选：{choices:、}",
+}

@@ -1,0 +1,67 @@
+"""One message catalogue per language: the same ids, the same placeholders, all of them used,
+and no built-in rule writing its messages inline."""
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+from rectlint.messages import CATALOGUES, Phrase, phrase, say, text
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = sorted({*ROOT.glob("lint/**/*.py"), *ROOT.glob("rules/*.py")} - {*ROOT.glob("lint/messages/*.py")})
+
+
+def _placeholders(template: str) -> set:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_both_catalogues_have_the_same_ids():
+    zh, en = CATALOGUES["zh"], CATALOGUES["en"]
+    assert sorted(set(zh) - set(en)) == [], "missing in en.py"
+    assert sorted(set(en) - set(zh)) == [], "missing in zh.py"
+
+
+@pytest.mark.parametrize("message_id", sorted(CATALOGUES["zh"]))
+def test_a_message_has_the_same_placeholders_in_both_languages(message_id):
+    assert _placeholders(CATALOGUES["zh"][message_id]) == _placeholders(CATALOGUES["en"][message_id])
+
+
+def _string_constants():
+    for path in SOURCES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                yield node.value
+
+
+def test_every_message_is_used():
+    """An id is written out where it is said, or its family ("broken-date.what.") is."""
+    used = set(_string_constants())
+    unused = [message_id for message_id in CATALOGUES["zh"]
+              if message_id not in used and message_id.rsplit(".", 1)[0] + "." not in used]
+    assert unused == []
+
+
+def test_built_in_rules_take_their_messages_from_the_catalogue():
+    for path in sorted(ROOT.glob("rules/*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.keyword):
+                assert node.arg not in ("zh", "en"), f"{path.name}:{node.lineno} writes a message inline"
+
+
+def test_lists_are_joined_by_the_placeholders_separator_and_phrases_follow_the_language():
+    missing = ["一是", phrase("inline-enumeration.range", first="三是", last="六是")]
+    said = say("inline-enumeration.late-start", first="七是", missing=missing)
+    assert said["zh"] == "段内序号从“七是”开始，缺少“一是”“三是至六是”"
+    assert said["en"] == "enumeration starts at 七是; 一是, 三是 to 六是 missing"
+
+
+def test_a_phrase_cannot_be_formatted_outside_a_message():
+    with pytest.raises(TypeError):
+        format(Phrase("report.finding", {}), "")
+
+
+def test_text_defaults_to_chinese_for_any_language_but_english():
+    assert text("severity.error", "fr") == text("severity.error") == "错误"
+    assert text("severity.error", "en") == "error"
