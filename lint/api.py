@@ -219,7 +219,7 @@ class Linter:
                 return self._kept(source.path, cached[1], cached[0], cfg)
             doc, decoded = parse(source, data, self.on_warning, self._kind(cfg))
         except InputError as exc:
-            return str(exc)
+            return exc.message
         item = self._lint_document(doc, cfg, decoded, outline_only)
         if not self.keep_documents:
             item.document, item.decoded = DocumentView.of(doc, item.findings), None

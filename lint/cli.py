@@ -13,7 +13,7 @@ from .config import parse_date
 from .errors import RectlintError
 from .conventions.kinds import KINDS
 from .finding import SEVERITIES, severity_rank
-from .messages import text
+from .messages import in_language, text
 from .progress import Progress
 from .registry import all_rules
 from .text import display_width, printable
@@ -124,7 +124,7 @@ def check(paths, select, ignore, fmt, lang, output_file, quiet, statistics, colo
                     follow_symlinks=follow_symlinks, keep_documents=whole, jobs=jobs or os.cpu_count() or 1,
                     cache_dir=cache, stdin_filename=stdin_filename,
                     on_warning=None if quiet else lambda message: click.echo(f"rectlint: warning: {message}", err=True))
-    lang = lang or linter.config_for(stdin_filename or ".").lang or "zh"
+    lang = _LANG["chosen"] = lang or linter.config_for(stdin_filename or ".").lang or "zh"
     run = RunInfo({}, [], lang, use_color(color, bool(output_file), fmt), unsafe=unsafe_fixes, show_fixes=show_fixes)
     out = Output(output_file, run.color)
     try:
@@ -139,7 +139,8 @@ def check(paths, select, ignore, fmt, lang, output_file, quiet, statistics, colo
 def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, baseline, write_baseline,
            fix, unsafe_fixes, show_diff, explain_outline) -> int:
     progress = Progress(run.lang)
-    result = linter.lint_paths(paths, outline_only=explain_outline, on_error=_unread(progress, []), progress=progress)
+    result = linter.lint_paths(paths, outline_only=explain_outline, on_error=_unread(progress, [], run.lang),
+                                progress=progress)
     progress.clear()
     failed = len(result.errors)
     if not result.documents and not failed:
@@ -165,9 +166,9 @@ def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, 
         from .fixes import diff, fix_result
         outcome = fix_result(result, findings, unsafe_fixes, write=not show_diff, accepted=accepted)
         for path in outcome.not_fixable:
-            click.echo(f"rectlint: {printable(path)}: not rewritten (only .txt and .md drafts are fixed)", err=True)
+            click.echo("rectlint: " + text("input.not-fixable", run.lang, name=printable(path)), err=True)
         for message in outcome.errors:
-            click.echo(f"rectlint: {message}", err=True)
+            click.echo("rectlint: " + in_language(message, run.lang), err=True)
         failed += len(outcome.errors)
         fix_errors = outcome.errors
         if show_diff:
@@ -207,7 +208,7 @@ def _stream(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero)
     stream = reporter(fmt).Stream(run)
     silent = statistics or (quiet and fmt == "text")
     progress = Progress(run.lang)
-    for item in linter.iter_paths(paths, _unread(progress, errors), progress=progress):
+    for item in linter.iter_paths(paths, _unread(progress, errors, run.lang), progress=progress):
         seen += 1
         tally.add(item.findings)
         failing = failing or any(severity_rank(f.severity) >= _fail_level(item, fail_on) for f in item.findings)
@@ -227,12 +228,12 @@ def _stream(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero)
     return 1 if failing and not exit_zero else 0
 
 
-def _unread(progress, errors: list):
-    """What to do with an input that cannot be read: one line on stderr (the progress line
-    taken away first), remembered in `errors`."""
+def _unread(progress, errors: list, lang: str):
+    """What to do with an input that cannot be read: one line on stderr in the reader's language
+    (the progress line taken away first), remembered in `errors`."""
     def unread(message):
         progress.clear()
-        click.echo(f"rectlint: {message}", err=True)
+        click.echo("rectlint: " + in_language(message, lang), err=True)
         errors.append(message)
     return unread
 
@@ -401,6 +402,10 @@ def index_repair(index_path):
     click.echo(f"repaired {fixed} problems" if fixed else "the index was consistent")
 
 
+# The language of a failure's line, once the run has chosen it.
+_LANG = {"chosen": "zh"}
+
+
 def main(argv=None) -> None:
     """Entry point: every failure is one line on stderr, never a traceback."""
     try:
@@ -415,7 +420,7 @@ def main(argv=None) -> None:
         click.echo(f"rectlint: {exc.format_message()}", err=True)
         code = exc.exit_code
     except RectlintError as exc:
-        click.echo(f"rectlint: {exc}", err=True)
+        click.echo("rectlint: " + in_language(exc.message, _LANG["chosen"]), err=True)
         code = 2
     except BrokenPipeError:
         # The reader went away (rectlint … | head); keep the interpreter from complaining at exit.

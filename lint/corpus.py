@@ -126,7 +126,7 @@ class Corpus:
             try:
                 doc, _ = load(source)
             except InputError as exc:
-                on_error(str(exc))
+                on_error(exc.message)
                 continue
             counts[self.add(Path(source.path).as_posix(), doc)] += 1
         return counts

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from .errors import InputError
+from .messages import said
 
 # C0 controls that never occur in a text draft; their presence means binary data.
 _BINARY_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0b\x0c\x1b")
@@ -69,10 +70,10 @@ def decode(data: bytes, name: str = "<input>") -> Decoded:
             try:
                 text = data[len(bom):].decode(codec)
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: not valid {codec.upper()} after its byte-order mark "
-                                 f"(byte {exc.start + len(bom)})") from None
+                raise InputError(said("input.bad-bom", name=name, codec=codec.upper(),
+                                      byte=exc.start + len(bom))) from None
             if _looks_binary(text):
-                raise InputError(f"{name}: binary data, not a text draft")
+                raise InputError(said("input.binary", name=name))
             return Decoded(text, codec, bom, _newline_of(text))
     try:
         text = data.decode("utf-8")
@@ -84,14 +85,14 @@ def decode(data: bytes, name: str = "<input>") -> Decoded:
     if utf16 is not None:
         return Decoded(utf16[0], utf16[1], b"", _newline_of(utf16[0]))
     if text is not None or any(b in _BINARY_BYTES for b in data[:65536]) or b"\x00" in data:
-        raise InputError(f"{name}: binary data, not a text draft")
+        raise InputError(said("input.binary", name=name))
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         text = None
     if text is not None and not _looks_binary(text, strict=True):
         return Decoded(text, "gb18030", b"", _newline_of(text))
-    raise InputError(f"{name}: cannot decode as UTF-8, UTF-16 or GB18030; save the draft as UTF-8")
+    raise InputError(said("input.undecodable", name=name))
 
 
 def encode(decoded: Decoded, text: str) -> bytes:

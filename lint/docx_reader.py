@@ -14,6 +14,7 @@ import io
 import zipfile
 
 from .errors import InputError
+from .messages import said
 
 MAX_UNCOMPRESSED = 200 * 2**20
 MAX_RATIO = 200
@@ -23,24 +24,24 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc files
 
 def _check_archive(data: bytes, name: str) -> list[str]:
     if data.startswith(_OLE):
-        raise InputError(f"{name}: encrypted or old-format Word file; save it as an unencrypted .docx")
+        raise InputError(said("input.old-word", name=name))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise InputError(f"{name}: not a .docx (damaged or not a zip archive)") from None
+        raise InputError(said("input.not-zip", name=name)) from None
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
-        raise InputError(f"{name}: too many parts in the archive ({len(members)}); refusing it")
+        raise InputError(said("input.too-many-parts", name=name, count=len(members)))
     total = 0
     for info in members:
         total += info.file_size
         if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 2**20:
-            raise InputError(f"{name}: part {info.filename} expands {info.file_size // info.compress_size}-fold; "
-                             "refusing a possible zip bomb")
+            raise InputError(said("input.zip-bomb", name=name, part=info.filename,
+                                  ratio=info.file_size // info.compress_size))
     if total > MAX_UNCOMPRESSED:
-        raise InputError(f"{name}: expands to {total // 2**20} MiB; larger than a draft should be")
+        raise InputError(said("input.too-large-unpacked", name=name, mib=total // 2**20))
     if "word/document.xml" not in archive.namelist():
-        raise InputError(f"{name}: not a Word document (no word/document.xml)")
+        raise InputError(said("input.not-word", name=name))
     warnings = []
     if b"<!DOCTYPE" in archive.read("word/document.xml")[:4096].upper():
         warnings.append(f"{name}: its XML declares a DOCTYPE; entities are not resolved, so text "
@@ -124,7 +125,7 @@ def read_docx(data: bytes, name: str) -> tuple[str, list[str]]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("word/document.xml") as stream:
             lines = _body_lines(stream)
     except ImportError:
-        raise InputError(f"{name}: reading .docx needs python-docx (pip install python-docx)") from None
+        raise InputError(said("input.needs-docx", name=name)) from None
     except Exception as exc:  # a broken part raises many kinds
-        raise InputError(f"{name}: damaged .docx ({type(exc).__name__}: {exc})") from None
+        raise InputError(said("input.damaged-docx", name=name, error=f"{type(exc).__name__}: {exc}")) from None
     return "\n".join(lines), warnings

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .decode import Decoded, encode
 from .errors import InputError
+from .messages import said
 from .text import printable
 
 
@@ -51,11 +52,11 @@ def write_atomic(path: Path, data: bytes, expected: tuple | None = None) -> None
     target = Path(os.path.realpath(path))
     st = target.stat()
     if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
-        raise InputError(f"{shown}: read-only; not rewritten")
+        raise InputError(said("input.read-only", name=shown))
     if expected is not None:
         current = target.read_bytes()
         if (st.st_size, st.st_mtime_ns) != expected[:2] or hashlib.sha256(current).hexdigest() != expected[2]:
-            raise InputError(f"{shown}: changed since rectlint read it; not rewritten (run again)")
+            raise InputError(said("input.changed", name=shown))
     if st.st_nlink > 1:
         with open(target, "r+b") as handle:
             handle.write(data)
@@ -146,7 +147,7 @@ def fix_result(result, findings, unsafe: bool = False, write: bool = True, accep
             try:
                 fix_file(path, decoded, text)
             except InputError as exc:
-                outcome.errors.append(str(exc))
+                outcome.errors.append(exc.message)
                 outcome.findings.extend(found)
                 continue
             item.document, item.findings = doc, current

@@ -11,6 +11,7 @@ from pathlib import Path
 from .decode import Decoded, decode
 from .document import Document
 from .errors import InputError
+from .messages import said
 from .text import printable
 
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx",
@@ -54,13 +55,13 @@ def collect(paths, excluded, on_error=None, follow_symlinks: bool = False) -> li
             elif path.is_file():
                 out.append(Source(given, kind_of(path) or "txt"))
             elif path.exists():
-                raise InputError(f"{printable(given)}: not a regular file or folder")
+                raise InputError(said("input.not-a-file", name=printable(given)))
             else:
-                raise InputError(f"{printable(given)}: no such file or folder")
+                raise InputError(said("input.missing", name=printable(given)))
         except InputError as exc:
             if on_error is None:
                 raise
-            on_error(str(exc))
+            on_error(exc.message)
     return sorted(out, key=lambda s: s.path)  # reports come out in path order, however given
 
 
@@ -84,19 +85,19 @@ def _walk(root: Path, excluded, follow_symlinks: bool):
 
 
 def read_bytes(source: Source, max_bytes: int = MAX_BYTES) -> bytes:
-    limit = f"larger than {max_bytes / 2**20:g} MiB (the max-mib setting); not a draft"
+    mib = f"{max_bytes / 2**20:g}"
     if source.from_stdin:
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
-            raise InputError(f"standard input is {limit}")
+            raise InputError(said("input.stdin-too-large", mib=mib))
         return data
     try:
         path = Path(source.path)
         if path.stat().st_size > max_bytes:
-            raise InputError(f"{printable(source.path)}: {limit}")
+            raise InputError(said("input.too-large", name=printable(source.path), mib=mib))
         return path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{printable(source.path)}: cannot read: {exc.strerror or exc}") from None
+        raise InputError(said("input.unreadable", name=printable(source.path), reason=exc.strerror or exc)) from None
 
 
 def origin(path: str, data: bytes) -> tuple:
@@ -128,7 +129,7 @@ def parse(source: Source, data: bytes, warn=None,
 
         text = html_to_text(decoded.text)
         if not text.strip():
-            raise InputError(f"{printable(source.path)}: the page shows no text to lint")
+            raise InputError(said("input.empty-page", name=printable(source.path)))
         return Document(text, source.path, "html", notice_kind), None
     if not source.from_stdin:  # a draft that --fix may rewrite: remember what it was
         decoded.origin = origin(source.path, data)

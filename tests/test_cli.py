@@ -68,13 +68,13 @@ def test_binary_file_is_exit_2_with_one_line(tmp_path):
     blob.write_bytes(b"\x00\x01\x02PK\x03\x04" * 20)
     result = run_cli(blob)
     assert result.returncode == 2
-    assert "binary" in one_clear_line(result.stderr)
+    assert "二进制数据" in one_clear_line(result.stderr)
 
 
 def test_missing_path_is_exit_2(tmp_path):
     result = run_cli(tmp_path / "nope.txt")
     assert result.returncode == 2
-    assert "no such file" in one_clear_line(result.stderr)
+    assert "文件或文件夹不存在" in one_clear_line(result.stderr)
 
 
 def test_gb18030_draft_is_linted_like_utf8(tmp_path):
@@ -167,8 +167,10 @@ def test_a_missing_path_is_reported_and_the_others_are_still_linted(tmp_path):
     good.write_text("组织学习《条例，提升水平。\n", encoding="utf-8")
     result = run_cli(good, tmp_path / "missing.txt", "--format", "json")
     assert result.returncode == 2
-    assert b"missing.txt: no such file or folder" in result.stderr
+    assert "missing.txt：文件或文件夹不存在" in result.stderr.decode("utf-8")
     assert [f["rule"] for f in json.loads(result.stdout)] == ["paired-punctuation"]
+    english = run_cli(good, tmp_path / "missing.txt", "--lang", "en")
+    assert b"missing.txt: no such file or folder" in english.stderr
     text = run_cli(tmp_path / "missing.txt", "--lang", "en").stdout.decode()
     assert "No findings." not in text and "could not be linted" in text
 

@@ -69,16 +69,18 @@ def test_zip_bomb_is_refused_without_inflating(tmp_path):
         archive.writestr("word/media/zero.bin", b"\0" * (40 * 2**20))
     path.write_bytes(buffer.getvalue())
     result = run_cli(path)
-    assert result.returncode == 2 and b"zip bomb" in result.stderr
+    assert result.returncode == 2 and "疑似压缩炸弹" in result.stderr.decode("utf-8")
+    assert b"zip bomb" in run_cli(path, "--lang", "en").stderr
 
 
 def test_docx_is_never_rewritten(tmp_path):
     path = tmp_path / "draft.docx"
     make_docx(path, ["关于整改情况的通报", "一是建立台账，二是定期核对,三是跟踪问效。"])
     before = path.read_bytes()
-    result = run_cli(path, "--fix", "--select", "punctuation")
+    result = run_cli(path, "--fix", "--select", "punctuation", "--lang", "en")
     assert path.read_bytes() == before
     assert b"not rewritten" in result.stderr
+    assert "未改写" in run_cli(path, "--fix", "--select", "punctuation").stderr.decode("utf-8")
 
 
 # -- .html -------------------------------------------------------------------------
@@ -239,8 +241,9 @@ def test_fix_refuses_a_read_only_file(tmp_path):
     draft = tmp_path / "d.txt"
     draft.write_text(FIXABLE, encoding="utf-8")
     draft.chmod(0o444)
-    result = run_cli(draft, "--fix")
+    result = run_cli(draft, "--fix", "--lang", "en")
     assert result.returncode == 2 and b"read-only" in result.stderr
+    assert "文件只读，未改写" in run_cli(draft, "--fix").stderr.decode("utf-8")
     assert draft.read_text(encoding="utf-8") == FIXABLE
 
 

@@ -65,3 +65,24 @@ def test_a_phrase_cannot_be_formatted_outside_a_message():
 def test_text_defaults_to_chinese_for_any_language_but_english():
     assert text("severity.error", "fr") == text("severity.error") == "错误"
     assert text("severity.error", "en") == "error"
+
+
+def test_an_unreadable_input_is_one_line_in_the_readers_language_and_english_to_the_library(tmp_path):
+    import pickle
+
+    from conftest import run_cli
+    from rectlint.api import Linter
+    from rectlint.messages import Said, in_language
+
+    for i in range(4):  # enough files for worker processes
+        (tmp_path / f"{i}.txt").write_text("组织学习《条例》，提升水平。\n", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary\x00" * 10)
+    for jobs in ("1", "2"):
+        result = run_cli(tmp_path, "-j", jobs, "--no-cache")
+        assert "bad.txt：二进制数据，不是文本文稿" in result.stderr.decode("utf-8"), jobs
+        assert b"binary data" in run_cli(tmp_path, "-j", jobs, "--no-cache", "--lang", "en").stderr
+    sarif = run_cli(tmp_path, "--format", "sarif", "--no-cache").stdout.decode("utf-8")
+    assert "二进制数据" in sarif
+    (error,) = Linter().lint_paths([str(tmp_path / "bad.txt")]).errors
+    assert error.endswith("binary data, not a text draft") and isinstance(error, Said)
+    assert in_language(pickle.loads(pickle.dumps(error)), "zh").endswith("二进制数据，不是文本文稿")

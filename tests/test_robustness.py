@@ -124,7 +124,8 @@ def test_a_page_without_text_is_an_input_error(tmp_path):
     path.write_text("<html><head><script>var x;</script></head><body><img src=a.png></body></html>",
                     encoding="utf-8")
     result = run_cli(path)
-    assert result.returncode == 2 and b"shows no text" in result.stderr
+    assert result.returncode == 2 and "网页中没有可检查的正文" in result.stderr.decode("utf-8")
+    assert b"shows no text" in run_cli(path, "--lang", "en").stderr
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -55,3 +55,27 @@ def text(message_id: str, lang: str = "zh", **args) -> str:
 def say(message_id: str, **args) -> dict:
     """The `zh` and `en` of a Hit or Finding."""
     return {"zh": text(message_id, "zh", **args), "en": text(message_id, "en", **args)}
+
+
+class Said(str):
+    """A line in both languages that is, as a str, its English text: what the library's callers,
+    logs and tests have always received. `in_language` picks the reader's language."""
+
+    zh: str
+
+    def __new__(cls, zh: str, en: str):
+        said = super().__new__(cls, en)
+        said.zh = zh
+        return said
+
+    def __reduce__(self):  # travels back from worker processes whole
+        return Said, (self.zh, str.__str__(self))
+
+
+def said(message_id: str, **args) -> Said:
+    return Said(text(message_id, "zh", **args), text(message_id, "en", **args))
+
+
+def in_language(message, lang: str) -> str:
+    """A Said in the reader's language; any other message as it is."""
+    return message.zh if isinstance(message, Said) and lang != "en" else str(message)

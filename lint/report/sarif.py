@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from rectlint import __version__
 
+from ..messages import in_language
 from .labels import category, severity, word
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -147,7 +148,7 @@ def render(findings, run) -> str:
     invocation = {"executionSuccessful": not run.failed}
     if run.errors:
         invocation["toolExecutionNotifications"] = [
-            {"level": "error", "message": {"text": message}, "descriptor": {"id": "input-error"}}
+            {"level": "error", "message": {"text": in_language(message, lang)}, "descriptor": {"id": "input-error"}}
             for message in run.errors]
     log = {
         "$schema": SCHEMA,
