@@ -49,7 +49,12 @@ _FORMATTERS = {lang: _Formatter(lang) for lang in CATALOGUES}
 def text(message_id: str, lang: str = "zh", **args) -> str:
     """One message in one language."""
     lang = "en" if lang == "en" else "zh"
-    return _FORMATTERS[lang].vformat(CATALOGUES[lang][message_id], (), args)
+    template = CATALOGUES[lang][message_id]
+    if any(isinstance(value, (list, tuple)) for value in args.values()):  # a Phrase is a tuple too
+        return _FORMATTERS[lang].vformat(template, (), args)
+    # Rules say a message for every hit: str.format does the rest in C, and formats each field
+    # exactly as the Formatter would.
+    return template.format_map(args)
 
 
 def say(message_id: str, **args) -> dict:
