@@ -81,6 +81,7 @@ def _finding(f: Finding) -> dict:
         "severity": f.severity, "zh": f.zh, "en": f.en, "suggestion": f.suggestion, "context": f.context,
         "related": [[r.path, r.line, r.column, r.end_line, r.end_column] for r in f.related],
         "fix": [f.fix.applicability, [list(e) for e in f.fix.edits]] if f.fix else None,
+        "place": f.place,
     }
 
 
@@ -89,7 +90,7 @@ def _unfinding(path: str, d: dict) -> Finding:
     fix = d["fix"]
     return Finding(path, line, column, end_line, end_column, d["rule"], d["category"], d["severity"],
                    d["zh"], d["en"], d["suggestion"], [Location(*r) for r in d["related"]], d["context"],
-                   Fix(tuple(tuple(e) for e in fix[1]), fix[0]) if fix else None)
+                   Fix(tuple(tuple(e) for e in fix[1]), fix[0]) if fix else None, d.get("place"))
 
 
 class Cache:
@@ -108,14 +109,14 @@ class Cache:
             info = DocInfo(**data["info"])
             lines = {int(n): Line(int(n), *v) for n, v in data["lines"].items()}
             findings = [_unfinding(path, d) for d in data["findings"]]
-            return findings, DocumentView(path, data["kind"], info, data["count"], lines)
+            return findings, DocumentView(path, data["kind"], info, data["count"], lines, data["mapped"])
         except Exception:  # noqa: BLE001 - a cache entry that does not read back is no entry
             return None
 
     def put(self, key: str, findings, view: DocumentView) -> None:
         info = view.info
         data = {
-            "key": key, "kind": view.kind, "count": len(view.lines),
+            "key": key, "kind": view.kind, "count": len(view.lines), "mapped": view.mapped,
             "info": {"kind": info.kind, "completeness": info.completeness, "detected": info.detected,
                      "reasons": list(info.reasons), "outlined": info.outlined},
             "lines": {str(n): [line.start, line.end, line.text] for n, line in view.lines.kept.items()},

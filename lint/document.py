@@ -47,7 +47,8 @@ def _split_lines(text: str) -> list[Line]:
 class Document:
     """One draft. Offsets index `text`; `folded` is the same text width-folded."""
 
-    def __init__(self, text: str, path: str = "<stdin>", kind: str = "txt", notice_kind: str | None = None):
+    def __init__(self, text: str, path: str = "<stdin>", kind: str = "txt", notice_kind: str | None = None,
+                 parts=None, source=None):
         self.path = path
         self.text = text
         self.kind = kind  # the format read: txt, md, docx or html
@@ -55,6 +56,30 @@ class Document:
         self.folded = fold(text)
         self.lines = _split_lines(text)
         self._starts = [line.start for line in self.lines]
+        # Lines read from parts other than the body (a .docx's headers, footnotes, text boxes):
+        # checked as text, but no part of the notice's outline.
+        self.parts = parts or []
+        self.body_end = self.parts[0].first if self.parts else len(self.lines) + 1
+        # A web page's SourceMap: findings are located in the page source, not in this text.
+        self.source = source
+
+    @property
+    def shown_lines(self) -> list[Line]:
+        """The lines a finding's line number counts: the page source's for a web page."""
+        return self.source.lines if self.source is not None else self.lines
+
+    def location(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """(line, column, end line, end column) of the span start..end as reported; the end
+        column is inclusive."""
+        if self.source is not None:
+            return self.source.location(start, end)
+        line, col = self.position(start)
+        end_line, end_col = self.position(max(start, end - 1))
+        return line, col, end_line, end_col
+
+    def part_of(self, number: int):
+        """The Part that line `number` was read from, or None for the body."""
+        return next((p for p in self.parts if p.first <= number <= p.last), None)
 
     # -- positions -----------------------------------------------------------
     def line_at(self, offset: int) -> Line:
@@ -62,6 +87,8 @@ class Document:
 
     def line_holding(self, start: int, end: int) -> Line | None:
         """The line that holds the span start..end whole, if any."""
+        if self.source is not None:
+            return None
         line = self.line_at(start)
         return line if line.start <= start and end <= line.end else None
 
@@ -127,18 +154,27 @@ class DocumentView:
     kind and completeness, and the lines its findings point at. A run over many files keeps
     these instead of whole Documents, so memory does not grow with the texts."""
 
-    def __init__(self, path: str, kind: str, info, line_count: int, lines: dict):
+    def __init__(self, path: str, kind: str, info, line_count: int, lines: dict, mapped: bool = False):
         self.path, self.kind, self.info = path, kind, info
         self.lines = _SparseLines(line_count, lines)
+        self.mapped = mapped  # the lines are a web page's source lines, not those of its text
 
     @classmethod
     def of(cls, doc: "Document", findings) -> "DocumentView":
         wanted = {n for f in findings for n in (f.line, f.end_line)}
-        lines = {n: doc.lines[n - 1] for n in wanted if 0 < n <= len(doc.lines)}
-        return cls(doc.path, doc.kind, doc.info, len(doc.lines), lines)
+        shown = doc.shown_lines
+        lines = {n: shown[n - 1] for n in wanted if 0 < n <= len(shown)}
+        return cls(doc.path, doc.kind, doc.info, len(shown), lines, doc.source is not None)
+
+    @property
+    def shown_lines(self):
+        return self.lines
 
     def line_holding(self, start: int, end: int) -> Line | None:
-        """The kept line that holds the span start..end whole, if any."""
+        """The kept line that holds the span start..end whole, if any (text offsets: none on a
+        page whose lines are those of its source)."""
+        if self.mapped:
+            return None
         return next((line for line in self.lines.kept.values() if line.start <= start and end <= line.end), None)
 
 

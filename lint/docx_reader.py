@@ -1,17 +1,21 @@
-"""Text of a .docx: body paragraphs and table cells in document order, one per line.
+"""Text of a .docx as Word shows it: body paragraphs and table cells in document order, one
+per line, then text boxes, headers, footers, footnotes and endnotes.
 
-Line N of the Document is the N-th paragraph in that order, so a finding's
-line is the paragraph number and its column counts within the paragraph.
-The document part is streamed with lxml (python-docx's XML parser) without
-resolving entities, block by block, so memory follows the text rather than the
-XML; the archive is checked first, so that a damaged, encrypted or oversized
-file is an input error and a zip bomb is never inflated.
+Line N of the Document is the N-th paragraph of the body in that order, so a finding's line
+is the paragraph number and its column counts within the paragraph. Tracked insertions are
+in the text and tracked deletions are not; automatic numbering is written out as its marker
+(docx_numbering); a field shows its result. The parts after the body are listed in `parts`,
+so the outline leaves them out. The document part is streamed with lxml (python-docx's XML
+parser) without resolving entities, block by block, so memory follows the text rather than
+the XML; the archive is checked first, so that a damaged, encrypted or oversized file is an
+input error and a zip bomb is never inflated.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass
 
 from .errors import InputError
 from .messages import said
@@ -50,27 +54,85 @@ def _check_archive(data: bytes, name: str) -> list[str]:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _RUN_TEXT = {_W + "t": None, _W + "tab": "\t", _W + "br": " ", _W + "cr": " ", _W + "noBreakHyphen": "-"}
+# Wrappers whose runs Word shows: tracked insertions and moves, links, tags, simple fields.
+_SHOWN = {_W + tag for tag in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "bdo", "dir")}
+# Part kinds read after the body, in this order.
+PART_KINDS = ("textbox", "header", "footer", "footnote", "endnote")
 
 
-def _run_text(run) -> str:
+@dataclass
+class Part:
+    """Lines first..last (1-based, inclusive) of the text came from a part other than the body:
+    a text box, header, footer, footnote or endnote (`index` counts parts of that kind)."""
+
+    kind: str
+    index: int
+    first: int
+    last: int
+
+
+def _hidden(run) -> bool:
+    vanish = run.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and vanish.get(_W + "val", "true") not in ("0", "false", "off")
+
+
+def _run_text(run, fields: list) -> str:
+    """A run's shown text. `fields` is the stack of open complex fields, True while one is in its
+    instructions: Word shows a field's result, never its code."""
     out = []
     for child in run:
-        if child.tag in _RUN_TEXT:
-            out.append(child.text or "" if _RUN_TEXT[child.tag] is None else _RUN_TEXT[child.tag])
+        tag = child.tag
+        if tag == _W + "fldChar":
+            kind = child.get(_W + "fldCharType")
+            if kind == "begin":
+                fields.append(True)
+            elif kind == "separate" and fields:
+                fields[-1] = False
+            elif kind == "end" and fields:
+                fields.pop()
+        elif tag in _RUN_TEXT and not any(fields):
+            out.append(child.text or "" if _RUN_TEXT[tag] is None else _RUN_TEXT[tag])
     return "".join(out)
 
 
-def _paragraph_text(p) -> str:
-    """A paragraph's visible runs, as python-docx reads them: its own runs and those of its
-    hyperlinks. A soft line break counts as a space, so later line numbers do not shift."""
-    out = []
-    for child in p:
-        if child.tag == _W + "r":
-            out.append(_run_text(child))
-        elif child.tag == _W + "hyperlink":
-            out.extend(_run_text(run) for run in child if run.tag == _W + "r")
-    return "".join(out).replace("\r", " ").replace("\n", " ")
+def segments(p) -> list:
+    """(run, text) for each run of paragraph `p` that Word shows, in order: its own runs and those
+    in tracked insertions, moves, links, content controls and simple fields. Tracked deletions,
+    hidden text and field codes are left out."""
+    out: list = []
+    _walk(p, out, [])
+    return out
+
+
+def _walk(parent, out: list, fields: list) -> None:
+    for child in parent:
+        tag = child.tag
+        if tag == _W + "r":
+            text = _run_text(child, fields)
+            if text and not _hidden(child):
+                out.append((child, text))
+        elif tag in _SHOWN:
+            _walk(child, out, fields)
+        elif tag == _W + "sdt":
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                _walk(content, out, fields)
+
+
+def _paragraph_text(p, numbering=None) -> str:
+    """The paragraph as Word shows it: its list marker, then its shown runs. A soft line break
+    counts as a space, so later line numbers do not shift."""
+    marker = numbering.marker(p) if numbering is not None else ""
+    return marker + "".join(text for _, text in segments(p)).replace("\r", " ").replace("\n", " ")
+
+
+def text_boxes(p) -> list:
+    """The text box contents anchored in paragraph `p`; a box drawn twice (the DrawingML shape and
+    its VML fallback) is read once."""
+    return [box for box in p.iter(_W + "txbxContent")
+            if not any(a.tag == _MC_FALLBACK for a in box.iterancestors())]
 
 
 def _continued_cell(tc) -> bool:
@@ -79,7 +141,7 @@ def _continued_cell(tc) -> bool:
     return merge is not None and merge.get(_W + "val", "continue") != "restart"
 
 
-def _blocks(container):
+def blocks(container):
     """Paragraph elements in document order: body paragraphs, then table cells row by row."""
     for child in container:
         tag = child.tag
@@ -89,16 +151,16 @@ def _blocks(container):
             for tr in child.iterfind(_W + "tr"):
                 for tc in tr.iterfind(_W + "tc"):
                     if not _continued_cell(tc):
-                        yield from _blocks(tc)
+                        yield from blocks(tc)
         elif tag == _W + "sdt":
             content = child.find(_W + "sdtContent")
             if content is not None:
-                yield from _blocks(content)
+                yield from blocks(content)
 
 
-def _body_lines(stream) -> list[str]:
+def _body_lines(stream, numbering, boxes: list) -> list[str]:
     """Stream the document part: each top-level block of the body is read and then freed, so
-    memory follows the text, not the size of the XML."""
+    memory follows the text, not the size of the XML. Text boxes go to `boxes`, as lists of lines."""
     from lxml import etree
 
     lines = []
@@ -111,7 +173,10 @@ def _body_lines(stream) -> list[str]:
         depth -= 1
         # document(1) > body(2) > block(3): a finished block is read whole, then dropped.
         if depth == 2 and element.getparent() is not None and element.getparent().tag == _W + "body":
-            lines.extend(_paragraph_text(p) for p in _blocks([element]))
+            for p in blocks([element]):
+                lines.append(_paragraph_text(p, numbering))
+                for box in text_boxes(p):
+                    boxes.append([_paragraph_text(q, numbering) for q in blocks(box)])
             element.clear()
             parent = element.getparent()
             while element.getprevious() is not None:
@@ -119,13 +184,76 @@ def _body_lines(stream) -> list[str]:
     return lines
 
 
-def read_docx(data: bytes, name: str) -> tuple[str, list[str]]:
+def _part_names(names, kind: str) -> list[str]:
+    found = [n for n in names if n.startswith(f"word/{kind}") and n.endswith(".xml") and "/" not in n[5:]]
+    return sorted(found, key=lambda n: (len(n), n))  # header2 before header10
+
+
+def _notes(xml: bytes, kind: str, numbering) -> list[list[str]]:
+    from lxml import etree
+
+    root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
+    return [[_paragraph_text(p, numbering) for p in blocks(note)] for note in root.iterfind(_W + kind)
+            if note.get(_W + "type") in (None, "normal")]  # not the separator lines
+
+
+def _other_parts(archive, numbering, boxes) -> list[tuple[str, list[str]]]:
+    """(kind, lines) of every part read after the body, in PART_KINDS order. A header or footer
+    repeated for first, odd and even pages is read once."""
+    from lxml import etree
+
+    names = archive.namelist()
+    out = [("textbox", box) for box in boxes]
+    for kind in ("header", "footer"):
+        seen = set()
+        for name in _part_names(names, kind):
+            root = etree.fromstring(archive.read(name), etree.XMLParser(resolve_entities=False, no_network=True))
+            lines = [_paragraph_text(p) for p in blocks(root)]
+            key = tuple(line.strip() for line in lines if line.strip())
+            if key and key not in seen:
+                seen.add(key)
+                out.append((kind, lines))
+    for kind in ("footnote", "endnote"):
+        name = f"word/{kind}s.xml"
+        if name in names:
+            out.extend((kind, note) for note in _notes(archive.read(name), kind, numbering))
+    return out
+
+
+@dataclass
+class DocxText:
+    text: str
+    warnings: list
+    parts: list  # Part: where the lines after the body came from
+
+
+def _optional(archive, name: str) -> bytes | None:
+    return archive.read(name) if name in archive.namelist() else None
+
+
+def read_docx(data: bytes, name: str) -> DocxText:
+    """The body as Word shows it, one paragraph per line, then text boxes, headers, footers,
+    footnotes and endnotes, each non-blank paragraph on its own line (see `parts`)."""
     warnings = _check_archive(data, name)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("word/document.xml") as stream:
-            lines = _body_lines(stream)
+        from .docx_numbering import Numbering
+
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            numbering = Numbering.parse(_optional(archive, "word/numbering.xml"),
+                                        _optional(archive, "word/styles.xml"))
+            boxes: list = []
+            with archive.open("word/document.xml") as stream:
+                lines = _body_lines(stream, numbering, boxes)
+            others = _other_parts(archive, numbering, boxes)
     except ImportError:
         raise InputError(said("input.needs-docx", name=name)) from None
     except Exception as exc:  # a broken part raises many kinds
         raise InputError(said("input.damaged-docx", name=name, error=f"{type(exc).__name__}: {exc}")) from None
-    return "\n".join(lines), warnings
+    parts, counts = [], {}
+    for kind, part_lines in others:
+        shown = [line for line in part_lines if line.strip()]
+        if shown:
+            counts[kind] = counts.get(kind, 0) + 1
+            parts.append(Part(kind, counts[kind], len(lines) + 1, len(lines) + len(shown)))
+            lines.extend(shown)
+    return DocxText("\n".join(lines), warnings, parts)

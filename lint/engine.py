@@ -6,25 +6,19 @@ from .context import LintContext
 from .document import Document
 from .finding import Finding, Hit, Location
 from .messages import say
+from .place import place
 
 CONTEXT_CHARS = 12
 
 
-def _location(doc: Document, start: int, end: int) -> tuple[int, int, int, int]:
-    line, col = doc.position(start)
-    last = max(start, end - 1)
-    end_line, end_col = doc.position(last)
-    return line, col, end_line, end_col
-
-
 def to_finding(doc: Document, active, hit: Hit) -> Finding:
-    line, col, end_line, end_col = _location(doc, hit.start, hit.end)
+    line, col, end_line, end_col = doc.location(hit.start, hit.end)
     related = []
     for r in hit.related:
         if isinstance(r, Location):
             related.append(r)
         else:
-            rl, rc, rel, rec = _location(doc, r[0], r[1])
+            rl, rc, rel, rec = doc.location(r[0], r[1])
             related.append(Location(doc.path, rl, rc, rel, rec))
     line_obj = doc.line_at(hit.start)
     lo = max(line_obj.start, hit.start - CONTEXT_CHARS)
@@ -37,6 +31,7 @@ def to_finding(doc: Document, active, hit: Hit) -> Finding:
         context=hit.key if hit.key is not None else
         doc.text[lo:hit.start] + "\x00" + doc.text[hit.start:hit.end] + "\x00" + doc.text[hit.end:hi],
         fix=hit.fix,
+        place=place(doc, hit.start, hit.end) if doc.kind == "docx" else None,
     )
 
 

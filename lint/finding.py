@@ -99,6 +99,8 @@ class Finding:
     # Text of the flagged span and its surroundings: used by baselines, never printed.
     context: str = ""
     fix: Fix | None = None
+    # Where an editor finds it in a .docx (see rectlint.place): part, paragraph, headings, quote.
+    place: dict | None = None
 
     def message(self, lang: str = "zh") -> str:
         return self.en if lang == "en" else self.zh
@@ -119,4 +121,5 @@ class Finding:
             "message": self.message(lang),
             "suggestion": self.suggestion,
             "related": [r.as_dict() for r in self.related],
+            **({"place": self.place} if self.place is not None else {}),
         }

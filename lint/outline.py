@@ -354,7 +354,7 @@ def _runs(doc, paragraphs, headings):
 
 
 def build_outline(doc) -> Outline:
-    lines = [line for line in doc.lines if not line.blank]
+    lines = [line for line in doc.lines if not line.blank and line.number < doc.body_end]
     frame = {line.number for line in lines if _is_frame_line(doc, line)}
     title = _find_title(doc, lines)
     if title is not None:
@@ -429,7 +429,8 @@ def build_outline(doc) -> Outline:
     return Outline(
         frame=frame, title=title, lead=lead, root=builder.root, items_section=section,
         items=items, supervision=supervision, signature=signature, date_line=date_line,
-        runs=_runs(doc, [p for p in doc.paragraphs if p.lines[0].number not in frame],
+        runs=_runs(doc, [p for p in doc.paragraphs if p.lines[0].number not in frame
+                         and p.lines[0].number < doc.body_end],
                    list(builder.root.descendants())),
         page=page,
     )

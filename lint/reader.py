@@ -118,19 +118,19 @@ def parse(source: Source, data: bytes, warn=None,
     if source.kind == "docx":
         from .docx_reader import read_docx
 
-        text, warnings = read_docx(data, source.path)
-        for warning in warnings:
+        read = read_docx(data, source.path)
+        for warning in read.warnings:
             if warn is not None:
                 warn(warning)
-        return Document(text, source.path, "docx", notice_kind), None
+        return Document(read.text, source.path, "docx", notice_kind, parts=read.parts), None
     decoded = decode(data, source.path)
     if source.kind == "html":
-        from .html_reader import html_to_text
+        from .html_reader import read_html
 
-        text = html_to_text(decoded.text)
+        text, source_map = read_html(decoded.text)
         if not text.strip():
             raise InputError(said("input.empty-page", name=printable(source.path)))
-        return Document(text, source.path, "html", notice_kind), None
+        return Document(text, source.path, "html", notice_kind, source=source_map), None
     if not source.from_stdin:  # a draft that --fix may rewrite: remember what it was
         decoded.origin = origin(source.path, data)
     return Document(decoded.text, source.path, source.kind, notice_kind), decoded

@@ -102,9 +102,9 @@ def _document(path, doc, findings, lang, start_index):
     for i, f in enumerate(findings, start_index):
         anchors[id(f)] = f"f{i}"
         for number in range(f.line, f.end_line + 1):
-            if not 0 < number <= len(doc.lines):
+            if not 0 < number <= len(doc.shown_lines):
                 continue
-            line_text = doc.lines[number - 1].text
+            line_text = doc.shown_lines[number - 1].text
             if not line_text:
                 continue
             start = f.column - 1 if number == f.line else 0
@@ -112,7 +112,7 @@ def _document(path, doc, findings, lang, start_index):
             per_line[number].append((min(start, len(line_text) - 1), min(end, len(line_text)), f, f"f{i}"))
     masked = masked_lines(findings)
     rows = []
-    for line in doc.lines:
+    for line in doc.shown_lines:
         shown = redact(line.text, masked.get((path, line.number), ()))
         rows.append(f'<div class="line"><span class="ln">{line.number}</span>'
                     f'<span class="tx">{_line_html(shown, per_line.get(line.number, []), lang)}</span></div>')

@@ -23,3 +23,10 @@ def category(name: str, lang: str) -> str:
 
 def word(key: str, lang: str) -> str:
     return text("report." + key, lang)
+
+
+def where(place: dict, lang: str) -> str:
+    """A .docx finding's place as an editor looks for it: part, paragraph and heading path."""
+    part = "" if place["part"] == "body" else text("part." + place["part"], lang, index=place["part_index"])
+    headings = text("report.place-headings", lang, path=place["headings"]) if place["headings"] else ""
+    return text("report.place", lang, part=part, paragraph=place["paragraph"], headings=headings)

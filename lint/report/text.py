@@ -6,7 +6,7 @@ from rectlint.privacy import masked_lines, redact
 from rectlint.text import display_width, printable
 
 from ..messages import phrase, text
-from .labels import category, severity, word
+from .labels import category, severity, where, word
 
 STREAMING = True
 
@@ -49,11 +49,13 @@ class Stream:
             rule = _paint(f"[{f.rule}]", "2", color)
             mark = " [*]" if f.fix is not None and f.fix.applies(self.run.unsafe) else ""
             out.append(f"{printable(f.path)}:{f.line}:{f.column}: {sev} {rule}{mark} {f.message(lang)}")
-            if doc is not None and 0 < f.line <= len(doc.lines):
-                line = doc.lines[f.line - 1]
+            if f.place is not None:  # a .docx: the editor looks for a heading and a paragraph, not a line
+                out.append("      " + where(f.place, lang))
+            if doc is not None and 0 < f.line <= len(doc.shown_lines):
+                line = doc.shown_lines[f.line - 1]
                 end_col = f.end_column if f.end_line == f.line else len(line.text)
                 shown, carets = _snippet(redact(line.text, masked.get((f.path, f.line), ())), f.column, end_col)
-                gutter = f"{f.line:>5} | "
+                gutter = "    ¶ | " if f.place is not None else f"{f.line:>5} | "
                 out.append(gutter + shown)
                 out.append(" " * (len(gutter) - 2) + "| " + _paint(carets, _COLORS[f.severity], color))
             if f.suggestion:

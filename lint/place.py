@@ -1,0 +1,38 @@
+"""Where a finding is, said as an editor finds it in Word: the part, the paragraph, the heading
+path (二、→（一）→3.) and a quote of the text around it. A .docx has no lines an editor sees."""
+
+from __future__ import annotations
+
+import bisect
+
+QUOTE = 16  # code points of the paragraph quoted on each side of the finding
+
+
+def heading_path(doc, number: int) -> list[str]:
+    """Markers of the headings that line `number` stands under, outermost first."""
+    headings = doc.outline.headings
+    lines = getattr(doc, "_heading_lines", None)
+    if lines is None:  # headings are in document order; looked up once per document
+        lines = doc._heading_lines = [h.line.number for h in headings]
+    i = bisect.bisect_right(lines, number) - 1
+    if i < 0:
+        return []
+    path, heading = [], headings[i]
+    while heading is not None and heading.line is not None:
+        path.append(heading.marker.strip())
+        heading = heading.parent
+    return path[::-1]
+
+
+def place(doc, start: int, end: int) -> dict:
+    line = doc.line_at(start)
+    part = doc.part_of(line.number)
+    lo, hi = max(line.start, start - QUOTE), min(line.end, max(end, start + 1) + QUOTE)
+    quote = ("…" if lo > line.start else "") + doc.text[lo:hi] + ("…" if hi < line.end else "")
+    return {
+        "part": part.kind if part else "body",
+        "part_index": part.index if part else None,
+        "paragraph": line.number - part.first + 1 if part else line.number,
+        "headings": heading_path(doc, line.number) if part is None else [],
+        "quote": quote,
+    }
