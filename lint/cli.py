@@ -61,9 +61,10 @@ def _split(values) -> list[str]:
 @click.option("--select", multiple=True, metavar="IDS",
               help="Only these rule ids or categories (comma-separated; replaces the config's select).")
 @click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rule ids or categories.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice((*FORMATS, "docx")), default="text", show_default=True,
               help="Report format: text for people, json/jsonl for programs, sarif for code scanning, "
-                   "github for Actions annotations, html for a page.")
+                   "github for Actions annotations, html for a page; docx writes one .docx input, with "
+                   "its findings as Word comments, to -o FILE (and the text report to standard output).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
               help="Language of messages, severities and categories (default zh).")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True), default=None, metavar="FILE",
@@ -92,6 +93,12 @@ def _split(values) -> list[str]:
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply meaning-bearing repairs.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a diff instead of writing them.")
 @click.option("--show-fixes", is_flag=True, help="Show each fixable finding's repair (“old”→“new”).")
+@click.option("--annotate", is_flag=True,
+              help="Write a copy of each .docx beside it (draft.rectlint.docx) with every finding as a Word "
+                   "comment; the original is not touched.")
+@click.option("--fix-as-revisions", is_flag=True,
+              help="With --annotate or --format docx, also write the safe repairs (and with --unsafe-fixes the "
+                   "unsafe ones) as tracked changes to accept or reject in Word.")
 @click.option("--kind", type=click.Choice(["auto", *KINDS]), default=None,
               help="What the drafts are (default auto: detected per document; see --explain-outline).")
 @click.option("--max-mib", type=click.FloatRange(min=0, min_open=True), default=None, metavar="MIB",
@@ -107,8 +114,8 @@ def _split(values) -> list[str]:
               help="Print each document's kind, completeness and outline as rectlint reads them, then exit.")
 @click.version_option(__version__, "--version", prog_name="rectlint", help="Print the version and exit.")
 def check(paths, select, ignore, fmt, lang, output_file, quiet, statistics, color, fail_on, exit_zero, config_path,
-          stdin_filename, as_of, against, baseline, write_baseline, fix, unsafe_fixes, show_diff, show_fixes, kind,
-          max_mib, follow_symlinks, jobs, no_cache, cache_dir, explain_outline):
+          stdin_filename, as_of, against, baseline, write_baseline, fix, unsafe_fixes, show_diff, show_fixes,
+          annotate, fix_as_revisions, kind, max_mib, follow_symlinks, jobs, no_cache, cache_dir, explain_outline):
     """Lint drafts (.txt, .md, .docx, .html, folders; - reads standard input) and report findings.
     Without PATH, the current folder is linted."""
     from .api import LintContext, Linter
@@ -117,8 +124,14 @@ def check(paths, select, ignore, fmt, lang, output_file, quiet, statistics, colo
         paths = ("-",) if stdin_filename else (".",)
     context = LintContext(as_of=parse_date(as_of, "--as-of") if as_of else None,
                           kind=kind if kind and kind != "auto" else None)
-    # Fixes, diffs, the HTML report and the outline need whole documents; the rest keep views.
-    whole = bool(fix or show_diff or explain_outline or fmt == "html")
+    docx_out = None
+    if fmt == "docx":  # the annotated .docx is the report; people still get the text one
+        if not output_file:
+            raise click.UsageError(text("annotate.needs-one-file", lang or "zh"))
+        docx_out, output_file, fmt, annotate = output_file, None, "text", True
+    annotating = (docx_out, fix_as_revisions) if annotate or fix_as_revisions else None
+    # Fixes, diffs, the HTML report, the outline and annotation need whole documents; the rest keep views.
+    whole = bool(fix or show_diff or explain_outline or fmt == "html" or annotating)
     cache = None if no_cache else (cache_dir or os.environ.get("RECTLINT_CACHE_DIR") or ".rectlint_cache")
     linter = Linter(config_path, _split(select), _split(ignore), context, against=against, max_mib=max_mib,
                     follow_symlinks=follow_symlinks, keep_documents=whole, jobs=jobs or os.cpu_count() or 1,
@@ -131,13 +144,13 @@ def check(paths, select, ignore, fmt, lang, output_file, quiet, statistics, colo
         if getattr(reporter(fmt), "STREAMING", False) and not (baseline or write_baseline or whole):
             return _stream(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero)
         return _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, baseline, write_baseline,
-                      fix, unsafe_fixes, show_diff, explain_outline)
+                      fix, unsafe_fixes, show_diff, explain_outline, annotating)
     finally:
         out.close()
 
 
 def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, baseline, write_baseline,
-           fix, unsafe_fixes, show_diff, explain_outline) -> int:
+           fix, unsafe_fixes, show_diff, explain_outline, annotating=None) -> int:
     progress = Progress(run.lang)
     result = linter.lint_paths(paths, outline_only=explain_outline, on_error=_unread(progress, [], run.lang),
                                 progress=progress)
@@ -183,6 +196,10 @@ def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, 
             _unsafe_only_hint(Tally(findings), run.lang, unsafe_fixes)
         findings = outcome.findings
     findings.sort(key=lambda f: f.sort_key())
+    if annotating:
+        errors = _annotate(result, findings, run.lang, *annotating, unsafe_fixes, quiet)
+        failed += len(errors)
+        fix_errors = [*fix_errors, *errors]
     tally = Tally(findings)
     run.documents, run.rules, run.failed = ({p: item.document for p, item in result.documents.items()},
                                             result.rules, failed)
@@ -226,6 +243,33 @@ def _stream(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero)
     if errors:
         return 2
     return 1 if failing and not exit_zero else 0
+
+
+def _annotate(result, findings, lang: str, target, revisions: bool, unsafe: bool, quiet: bool) -> list:
+    """Each .docx's findings written into a copy as comments (and repairs as tracked changes);
+    the lines saying why a copy could not be written."""
+    from .docx_annotate import annotated_name, write_annotated
+
+    docs = [item for item in result.documents.values() if item.document.kind == "docx"]
+    if target and (len(docs) != 1 or len(result.documents) != 1):
+        raise click.UsageError(text("annotate.needs-one-file", lang))
+    errors = []
+    for item in docs:
+        out = target or annotated_name(item.path)
+        mine = [f for f in findings if f.path == item.path]
+        try:
+            written = write_annotated(item.path, out, item.document, mine, lang, revisions, unsafe)
+        except (RectlintError, OSError) as exc:
+            message = exc.message if isinstance(exc, RectlintError) else f"{printable(out)}: {exc.strerror or exc}"
+            click.echo("rectlint: " + in_language(message, lang), err=True)
+            errors.append(message)
+            continue
+        if not quiet:
+            click.echo("rectlint: " + text("annotate.wrote", lang, name=printable(out), comments=written.comments,
+                                           revisions=written.revisions), err=True)
+            if written.skipped:
+                click.echo("rectlint: " + text("annotate.skipped", lang, count=len(written.skipped)), err=True)
+    return errors
 
 
 def _unread(progress, errors: list, lang: str):

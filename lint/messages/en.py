@@ -205,4 +205,8 @@ MESSAGES = {
     "input.read-only": "{name}: read-only; not rewritten",
     "input.changed": "{name}: changed since rectlint read it; not rewritten (run again)",
     "input.not-fixable": "{name}: not rewritten (only .txt and .md drafts are fixed)",
+    "annotate.over-original": "{name}: the annotated copy cannot be written over the original",
+    "annotate.wrote": "wrote {name}: {comments} comments, {revisions} tracked changes",
+    "annotate.skipped": "{count} repairs cross paragraphs or touch list numbering; they are comments only",
+    "annotate.needs-one-file": "--format docx needs -o FILE and exactly one .docx input",
 }

@@ -201,4 +201,8 @@ MESSAGES = {
     "input.read-only": "{name}：文件只读，未改写",
     "input.changed": "{name}：读取后已被修改，未改写（请重新运行）",
     "input.not-fixable": "{name}：未改写（只改写 .txt 和 .md 文稿）",
+    "annotate.over-original": "{name}：批注稿不能写在原文件上",
+    "annotate.wrote": "已写出 {name}：{comments} 条批注，{revisions} 处修订",
+    "annotate.skipped": "{count} 处修复跨段落或涉及自动编号，未写成修订，见批注",
+    "annotate.needs-one-file": "--format docx 需要 -o 文件，且只能检查一个 .docx 文件",
 }
