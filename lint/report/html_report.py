@@ -1,13 +1,20 @@
 """A single self-contained HTML page for editors: the draft with its findings marked in place.
 
-Inline CSS only: no network, no JavaScript. Hovering or clicking (focusing) a
-mark shows its message and suggestion. Every string from a draft is escaped.
+Inline CSS only: no network, no JavaScript. Hovering or clicking (focusing) a mark shows its
+message and suggestion; its small number links to the finding in the list below the draft,
+which links back. The list is in document order, findings that differ only in what they
+quote are one line with a count (opened to show each), and check boxes at the top hide
+categories and severities (CSS :has(), so the filter needs no script). A web page's frame
+(navigation, footer) is shown muted; a mark on one character is boxed so it can be seen.
+Every string from a draft is escaped.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from html import escape
+
+import regex
 
 from rectlint import __version__
 from rectlint.finding import CATEGORIES
@@ -38,10 +45,16 @@ mark.error{outline:2px solid #d00} mark.info{opacity:.75}
 mark .tip{display:none;position:absolute;left:0;top:1.6em;z-index:10;min-width:18rem;max-width:32rem;
  background:#fff;color:#222;border:1px solid #888;border-radius:4px;padding:.4rem .6rem;
  box-shadow:0 2px 8px rgba(0,0,0,.25);white-space:normal;font-size:.85rem;line-height:1.45}
-mark:hover .tip,mark:focus .tip,mark:target .tip{display:block} mark:target{outline:2px dashed #333}
+mark:hover .tip,mark:focus .tip{display:block} .anchor:target+mark{outline:2px dashed #333}
 .tip b{font-family:monospace} .sug{color:#056d2c}
 ul.findings{padding-left:1.2rem} ul.findings li{margin:.15rem 0} .rule{font-family:monospace;color:#555}
 .sev-error{color:#c00;font-weight:bold} .sev-warning{color:#b36b00} .sev-info{color:#245}
+.line.frame{color:#9a9a9a;background:#f4f4f4;font-size:.85rem} .line.frame .ln::after{content:"·"}
+mark.one{padding:0 .3em;outline:2px solid currentColor;outline-offset:-1px}
+sup.to{font-size:.65rem;margin-left:1px;user-select:none} sup.to a{color:#555;text-decoration:none}
+li:target,details:target{background:#fff3bf} .count{font-weight:bold;color:#555} .at{font-family:monospace}
+details ol{margin:.2rem 0} .filters{position:sticky;top:0;background:#fff;z-index:20;padding:.4rem 0;
+ border-bottom:1px solid #ddd;font-size:.9rem} .filters label{margin-right:.9rem;white-space:nowrap}
 """
 
 
@@ -62,7 +75,9 @@ def _suggestion(f, lang: str) -> str:
 
 
 def _line_html(text: str, marks: list, lang: str) -> str:
-    """One line with its findings' spans marked; marks are (start, end, finding, anchor) in code points.
+    """One line with its findings' spans marked. Marks are (start, end, finding, anchor, number) in
+    code points: `anchor` (the span's first line) is the id the list links to, `number` (its last
+    line) the small link back to the list.
 
     A sweep over the cut points keeps the marks covering each piece, so the work grows with the
     line and its marks, not with their product."""
@@ -80,61 +95,113 @@ def _line_html(text: str, marks: list, lang: str) -> str:
             active.pop(i, None)
         for i in starts.get(a, ()):
             active[i] = marks[i]
+            if marks[i][3]:
+                out.append(f'<span class="anchor" id="{marks[i][3]}"></span>')
         if a >= b:
             continue
         piece = escape(text[a:b])
-        if not active:
-            out.append(piece)
-            continue
-        covering = [active[i] for i in sorted(active)]
-        first = covering[0]
-        f = first[2]
-        anchor = f' id="{first[3]}"' if a == first[0] else ""
-        tips = "<hr>".join(_tip(m[2], lang) for m in covering)
-        out.append(f'<mark{anchor} tabindex="0" class="{f.severity}" style="background:{COLORS[f.category]}66;'
-                   f'border-bottom:2px solid {COLORS[f.category]}">{piece}<span class="tip">{tips}</span></mark>')
+        if active:
+            covering = [active[i] for i in sorted(active)]
+            f = covering[0][2]
+            one = " one" if any(m[1] - m[0] == 1 for m in covering) else ""
+            tips = "<hr>".join(_tip(m[2], lang) for m in covering)
+            piece = (f'<mark tabindex="0" class="{_classes(f)}{one}" style="background:{COLORS[f.category]}66;'
+                     f'border-bottom:2px solid {COLORS[f.category]};color:inherit">{piece}'
+                     f'<span class="tip">{tips}</span></mark>')
+        out.append(piece)
+        for i in ends.get(b, ()):
+            m = marks[i]
+            if m[4] is not None:
+                out.append(f'<sup class="to {_classes(m[2])}"><a href="#l{m[4]}">{m[4]}</a></sup>')
     return "".join(out)
+
+
+def _classes(f) -> str:
+    return f"{f.severity} c-{f.category} s-{f.severity}"
+
+
+_QUOTED = regex.compile(r"“[^”]*”|「[^」]*」|'[^']*'")
+
+
+def _same(f, lang: str) -> tuple:
+    """What findings share to be one line of the list: rule, severity and message, whatever the
+    message quotes (问题“1)”… and 问题“2)”… are the same finding at two places)."""
+    return f.rule, f.severity, _QUOTED.sub("“…”", f.message(lang))
+
+
+def _listing(findings, numbers: dict, lang: str) -> str:
+    """The findings in document order, alike ones collapsed into one line with a count."""
+    groups: dict = {}
+    for f in findings:
+        groups.setdefault(_same(f, lang), []).append(f)
+    items = []
+    for (rule, sev, message), members in groups.items():
+        head = (f'<span class="sev-{sev}">{escape(labels.severity(sev, lang))}</span> '
+                f'<span class="rule">[{escape(rule)}]</span> ')
+        first = members[0]
+        if len(members) == 1:
+            sug = f' — <span class="sug">{_suggestion(first, lang)}</span>' if first.suggestion is not None else ""
+            items.append(f'<li id="l{numbers[id(first)]}" class="{_classes(first)}">'
+                         f'<a class="at" href="#f{numbers[id(first)]}">{first.line}:{first.column}</a> '
+                         f'{head}{escape(first.message(lang))}{sug}</li>')
+            continue
+        each = "".join(f'<li id="l{numbers[id(f)]}"><a class="at" href="#f{numbers[id(f)]}">{f.line}:{f.column}</a> '
+                       f'{escape(f.message(lang))}'
+                       + (f' — <span class="sug">{_suggestion(f, lang)}</span>' if f.suggestion is not None else "")
+                       + "</li>" for f in members)
+        items.append(f'<li class="{_classes(first)}"><details><summary><a class="at" href="#f{numbers[id(first)]}">'
+                     f'{first.line}:{first.column}</a> {head}{escape(message)} <span class="count">×{len(members)}'
+                     f'</span></summary><ol>{each}</ol></details></li>')
+    return f'<ul class="findings">{"".join(items)}</ul>'
 
 
 def _document(path, doc, findings, lang, start_index):
     per_line = defaultdict(list)
-    anchors = {}
+    numbers = {}
+    lines = doc.shown_lines
     for i, f in enumerate(findings, start_index):
-        anchors[id(f)] = f"f{i}"
+        numbers[id(f)] = i
         for number in range(f.line, f.end_line + 1):
-            if not 0 < number <= len(doc.shown_lines):
+            if not 0 < number <= len(lines):
                 continue
-            line_text = doc.shown_lines[number - 1].text
+            line_text = lines[number - 1].text
             if not line_text:
                 continue
             start = f.column - 1 if number == f.line else 0
             end = max(f.end_column if number == f.end_line else len(line_text), start + 1)
-            per_line[number].append((min(start, len(line_text) - 1), min(end, len(line_text)), f, f"f{i}"))
+            per_line[number].append((min(start, len(line_text) - 1), min(end, len(line_text)), f,
+                                     f"f{i}" if number == f.line else None, i if number == f.end_line else None))
     masked = masked_lines(findings)
+    # A web page's frame is muted; on a page shown by its source lines, those are not the text's.
+    frame = doc.frame if getattr(doc, "source", None) is None and hasattr(doc, "outline") else set()
     rows = []
-    for line in doc.shown_lines:
+    for line in lines:
         shown = redact(line.text, masked.get((path, line.number), ()))
-        rows.append(f'<div class="line"><span class="ln">{line.number}</span>'
+        muted = " frame" if line.number in frame else ""
+        rows.append(f'<div class="line{muted}"><span class="ln">{line.number}</span>'
                     f'<span class="tx">{_line_html(shown, per_line.get(line.number, []), lang)}</span></div>')
-    grouped = defaultdict(list)
-    for f in findings:
-        grouped[f.category].append(f)
-    listing = []
-    for category in [c for c in CATEGORIES if c in grouped]:
-        items = []
-        for f in grouped[category]:
-            sev = labels.severity(f.severity, lang)
-            sug = ""
-            if f.suggestion is not None:
-                sug = f' — <span class="sug">{_suggestion(f, lang)}</span>'
-            items.append(f'<li><a href="#{anchors[id(f)]}">{f.line}:{f.column}</a> '
-                         f'<span class="sev-{f.severity}">{escape(sev)}</span> <span class="rule">[{escape(f.rule)}]</span> '
-                         f'{escape(f.message(lang))}{sug}</li>')
-        listing.append(f'<h3><span class="swatch" style="background:{COLORS[category]}"></span>'
-                       f'{escape(_label(category, lang))} · {len(grouped[category])}</h3><ul class="findings">{"".join(items)}</ul>')
-    title = labels.word("by-category", lang)
+    title = labels.word("in-order", lang)
     return (f'<section><h2>{escape(path)}</h2><div class="doc">{"".join(rows)}</div>'
-            f'<h3>{title}</h3>{"".join(listing) or "<p>—</p>"}</section>')
+            f'<h3>{title}</h3>{_listing(findings, numbers, lang) if findings else "<p>—</p>"}</section>')
+
+
+def _filters(findings, lang: str) -> tuple[str, str]:
+    """Check boxes for the categories and severities found, and the CSS that hides what is unchecked."""
+    categories = [c for c in CATEGORIES if any(f.category == c for f in findings)]
+    severities = [s for s in ("error", "warning", "info") if any(f.severity == s for f in findings)]
+    boxes, css = [], []
+    for kind, values, name in (("c", categories, lambda c: _label(c, lang)),
+                               ("s", severities, lambda s: labels.severity(s, lang))):
+        for value in values:
+            box = f"show-{kind}-{value}"
+            swatch = (f'<span class="swatch" style="background:{COLORS[value]}"></span>' if kind == "c" else "")
+            boxes.append(f'<label><input type="checkbox" id="{box}" checked> {swatch}{escape(name(value))}</label>')
+            css.append(f"body:has(#{box}:not(:checked)) li.{kind}-{value},"
+                       f"body:has(#{box}:not(:checked)) sup.{kind}-{value}{{display:none}}"
+                       f"body:has(#{box}:not(:checked)) mark.{kind}-{value}{{background:none!important;"
+                       f"border-bottom-color:transparent!important;outline:none}}")
+    label = escape(labels.word("filter", lang))
+    return f'<div class="filters">{label} {"".join(boxes)}</div>', "".join(css)
 
 
 def render(findings, run) -> str:
@@ -155,6 +222,7 @@ def render(findings, run) -> str:
     total = [sum(counts[(c, s)] for c in CATEGORIES) for s in ("error", "warning", "info")]
     rows.append("<tr><th>" + head[4] + "</th>" + "".join(f"<th>{n}</th>" for n in total)
                 + f"<th>{sum(total)}</th></tr>")
+    filters, filter_css = _filters(findings, lang)
     sections, index = [], 1
     for path in sorted(docs):
         sections.append(_document(path, docs[path], by_path.get(path, []), lang, index))
@@ -162,7 +230,7 @@ def render(findings, run) -> str:
     heading = labels.word("title", lang)
     intro = text("report.html-intro", lang, findings=len(findings), documents=len(docs))
     return (f'<!DOCTYPE html>\n<html lang="{"en" if lang == "en" else "zh-CN"}"><head><meta charset="utf-8">'
-            f'<meta name="generator" content="rectlint {__version__}"><title>{heading}</title><style>{CSS}</style></head>'
-            f'<body><h1>{heading}</h1><p>{intro}</p><table class="summary"><tr>'
+            f'<meta name="generator" content="rectlint {__version__}"><title>{heading}</title><style>{CSS}{filter_css}'
+            f'</style></head><body><h1>{heading}</h1><p>{intro}</p>{filters}<table class="summary"><tr>'
             + "".join(f"<th>{h}</th>" for h in head) + "</tr>" + "".join(rows) + "</table>"
             + "".join(sections) + "</body></html>\n")
