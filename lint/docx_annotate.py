@@ -11,11 +11,13 @@ Everything else in the file (styles, tables, headers, existing comments) is left
 from __future__ import annotations
 
 import io
+import zipfile
 from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from .docx_reader import _RUN_TEXT, _W, blocks, segments, text_boxes
+from .docx_numbering import Numbering
+from .docx_reader import _RUN_TEXT, _W, _optional, blocks, segments, text_boxes
 from .messages import text
 
 AUTHOR, INITIALS = "rectlint", "RL"
@@ -97,11 +99,7 @@ def _runs_for(p, start: int, end: int) -> list:
 
 class _Writer:
     def __init__(self, data: bytes, lang: str):
-        import docx
-
-        from .docx_numbering import Numbering
-        from .docx_reader import _optional
-        import zipfile
+        import docx  # python-docx: imported only when a copy is annotated
 
         self.document = docx.Document(io.BytesIO(data))
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
