@@ -44,6 +44,12 @@ def _split_lines(text: str) -> list[Line]:
     return lines
 
 
+def position_in(lines: list[Line], starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based (line, column) of an offset among `lines` (whose start offsets are `starts`)."""
+    line = lines[max(0, bisect.bisect_right(starts, offset) - 1)]
+    return line.number, min(offset, line.end) - line.start + 1
+
+
 class Document:
     """One draft. Offsets index `text`; `folded` is the same text width-folded."""
 
@@ -94,8 +100,7 @@ class Document:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset; columns count code points."""
-        line = self.line_at(offset)
-        return line.number, min(offset, line.end) - line.start + 1
+        return position_in(self.lines, self._starts, offset)
 
     # -- structure -----------------------------------------------------------
     @cached_property

@@ -58,7 +58,6 @@ def _split(run, at: int):
     if at <= 0 or any(c.tag == _W + "fldChar" for c in run):
         return run
     second = deepcopy(run)
-    seen = 0
     for keep_first, target in ((True, run), (False, second)):
         seen = 0
         for child in list(target):
@@ -130,7 +129,7 @@ class _Writer:
                     and doc.part_of(finding.end_line) is None:
                 runs += self._span(finding.end_line, 0, finding.end_column)[-1:]
         if not runs:  # a header, footnote or text box: Word takes comments in the body only
-            runs = next(([run for run, _ in segments(p)] for p in self.paragraphs if segments(p)), [])
+            runs = next((shown for shown in ([run for run, _ in segments(p)] for p in self.paragraphs) if shown), [])
         if not runs:
             return False
         body = self.document.part
@@ -172,9 +171,8 @@ class _Writer:
 
     def _mark(self, tag: str):
         self.revision_id += 1
-        element = self.document.element.makeelement(_W + tag, {
+        return self.document.element.makeelement(_W + tag, {
             _W + "id": str(self.revision_id), _W + "author": AUTHOR, _W + "date": self.stamp})
-        return element
 
     def _replace(self, p, a: int, b: int, new: str) -> None:
         """Characters a..b of paragraph `p` become `new`: the old runs go into a w:del, and a run
@@ -245,12 +243,11 @@ def write_annotated(path: str, target: str, doc, findings, lang: str = "zh", rev
                     unsafe: bool = False) -> Annotated:
     """Annotate the .docx at `path` into `target`, never over `path`; the write is atomic. The
     file must still be what was linted."""
-    import os
-    import tempfile
     from pathlib import Path
 
     from .docx_reader import read_docx
     from .errors import InputError
+    from .fixes import replace_file
     from .messages import said
     from .text import printable
 
@@ -261,13 +258,5 @@ def write_annotated(path: str, target: str, doc, findings, lang: str = "zh", rev
     if read_docx(data, path).text != doc.text:
         raise InputError(said("input.changed", name=printable(path)))
     result = annotate(data, doc, findings, lang, revisions, unsafe)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".rectlint", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(result.data)
-        os.replace(tmp, out)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    replace_file(out, result.data)
     return result

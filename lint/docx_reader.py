@@ -58,8 +58,6 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 _RUN_TEXT = {_W + "t": None, _W + "tab": "\t", _W + "br": " ", _W + "cr": " ", _W + "noBreakHyphen": "-"}
 # Wrappers whose runs Word shows: tracked insertions and moves, links, tags, simple fields.
 _SHOWN = {_W + tag for tag in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "bdo", "dir")}
-# Part kinds read after the body, in this order.
-PART_KINDS = ("textbox", "header", "footer", "footnote", "endnote")
 
 
 @dataclass
@@ -198,8 +196,8 @@ def _notes(xml: bytes, kind: str, numbering) -> list[list[str]]:
 
 
 def _other_parts(archive, numbering, boxes) -> list[tuple[str, list[str]]]:
-    """(kind, lines) of every part read after the body, in PART_KINDS order. A header or footer
-    repeated for first, odd and even pages is read once."""
+    """(kind, lines) of every part read after the body: text boxes, headers, footers, footnotes,
+    endnotes. A header or footer repeated for first, odd and even pages is read once."""
     from lxml import etree
 
     names = archive.namelist()

@@ -64,13 +64,21 @@ def write_atomic(path: Path, data: bytes, expected: tuple | None = None) -> None
             handle.flush()
             os.fsync(handle.fileno())
         return
+    replace_file(target, data, st)
+
+
+def replace_file(target: Path, data: bytes, like=None) -> None:
+    """Write `data` to a temporary file beside `target`, then rename it over `target`, so that a
+    reader sees the old bytes or the new, never part. With `like` (the old file's stat), the new
+    file takes the old one's mode, owner and extended attributes."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".rectlint", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        _copy_metadata(target, tmp, st)
+        if like is not None:
+            _copy_metadata(target, tmp, like)
         os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):

@@ -14,6 +14,8 @@ from html.parser import HTMLParser
 
 import regex
 
+from .document import _split_lines, position_in
+
 BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
           "section", "article", "header", "footer", "nav", "aside", "main", "blockquote", "pre",
           "dd", "dt", "dl", "hr", "title", "form", "figure", "figcaption", "address", "center", "td", "th"}
@@ -123,17 +125,12 @@ class SourceMap:
     source span of text character i."""
 
     def __init__(self, source: str, starts: array, ends: array):
-        from .document import _split_lines
-
         self.source, self.starts, self.ends = source, starts, ends
         self.lines = _split_lines(source)
         self._line_starts = [line.start for line in self.lines]
 
     def _position(self, offset: int) -> tuple[int, int]:
-        import bisect
-
-        line = self.lines[max(0, bisect.bisect_right(self._line_starts, offset) - 1)]
-        return line.number, min(offset, line.end) - line.start + 1
+        return position_in(self.lines, self._line_starts, offset)
 
     def location(self, start: int, end: int) -> tuple[int, int, int, int]:
         """(line, column, end line, end column) in the source of the text span start..end;

@@ -7,6 +7,7 @@ The vocabulary (status words, labels) lives in `rectlint.conventions`.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -115,6 +116,15 @@ class Outline:
     def headings(self) -> list:
         """Every heading in document order; the tree is complete once the Outline exists."""
         return list(self.root.descendants())
+
+    @cached_property
+    def _heading_lines(self) -> list[int]:
+        return [h.line.number for h in self.headings]
+
+    def heading_at(self, number: int) -> "Heading | None":
+        """The last heading on or before line `number`: the one that line stands under."""
+        i = bisect.bisect_right(self._heading_lines, number) - 1
+        return self.headings[i] if i >= 0 else None
 
     @cached_property
     def summary_lines(self) -> list:

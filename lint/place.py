@@ -3,21 +3,12 @@ path (二、→（一）→3.) and a quote of the text around it. A .docx has no
 
 from __future__ import annotations
 
-import bisect
-
 QUOTE = 16  # code points of the paragraph quoted on each side of the finding
 
 
 def heading_path(doc, number: int) -> list[str]:
     """Markers of the headings that line `number` stands under, outermost first."""
-    headings = doc.outline.headings
-    lines = getattr(doc, "_heading_lines", None)
-    if lines is None:  # headings are in document order; looked up once per document
-        lines = doc._heading_lines = [h.line.number for h in headings]
-    i = bisect.bisect_right(lines, number) - 1
-    if i < 0:
-        return []
-    path, heading = [], headings[i]
+    path, heading = [], doc.outline.heading_at(number)
     while heading is not None and heading.line is not None:
         path.append(heading.marker.strip())
         heading = heading.parent

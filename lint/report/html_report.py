@@ -17,6 +17,7 @@ from html import escape
 import regex
 
 from rectlint import __version__
+from rectlint.document import Document
 from rectlint.finding import CATEGORIES
 from rectlint.messages import text
 from rectlint.privacy import masked_lines, redact
@@ -172,8 +173,9 @@ def _document(path, doc, findings, lang, start_index):
             per_line[number].append((min(start, len(line_text) - 1), min(end, len(line_text)), f,
                                      f"f{i}" if number == f.line else None, i if number == f.end_line else None))
     masked = masked_lines(findings)
-    # A web page's frame is muted; on a page shown by its source lines, those are not the text's.
-    frame = doc.frame if getattr(doc, "source", None) is None and hasattr(doc, "outline") else set()
+    # A web page's frame is muted. Its line numbers count the text, so they are of no use on a page
+    # shown by its source lines, and a view kept without the text has no outline.
+    frame = doc.frame if isinstance(doc, Document) and doc.source is None else set()
     rows = []
     for line in lines:
         shown = redact(line.text, masked.get((path, line.number), ()))
