@@ -135,6 +135,20 @@ class Linter:
         finally:
             self.close()
 
+    def lint_bytes(self, data: bytes, path: str, kind: str | None = None) -> DocumentResult:
+        """Lint a file's content held in memory (an upload): read as the file `path` would be,
+        by its suffix unless `kind` (txt, md, docx, html) says. Raises InputError with the
+        CLI's line for content that cannot be read."""
+        from .reader import TEXT_SUFFIXES, Source, parse
+
+        cfg = self.config_for(path)
+        source = Source(path, kind or TEXT_SUFFIXES.get(Path(path).suffix.lower(), "txt"), stdin=True)
+        try:
+            doc, _ = parse(source, data, self.on_warning, self._kind(cfg))
+            return self._lint_document(doc, cfg)
+        finally:
+            self.close()
+
     # -- paths ---------------------------------------------------------------
     def lint_paths(self, paths: Iterable[str], outline_only: bool = False,
                    on_error: Callable[[str], None] | None = None,

@@ -20,6 +20,7 @@ from .text import display_width, printable
 from .output import Output, fix_hint, rule_statistics, use_color
 from .report import FORMATS, RunInfo, Tally, render, reporter
 from .report.labels import category, severity
+from .serve.command import serve
 
 
 class _DefaultGroup(click.Group):
@@ -447,6 +448,8 @@ def index_repair(index_path):
 
 
 # The language of a failure's line, once the run has chosen it.
+cli.add_command(serve)
+
 _LANG = {"chosen": "zh"}
 
 

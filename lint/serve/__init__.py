@@ -1,0 +1,21 @@
+"""`rectlint serve`: the library behind HTTP, for a CMS's pre-publish gate and for editors who
+never open a terminal. Needs the `serve` extra (FastAPI, uvicorn, python-multipart).
+
+    from rectlint.serve import Settings
+    from rectlint.serve.app import create_app
+    app = create_app(Settings(token="…"))   # an ASGI app: run it with uvicorn
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Settings:
+    config: object = None  # a rectlint Config; None: the defaults (the CLI passes the one it found)
+    against: str | None = None  # a corpus index, as --against
+    workers: int = 2
+    max_mib: float = 10.0
+    timeout: float = 30.0  # seconds of linting per request
+    token: str | None = None  # required on /v1/ when set

@@ -1,0 +1,93 @@
+"""`rectlint serve`: the command that starts the server. The server's own modules, and the
+extra they need, are imported only when it runs."""
+
+from __future__ import annotations
+
+import importlib.util
+import ipaddress
+import os
+from pathlib import Path
+
+import click
+
+from rectlint.errors import UsageError
+from rectlint.messages import said, text
+
+from . import Settings
+
+MIN_TOKEN = 16
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve anywhere
+
+
+def settings_for(host: str, token: str | None, config_path: str | None, against: str | None,
+                 workers: int, max_mib: float, timeout: float):
+    """The server's Settings, or UsageError/ConfigError saying why it must not start."""
+    from rectlint.config import find_config, load_config
+
+    if token is not None and len(token) < MIN_TOKEN:
+        raise UsageError(said("serve.short-token"))
+    if token is None and not is_loopback(host):
+        raise UsageError(said("serve.needs-token", host=host))
+    if any(importlib.util.find_spec(name) is None for name in ("fastapi", "uvicorn", "multipart")):
+        raise UsageError(said("serve.needs-extra"))
+    config = load_config(Path(config_path)) if config_path else find_config(Path.cwd())
+    if against is not None:  # a missing or damaged index stops the start, as it stops a check
+        from rectlint.corpus import Corpus
+
+        Corpus(against, readonly=True).close()
+    return Settings(config=config, against=against, workers=workers or os.cpu_count() or 1, max_mib=max_mib,
+                    timeout=timeout, token=token)
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but loopback needs --token.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True)
+@click.option("--token", envvar="RECTLINT_TOKEN", default=None, metavar="TOKEN",
+              help="Require 'Authorization: Bearer TOKEN' on /v1/ (also RECTLINT_TOKEN; at least 16 characters).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Configuration for every request (default: the one found from the current folder).")
+@click.option("--against", type=click.Path(dir_okay=False), default=None, metavar="INDEX",
+              help="Corpus index for corpus-overlap, as for checks.")
+@click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Lint processes; 0 means one per CPU.")
+@click.option("--max-mib", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
+              help="Largest request accepted (413 beyond).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              help="Seconds of linting one request may take (503 beyond).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of what the command itself prints.")
+@click.option("--openapi", "print_openapi", is_flag=True, help="Print the OpenAPI description and exit.")
+def serve(host, port, token, config_path, against, workers, max_mib, timeout, lang, print_openapi):
+    """Serve the HTTP API and the page at / (needs: pip install 'rectlint[serve]')."""
+    from rectlint import cli
+
+    cli._LANG["chosen"] = lang
+    if print_openapi:
+        host, token = "127.0.0.1", None  # the description does not depend on where it is served
+    settings = settings_for(host, token, config_path, against, workers, max_mib, timeout)
+    if not print_openapi:
+        from .pool import preload
+
+        preload()
+    import logging
+
+    import uvicorn
+
+    from .app import create_app, openapi_json
+
+    app = create_app(settings)
+    if print_openapi:
+        click.echo(openapi_json(app), nl=False)
+        return
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    click.echo(text("serve.listening", lang, host=host, port=port, workers=settings.workers), err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
