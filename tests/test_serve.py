@@ -106,6 +106,15 @@ def test_check_reads_every_upload_format(client, word_draft):
     assert any(f.get("place", {}).get("part") == "footnote" for f in docx["findings"])
 
 
+def test_a_page_sent_as_text_is_read_as_a_page_and_an_empty_file_field_is_no_file(client):
+    page = "<html><body><p>关于整改情况的通报</p><p>2025年2月30日已完成。</p></body></html>"
+    body = client.post("/v1/check", json={"text": page, "filename": "p.html"}).json()
+    dates = [(f["line"], f["column"]) for f in body["findings"] if f["rule"] == "invalid-date"]
+    assert body["document"]["format"] == "html" and dates == [(1, page.index("2025") + 1)]
+    body = client.post("/v1/check", files={"file": ("", b"")}, data={"text": BROKEN}).json()
+    assert body["document"]["path"] == "draft.txt" and body["findings"]
+
+
 def test_a_path_in_the_upload_name_is_dropped(client):
     body = client.post("/v1/check", files={"file": ("../../etc/d.txt", BROKEN.encode())}).json()
     assert body["document"]["path"] == "d.txt"

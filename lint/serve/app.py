@@ -123,14 +123,14 @@ async def _job(request: Request, action: str, max_bytes: int) -> Job:
                 raise ApiError(400, "bad-json", said("serve.bad-json", error=exc.errors()[0]["msg"])) from None
             raise _field_error(exc.errors()) from None
         _check_selectors(asked)
-        return Job(action, asked.filename, text=asked.text, fmt=asked.format, **_options(asked))
+        return Job(action, _basename(asked.filename), asked.text.encode("utf-8"), fmt=asked.format, **_options(asked))
     if content_type not in ("multipart/form-data", "application/x-www-form-urlencoded"):
         raise ApiError(415, "unsupported-type", said("serve.unsupported-type", type=content_type or "-"))
     async with request.form(max_files=1, max_fields=20, max_part_size=max_bytes) as form:
         upload, text = form.get("file"), form.get("text")
         fields = {k: v for k, v in form.items() if k in models.Options.model_fields and isinstance(v, str) and v}
         flags = {k: form.get(k) in ("1", "true", "on") for k in ("revisions", "unsafe_fixes")}
-        if upload is not None and not isinstance(upload, str):
+        if upload is not None and not isinstance(upload, str) and (upload.filename or upload.size):
             name, data = upload.filename or "draft.txt", await upload.read()
         elif isinstance(text, str) and text.strip() and action != "annotate":
             name, data = form.get("filename") or "draft.txt", text.encode("utf-8")
@@ -142,7 +142,7 @@ async def _job(request: Request, action: str, max_bytes: int) -> Job:
     except ValidationError as exc:
         raise _field_error(exc.errors()) from None
     _check_selectors(options)
-    return Job(action, _basename(name), data=data, revisions=flags["revisions"], unsafe=flags["unsafe_fixes"],
+    return Job(action, _basename(name), data, revisions=flags["revisions"], unsafe=flags["unsafe_fixes"],
                **_options(options))
 
 
@@ -191,7 +191,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         error = _field_error(list(exc.errors()))
         return _error(request, error.status, error.code, error.message)
 
-    async def lint(request: Request, job: Job):
+    async def lint(job: Job):
         started = time.perf_counter()
         try:
             answer = await pool.run(job, settings.timeout)
@@ -200,8 +200,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         except WorkerLost:
             raise ApiError(500, "internal", said("serve.internal", error="lint process lost")) from None
         status = answer.status if isinstance(answer, Failure) else 200
-        log.info("%s %s %d bytes %d ms", job.action, status, len(job.data or b"") or len((job.text or "").encode()),
-                 (time.perf_counter() - started) * 1000)
+        log.info("%s %s %d bytes %d ms", job.action, status, len(job.data), (time.perf_counter() - started) * 1000)
         if isinstance(answer, Failure):
             code = {422: "input", 415: "not-docx", 400: "invalid"}.get(answer.status, "internal")
             raise ApiError(answer.status, code, answer.message)
@@ -221,7 +220,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         _authorise(request, settings.token)
         html = request.query_params.get("format", "json") == "html"
         job = await _job(request, "report" if html else "check", max_bytes)
-        answer = await lint(request, job)
+        answer = await lint(job)
         if html:
             return HTMLResponse(answer, headers={"Content-Security-Policy": "default-src 'none'; "
                                                  "style-src 'unsafe-inline'"})
@@ -237,7 +236,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def annotate(request: Request):
         _authorise(request, settings.token)
         job = await _job(request, "annotate", max_bytes)
-        data, counts = await lint(request, job)
+        data, counts = await lint(job)
         name = annotated_name(job.name)
         headers = {"Content-Disposition": f"attachment; filename=\"{_ascii(name)}\"; filename*=UTF-8''{quote(name)}",
                    **{f"X-Rectlint-{key.title()}": str(value) for key, value in counts.items()}}

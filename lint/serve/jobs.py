@@ -13,8 +13,7 @@ class Job:
 
     action: str  # "check", "report" (the HTML report) or "annotate"
     name: str  # the draft's file name, for its format and its findings' path
-    data: bytes | None = None  # an uploaded file
-    text: str | None = None  # or a text
+    data: bytes  # the file as uploaded, or a text sent as JSON, in UTF-8
     fmt: str | None = None  # txt, md, docx, html; None: by the name's suffix
     kind: str | None = None  # the notice kind, as --kind
     select: tuple = ()

@@ -52,10 +52,7 @@ class Worker:
         self.warnings.clear()
         try:
             linter = self.linter(job)
-            if job.text is not None:
-                result = linter.lint_text(job.text, job.name, job.fmt or "txt")
-            else:
-                result = linter.lint_bytes(job.data, job.name, job.fmt)
+            result = linter.lint_bytes(job.data, job.name, job.fmt)
             if job.action == "annotate":
                 return self._annotate(job, result)
             if job.action == "report":
@@ -118,4 +115,4 @@ def serve(conn, config, against) -> None:
 _WARM_UP = ("关于某县委巡察整改进展情况的通报\n一、整改工作的组织领导\n"
             "（一）关于制度执行不严的问题。整改情况：已完成。2025年3月1日印发制度。\n"
             "联系电话：0000-0000000。\n中共某县委\n2025年4月30日\n")
-Worker(Config(), None).run(Job("check", "warm-up.txt", text=_WARM_UP))
+Worker(Config(), None).run(Job("check", "warm-up.txt", _WARM_UP.encode("utf-8")))
