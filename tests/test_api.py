@@ -101,3 +101,19 @@ def test_a_fix_is_decided_per_hit():
     fix = Fix.replace(0, 1, "，", "unsafe")
     assert not fix.applies() and fix.applies(unsafe=True)
     assert not Fix.replace(0, 1, "，", "display-only").applies(unsafe=True)
+
+
+def test_lint_bytes_reads_content_held_in_memory_as_the_file_would_be():
+    from rectlint.errors import InputError
+
+    linter = Linter(Config())
+    for path in sorted(EXAMPLES.glob("*.txt")) + sorted(EXAMPLES.glob("*.md")):
+        from_disk = Linter(Config()).lint_paths([str(path)]).documents[str(path)].findings
+        in_memory = linter.lint_bytes(path.read_bytes(), str(path)).findings
+        assert [f.as_dict() for f in in_memory] == [f.as_dict() for f in from_disk]
+    gbk = linter.lint_bytes("2025年2月30日召开会议。".encode("gb18030"), "d.txt")
+    assert [f.rule for f in gbk.findings] == ["invalid-date"]
+    page = linter.lint_bytes("<p>x</p><p>2025年2月30日召开会议。</p>".encode(), "d.bin", kind="html")
+    assert page.document.kind == "html" and page.findings[0].column == 12
+    with pytest.raises(InputError):
+        linter.lint_bytes(bytes(range(256)) * 4, "d.txt")
