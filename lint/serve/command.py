@@ -3,8 +3,6 @@ extra they need, are imported only when it runs."""
 
 from __future__ import annotations
 
-import importlib.util
-import ipaddress
 import os
 from pathlib import Path
 
@@ -19,6 +17,8 @@ MIN_TOKEN = 16
 
 
 def is_loopback(host: str) -> bool:
+    import ipaddress
+
     if host == "localhost":
         return True
     try:
@@ -36,6 +36,8 @@ def settings_for(host: str, token: str | None, config_path: str | None, against:
         raise UsageError(said("serve.short-token"))
     if token is None and not is_loopback(host):
         raise UsageError(said("serve.needs-token", host=host))
+    import importlib.util
+
     if any(importlib.util.find_spec(name) is None for name in ("fastapi", "uvicorn", "multipart")):
         raise UsageError(said("serve.needs-extra"))
     config = load_config(Path(config_path)) if config_path else find_config(Path.cwd())
