@@ -139,10 +139,10 @@ class Linter:
         """Lint a file's content held in memory (an upload): read as the file `path` would be,
         by its suffix unless `kind` (txt, md, docx, html) says. Raises InputError with the
         CLI's line for content that cannot be read."""
-        from .reader import TEXT_SUFFIXES, Source, parse
+        from .reader import Source, kind_of, parse
 
         cfg = self.config_for(path)
-        source = Source(path, kind or TEXT_SUFFIXES.get(Path(path).suffix.lower(), "txt"), stdin=True)
+        source = Source(path, kind or kind_of(Path(path)) or "txt", stdin=True)
         try:
             doc, _ = parse(source, data, self.on_warning, self._kind(cfg))
             return self._lint_document(doc, cfg)

@@ -7,6 +7,7 @@ file name: drafts are unpublished government documents.
 
 from __future__ import annotations
 
+import functools
 import hmac
 import json
 import logging
@@ -44,9 +45,7 @@ class ApiError(Exception):
         self.status, self.code, self.message, self.headers = status, code, message, headers
 
 
-def _lang(request: Request, asked: str | None = None) -> str:
-    if asked in ("zh", "en"):
-        return asked
+def _lang(request: Request) -> str:
     if request.query_params.get("lang") in ("zh", "en"):
         return request.query_params["lang"]
     accept = request.headers.get("accept-language", "").lower()
@@ -155,6 +154,7 @@ def _basename(name: str) -> str:
     return name.replace("\\", "/").rsplit("/", 1)[-1] or "draft.txt"
 
 
+@functools.cache
 def _asset(name: str) -> str:
     return resources.files("rectlint.serve").joinpath("page", name).read_text(encoding="utf-8")
 

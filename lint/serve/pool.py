@@ -84,6 +84,7 @@ class Pool:
         self.size, self.config, self.against = size, config, against
         self._ctx = _context()
         self._idle: asyncio.Queue | None = None
+        self._filling: asyncio.Future | None = None
         self._all: list[_Process] = []
 
     async def start(self) -> None:
@@ -124,7 +125,8 @@ class Pool:
             self._idle.put_nowait(process)
 
     async def close(self) -> None:
-        await self._filling
+        if self._filling is not None:  # let the filling finish, so no process is left behind
+            await self._filling
         for process in self._all:
             process.stop()
         self._all.clear()

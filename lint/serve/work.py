@@ -14,7 +14,7 @@ from rectlint.api import Linter
 from rectlint.config import Config
 from rectlint.context import LintContext
 from rectlint.errors import InputError, RectlintError
-from rectlint.finding import SEVERITIES
+from rectlint.finding import SEVERITIES, severity_rank
 from rectlint.messages import in_language, said
 from rectlint.registry import all_rules
 from rectlint.report import RunInfo, render
@@ -38,6 +38,7 @@ class Worker:
     def linter(self, job: Job) -> Linter:
         key = (job.select, job.ignore, job.kind, job.as_of)
         if key not in self.linters:
+            # "auto" (the request's default) leaves the kind to the configuration, then to detection
             context = LintContext(as_of=job.as_of, kind=job.kind if job.kind != "auto" else None)
             self.linters[key] = Linter(self.config, job.select, job.ignore, context, against=self.against,
                                        on_warning=self.warnings.append)
@@ -62,7 +63,7 @@ class Worker:
             return self._check(job, result)
         except InputError as exc:  # the CLI's one line: binary, undecodable, damaged .docx
             return Failure(422, exc.message)
-        except RectlintError as exc:  # a select or ignore naming no rule
+        except RectlintError as exc:  # the configuration's rules cannot be built (the server checked select/ignore)
             return Failure(400, exc.message)
         except Exception as exc:  # noqa: BLE001  (a bug: its type only, never its text, which may quote the draft)
             return Failure(500, said("serve.internal", error=type(exc).__name__))
@@ -79,7 +80,7 @@ class Worker:
                 "path": result.path, "format": doc.kind, **doc.info.as_dict(),
                 "characters": len(doc.text), "lines": len(doc.lines),
                 "findings": len(findings), "severities": {s: severities[s] for s in SEVERITIES},
-                "failed": any(f.severity in SEVERITIES[result.fail_level:] for f in findings),
+                "failed": any(severity_rank(f.severity) >= result.fail_level for f in findings),
             },
             "findings": [entry(f, run) for f in findings],
             "warnings": [in_language(w, job.lang) for w in self.warnings],
