@@ -191,12 +191,13 @@ class Linter:
             self.close()
 
     def _parallel(self, sources, outline_only) -> bool:
+        if self.jobs <= 1 or len(sources) < 2 * self.jobs or self.keep_documents or outline_only:
+            return False  # decided before multiprocessing is imported: a single draft never needs it
         import multiprocessing
 
         uses_corpus = self.context.corpus is not None or self.against is not None or any(
             self.config_for(s.path).against is not None for s in sources)
-        return (self.jobs > 1 and len(sources) >= 2 * self.jobs and not self.keep_documents and not outline_only
-                and not uses_corpus and "fork" in multiprocessing.get_all_start_methods()
+        return (not uses_corpus and "fork" in multiprocessing.get_all_start_methods()
                 and not any(s.from_stdin for s in sources))
 
     def _iter_parallel(self, sources):
@@ -242,10 +243,10 @@ class Linter:
         return item
 
     def _cache_key(self, cfg, source, data) -> str | None:
-        from .cache import file_key, run_key
-
         if self.cache is None or source.from_stdin or self.against or cfg.against or self.context.corpus:
             return None
+        from .cache import file_key, run_key
+
         if id(cfg) not in self._run_keys:
             self._run_keys[id(cfg)] = run_key(cfg, self.rules_for(cfg), self.select, self.ignore, self._context(cfg))
         return file_key(self._run_keys[id(cfg)], source.path, source.kind, data)
@@ -274,10 +275,12 @@ class Linter:
         return DocumentResult(doc.path, doc, findings, cfg, rules, context, decoded, keep)
 
     def _corpus_view(self, cfg: Config, doc: Document):
-        from .corpus import Corpus, CorpusView, sha_of
-
         corpus = self.context.corpus
         path = self.against or cfg.against
+        if corpus is None and path is None:
+            return None  # without an index, sqlite3 is never imported
+        from .corpus import Corpus, CorpusView, sha_of
+
         if corpus is None and path is not None:
             if str(path) not in self._corpora:
                 self._corpora[str(path)] = Corpus(path, readonly=True)

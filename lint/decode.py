@@ -7,18 +7,21 @@ from dataclasses import dataclass
 
 import regex
 
+from . import patterns
 from .errors import InputError
 from .messages import said
 
 # C0 controls that never occur in a text draft; their presence means binary data.
 _BINARY_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0b\x0c\x1b")
-_CONTROL = regex.compile(r"[\p{Cc}\p{Cs}--[\t\n\r\x0b\x0c\x1b]]", regex.V1)
+_CONTROL = patterns.compile(r"[\p{Cc}\p{Cs}--[\t\n\r\x0b\x0c\x1b]]", regex.V1)
+_NEWLINE = patterns.compile(r"\r\n?|\n")
+_HAN = patterns.compile(r"\p{Han}")
 # In text read as GB18030, which decodes almost any bytes, unassigned and private-use code points
 # betray bytes that were never GB18030 text. In valid UTF-8 they are text (Word's symbol bullet
 # U+F0B7, a CJK extension character newer than this Python's tables).
-_ODD = regex.compile(r"[\p{Cn}\p{Co}]")
+_ODD = patterns.compile(r"[\p{Cn}\p{Co}]")
 # What a Chinese draft is made of: CJK ideographs and punctuation, full-width forms, ASCII.
-_CJK_TEXT = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\t\n\r]")
+_CJK_TEXT = patterns.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\t\n\r]")
 
 
 @dataclass
@@ -31,7 +34,7 @@ class Decoded:
 
 
 def _newline_of(text: str) -> str:
-    m = regex.search(r"\r\n?|\n", text)
+    m = _NEWLINE.search(text)
     return m.group() if m else "\n"
 
 
@@ -51,7 +54,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
         except UnicodeDecodeError:
             continue
         plain = len(_CJK_TEXT.findall(text))
-        han = len(regex.findall(r"\p{Han}", text))
+        han = len(_HAN.findall(text))
         if plain >= 0.95 * len(text) and (b"\x00" in data or han >= 0.5 * len(text)) \
                 and not _looks_binary(text):
             return text, codec

@@ -6,8 +6,7 @@ import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
-import regex
-
+from . import patterns
 from .text import fold
 
 
@@ -30,7 +29,7 @@ class Paragraph:
     lines: list
 
 
-_BREAK = regex.compile(r"\r\n|\r|\n")
+_BREAK = patterns.compile(r"\r\n|\r|\n")
 
 
 def _split_lines(text: str) -> list[Line]:

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 
 import regex
 
+from . import patterns
 from .document import _split_lines, position_in
 
 BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
@@ -97,11 +98,11 @@ class _Text(HTMLParser):
         self._reference("&#" + name)
 
 
-_UNCLOSED_RAW = regex.compile(r"<(script|style)\b[^>]*>(?![\s\S]*?</\1\s*>)", regex.I)
-_NEXT_BLOCK = regex.compile(r"<(?:p|div|h[1-6]|table|tr|li|ul|ol|section|article|main|body|br)\b", regex.I)
+_UNCLOSED_RAW = patterns.compile(r"<(script|style)\b[^>]*>(?![\s\S]*?</\1\s*>)", regex.I)
+_NEXT_BLOCK = patterns.compile(r"<(?:p|div|h[1-6]|table|tr|li|ul|ol|section|article|main|body|br)\b", regex.I)
 
 
-_NEWLINE = regex.compile(r"\n")
+_NEWLINE = patterns.compile(r"\n")
 
 
 def _close_raw_text(markup: str) -> tuple[str, list]:

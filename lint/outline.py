@@ -11,8 +11,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import regex
-
+from . import patterns
 from .conventions.frame import CONTACT as _CONTACT, FRAME_ANY as _FRAME_ANY, FRAME_KEYS as _FRAME_KEYS
 from .conventions.frame import SUPERVISION as _SUPERVISION
 from .conventions.status import (ANY_LABEL, MEASURE_LABEL, STATUS_AFTER_LABEL, STATUS_LABEL, STATUS_TAG,
@@ -23,12 +22,12 @@ from .text import cn_to_int
 
 # A heading is short and has no comma (a status tag or Markdown emphasis may close it); a
 # paragraph that happens to start with a numeral is not.
-_HEADING_LIKE = regex.compile(r"[^,;。]{2,30}。?\s*(?:【[^】]*】|\([^)]*\))?\s*(?:\*\*|__)?\s*$")
+_HEADING_LIKE = patterns.compile(r"[^,;。]{2,30}。?\s*(?:【[^】]*】|\([^)]*\))?\s*(?:\*\*|__)?\s*$")
 
-_MARKUP = regex.compile(r"(?:#{1,6}\s+|[-*]\s+)?(?:\*\*|__)?")  # Markdown before a heading's marker
-_SENTENCE_STOP = regex.compile(r"[。;]")
-_TITLE_WORDS = regex.compile(r"整改|通报|报告|情况")
-_PROBLEMS_SECTION = regex.compile(r"问题|反馈意见|整改落实|整改情况")
+_MARKUP = patterns.compile(r"(?:#{1,6}\s+|[-*]\s+)?(?:\*\*|__)?")  # Markdown before a heading's marker
+_SENTENCE_STOP = patterns.compile(r"[。;]")
+_TITLE_WORDS = patterns.compile(r"整改|通报|报告|情况")
+_PROBLEMS_SECTION = patterns.compile(r"问题|反馈意见|整改落实|整改情况")
 
 
 @dataclass(eq=False)  # headings are compared and hashed by identity

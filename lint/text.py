@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-import regex
+from . import patterns
 
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20})
@@ -71,7 +71,7 @@ def display_width(text: str) -> int:
     return width
 
 
-_UNPRINTABLE = regex.compile(r"[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]")
+_UNPRINTABLE = patterns.compile(r"[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]")
 
 
 def printable(text: str) -> str:

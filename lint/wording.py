@@ -12,6 +12,7 @@ from collections import Counter
 import regex
 import yaml
 
+from . import patterns
 from .errors import ConfigError
 from .finding import SEVERITIES, Fix, Hit
 from .messages import say
@@ -19,7 +20,7 @@ from .registry import Rule
 
 KINDS = ("existence", "substitution", "consistency")
 _KEYS = {"id", "kind", "summary", "why", "summary_zh", "why_zh", "severity", "message", "swap", "tokens", "either", "examples"}
-_ID = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID = patterns.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -27,7 +28,7 @@ def _compile(pattern, where: str):
     if not isinstance(pattern, str) or not pattern:
         raise ConfigError(f"{where}: a pattern must be non-empty text, not {pattern!r}")
     try:
-        return regex.compile(pattern)
+        return patterns.compile(pattern)
     except regex.error as exc:
         raise ConfigError(f"{where}: bad pattern {pattern!r}: {exc}") from None
 

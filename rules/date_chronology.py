@@ -24,8 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import regex
-
+from rectlint import patterns
 from rectlint.finding import Hit
 from rectlint.messages import say
 
@@ -49,7 +48,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 FRAME = True  # it reads the page header's 发布时间/成文时间
 
-_HEADER = regex.compile(r"(成文时间|成文日期|发布时间|发布日期)\s*:\s*")
+_HEADER = patterns.compile(r"(成文时间|成文日期|发布时间|发布日期)\s*:\s*")
 _SENTENCE_END = "。；;!?！？\n"
 
 

@@ -15,8 +15,7 @@ Good: 2025年12月20日至2026年1月5日开展专项检查，落实2025—2030�
 
 from __future__ import annotations
 
-import regex
-
+from rectlint import patterns
 from rectlint.finding import Hit
 from rectlint.messages import say
 
@@ -36,8 +35,8 @@ CATEGORY = "date"
 SEVERITY = "warning"
 OPTIONS: dict = {}
 
-_DAY_END = regex.compile(rf"{JOINER}\s*(\d{{1,2}})日")
-_YEAR_RANGE = regex.compile(rf"(?<!\d)({YEAR})(?:年)?{JOINER}({YEAR})年")
+_DAY_END = patterns.compile(rf"{JOINER}\s*(\d{{1,2}})日")
+_YEAR_RANGE = patterns.compile(rf"(?<!\d)({YEAR})(?:年)?{JOINER}({YEAR})年")
 
 
 def _key(m):

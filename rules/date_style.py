@@ -21,8 +21,7 @@ Good: 2025年3月5日完成整改，版本号为1.2.3。
 
 from __future__ import annotations
 
-import regex
-
+from rectlint import patterns
 from rectlint.finding import Fix, Hit
 from rectlint.messages import say
 
@@ -45,9 +44,9 @@ CATEGORY = "date"
 SEVERITY = "info"
 OPTIONS: dict = {}
 
-_PADDED = regex.compile(rf"(?<!\d)(?:({YEAR})年)?0([1-9])月(?:0?(\d{{1,2}})日)?|(?<=月)0([1-9])日")
-_SHORT_YEAR = regex.compile(r"(?<![\d.])(\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
-_NUMERIC = regex.compile(rf"(?<![\dA-Za-z./-])({YEAR})([./-])(\d{{1,2}})\2(\d{{1,2}})(?![\dA-Za-z./-])")
+_PADDED = patterns.compile(rf"(?<!\d)(?:({YEAR})年)?0([1-9])月(?:0?(\d{{1,2}})日)?|(?<=月)0([1-9])日")
+_SHORT_YEAR = patterns.compile(r"(?<![\d.])(\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
+_NUMERIC = patterns.compile(rf"(?<![\dA-Za-z./-])({YEAR})([./-])(\d{{1,2}})\2(\d{{1,2}})(?![\dA-Za-z./-])")
 
 
 def check(doc, options):

@@ -12,8 +12,7 @@ Good: 依据某政发〔2025〕27号文件执行。
 
 from __future__ import annotations
 
-import regex
-
+from rectlint import patterns
 from rectlint.finding import Fix, Hit
 from rectlint.messages import say
 
@@ -30,7 +29,7 @@ CATEGORY = "punctuation"
 SEVERITY = "warning"
 OPTIONS: dict = {}
 
-_WRONG = regex.compile(r"(?<=\p{Han})[\[(【]((?:19|20)\d{2})[\])】](?=\d{1,4}号)")
+_WRONG = patterns.compile(r"(?<=\p{Han})[\[(【]((?:19|20)\d{2})[\])】](?=\d{1,4}号)")
 
 
 def check(doc, options):

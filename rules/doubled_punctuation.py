@@ -10,8 +10,7 @@ Good: 一是建立台账，二是定期核对……三是跟踪问效——长�
 
 from __future__ import annotations
 
-import regex
-
+from rectlint import patterns
 from rectlint.finding import Fix, Hit
 from rectlint.messages import say
 
@@ -27,7 +26,7 @@ CATEGORY = "punctuation"
 SEVERITY = "warning"
 OPTIONS: dict = {}
 
-_DOUBLED = regex.compile(r"([,;:!?、。])\1+")
+_DOUBLED = patterns.compile(r"([,;:!?、。])\1+")
 
 
 def check(doc, options):

@@ -12,8 +12,7 @@ Good: 学习《党组工作条例》《公文处理工作条例》。
 
 from __future__ import annotations
 
-import regex
-
+from rectlint import patterns
 from rectlint.finding import Fix, Hit
 from rectlint.messages import say
 
@@ -30,7 +29,7 @@ CATEGORY = "punctuation"
 SEVERITY = "info"
 OPTIONS: dict = {}
 
-_BETWEEN = regex.compile(r"(?<=》)、(?=《)|(?<=”)、(?=“)")
+_BETWEEN = patterns.compile(r"(?<=》)、(?=《)|(?<=”)、(?=“)")
 
 
 def check(doc, options):

@@ -61,6 +61,7 @@ from itertools import chain
 
 import regex
 
+from rectlint import patterns
 from rectlint.finding import Hit
 from rectlint.messages import say
 
@@ -141,7 +142,7 @@ def _runs(segs, stop=frozenset()):
 
 
 _SENTENCE_END = "。;!?"
-_CAPTION = regex.compile(r"^\s*(?:图为|图\d|[(]图|[(]摄影)|\.(?:jpe?g|png|gif|bmp|webp)\b", regex.I)
+_CAPTION = patterns.compile(r"^\s*(?:图为|图\d|[(]图|[(]摄影)|\.(?:jpe?g|png|gif|bmp|webp)\b", regex.I)
 
 
 def _caption(doc, offset: int) -> bool:

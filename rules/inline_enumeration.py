@@ -28,8 +28,7 @@ from __future__ import annotations
 
 import bisect
 
-import regex
-
+from rectlint import patterns
 from rectlint.finding import Hit
 from rectlint.messages import phrase, say
 from rectlint.conventions.markers import run_marker_text
@@ -51,7 +50,7 @@ CATEGORY = "ordinal"
 SEVERITY = "warning"
 OPTIONS: dict = {}
 
-_QUOTED = regex.compile(r"《[^》]*》|“[^”]*”")
+_QUOTED = patterns.compile(r"《[^》]*》|“[^”]*”")
 _SENTENCE_END = set("。:;!?")
 
 

@@ -27,8 +27,7 @@ Good: 关于巡视整改进展情况的通报
 
 from __future__ import annotations
 
-import regex
-
+from rectlint import patterns
 from rectlint.finding import Fix, Hit
 from rectlint.messages import say
 
@@ -48,19 +47,19 @@ CATEGORY = "wording"
 SEVERITY = "warning"
 OPTIONS: dict = {}
 
-_TEAM = regex.compile(r"(巡察|巡视)组")
+_TEAM = patterns.compile(r"(巡察|巡视)组")
 # 巡察组/巡察反馈/巡察意见 name this inspection anywhere; 巡察整改 does only in the title and
 # headings, since running text may speak of 巡视整改 as such (关于巡视工作的重要论述).
 _OWN_NOUNS = r"(?=组|反馈|意见|工作领导小组)"
 _HEADING_NOUNS = r"(?=组|反馈|意见|工作领导小组|整改)"
 # Qualifiers that make the word name another inspection than the notice's own.
 _OTHER = {
-    "巡视": regex.compile(r"(?:中央|党中央|省委|省|自治区党委|区党委|市委|巡察|上级)$"),
-    "巡察": regex.compile(r"(?:市县|县|市|区|州|旗|县级|市级|巡视|下级)$"),
+    "巡视": patterns.compile(r"(?:中央|党中央|省委|省|自治区党委|区党委|市委|巡察|上级)$"),
+    "巡察": patterns.compile(r"(?:市县|县|市|区|州|旗|县级|市级|巡视|下级)$"),
 }
 # The wrong word's patterns, by the word: anywhere, and in titles and headings.
-_WRONG = {w: (regex.compile(w + _OWN_NOUNS), regex.compile(w + _HEADING_NOUNS)) for w in ("巡视", "巡察")}
-_QUOTED = regex.compile(r"《[^》]*》")
+_WRONG = {w: (patterns.compile(w + _OWN_NOUNS), patterns.compile(w + _HEADING_NOUNS)) for w in ("巡视", "巡察")}
+_QUOTED = patterns.compile(r"《[^》]*》")
 _HEADING_CHARS = 40
 
 

@@ -16,8 +16,7 @@ Good: 超范围筛查所涉资金3200元已全额上缴财政，共3200人参加
 
 from __future__ import annotations
 
-import regex
-
+from rectlint import patterns
 from rectlint.finding import Hit
 from rectlint.messages import say
 
@@ -34,8 +33,8 @@ CATEGORY = "number"
 SEVERITY = "warning"
 OPTIONS: dict = {}
 
-_BEFORE_MARKER = regex.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=[二三四五六七八九十]是)")
-_MONEY = regex.compile(r"(?:资金|经费|款项|费用|金额|罚款|补贴|补助|奖金|捐款)(\d+(?:\.\d+)?)(?=[已被全并于用及和、,;。]|$)")
+_BEFORE_MARKER = patterns.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=[二三四五六七八九十]是)")
+_MONEY = patterns.compile(r"(?:资金|经费|款项|费用|金额|罚款|补贴|补助|奖金|捐款)(\d+(?:\.\d+)?)(?=[已被全并于用及和、,;。]|$)")
 
 
 def check(doc, options):

@@ -20,8 +20,7 @@ Good: 共接到投诉19起，其中服务态度5起，操作不规范8起。
 
 from __future__ import annotations
 
-import regex
-
+from rectlint import patterns
 from rectlint.finding import Hit
 from rectlint.messages import say
 
@@ -42,9 +41,10 @@ CATEGORY = "number"
 SEVERITY = "warning"
 OPTIONS: dict = {}
 
-_QTY = regex.compile(rf"(?<![\d.])({NUM})({UNIT})")
-_SHARE = regex.compile(r"(?:占比|比例|占)[^,，;；。]{0,12}?(达到?|超过|以上)?\s*(\d+(?:\.\d+)?)%")
-_RATE = regex.compile(r"完成率(?:为|达到?)?\s*(\d+(?:\.\d+)?)%")
+_QTY = patterns.compile(rf"(?<![\d.])({NUM})({UNIT})")
+_SHARE = patterns.compile(r"(?:占比|比例|占)[^,，;；。]{0,12}?(达到?|超过|以上)?\s*(\d+(?:\.\d+)?)%")
+_DONE = patterns.compile(rf"完成(?:整改)?({NUM})(?:个|项|件|条)")
+_RATE = patterns.compile(r"完成率(?:为|达到?)?\s*(\d+(?:\.\d+)?)%")
 
 
 def check(doc, options):
@@ -92,7 +92,7 @@ def _rate(doc, text, lo, hi):
     if not rate:
         return
     counts = [m for m in _QTY.finditer(text, lo, rate.start()) if unit_class(m.group(2)) in ("个", "项", "件", "条")]
-    done = regex.search(rf"完成(?:整改)?({NUM})(?:个|项|件|条)", text[lo:rate.start()])
+    done = _DONE.search(text, lo, rate.start())
     if len(counts) < 2 or not done:
         return
     total = number(counts[0].group(1))

@@ -15,8 +15,7 @@ Good: 增强“四个意识”，落实“一岗双责”，共4个支部参加�
 
 from __future__ import annotations
 
-import regex
-
+from rectlint import patterns
 from rectlint.finding import Fix, Hit
 from rectlint.messages import say
 
@@ -40,7 +39,7 @@ FORMULAS = {
     r"3会1课": "三会一课", r"14五(?=”|\"|规划|时期|期间|计划)": "十四五", r"15五(?=”|\"|规划|时期|期间|计划)": "十五五",
     r"(?<=中央)8项规定": "八项规定", r"2学1做": "两学一做", r"3严3实": "三严三实", r"(?<![\d])1把手": "一把手",
 }
-_PATTERN = regex.compile("|".join(f"(?P<f{i}>(?<!\\d){p})" for i, p in enumerate(FORMULAS)))
+_PATTERN = patterns.compile("|".join(f"(?P<f{i}>(?<!\\d){p})" for i, p in enumerate(FORMULAS)))
 _FIXED = list(FORMULAS.values())
 
 

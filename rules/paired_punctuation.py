@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import regex
 
+from rectlint import patterns
 from rectlint.finding import Hit
 from rectlint.messages import say
 
@@ -50,9 +51,9 @@ OPTIONS = {"max-per-paragraph": 20}
 # Folded text: （） are already ( ).
 _PAIRS = {"“": "”", "‘": "’", "(": ")", "《": "》", "〈": "〉", "〔": "〕", "【": "】"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_MARK = regex.compile("[" + regex.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
+_MARK = patterns.compile("[" + regex.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
 # "1)" "a)" "一)" after a boundary: an enumeration marker, not half a pair.
-_ORDINAL = regex.compile(r"(?:^|(?<=[\s,;:.。、，；：!?！？]))(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\)")
+_ORDINAL = patterns.compile(r"(?:^|(?<=[\s,;:.。、，；：!?！？]))(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\)")
 
 
 def _marker_closers(doc, para) -> set[int]:

@@ -24,8 +24,7 @@ Good: 举报电话：0553-2595762 15212242863；举报电子邮箱：jd@example.
 
 from __future__ import annotations
 
-import regex
-
+from rectlint import patterns
 from rectlint.finding import Hit
 from rectlint.messages import say
 from rectlint.privacy import mask_digits
@@ -46,9 +45,10 @@ CATEGORY = "privacy"
 SEVERITY = "error"
 OPTIONS: dict = {}
 
-_ID = regex.compile(r"(?<![\dA-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])")
-_CARD = regex.compile(r"(?<![\dA-Za-z])(?:\d{4}[ -]?){3}\d{4}(?:\d{1,3})?(?![\dA-Za-z])")
-_MOBILE = regex.compile(r"(?<![\dA-Za-z])(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?![\dA-Za-z])")
+_ID = patterns.compile(r"(?<![\dA-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])")
+_CARD = patterns.compile(r"(?<![\dA-Za-z])(?:\d{4}[ -]?){3}\d{4}(?:\d{1,3})?(?![\dA-Za-z])")
+_NON_DIGIT = patterns.compile(r"\D")
+_MOBILE = patterns.compile(r"(?<![\dA-Za-z])(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?![\dA-Za-z])")
 _WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
 
@@ -70,12 +70,12 @@ def luhn_ok(digits: str) -> bool:
 def mask(number: str) -> str:
     """The first three and last four digits, the rest starred, counted on the digits alone:
     158-6745-3421 → 158****3421."""
-    return mask_digits(regex.sub(r"\D", "", number))
+    return mask_digits(_NON_DIGIT.sub("", number))
 
 
 # A number given as a way to reach an office: 举报电话：…, 设专门值班电话…, 联系手机…
 # A label may give several numbers: 举报电话：0553-2595762 15212242863.
-_CHANNEL = regex.compile(
+_CHANNEL = patterns.compile(
     r"(?:(?:举报|值班|监督|联系|咨询|受理|专用|专门|服务|投诉|信访|办公)(?:电话|手机|号码|专线)|热线)[^。;,\d]{0,6}"
     r"(?:[\d()-]{5,20}\s*(?:[、/或和及]|\s)\s*)*$")
 
@@ -93,7 +93,7 @@ def check(doc, options):
                 taken.append(m.span())
                 yield Hit(m.start(), m.end(), **say("personal-data.id", masked=mask(m.group())))
         for m in _CARD.finditer(doc.text, line.start, line.end):
-            digits = regex.sub(r"[ -]", "", m.group())
+            digits = m.group().replace(" ", "").replace("-", "")
             if any(a < m.end() and m.start() < b for a, b in taken) or not luhn_ok(digits):
                 continue
             taken.append(m.span())
@@ -102,5 +102,5 @@ def check(doc, options):
             if (any(a < m.end() and m.start() < b for a, b in taken) or line.number in supervision
                     or _channel(doc, m.start())):
                 continue
-            mobile = regex.sub(r"\D", "", m.group())[-11:]  # without a +86 prefix
+            mobile = _NON_DIGIT.sub("", m.group())[-11:]  # without a +86 prefix
             yield Hit(m.start(), m.end(), **say("personal-data.mobile", masked=mask(mobile)))

@@ -19,8 +19,7 @@ Good: 于2025年7月17日召开专题会议，XL型号设备已送检。
 
 from __future__ import annotations
 
-import regex
-
+from rectlint import patterns
 from rectlint.finding import Hit
 from rectlint.messages import say
 
@@ -40,7 +39,7 @@ CATEGORY = "placeholder"
 SEVERITY = "error"
 OPTIONS: dict = {}
 
-_PATTERNS = regex.compile(
+_PATTERNS = patterns.compile(
     r"(?<![A-Za-z0-9@._-])(?:[Xx]{2,}|[×]{2,}|[Ｘ]{2,})(?![A-Za-z0-9@._-])"
     r"|(?:19|20)[Xx×]{2}年|(?<![A-Za-z])[Xx×]{1,2}月(?:[Xx×]{1,2}日)?|(?<=月)[Xx×]{1,2}日"
     r"|[(（【\[][^()（）【】\[\]]{0,6}?(?:待补充|待完善|待核实|待定|待填|请填写|请补充|此处)[^()（）【】\[\]]{0,30}[)）】\]]"

@@ -24,8 +24,7 @@ from collections import defaultdict
 
 import bisect
 
-import regex
-
+from rectlint import patterns
 from rectlint.finding import Fix, Hit
 from rectlint.messages import say
 
@@ -46,10 +45,10 @@ OPTIONS: dict = {}
 
 FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
 _CJK = r"[\p{Han}“”‘’《》〈〉〔〕【】、。…—]"
-_HALF = regex.compile(rf"(?<={_CJK})[,:;?!()]|[,:;?!()](?={_CJK})|(?<={_CJK}\d{{1,3}})\)|\((?=\d{{1,3}}\){_CJK})")
+_HALF = patterns.compile(rf"(?<={_CJK})[,:;?!()]|[,:;?!()](?={_CJK})|(?<={_CJK}\d{{1,3}})\)|\((?=\d{{1,3}}\){_CJK})")
 # An e-mail's local part is at most 64 characters (RFC 5321): the bound keeps the guard linear
 # on a long run of letters with no @ in it.
-_SKIP = regex.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+|https?://\S+|www\.\S+")
+_SKIP = patterns.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+|https?://\S+|www\.\S+")
 _CLASS = {"(": "()", ")": "()"}
 
 

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import regex
 
+from rectlint import patterns
 from rectlint.conventions.dates import JOINER
 from rectlint.finding import Hit
 from rectlint.messages import phrase, say, text
@@ -65,14 +66,14 @@ SEVERITY = "warning"
 OPTIONS = {"type": "auto"}
 CHOICES = {"type": ("auto", "inspection", "audit", "fragment")}
 
-_PERIOD = regex.compile(rf"\d[^。]{{0,20}}?{JOINER}[^。]{{0,20}}?\d|进驻")
-_TEAM = regex.compile(r"第[一二三四五六七八九十\d]*(?:巡察|巡视)组|(?:巡察|巡视)组|审计(?:组|署|厅|局)")
-_FEEDBACK = regex.compile(r"反馈")
-_PHONE_LABEL = regex.compile(r"(?:联系|监督|举报|咨询)?电话\s*[:]?\s*([\d\-－—()（） ]{5,20})")
-_PHONE_OK = regex.compile(r"^(?:\(?0\d{2,3}\)?[-－—]?\d{7,8}(?:[-－—]\d{1,5})?|1[3-9]\d{9}|12\d{3,4})$")
-_ADDRESS = regex.compile(r"(?:邮政地址|通信地址|通讯地址|邮寄地址|来信地址|地址)\s*[:]\s*([^;；。]+)")
-_EMAIL_LABEL = regex.compile(r"(?:电子邮箱|电子邮件|邮箱|E-?mail)\s*[:]?\s*([^\s;；。,，]+)", regex.I)
-_EMAIL_OK = regex.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+_PERIOD = patterns.compile(rf"\d[^。]{{0,20}}?{JOINER}[^。]{{0,20}}?\d|进驻")
+_TEAM = patterns.compile(r"第[一二三四五六七八九十\d]*(?:巡察|巡视)组|(?:巡察|巡视)组|审计(?:组|署|厅|局)")
+_FEEDBACK = patterns.compile(r"反馈")
+_PHONE_LABEL = patterns.compile(r"(?:联系|监督|举报|咨询)?电话\s*[:]?\s*([\d\-－—()（） ]{5,20})")
+_PHONE_OK = patterns.compile(r"^(?:\(?0\d{2,3}\)?[-－—]?\d{7,8}(?:[-－—]\d{1,5})?|1[3-9]\d{9}|12\d{3,4})$")
+_ADDRESS = patterns.compile(r"(?:邮政地址|通信地址|通讯地址|邮寄地址|来信地址|地址)\s*[:]\s*([^;；。]+)")
+_EMAIL_LABEL = patterns.compile(r"(?:电子邮箱|电子邮件|邮箱|E-?mail)\s*[:]?\s*([^\s;；。,，]+)", regex.I)
+_EMAIL_OK = patterns.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 
 
 def notice_type(doc, option: str) -> str | None:

@@ -23,8 +23,7 @@ Good: 关于巡察整改进展情况的通报
 
 from __future__ import annotations
 
-import regex
-
+from rectlint import patterns
 from rectlint.finding import Hit
 from rectlint.messages import say
 
@@ -45,7 +44,7 @@ CATEGORY = "status"
 SEVERITY = "warning"
 OPTIONS = {"complete": list(COMPLETE)}
 
-_UNFINISHED = regex.compile(
+_UNFINISHED = patterns.compile(
     r"预计[^。;]{0,20}?(?:完成|到位|办结|建成|投用|上线)|正在(?:推进|办理|实施|进行|整改|开展)|"
     r"尚未(?:完成|到位|办结|建立|出台|整改)?|计划[^。;]{0,20}?前完成|下一步将|仍在(?:推进|办理|整改)|"
     r"待[^。;]{1,12}?后(?:完成|办理|整改)|还未|未能完成")

@@ -10,8 +10,7 @@ See docs/conventions.md#counts.
 
 from __future__ import annotations
 
-import regex
-
+from .. import patterns
 from .status import ALL_DONE as ALL_DONE_PHRASE, COUNTED_DONE, COUNTED_OPEN
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -23,28 +22,28 @@ _UNIT = r"(?:个|项|条|件)"
 # What follows a count that makes it a count of something else than problems.
 _NOT_PROBLEMS = r"(?!方面|大类|类|领域|批|轮|家|单位|部门|村|乡|镇|巡察组|方向)"
 
-ASPECTS = regex.compile(rf"(?P<aspects>{NUM})个方面(?:的|共|共计)?(?P<total>{NUM}){_UNIT}(?:具体)?问题")
-PROBLEMS = regex.compile(
+ASPECTS = patterns.compile(rf"(?P<aspects>{NUM})个方面(?:的|共|共计)?(?P<total>{NUM}){_UNIT}(?:具体)?问题")
+PROBLEMS = patterns.compile(
     rf"(?:反馈|反映|指出|梳理|交办|查出|发现|移交|认领|涉及|提出)(?:的|了|出)?(?:各类|具体)?(?:问题)?(?:共|共计|总计)?"
     rf"(?P<total>{NUM}){_UNIT}{_NOT_PROBLEMS}(?:具体)?(?:问题)?"
     rf"|(?:问题|具体问题)(?:共|共计|总计)(?P<total>{NUM}){_UNIT}"
     # 查出的5个方面问题中，已完成整改4个: the areas are what is counted.
     rf"|(?:反馈|反映|指出|查出|发现)(?:的|了|出)?(?P<total>{NUM})个方面(?:的)?问题")
-MEASURES = regex.compile(
+MEASURES = patterns.compile(
     rf"(?:(?:整改|具体)?措施|(?:整改)?任务|整改事项)(?:共|共计|总计)?(?P<total>{NUM}){_UNIT}"
     rf"|(?P<total>{NUM}){_UNIT}(?:具体)?(?:整改)?(?:措施|任务)")
 # A count may name what it counts: 反馈问题已完成整改2个, 整改措施已完成11项.
 _DONE_WORDS, _OPEN_WORDS = "|".join(COUNTED_DONE), "|".join(COUNTED_OPEN)
 _SUBJECT = r"(?:(?P<subject>问题|措施|任务|事项)(?:中)?)?"
-DONE = regex.compile(
+DONE = patterns.compile(
     rf"{_SUBJECT}(?<!阶段性|基本|未|尚未)(?:{_DONE_WORDS})"
     rf"(?:整改)?(?:的)?(?:问题)?(?P<count>{NUM}){_UNIT}")
-ALL_DONE = regex.compile(ALL_DONE_PHRASE)
-PART = regex.compile(
+ALL_DONE = patterns.compile(ALL_DONE_PHRASE)
+PART = patterns.compile(
     rf"{_SUBJECT}(?P<status>{_OPEN_WORDS})"
     rf"(?:整改)?(?:的)?(?:问题)?"
     rf"(?P<count>{NUM}){_UNIT}")
-RATE = regex.compile(
+RATE = patterns.compile(
     r"(?:整改)?完成率(?:为|达到?|是)?(?P<rate>\d+(?:\.\d+)?)%"
     r"|占[^。;,]{0,20}?总数的?(?P<rate>\d+(?:\.\d+)?)%")
 

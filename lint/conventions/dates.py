@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-import regex
+from .. import patterns
 
 YEAR = r"(?:19[5-9]\d|20\d\d)"
 # What joins the two ends of a range: 3月10日至4月25日, 2025—2030年, 9:00～17:00 (folded: ~).
@@ -20,9 +20,9 @@ JOINER = r"(?:至|到|—{1,2}|–|-|～|~)"
 JOINER_CHAR = r"[至到—–~～\-]"
 # Words that make a date a plan or a deadline rather than something done: 预计2026年6月完成,
 # and right around the date: 自2026年1月起, 到2026年底, 2026年6月前.
-PLAN = regex.compile(r"预计|计划|拟|将于|将在|力争|争取|确保|之前|以前|前完成|底前|截至|截止|下一步|届时|目标")
-PLAN_BEFORE = regex.compile(r"(?:到|至|自|从|于)$")
-PLAN_AFTER = regex.compile(r"^(?:底?前|底|起|开始|以后|之后|以来)")
+PLAN = patterns.compile(r"预计|计划|拟|将于|将在|力争|争取|确保|之前|以前|前完成|底前|截至|截止|下一步|届时|目标")
+PLAN_BEFORE = patterns.compile(r"(?:到|至|自|从|于)$")
+PLAN_AFTER = patterns.compile(r"^(?:底?前|底|起|开始|以后|之后|以来)")
 # After a number, these mean a count or amount, not a date.
 UNITS = ("年月日号元万亿千百人个名次件户家台套项条份篇期批届所座处种类米吨斤亩克升余多位岁天周"
          "秒版字卷页章节级间栋层辆部张本册盒瓶支只头匹株棵倍例场轮笔宗毫平立公斤％%")
@@ -84,28 +84,29 @@ class Broken:
 # A digit run glued to letters (QB2025717, ISO 9001:2015) is a code, not a date.
 # A dash counts as part of a code only after a letter or digit: "--20211228日" is a stray mark.
 _NOT_CODE = r"(?<![\dA-Za-z.:/])(?<![\dA-Za-z][-—])"
-_GLUED_MONTH = regex.compile(rf"{_NOT_CODE}({YEAR})(\d{{1,2}})月")
-_GLUED_MONTH_RANGE = regex.compile(rf"{_NOT_CODE}({YEAR})(\d{{1,2}})({JOINER_CHAR})(\d{{1,2}})月")
-_GLUED_DAY = regex.compile(rf"{_NOT_CODE}({YEAR})(\d{{2,4}})日")
+_GLUED_MONTH = patterns.compile(rf"{_NOT_CODE}({YEAR})(\d{{1,2}})月")
+_GLUED_MONTH_RANGE = patterns.compile(rf"{_NOT_CODE}({YEAR})(\d{{1,2}})({JOINER_CHAR})(\d{{1,2}})月")
+_GLUED_DAY = patterns.compile(rf"{_NOT_CODE}({YEAR})(\d{{2,4}})日")
 # 2025年310日: the 月 lost between month and day; 2025年310召开: 月 and 日 both lost.
-_LOST_MONTH_MARK = regex.compile(rf"{_NOT_CODE}({YEAR})年(\d{{2,4}})日")
-_LOST_MONTH_DAY = regex.compile(rf"{_NOT_CODE}({YEAR})年(\d{{2,4}})(?![\d.]){_FOLLOW}")
+_LOST_MONTH_MARK = patterns.compile(rf"{_NOT_CODE}({YEAR})年(\d{{2,4}})日")
+_LOST_MONTH_DAY = patterns.compile(rf"{_NOT_CODE}({YEAR})年(\d{{2,4}})(?![\d.]){_FOLLOW}")
 # 2025年3月10召开 / …至4月25召开: the 日 lost.
-_LOST_DAY = regex.compile(
+_LOST_DAY = patterns.compile(
     rf"(?:(?<!\d)({YEAR})年|(?<={JOINER_CHAR}))(\d{{1,2}})月(\d{{1,2}})(?![\d.])(?:{_FOLLOW}|(?=[,;:。、]))")
 # 5月6日6月5日: two whole dates with the 至 or dash between them lost.
-_LOST_JOINER = regex.compile(
+_LOST_JOINER = patterns.compile(
     rf"(?<!\d)((?:{YEAR}年)?\d{{1,2}}月\d{{1,2}}日)((?:{YEAR}年)?\d{{1,2}}月\d{{1,2}}日)")
-_GLUED_BARE = regex.compile(rf"{_NOT_CODE}({YEAR})(\d{{1,4}})(?![\d.]){_FOLLOW}")
+_GLUED_BARE = patterns.compile(rf"{_NOT_CODE}({YEAR})(\d{{1,4}})(?![\d.]){_FOLLOW}")
 # "716日" without its 月 only after a word that introduces a date, so that "累计运行112日" stays a count.
-_MD_DAY = regex.compile(r"(?<=^|[于在至到自从是和及与、,;(\s])(\d{3,4})日")
+_MD_DAY = patterns.compile(r"(?<=^|[于在至到自从是和及与、,;(\s])(\d{3,4})日")
 # A year alone only after Chinese text or a sentence break: not in "GB/T 9704—2012" or "〔2017".
-_YEAR_ALONE = regex.compile(rf"(?<=^|[\p{{Han}}\s,;。、“\"《(])({YEAR})(?![\d.]){_FOLLOW}")
-_GLUED_PAIR = regex.compile(rf"{_NOT_CODE}({YEAR}\d{{1,4}})({YEAR}\d{{1,4}})(日)?(?=[\p{{Han}}“\"《,;:。，；：、]|$){_NOT_UNIT}")
-_DOC_NUMBER = regex.compile(rf"〔({YEAR})(\d{{1,4}})号")
-_RANGE_END = regex.compile(rf"(\d{{1,2}})日{JOINER_CHAR}(\d{{1,4}})(?![\d.年月日号])" + _FOLLOW)
-_ANY_DIGIT = regex.compile(r"\d")
-_SIGNATURE = regex.compile(rf"\s*({YEAR})(\d{{3,4}})\s*$")
+_YEAR_ALONE = patterns.compile(rf"(?<=^|[\p{{Han}}\s,;。、“\"《(])({YEAR})(?![\d.]){_FOLLOW}")
+_GLUED_PAIR = patterns.compile(rf"{_NOT_CODE}({YEAR}\d{{1,4}})({YEAR}\d{{1,4}})(日)?(?=[\p{{Han}}“\"《,;:。，；：、]|$){_NOT_UNIT}")
+_DOC_NUMBER = patterns.compile(rf"〔({YEAR})(\d{{1,4}})号")
+_RANGE_END = patterns.compile(rf"(\d{{1,2}})日{JOINER_CHAR}(\d{{1,4}})(?![\d.年月日号])" + _FOLLOW)
+_ANY_DIGIT = patterns.compile(r"\d")
+_READING_MONTH = patterns.compile(r"(\d+)月\d+日$")
+_SIGNATURE = patterns.compile(rf"\s*({YEAR})(\d{{3,4}})\s*$")
 
 
 def broken_dates(doc, lines) -> list[Broken]:
@@ -180,7 +181,7 @@ def broken_dates(doc, lines) -> list[Broken]:
             repaired = next((b for b in found if b.end == m.start(1) + len(m.group(1)) + 1
                              and len(b.readings) == 1), None)
             if repaired is not None:
-                month = int(regex.search(r"(\d+)月\d+日$", repaired.readings[0]).group(1))
+                month = int(_READING_MONTH.search(repaired.readings[0]).group(1))
             readings = []
             if len(digits) <= 2 and not digits.startswith("0") and int(digits) > start_day and int(digits) <= 31:
                 readings.append(f"{int(digits)}日")
@@ -199,7 +200,7 @@ def _compact(run: str, has_day: bool) -> list[Day]:
     return month_day_readings(rest, year, has_day or len(rest) > 2)
 
 
-_MONTH_AT_END = regex.compile(r"(\d{1,2})月$")
+_MONTH_AT_END = patterns.compile(r"(\d{1,2})月$")
 
 
 def _month_before(text: str, pos: int, lo: int) -> int | None:
@@ -210,10 +211,10 @@ def _month_before(text: str, pos: int, lo: int) -> int | None:
 
 # -- well-formed dates ------------------------------------------------------
 
-_FULL = regex.compile(
+_FULL = patterns.compile(
     rf"(?<!\d)(?:({YEAR})年)?(\d{{1,2}})月(?:(\d{{1,2}})日)?"
     rf"|(?<![\d.])({YEAR})[-./](\d{{1,2}})[-./](\d{{1,2}})(?![\d.])")
-_YEAR_ONLY = regex.compile(rf"(?<!\d)({YEAR})年(?!\d{{1,2}}月)")
+_YEAR_ONLY = patterns.compile(rf"(?<!\d)({YEAR})年(?!\d{{1,2}}月)")
 
 
 @dataclass
@@ -260,7 +261,7 @@ def mentions_repaired(doc, lo: int, hi: int) -> list[Mention]:
 
 
 # 二〇二五年十一月二十日: a date in Chinese numerals, as older 成文日期 were written.
-CN_DATE = regex.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+CN_DATE = patterns.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 
@@ -292,10 +293,10 @@ def to_date(mention: Mention) -> dt.date | None:
     return dt.date(mention.year, mention.month, mention.day or 1)
 
 
-RANGE_JOIN = regex.compile(rf"\s*{JOINER}\s*")
+RANGE_JOIN = patterns.compile(rf"\s*{JOINER}\s*")
 
 # A line that is only a date: the 成文日期 under the signature, also written in Chinese numerals
 # or with its marks lost (2025年1120日, 20251120).
-DATE_LINE = regex.compile(
+DATE_LINE = patterns.compile(
     r"\s*(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|"
     r"(?:19|20)\d{5,6}|\d{4}年\d{1,4}日?|\d{4}[-./]\d{1,2}[-./]\d{1,2})\s*$")

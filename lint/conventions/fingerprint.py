@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import regex
 
+from .. import patterns
 from rectlint.conventions.status import MEASURE_LABEL, STATUS_LABEL
 
 
@@ -23,8 +24,8 @@ WINDOW = 6  # winnowing window: shared runs of K + WINDOW - 1 = 13 characters ar
 
 # Exactly the characters str.isalnum() and str.isdigit() accept (tests/test_conventions.py checks
 # every assigned code point): letters, Han and digits are compared; punctuation and spaces are not.
-_TOKEN = regex.compile(r"《|》|[\p{L}\p{N}]+")
-_DIGIT = regex.compile(r"[\p{Numeric_Type=Digit}\p{Numeric_Type=Decimal}]")
+_TOKEN = patterns.compile(r"《|》|[\p{L}\p{N}]+")
+_DIGIT = patterns.compile(r"[\p{Numeric_Type=Digit}\p{Numeric_Type=Decimal}]")
 
 
 @dataclass
@@ -35,7 +36,7 @@ class Segment:
 
 @lru_cache(maxsize=32)
 def _stop_pattern(phrases: tuple):
-    return regex.compile("|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True)))
+    return patterns.compile("|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True)))
 
 
 def normalise(folded: str, start: int, end: int, stop_phrases=()) -> list[Segment]:

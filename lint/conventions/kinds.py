@@ -11,8 +11,7 @@ See docs/conventions.md#kinds-and-parts.
 
 from __future__ import annotations
 
-import regex
-
+from .. import patterns
 from .dates import JOINER
 
 KINDS = ("inspection", "audit", "official", "news", "other")
@@ -20,29 +19,29 @@ NOTICE_KINDS = ("inspection", "audit")
 COMPLETENESS = ("complete", "starts-late", "ends-early", "fragment")
 
 # A title that announces a rectification report: …整改(进展)情况的通报/报告/公告/公示/说明/函.
-RECTIFICATION_TITLE = regex.compile(r"整改.{0,16}(?:通报|情况|报告|公告|公示|说明|函)|(?:通报|报告|公告|公示).{0,30}整改")
+RECTIFICATION_TITLE = patterns.compile(r"整改.{0,16}(?:通报|情况|报告|公告|公示|说明|函)|(?:通报|报告|公告|公示).{0,30}整改")
 # The lead's closing formula: 现将…整改进展情况予以公布 / 报告如下 / 向社会公开.
-NOTICE_FORMULA = regex.compile(
+NOTICE_FORMULA = patterns.compile(
     r"现将.{0,60}?整改.{0,30}?(?:公布|公开|通报|报告|公告|公示|如下)|"
     r"(?:整改|问题).{0,20}?(?:情况|进展)(?:报告|通报)如下")
 # An audit rectification text names the audit's findings; 县审计局 as the issuing body does not.
-AUDIT_CUE = regex.compile(r"审计(?:查出|发现|反映|工作报告|结果|整改)|审计.{0,12}问题.{0,8}整改")
-INSPECTION_CUE = regex.compile(r"巡视|巡察")
-AUDIT_REPORT_CUE = regex.compile(r"受.{0,20}?委托|请予审议|审计查出问题|审计发现问题|审计工作报告")
+AUDIT_CUE = patterns.compile(r"审计(?:查出|发现|反映|工作报告|结果|整改)|审计.{0,12}问题.{0,8}整改")
+INSPECTION_CUE = patterns.compile(r"巡视|巡察")
+AUDIT_REPORT_CUE = patterns.compile(r"受.{0,20}?委托|请予审议|审计查出问题|审计发现问题|审计工作报告")
 # An audit rectification report to a standing committee: it reports the rectification, 请予审议.
-AUDIT_REPORT = regex.compile(r"(?:报告|汇报).{0,60}?整改情况.{0,10}?请予审议|整改情况报告如下")
-NEWS_CUE = regex.compile(
+AUDIT_REPORT = patterns.compile(r"(?:报告|汇报).{0,60}?整改情况.{0,10}?请予审议|整改情况报告如下")
+NEWS_CUE = patterns.compile(
     r"^\s*(?:近日|日前|近期|本报讯|\d{1,2}月\d{1,2}日[,上下午]|\d{1,2}月\d{1,2}日" + JOINER + r"\d{1,2}日[,])|"
     r"记者|通讯员|图为|据[^。]{1,12}报道|会议(?:强调|指出|要求|认为|听取)|会上[,]|"
     r"(?:指出|强调|表示|要求)[:]|\((?:记者|通讯员)?\s*\p{Han}{2,4}(?:\s+\p{Han}{2,4})*\)\s*$|"
     r"会议由[^。]{1,40}主持|(?:出席|参加|列席)(?:会议|活动)|作表态发言")
 # A title that reports an event: …召开巡察整改推进会, …情况反馈会召开, …通报会.
-NEWS_TITLE = regex.compile(r"召开|(?:通报|推进|反馈|座谈|动员|部署|汇报|报告|工作)会|开展.{0,20}(?:督查|检查|回访)")
-OFFICIAL_TITLE = regex.compile(r"公告|通知|办法|规程|规定|细则|方案|意见|决定|讲话|公示")
-SPEECH_OPENING = regex.compile(r"^\s*(?:同志们|各位委员|主任、)")
+NEWS_TITLE = patterns.compile(r"召开|(?:通报|推进|反馈|座谈|动员|部署|汇报|报告|工作)会|开展.{0,20}(?:督查|检查|回访)")
+OFFICIAL_TITLE = patterns.compile(r"公告|通知|办法|规程|规定|细则|方案|意见|决定|讲话|公示")
+SPEECH_OPENING = patterns.compile(r"^\s*(?:同志们|各位委员|主任、)")
 SENTENCE_END = "。!?\"”')）】;"
 CONTINUATION = ",.;:、)]}”\"'"
-LEAD_OPENING = regex.compile(r"根据|按照|依据|为(?:深入|认真|全面|进一步)|经.{0,10}(?:同意|研究)|\d{4}年\d{1,2}月")
+LEAD_OPENING = patterns.compile(r"根据|按照|依据|为(?:深入|认真|全面|进一步)|经.{0,10}(?:同意|研究)|\d{4}年\d{1,2}月")
 
 # Kinds of text whose headings are a numbered outline worth checking; a news item's or an
 # article's numbers (1.1, photo captions) follow no such convention.

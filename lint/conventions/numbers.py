@@ -5,8 +5,7 @@ See docs/conventions.md#counts.
 
 from __future__ import annotations
 
-import regex
-
+from rectlint import patterns
 from rectlint.conventions.counts import to_int
 
 # Arabic, or Chinese numerals as counts are also written (三个问题，其中两个…).
@@ -34,7 +33,8 @@ def unit_class(unit: str) -> str:
     return _UNIT_CLASS.get(unit, unit)
 
 
-SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]?")
+SENTENCE = patterns.compile(r"[^。！？!?\n]+[。！？!?]?")
+_WHEREOF = patterns.compile(r"\s*其中")
 
 
 def sentences(text: str, lo: int, hi: int):
@@ -42,7 +42,7 @@ def sentences(text: str, lo: int, hi: int):
     spans = [(m.start(), m.end()) for m in SENTENCE.finditer(text, lo, hi)]
     merged = []
     for start, end in spans:
-        if merged and regex.match(r"\s*其中", text[start:end]):
+        if merged and _WHEREOF.match(text, start, end):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

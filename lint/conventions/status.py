@@ -13,7 +13,7 @@ See docs/conventions.md#status.
 
 from __future__ import annotations
 
-import regex
+from .. import patterns
 
 VOCABULARY = ["已完成整改", "已完成", "完成", "已整改到位", "已办结", "已整改", "已销号", "整改完成",
               "基本完成", "基本完成整改", "阶段性完成", "正在整改", "持续整改", "持续推进", "长期坚持",
@@ -37,22 +37,22 @@ def _label_pattern(labels) -> str:
     return "|".join(sorted(labels, key=len, reverse=True))
 
 
-MEASURE_LABEL = regex.compile(rf"\s*({_label_pattern(MEASURE_LABELS)})\s*[:]")
-STATUS_LABEL = regex.compile(rf"\s*({_label_pattern(STATUS_LABELS)})\s*[:]\s*")
+MEASURE_LABEL = patterns.compile(rf"\s*({_label_pattern(MEASURE_LABELS)})\s*[:]")
+STATUS_LABEL = patterns.compile(rf"\s*({_label_pattern(STATUS_LABELS)})\s*[:]\s*")
 # Any label, searched anywhere in a line (an item's own paragraph may carry it mid-line).
-ANY_LABEL = regex.compile(rf"({_label_pattern(MEASURE_LABELS + STATUS_LABELS)})\s*[:]\s*")
+ANY_LABEL = patterns.compile(rf"({_label_pattern(MEASURE_LABELS + STATUS_LABELS)})\s*[:]\s*")
 
 # Words that open a status: 已完成, 基本完成, 阶段性完成, 正在整改, 持续整改, 长期坚持, 立行立改…
 _STATUS_WORDS = r"(?:已|基本|阶段性|正在|持续|长期|立行立改|完成|未完成|尚未|整改中|推进中)[^。,;!?\s]{0,10}"
-STATUS_AFTER_LABEL = regex.compile(rf"({_STATUS_WORDS})(?=[。,;]|$)")
-STATUS_TAG = regex.compile(rf"[【(\[]({_STATUS_WORDS})[】)\]][。.]?\s*$")
+STATUS_AFTER_LABEL = patterns.compile(rf"({_STATUS_WORDS})(?=[。,;]|$)")
+STATUS_TAG = patterns.compile(rf"[【(\[]({_STATUS_WORDS})[】)\]][。.]?\s*$")
 
 # A whole sentence that states the item's status: 目前，该问题已整改完成。 The sentence must be
 # the status and nothing else, so "目前，已完成检验师招聘工作" (a measure) does not count.
 _PHRASE = (r"(?P<phrase>已(?:基本|全面|全部)?(?:完成整改|整改完成|整改到位|完成|整改|办结|销号)"
            r"|(?:正在|仍在)?持续(?:整改|推进)中?|正在(?:整改|推进)中?|整改中"
            r"|阶段性完成(?:整改)?|基本完成(?:整改)?|长期坚持)")
-STATUS_SENTENCE = regex.compile(
+STATUS_SENTENCE = patterns.compile(
     r"(?:(?:目前|当前|现|截至目前|截止目前|截至\d{4}年\d{1,2}月(?:\d{1,2}日)?|经整改)[,]?)?"
     r"(?:该问题|此问题|该项问题|此项问题|该项|此项|本项|本问题|上述问题|该项工作|此项工作)?(?:的)?(?:整改)?"
     + _PHRASE +
@@ -60,14 +60,14 @@ STATUS_SENTENCE = regex.compile(
     r"(?:整改)?(?:成果|成效)?)?")
 # The canonical term a status sentence's phrase stands for.
 _SENTENCE_TERMS = [
-    (regex.compile(r"阶段性"), "阶段性完成"),
-    (regex.compile(r"基本"), "基本完成"),
-    (regex.compile(r"持续|正在|仍在|整改中"), "正在整改"),
-    (regex.compile(r"长期坚持"), "长期坚持"),
-    (regex.compile(r"已"), "已完成整改"),
+    (patterns.compile(r"阶段性"), "阶段性完成"),
+    (patterns.compile(r"基本"), "基本完成"),
+    (patterns.compile(r"持续|正在|仍在|整改中"), "正在整改"),
+    (patterns.compile(r"长期坚持"), "长期坚持"),
+    (patterns.compile(r"已"), "已完成整改"),
 ]
-_SPLIT = regex.compile(r"[,，、/；;]+")
-_SENTENCE_END = regex.compile(r"[。;!?]")
+_SPLIT = patterns.compile(r"[,，、/；;]+")
+_SENTENCE_END = patterns.compile(r"[。;!?]")
 
 
 def terms(status_text: str) -> list[str]:

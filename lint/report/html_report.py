@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from html import escape
 
-import regex
-
+from .. import patterns
 from rectlint import __version__
 from rectlint.document import Document
 from rectlint.finding import CATEGORIES
@@ -121,7 +120,7 @@ def _classes(f) -> str:
     return f"{f.severity} c-{f.category} s-{f.severity}"
 
 
-_QUOTED = regex.compile(r"“[^”]*”|「[^」]*」|'[^']*'")
+_QUOTED = patterns.compile(r"“[^”]*”|「[^」]*」|'[^']*'")
 
 
 def _same(f, lang: str) -> tuple:

@@ -1,0 +1,78 @@
+"""Compiled patterns, kept between runs the way Python keeps bytecode.
+
+Compiling rectlint's patterns with `regex` takes longer than linting a typical notice: its
+parser is Python. A compiled `regex` pattern pickles as its compiled program, not as its
+source, so loading one costs microseconds. `compile` therefore keeps a table of every pattern
+it has compiled in `__pycache__` beside this package (or under `sys.pycache_prefix`), written
+when the process ends and only where Python itself would write bytecode: not under
+`PYTHONDONTWRITEBYTECODE`, not in a read-only install. The file name carries the regex
+version and the interpreter, and the key is the pattern text itself, so an edited pattern is
+compiled afresh; a missing, damaged or foreign table is ignored.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import pickle
+import sys
+
+import regex
+
+_LIMIT = 2000  # patterns kept; a table past it is rewritten with this run's patterns only
+_table: dict[tuple[str, int], regex.Pattern] | None = None
+_used: set[tuple[str, int]] = set()
+_added = False
+
+
+def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - regex.compile's own name and signature
+    """`regex.compile(pattern, flags)`, from the table when an earlier run compiled it."""
+    global _table, _added
+    if _table is None:
+        _table = _load()
+        atexit.register(_save)
+    key = (pattern, int(flags))
+    _used.add(key)
+    found = _table.get(key)
+    if found is None:
+        found = _table[key] = regex.compile(pattern, flags)
+        _added = True
+    return found
+
+
+def table_path() -> str:
+    here = os.path.dirname(os.path.abspath(__file__))
+    name = f"patterns.regex-{regex.__version__}.{sys.implementation.cache_tag}.pickle"
+    if sys.pycache_prefix:  # as importlib places bytecode under a prefix
+        return os.path.join(sys.pycache_prefix, here.lstrip(os.sep), name)
+    return os.path.join(here, "__pycache__", name)
+
+
+def _load() -> dict:
+    try:
+        with open(table_path(), "rb") as f:
+            table = pickle.load(f)
+    except Exception:  # absent, unreadable, damaged or written by another regex: compile afresh
+        return {}
+    if not isinstance(table, dict):
+        return {}
+    return {key: value for key, value in table.items()
+            if isinstance(value, regex.Pattern) and isinstance(key, tuple) and key[0] == value.pattern}
+
+
+def _save() -> None:
+    if not _added or sys.dont_write_bytecode or _table is None:
+        return
+    keep = _table if len(_table) <= _LIMIT else {key: _table[key] for key in _used}
+    path = table_path()
+    temporary = f"{path}.{os.getpid()}"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(temporary, "wb") as f:
+            pickle.dump(keep, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)  # atomic: a concurrent reader sees the old table or the new
+    except OSError:  # a read-only install, as for bytecode
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
