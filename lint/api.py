@@ -52,6 +52,8 @@ class DocumentResult:
 
 @dataclass
 class Result:
+    """What `Linter.lint_paths` returns: every document's result, and the inputs that failed."""
+
     documents: dict = field(default_factory=dict)  # path -> DocumentResult, in the order read
     errors: list = field(default_factory=list)  # one line for each input that could not be read
 

@@ -39,6 +39,8 @@ TOP_KEYS = {
 
 @dataclass
 class Config:
+    """The effective configuration for the files below `root`: defaults, then .rectlint.yaml."""
+
     source: str | None = None
     root: Path = field(default_factory=Path.cwd)
     select: list | None = None
@@ -378,6 +380,8 @@ def find_config(directory: Path) -> Config:
 
 @dataclass
 class ActiveRule:
+    """A rule as it runs for one configuration: severity and options resolved."""
+
     rule: object
     severity: str
     options: dict

@@ -26,11 +26,13 @@ _CJK_TEXT = patterns.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef\u2000-\u206f\x
 
 @dataclass
 class Decoded:
+    """A text file's characters and what is needed to write it back as it was."""
+
     text: str
     encoding: str  # codec name used to write the text back
     bom: bytes
     newline: str  # the first line ending seen, "\n" when there is none
-    origin: tuple | None = None  # (size, mtime_ns, sha256) of the file as read: a fix checks it is unchanged
+    origin: tuple | None = None  # (size, mtime_ns, bytes) of the file as read: a fix checks it is unchanged
 
 
 def _newline_of(text: str) -> str:

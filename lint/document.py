@@ -12,6 +12,8 @@ from .text import fold
 
 @dataclass
 class Line:
+    """One line of a Document's text."""
+
     number: int  # 1-based
     start: int  # offset of the first character
     end: int  # offset just past the last character, line ending excluded
@@ -24,6 +26,8 @@ class Line:
 
 @dataclass
 class Paragraph:
+    """Consecutive lines read as one paragraph."""
+
     start: int
     end: int
     lines: list

@@ -67,6 +67,8 @@ class Hit:
 
 @dataclass
 class Location:
+    """A place in a file, as reported: 1-based, end column inclusive."""
+
     path: str
     line: int
     column: int

@@ -32,6 +32,8 @@ _PROBLEMS_SECTION = patterns.compile(r"问题|反馈意见|整改落实|整改�
 
 @dataclass(eq=False)  # headings are compared and hashed by identity
 class Heading:
+    """A numbered heading (一、（一）1.) with its body lines and sub-headings."""
+
     line: object
     level: int
     number: int | None
@@ -85,6 +87,8 @@ class Status:
 
 @dataclass
 class RunMarker:
+    """An in-paragraph ordinal: 一是, 第一，, 首先."""
+
     number: int | None
     scheme: str  # "shi" (一是), "di" (第一，), "order" (首先/其次/最后)
     start: int
@@ -93,12 +97,16 @@ class RunMarker:
 
 @dataclass
 class Run:
+    """A paragraph's in-paragraph ordinals, in order."""
+
     paragraph: object
     markers: list
 
 
 @dataclass
 class Outline:
+    """A notice's parts: frame, title, lead, numbered headings, signature and date."""
+
     frame: set
     title: object | None  # Line
     lead: list  # Lines between the title and the first heading

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from dataclasses import dataclass
@@ -22,6 +21,8 @@ MAX_BYTES = 50 * 1024 * 1024
 
 @dataclass
 class Source:
+    """A draft to read: a path, or standard input."""
+
     path: str  # as given, or as found below a given folder; for standard input "-" or --stdin-filename
     kind: str
     stdin: bool = False
@@ -101,9 +102,10 @@ def read_bytes(source: Source, max_bytes: int = MAX_BYTES) -> bytes:
 
 
 def origin(path: str, data: bytes) -> tuple:
-    """What identifies the file's content as read: size, modification time and a hash."""
+    """What identifies the file's content as read: size, modification time and the bytes
+    themselves (held only while the document is, and compared only when a fix writes)."""
     st = os.stat(path)
-    return st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest()
+    return st.st_size, st.st_mtime_ns, data
 
 
 def load(source: Source, warn=None, max_bytes: int = MAX_BYTES,

@@ -21,6 +21,8 @@ _EXAMPLE_LABEL = re.compile(r"^(Bad|Good): *", re.M)
 
 @dataclass
 class Rule:
+    """One rule as loaded: its metadata, its check function and its documentation."""
+
     id: str
     category: str
     severity: str

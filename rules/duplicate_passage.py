@@ -106,11 +106,14 @@ def _runs(segs, stop=frozenset()):
     Shingles in `stop` (those of the title) never start or extend a copy."""
     grams = [[seg.text[i:i + SHINGLE] for i in range(len(seg.text) - SHINGLE + 1)] for _, seg in segs]
     counts = Counter(chain.from_iterable(grams))
-    repeated = {gram for gram, n in counts.items() if n > 1 and gram not in stop}  # most shingles are unique
+    repeated = {gram for gram, n in counts.items() if n > 1}.difference(stop)  # most shingles are unique
     index = defaultdict(list)
     for s, seg_grams in enumerate(grams):
-        for i in [i for i, gram in enumerate(seg_grams) if gram in repeated]:
-            index[seg_grams[i]].append((s, i))
+        if repeated.isdisjoint(seg_grams):  # most segments: skipped at the speed of a set operation
+            continue
+        for i, gram in enumerate(seg_grams):
+            if gram in repeated:
+                index[gram].append((s, i))
     # Only shingles seen in two to COMMON paragraphs can start a copy.
     shared = {}
     for gram, hits in index.items():
@@ -119,6 +122,8 @@ def _runs(segs, stop=frozenset()):
             shared[gram] = hits
     runs = []
     for s, (unit, _) in enumerate(segs):
+        if shared.keys().isdisjoint(grams[s]):
+            continue
         active = {}  # (earlier segment, diagonal) -> [b_start, a_start, length]
         last = -2
         for i, hits in [(i, shared[gram]) for i, gram in enumerate(grams[s]) if gram in shared]:

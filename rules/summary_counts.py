@@ -39,7 +39,6 @@ Good: 关于巡察整改进展情况的通报
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from rectlint.conventions.counts import ALL_DONE, ASPECTS, DONE, MEASURES, PART, PROBLEMS, RATE, to_int
 from rectlint.finding import Hit
@@ -122,8 +121,11 @@ def _named(groups, m):
     return next((g for g in reversed(groups) if g.kind == kind), None)
 
 
-def _rate_at(written: str, x: int, total: int, rounding) -> Decimal:
-    """x/total as a percentage, to as many places as the written rate has."""
+def _rate_at(written: str, x: int, total: int, rounding: str):
+    """x/total as a percentage, to as many places as the written rate has, as a Decimal;
+    `rounding` is one of decimal's rounding names."""
+    from decimal import Decimal  # only for a notice that states a rate
+
     places = len(written.split(".")[1]) if "." in written else 0
     return (Decimal(100 * x) / Decimal(total)).quantize(Decimal(1).scaleb(-places), rounding=rounding)
 
@@ -131,6 +133,8 @@ def _rate_at(written: str, x: int, total: int, rounding) -> Decimal:
 def _rate_kind(written: str, x: int, total: int) -> str:
     """"rounded" when the rate is x/total rounded to the places written, "truncated" when it is
     cut off there instead, else "wrong"."""
+    from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
     stated = Decimal(written)
     if stated == _rate_at(written, x, total, ROUND_HALF_UP):
         return "rounded"
@@ -153,7 +157,7 @@ def _arithmetic(group):
             if kind == "truncated":
                 yield Hit(rate.start(), rate.end(), category="number", severity="info",
                           **say("summary-counts.truncated", rate=rate.group("rate"), done=x, total=total,
-                                rounded=_rate_at(rate.group("rate"), x, total, ROUND_HALF_UP)))
+                                rounded=_rate_at(rate.group("rate"), x, total, "ROUND_HALF_UP")))
             elif kind == "wrong":
                 yield Hit(rate.start(), rate.end(), category="number",
                           **say("summary-counts.rate", rate=rate.group("rate"), done=x, total=total,

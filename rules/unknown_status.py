@@ -20,8 +20,6 @@ Good: 关于巡察整改进展情况的通报
 
 from __future__ import annotations
 
-import difflib
-
 from rectlint.finding import Fix, Hit
 from rectlint.messages import phrase, say
 
@@ -50,6 +48,8 @@ def check(doc, options):
         if status is None or status.form == "sentence" or in_vocabulary(status.text, vocabulary):
             continue
         unknown = next(t for t in terms(status.text) if t not in vocabulary)
+        import difflib  # only here: most notices use the vocabulary
+
         near = difflib.get_close_matches(unknown, vocabulary, n=1, cutoff=0.5)
         suggestion = status.text.replace(unknown, near[0]) if near else None
         hint = phrase("unknown-status.hint", near=near[0]) if near else ""

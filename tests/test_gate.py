@@ -283,6 +283,25 @@ def test_fix_refuses_a_file_changed_since_it_was_read(tmp_path):
     assert draft.read_text(encoding="utf-8") == "编辑刚刚保存的内容。\n"
 
 
+def test_fix_refuses_a_same_size_edit_with_the_old_modification_time(tmp_path):
+    import os
+
+    from rectlint.errors import InputError
+    from rectlint.fixes import fix_file
+    from rectlint.reader import Source, load
+
+    draft = tmp_path / "d.txt"
+    draft.write_text(FIXABLE, encoding="utf-8")
+    before = draft.stat()
+    doc, decoded = load(Source(str(draft), "txt"))
+    edited = FIXABLE.replace("学习", "研究")  # same length in bytes
+    draft.write_text(edited, encoding="utf-8")
+    os.utime(draft, ns=(before.st_atime_ns, before.st_mtime_ns))
+    with pytest.raises(InputError, match="changed since"):
+        fix_file(str(draft), decoded, "组织学习《条例》，提升水平。\n")
+    assert draft.read_text(encoding="utf-8") == edited
+
+
 def test_fixes_converge_and_only_applied_fixes_are_reported(tmp_path):
     draft = tmp_path / "d.txt"
     draft.write_text("关于整改情况的通报\n\n组织学习,,提升水平;;落实责任。。\n", encoding="utf-8")

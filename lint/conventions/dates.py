@@ -32,6 +32,8 @@ _FOLLOW = rf"(?=[\p{{Han}}“\"《(]){_NOT_UNIT}"
 
 @dataclass(frozen=True)
 class Day:
+    """A calendar day as read from text; year or day may be missing."""
+
     year: int | None
     month: int
     day: int | None = None
@@ -75,6 +77,8 @@ def month_day_readings(digits: str, year: int | None, need_day: bool) -> list[Da
 
 @dataclass
 class Broken:
+    """A digit run that is a date with 年, 月 or 日 lost, and its possible repairs."""
+
     start: int
     end: int
     readings: list  # list of str: each a full valid repair of the span
@@ -219,6 +223,8 @@ _YEAR_ONLY = patterns.compile(rf"(?<!\d)({YEAR})年(?!\d{{1,2}}月)")
 
 @dataclass
 class Mention:
+    """A well-formed date mention: 2025年3月12日, 3月12日, 2025年, 2025-03-12."""
+
     start: int
     end: int
     year: int | None

@@ -30,6 +30,8 @@ _DIGIT = patterns.compile(r"[\p{Numeric_Type=Digit}\p{Numeric_Type=Decimal}]")
 
 @dataclass
 class Segment:
+    """A stretch of normalised text and where each of its characters came from."""
+
     text: str  # normalised characters
     offsets: list  # original offset of each character
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 @dataclass
 class Settings:
+    """What `rectlint serve` was started with."""
+
     config: object = None  # a rectlint Config; None: the defaults (the CLI passes the one it found)
     against: str | None = None  # a corpus index, as --against
     workers: int = 2
