@@ -2,10 +2,11 @@
 
 Compiling rectlint's patterns with `regex` takes longer than linting a typical notice: its
 parser is Python. A compiled `regex` pattern pickles as its compiled program, not as its
-source, so loading one costs microseconds. `compile` therefore keeps a table of every pattern
-it has compiled in `__pycache__` beside this package (or under `sys.pycache_prefix`), written
-when the process ends and only where Python itself would write bytecode: not under
-`PYTHONDONTWRITEBYTECODE`, not in a read-only install. The file name carries the regex
+source, so loading one costs microseconds. `compile` therefore keeps a table of the patterns it
+has compiled in the user's cache directory (`$XDG_CACHE_HOME/rectlint`, else `~/.cache/rectlint`;
+`%LOCALAPPDATA%\\rectlint` on Windows), written when the process ends, and only where Python
+itself writes bytecode: not under `PYTHONDONTWRITEBYTECODE`. Not beside the package: a file
+written there at run time would outlive `pip uninstall`. The file name carries the regex
 version and the interpreter, and the key is the pattern text itself, so an edited pattern is
 compiled afresh; a missing, damaged or foreign table is ignored.
 """
@@ -40,17 +41,21 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - rege
     return found
 
 
-def table_path() -> str:
-    here = os.path.dirname(os.path.abspath(__file__))
-    name = f"patterns.regex-{regex.__version__}.{sys.implementation.cache_tag}.pickle"
-    if sys.pycache_prefix:  # as importlib places bytecode under a prefix
-        return os.path.join(sys.pycache_prefix, here.lstrip(os.sep), name)
-    return os.path.join(here, "__pycache__", name)
+def table_path() -> str | None:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or base
+    if not os.path.isabs(base):  # no home directory: keep nothing rather than write below the cwd
+        return None
+    return os.path.join(base, "rectlint", f"patterns-regex-{regex.__version__}-{sys.implementation.cache_tag}.pickle")
 
 
 def _load() -> dict:
+    path = table_path()
+    if path is None:
+        return {}
     try:
-        with open(table_path(), "rb") as f:
+        with open(path, "rb") as f:
             table = pickle.load(f)
     except Exception:  # absent, unreadable, damaged or written by another regex: compile afresh
         return {}
@@ -63,15 +68,17 @@ def _load() -> dict:
 def _save() -> None:
     if not _added or sys.dont_write_bytecode or _table is None:
         return
-    keep = _table if len(_table) <= _LIMIT else {key: _table[key] for key in _used}
     path = table_path()
+    if path is None:
+        return
+    keep = _table if len(_table) <= _LIMIT else {key: _table[key] for key in _used}
     temporary = f"{path}.{os.getpid()}"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(temporary, "wb") as f:
             pickle.dump(keep, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)  # atomic: a concurrent reader sees the old table or the new
-    except OSError:  # a read-only install, as for bytecode
+    except OSError:  # a read-only home: compile next time too
         try:
             os.unlink(temporary)
         except OSError:

@@ -11,7 +11,8 @@ from rectlint import patterns
 @pytest.fixture
 def fresh(monkeypatch, tmp_path):
     """An empty table whose file lives under tmp_path, written as bytecode would be."""
-    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     monkeypatch.setattr(patterns, "_table", None)
     monkeypatch.setattr(patterns, "_used", set())
@@ -27,10 +28,10 @@ def fresh(monkeypatch, tmp_path):
 SOURCE = r"(?<=\p{Han})(\d{1,2})月(?P<day>\d{1,2})日"
 
 
-def test_a_pattern_from_the_table_matches_as_the_compiled_one(fresh):
+def test_a_pattern_from_the_table_matches_as_the_compiled_one(fresh, tmp_path):
     first = patterns.compile(SOURCE, regex.I)
     patterns._save()
-    assert patterns.table_path().startswith(sys.pycache_prefix)
+    assert patterns.table_path().startswith(str(tmp_path))
     fresh()
     again = patterns.compile(SOURCE, regex.I)
     assert again is not first and patterns._added is False  # read from the file, not compiled
@@ -63,3 +64,21 @@ def test_nothing_is_written_where_python_writes_no_bytecode(fresh, monkeypatch):
     patterns._save()
     with pytest.raises(FileNotFoundError):
         open(patterns.table_path(), "rb")
+
+
+def test_a_second_run_reads_the_table_and_finds_the_same(tmp_path):
+    """End to end: the first process writes the table as it exits, the second loads it."""
+    import os
+    import subprocess
+
+    from conftest import ROOT
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["XDG_CACHE_HOME"] = str(tmp_path)
+    cmd = [sys.executable, "-m", "rectlint", "--no-cache", "--format", "json", "examples"]
+    first = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True)
+    tables = list((tmp_path / "rectlint").glob("patterns-*.pickle"))
+    assert len(tables) == 1 and tables[0].stat().st_size > 10_000
+    second = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True)
+    assert first.returncode == second.returncode == 1
+    assert first.stdout == second.stdout and first.stdout.count(b'"rule"') > 10
