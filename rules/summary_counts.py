@@ -39,7 +39,6 @@ Good: 关于巡察整改进展情况的通报
 
 from __future__ import annotations
 
-
 from rectlint.conventions.counts import ALL_DONE, ASPECTS, DONE, MEASURES, PART, PROBLEMS, RATE, to_int
 from rectlint.finding import Hit
 from rectlint.messages import say
