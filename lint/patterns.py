@@ -17,6 +17,7 @@ import atexit
 import os
 import pickle
 import sys
+from pathlib import Path
 
 import regex
 
@@ -42,12 +43,19 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - rege
 
 
 def table_path() -> str | None:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME") or _home_cache()
     if sys.platform == "win32":
         base = os.environ.get("LOCALAPPDATA") or base
     if not os.path.isabs(base):  # no home directory: keep nothing rather than write below the cwd
         return None
     return os.path.join(base, "rectlint", f"patterns-regex-{regex.__version__}-{sys.implementation.cache_tag}.pickle")
+
+
+def _home_cache() -> str:
+    try:
+        return os.path.join(Path.home(), ".cache")
+    except RuntimeError:  # no home directory known
+        return ""
 
 
 def _load() -> dict:
