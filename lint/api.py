@@ -283,7 +283,7 @@ class Linter:
             return None  # without an index, sqlite3 is never imported
         from .corpus import Corpus, CorpusView, sha_of
 
-        if corpus is None and path is not None:
+        if corpus is None:
             if str(path) not in self._corpora:
                 self._corpora[str(path)] = Corpus(path, readonly=True)
             corpus = self._corpora[str(path)]

@@ -447,9 +447,9 @@ def index_repair(index_path):
     click.echo(f"repaired {fixed} problems" if fixed else "the index was consistent")
 
 
-# The language of a failure's line, once the run has chosen it.
 cli.add_command(serve)
 
+# The language of a failure's line, once the run has chosen it.
 _LANG = {"chosen": "zh"}
 
 

@@ -79,15 +79,11 @@ def _save() -> None:
     path = table_path()
     if path is None:
         return
+    from .fixes import replace_file  # atomic: a concurrent reader sees the old table or the new
+
     keep = _table if len(_table) <= _LIMIT else {key: _table[key] for key in _used}
-    temporary = f"{path}.{os.getpid()}"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "wb") as f:
-            pickle.dump(keep, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)  # atomic: a concurrent reader sees the old table or the new
+        replace_file(Path(path), pickle.dumps(keep, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:  # a read-only home: compile next time too
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+        pass
