@@ -19,7 +19,7 @@ class Line:
     end: int  # offset just past the last character, line ending excluded
     text: str
 
-    @property
+    @cached_property  # asked of every line by most rules
     def blank(self) -> bool:
         return not self.text.strip()
 
@@ -71,6 +71,8 @@ class Document:
         self.body_end = self.parts[0].first if self.parts else len(self.lines) + 1
         # A web page's SourceMap: findings are located in the page source, not in this text.
         self.source = source
+        # Results of scans that several rules share (conventions/dates.py): each is run once.
+        self.memo: dict = {}
 
     @property
     def shown_lines(self) -> list[Line]:

@@ -29,7 +29,7 @@ from rectlint.finding import Hit
 from rectlint.messages import say
 
 from rectlint.conventions.dates import (CN_DATE, PLAN, PLAN_AFTER, PLAN_BEFORE, RANGE_JOIN, broken_dates, carry_years,
-                                        cn_date, mentions, mentions_repaired, to_date)
+                                        cn_date, mentions, mentions_in, mentions_repaired, to_date)
 
 DOC_ZH = """全文日期先后顺序不合理。
 
@@ -56,7 +56,7 @@ def notice_date(doc) -> tuple[dt.date | None, object]:
     line = doc.outline.date_line
     if line is None:
         return None, None
-    found = [to_date(m) for m in mentions(doc.folded, line.start, line.end)]
+    found = [to_date(m) for m in mentions_in(doc, line.start, line.end)]
     if found and found[0] is not None:
         return found[0], line
     written = CN_DATE.search(doc.folded, line.start, line.end)

@@ -19,7 +19,7 @@ from rectlint import patterns
 from rectlint.finding import Hit
 from rectlint.messages import say
 
-from rectlint.conventions.dates import JOINER, RANGE_JOIN, YEAR, carry_years, mentions
+from rectlint.conventions.dates import JOINER, RANGE_JOIN, YEAR, carry_years, mentions_in
 
 DOC_ZH = """起止颠倒的日期范围。
 
@@ -46,7 +46,7 @@ def _key(m):
 def check(doc, options):
     text = doc.folded
     for para in doc.body_paragraphs():
-        found = carry_years(mentions(text, para.start, para.end))
+        found = carry_years(mentions_in(doc, para.start, para.end))
         for a, b in zip(found, found[1:]):
             if a.month is None or not RANGE_JOIN.fullmatch(text, a.end, b.start):
                 continue

@@ -19,7 +19,7 @@ from __future__ import annotations
 from rectlint.finding import Hit
 from rectlint.messages import say
 
-from rectlint.conventions.dates import carry_years, mentions, valid
+from rectlint.conventions.dates import carry_years, mentions_in, valid
 
 DOC_ZH = """不存在的日期：13月、2月30日、4月31日、0日。
 
@@ -38,7 +38,7 @@ OPTIONS: dict = {}
 
 def check(doc, options):
     for para in doc.body_paragraphs():
-        for m in carry_years(mentions(doc.folded, para.start, para.end)):
+        for m in carry_years(mentions_in(doc, para.start, para.end)):
             if m.month is None:
                 continue
             written = doc.text[m.start:m.end]

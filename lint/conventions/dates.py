@@ -109,12 +109,28 @@ _GLUED_PAIR = patterns.compile(rf"{_NOT_CODE}({YEAR}\d{{1,4}})({YEAR}\d{{1,4}})(
 _DOC_NUMBER = patterns.compile(rf"〔({YEAR})(\d{{1,4}})号")
 _RANGE_END = patterns.compile(rf"(\d{{1,2}})日{JOINER_CHAR}(\d{{1,4}})(?![\d.年月日号])" + _FOLLOW)
 _ANY_DIGIT = patterns.compile(r"\d")
+_ANY_YEAR = patterns.compile(YEAR)
+# Patterns that cannot match without a YEAR in the line (tests/test_conventions.py checks the list).
+_NEED_YEAR = frozenset({_DOC_NUMBER, _GLUED_PAIR, _GLUED_MONTH_RANGE, _GLUED_DAY, _LOST_MONTH_MARK,
+                        _GLUED_MONTH, _GLUED_BARE, _LOST_MONTH_DAY, _YEAR_ALONE})
 _READING_MONTH = patterns.compile(r"(\d+)月\d+日$")
 _SIGNATURE = patterns.compile(rf"\s*({YEAR})(\d{{3,4}})\s*$")
 
 
 def broken_dates(doc, lines) -> list[Broken]:
     """Digit runs that are dates with 年, 月 or 日 lost, over the given lines."""
+    memo = doc.memo
+    found: list[Broken] = []
+    for line in lines:
+        key = ("broken", line.number)
+        if key not in memo:
+            memo[key] = _broken_in_line(doc, line)
+        found += memo[key]
+    return found
+
+
+def _broken_in_line(doc, line) -> list[Broken]:
+    """broken_dates of one line: a repair never spans two lines, so each line is read alone."""
     found: list[Broken] = []
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping spans already reported
 
@@ -126,76 +142,79 @@ def broken_dates(doc, lines) -> list[Broken]:
         found.append(Broken(start, end, readings, kind))
 
     def scan(pattern, mark=None):
-        """Matches in the current line; none where a mark the pattern consumes is absent."""
+        """Matches in the line; none where a mark the pattern consumes is absent, or where the
+        line holds no year and the pattern needs one."""
+        if pattern in _NEED_YEAR and not has_year:
+            return ()
         return pattern.finditer(text, lo, hi) if mark is None or text.find(mark, lo, hi) >= 0 else ()
 
     text = doc.folded
     date_line = doc.outline.date_line
-    for line in lines:
-        lo, hi = line.start, line.end
-        if not _ANY_DIGIT.search(text, lo, hi):  # every broken date keeps its digits
-            continue
-        if date_line is not None and line.number == date_line.number:
-            m = _SIGNATURE.match(text, lo, hi)
-            if m:
-                year = int(m.group(1))
-                readings = [d.text() for d in month_day_readings(m.group(2), year, True)]
-                add(m.start(1), m.end(2), readings, "signature")
-            continue
-        for m in scan(_DOC_NUMBER, "〔"):
-            add(m.start(), m.end(), [f"〔{m.group(1)}〕{m.group(2)}号"], "doc-number")
-        for m in scan(_GLUED_PAIR):
-            first, second = _compact(m.group(1), False), _compact(m.group(2), m.group(3) is not None)
-            if first and second:
-                readings = [f"{a.text()}、{b.text()}" for a in first for b in second]
-                add(m.start(), m.end(), readings, "glued-pair")
-        for m in scan(_GLUED_MONTH_RANGE, "月"):
-            a, b = int(m.group(2)), int(m.group(4))
-            ok = valid(None, a, None) and valid(None, b, None)
-            add(m.start(), m.end(), [f"{m.group(1)}年{a}{m.group(3)}{b}月"] if ok else [], "glued")
-        for pattern in (_GLUED_DAY, _LOST_MONTH_MARK):  # 2025310日 and 2025年310日: month and day to split
-            for m in scan(pattern, "日"):
-                year = int(m.group(1))
-                add(m.start(), m.end(), [d.text() for d in month_day_readings(m.group(2), year, True)], "glued")
-        for m in scan(_LOST_DAY, "月"):
-            year = int(m.group(1)) if m.group(1) else None
-            month, day = int(m.group(2)), int(m.group(3))
-            if valid(year, month, day):
-                add(m.start(), m.end(), [Day(year, month, day).text()], "no-day-mark")
-        for m in scan(_LOST_JOINER, "月"):
-            a, b = m.group(1), m.group(2)
-            add(m.start(), m.end(), [f"{a}至{b}", f"{a}、{b}"], "lost-joiner")
-        for m in scan(_GLUED_MONTH, "月"):
+    lo, hi = line.start, line.end
+    if not _ANY_DIGIT.search(text, lo, hi):  # every broken date keeps its digits
+        return found
+    has_year = _ANY_YEAR.search(text, lo, hi) is not None
+    if date_line is not None and line.number == date_line.number:
+        m = _SIGNATURE.match(text, lo, hi)
+        if m:
+            year = int(m.group(1))
+            readings = [d.text() for d in month_day_readings(m.group(2), year, True)]
+            add(m.start(1), m.end(2), readings, "signature")
+        return found
+    for m in scan(_DOC_NUMBER, "〔"):
+        add(m.start(), m.end(), [f"〔{m.group(1)}〕{m.group(2)}号"], "doc-number")
+    for m in scan(_GLUED_PAIR):
+        first, second = _compact(m.group(1), False), _compact(m.group(2), m.group(3) is not None)
+        if first and second:
+            readings = [f"{a.text()}、{b.text()}" for a in first for b in second]
+            add(m.start(), m.end(), readings, "glued-pair")
+    for m in scan(_GLUED_MONTH_RANGE, "月"):
+        a, b = int(m.group(2)), int(m.group(4))
+        ok = valid(None, a, None) and valid(None, b, None)
+        add(m.start(), m.end(), [f"{m.group(1)}年{a}{m.group(3)}{b}月"] if ok else [], "glued")
+    for pattern in (_GLUED_DAY, _LOST_MONTH_MARK):  # 2025310日 and 2025年310日: month and day to split
+        for m in scan(pattern, "日"):
+            year = int(m.group(1))
+            add(m.start(), m.end(), [d.text() for d in month_day_readings(m.group(2), year, True)], "glued")
+    for m in scan(_LOST_DAY, "月"):
+        year = int(m.group(1)) if m.group(1) else None
+        month, day = int(m.group(2)), int(m.group(3))
+        if valid(year, month, day):
+            add(m.start(), m.end(), [Day(year, month, day).text()], "no-day-mark")
+    for m in scan(_LOST_JOINER, "月"):
+        a, b = m.group(1), m.group(2)
+        add(m.start(), m.end(), [f"{a}至{b}", f"{a}、{b}"], "lost-joiner")
+    for m in scan(_GLUED_MONTH, "月"):
+        year, digits = int(m.group(1)), m.group(2)
+        ok = not digits.startswith("0") and valid(year, int(digits), None)
+        add(m.start(), m.end(), [f"{year}年{int(digits)}月"] if ok else [], "glued")
+    for pattern in (_GLUED_BARE, _LOST_MONTH_DAY):  # 2025310召开 and 2025年310召开
+        for m in scan(pattern):
             year, digits = int(m.group(1)), m.group(2)
-            ok = not digits.startswith("0") and valid(year, int(digits), None)
-            add(m.start(), m.end(), [f"{year}年{int(digits)}月"] if ok else [], "glued")
-        for pattern in (_GLUED_BARE, _LOST_MONTH_DAY):  # 2025310召开 and 2025年310召开
-            for m in scan(pattern):
-                year, digits = int(m.group(1)), m.group(2)
-                readings = [d.text() for d in month_day_readings(digits, year, len(digits) > 2)]
-                if readings:
-                    add(m.start(), m.end(), readings, "glued")
-        for m in scan(_MD_DAY, "日"):
-            readings = [d.text(False) for d in month_day_readings(m.group(1), None, True)]
+            readings = [d.text() for d in month_day_readings(digits, year, len(digits) > 2)]
             if readings:
-                add(m.start(), m.end(), readings, "no-year-mark")
-        for m in scan(_RANGE_END, "日"):
-            start_day, digits = int(m.group(1)), m.group(2)
-            month = _month_before(text, m.start(), lo)
-            repaired = next((b for b in found if b.end == m.start(1) + len(m.group(1)) + 1
-                             and len(b.readings) == 1), None)
-            if repaired is not None:
-                month = int(_READING_MONTH.search(repaired.readings[0]).group(1))
-            readings = []
-            if len(digits) <= 2 and not digits.startswith("0") and int(digits) > start_day and int(digits) <= 31:
-                readings.append(f"{int(digits)}日")
-            for d in month_day_readings(digits, None, True):
-                if month is None or (d.month, d.day) > (month, start_day):
-                    readings.append(d.text(False))
-            if readings:
-                add(m.start(2), m.end(2), readings, "range-end")
-        for m in scan(_YEAR_ALONE):
-            add(m.start(), m.end(), [f"{m.group(1)}年"], "year-alone")
+                add(m.start(), m.end(), readings, "glued")
+    for m in scan(_MD_DAY, "日"):
+        readings = [d.text(False) for d in month_day_readings(m.group(1), None, True)]
+        if readings:
+            add(m.start(), m.end(), readings, "no-year-mark")
+    for m in scan(_RANGE_END, "日"):
+        start_day, digits = int(m.group(1)), m.group(2)
+        month = _month_before(text, m.start(), lo)
+        repaired = next((b for b in found if b.end == m.start(1) + len(m.group(1)) + 1
+                         and len(b.readings) == 1), None)
+        if repaired is not None:
+            month = int(_READING_MONTH.search(repaired.readings[0]).group(1))
+        readings = []
+        if len(digits) <= 2 and not digits.startswith("0") and int(digits) > start_day and int(digits) <= 31:
+            readings.append(f"{int(digits)}日")
+        for d in month_day_readings(digits, None, True):
+            if month is None or (d.month, d.day) > (month, start_day):
+                readings.append(d.text(False))
+        if readings:
+            add(m.start(2), m.end(2), readings, "range-end")
+    for m in scan(_YEAR_ALONE):
+        add(m.start(), m.end(), [f"{m.group(1)}年"], "year-alone")
     return found
 
 
@@ -249,10 +268,19 @@ def mentions(text: str, lo: int, hi: int) -> list[Mention]:
     return out
 
 
+def mentions_in(doc, lo: int, hi: int) -> list[Mention]:
+    """mentions(doc.folded, lo, hi), read once per span however many rules ask."""
+    key = ("mentions", lo, hi)
+    found = doc.memo.get(key)
+    if found is None:
+        found = doc.memo[key] = mentions(doc.folded, lo, hi)
+    return list(found)
+
+
 def mentions_repaired(doc, lo: int, hi: int) -> list[Mention]:
     """Well-formed mentions in doc.folded[lo:hi] plus the broken dates there whose repair is
     unique, read as that repair: the chronology checks then see "2025324日" as 2025-03-24."""
-    out = mentions(doc.folded, lo, hi)
+    out = mentions_in(doc, lo, hi)
     first, last = doc.line_at(lo).number, doc.line_at(max(lo, hi - 1)).number
     for b in broken_dates(doc, doc.lines[first - 1:last]):
         if len(b.readings) != 1 or b.kind in ("doc-number", "glued-pair") or not lo <= b.start < hi:
@@ -283,12 +311,15 @@ def cn_date(match) -> Day | None:
 
 
 def carry_years(items: list[Mention]) -> list[Mention]:
-    year = None
+    """The mentions with a missing year taken from the one before; new Mentions, since the
+    ones given may be shared (mentions_in)."""
+    out, year = [], None
     for item in items:
-        if item.year is None:
-            item.year = year
+        if item.year is None and year is not None:
+            item = Mention(item.start, item.end, year, item.month, item.day, item.iso)
+        out.append(item)
         year = item.year
-    return items
+    return out
 
 
 def to_date(mention: Mention) -> dt.date | None:

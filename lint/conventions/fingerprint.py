@@ -10,7 +10,6 @@ See docs/conventions.md#copies.
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -28,12 +27,30 @@ _TOKEN = patterns.compile(r"《|》|[\p{L}\p{N}]+")
 _DIGIT = patterns.compile(r"[\p{Numeric_Type=Digit}\p{Numeric_Type=Decimal}]")
 
 
-@dataclass
+_WORD = patterns.compile(r"[\p{L}\p{N}]+")  # _TOKEN without the title marks
+
+
 class Segment:
     """A stretch of normalised text and where each of its characters came from."""
 
-    text: str  # normalised characters
-    offsets: list  # original offset of each character
+    __slots__ = ("text", "_offsets", "_origin")
+
+    def __init__(self, text: str, offsets: list | None = None, origin: tuple | None = None):
+        self.text = text  # normalised characters
+        self._offsets = offsets
+        self._origin = origin  # (folded, start, end, first, last): how to find the offsets when asked
+
+    @property
+    def offsets(self) -> list:
+        """Original offset of each character. Most segments are never reported, so these are
+        found only when asked."""
+        if self._offsets is None:
+            folded, start, end, first, last = self._origin
+            every: list = []
+            for m in _WORD.finditer(folded, start, end):
+                every.extend(range(m.start(), m.end()))
+            self._offsets = every[first:last]
+        return self._offsets
 
 
 @lru_cache(maxsize=32)
@@ -43,6 +60,24 @@ def _stop_pattern(phrases: tuple):
 
 def normalise(folded: str, start: int, end: int, stop_phrases=()) -> list[Segment]:
     """Normalised segments of folded[start:end] (a Document's `folded` text); stop phrases split them."""
+    if folded.find("《", start, end) >= 0:
+        norm, offsets = _with_titles(folded, start, end)
+    else:
+        norm, offsets = _DIGIT.sub("0", "".join(_WORD.findall(folded, start, end))), None
+    cuts = [m.span() for m in _stop_pattern(tuple(stop_phrases)).finditer(norm)] if stop_phrases else []
+    segments, pos = [], 0
+    for a, b in [*cuts, (len(norm), len(norm))]:
+        if a > pos:
+            if offsets is None:
+                segments.append(Segment(norm[pos:a], origin=(folded, start, end, pos, a)))
+            else:
+                segments.append(Segment(norm[pos:a], offsets[pos:a]))
+        pos = max(pos, b)
+    return segments
+
+
+def _with_titles(folded: str, start: int, end: int) -> tuple[str, list]:
+    """Normalised text and offsets of a span that holds 《: each title becomes one 《."""
     chars, offsets = [], []
     depth = 0
     for m in _TOKEN.finditer(folded, start, end):
@@ -57,16 +92,7 @@ def normalise(folded: str, start: int, end: int, stop_phrases=()) -> list[Segmen
         elif not depth:
             chars.append(token)
             offsets.extend(range(m.start(), m.end()))
-    norm = _DIGIT.sub("0", "".join(chars))
-    cuts = [m.span() for m in _stop_pattern(tuple(stop_phrases)).finditer(norm)] if stop_phrases else []
-    segments, pos = [], 0
-    for a, b in cuts:
-        if a > pos:
-            segments.append(Segment(norm[pos:a], offsets[pos:a]))
-        pos = max(pos, b)
-    if pos < len(norm):
-        segments.append(Segment(norm[pos:], offsets[pos:]))
-    return segments
+    return _DIGIT.sub("0", "".join(chars)), offsets
 
 
 def comparable_units(doc):
