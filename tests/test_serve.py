@@ -32,8 +32,11 @@ def conforms(body, schema: str) -> None:
                                     ).validate(body)
 
 
+LOCAL = "http://127.0.0.1:8080"  # the address a browser on this machine sends as Host
+
+
 def client_for(**settings) -> TestClient:
-    return TestClient(create_app(Settings(workers=1, **settings)), raise_server_exceptions=False)
+    return TestClient(create_app(Settings(workers=1, **settings)), base_url=LOCAL, raise_server_exceptions=False)
 
 
 @pytest.fixture(scope="module")
@@ -220,7 +223,7 @@ def test_oversized_requests_get_413_whether_or_not_they_say_their_length():
 
 def test_a_check_over_the_time_limit_gets_503_and_the_server_goes_on():
     settings = Settings(workers=1, timeout=0.005)
-    with TestClient(create_app(settings)) as c:
+    with TestClient(create_app(settings), base_url=LOCAL) as c:
         long_draft = (EXAMPLES / "draft-with-defects.txt").read_text(encoding="utf-8") * 30
         error_of(c.post("/v1/check", json={"text": long_draft}), 503, "timeout")
         settings.timeout = 30  # its process was replaced; the next check is answered
@@ -238,6 +241,21 @@ def test_the_token_guards_the_api_but_not_the_page():
         assert c.get("/healthz").status_code == 200
         page = c.get("/")
         assert page.status_code == 200 and 'data-token="required"' in page.text
+
+
+def test_without_a_token_only_requests_addressed_to_loopback_are_answered(client):
+    # DNS rebinding: a page whose name now resolves to 127.0.0.1 posts to the server; the browser
+    # sends the page's own name as Host.
+    for host in ("evil.example:8080", "evil.example", "127.0.0.1.evil.example", "10.0.0.5:8080", "[2001:db8::1]:80"):
+        error = error_of(client.post("/v1/check", json={"text": BROKEN}, headers={"host": host}), 403, "host")
+        assert host.split(":")[0].strip("[") in error["zh"] and "DNS" in error["en"]
+        assert client.get("/v1/rules", headers={"host": host}).status_code == 403
+    for host in ("127.0.0.1:8080", "localhost:8080", "LOCALHOST", "[::1]:8080", "127.0.0.2"):
+        assert client.post("/v1/check", json={"text": BROKEN}, headers={"host": host}).status_code == 200, host
+    assert client.get("/", headers={"host": "evil.example"}).status_code == 200  # the page holds nothing
+    with client_for(token=TOKEN) as c:  # with a token, the token is the guard, whatever the name
+        ok = {"authorization": f"Bearer {TOKEN}", "host": "rectlint.example.org"}
+        assert c.post("/v1/check", json={"text": BROKEN}, headers=ok).status_code == 200
 
 
 def test_off_loopback_it_refuses_to_start_without_a_token():

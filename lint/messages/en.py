@@ -215,6 +215,7 @@ MESSAGES = {
     "serve.short-token": "the access token must be at least 16 characters long",
     "serve.listening": "rectlint serve is running at http://{host}:{port}/ ({workers} lint processes; Ctrl+C stops it)",
     "serve.token-required": "missing or wrong access token (Authorization: Bearer …)",
+    "serve.host-refused": "the request is addressed to {host}, not to this machine: a server without a token answers only requests to localhost, 127.0.0.1 or [::1] (a guard against DNS rebinding)",
     "serve.too-large": "the request is larger than the {mib} MiB limit",
     "serve.timeout": "the check took longer than the {seconds} s limit and was stopped",
     "serve.bad-json": "the request body is not valid JSON: {error}",

@@ -211,6 +211,7 @@ MESSAGES = {
     "serve.short-token": "访问令牌至少需要 16 个字符",
     "serve.listening": "rectlint serve 已在 http://{host}:{port}/ 运行（{workers} 个检查进程，按 Ctrl+C 停止）",
     "serve.token-required": "缺少或错误的访问令牌（Authorization: Bearer …）",
+    "serve.host-refused": "请求发往 {host}，不是本机：未设访问令牌的服务只应答发往 localhost、127.0.0.1 或 [::1] 的请求（防止 DNS 重绑定）",
     "serve.too-large": "请求超过 {mib} MiB 的大小上限",
     "serve.timeout": "检查超过 {seconds} 秒的时限，已中止",
     "serve.bad-json": "请求体不是有效的 JSON：{error}",

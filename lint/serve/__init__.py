@@ -21,3 +21,15 @@ class Settings:
     max_mib: float = 10.0
     timeout: float = 30.0  # seconds of linting per request
     token: str | None = None  # required on /v1/ when set
+
+
+def is_loopback(host: str) -> bool:
+    """Whether a host (a name, an address, or [an IPv6 address]) is this machine's loopback."""
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve anywhere

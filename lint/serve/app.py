@@ -28,7 +28,7 @@ from rectlint.finding import CATEGORIES
 from rectlint.messages import Said, said
 from rectlint.registry import all_rules
 
-from . import Settings, models
+from . import Settings, is_loopback, models
 from .pool import JobTimeout, Pool, WorkerLost
 from .jobs import Failure, Job
 
@@ -90,10 +90,25 @@ class SizeLimit:
 
 def _authorise(request: Request, token: str | None) -> None:
     if token is None:
+        # Without a token the server trusts that only this machine can reach it. A web page could
+        # still reach it by DNS rebinding (its own name made to resolve to 127.0.0.1), but the
+        # browser then sends that name as Host: so only requests addressed to loopback are answered.
+        host = _host_name(request.headers.get("host"))
+        if host is not None and not is_loopback(host):
+            raise ApiError(403, "host", said("serve.host-refused", host=host))
         return
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
         raise ApiError(401, "token", said("serve.token-required"), {"WWW-Authenticate": "Bearer"})
+
+
+def _host_name(header: str | None) -> str | None:
+    """The name in a Host header, without its port: 127.0.0.1:8080 → 127.0.0.1, [::1]:80 → [::1]."""
+    if not header:
+        return None
+    if header.startswith("["):
+        return header[:header.find("]") + 1] or header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
 
 def _field_error(errors: list) -> ApiError:
@@ -178,9 +193,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="rectlint", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Lint Chinese rectification notices: the review gate as a service. "
                               "Every /v1/ endpoint needs `Authorization: Bearer <token>` when the server "
-                              "was started with a token.")
+                              "was started with a token; without one, it answers only requests addressed to "
+                              "localhost, 127.0.0.1 or [::1] (403 otherwise).")
     app.add_middleware(SizeLimit, max_bytes=max_bytes)
-    errors = {code: {"model": models.ErrorBody} for code in (400, 401, 413, 415, 422, 500, 503)}
+    errors = {code: {"model": models.ErrorBody} for code in (400, 401, 403, 413, 415, 422, 500, 503)}
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError):
@@ -243,13 +259,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return Response(data, media_type=DOCX_TYPE, headers=headers)
 
     @app.get("/v1/rules", tags=["rules"], summary="Every rule", response_model=list[models.RuleSummary],
-             responses={401: errors[401], 422: errors[422]})
+             responses={401: errors[401], 403: errors[403], 422: errors[422]})
     async def rules(request: Request, lang: models.Lang = "zh"):
         _authorise(request, settings.token)
         return [_rule(rule, lang) for rule in sorted(all_rules().values(), key=lambda r: (r.category, r.id))]
 
     @app.get("/v1/rules/{rule_id}", tags=["rules"], summary="One rule and its documentation",
-             response_model=models.RuleDetail, responses={401: errors[401], 404: {"model": models.ErrorBody}, 422: errors[422]})
+             response_model=models.RuleDetail,
+             responses={401: errors[401], 403: errors[403], 404: {"model": models.ErrorBody}, 422: errors[422]})
     async def rule(request: Request, rule_id: str, lang: models.Lang = "zh"):
         _authorise(request, settings.token)
         found = all_rules().get(rule_id)

@@ -11,20 +11,9 @@ import click
 from rectlint.errors import UsageError
 from rectlint.messages import said, text
 
-from . import Settings
+from . import Settings, is_loopback
 
 MIN_TOKEN = 16
-
-
-def is_loopback(host: str) -> bool:
-    import ipaddress
-
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False  # a host name: it may resolve anywhere
 
 
 def settings_for(host: str, token: str | None, config_path: str | None, against: str | None,
