@@ -153,7 +153,6 @@ def _broken_in_line(doc, line) -> list[Broken]:
     lo, hi = line.start, line.end
     if not _ANY_DIGIT.search(text, lo, hi):  # every broken date keeps its digits
         return found
-    has_year = _ANY_YEAR.search(text, lo, hi) is not None
     if date_line is not None and line.number == date_line.number:
         m = _SIGNATURE.match(text, lo, hi)
         if m:
@@ -161,6 +160,7 @@ def _broken_in_line(doc, line) -> list[Broken]:
             readings = [d.text() for d in month_day_readings(m.group(2), year, True)]
             add(m.start(1), m.end(2), readings, "signature")
         return found
+    has_year = _ANY_YEAR.search(text, lo, hi) is not None
     for m in scan(_DOC_NUMBER, "〔"):
         add(m.start(), m.end(), [f"〔{m.group(1)}〕{m.group(2)}号"], "doc-number")
     for m in scan(_GLUED_PAIR):

@@ -23,11 +23,9 @@ WINDOW = 6  # winnowing window: shared runs of K + WINDOW - 1 = 13 characters ar
 
 # Exactly the characters str.isalnum() and str.isdigit() accept (tests/test_conventions.py checks
 # every assigned code point): letters, Han and digits are compared; punctuation and spaces are not.
-_TOKEN = patterns.compile(r"《|》|[\p{L}\p{N}]+")
+_WORD = patterns.compile(r"[\p{L}\p{N}]+")
+_TOKEN = patterns.compile(r"《|》|" + _WORD.pattern)  # the words, and the title marks that fold a title
 _DIGIT = patterns.compile(r"[\p{Numeric_Type=Digit}\p{Numeric_Type=Decimal}]")
-
-
-_WORD = patterns.compile(r"[\p{L}\p{N}]+")  # _TOKEN without the title marks
 
 
 class Segment:
