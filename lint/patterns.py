@@ -26,6 +26,13 @@ _table: dict[tuple[str, int], regex.Pattern] | None = None
 _used: set[tuple[str, int]] = set()
 _added = False
 
+# Patterns that read a line the same whether the text ends there or a line break follows: they
+# never match \r or \n, and nothing in them ($, \Z, a lookahead that a break satisfies) tells the
+# end of a line from the end of the text. Document.matches finds such a pattern in many lines with
+# one search instead of one per line; tests/test_patterns.py checks each against line-by-line search.
+LINE_PATTERNS: set = set()
+LINE_END = r"(?![^\r\n])"  # `$` for a line pattern: the end of the line, whether a break follows or not
+
 
 def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - regex.compile's own name and signature
     """`regex.compile(pattern, flags)`, from the table when an earlier run compiled it."""
@@ -39,6 +46,13 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - rege
     if found is None:
         found = _table[key] = regex.compile(pattern, flags)
         _added = True
+    return found
+
+
+def line_pattern(pattern: str, flags: int = 0) -> regex.Pattern:
+    """`compile`, for a pattern that Document.matches may search over many lines at once."""
+    found = compile(pattern, flags)
+    LINE_PATTERNS.add(found)
     return found
 
 

@@ -24,11 +24,11 @@ _ID = patterns.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _compile(pattern, where: str):
+def _compile(pattern, where: str, line: bool):
     if not isinstance(pattern, str) or not pattern:
         raise ConfigError(f"{where}: a pattern must be non-empty text, not {pattern!r}")
     try:
-        return patterns.compile(pattern)
+        return patterns.line_pattern(pattern) if line else patterns.compile(pattern)
     except regex.error as exc:
         raise ConfigError(f"{where}: bad pattern {pattern!r}: {exc}") from None
 
@@ -48,7 +48,10 @@ def _doc_zh(entry) -> str:
     return "\n".join([entry["summary_zh"], "", "依据：" + (entry.get("why_zh") or "本单位文风要求").strip()])
 
 
-def build_rule(entry, where: str) -> Rule:
+def build_rule(entry, where: str, builtin: bool = False) -> Rule:
+    """A wording rule from a pack or configuration entry. A built-in pack's patterns are line
+    patterns (tests/test_patterns.py checks them); a user's may read a line break, and are
+    searched line by line."""
     if not isinstance(entry, dict):
         raise ConfigError(f"{where}: a wording rule must be a mapping with id and kind")
     unknown = set(entry) - _KEYS
@@ -70,19 +73,19 @@ def build_rule(entry, where: str) -> Rule:
         tokens = entry.get("tokens")
         if not isinstance(tokens, list) or not tokens:
             raise ConfigError(f"{where}: an existence rule needs a list of tokens")
-        check = _existence([_compile(t, where) for t in tokens], message)
+        check = _existence([_compile(t, where, builtin) for t in tokens], message)
     elif kind == "substitution":
         swap = entry.get("swap")
         if not isinstance(swap, dict) or not swap:
             raise ConfigError(f"{where}: a substitution rule needs swap: a mapping of wrong form to right form")
         if not all(isinstance(v, str) and v for v in swap.values()):
             raise ConfigError(f"{where}: each right form in swap must be non-empty text")
-        check = _substitution([(_compile(k, where), v) for k, v in swap.items()], message)
+        check = _substitution([(_compile(k, where, builtin), v) for k, v in swap.items()], message)
     else:
         either = entry.get("either")
         if not isinstance(either, list) or len(either) != 2:
             raise ConfigError(f"{where}: a consistency rule needs either: a list of two forms")
-        check = _consistency([_compile(e, where) for e in either], either, message)
+        check = _consistency([_compile(e, where, builtin) for e in either], either, message)
     return Rule(id=rule_id, category="wording", severity=severity, options={}, choices={},
                 doc=_doc(entry), check=check, source=where, doc_zh=_doc_zh(entry))
 
@@ -106,11 +109,25 @@ def _message(own: dict, default: str, **args) -> dict:
     return {**say(default, **args), **own}
 
 
-def _existence(patterns, message):
+def _by_line(doc, pattern, lines) -> dict:
+    """{line number: matches} of a pattern in the given lines."""
+    if pattern in patterns.LINE_PATTERNS:
+        return doc.matches(pattern, lines)
+    found = {}
+    for line in lines:
+        hits = list(pattern.finditer(doc.folded, line.start, line.end))
+        if hits:
+            found[line.number] = hits
+    return found
+
+
+def _existence(tokens, message):
     def check(doc, options):
-        for line in doc.body_lines():
-            for pattern in patterns:
-                for m in pattern.finditer(doc.folded, line.start, line.end):
+        lines = doc.body_lines()
+        found = [_by_line(doc, pattern, lines) for pattern in tokens]
+        for line in lines if any(found) else ():
+            for by_line in found:
+                for m in by_line.get(line.number, ()):
                     written = doc.text[m.start():m.end()]
                     yield Hit(m.start(), m.end(), **_message(message, "wording.existence", written=written))
     return check
@@ -118,9 +135,11 @@ def _existence(patterns, message):
 
 def _substitution(pairs, message):
     def check(doc, options):
-        for line in doc.body_lines():
-            for pattern, right in pairs:
-                for m in pattern.finditer(doc.folded, line.start, line.end):
+        lines = doc.body_lines()
+        found = [(_by_line(doc, pattern, lines), right) for pattern, right in pairs]
+        for line in lines if any(by_line for by_line, _ in found) else ():
+            for by_line, right in found:
+                for m in by_line.get(line.number, ()):
                     written = doc.text[m.start():m.end()]
                     yield Hit(m.start(), m.end(),
                               **_message(message, "wording.substitution", written=written, right=right),
@@ -129,10 +148,10 @@ def _substitution(pairs, message):
     return check
 
 
-def _consistency(patterns, forms, message):
+def _consistency(either, forms, message):
     def check(doc, options):
         lines = doc.body_lines()
-        hits = [[m for line in lines for m in p.finditer(doc.folded, line.start, line.end)] for p in patterns]
+        hits = [[m for found in _by_line(doc, p, lines).values() for m in found] for p in either]
         if not hits[0] or not hits[1]:
             return
         keep = 0 if len(hits[0]) >= len(hits[1]) else 1
@@ -154,4 +173,4 @@ def load_pack(path) -> list[Rule]:
         raise ConfigError(f"{path}: invalid YAML: {exc}") from None
     if not isinstance(data, list):
         raise ConfigError(f"{path}: a wording pack is a list of rules")
-    return [build_rule(entry, f"{path}:{i + 1}") for i, entry in enumerate(data)]
+    return [build_rule(entry, f"{path}:{i + 1}", builtin=True) for i, entry in enumerate(data)]

@@ -36,7 +36,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 
 _DAY_END = patterns.compile(rf"{JOINER}\s*(\d{{1,2}})日")
-_YEAR_RANGE = patterns.compile(rf"(?<!\d)({YEAR})(?:年)?{JOINER}({YEAR})年")
+_YEAR_RANGE = patterns.line_pattern(rf"(?<!\d)({YEAR})(?:年)?{JOINER}({YEAR})年")
 
 
 def _key(m):
@@ -45,7 +45,9 @@ def _key(m):
 
 def check(doc, options):
     text = doc.folded
-    for para in doc.body_paragraphs():
+    paras = doc.body_paragraphs()
+    year_ranges = doc.matches(_YEAR_RANGE, [line for para in paras for line in para.lines])
+    for para in paras:
         found = carry_years(mentions_in(doc, para.start, para.end))
         for a, b in zip(found, found[1:]):
             if a.month is None or not RANGE_JOIN.fullmatch(text, a.end, b.start):
@@ -62,7 +64,7 @@ def check(doc, options):
             m = _DAY_END.match(text, a.end)
             if m and int(m.group(1)) < a.day:
                 yield _hit(doc, a.start, m.end())
-        for m in _YEAR_RANGE.finditer(text, para.start, para.end):
+        for m in (m for line in para.lines for m in year_ranges.get(line.number, ())):
             if int(m.group(2)) < int(m.group(1)):
                 yield _hit(doc, m.start(), m.end())
 

@@ -44,19 +44,20 @@ CATEGORY = "date"
 SEVERITY = "info"
 OPTIONS: dict = {}
 
-_PADDED = patterns.compile(rf"(?<!\d)(?:({YEAR})年)?0([1-9])月(?:0?(\d{{1,2}})日)?|(?<=月)0([1-9])日")
-_SHORT_YEAR = patterns.compile(r"(?<![\d.])(\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
-_NUMERIC = patterns.compile(rf"(?<![\dA-Za-z./-])({YEAR})([./-])(\d{{1,2}})\2(\d{{1,2}})(?![\dA-Za-z./-])")
+_PADDED = patterns.line_pattern(rf"(?<!\d)(?:({YEAR})年)?0([1-9])月(?:0?(\d{{1,2}})日)?|(?<=月)0([1-9])日")
+_SHORT_YEAR = patterns.line_pattern(r"(?<![\d.])(\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
+_NUMERIC = patterns.line_pattern(rf"(?<![\dA-Za-z./-])({YEAR})([./-])(\d{{1,2}})\2(\d{{1,2}})(?![\dA-Za-z./-])")
 
 
 def check(doc, options):
-    text = doc.folded
-    for line in doc.body_lines():
-        for m in _NUMERIC.finditer(text, line.start, line.end):
+    lines = doc.body_lines()
+    numeric, padded, chinese, short = (doc.matches(p, lines) for p in (_NUMERIC, _PADDED, CN_DATE, _SHORT_YEAR))
+    for line in lines:
+        for m in numeric.get(line.number, ()):
             good = f"{m.group(1)}年{int(m.group(3))}月{int(m.group(4))}日"
             yield Hit(m.start(), m.end(), **say("date-style.numeric", good=good), suggestion=good,
                       fix=Fix.replace(m.start(), m.end(), good, "unsafe"))
-        for m in _PADDED.finditer(text, line.start, line.end):
+        for m in padded.get(line.number, ()):
             written = doc.text[m.start():m.end()]
             good = written.replace("年0", "年").replace("月0", "月")
             if good.startswith("0"):
@@ -64,7 +65,7 @@ def check(doc, options):
             yield Hit(m.start(), m.end(), **say("date-style.padded", written=written, good=good), suggestion=good,
                       # Dropping a zero changes no date: safe, unlike rewriting a date's form.
                       fix=Fix.replace(m.start(), m.end(), good))
-        for m in CN_DATE.finditer(text, line.start, line.end):
+        for m in chinese.get(line.number, ()):
             day = cn_date(m)
             if day is not None:
                 good = day.text()
@@ -72,6 +73,6 @@ def check(doc, options):
                           **say("date-style.chinese-numerals", written=doc.text[m.start():m.end()], good=good),
                           suggestion=good,
                           fix=Fix.replace(m.start(), m.end(), good, "unsafe"))
-        for m in _SHORT_YEAR.finditer(text, line.start, line.end):
+        for m in short.get(line.number, ()):
             written = doc.text[m.start():m.end()]
             yield Hit(m.start(), m.end(), **say("date-style.short-year", written=written))

@@ -29,12 +29,12 @@ CATEGORY = "punctuation"
 SEVERITY = "warning"
 OPTIONS: dict = {}
 
-_WRONG = patterns.compile(r"(?<=\p{Han})[\[(【]((?:19|20)\d{2})[\])】](?=\d{1,4}号)")
+_WRONG = patterns.line_pattern(r"(?<=\p{Han})[\[(【]((?:19|20)\d{2})[\])】](?=\d{1,4}号)")
 
 
 def check(doc, options):
-    for line in doc.body_lines():
-        for m in _WRONG.finditer(doc.folded, line.start, line.end):
+    for found in doc.matches(_WRONG, doc.body_lines()).values():
+        for m in found:
             good = f"〔{m.group(1)}〕"
             written = doc.text[m.start():m.end()]
             yield Hit(m.start(), m.end(), **say("document-number-brackets", written=written, good=good),

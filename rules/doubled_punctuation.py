@@ -26,12 +26,12 @@ CATEGORY = "punctuation"
 SEVERITY = "warning"
 OPTIONS: dict = {}
 
-_DOUBLED = patterns.compile(r"([,;:!?、。])\1+")
+_DOUBLED = patterns.line_pattern(r"([,;:!?、。])\1+")
 
 
 def check(doc, options):
-    for line in doc.body_lines():
-        for m in _DOUBLED.finditer(doc.folded, line.start, line.end):
+    for found in doc.matches(_DOUBLED, doc.body_lines()).values():
+        for m in found:
             mark = doc.text[m.start()]
             yield Hit(m.start(), m.end(), **say("doubled-punctuation", written=doc.text[m.start():m.end()]),
                       suggestion=mark,

@@ -29,11 +29,11 @@ CATEGORY = "punctuation"
 SEVERITY = "info"
 OPTIONS: dict = {}
 
-_BETWEEN = patterns.compile(r"(?<=》)、(?=《)|(?<=”)、(?=“)")
+_BETWEEN = patterns.line_pattern(r"(?<=》)、(?=《)|(?<=”)、(?=“)")
 
 
 def check(doc, options):
-    for line in doc.body_lines():
-        for m in _BETWEEN.finditer(doc.text, line.start, line.end):
+    for found in doc.matches(_BETWEEN, doc.body_lines(), doc.text).values():
+        for m in found:
             yield Hit(m.start(), m.end(), **say("dunhao-between-titles"), suggestion="",
                       fix=Fix.replace(m.start(), m.end(), ""))

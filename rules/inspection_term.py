@@ -80,7 +80,8 @@ def check(doc, options):
     if outline.title is not None:
         titles[outline.title.number] = outline.title.end
     for line in doc.body_lines():
-        if line.number in lead_lines:
+        # Both patterns open with the wrong word: a line without it holds no match.
+        if line.number in lead_lines or doc.folded.find(wrong, line.start, line.end) < 0:
             continue
         quoted = [m.span() for m in _QUOTED.finditer(doc.folded, line.start, line.end)]
         title_end = titles.get(line.number, line.start)

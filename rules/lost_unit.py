@@ -33,13 +33,16 @@ CATEGORY = "number"
 SEVERITY = "warning"
 OPTIONS: dict = {}
 
-_BEFORE_MARKER = patterns.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=[二三四五六七八九十]是)")
-_MONEY = patterns.compile(r"(?:资金|经费|款项|费用|金额|罚款|补贴|补助|奖金|捐款)(\d+(?:\.\d+)?)(?=[已被全并于用及和、,;。]|$)")
+_BEFORE_MARKER = patterns.line_pattern(r"(?<![\d.])(\d+(?:\.\d+)?)(?=[二三四五六七八九十]是)")
+_MONEY = patterns.line_pattern(r"(?:资金|经费|款项|费用|金额|罚款|补贴|补助|奖金|捐款)(\d+(?:\.\d+)?)"
+                                rf"(?=[已被全并于用及和、,;。]|{patterns.LINE_END})")
 
 
 def check(doc, options):
-    for line in doc.body_lines():
-        for m in _BEFORE_MARKER.finditer(doc.folded, line.start, line.end):
+    lines = doc.body_lines()
+    counts, amounts = doc.matches(_BEFORE_MARKER, lines), doc.matches(_MONEY, lines)
+    for line in lines:
+        for m in counts.get(line.number, ()):
             yield Hit(m.start(1), m.end(1), **say("lost-unit.count", number=m.group(1)))
-        for m in _MONEY.finditer(doc.folded, line.start, line.end):
+        for m in amounts.get(line.number, ()):
             yield Hit(m.start(1), m.end(1), **say("lost-unit.amount", number=m.group(1)))

@@ -51,14 +51,9 @@ OPTIONS = {"max-per-paragraph": 20}
 # Folded text: （） are already ( ).
 _PAIRS = {"“": "”", "‘": "’", "(": ")", "《": "》", "〈": "〉", "〔": "〕", "【": "】"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_MARK = patterns.compile("[" + regex.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
+_MARK = patterns.line_pattern("[" + regex.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
 # "1)" "a)" "一)" after a boundary: an enumeration marker, not half a pair.
-_ORDINAL = patterns.compile(r"(?:^|(?<=[\s,;:.。、，；：!?！？]))(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\)")
-
-
-def _marker_closers(doc, para) -> set[int]:
-    skip = {m.end() - 1 for m in _ORDINAL.finditer(doc.folded, para.start, para.end)}
-    return skip
+_ORDINAL = patterns.line_pattern(r"(?:^|(?<=[\s,;:.。、，；：!?！？]))(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\)")
 
 
 def check(doc, options):
@@ -68,12 +63,17 @@ def check(doc, options):
     cut_start = paras[0] if paras and not doc.info.starts_whole else None
     cut_end = paras[-1] if paras and not doc.info.ends_whole else None
     limit = options["max-per-paragraph"]
+    lines = [line for para in paras for line in para.lines]
+    marks, ordinals = doc.matches(_MARK, lines), doc.matches(_ORDINAL, lines)
     for para in paras:
-        skip = _marker_closers(doc, para)
+        found = [m for line in para.lines for m in marks.get(line.number, ())]
+        if not found:
+            continue
+        skip = {m.end() - 1 for line in para.lines for m in ordinals.get(line.number, ())}
         first = headings.get(para.lines[0].number)
         if first is not None:
             skip.update(range(first.marker_start, first.marker_end))
-        hits = sorted(_unmatched(doc, para, skip, para is not cut_start, para is not cut_end),
+        hits = sorted(_unmatched(doc, found, skip, para is not cut_start, para is not cut_end),
                       key=lambda h: h.start)
         yield from hits[:limit]
         if len(hits) > limit:
@@ -82,12 +82,12 @@ def check(doc, options):
                       **say("paired-punctuation.more", more=len(hits) - limit, limit=limit))
 
 
-def _unmatched(doc, para, skip, closers: bool, openers: bool):
-    """Unmatched marks of one paragraph. Each kind of opener keeps the stack positions of its
+def _unmatched(doc, marks, skip, closers: bool, openers: bool):
+    """Unmatched marks among one paragraph's (`marks`, matches of _MARK). Each kind of opener keeps the stack positions of its
     open marks, so finding a closer's partner costs no scan of the stack."""
     stack: list[tuple[str, int]] = []
     open_at: dict[str, list[int]] = {ch: [] for ch in _PAIRS}
-    for m in _MARK.finditer(doc.folded, para.start, para.end):
+    for m in marks:
         pos, ch = m.start(), m.group()
         # A marker such as "1)" is skipped unless it closes an open bracket: "(下午5:00)".
         if pos in skip and not (ch in _CLOSERS and open_at[_CLOSERS[ch]]):

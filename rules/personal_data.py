@@ -45,10 +45,10 @@ CATEGORY = "privacy"
 SEVERITY = "error"
 OPTIONS: dict = {}
 
-_ID = patterns.compile(r"(?<![\dA-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])")
-_CARD = patterns.compile(r"(?<![\dA-Za-z])(?:\d{4}[ -]?){3}\d{4}(?:\d{1,3})?(?![\dA-Za-z])")
+_ID = patterns.line_pattern(r"(?<![\dA-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])")
+_CARD = patterns.line_pattern(r"(?<![\dA-Za-z])(?:\d{4}[ -]?){3}\d{4}(?:\d{1,3})?(?![\dA-Za-z])")
 _NON_DIGIT = patterns.compile(r"\D")
-_MOBILE = patterns.compile(r"(?<![\dA-Za-z])(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?![\dA-Za-z])")
+_MOBILE = patterns.line_pattern(r"(?<![\dA-Za-z])(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?![\dA-Za-z])")
 _WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
 
@@ -86,19 +86,21 @@ def _channel(doc, start: int) -> bool:
 
 def check(doc, options):
     supervision = {line.number for line in doc.outline.supervision}
-    for line in doc.body_lines():
+    lines = doc.body_lines()
+    ids, cards, mobiles = (doc.matches(p, lines, doc.text) for p in (_ID, _CARD, _MOBILE))
+    for line in lines:
         taken = []
-        for m in _ID.finditer(doc.text, line.start, line.end):
+        for m in ids.get(line.number, ()):
             if id_checksum_ok(m.group()):
                 taken.append(m.span())
                 yield Hit(m.start(), m.end(), **say("personal-data.id", masked=mask(m.group())))
-        for m in _CARD.finditer(doc.text, line.start, line.end):
+        for m in cards.get(line.number, ()):
             digits = m.group().replace(" ", "").replace("-", "")
             if any(a < m.end() and m.start() < b for a, b in taken) or not luhn_ok(digits):
                 continue
             taken.append(m.span())
             yield Hit(m.start(), m.end(), **say("personal-data.card", masked=mask(digits)))
-        for m in _MOBILE.finditer(doc.text, line.start, line.end):
+        for m in mobiles.get(line.number, ()):
             if (any(a < m.end() and m.start() < b for a, b in taken) or line.number in supervision
                     or _channel(doc, m.start())):
                 continue

@@ -39,15 +39,16 @@ CATEGORY = "placeholder"
 SEVERITY = "error"
 OPTIONS: dict = {}
 
-_PATTERNS = patterns.compile(
+_PATTERNS = patterns.line_pattern(
     r"(?<![A-Za-z0-9@._-])(?:[Xx]{2,}|[×]{2,}|[Ｘ]{2,})(?![A-Za-z0-9@._-])"
     r"|(?:19|20)[Xx×]{2}年|(?<![A-Za-z])[Xx×]{1,2}月(?:[Xx×]{1,2}日)?|(?<=月)[Xx×]{1,2}日"
-    r"|[(（【\[][^()（）【】\[\]]{0,6}?(?:待补充|待完善|待核实|待定|待填|请填写|请补充|此处)[^()（）【】\[\]]{0,30}[)）】\]]"
+    r"|[(（【\[][^()（）【】\[\]\r\n]{0,6}?(?:待补充|待完善|待核实|待定|待填|请填写|请补充|此处)"
+    r"[^()（）【】\[\]\r\n]{0,30}[)）】\]]"
     r"|\b(?:TODO|TBD|FIXME)\b")
 
 
 def check(doc, options):
-    for line in doc.body_lines():
-        for m in _PATTERNS.finditer(doc.text, line.start, line.end):
+    for found in doc.matches(_PATTERNS, doc.body_lines(), doc.text).values():
+        for m in found:
             written = doc.text[m.start():m.end()]
             yield Hit(m.start(), m.end(), **say("placeholder", written=written))

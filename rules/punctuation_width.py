@@ -45,7 +45,7 @@ OPTIONS: dict = {}
 
 FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
 _CJK = r"[\p{Han}“”‘’《》〈〉〔〕【】、。…—]"
-_HALF = patterns.compile(rf"(?<={_CJK})[,:;?!()]|[,:;?!()](?={_CJK})|(?<={_CJK}\d{{1,3}})\)|\((?=\d{{1,3}}\){_CJK})")
+_HALF = patterns.line_pattern(rf"(?<={_CJK})[,:;?!()]|[,:;?!()](?={_CJK})|(?<={_CJK}\d{{1,3}})\)|\((?=\d{{1,3}}\){_CJK})")
 # An e-mail's local part is at most 64 characters (RFC 5321): the bound keeps the guard linear
 # on a long run of letters with no @ in it.
 _SKIP = patterns.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+|https?://\S+|www\.\S+")
@@ -55,10 +55,9 @@ _CLASS = {"(": "()", ")": "()"}
 def half_width_marks(doc):
     """Offsets of half-width marks in Chinese running text, by mark class."""
     found = defaultdict(list)
-    for line in doc.body_lines():
-        half = list(_HALF.finditer(doc.text, line.start, line.end))
-        if not half:
-            continue
+    halves = doc.matches(_HALF, doc.body_lines(), doc.text)
+    for number, half in halves.items():
+        line = doc.lines[number - 1]
         skip = [m.span() for m in _SKIP.finditer(doc.text, line.start, line.end)]
         starts = [a for a, _ in skip]
         for m in half:

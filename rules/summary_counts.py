@@ -77,12 +77,10 @@ class _Group:
 
 def _groups_in(doc, lines) -> list[_Group]:
     tokens = []
-    for line in lines:
-        lo, hi = line.start, line.end
-        for kind, pattern in (("aspects", ASPECTS), ("problems", PROBLEMS), ("measures", MEASURES),
-                              ("done", DONE), ("all", ALL_DONE), ("part", PART), ("rate", RATE)):
-            for m in pattern.finditer(doc.folded, lo, hi):
-                tokens.append((m.start(), -m.end(), kind, m))
+    for kind, pattern in (("aspects", ASPECTS), ("problems", PROBLEMS), ("measures", MEASURES),
+                          ("done", DONE), ("all", ALL_DONE), ("part", PART), ("rate", RATE)):
+        for found in doc.matches(pattern, lines).values():
+            tokens += [(m.start(), -m.end(), kind, m) for m in found]
     tokens.sort(key=lambda t: (t[0], t[1]))
     groups, current, covered = [], None, -1
     for start, neg_end, kind, m in tokens:

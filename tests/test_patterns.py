@@ -82,3 +82,85 @@ def test_a_second_run_reads_the_table_and_finds_the_same(tmp_path):
     second = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True)
     assert first.returncode == second.returncode == 1
     assert first.stdout == second.stdout and first.stdout.count(b'"rule"') > 10
+
+
+# -- line patterns: one search over many lines finds what a search per line finds -------------
+
+def _texts():
+    """Text that line patterns match: the corpus, examples, seeds, every string in the tests
+    (the rules' defective and clean snippets among them) and the rules' documented examples,
+    each as written and width-folded."""
+    import ast
+
+    from rectlint.registry import all_rules
+
+    from rectlint.text import fold
+    from conftest import EXAMPLES, ROOT, SEEDS
+
+    files = [*(ROOT / "tests" / "corpus").iterdir(), *EXAMPLES.glob("*.txt"), *EXAMPLES.glob("*.md"),
+             *(SEEDS.glob("*.txt") if SEEDS.is_dir() else ())]
+    texts = [p.read_text(encoding="utf-8") for p in files if p.suffix in (".txt", ".md")]
+    for test in [*(ROOT / "tests").glob("test_*.py"), *(ROOT / "tests" / "rules").glob("test_*.py")]:
+        texts += [node.value for node in ast.walk(ast.parse(test.read_text(encoding="utf-8")))
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) > 3]
+    texts += [rule.doc + "\n" + (rule.doc_zh or "") for rule in all_rules().values()]
+    return [t for text in texts for t in {text, fold(text)}]
+
+
+def _line_by_line(pattern, doc):
+    return [m.span() for line in doc.lines for m in pattern.finditer(doc.text, line.start, line.end)]
+
+
+def _at_once(pattern, doc):
+    found = doc.matches(pattern, doc.lines, doc.text)
+    return [m.span() for number in sorted(found) for m in found[number]]
+
+
+def _broken(text, cuts, rng):
+    """text with a line break (\\n, \\r\\n or \\r) put in at each cut."""
+    out, last = [], 0
+    for cut in sorted(c for c in set(cuts) if 0 < c < len(text)):
+        out += [text[last:cut], rng.choice(["\n", "\r\n", "\r"])]
+        last = cut
+    return "".join(out + [text[last:]])
+
+
+# Where a pattern is most likely to read a line break: at, just before and just after a match's
+# ends, and inside it.
+_CUTS = (lambda a, b: a - 1, lambda a, b: a, lambda a, b: (a + b) // 2, lambda a, b: b,
+         lambda a, b: b + 1, lambda a, b: b + 2)
+
+
+def test_a_line_pattern_finds_in_one_search_what_it_finds_line_by_line():
+    import random
+
+    from rectlint.document import Document
+    from rectlint.registry import all_rules
+
+    all_rules()  # every rule module imported: their line patterns are registered
+    rng = random.Random(7)
+    # Each text as it is and with breaks at random.
+    docs = [Document(t) for text in _texts()
+            for t in (text, _broken(text, [rng.randrange(len(text) + 1) for _ in range(len(text) // 9)], rng))]
+    assert patterns.LINE_PATTERNS
+    for pattern in patterns.LINE_PATTERNS:
+        matched = False
+        for doc in docs:
+            spans = _line_by_line(pattern, doc)
+            assert _at_once(pattern, doc) == spans, (pattern.pattern, doc.text)
+            if not spans:
+                continue
+            matched = True
+            assert all(a < b for a, b in spans), pattern.pattern  # never an empty match
+            for cut in _CUTS:
+                variant = Document(_broken(doc.text, [cut(a, b) for a, b in spans], rng))
+                assert _at_once(pattern, variant) == _line_by_line(pattern, variant), (pattern.pattern, variant.text)
+        assert matched, f"no test text matches {pattern.pattern!r}"
+
+
+def test_only_a_line_pattern_is_searched_over_many_lines():
+    from rectlint.document import Document
+
+    doc = Document("第一行\n第二行\n")
+    with pytest.raises(ValueError):
+        doc.matches(patterns.compile(r"行\s第"), doc.lines)

@@ -22,30 +22,30 @@ _UNIT = r"(?:个|项|条|件)"
 # What follows a count that makes it a count of something else than problems.
 _NOT_PROBLEMS = r"(?!方面|大类|类|领域|批|轮|家|单位|部门|村|乡|镇|巡察组|方向)"
 
-ASPECTS = patterns.compile(rf"(?P<aspects>{NUM})个方面(?:的|共|共计)?(?P<total>{NUM}){_UNIT}(?:具体)?问题")
-PROBLEMS = patterns.compile(
+ASPECTS = patterns.line_pattern(rf"(?P<aspects>{NUM})个方面(?:的|共|共计)?(?P<total>{NUM}){_UNIT}(?:具体)?问题")
+PROBLEMS = patterns.line_pattern(
     rf"(?:反馈|反映|指出|梳理|交办|查出|发现|移交|认领|涉及|提出)(?:的|了|出)?(?:各类|具体)?(?:问题)?(?:共|共计|总计)?"
     rf"(?P<total>{NUM}){_UNIT}{_NOT_PROBLEMS}(?:具体)?(?:问题)?"
     rf"|(?:问题|具体问题)(?:共|共计|总计)(?P<total>{NUM}){_UNIT}"
     # 查出的5个方面问题中，已完成整改4个: the areas are what is counted.
     rf"|(?:反馈|反映|指出|查出|发现)(?:的|了|出)?(?P<total>{NUM})个方面(?:的)?问题")
-MEASURES = patterns.compile(
+MEASURES = patterns.line_pattern(
     rf"(?:(?:整改|具体)?措施|(?:整改)?任务|整改事项)(?:共|共计|总计)?(?P<total>{NUM}){_UNIT}"
     rf"|(?P<total>{NUM}){_UNIT}(?:具体)?(?:整改)?(?:措施|任务)")
 # A count may name what it counts: 反馈问题已完成整改2个, 整改措施已完成11项.
 _DONE_WORDS, _OPEN_WORDS = "|".join(COUNTED_DONE), "|".join(COUNTED_OPEN)
 _SUBJECT = r"(?:(?P<subject>问题|措施|任务|事项)(?:中)?)?"
-DONE = patterns.compile(
+DONE = patterns.line_pattern(
     rf"{_SUBJECT}(?<!阶段性|基本|未|尚未)(?:{_DONE_WORDS})"
     rf"(?:整改)?(?:的)?(?:问题)?(?P<count>{NUM}){_UNIT}")
-ALL_DONE = patterns.compile(ALL_DONE_PHRASE)
-PART = patterns.compile(
+ALL_DONE = patterns.line_pattern(ALL_DONE_PHRASE)
+PART = patterns.line_pattern(
     rf"{_SUBJECT}(?P<status>{_OPEN_WORDS})"
     rf"(?:整改)?(?:的)?(?:问题)?"
     rf"(?P<count>{NUM}){_UNIT}")
-RATE = patterns.compile(
+RATE = patterns.line_pattern(
     r"(?:整改)?完成率(?:为|达到?|是)?(?P<rate>\d+(?:\.\d+)?)%"
-    r"|占[^。;,]{0,20}?总数的?(?P<rate>\d+(?:\.\d+)?)%")
+    r"|占[^。;,\r\n]{0,20}?总数的?(?P<rate>\d+(?:\.\d+)?)%")
 
 
 def to_int(text: str) -> int | None:

@@ -88,31 +88,30 @@ class Broken:
 # A digit run glued to letters (QB2025717, ISO 9001:2015) is a code, not a date.
 # A dash counts as part of a code only after a letter or digit: "--20211228日" is a stray mark.
 _NOT_CODE = r"(?<![\dA-Za-z.:/])(?<![\dA-Za-z][-—])"
-_GLUED_MONTH = patterns.compile(rf"{_NOT_CODE}({YEAR})(\d{{1,2}})月")
-_GLUED_MONTH_RANGE = patterns.compile(rf"{_NOT_CODE}({YEAR})(\d{{1,2}})({JOINER_CHAR})(\d{{1,2}})月")
-_GLUED_DAY = patterns.compile(rf"{_NOT_CODE}({YEAR})(\d{{2,4}})日")
+_GLUED_MONTH = patterns.line_pattern(rf"{_NOT_CODE}({YEAR})(\d{{1,2}})月")
+_GLUED_MONTH_RANGE = patterns.line_pattern(rf"{_NOT_CODE}({YEAR})(\d{{1,2}})({JOINER_CHAR})(\d{{1,2}})月")
+_GLUED_DAY = patterns.line_pattern(rf"{_NOT_CODE}({YEAR})(\d{{2,4}})日")
 # 2025年310日: the 月 lost between month and day; 2025年310召开: 月 and 日 both lost.
-_LOST_MONTH_MARK = patterns.compile(rf"{_NOT_CODE}({YEAR})年(\d{{2,4}})日")
-_LOST_MONTH_DAY = patterns.compile(rf"{_NOT_CODE}({YEAR})年(\d{{2,4}})(?![\d.]){_FOLLOW}")
+_LOST_MONTH_MARK = patterns.line_pattern(rf"{_NOT_CODE}({YEAR})年(\d{{2,4}})日")
+_LOST_MONTH_DAY = patterns.line_pattern(rf"{_NOT_CODE}({YEAR})年(\d{{2,4}})(?![\d.]){_FOLLOW}")
 # 2025年3月10召开 / …至4月25召开: the 日 lost.
-_LOST_DAY = patterns.compile(
+_LOST_DAY = patterns.line_pattern(
     rf"(?:(?<!\d)({YEAR})年|(?<={JOINER_CHAR}))(\d{{1,2}})月(\d{{1,2}})(?![\d.])(?:{_FOLLOW}|(?=[,;:。、]))")
 # 5月6日6月5日: two whole dates with the 至 or dash between them lost.
-_LOST_JOINER = patterns.compile(
+_LOST_JOINER = patterns.line_pattern(
     rf"(?<!\d)((?:{YEAR}年)?\d{{1,2}}月\d{{1,2}}日)((?:{YEAR}年)?\d{{1,2}}月\d{{1,2}}日)")
-_GLUED_BARE = patterns.compile(rf"{_NOT_CODE}({YEAR})(\d{{1,4}})(?![\d.]){_FOLLOW}")
+_GLUED_BARE = patterns.line_pattern(rf"{_NOT_CODE}({YEAR})(\d{{1,4}})(?![\d.]){_FOLLOW}")
 # "716日" without its 月 only after a word that introduces a date, so that "累计运行112日" stays a count.
-_MD_DAY = patterns.compile(r"(?<=^|[于在至到自从是和及与、,;(\s])(\d{3,4})日")
+_MD_DAY = patterns.line_pattern(r"(?<=^|[于在至到自从是和及与、,;(\s])(\d{3,4})日")
 # A year alone only after Chinese text or a sentence break: not in "GB/T 9704—2012" or "〔2017".
-_YEAR_ALONE = patterns.compile(rf"(?<=^|[\p{{Han}}\s,;。、“\"《(])({YEAR})(?![\d.]){_FOLLOW}")
-_GLUED_PAIR = patterns.compile(rf"{_NOT_CODE}({YEAR}\d{{1,4}})({YEAR}\d{{1,4}})(日)?(?=[\p{{Han}}“\"《,;:。，；：、]|$){_NOT_UNIT}")
-_DOC_NUMBER = patterns.compile(rf"〔({YEAR})(\d{{1,4}})号")
-_RANGE_END = patterns.compile(rf"(\d{{1,2}})日{JOINER_CHAR}(\d{{1,4}})(?![\d.年月日号])" + _FOLLOW)
-_ANY_DIGIT = patterns.compile(r"\d")
-_ANY_YEAR = patterns.compile(YEAR)
-# Patterns that cannot match without a YEAR in the line (tests/test_conventions.py checks the list).
-_NEED_YEAR = frozenset({_DOC_NUMBER, _GLUED_PAIR, _GLUED_MONTH_RANGE, _GLUED_DAY, _LOST_MONTH_MARK,
-                        _GLUED_MONTH, _GLUED_BARE, _LOST_MONTH_DAY, _YEAR_ALONE})
+_YEAR_ALONE = patterns.line_pattern(rf"(?<=^|[\p{{Han}}\s,;。、“\"《(])({YEAR})(?![\d.]){_FOLLOW}")
+_GLUED_PAIR = patterns.line_pattern(rf"{_NOT_CODE}({YEAR}\d{{1,4}})({YEAR}\d{{1,4}})(日)?"
+                                    rf"(?=[\p{{Han}}“\"《,;:。，；：、]|{patterns.LINE_END}){_NOT_UNIT}")
+_DOC_NUMBER = patterns.line_pattern(rf"〔({YEAR})(\d{{1,4}})号")
+_RANGE_END = patterns.line_pattern(rf"(\d{{1,2}})日{JOINER_CHAR}(\d{{1,4}})(?![\d.年月日号])" + _FOLLOW)
+# Each is searched once over the whole text (Document.matches), its matches kept by line.
+_SCANNED = (_DOC_NUMBER, _GLUED_PAIR, _GLUED_MONTH_RANGE, _GLUED_DAY, _LOST_MONTH_MARK, _LOST_DAY, _LOST_JOINER,
+            _GLUED_MONTH, _GLUED_BARE, _LOST_MONTH_DAY, _MD_DAY, _RANGE_END, _YEAR_ALONE)
 _READING_MONTH = patterns.compile(r"(\d+)月\d+日$")
 _SIGNATURE = patterns.compile(rf"\s*({YEAR})(\d{{3,4}})\s*$")
 
@@ -141,18 +140,16 @@ def _broken_in_line(doc, line) -> list[Broken]:
         taken.insert(i, (start, end))
         found.append(Broken(start, end, readings, kind))
 
-    def scan(pattern, mark=None):
-        """Matches in the line; none where a mark the pattern consumes is absent, or where the
-        line holds no year and the pattern needs one."""
-        if pattern in _NEED_YEAR and not has_year:
-            return ()
-        return pattern.finditer(text, lo, hi) if mark is None or text.find(mark, lo, hi) >= 0 else ()
+    scans = doc.memo.get("broken-scans")
+    if scans is None:
+        scans = doc.memo["broken-scans"] = {p: doc.matches(p, doc.lines) for p in _SCANNED}
+
+    def scan(pattern):
+        return scans[pattern].get(line.number, ())
 
     text = doc.folded
     date_line = doc.outline.date_line
     lo, hi = line.start, line.end
-    if not _ANY_DIGIT.search(text, lo, hi):  # every broken date keeps its digits
-        return found
     if date_line is not None and line.number == date_line.number:
         m = _SIGNATURE.match(text, lo, hi)
         if m:
@@ -160,31 +157,30 @@ def _broken_in_line(doc, line) -> list[Broken]:
             readings = [d.text() for d in month_day_readings(m.group(2), year, True)]
             add(m.start(1), m.end(2), readings, "signature")
         return found
-    has_year = _ANY_YEAR.search(text, lo, hi) is not None
-    for m in scan(_DOC_NUMBER, "〔"):
+    for m in scan(_DOC_NUMBER):
         add(m.start(), m.end(), [f"〔{m.group(1)}〕{m.group(2)}号"], "doc-number")
     for m in scan(_GLUED_PAIR):
         first, second = _compact(m.group(1), False), _compact(m.group(2), m.group(3) is not None)
         if first and second:
             readings = [f"{a.text()}、{b.text()}" for a in first for b in second]
             add(m.start(), m.end(), readings, "glued-pair")
-    for m in scan(_GLUED_MONTH_RANGE, "月"):
+    for m in scan(_GLUED_MONTH_RANGE):
         a, b = int(m.group(2)), int(m.group(4))
         ok = valid(None, a, None) and valid(None, b, None)
         add(m.start(), m.end(), [f"{m.group(1)}年{a}{m.group(3)}{b}月"] if ok else [], "glued")
     for pattern in (_GLUED_DAY, _LOST_MONTH_MARK):  # 2025310日 and 2025年310日: month and day to split
-        for m in scan(pattern, "日"):
+        for m in scan(pattern):
             year = int(m.group(1))
             add(m.start(), m.end(), [d.text() for d in month_day_readings(m.group(2), year, True)], "glued")
-    for m in scan(_LOST_DAY, "月"):
+    for m in scan(_LOST_DAY):
         year = int(m.group(1)) if m.group(1) else None
         month, day = int(m.group(2)), int(m.group(3))
         if valid(year, month, day):
             add(m.start(), m.end(), [Day(year, month, day).text()], "no-day-mark")
-    for m in scan(_LOST_JOINER, "月"):
+    for m in scan(_LOST_JOINER):
         a, b = m.group(1), m.group(2)
         add(m.start(), m.end(), [f"{a}至{b}", f"{a}、{b}"], "lost-joiner")
-    for m in scan(_GLUED_MONTH, "月"):
+    for m in scan(_GLUED_MONTH):
         year, digits = int(m.group(1)), m.group(2)
         ok = not digits.startswith("0") and valid(year, int(digits), None)
         add(m.start(), m.end(), [f"{year}年{int(digits)}月"] if ok else [], "glued")
@@ -194,11 +190,11 @@ def _broken_in_line(doc, line) -> list[Broken]:
             readings = [d.text() for d in month_day_readings(digits, year, len(digits) > 2)]
             if readings:
                 add(m.start(), m.end(), readings, "glued")
-    for m in scan(_MD_DAY, "日"):
+    for m in scan(_MD_DAY):
         readings = [d.text(False) for d in month_day_readings(m.group(1), None, True)]
         if readings:
             add(m.start(), m.end(), readings, "no-year-mark")
-    for m in scan(_RANGE_END, "日"):
+    for m in scan(_RANGE_END):
         start_day, digits = int(m.group(1)), m.group(2)
         month = _month_before(text, m.start(), lo)
         repaired = next((b for b in found if b.end == m.start(1) + len(m.group(1)) + 1
@@ -234,10 +230,10 @@ def _month_before(text: str, pos: int, lo: int) -> int | None:
 
 # -- well-formed dates ------------------------------------------------------
 
-_FULL = patterns.compile(
+_FULL = patterns.line_pattern(
     rf"(?<!\d)(?:({YEAR})年)?(\d{{1,2}})月(?:(\d{{1,2}})日)?"
     rf"|(?<![\d.])({YEAR})[-./](\d{{1,2}})[-./](\d{{1,2}})(?![\d.])")
-_YEAR_ONLY = patterns.compile(rf"(?<!\d)({YEAR})年(?!\d{{1,2}}月)")
+_YEAR_ONLY = patterns.line_pattern(rf"(?<!\d)({YEAR})年(?!\d{{1,2}}月)")
 
 
 @dataclass
@@ -269,12 +265,15 @@ def mentions(text: str, lo: int, hi: int) -> list[Mention]:
 
 
 def mentions_in(doc, lo: int, hi: int) -> list[Mention]:
-    """mentions(doc.folded, lo, hi), read once per span however many rules ask."""
-    key = ("mentions", lo, hi)
-    found = doc.memo.get(key)
+    """mentions(doc.folded, lo, hi) for a span of whole lines. The text is read once however
+    many rules ask: its two patterns are line patterns, so a span's mentions are those of the
+    whole text that start in it."""
+    found = doc.memo.get("mentions")
     if found is None:
-        found = doc.memo[key] = mentions(doc.folded, lo, hi)
-    return list(found)
+        found = doc.memo["mentions"] = mentions(doc.folded, 0, len(doc.folded))
+        doc.memo["mention-starts"] = [m.start for m in found]
+    starts = doc.memo["mention-starts"]
+    return found[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
 
 
 def mentions_repaired(doc, lo: int, hi: int) -> list[Mention]:
@@ -295,7 +294,7 @@ def mentions_repaired(doc, lo: int, hi: int) -> list[Mention]:
 
 
 # 二〇二五年十一月二十日: a date in Chinese numerals, as older 成文日期 were written.
-CN_DATE = patterns.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+CN_DATE = patterns.line_pattern(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 
