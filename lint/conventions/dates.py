@@ -119,16 +119,24 @@ _SIGNATURE = patterns.compile(rf"\s*({YEAR})(\d{{3,4}})\s*$")
 def broken_dates(doc, lines) -> list[Broken]:
     """Digit runs that are dates with 年, 月 or 日 lost, over the given lines."""
     memo = doc.memo
+    scans = memo.get("broken-scans")
+    if scans is None:
+        scans = memo["broken-scans"] = {p: doc.matches(p, doc.lines) for p in _SCANNED}
+        memo["broken-lines"] = set().union(*scans.values())
+    date_line = doc.outline.date_line
+    read = memo["broken-lines"] | ({date_line.number} if date_line is not None else set())
     found: list[Broken] = []
     for line in lines:
+        if line.number not in read:  # no pattern matched there, and it is not the 成文日期
+            continue
         key = ("broken", line.number)
         if key not in memo:
-            memo[key] = _broken_in_line(doc, line)
+            memo[key] = _broken_in_line(doc, line, scans)
         found += memo[key]
     return found
 
 
-def _broken_in_line(doc, line) -> list[Broken]:
+def _broken_in_line(doc, line, scans) -> list[Broken]:
     """broken_dates of one line: a repair never spans two lines, so each line is read alone."""
     found: list[Broken] = []
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping spans already reported
@@ -139,10 +147,6 @@ def _broken_in_line(doc, line) -> list[Broken]:
             return
         taken.insert(i, (start, end))
         found.append(Broken(start, end, readings, kind))
-
-    scans = doc.memo.get("broken-scans")
-    if scans is None:
-        scans = doc.memo["broken-scans"] = {p: doc.matches(p, doc.lines) for p in _SCANNED}
 
     def scan(pattern):
         return scans[pattern].get(line.number, ())

@@ -37,3 +37,27 @@ def test_aspects_count_against_groups():
             + item(heading="2.问题。", status_line="整改结果：已完成。"))
     (f,) = lint(text, "summary-counts")
     assert "2 aspects declared, 1 listed" in f.en
+
+
+def test_a_rate_is_judged_as_decimal_rounding_judges_it():
+    # _rate_kind works in integers; decimal's quantize is the reference it must agree with.
+    import random
+    from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+    from rectlint.rules.summary_counts import _rate_at, _rate_kind
+
+    def reference(written, x, total, rounding):
+        places = len(written.split(".")[1]) if "." in written else 0
+        return (Decimal(100 * x) / Decimal(total)).quantize(Decimal(1).scaleb(-places), rounding=rounding)
+
+    rng = random.Random(3)
+    for _ in range(20000):
+        total, places = rng.randint(1, 3000), rng.choice([0, 1, 2, 3])
+        x = rng.randint(0, total + 5)
+        near = abs(100 * x / total + rng.choice([0, 0.01, -0.01, 0.005, 1]))
+        written = rng.choice(["", "0"]) + (f"{near:.{places}f}" if places else str(round(near)))
+        half_up, down = reference(written, x, total, ROUND_HALF_UP), reference(written, x, total, ROUND_DOWN)
+        expected = ("rounded" if Decimal(written) == half_up else
+                    "truncated" if Decimal(written) == down else "wrong")
+        assert _rate_kind(written, x, total) == expected, (written, x, total)
+        assert _rate_at(written, x, total, True) == str(half_up), (written, x, total)
