@@ -74,14 +74,9 @@ _WINDOW = 200  # a sentence is read at most this far each way: a line with no fu
 
 
 def _sentence(text: str, start: int, end: int, lo: int, hi: int) -> str:
-    a = start
-    floor = max(lo, start - _WINDOW)
-    while a > floor and text[a - 1] not in _SENTENCE_END:
-        a -= 1
-    b = end
-    ceiling = min(hi, end + _WINDOW)
-    while b < ceiling and text[b] not in _SENTENCE_END:
-        b += 1
+    floor, ceiling = max(lo, start - _WINDOW), min(hi, end + _WINDOW)
+    a = max([floor, *(text.rfind(c, floor, start) + 1 for c in _SENTENCE_END)])
+    b = min([ceiling, *(i for i in (text.find(c, end, ceiling) for c in _SENTENCE_END) if i >= 0)])
     return text[a:b]
 
 

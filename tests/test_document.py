@@ -61,3 +61,17 @@ def test_markdown_heading_and_bold_markers_are_skipped():
     doc = Document("# 关于整改情况的通报\n\n## 一、整改情况\n\n**（一）组织领导**\n\n- 1.问题。\n", kind="md")
     assert [(h.level, h.marker) for h in doc.outline.headings] == [(1, "一、"), (2, "（一）"), (3, "1.")]
     assert doc.outline.title.number == 1
+
+
+def test_lines_split_on_newlines_alone_as_on_any_line_ending():
+    # Text without \r takes a faster path; it must give the lines the general one gives.
+    import random
+
+    from rectlint.document import _split_lines
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(["甲", "a", " ", "\n", "\n\n", "\u2028", "\x0b"]) for _ in range(rng.randrange(0, 12)))
+        general = _split_lines(text.replace("\n", "\r"))  # the same breaks as \r: the pattern path
+        assert [(ln.number, ln.start, ln.end, ln.text) for ln in _split_lines(text)] == \
+               [(ln.number, ln.start, ln.end, ln.text) for ln in general]
