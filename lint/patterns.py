@@ -32,6 +32,9 @@ _added = False
 # one search instead of one per line; tests/test_patterns.py checks each against line-by-line search.
 LINE_PATTERNS: set = set()
 LINE_END = r"(?![^\r\n])"  # `$` for a line pattern: the end of the line, whether a break follows or not
+# `^` for a line searched in place (pattern.search(text, line.start, line.end)): `^` itself holds
+# only where the whole text starts, not at the start position.
+LINE_START = r"(?<![^\r\n])"
 
 
 def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - regex.compile's own name and signature

@@ -100,3 +100,18 @@ def test_explain_outline_prints_kind_items_and_statuses(tmp_path):
     assert result.returncode == 0
     assert "kind: inspection" in out and "completeness: complete" in out
     assert "[item; status: 已完成整改 (line)]" in out and "supervision: lines" in out
+
+
+def test_news_cues_at_the_start_of_any_line_count_not_only_on_the_first():
+    # 近日… and a date with 上午 open a news item's paragraphs; the first line is its title.
+    text = ("区委巡察办赴区教育局调研\n\n近日，区委巡察办到区教育局调研整改工作。\n\n"
+            "5月12日上午，调研组听取了整改情况汇报。\n")
+    doc = Document(text, "d.txt", "txt")
+    from rectlint.kind import detect_kind
+
+    assert detect_kind(doc, doc.outline) == ("news", ["2 news cues"])
+
+
+def test_a_speech_opens_with_its_salutation_on_a_line_of_its_own():
+    text = "（根据录音整理）\n\n同志们：\n\n今天我们总结巡察整改情况。\n"
+    assert info(text).kind == "official"

@@ -22,7 +22,7 @@ JOINER_CHAR = r"[至到—–~～\-]"
 # and right around the date: 自2026年1月起, 到2026年底, 2026年6月前.
 PLAN = patterns.compile(r"预计|计划|拟|将于|将在|力争|争取|确保|之前|以前|前完成|底前|截至|截止|下一步|届时|目标")
 PLAN_BEFORE = patterns.compile(r"(?:到|至|自|从|于)$")
-PLAN_AFTER = patterns.compile(r"^(?:底?前|底|起|开始|以后|之后|以来)")
+PLAN_AFTER = patterns.compile(r"(?:底?前|底|起|开始|以后|之后|以来)")  # matched at the date's end
 # After a number, these mean a count or amount, not a date.
 UNITS = ("年月日号元万亿千百人个名次件户家台套项条份篇期批届所座处种类米吨斤亩克升余多位岁天周"
          "秒版字卷页章节级间栋层辆部张本册盒瓶支只头匹株棵倍例场轮笔宗毫平立公斤％%")

@@ -51,6 +51,10 @@ def test_page_header_must_agree_with_the_signature_date():
     "自2026年1月起实行新制度。",
     "到2026年底实现全覆盖。",
     "2026年6月前完成验收。",
+    # Only the word right after the date says it is a plan.
+    "2026年3月起，每季度回访一次。",
+    "2026年3月开始，每月通报一次进展。",
+    "2026年1月以后新建的台账统一归档。",
 ])
 def test_dates_announced_as_plans_are_not_done_after_the_notice(body):
     assert chronology(body=body) == []
