@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .finding import Finding
-from .messages import say
+from .messages import said, say
 from .privacy import digest
 
 VERSION = 2  # 2: contexts are hashes; a version-1 file (raw text) is read and hashed on load
@@ -57,14 +57,14 @@ def load_baseline(file: Path) -> Counter:
         data = json.loads(file.read_text(encoding="utf-8"))
         version = data.get("version")
         if version not in (1, VERSION):
-            raise InputError(f"{file}: baseline version {version!r}, expected {VERSION}")
+            raise InputError(said("baseline.version", file=file, version=version, expected=VERSION))
         hashed = digest if version == 1 else (lambda c: c)
         return Counter({(e["path"], e["rule"], hashed(e["context"])): int(e.get("count", 1))
                         for e in data["entries"]})
     except FileNotFoundError:
-        raise InputError(f"{file}: no such baseline; write one with --write-baseline") from None
+        raise InputError(said("baseline.missing", file=file)) from None
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise InputError(f"{file}: not a rectlint baseline ({exc})") from None
+        raise InputError(said("baseline.invalid", file=file, error=exc)) from None
 
 
 def apply_baseline(file: Path, findings, linted_paths) -> list:

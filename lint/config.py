@@ -17,24 +17,22 @@ import yaml
 
 from .errors import ConfigError, UsageError
 from .finding import CATEGORIES, SEVERITIES
+from .messages import Said, phrase, said
 from .registry import all_rules
 
 CONFIG_NAMES = (".rectlint.yaml", ".rectlint.yml")
-TOP_KEYS = {
-    "select": "a list of rule ids or categories",
-    "ignore": "a list of rule ids or categories",
-    "exclude": "a list of glob patterns",
-    "rules": "a mapping from rule id to its settings",
-    "fail-on": "one of error, warning, info",
-    "as-of": "a date as YYYY-MM-DD",
-    "lang": "zh or en",
-    "wording": "a list of wording rules (id, kind, …)",
-    "against": "the path of a corpus index (relative to this file)",
-    "kind": "auto, inspection, audit, official, news or other",
-    "max-mib": "the largest input read, in MiB (a number, default 50)",
-    "per-file-ignores": "a mapping from a glob pattern to the rule ids or categories ignored there",
-    "extends": "the path of a configuration this one builds on (relative to this file)",
-}
+# The keys of a configuration; what each takes is the message "config.expects.<key>".
+TOP_KEYS = ("select", "ignore", "exclude", "rules", "fail-on", "as-of", "lang", "wording", "against", "kind",
+            "max-mib", "per-file-ignores", "extends")
+
+
+def _error(message_id: str, **args) -> ConfigError:
+    """A ConfigError worded in both languages: the reader's is chosen when it is shown."""
+    return ConfigError(said(message_id, **args))
+
+
+def _must_be(where: str, key: str) -> ConfigError:
+    return _error("config.must-be", where=where, key=key, expected=phrase("config.expects." + key))
 
 
 @dataclass
@@ -106,9 +104,9 @@ def _construct_mapping(loader, node):
         try:
             hash(key)
         except TypeError:
-            raise ConfigError(f"{key_node.start_mark.line + 1}: a key must be plain text") from None
+            raise _error("config.key-not-text", line=key_node.start_mark.line + 1) from None
         if key in mapping:
-            raise ConfigError(f"{key_node.start_mark.line + 1}: key {key!r} is given twice")
+            raise _error("config.key-twice", line=key_node.start_mark.line + 1, key=key)
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.lines[key] = key_node.start_mark.line + 1
     return mapping
@@ -121,22 +119,22 @@ def _read_yaml(path: Path):
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+        raise _error("config.unreadable", path=path, error=exc) from None
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
-    except ConfigError as exc:
-        raise ConfigError(f"{path}:{exc}") from None
+    except ConfigError as exc:  # raised by _construct_mapping, which knows the line, not the file
+        raise ConfigError(Said(f"{path}:{exc.message.zh}", f"{path}:{exc.message}")) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         where = f":{mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ConfigError(f"{path}{where}: invalid YAML: {problem}") from None
+        raise _error("config.bad-yaml", where=f"{path}{where}", problem=problem) from None
     except (ValueError, TypeError) as exc:  # a value YAML recognises but cannot build, e.g. 2025-02-30
-        raise ConfigError(f"{path}: invalid value: {exc}") from None
+        raise _error("config.bad-value", path=path, error=exc) from None
     if data is None:
         data = _MarkedDict()
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}:1: expected a mapping of settings at the top level")
+        raise _error("config.not-mapping", path=path)
     return data
 
 
@@ -148,11 +146,11 @@ def _read_pyproject(path: Path):
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
+        raise _error("config.unreadable", path=path, error=exc) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise _error("config.bad-toml", path=path, error=exc) from None
     section = data.get("tool", {}).get("rectlint")
     if section is None:
         return None
@@ -182,24 +180,24 @@ def _expect_list(path, data, key):
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{path}:{data.lines[key]}: '{key}' must be {TOP_KEYS[key]}")
+        raise _must_be(f"{path}:{data.lines[key]}", key)
     return value
 
 
 def _base(path: Path, data, chain: tuple) -> Config:
     value, where = data["extends"], f"{path}:{data.lines['extends']}"
     if not isinstance(value, str) or not value:
-        raise ConfigError(f"{where}: 'extends' must be {TOP_KEYS['extends']}")
+        raise _must_be(where, "extends")
     target = (path.parent / value).resolve()
     chain = (*chain, path.resolve())
     if target in chain:
-        raise ConfigError(f"{where}: 'extends' leads back to {target}, which is already being read")
+        raise _error("config.extends-loop", where=where, target=target)
     if not target.is_file():
-        raise ConfigError(f"{where}: 'extends' names {value}, which is not a file")
+        raise _error("config.extends-missing", where=where, value=value)
     if target.name == "pyproject.toml":
         section = _read_pyproject(target)
         if section is None:
-            raise ConfigError(f"{where}: 'extends' names {value}, which has no [tool.rectlint] table")
+            raise _error("config.extends-no-table", where=where, value=value)
         return parse_config(target, section, chain)
     return parse_config(target, _read_yaml(target), chain)
 
@@ -207,15 +205,14 @@ def _base(path: Path, data, chain: tuple) -> Config:
 def _per_file_ignores(path, data, known) -> list:
     table, line = data["per-file-ignores"], data.lines["per-file-ignores"]
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}:{line}: 'per-file-ignores' must be {TOP_KEYS['per-file-ignores']}")
+        raise _must_be(f"{path}:{line}", "per-file-ignores")
     out = []
     for pattern, names in table.items():
         where = f"{path}:{getattr(table, 'lines', {}).get(pattern, line)}"
         names = [names] if isinstance(names, str) else names
         if not isinstance(pattern, str) or not isinstance(names, list) or not all(
                 isinstance(n, str) for n in names):
-            raise ConfigError(f"{where}: per-file-ignores entries map a glob pattern to a list of "
-                              "rule ids or categories")
+            raise _error("config.per-file-entry", where=where)
         check_selectors(names, where, known)
         out.append((path.parent, pattern, names))
     return out
@@ -227,13 +224,13 @@ def _wording(path, data, inherited=()) -> list:
     entries = data["wording"]
     line = data.lines["wording"]
     if not isinstance(entries, list):
-        raise ConfigError(f"{path}:{line}: 'wording' must be {TOP_KEYS['wording']}")
+        raise _must_be(f"{path}:{line}", "wording")
     rules = []
     for entry in entries:
         where = f"{path}:{getattr(entry, 'line', line)}"
         rule = build_rule(entry, where)
         if rule.id in all_rules() or any(r.id == rule.id for r in (*inherited, *rules)):
-            raise ConfigError(f"{where}: wording rule id {rule.id!r} is already taken")
+            raise _error("config.wording-taken", where=where, id=rule.id)
         rules.append(rule)
     return rules
 
@@ -242,23 +239,22 @@ def check_selectors(names, where: str, rules=None):
     rules, cats = rules if rules is not None else all_rules(), set(CATEGORIES)
     for name in names:
         if name not in rules and name not in cats and name != "all":
-            raise ConfigError(f"{where}: unknown rule or category {name!r}; "
-                              "see 'rectlint rules' for the list")
+            raise _error("config.unknown-selector", where=where, name=name)
 
 
 def _check_option(path, line, rule, key, value):
     if key == "severity":
         if value not in SEVERITIES:
-            raise ConfigError(f"{path}:{line}: rules.{rule.id}.severity must be one of "
-                              f"{', '.join(SEVERITIES)}, not {value!r}")
+            raise _error("config.bad-severity", where=f"{path}:{line}", rule=rule.id,
+                         choices=", ".join(SEVERITIES), value=value)
         return
     if key not in rule.options:
         known = ", ".join(["severity", *rule.options]) or "severity"
-        raise ConfigError(f"{path}:{line}: rule {rule.id} has no option {key!r}; expected one of: {known}")
+        raise _error("config.no-option", where=f"{path}:{line}", rule=rule.id, key=key, known=known)
     default = rule.options[key]
     if key in rule.choices and value not in rule.choices[key]:
-        raise ConfigError(f"{path}:{line}: rules.{rule.id}.{key} must be one of "
-                          f"{', '.join(map(str, rule.choices[key]))}, not {value!r}")
+        raise _error("config.bad-choice", where=f"{path}:{line}", rule=rule.id, key=key,
+                     choices=", ".join(map(str, rule.choices[key])), value=value)
     ok = (isinstance(value, bool) if isinstance(default, bool)
           else isinstance(value, (int, float)) and not isinstance(value, bool) if isinstance(default, float)
           else isinstance(value, int) and not isinstance(value, bool) if isinstance(default, int)
@@ -266,8 +262,8 @@ def _check_option(path, line, rule, key, value):
     if isinstance(default, list) and ok:
         ok = all(isinstance(v, str) for v in value)
     if not ok:
-        raise ConfigError(f"{path}:{line}: rules.{rule.id}.{key} must be "
-                          f"{type(default).__name__} like {default!r}, not {value!r}")
+        raise _error("config.bad-type", where=f"{path}:{line}", rule=rule.id, key=key,
+                     type=type(default).__name__, default=default, value=value)
 
 
 def parse_config(path: Path, data, _chain: tuple = ()) -> Config:
@@ -276,8 +272,7 @@ def parse_config(path: Path, data, _chain: tuple = ()) -> Config:
     and `per-file-ignores` (added to)."""
     for key in data:
         if key not in TOP_KEYS:
-            raise ConfigError(f"{path}:{data.lines[key]}: unknown key {key!r}; expected one of: "
-                              f"{', '.join(TOP_KEYS)}")
+            raise _error("config.unknown-key", where=f"{path}:{data.lines[key]}", key=key, keys=", ".join(TOP_KEYS))
     cfg = Config(source=str(path), root=path.parent, sources=[str(path)])
     if "extends" in data:
         base = _base(path, data, _chain)
@@ -298,42 +293,41 @@ def parse_config(path: Path, data, _chain: tuple = ()) -> Config:
         cfg.per_file_ignores = [*cfg.per_file_ignores, *_per_file_ignores(path, data, cfg.known_rules())]
     if "fail-on" in data:
         if data["fail-on"] not in SEVERITIES:
-            raise ConfigError(f"{path}:{data.lines['fail-on']}: 'fail-on' must be {TOP_KEYS['fail-on']}")
+            raise _must_be(f"{path}:{data.lines['fail-on']}", "fail-on")
         cfg.fail_on = data["fail-on"]
     if "lang" in data:
         if data["lang"] not in ("zh", "en"):
-            raise ConfigError(f"{path}:{data.lines['lang']}: 'lang' must be zh or en")
+            raise _must_be(f"{path}:{data.lines['lang']}", "lang")
         cfg.lang = data["lang"]
     if "against" in data:
         if not isinstance(data["against"], str):
-            raise ConfigError(f"{path}:{data.lines['against']}: 'against' must be {TOP_KEYS['against']}")
+            raise _must_be(f"{path}:{data.lines['against']}", "against")
         cfg.against = path.parent / data["against"]
     if "max-mib" in data:
         value = data["max-mib"]
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-            raise ConfigError(f"{path}:{data.lines['max-mib']}: 'max-mib' must be {TOP_KEYS['max-mib']}")
+            raise _must_be(f"{path}:{data.lines['max-mib']}", "max-mib")
         cfg.max_mib = value
     if "kind" in data:
         from .conventions.kinds import KINDS
         if data["kind"] not in ("auto", *KINDS):
-            raise ConfigError(f"{path}:{data.lines['kind']}: 'kind' must be {TOP_KEYS['kind']}")
+            raise _must_be(f"{path}:{data.lines['kind']}", "kind")
         cfg.kind = data["kind"]
     if "as-of" in data:
         cfg.as_of = parse_date(data["as-of"], f"{path}:{data.lines['as-of']}: 'as-of'")
     if "rules" in data:
         rules_data = data["rules"]
         if not isinstance(rules_data, dict):
-            raise ConfigError(f"{path}:{data.lines['rules']}: 'rules' must be {TOP_KEYS['rules']}")
+            raise _must_be(f"{path}:{data.lines['rules']}", "rules")
         known = cfg.known_rules()
         for rule_id, settings in rules_data.items():
             line = rules_data.lines[rule_id]
             if rule_id not in known:
-                raise ConfigError(f"{path}:{line}: unknown rule {rule_id!r}; see 'rectlint rules'")
+                raise _error("config.unknown-rule", where=f"{path}:{line}", rule=rule_id)
             if settings is None:
                 settings = {}
             if not isinstance(settings, dict):
-                raise ConfigError(f"{path}:{line}: rules.{rule_id} must be a mapping of "
-                                  "severity and options")
+                raise _error("config.rule-settings", where=f"{path}:{line}", rule=rule_id)
             for key, value in settings.items():
                 _check_option(path, getattr(settings, "lines", {}).get(key, line),
                               known[rule_id], key, value)
@@ -349,13 +343,13 @@ def parse_date(value, what: str) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise ConfigError(f"{what} must be a date as YYYY-MM-DD, not {value!r}") from None
+        raise _error("config.bad-date", what=what, value=value) from None
 
 
 def load_config(path: Path) -> Config:
     path = Path(path)
     if not path.is_file():
-        raise ConfigError(f"{path}: configuration file not found")
+        raise _error("config.not-found", path=path)
     if path.name == "pyproject.toml":
         data = _read_pyproject(path)
         return parse_config(path, data if data is not None else _MarkedDict())
@@ -418,7 +412,7 @@ def active_rules(cfg: Config, select=None, ignore=()) -> list[ActiveRule]:
         try:
             check_selectors(names, "--select/--ignore", known)
         except ConfigError as exc:
-            raise UsageError(str(exc)) from None
+            raise UsageError(exc.message) from None
     chosen = select if select else cfg.select
     ignored = [*cfg.ignore, *(ignore or [])]
     out = []

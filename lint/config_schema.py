@@ -13,6 +13,7 @@ import json
 
 from .config import TOP_KEYS
 from .finding import CATEGORIES, SEVERITIES
+from .messages import text
 from .registry import all_rules
 
 _KEBAB = "^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -106,7 +107,7 @@ def schema() -> dict:
         "max-mib": {"type": "number", "exclusiveMinimum": 0, "default": 50},
     }
     for key, value in properties.items():
-        value.setdefault("description", TOP_KEYS[key])
+        value.setdefault("description", text("config.expects." + key, "en"))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "rectlint configuration (.rectlint.yaml, [tool.rectlint])",

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .document import Document
 from .errors import InputError
+from .messages import said
 
 DEFAULT_INDEX = ".rectlint/corpus.sqlite"
 SCHEMA_VERSION = "2"  # 2: meta records kind = rectlint-corpus, so other databases are refused
@@ -57,7 +58,7 @@ class Corpus:
         self.path = Path(path)
         exists = self.path.is_file()
         if not exists and not create:
-            raise InputError(f"{path}: no such index; build it with 'rectlint index add --index {path} PATH...'")
+            raise InputError(said("index.missing", path=path))
         try:
             if readonly:
                 uri = f"{self.path.resolve().as_uri()}?mode=ro"
@@ -74,9 +75,9 @@ class Corpus:
                 self.db.executescript("BEGIN;" + _SCHEMA + "INSERT INTO meta VALUES('kind', 'rectlint-corpus');"
                                       f"INSERT INTO meta VALUES('version', '{SCHEMA_VERSION}'); COMMIT;")
         except sqlite3.OperationalError as exc:
-            raise InputError(f"{path}: cannot open the index ({exc})") from None
+            raise InputError(said("index.cannot-open", path=path, error=exc)) from None
         except sqlite3.DatabaseError as exc:
-            raise InputError(f"{path}: not a rectlint index ({exc})") from None
+            raise InputError(said("index.invalid", path=path, error=exc)) from None
 
     def _check_schema(self):
         """A file that is not a rectlint index is refused, never converted into one."""
@@ -85,10 +86,9 @@ class Corpus:
         except sqlite3.DatabaseError:
             rows = {}
         if rows.get("kind") != "rectlint-corpus":
-            raise InputError(f"{self.path}: not a rectlint index; refusing to use or change it")
+            raise InputError(said("index.foreign", path=self.path))
         if rows.get("version") != SCHEMA_VERSION:
-            raise InputError(f"{self.path}: index version {rows.get('version')}, expected {SCHEMA_VERSION}; "
-                             "rebuild it")
+            raise InputError(said("index.version", path=self.path, version=rows.get("version"), expected=SCHEMA_VERSION))
 
     def close(self):
         self.db.close()

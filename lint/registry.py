@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .errors import UsageError
 from .finding import CATEGORIES, SEVERITIES
+from .messages import said
 
 ENTRY_POINT_GROUP = "rectlint.rules"
 _EXAMPLE_LABEL = re.compile(r"^(Bad|Good): *", re.M)
@@ -65,16 +66,16 @@ class Rule:
 def rule_from_module(obj, source: str) -> Rule:
     missing = [a for a in ("ID", "CATEGORY", "SEVERITY", "check") if not hasattr(obj, a)]
     if missing:
-        raise UsageError(f"rule {source} lacks {', '.join(missing)}")
+        raise UsageError(said("plugin.lacks", source=source, missing=", ".join(missing)))
     if obj.CATEGORY not in CATEGORIES:
-        raise UsageError(f"rule {obj.ID}: unknown category {obj.CATEGORY!r}")
+        raise UsageError(said("plugin.category", id=obj.ID, category=obj.CATEGORY))
     if obj.SEVERITY not in SEVERITIES:
-        raise UsageError(f"rule {obj.ID}: unknown severity {obj.SEVERITY!r}")
+        raise UsageError(said("plugin.severity", id=obj.ID, severity=obj.SEVERITY))
     extra = tuple(getattr(obj, "CATEGORIES", ()))
     if any(c not in CATEGORIES for c in extra):
-        raise UsageError(f"rule {obj.ID}: unknown category in CATEGORIES {extra!r}")
+        raise UsageError(said("plugin.categories", id=obj.ID, categories=extra))
     if hasattr(obj, "FIX"):
-        raise UsageError(f"rule {obj.ID}: FIX is gone since 0.2; attach Fix(edits, applicability) to each Hit")
+        raise UsageError(said("plugin.fix-gone", id=obj.ID))
     return Rule(
         id=obj.ID, category=obj.CATEGORY, severity=obj.SEVERITY,
         options=dict(getattr(obj, "OPTIONS", {})), choices=dict(getattr(obj, "CHOICES", {})),
@@ -107,10 +108,10 @@ def all_rules() -> dict[str, Rule]:
         try:
             obj = ep.load()
         except Exception as exc:  # a broken plugin must not take down the run with a traceback
-            raise UsageError(f"plugin rule {ep.name!r} failed to load: {exc}") from None
+            raise UsageError(said("plugin.failed", name=ep.name, error=exc)) from None
         rule = rule_from_module(obj, f"{ep.value} (plugin)")
         if rule.id in found:
-            raise UsageError(f"plugin rule {rule.id!r} clashes with an existing rule")
+            raise UsageError(said("plugin.clash", id=rule.id))
         found[rule.id] = rule
     return found
 

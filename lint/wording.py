@@ -15,7 +15,7 @@ import yaml
 from . import patterns
 from .errors import ConfigError
 from .finding import SEVERITIES, Fix, Hit
-from .messages import say
+from .messages import said, say
 from .registry import Rule
 
 KINDS = ("existence", "substitution", "consistency")
@@ -26,11 +26,11 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def _compile(pattern, where: str, line: bool):
     if not isinstance(pattern, str) or not pattern:
-        raise ConfigError(f"{where}: a pattern must be non-empty text, not {pattern!r}")
+        raise ConfigError(said("wording.pattern-not-text", where=where, pattern=pattern))
     try:
         return patterns.line_pattern(pattern) if line else patterns.compile(pattern)
     except regex.error as exc:
-        raise ConfigError(f"{where}: bad pattern {pattern!r}: {exc}") from None
+        raise ConfigError(said("wording.bad-pattern", where=where, pattern=pattern, error=exc)) from None
 
 
 def _doc(entry) -> str:
@@ -53,38 +53,38 @@ def build_rule(entry, where: str, builtin: bool = False) -> Rule:
     patterns (tests/test_patterns.py checks them); a user's may read a line break, and are
     searched line by line."""
     if not isinstance(entry, dict):
-        raise ConfigError(f"{where}: a wording rule must be a mapping with id and kind")
+        raise ConfigError(said("wording.not-mapping", where=where))
     unknown = set(entry) - _KEYS
     if unknown:
-        raise ConfigError(f"{where}: unknown key {sorted(unknown)[0]!r} in wording rule; "
-                          f"expected: {', '.join(sorted(_KEYS))}")
+        raise ConfigError(said("wording.unknown-key", where=where, key=sorted(unknown)[0],
+                               keys=", ".join(sorted(_KEYS))))
     rule_id, kind = entry.get("id"), entry.get("kind")
     if not isinstance(rule_id, str) or not _ID.match(rule_id):
-        raise ConfigError(f"{where}: wording rule id must be kebab-case, not {rule_id!r}")
+        raise ConfigError(said("wording.bad-id", where=where, id=rule_id))
     if kind not in KINDS:
-        raise ConfigError(f"{where}: wording rule {rule_id}: kind must be one of {', '.join(KINDS)}")
+        raise ConfigError(said("wording.bad-kind", where=where, id=rule_id, kinds=", ".join(KINDS)))
     severity = entry.get("severity", "warning")
     if severity not in SEVERITIES:
-        raise ConfigError(f"{where}: wording rule {rule_id}: severity must be one of {', '.join(SEVERITIES)}")
+        raise ConfigError(said("wording.bad-severity", where=where, id=rule_id, severities=", ".join(SEVERITIES)))
     message = entry.get("message") or {}
     where = f"{where} ({rule_id})"
     _check_types(entry, message, where)
     if kind == "existence":
         tokens = entry.get("tokens")
         if not isinstance(tokens, list) or not tokens:
-            raise ConfigError(f"{where}: an existence rule needs a list of tokens")
+            raise ConfigError(said("wording.needs-tokens", where=where))
         check = _existence([_compile(t, where, builtin) for t in tokens], message)
     elif kind == "substitution":
         swap = entry.get("swap")
         if not isinstance(swap, dict) or not swap:
-            raise ConfigError(f"{where}: a substitution rule needs swap: a mapping of wrong form to right form")
+            raise ConfigError(said("wording.needs-swap", where=where))
         if not all(isinstance(v, str) and v for v in swap.values()):
-            raise ConfigError(f"{where}: each right form in swap must be non-empty text")
+            raise ConfigError(said("wording.empty-right", where=where))
         check = _substitution([(_compile(k, where, builtin), v) for k, v in swap.items()], message)
     else:
         either = entry.get("either")
         if not isinstance(either, list) or len(either) != 2:
-            raise ConfigError(f"{where}: a consistency rule needs either: a list of two forms")
+            raise ConfigError(said("wording.needs-either", where=where))
         check = _consistency([_compile(e, where, builtin) for e in either], either, message)
     return Rule(id=rule_id, category="wording", severity=severity, options={}, choices={},
                 doc=_doc(entry), check=check, source=where, doc_zh=_doc_zh(entry))
@@ -94,14 +94,14 @@ def _check_types(entry, message, where: str) -> None:
     """Every value of a wording rule has the type its key promises (a pack is user input)."""
     for key in ("summary", "why", "summary_zh", "why_zh"):
         if key in entry and not isinstance(entry[key], str):
-            raise ConfigError(f"{where}: {key} must be text, not {entry[key]!r}")
+            raise ConfigError(said("wording.not-text", where=where, key=key, value=entry[key]))
     if not isinstance(message, dict) or not all(k in ("zh", "en") and isinstance(v, str) for k, v in message.items()):
-        raise ConfigError(f"{where}: message must be a mapping of zh and en to text")
+        raise ConfigError(said("wording.bad-message", where=where))
     examples = entry.get("examples") or {}
     if not isinstance(examples, dict) or not all(
             k in ("bad", "good") and isinstance(v, list) and all(isinstance(t, str) for t in v)
             for k, v in examples.items()):
-        raise ConfigError(f"{where}: examples must be a mapping of bad and good to lists of text")
+        raise ConfigError(said("wording.bad-examples", where=where))
 
 
 def _message(own: dict, default: str, **args) -> dict:
@@ -170,7 +170,7 @@ def load_pack(path) -> list[Rule]:
         # read by every cold run, and gives the same data as the pure-Python SafeLoader.
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: invalid YAML: {exc}") from None
+        raise ConfigError(said("config.bad-yaml", where=path, problem=exc)) from None
     if not isinstance(data, list):
-        raise ConfigError(f"{path}: a wording pack is a list of rules")
+        raise ConfigError(said("wording.not-list", path=path))
     return [build_rule(entry, f"{path}:{i + 1}", builtin=True) for i, entry in enumerate(data)]

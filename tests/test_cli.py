@@ -108,7 +108,9 @@ def test_broken_config_is_exit_2_naming_file_and_line(tmp_path):
     result = run_cli(draft)
     assert result.returncode == 2
     line = one_clear_line(result.stderr)
-    assert ".rectlint.yaml:" in line and "invalid YAML" in line
+    assert ".rectlint.yaml:2：" in line and "YAML 格式错误" in line  # in Chinese unless told otherwise
+    english = one_clear_line(run_cli(draft, "--lang", "en").stderr)
+    assert ".rectlint.yaml:2: invalid YAML" in english
 
 
 def test_unknown_rule_in_select_is_exit_2(tmp_path):
@@ -217,8 +219,8 @@ def test_input_size_caps_apply_to_files_and_stdin(tmp_path):
 
 
 @pytest.mark.parametrize("name,content,words", [
-    ("pyproject.toml", b"[tool.rectlint]\nignore = [\"\xff\xfe\"]\n", b"cannot read"),
-    (".rectlint.yaml", b"as-of: 2025-02-30\n", b"invalid value"),
+    ("pyproject.toml", b"[tool.rectlint]\nignore = [\"\xff\xfe\"]\n", "无法读取配置".encode()),
+    (".rectlint.yaml", b"as-of: 2025-02-30\n", "无效的值".encode()),
 ])
 def test_environmental_and_configuration_failures_are_one_line_not_internal_errors(tmp_path, name, content, words):
     (tmp_path / name).write_bytes(content)

@@ -180,7 +180,7 @@ def test_broken_baseline_is_an_input_error(tmp_path):
     bad = tmp_path / "b.json"
     bad.write_text("{nope", encoding="utf-8")
     result = run_cli(EXAMPLES / "clean-notice.txt", "--baseline", bad)
-    assert result.returncode == 2 and b"not a rectlint baseline" in result.stderr
+    assert result.returncode == 2 and "不是 rectlint 基线文件".encode() in result.stderr
 
 
 # -- fixes -------------------------------------------------------------------------

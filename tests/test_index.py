@@ -64,7 +64,7 @@ def test_a_file_that_is_not_an_index_is_refused_and_left_alone(tmp_path):
         for args in (["index", "add", "--index", target, draft], ["index", "list", "--index", target],
                      [draft, "--against", target]):
             result = run_cli(*args)
-            assert result.returncode == 2 and b"not a rectlint index" in result.stderr
+            assert result.returncode == 2 and "不是 rectlint 索引".encode() in result.stderr
         assert target.read_bytes() == before
 
 
@@ -134,4 +134,4 @@ def test_against_on_the_command_line(tmp_path):
 
 def test_missing_index_is_an_input_error(tmp_path):
     result = run_cli(EXAMPLES / "clean-notice.txt", "--against", tmp_path / "none.sqlite")
-    assert result.returncode == 2 and b"no such index" in result.stderr
+    assert result.returncode == 2 and "索引不存在".encode() in result.stderr

@@ -82,7 +82,7 @@ def test_kind_option_and_config_key(tmp_path):
     assert out["runs"][0]["artifacts"][0]["properties"]["kind"] == "news"
     (tmp_path / ".rectlint.yaml").write_text("kind: memo\n", encoding="utf-8")
     bad = run_cli(draft)
-    assert bad.returncode == 2 and b"'kind' must be" in bad.stderr
+    assert bad.returncode == 2 and "“kind”应为".encode() in bad.stderr
 
 
 def test_json_findings_carry_the_document_kind(tmp_path):

@@ -281,4 +281,4 @@ def test_configuration_and_corpus_index_apply_as_on_the_command_line(tmp_path):
         found = c.post("/v1/check", json={"text": draft, "select": ["duplicate"]}).json()["findings"]
         assert [f["related"][0]["line"] for f in found] == [25]
     missing = run_cli("serve", "--against", tmp_path / "none.sqlite")
-    assert missing.returncode == 2 and b"no such index" in missing.stderr
+    assert missing.returncode == 2 and "索引不存在".encode() in missing.stderr
