@@ -88,7 +88,8 @@ class Corpus:
         if rows.get("kind") != "rectlint-corpus":
             raise InputError(said("index.foreign", path=self.path))
         if rows.get("version") != SCHEMA_VERSION:
-            raise InputError(said("index.version", path=self.path, version=rows.get("version"), expected=SCHEMA_VERSION))
+            raise InputError(said("index.version", path=self.path, version=rows.get("version"),
+                                  expected=SCHEMA_VERSION))
 
     def close(self):
         self.db.close()

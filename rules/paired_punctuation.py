@@ -83,8 +83,9 @@ def check(doc, options):
 
 
 def _unmatched(doc, marks, skip, closers: bool, openers: bool):
-    """Unmatched marks among one paragraph's (`marks`, matches of _MARK). Each kind of opener keeps the stack positions of its
-    open marks, so finding a closer's partner costs no scan of the stack."""
+    """Unmatched marks among one paragraph's `marks` (matches of _MARK). Each kind of opener
+    keeps the stack positions of its open marks, so finding a closer's partner costs no scan of
+    the stack."""
     stack: list[tuple[str, int]] = []
     open_at: dict[str, list[int]] = {ch: [] for ch in _PAIRS}
     for m in marks:
