@@ -102,14 +102,19 @@ def test_explain_outline_prints_kind_items_and_statuses(tmp_path):
     assert "[item; status: 已完成整改 (line)]" in out and "supervision: lines" in out
 
 
-def test_news_cues_at_the_start_of_any_line_count_not_only_on_the_first():
-    # 近日… and a date with 上午 open a news item's paragraphs; the first line is its title.
-    text = ("区委巡察办赴区教育局调研\n\n近日，区委巡察办到区教育局调研整改工作。\n\n"
-            "5月12日上午，调研组听取了整改情况汇报。\n")
-    doc = Document(text, "d.txt", "txt")
+def test_a_news_item_is_known_by_how_it_opens_but_measures_that_open_with_a_date_are_not_news():
     from rectlint.kind import detect_kind
 
-    assert detect_kind(doc, doc.outline) == ("news", ["2 news cues"])
+    # 近日… opens a news item, under its title.
+    text = "区委巡察办赴区教育局调研\n\n近日，区委巡察办到区教育局调研整改工作。\n\n调研组听取了汇报。\n"
+    doc = Document(text, "d.txt", "txt")
+    assert detect_kind(doc, doc.outline) == ("news", ["1 news cues"])
+    # A notice whose measures each open with the day they were taken stays a notice.
+    dated = NOTICE
+    for n, measure in enumerate(("建立台账。", "修订制度三项。"), 3):
+        dated = dated.replace(f"整改情况：{measure}", f"整改情况：\n{n}月5日，召开专题会议。\n{n}月9日，{measure}\n"
+                                                  f"{n}月12日上午，复核整改。\n{n}月20日，通报进展。")
+    assert dated.count("日，") >= 6 and info(dated).kind == "inspection"
 
 
 def test_a_speech_opens_with_its_salutation_on_a_line_of_its_own():

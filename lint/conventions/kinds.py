@@ -30,8 +30,11 @@ INSPECTION_CUE = patterns.compile(r"巡视|巡察")
 AUDIT_REPORT_CUE = patterns.compile(r"受.{0,20}?委托|请予审议|审计查出问题|审计发现问题|审计工作报告")
 # An audit rectification report to a standing committee: it reports the rectification, 请予审议.
 AUDIT_REPORT = patterns.compile(r"(?:报告|汇报).{0,60}?整改情况.{0,10}?请予审议|整改情况报告如下")
+# How a news item opens (近日，… / 5月12日上午，…): read on its first lines only, since a notice's
+# measures may open the same way (3月5日，召开专题会议…).
+NEWS_OPENING = patterns.compile(
+    r"\s*(?:近日|日前|近期|本报讯|\d{1,2}月\d{1,2}日[,上下午]|\d{1,2}月\d{1,2}日" + JOINER + r"\d{1,2}日[,])")
 NEWS_CUE = patterns.compile(
-    patterns.LINE_START + r"\s*(?:近日|日前|近期|本报讯|\d{1,2}月\d{1,2}日[,上下午]|\d{1,2}月\d{1,2}日" + JOINER + r"\d{1,2}日[,])|"
     r"记者|通讯员|图为|据[^。]{1,12}报道|会议(?:强调|指出|要求|认为|听取)|会上[,]|"
     r"(?:指出|强调|表示|要求)[:]|\((?:记者|通讯员)?\s*\p{Han}{2,4}(?:\s+\p{Han}{2,4})*\)\s*$|"
     r"会议由[^。]{1,40}主持|(?:出席|参加|列席)(?:会议|活动)|作表态发言")
