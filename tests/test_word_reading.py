@@ -80,6 +80,16 @@ def test_docx_findings_carry_part_paragraph_heading_path_and_quote(tmp_path):
     assert "at: paragraph 6, under 一、 → （一） → 1." in english
 
 
+def test_sarif_gives_a_docx_finding_its_place(tmp_path):
+    path = tmp_path / "draft.docx"
+    wordgen.build(path)
+    sarif = json.loads(run_cli("--format", "sarif", "--no-cache", str(path)).stdout.decode())
+    result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "invalid-date"
+                  and r["locations"][0]["physicalLocation"]["region"]["startLine"] == 6)
+    assert result["properties"]["place"]["headings"] == ["一、", "（一）", "1."]
+    assert result["message"]["text"].endswith("位置：第 6 段，一、→（一）→1.")
+
+
 def test_a_txt_finding_has_no_place(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("整改时限为2026年4月31日。\n", encoding="utf-8")

@@ -20,7 +20,7 @@ from urllib.parse import quote
 from rectlint import __version__
 
 from ..messages import in_language
-from .labels import category, severity, word
+from .labels import category, severity, where, word
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -125,6 +125,8 @@ def render(findings, run) -> str:
         text = f.message(lang)
         if f.suggestion:
             text += " " + word("suggestion", lang).capitalize() + f.suggestion
+        if f.place is not None:  # a .docx: its lines are rectlint's; the editor needs the paragraph
+            text += " " + where(f.place, lang)
         key = fingerprint(f, root)
         seen[key] += 1
         result = {
@@ -134,7 +136,8 @@ def render(findings, run) -> str:
             "message": {"text": text},
             "locations": [{"physicalLocation": {"artifactLocation": _location(f.path, root), "region": _region(f)}}],
             "partialFingerprints": {"rectlintContext/v1": f"{key}:{seen[key]}"},
-            "properties": {"category": f.category, "severity": severity(f.severity, lang)},
+            "properties": {"category": f.category, "severity": severity(f.severity, lang),
+                           **({"place": f.place} if f.place is not None else {})},
         }
         fix = _fix(f, docs.get(f.path), root, lang)
         if fix is not None:
