@@ -282,3 +282,32 @@ def test_configuration_and_corpus_index_apply_as_on_the_command_line(tmp_path):
         assert [f["related"][0]["line"] for f in found] == [25]
     missing = run_cli("serve", "--against", tmp_path / "none.sqlite")
     assert missing.returncode == 2 and "索引不存在".encode() in missing.stderr
+
+
+def test_requests_beyond_the_lint_processes_and_the_queue_get_503_busy(monkeypatch):
+    import threading
+
+    from rectlint.serve.pool import Pool
+
+    entered, release = threading.Event(), threading.Event()
+
+    async def held(self, job, timeout):  # a lint process that stays busy until released
+        import asyncio
+
+        entered.set()
+        await asyncio.to_thread(release.wait, 10)
+        return {"findings": []}
+
+    monkeypatch.setattr(Pool, "run", held)
+    c = client_for(queue=0)  # one lint process, no waiting place
+    first = {}
+    worker = threading.Thread(target=lambda: first.update(r=c.post("/v1/check", json={"text": "整改情况。"})))
+    worker.start()
+    assert entered.wait(10)
+    busy = c.post("/v1/check", json={"text": "整改情况。"})
+    error = error_of(busy, 503, "busy")
+    assert busy.headers["retry-after"] == "1" and "1 个请求" in error["zh"]
+    release.set()
+    worker.join(10)
+    assert first["r"].status_code == 200
+    assert c.post("/v1/check", json={"text": "整改情况。"}).status_code == 200  # its place is free again

@@ -224,6 +224,7 @@ MESSAGES = {
     "serve.needs-docx": "{name}: only a .docx draft can be annotated",
     "serve.unsupported-type": "unsupported content type {type}: use application/json or multipart/form-data",
     "serve.unknown-rule": "no rule is called {rule}",
+    "serve.busy": "the server is busy: {limit} requests are being checked or waiting; try again shortly",
     "serve.internal": "internal error while checking ({error}); other requests are not affected",
     "config.key-not-text": "{line}: a key must be plain text",
     "config.key-twice": "{line}: key {key!r} is given twice",

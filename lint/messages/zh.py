@@ -220,6 +220,7 @@ MESSAGES = {
     "serve.needs-docx": "{name}：只能为 .docx 文稿写批注稿",
     "serve.unsupported-type": "不支持的请求类型 {type}：请用 application/json 或 multipart/form-data",
     "serve.unknown-rule": "没有名为 {rule} 的规则",
+    "serve.busy": "服务繁忙：已有 {limit} 个请求在检查或等待，请稍后重试",
     "serve.internal": "检查时出现内部错误（{error}），其他请求不受影响",
     "config.key-not-text": "{line}：键必须是纯文本",
     "config.key-twice": "{line}：键 {key!r} 出现了两次",

@@ -20,6 +20,7 @@ class Settings:
     workers: int = 2
     max_mib: float = 10.0
     timeout: float = 30.0  # seconds of linting per request
+    queue: int = 16  # requests that may wait for a lint process; beyond them, 503 busy
     token: str | None = None  # required on /v1/ when set
 
 

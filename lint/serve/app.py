@@ -207,6 +207,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         error = _field_error(list(exc.errors()))
         return _error(request, error.status, error.code, error.message)
 
+    limit = settings.workers + settings.queue
+    taken = [0]  # requests between their first byte read and their answer
+
+    @asynccontextmanager
+    async def slot():
+        """A place among the requests being linted or waiting: each holds its draft in memory, so
+        their number is bounded, and a request past it is told at once instead of waiting."""
+        if taken[0] >= limit:
+            raise ApiError(503, "busy", said("serve.busy", limit=limit), {"Retry-After": "1"})
+        taken[0] += 1
+        try:
+            yield
+        finally:
+            taken[0] -= 1
+
     async def lint(job: Job):
         started = time.perf_counter()
         try:
@@ -235,8 +250,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def check(request: Request):
         _authorise(request, settings.token)
         html = request.query_params.get("format", "json") == "html"
-        job = await _job(request, "report" if html else "check", max_bytes)
-        answer = await lint(job)
+        async with slot():
+            job = await _job(request, "report" if html else "check", max_bytes)
+            answer = await lint(job)
         if html:
             return HTMLResponse(answer, headers={"Content-Security-Policy": "default-src 'none'; "
                                                  "style-src 'unsafe-inline'"})
@@ -251,8 +267,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   "schema": _form_schema("The .docx draft.", annotate=True)}}}})
     async def annotate(request: Request):
         _authorise(request, settings.token)
-        job = await _job(request, "annotate", max_bytes)
-        data, counts = await lint(job)
+        async with slot():
+            job = await _job(request, "annotate", max_bytes)
+            data, counts = await lint(job)
         name = annotated_name(job.name)
         headers = {"Content-Disposition": f"attachment; filename=\"{_ascii(name)}\"; filename*=UTF-8''{quote(name)}",
                    **{f"X-Rectlint-{key.title()}": str(value) for key, value in counts.items()}}

@@ -17,7 +17,7 @@ MIN_TOKEN = 16
 
 
 def settings_for(host: str, token: str | None, config_path: str | None, against: str | None,
-                 workers: int, max_mib: float, timeout: float):
+                 workers: int, max_mib: float, timeout: float, queue: int):
     """The server's Settings, or UsageError/ConfigError saying why it must not start."""
     from rectlint.config import find_config, load_config
 
@@ -35,7 +35,7 @@ def settings_for(host: str, token: str | None, config_path: str | None, against:
 
         Corpus(against, readonly=True).close()
     return Settings(config=config, against=against, workers=workers or os.cpu_count() or 1, max_mib=max_mib,
-                    timeout=timeout, token=token)
+                    timeout=timeout, token=token, queue=queue)
 
 
 @click.command("serve")
@@ -54,17 +54,19 @@ def settings_for(host: str, token: str | None, config_path: str | None, against:
               help="Largest request accepted (413 beyond).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
               help="Seconds of linting one request may take (503 beyond).")
+@click.option("--queue", type=click.IntRange(min=0), default=16, show_default=True,
+              help="Requests that may wait for a lint process (503 busy beyond).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of what the command itself prints.")
 @click.option("--openapi", "print_openapi", is_flag=True, help="Print the OpenAPI description and exit.")
-def serve(host, port, token, config_path, against, workers, max_mib, timeout, lang, print_openapi):
+def serve(host, port, token, config_path, against, workers, max_mib, timeout, queue, lang, print_openapi):
     """Serve the HTTP API and the page at / (needs: pip install 'rectlint[serve]')."""
     from rectlint import cli
 
     cli._LANG["chosen"] = lang
     if print_openapi:
         host, token = "127.0.0.1", None  # the description does not depend on where it is served
-    settings = settings_for(host, token, config_path, against, workers, max_mib, timeout)
+    settings = settings_for(host, token, config_path, against, workers, max_mib, timeout, queue)
     if not print_openapi:
         from .pool import preload
 
