@@ -104,7 +104,7 @@ def _texts():
         texts += [node.value for node in ast.walk(ast.parse(test.read_text(encoding="utf-8")))
                   if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) > 3]
     texts += [rule.doc + "\n" + (rule.doc_zh or "") for rule in all_rules().values()]
-    return [t for text in texts for t in {text, fold(text)}]
+    return list(dict.fromkeys(t for text in texts for t in (text, fold(text))))  # each once, in order
 
 
 def _line_by_line(pattern, doc):
@@ -144,14 +144,16 @@ def test_a_line_pattern_finds_in_one_search_what_it_finds_line_by_line():
             for t in (text, _broken(text, [rng.randrange(len(text) + 1) for _ in range(len(text) // 9)], rng))]
     assert patterns.LINE_PATTERNS
     for pattern in patterns.LINE_PATTERNS:
-        matched = False
+        matched = 0
         for doc in docs:
             spans = _line_by_line(pattern, doc)
             assert _at_once(pattern, doc) == spans, (pattern.pattern, doc.text)
             if not spans:
                 continue
-            matched = True
+            matched += 1
             assert all(a < b for a, b in spans), pattern.pattern  # never an empty match
+            if matched > 60:  # breaks cut in around the matches of 60 texts: enough, and quick
+                continue
             for cut in _CUTS:
                 variant = Document(_broken(doc.text, [cut(a, b) for a, b in spans], rng))
                 assert _at_once(pattern, variant) == _line_by_line(pattern, variant), (pattern.pattern, variant.text)
