@@ -123,8 +123,8 @@ def check(paths, select, ignore, fmt, lang, output_file, quiet, statistics, colo
 
     if not paths:
         paths = ("-",) if stdin_filename else (".",)
-    context = LintContext(as_of=parse_date(as_of, "--as-of") if as_of else None,
-                          kind=kind if kind and kind != "auto" else None)
+    # An explicit --kind auto is kept: it overrides a configured kind, as every option does.
+    context = LintContext(as_of=parse_date(as_of, "--as-of") if as_of else None, kind=kind)
     docx_out = None
     if fmt == "docx":  # the annotated .docx is the report; people still get the text one
         if not output_file:

@@ -12,7 +12,7 @@ class LintContext:
     parameter, `check(document, options, context)`; the others never see it."""
 
     as_of: dt.date | None = None  # reference date for chronology; None: the notice's own date
-    kind: str | None = None  # a notice kind (inspection, audit, …) that overrides detection
+    kind: str | None = None  # a notice kind (inspection, audit, …) that overrides detection; "auto" detects
     # The corpus index for corpus-overlap: give a Corpus; rules see a read-only CorpusView of it
     # with the draft itself left out.
     corpus: object | None = None

@@ -80,6 +80,13 @@ def test_kind_option_and_config_key(tmp_path):
     (tmp_path / ".rectlint.yaml").write_text("kind: news\n", encoding="utf-8")
     out = json.loads(run_cli(draft, "--format", "sarif").stdout)
     assert out["runs"][0]["artifacts"][0]["properties"]["kind"] == "news"
+    # --kind auto on the command line overrides the configured kind: the text is read for itself.
+    out = json.loads(run_cli(draft, "--format", "sarif", "--kind", "auto").stdout)
+    assert out["runs"][0]["artifacts"][0]["properties"]["kind"] == "news"
+    (tmp_path / ".rectlint.yaml").write_text("kind: audit\n", encoding="utf-8")
+    out = json.loads(run_cli(draft, "--format", "sarif", "--kind", "auto").stdout)
+    assert out["runs"][0]["artifacts"][0]["properties"] == {"kind": "news", "completeness": "complete",
+                                                            "detected": True}
     (tmp_path / ".rectlint.yaml").write_text("kind: memo\n", encoding="utf-8")
     bad = run_cli(draft)
     assert bad.returncode == 2 and "“kind”应为".encode() in bad.stderr
