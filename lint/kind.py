@@ -8,6 +8,7 @@ gets no finding about parts outside the text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .conventions import kinds as cues
 from .outline import has_label
@@ -70,7 +71,7 @@ def detect_kind(doc, outline) -> tuple[str, list]:
         score += 2
         reasons.append(f"{labelled} items with statuses or measures labels")
     news = sum(1 for line in body if cues.NEWS_CUE.search(doc.folded, line.start, line.end))
-    opening = [line for line in body if outline.title is None or line.number != outline.title.number][:2]
+    opening = islice((line for line in body if outline.title is None or line.number != outline.title.number), 2)
     if any(cues.NEWS_OPENING.match(doc.folded, line.start, line.end) for line in opening):
         news += 1
     if title and cues.NEWS_TITLE.search(title):

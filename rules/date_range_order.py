@@ -64,9 +64,10 @@ def check(doc, options):
             m = _DAY_END.match(text, a.end)
             if m and int(m.group(1)) < a.day:
                 yield _hit(doc, a.start, m.end())
-        for m in (m for line in para.lines for m in year_ranges.get(line.number, ())):
-            if int(m.group(2)) < int(m.group(1)):
-                yield _hit(doc, m.start(), m.end())
+        for line in para.lines:
+            for m in year_ranges.get(line.number, ()):
+                if int(m.group(2)) < int(m.group(1)):
+                    yield _hit(doc, m.start(), m.end())
 
 
 def _hit(doc, start, end):

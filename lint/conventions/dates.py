@@ -122,9 +122,9 @@ def broken_dates(doc, lines) -> list[Broken]:
     scans = memo.get("broken-scans")
     if scans is None:
         scans = memo["broken-scans"] = {p: doc.matches(p, doc.lines) for p in _SCANNED}
-        memo["broken-lines"] = set().union(*scans.values())
-    date_line = doc.outline.date_line
-    read = memo["broken-lines"] | ({date_line.number} if date_line is not None else set())
+        date_line = doc.outline.date_line
+        memo["broken-lines"] = set().union(*scans.values(), [date_line.number] if date_line is not None else [])
+    read = memo["broken-lines"]
     found: list[Broken] = []
     for line in lines:
         if line.number not in read:  # no pattern matched there, and it is not the 成文日期
