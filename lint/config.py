@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from .errors import ConfigError, UsageError
 from .finding import CATEGORIES, SEVERITIES
 from .messages import Said, phrase, said
@@ -91,10 +89,6 @@ class _MarkedDict(dict):
         self.line = 0
 
 
-class _Loader(yaml.SafeLoader):
-    pass
-
-
 def _construct_mapping(loader, node):
     loader.flatten_mapping(node)
     mapping = _MarkedDict()
@@ -112,7 +106,17 @@ def _construct_mapping(loader, node):
     return mapping
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+@lru_cache(maxsize=None)
+def _loader():
+    """A SafeLoader that keeps each key's line. yaml is imported here, when a configuration is
+    read: a run without one (most cold single-file runs) never pays for the import."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    return Loader
 
 
 def _read_yaml(path: Path):
@@ -120,8 +124,10 @@ def _read_yaml(path: Path):
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise _error("config.unreadable", path=path, error=exc) from None
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_loader())  # noqa: S506 - a SafeLoader subclass
     except ConfigError as exc:  # raised by _construct_mapping, which knows the line, not the file
         raise ConfigError(Said(f"{path}:{exc.message.zh}", f"{path}:{exc.message}")) from None
     except yaml.YAMLError as exc:

@@ -8,7 +8,8 @@ has compiled in the user's cache directory (`$XDG_CACHE_HOME/rectlint`, else `~/
 itself writes bytecode: not under `PYTHONDONTWRITEBYTECODE`. Not beside the package: a file
 written there at run time would outlive `pip uninstall`. The file name carries the regex
 version and the interpreter, and the key is the pattern text itself, so an edited pattern is
-compiled afresh; a missing, damaged or foreign table is ignored.
+compiled afresh; a missing, damaged or foreign table is ignored. The same table keeps other
+costly readings of a fixed text (`kept`): the parsed built-in wording pack.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from pathlib import Path
 import regex
 
 _LIMIT = 2000  # patterns kept; a table past it is rewritten with this run's patterns only
-_table: dict[tuple[str, int], regex.Pattern] | None = None
-_used: set[tuple[str, int]] = set()
+# (pattern, flags) -> compiled pattern; (text, how it was read) -> what `kept` made of it
+_table: dict[tuple[str, int | str], object] | None = None
+_used: set[tuple[str, int | str]] = set()
 _added = False
 
 # Patterns that read a line the same whether the text ends there or a line break follows: they
@@ -39,15 +41,24 @@ LINE_START = r"(?<![^\r\n])"
 
 def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - regex.compile's own name and signature
     """`regex.compile(pattern, flags)`, from the table when an earlier run compiled it."""
+    return _kept((pattern, int(flags)), lambda: regex.compile(pattern, flags))
+
+
+def kept(text: str, how: str, read):
+    """`read(text)`, from the table when an earlier run read the same text the same way (`how`
+    names the reading, e.g. "yaml"). What `read` returns must be picklable and never altered."""
+    return _kept((text, how), lambda: read(text))
+
+
+def _kept(key, make):
     global _table, _added
     if _table is None:
         _table = _load()
         atexit.register(_save)
-    key = (pattern, int(flags))
     _used.add(key)
-    found = _table.get(key)
-    if found is None:
-        found = _table[key] = regex.compile(pattern, flags)
+    found = _table.get(key, _table)  # the table itself: nothing kept (None may be what was made)
+    if found is _table:
+        found = _table[key] = make()
         _added = True
     return found
 
@@ -86,8 +97,15 @@ def _load() -> dict:
         return {}
     if not isinstance(table, dict):
         return {}
-    return {key: value for key, value in table.items()
-            if isinstance(value, regex.Pattern) and isinstance(key, tuple) and key[0] == value.pattern}
+    return {key: value for key, value in table.items() if _sound(key, value)}
+
+
+def _sound(key, value) -> bool:
+    if not (isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str)):
+        return False
+    if isinstance(key[1], int):
+        return isinstance(value, regex.Pattern) and key[0] == value.pattern
+    return isinstance(key[1], str)
 
 
 def _save() -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 
 import regex
-import yaml
 
 from . import patterns
 from .errors import ConfigError
@@ -21,7 +20,6 @@ from .registry import Rule
 KINDS = ("existence", "substitution", "consistency")
 _KEYS = {"id", "kind", "summary", "why", "summary_zh", "why_zh", "severity", "message", "swap", "tokens", "either", "examples"}
 _ID = patterns.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _compile(pattern, where: str, line: bool):
@@ -165,12 +163,19 @@ def _consistency(either, forms, message):
 
 
 def load_pack(path) -> list[Rule]:
-    try:
-        # libyaml's loader, where installed, reads the built-in pack in a tenth of the time: it is
-        # read by every cold run, and gives the same data as the pure-Python SafeLoader.
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as exc:
-        raise ConfigError(said("config.bad-yaml", where=path, problem=exc)) from None
+    """The rules of a pack shipped as rules/*.yaml. Every run reads the built-in pack, so its parsed
+    text is kept between runs (patterns.kept): a run without a configuration never imports yaml."""
+    def parse(text):
+        import yaml
+
+        # libyaml's loader, where installed, reads the pack in a tenth of the time, and gives the
+        # same data as the pure-Python SafeLoader.
+        try:
+            return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe
+        except yaml.YAMLError as exc:
+            raise ConfigError(said("config.bad-yaml", where=path, problem=exc)) from None
+
+    data = patterns.kept(path.read_text(encoding="utf-8"), "yaml", parse)
     if not isinstance(data, list):
         raise ConfigError(said("wording.not-list", path=path))
     return [build_rule(entry, f"{path}:{i + 1}", builtin=True) for i, entry in enumerate(data)]

@@ -66,6 +66,23 @@ def test_nothing_is_written_where_python_writes_no_bytecode(fresh, monkeypatch):
         open(patterns.table_path(), "rb")
 
 
+def test_a_reading_is_kept_like_a_pattern(fresh):
+    reads = []
+
+    def read(text):
+        reads.append(text)
+        return None if text == "empty" else text.split(",")
+
+    assert patterns.kept("a,b", "split", read) == ["a", "b"]
+    assert patterns.kept("empty", "split", read) is None
+    patterns._save()
+    fresh()
+    assert patterns.kept("a,b", "split", read) == ["a", "b"]
+    assert patterns.kept("empty", "split", read) is None
+    assert reads == ["a,b", "empty"] and patterns._added is False  # both from the file
+    assert patterns.kept("a,b,c", "split", read) == ["a", "b", "c"] and patterns._added is True
+
+
 def test_a_second_run_reads_the_table_and_finds_the_same(tmp_path):
     """End to end: the first process writes the table as it exits, the second loads it."""
     import os
@@ -82,6 +99,16 @@ def test_a_second_run_reads_the_table_and_finds_the_same(tmp_path):
     second = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True)
     assert first.returncode == second.returncode == 1
     assert first.stdout == second.stdout and first.stdout.count(b'"rule"') > 10
+    # With the built-in pack kept too, a run that reads no configuration never imports yaml.
+    draft = tmp_path / "draft" / "notice.txt"
+    draft.parent.mkdir()
+    draft.write_text((ROOT / "examples" / "draft-with-defects.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    script = ("import sys\nfrom rectlint.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+              "sys.stderr.write('yaml imported: %s' % ('yaml' in sys.modules))\n")
+    for run in range(2):  # the first run keeps its reading of the pack, the second uses it
+        third = subprocess.run([sys.executable, "-c", script, "--no-cache", "notice.txt"], cwd=draft.parent,
+                               env=env, capture_output=True)
+    assert b"yaml imported: False" in third.stderr and third.stdout.count(b"[") > 5
 
 
 # -- line patterns: one search over many lines finds what a search per line finds -------------
