@@ -20,17 +20,30 @@ from .text import display_width, printable
 from .output import Output, fix_hint, rule_statistics, use_color
 from .report import FORMATS, RunInfo, Tally, render, reporter
 from .report.labels import category, severity
-from .serve.command import serve
 
 
 class _DefaultGroup(click.Group):
     """`rectlint [OPTIONS] [PATH]...` means `rectlint check ...`; `rectlint --help` is the help
     of that one command surface, with the other commands listed beneath."""
 
+    # Imported when named: a check never loads the server's command.
+    lazy = {"serve": ("rectlint.serve.command", "serve")}
+
     def parse_args(self, ctx, args):
-        if not args or args[0] not in self.commands:
+        if not args or args[0] not in self.list_commands(ctx):
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+    def list_commands(self, ctx):
+        return sorted({*self.commands, *self.lazy})
+
+    def get_command(self, ctx, name):
+        if name not in self.commands and name in self.lazy:
+            import importlib
+
+            module, attribute = self.lazy[name]
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return self.commands.get(name)
 
 
 class _CheckCommand(click.Command):
@@ -39,8 +52,8 @@ class _CheckCommand(click.Command):
 
     def format_epilog(self, ctx, formatter):
         group = ctx.parent.command if ctx.parent is not None else None
-        others = [(name, cmd.get_short_help_str(80)) for name, cmd in sorted((group.commands if group else {}).items())
-                  if name != "check"]
+        names = group.list_commands(ctx) if group else []
+        others = [(name, group.get_command(ctx, name).get_short_help_str(80)) for name in names if name != "check"]
         if others:
             with formatter.section("Commands"):
                 formatter.write_dl(others)
@@ -446,8 +459,6 @@ def index_repair(index_path):
         fixed = corpus.repair()
     click.echo(f"repaired {fixed} problems" if fixed else "the index was consistent")
 
-
-cli.add_command(serve)
 
 # The language of a failure's line, once the run has chosen it.
 _LANG = {"chosen": "zh"}

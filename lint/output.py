@@ -3,7 +3,6 @@ per-rule statistics and the hints about fixes. The reporters make the text; this
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 
@@ -55,6 +54,8 @@ def rule_statistics(tally, rules: dict, fmt: str, lang: str) -> str:
         rows[key.rule] = (count + n, fixable + (n if key.fix == "safe" else 0), key.category)
     ordered = sorted(rows.items(), key=lambda item: (-item[1][0], item[0]))
     if fmt in ("json", "jsonl"):
+        import json  # only here: a text run never needs it
+
         return json.dumps([{"rule": rule, "category": cat, "count": count, "fixable": fixable}
                            for rule, (count, fixable, cat) in ordered], ensure_ascii=False, indent=2) + "\n"
     width = max((len(rule) for rule in rows), default=4)
