@@ -105,21 +105,20 @@ def _runs(segs, stop=frozenset()):
 
     Shingles in `stop` (those of the title) never start or extend a copy."""
     grams = [[seg.text[i:i + SHINGLE] for i in range(len(seg.text) - SHINGLE + 1)] for _, seg in segs]
-    counts = Counter(chain.from_iterable(grams))
-    repeated = {gram for gram, n in counts.items() if n > 1}.difference(stop)  # most shingles are unique
-    index = defaultdict(list)
+    in_unit = defaultdict(set)
+    for (unit, _), seg_grams in zip(segs, grams):
+        in_unit[unit].update(seg_grams)
+    # Only shingles seen in two to COMMON paragraphs can start a copy; counted per paragraph
+    # before any position is indexed, since formulas recur in every item.
+    units = Counter(chain.from_iterable(in_unit.values()))
+    wanted = {gram for gram, n in units.items() if 1 < n <= COMMON}.difference(stop)
+    shared = defaultdict(list)
     for s, seg_grams in enumerate(grams):
-        if repeated.isdisjoint(seg_grams):  # most segments: skipped at the speed of a set operation
+        if wanted.isdisjoint(seg_grams):  # most segments: skipped at the speed of a set operation
             continue
         for i, gram in enumerate(seg_grams):
-            if gram in repeated:
-                index[gram].append((s, i))
-    # Only shingles seen in two to COMMON paragraphs can start a copy.
-    shared = {}
-    for gram, hits in index.items():
-        units = {segs[t][0] for t, _ in hits}
-        if 1 < len(units) <= COMMON:
-            shared[gram] = hits
+            if gram in wanted:
+                shared[gram].append((s, i))
     runs = []
     for s, (unit, _) in enumerate(segs):
         if shared.keys().isdisjoint(grams[s]):
