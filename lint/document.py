@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import patterns
@@ -18,10 +18,12 @@ class Line:
     start: int  # offset of the first character
     end: int  # offset just past the last character, line ending excluded
     text: str
+    # Asked of every line by most rules: set once here, since a cached_property's first reading
+    # costs more than the whole line's other work (it takes a lock on Python 3.11).
+    blank: bool = field(init=False, repr=False, compare=False)
 
-    @cached_property  # asked of every line by most rules
-    def blank(self) -> bool:
-        return not self.text.strip()
+    def __post_init__(self):
+        self.blank = not self.text.strip()
 
 
 @dataclass

@@ -24,7 +24,9 @@ from .text import cn_to_int
 # paragraph that happens to start with a numeral is not.
 _HEADING_LIKE = patterns.compile(r"[^,;。]{2,30}。?\s*(?:【[^】]*】|\([^)]*\))?\s*(?:\*\*|__)?\s*$")
 
-_MARKUP = patterns.compile(r"(?:#{1,6}\s+|[-*]\s+)?(?:\*\*|__)?")  # Markdown before a heading's marker
+_MARKUP = r"(?:#{1,6}\s+|[-*]\s+)?(?:\*\*|__)?"  # Markdown before a heading's marker
+# What str.isspace skips (\s and the four information separators), then the Markdown.
+_CONTENT = patterns.compile(r"[\s\x1c-\x1f]*" + _MARKUP)
 _SENTENCE_STOP = patterns.compile(r"[。;]")
 _TITLE_WORDS = patterns.compile(r"整改|通报|报告|情况")
 _PROBLEMS_SECTION = patterns.compile(r"问题|反馈意见|整改落实|整改情况")
@@ -151,11 +153,7 @@ class Outline:
 
 def _strip_offset(line) -> int:
     """Offset where the line's content starts: after spaces and Markdown '#', '-', '**'."""
-    text = line.text
-    i = 0
-    while i < len(text) and (text[i].isspace() or text[i] in "\u3000\u00a0"):
-        i += 1
-    return line.start + _MARKUP.match(text, i).end()
+    return line.start + _CONTENT.match(line.text).end()
 
 
 def _is_frame_line(doc, line) -> bool:

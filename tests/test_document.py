@@ -75,3 +75,26 @@ def test_lines_split_on_newlines_alone_as_on_any_line_ending():
         general = _split_lines(text.replace("\n", "\r"))  # the same breaks as \r: the pattern path
         assert [(ln.number, ln.start, ln.end, ln.text) for ln in _split_lines(text)] == \
                [(ln.number, ln.start, ln.end, ln.text) for ln in general]
+
+
+def test_a_line_s_content_starts_after_what_str_isspace_skips_and_markdown():
+    # One pattern replaces a loop over str.isspace followed by the Markdown pattern.
+    import random
+
+    import regex
+
+    from rectlint.document import Line
+    from rectlint.outline import _MARKUP, _strip_offset
+
+    def by_loop(text):
+        i = 0
+        while i < len(text) and text[i].isspace():
+            i += 1
+        return regex.match(_MARKUP, text[i:]).end() + i
+
+    pieces = [" ", "\u3000", "\u00a0", "\t", "\x1c", "\x1f", "\u2028", "\u200b", "#", "## ", "- ", "* ", "**",
+              "__", "-", "一、", "1.", "甲"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
+        assert _strip_offset(Line(3, 10, 10 + len(text), text)) == 10 + by_loop(text), repr(text)
