@@ -88,7 +88,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--files", type=int, default=2000)
     ap.add_argument("--big", type=int, default=10_000, help="files in the large memory run")
-    ap.add_argument("--repeat", type=int, default=5, help="cold single-file runs (the median is shown)")
+    ap.add_argument("--repeat", type=int, default=11, help="cold single-file runs (the median is shown)")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="rectlint-scale-"))
     try:
@@ -119,9 +119,12 @@ def main() -> int:
 
         big = work / "big.txt"
         big_notice(big)
-        floor = statistics.median(timed([sys.executable, "-c", "import click, regex, yaml"], work)
-                                  for _ in range(args.repeat))
-        cold = statistics.median(timed(rectlint("--no-cache", "--exit-zero", big), work) for _ in range(args.repeat))
+        # Floor and cold runs take turns, so that a machine slowing down mid-run weighs on both alike.
+        floors, colds = [], []
+        for _ in range(args.repeat):
+            floors.append(timed([sys.executable, "-c", "import click, regex, yaml"], work))
+            colds.append(timed(rectlint("--no-cache", "--exit-zero", big), work))
+        floor, cold = statistics.median(floors), statistics.median(colds)
         print(f"\none {big.stat().st_size / 1000:.0f} KB notice, cold: {cold * 1000:.0f} ms median; "
               f"import floor (click, regex, yaml) {floor * 1000:.0f} ms; ratio {cold / floor:.2f}")
 
