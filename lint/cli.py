@@ -147,6 +147,7 @@ def check(paths, select, ignore, fmt, lang, output_file, quiet, statistics, colo
     # Fixes, diffs, the HTML report, the outline and annotation need whole documents; the rest keep views.
     whole = bool(fix or show_diff or explain_outline or fmt == "html" or annotating)
     cache = None if no_cache else (cache_dir or os.environ.get("RECTLINT_CACHE_DIR") or ".rectlint_cache")
+    _LANG["chosen"] = lang  # --lang: even a configuration in error is reported in it
     linter = Linter(config_path, _split(select), _split(ignore), context, against=against, max_mib=max_mib,
                     follow_symlinks=follow_symlinks, keep_documents=whole, jobs=jobs or os.cpu_count() or 1,
                     cache_dir=cache, stdin_filename=stdin_filename,
@@ -460,12 +461,13 @@ def index_repair(index_path):
     click.echo(f"repaired {fixed} problems" if fixed else "the index was consistent")
 
 
-# The language of a failure's line, once the run has chosen it.
-_LANG = {"chosen": "zh"}
+# The language of a failure's line, once the run has chosen it (None: not yet).
+_LANG = {"chosen": None}
 
 
 def main(argv=None) -> None:
     """Entry point: every failure is one line on stderr, never a traceback."""
+    _LANG["chosen"] = None
     try:
         code = cli.main(args=argv, prog_name="rectlint", standalone_mode=False)
     except click.UsageError as exc:
@@ -478,7 +480,8 @@ def main(argv=None) -> None:
         click.echo(f"rectlint: {exc.format_message()}", err=True)
         code = exc.exit_code
     except RectlintError as exc:
-        click.echo("rectlint: " + in_language(exc.message, _LANG["chosen"]), err=True)
+        lang = _LANG["chosen"] or getattr(exc, "lang", None) or "zh"
+        click.echo("rectlint: " + in_language(exc.message, lang), err=True)
         code = 2
     except BrokenPipeError:
         # The reader went away (rectlint … | head); keep the interpreter from complaining at exit.

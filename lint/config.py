@@ -275,7 +275,17 @@ def _check_option(path, line, rule, key, value):
 def parse_config(path: Path, data, _chain: tuple = ()) -> Config:
     """A Config from one file's settings. With `extends`, the named file is read first; every
     key set here replaces what it gave, except `rules` (merged per rule and option), `wording`
-    and `per-file-ignores` (added to)."""
+    and `per-file-ignores` (added to). An error in a file that sets a valid `lang` carries it
+    (`ConfigError.lang`): the file's reader is told in the language the file asks for."""
+    try:
+        return _parse_config(path, data, _chain)
+    except ConfigError as exc:
+        if exc.lang is None and isinstance(data, dict) and data.get("lang") in ("zh", "en"):
+            exc.lang = data["lang"]
+        raise
+
+
+def _parse_config(path: Path, data, _chain: tuple) -> Config:
     for key in data:
         if key not in TOP_KEYS:
             raise _error("config.unknown-key", where=f"{path}:{data.lines[key]}", key=key, keys=", ".join(TOP_KEYS))

@@ -15,7 +15,7 @@ class InputError(RectlintError):
 
 
 class ConfigError(RectlintError):
-    pass
+    lang = None  # the language the configuration in error asks for, when it says
 
 
 class UsageError(RectlintError):

@@ -86,3 +86,15 @@ def test_an_unreadable_input_is_one_line_in_the_readers_language_and_english_to_
     (error,) = Linter().lint_paths([str(tmp_path / "bad.txt")]).errors
     assert error.endswith("binary data, not a text draft") and isinstance(error, Said)
     assert in_language(pickle.loads(pickle.dumps(error)), "zh").endswith("二进制数据，不是文本文稿")
+
+
+def test_an_error_in_a_configuration_is_told_in_the_language_that_file_asks_for(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / "notice.txt").write_text("关于巡察整改进展情况的通报\n", encoding="utf-8")
+    (tmp_path / ".rectlint.yaml").write_text("lang: en\nselct: [date]\n", encoding="utf-8")
+    said = run_cli("notice.txt", cwd=tmp_path)
+    assert said.returncode == 2 and b"unknown key 'selct'" in said.stderr
+    assert "未知".encode() in run_cli("--lang", "zh", "notice.txt", cwd=tmp_path).stderr  # --lang wins
+    (tmp_path / ".rectlint.yaml").write_text("selct: [date]\n", encoding="utf-8")
+    assert "未知".encode() in run_cli("notice.txt", cwd=tmp_path).stderr  # Chinese by default
