@@ -85,7 +85,8 @@ class Linter:
 
     For many files: `keep_documents=False` keeps of each document only what reporters need
     (a DocumentView), so memory does not grow with the texts; `jobs` lints in that many
-    processes (where the platform forks; results keep their order); `cache_dir` reads and
+    processes (where the platform forks; results keep their order), and `jobs=0` in one per
+    core when the inputs hold enough text to repay starting them; `cache_dir` reads and
     writes per-file results there. Fixes and the HTML report need whole documents, and the
     corpus index is read in one process, so those runs keep documents and run serially.
     """
@@ -104,7 +105,7 @@ class Linter:
         self.against, self.max_mib = against, max_mib
         self.follow_symlinks = follow_symlinks
         self.on_warning = on_warning
-        self.keep_documents, self.jobs = keep_documents, max(1, jobs)
+        self.keep_documents, self.jobs = keep_documents, max(0, jobs)
         self.stdin_filename = stdin_filename
         self.cache = None
         if cache_dir is not None and not keep_documents:
@@ -180,7 +181,8 @@ class Linter:
             if self.stdin_filename:
                 named = Source(self.stdin_filename, kind_of(Path(self.stdin_filename)) or "txt", stdin=True)
                 sources = [named if s.path == "-" else s for s in sources]
-            outcomes = (self._iter_parallel(sources) if self._parallel(sources, outline_only)
+            workers = self._workers(sources, outline_only)
+            outcomes = (self._iter_parallel(sources, workers) if workers > 1
                         else (self._lint_source(source, outline_only) for source in sources))
             for done, outcome in enumerate(outcomes, 1):
                 if progress is not None:
@@ -192,24 +194,30 @@ class Linter:
         finally:
             self.close()
 
-    def _parallel(self, sources, outline_only) -> bool:
-        if self.jobs <= 1 or len(sources) < 2 * self.jobs or self.keep_documents or outline_only:
-            return False  # decided before multiprocessing is imported: a single draft never needs it
+    def _workers(self, sources, outline_only) -> int:
+        """Processes to lint the sources with; 1 is this one. Decided before multiprocessing is
+        imported: a single draft, or a few, never needs it."""
+        jobs = self.jobs or os.cpu_count() or 1
+        if jobs <= 1 or len(sources) < 2 * jobs or self.keep_documents or outline_only:
+            return 1
+        if not self.jobs and not _repays_workers(sources):
+            return 1
         import multiprocessing
 
         uses_corpus = self.context.corpus is not None or self.against is not None or any(
             self.config_for(s.path).against is not None for s in sources)
-        return (not uses_corpus and "fork" in multiprocessing.get_all_start_methods()
-                and not any(s.from_stdin for s in sources))
+        if uses_corpus or "fork" not in multiprocessing.get_all_start_methods() or any(s.from_stdin for s in sources):
+            return 1
+        return jobs
 
-    def _iter_parallel(self, sources):
+    def _iter_parallel(self, sources, workers: int):
         import multiprocessing
 
         global _WORKER
         for source in sources:  # load the rules once, before the fork, not once per worker
             self.rules_for(self.config_for(source.path))
         _WORKER = self  # forked workers inherit the linter as it is: configuration, rules, callbacks
-        with multiprocessing.get_context("fork").Pool(self.jobs) as pool:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
             for outcome in pool.imap(_work, sources, chunksize=4):
                 if isinstance(outcome, str):
                     yield outcome
@@ -288,6 +296,25 @@ class Linter:
                 self._corpora[str(path)] = Corpus(path, readonly=True)
             corpus = self._corpora[str(path)]
         return CorpusView(corpus, sha_of(doc.text)) if isinstance(corpus, Corpus) else corpus
+
+
+# Starting worker processes (importing multiprocessing, forking a pool) costs 35 to 70 ms. On the
+# project's 2-core machine two workers began to win at about 130 KB of short notices (80 files)
+# and 300 KB of 42 KB ones (7 files); see the README's "Benchmark". With `jobs=0`, inputs holding
+# less than this are linted in one process.
+WORKERS_REPAID_BYTES = 192 * 1024
+
+
+def _repays_workers(sources) -> bool:
+    total = 0
+    for source in sources:
+        try:
+            total += os.path.getsize(source.path)
+        except OSError:  # said when it is read
+            continue
+        if total >= WORKERS_REPAID_BYTES:
+            return True
+    return False
 
 
 _WORKER: Linter | None = None

@@ -120,7 +120,8 @@ def _split(values) -> list[str]:
 @click.option("--follow-symlinks", is_flag=True,
               help="In folders, also follow symbolic links that lead out of the folder.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Processes to lint with; 0 uses every core, 1 lints serially.")
+              help="Processes to lint with; 0 uses every core when there is enough text to repay "
+                   "starting them, 1 lints serially.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the per-file result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
               help="Where the per-file result cache lives (default .rectlint_cache, or RECTLINT_CACHE_DIR).")
@@ -149,7 +150,7 @@ def check(paths, select, ignore, fmt, lang, output_file, quiet, statistics, colo
     cache = None if no_cache else (cache_dir or os.environ.get("RECTLINT_CACHE_DIR") or ".rectlint_cache")
     _LANG["chosen"] = lang  # --lang: even a configuration in error is reported in it
     linter = Linter(config_path, _split(select), _split(ignore), context, against=against, max_mib=max_mib,
-                    follow_symlinks=follow_symlinks, keep_documents=whole, jobs=jobs or os.cpu_count() or 1,
+                    follow_symlinks=follow_symlinks, keep_documents=whole, jobs=jobs,
                     cache_dir=cache, stdin_filename=stdin_filename,
                     on_warning=None if quiet else lambda message: click.echo(f"rectlint: warning: {message}", err=True))
     lang = _LANG["chosen"] = lang or linter.config_for(stdin_filename or ".").lang or "zh"

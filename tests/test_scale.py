@@ -133,3 +133,27 @@ def test_a_long_run_on_a_terminal_shows_progress_then_clears_it(monkeypatch):
 @pytest.mark.parametrize("tty, ci, seconds", [(False, None, 1.0), (True, "true", 1.0), (True, None, 0.1)])
 def test_no_progress_off_a_terminal_in_ci_or_on_a_short_run(monkeypatch, tty, ci, seconds):
     assert _ticks(_Terminal(tty), seconds, monkeypatch, ci) == ""
+
+
+def test_every_core_is_used_only_for_enough_text_to_repay_starting_the_processes(tmp_path, monkeypatch):
+    import multiprocessing
+    import os
+
+    from rectlint import api
+    from rectlint.reader import Source
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("workers are forked; this platform cannot fork")
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    text = (CORPUS / "c01-province-xunshi-result-lines.txt").read_text(encoding="utf-8")
+    sources = []
+    for i in range(6):
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+        sources.append(Source(str(tmp_path / f"{i}.txt"), "txt"))
+    assert sum((tmp_path / f"{i}.txt").stat().st_size for i in range(6)) < api.WORKERS_REPAID_BYTES
+    assert Linter(jobs=0, keep_documents=False)._workers(sources, False) == 1  # serial is faster
+    assert Linter(jobs=2, keep_documents=False)._workers(sources, False) == 2  # -j 2 as asked
+    (tmp_path / "long.txt").write_text(text * (api.WORKERS_REPAID_BYTES // len(text.encode()) + 1), encoding="utf-8")
+    sources.append(Source(str(tmp_path / "long.txt"), "txt"))
+    assert Linter(jobs=0, keep_documents=False)._workers(sources, False) == 2
+    assert Linter(jobs=1, keep_documents=False)._workers(sources, False) == 1
