@@ -157,3 +157,29 @@ def test_every_core_is_used_only_for_enough_text_to_repay_starting_the_processes
     sources.append(Source(str(tmp_path / "long.txt"), "txt"))
     assert Linter(jobs=0, keep_documents=False)._workers(sources, False) == 2
     assert Linter(jobs=1, keep_documents=False)._workers(sources, False) == 1
+
+
+def test_the_code_fingerprint_follows_every_edit_of_a_rule_or_pack(tmp_path):
+    import os
+
+    from rectlint.cache import tree_fingerprint
+
+    (tmp_path / "rules").mkdir()
+    rule, pack = tmp_path / "rules" / "a_rule.py", tmp_path / "rules" / "wording.yaml"
+    rule.write_text("ID = 'a'\n", encoding="utf-8")
+    pack.write_text("[]\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not code\n", encoding="utf-8")
+    first = tree_fingerprint([tmp_path])
+    assert tree_fingerprint([tmp_path]) == first
+    (tmp_path / "notes.txt").write_text("still not code\n", encoding="utf-8")
+    assert tree_fingerprint([tmp_path]) == first
+    seen = {first}
+    for edit in (lambda: rule.write_text("ID = 'b'\n", encoding="utf-8"),  # same size
+                 lambda: pack.write_text("[1]\n", encoding="utf-8"),
+                 lambda: (tmp_path / "rules" / "b_rule.py").write_text("", encoding="utf-8")):
+        edit()
+        for path in tmp_path.rglob("*"):  # the edit's own time, as an editor's save would give it
+            os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + len(seen)))
+        now = tree_fingerprint([tmp_path])
+        assert now not in seen
+        seen.add(now)
