@@ -217,8 +217,12 @@ class Linter:
         for source in sources:  # load the rules once, before the fork, not once per worker
             self.rules_for(self.config_for(source.path))
         _WORKER = self  # forked workers inherit the linter as it is: configuration, rules, callbacks
+        # Each chunk is a round trip that wakes this process's pool threads, which then compete
+        # with the workers for the cores: chunks of 4 drafts cost a sixth more time over 2,000
+        # files than chunks of 64. Eight chunks or more per worker keep the ends balanced.
+        chunk = max(4, min(64, len(sources) // (workers * 8)))
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for outcome in pool.imap(_work, sources, chunksize=4):
+            for outcome in pool.imap(_work, sources, chunksize=chunk):
                 if isinstance(outcome, str):
                     yield outcome
                     continue
@@ -298,11 +302,11 @@ class Linter:
         return CorpusView(corpus, sha_of(doc.text)) if isinstance(corpus, Corpus) else corpus
 
 
-# Starting worker processes (importing multiprocessing, forking a pool) costs 35 to 70 ms. On the
-# project's 2-core machine two workers began to win at about 130 KB of short notices (80 files)
-# and 300 KB of 42 KB ones (7 files); see the README's "Benchmark". With `jobs=0`, inputs holding
-# less than this are linted in one process.
-WORKERS_REPAID_BYTES = 192 * 1024
+# Starting worker processes (importing multiprocessing, forking a pool) costs tens of ms. On the
+# project's 2-core machine two workers began to win between 69 and 133 KB of short notices (40
+# and 80 files) and below 256 KB of 42 KB ones (6 files); see the README's "Benchmark". With
+# `jobs=0`, inputs holding less than this are linted in one process.
+WORKERS_REPAID_BYTES = 128 * 1024
 
 
 def _repays_workers(sources) -> bool:
