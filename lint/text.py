@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from . import patterns
 
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20})
+_FOLDED = {chr(k): chr(v) for k, v in _FOLD.items()}
+# The standard library's re, not regex: it scans this one class about three times faster. (No
+# character of the class is special inside [...].)
+_FOLDABLE = re.compile("[" + "".join(_FOLDED) + "]")
 
 
 def fold(text: str) -> str:
@@ -16,7 +21,15 @@ def fold(text: str) -> str:
     The result has the same length as the input, so offsets found in it are
     offsets in the original: patterns can be written once, in ASCII.
     """
-    return text.translate(_FOLD)
+    # str.translate looks every character up in a dict, about 70 ns a character of Chinese text.
+    # A notice holds few kinds of full-width forms (，：；（）！？), and replacing each kind
+    # takes about a sixth of that; text with many kinds is translated as before.
+    kinds = set(_FOLDABLE.findall(text))
+    if len(kinds) > 16:
+        return text.translate(_FOLD)
+    for kind in kinds:
+        text = text.replace(kind, _FOLDED[kind])
+    return text
 
 
 CN_NUMERALS = "零〇一二两三四五六七八九十"

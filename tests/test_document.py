@@ -98,3 +98,22 @@ def test_a_line_s_content_starts_after_what_str_isspace_skips_and_markdown():
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
         assert _strip_offset(Line(3, 10, 10 + len(text), text)) == 10 + by_loop(text), repr(text)
+
+
+def test_folding_replaces_each_full_width_form_as_translation_does():
+    # fold replaces each kind of foldable character found; str.translate is the reference.
+    import random
+
+    from rectlint.text import _FOLD, fold
+
+    from conftest import ROOT
+
+    foldable = [chr(c) for c in _FOLD]
+    rng = random.Random(11)
+    texts = [p.read_text(encoding="utf-8") for p in (ROOT / "tests" / "corpus").glob("*.txt")]
+    for _ in range(3000):
+        kinds = rng.sample(foldable, rng.randrange(0, 30))  # few kinds, and more than 16
+        texts.append("".join(rng.choice(kinds + list("甲，。 a1\u3001")) for _ in range(rng.randrange(0, 40))))
+    texts.append("".join(foldable) * 2)
+    for text in texts:
+        assert fold(text) == text.translate(_FOLD), repr(text)
