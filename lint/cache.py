@@ -133,11 +133,16 @@ class Cache:
         target = self._file(key)
         import tempfile  # only when an entry is written: a re-run that reads the cache never needs it
 
+        tmp = None
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump(data, handle, ensure_ascii=False)
             os.replace(tmp, target)
-        except OSError:
-            pass  # a cache that cannot be written only makes the next run slower
+        except OSError:  # a cache that cannot be written only makes the next run slower
+            if tmp is not None and os.path.exists(tmp):
+                try:
+                    os.unlink(tmp)  # no half-written entry stays behind
+                except OSError:
+                    pass

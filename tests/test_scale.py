@@ -183,3 +183,19 @@ def test_the_code_fingerprint_follows_every_edit_of_a_rule_or_pack(tmp_path):
         now = tree_fingerprint([tmp_path])
         assert now not in seen
         seen.add(now)
+
+
+def test_an_entry_that_cannot_be_put_in_place_leaves_no_temporary_file(tmp_path, monkeypatch):
+    import os
+
+    from rectlint.reader import Source
+
+    linter = Linter(keep_documents=False, cache_dir=tmp_path / "cache")
+    draft = tmp_path / "d.txt"
+    draft.write_text("学习《条例\n", encoding="utf-8")
+
+    def refuse(*args):
+        raise PermissionError("read-only")
+    monkeypatch.setattr(os, "replace", refuse)
+    assert linter._lint_source(Source(str(draft), "txt")).findings  # linted all the same
+    assert list((tmp_path / "cache").rglob("*")) and not [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]
