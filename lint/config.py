@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .errors import ConfigError, UsageError
 from .finding import CATEGORIES, SEVERITIES
-from .messages import Said, phrase, said
+from .messages import CATALOGUES, Said, phrase, said
 from .registry import all_rules
 
 CONFIG_NAMES = (".rectlint.yaml", ".rectlint.yml")
@@ -280,7 +280,7 @@ def parse_config(path: Path, data, _chain: tuple = ()) -> Config:
     try:
         return _parse_config(path, data, _chain)
     except ConfigError as exc:
-        if exc.lang is None and isinstance(data, dict) and data.get("lang") in ("zh", "en"):
+        if exc.lang is None and isinstance(data, dict) and data.get("lang") in CATALOGUES:
             exc.lang = data["lang"]
         raise
 
@@ -312,7 +312,7 @@ def _parse_config(path: Path, data, _chain: tuple) -> Config:
             raise _must_be(f"{path}:{data.lines['fail-on']}", "fail-on")
         cfg.fail_on = data["fail-on"]
     if "lang" in data:
-        if data["lang"] not in ("zh", "en"):
+        if data["lang"] not in CATALOGUES:
             raise _must_be(f"{path}:{data.lines['lang']}", "lang")
         cfg.lang = data["lang"]
     if "against" in data:

@@ -14,7 +14,7 @@ import regex
 from . import patterns
 from .errors import ConfigError
 from .finding import SEVERITIES, Fix, Hit
-from .messages import said, say
+from .messages import CATALOGUES, said, say
 from .registry import Rule
 
 KINDS = ("existence", "substitution", "consistency")
@@ -93,7 +93,7 @@ def _check_types(entry, message, where: str) -> None:
     for key in ("summary", "why", "summary_zh", "why_zh"):
         if key in entry and not isinstance(entry[key], str):
             raise ConfigError(said("wording.not-text", where=where, key=key, value=entry[key]))
-    if not isinstance(message, dict) or not all(k in ("zh", "en") and isinstance(v, str) for k, v in message.items()):
+    if not isinstance(message, dict) or not all(k in CATALOGUES and isinstance(v, str) for k, v in message.items()):
         raise ConfigError(said("wording.bad-message", where=where))
     examples = entry.get("examples") or {}
     if not isinstance(examples, dict) or not all(

@@ -25,7 +25,7 @@ from starlette.formparsers import MultiPartParser
 from rectlint import __version__
 from rectlint.docx_annotate import annotated_name
 from rectlint.finding import CATEGORIES
-from rectlint.messages import Said, said
+from rectlint.messages import CATALOGUES, Said, said
 from rectlint.registry import all_rules
 
 from . import Settings, is_loopback, models
@@ -46,7 +46,7 @@ class ApiError(Exception):
 
 
 def _lang(request: Request) -> str:
-    if request.query_params.get("lang") in ("zh", "en"):
+    if request.query_params.get("lang") in CATALOGUES:
         return request.query_params["lang"]
     accept = request.headers.get("accept-language", "").lower()
     return "en" if accept.startswith("en") else "zh"
