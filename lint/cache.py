@@ -130,19 +130,12 @@ class Cache:
             "lines": {str(n): [line.start, line.end, line.text] for n, line in view.lines.kept.items()},
             "findings": [_finding(f) for f in findings],
         }
-        target = self._file(key)
-        import tempfile  # only when an entry is written: a re-run that reads the cache never needs it
+        from .fixes import replace_file  # only when an entry is written: a re-run that reads never needs it
 
-        tmp = None
+        target = self._file(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False)
-            os.replace(tmp, target)
-        except OSError:  # a cache that cannot be written only makes the next run slower
-            if tmp is not None and os.path.exists(tmp):
-                try:
-                    os.unlink(tmp)  # no half-written entry stays behind
-                except OSError:
-                    pass
+            # No fsync: an entry lost in a crash is linted again, and a torn one is ignored on read.
+            replace_file(target, json.dumps(data, ensure_ascii=False).encode("utf-8"), sync=False)
+        except OSError:
+            pass  # a cache that cannot be written only makes the next run slower

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
 import tempfile
@@ -66,16 +65,18 @@ def write_atomic(path: Path, data: bytes, expected: tuple | None = None) -> None
     replace_file(target, data, st)
 
 
-def replace_file(target: Path, data: bytes, like=None) -> None:
+def replace_file(target: Path, data: bytes, like=None, sync: bool = True) -> None:
     """Write `data` to a temporary file beside `target`, then rename it over `target`, so that a
     reader sees the old bytes or the new, never part. With `like` (the old file's stat), the new
-    file takes the old one's mode, owner and extended attributes."""
+    file takes the old one's mode, owner and extended attributes. `sync=False` skips the fsync,
+    for a file that may be lost in a crash (a cache entry: a missing one is linted again)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".rectlint", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                handle.flush()
+                os.fsync(handle.fileno())
         if like is not None:
             _copy_metadata(target, tmp, like)
         os.replace(tmp, target)
@@ -104,6 +105,8 @@ def fix_file(path: str, decoded: Decoded, new_text: str) -> None:
 
 
 def diff(path: str, old: str, new: str) -> str:
+    import difflib  # only for --diff: the atomic writes here serve the cache and pattern table too
+
     return "".join(difflib.unified_diff(
         old.splitlines(keepends=True), new.splitlines(keepends=True),
         fromfile=f"a/{path}", tofile=f"b/{path}"))
