@@ -16,6 +16,7 @@ from pathlib import Path
 from .errors import ConfigError, UsageError
 from .finding import CATEGORIES, SEVERITIES
 from .messages import CATALOGUES, Said, phrase, said
+from .record import Record
 from .registry import all_rules
 
 CONFIG_NAMES = (".rectlint.yaml", ".rectlint.yml")
@@ -388,13 +389,15 @@ def find_config(directory: Path) -> Config:
     return Config(root=directory)
 
 
-@dataclass
-class ActiveRule:
+class ActiveRule(Record):
     """A rule as it runs for one configuration: severity and options resolved."""
 
-    rule: object
-    severity: str
-    options: dict
+    FIELDS = ("rule", "severity", "options")
+
+    def __init__(self, rule, severity: str, options: dict):
+        self.rule = rule
+        self.severity = severity
+        self.options = options
 
 
 def _matches(rule, names) -> bool:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
 
 import regex
 
 from . import patterns
 from .errors import InputError
 from .messages import said
+from .record import Record
 
 # C0 controls that never occur in a text draft; their presence means binary data.
 _BINARY_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0b\x0c\x1b")
@@ -24,15 +24,17 @@ _ODD = patterns.compile(r"[\p{Cn}\p{Co}]")
 _CJK_TEXT = patterns.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\t\n\r]")
 
 
-@dataclass
-class Decoded:
+class Decoded(Record):
     """A text file's characters and what is needed to write it back as it was."""
 
-    text: str
-    encoding: str  # codec name used to write the text back
-    bom: bytes
-    newline: str  # the first line ending seen, "\n" when there is none
-    origin: tuple | None = None  # (size, mtime_ns, bytes) of the file as read: a fix checks it is unchanged
+    FIELDS = ("text", "encoding", "bom", "newline", "origin")
+
+    def __init__(self, text: str, encoding: str, bom: bytes, newline: str, origin: tuple | None = None):
+        self.text = text
+        self.encoding = encoding  # codec name used to write the text back
+        self.bom = bom
+        self.newline = newline  # the first line ending seen, "\n" when there is none
+        self.origin = origin  # (size, mtime_ns, bytes) of the file as read: a fix checks it is unchanged
 
 
 def _newline_of(text: str) -> str:

@@ -3,36 +3,36 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import patterns
+from .record import Record
 from .text import fold
 
 
-@dataclass
-class Line:
+class Line(Record):
     """One line of a Document's text."""
 
-    number: int  # 1-based
-    start: int  # offset of the first character
-    end: int  # offset just past the last character, line ending excluded
-    text: str
-    # Asked of every line by most rules: set once here, since a cached_property's first reading
-    # costs more than the whole line's other work (it takes a lock on Python 3.11).
-    blank: bool = field(init=False, repr=False, compare=False)
+    FIELDS = ("number", "start", "end", "text")
+    __slots__ = ("number", "start", "end", "text", "blank")
 
-    def __post_init__(self):
-        self.blank = not self.text.strip()
+    def __init__(self, number: int, start: int, end: int, text: str):
+        self.number = number  # 1-based
+        self.start = start  # offset of the first character
+        self.end = end  # offset just past the last character, line ending excluded
+        self.text = text
+        self.blank = not text.strip()  # asked of every line by most rules
 
 
-@dataclass
-class Paragraph:
+class Paragraph(Record):
     """Consecutive lines read as one paragraph."""
 
-    start: int
-    end: int
-    lines: list
+    FIELDS = ("start", "end", "lines")
+
+    def __init__(self, start: int, end: int, lines: list):
+        self.start = start
+        self.end = end
+        self.lines = lines
 
 
 _BREAK = patterns.compile(r"\r\n|\r|\n")

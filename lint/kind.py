@@ -7,23 +7,26 @@ gets no finding about parts outside the text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from itertools import islice
 
 from .conventions import kinds as cues
 from .outline import has_label
+from .record import Record
 
 
-@dataclass
-class DocInfo:
+class DocInfo(Record):
     """kind and completeness, plus `outlined`: whether the outline is firm enough to judge
     the text's parts by (a title, or numbered sections, or items)."""
 
-    kind: str  # one of conventions.kinds.KINDS
-    completeness: str  # one of conventions.kinds.COMPLETENESS
-    detected: bool = True  # False when the kind was set by configuration
-    reasons: list = field(default_factory=list)
-    outlined: bool = True
+    FIELDS = ("kind", "completeness", "detected", "reasons", "outlined")
+
+    def __init__(self, kind: str, completeness: str, detected: bool = True, reasons: list | None = None,
+                 outlined: bool = True):
+        self.kind = kind  # one of conventions.kinds.KINDS
+        self.completeness = completeness  # one of conventions.kinds.COMPLETENESS
+        self.detected = detected  # False when the kind was set by configuration
+        self.reasons = [] if reasons is None else reasons
+        self.outlined = outlined
 
     @property
     def notice(self) -> bool:

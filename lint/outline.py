@@ -8,10 +8,10 @@ The vocabulary (status words, labels) lives in `rectlint.conventions`.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import patterns
+from .record import Record
 from .conventions.frame import CONTACT as _CONTACT, FRAME_ANY as _FRAME_ANY, FRAME_KEYS as _FRAME_KEYS
 from .conventions.frame import SUPERVISION as _SUPERVISION
 from .conventions.status import (ANY_LABEL, MEASURE_LABEL, STATUS_AFTER_LABEL, STATUS_LABEL, STATUS_TAG,
@@ -32,22 +32,28 @@ _TITLE_WORDS = patterns.compile(r"整改|通报|报告|情况")
 _PROBLEMS_SECTION = patterns.compile(r"问题|反馈意见|整改落实|整改情况")
 
 
-@dataclass(eq=False)  # headings are compared and hashed by identity
-class Heading:
+class Heading(Record):
     """A numbered heading (一、（一）1.) with its body lines and sub-headings."""
 
-    line: object
-    level: int
-    number: int | None
-    style: str
-    marker_start: int
-    marker_end: int
-    broken: str | None = None  # None, lost-open, lost-close, lost-numeral, glued
-    sub_number: int | None = None
-    parent: "Heading | None" = None
-    children: list = field(default_factory=list)
-    body: list = field(default_factory=list)  # non-blank lines until the next heading
-    status: Status | None = None  # set on problem items
+    # Compared and hashed by identity; shown without parent and children, which would recurse.
+    FIELDS = ("line", "level", "number", "style", "marker_start", "marker_end", "broken", "sub_number", "status")
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
+    def __init__(self, line, level: int, number: int | None, style: str, marker_start: int, marker_end: int,
+                 broken: str | None = None, sub_number: int | None = None, parent: Heading | None = None):
+        self.line = line
+        self.level = level
+        self.number = number
+        self.style = style
+        self.marker_start = marker_start
+        self.marker_end = marker_end
+        self.broken = broken  # None, lost-open, lost-close, lost-numeral, glued
+        self.sub_number = sub_number
+        self.parent = parent
+        self.children: list = []
+        self.body: list = []  # non-blank lines until the next heading
+        self.status: Status | None = None  # set on problem items
 
     def measure_spans(self) -> list[tuple[int, int]]:
         """(start, end) of the text that reports what was done: the body lines, and on the
@@ -74,52 +80,62 @@ class Heading:
             yield from child.descendants()
 
 
-@dataclass
-class Status:
+class Status(Record):
     """Where an item states how far its rectification got."""
 
-    text: str  # the status words as written, e.g. 已完成整改
-    start: int
-    end: int
-    # "line" (整改结果：…), "inline" (整改情况：已完成。…), "tag" (…【已完成】), or "sentence"
-    # (目前，该问题已整改完成。), whose text is then the vocabulary term it stands for.
-    form: str
-    line: object
+    FIELDS = ("text", "start", "end", "form", "line")
+
+    def __init__(self, text: str, start: int, end: int, form: str, line):
+        self.text = text  # the status words as written, e.g. 已完成整改
+        self.start = start
+        self.end = end
+        # "line" (整改结果：…), "inline" (整改情况：已完成。…), "tag" (…【已完成】), or "sentence"
+        # (目前，该问题已整改完成。), whose text is then the vocabulary term it stands for.
+        self.form = form
+        self.line = line
 
 
-@dataclass
-class RunMarker:
+class RunMarker(Record):
     """An in-paragraph ordinal: 一是, 第一，, 首先."""
 
-    number: int | None
-    scheme: str  # "shi" (一是), "di" (第一，), "order" (首先/其次/最后)
-    start: int
-    end: int
+    FIELDS = ("number", "scheme", "start", "end")
+
+    def __init__(self, number: int | None, scheme: str, start: int, end: int):
+        self.number = number
+        self.scheme = scheme  # "shi" (一是), "di" (第一，), "order" (首先/其次/最后)
+        self.start = start
+        self.end = end
 
 
-@dataclass
-class Run:
+class Run(Record):
     """A paragraph's in-paragraph ordinals, in order."""
 
-    paragraph: object
-    markers: list
+    FIELDS = ("paragraph", "markers")
+
+    def __init__(self, paragraph, markers: list):
+        self.paragraph = paragraph
+        self.markers = markers
 
 
-@dataclass
-class Outline:
+class Outline(Record):
     """A notice's parts: frame, title, lead, numbered headings, signature and date."""
 
-    frame: set
-    title: object | None  # Line
-    lead: list  # Lines between the title and the first heading
-    root: Heading
-    items_section: Heading | None
-    items: list  # Heading leaves that carry a problem
-    supervision: list  # Lines
-    signature: list  # Lines naming the issuing body
-    date_line: object | None  # Line holding the 成文日期
-    runs: list
-    page: bool = False  # a web page (or a text copy of one that shows the page's frame), not a draft
+    FIELDS = ("frame", "title", "lead", "root", "items_section", "items", "supervision", "signature",
+              "date_line", "runs", "page")
+
+    def __init__(self, frame: set, title, lead: list, root: Heading, items_section: Heading | None, items: list,
+                 supervision: list, signature: list, date_line, runs: list, page: bool = False):
+        self.frame = frame
+        self.title = title  # Line, or None
+        self.lead = lead  # Lines between the title and the first heading
+        self.root = root
+        self.items_section = items_section
+        self.items = items  # Heading leaves that carry a problem
+        self.supervision = supervision  # Lines
+        self.signature = signature  # Lines naming the issuing body
+        self.date_line = date_line  # Line holding the 成文日期, or None
+        self.runs = runs
+        self.page = page  # a web page (or a text copy of one that shows the page's frame), not a draft
 
     @cached_property
     def headings(self) -> list:

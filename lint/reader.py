@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from .decode import Decoded, decode
 from .document import Document
 from .errors import InputError
 from .messages import said
+from .record import Record
 from .text import printable
 
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx",
@@ -19,13 +19,15 @@ SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache_
 MAX_BYTES = 50 * 1024 * 1024
 
 
-@dataclass
-class Source:
+class Source(Record):
     """A draft to read: a path, or standard input."""
 
-    path: str  # as given, or as found below a given folder; for standard input "-" or --stdin-filename
-    kind: str
-    stdin: bool = False
+    FIELDS = ("path", "kind", "stdin")
+
+    def __init__(self, path: str, kind: str, stdin: bool = False):
+        self.path = path  # as given, or as found below a given folder; for standard input "-" or --stdin-filename
+        self.kind = kind
+        self.stdin = stdin
 
     @property
     def from_stdin(self) -> bool:

@@ -8,41 +8,40 @@ import os
 import pkgutil
 import re
 import sys
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import UsageError
 from .finding import CATEGORIES, SEVERITIES
 from .messages import said
+from .record import Record
 
 ENTRY_POINT_GROUP = "rectlint.rules"
 _EXAMPLE_LABEL = re.compile(r"^(Bad|Good): *", re.M)
 
 
-@dataclass
-class Rule:
+class Rule(Record):
     """One rule as loaded: its metadata, its check function and its documentation."""
 
-    id: str
-    category: str
-    severity: str
-    options: dict
-    choices: dict
-    doc: str
-    check: object
-    # Rules that read the web-page frame (e.g. its 发布时间) set FRAME = True.
-    frame: bool = False
-    source: str = ""
-    needs: str | None = None  # a LintContext field the rule cannot work without, e.g. "corpus"
-    categories: tuple = ()  # every category its findings may carry; the first is CATEGORY
-    takes_context: bool = False  # check(document, options, context): it reads the LintContext
+    FIELDS = ("id", "category", "severity", "options", "choices", "doc", "check", "frame", "source", "needs",
+              "categories", "takes_context", "doc_zh")
 
-    def __post_init__(self):
-        if not self.categories:
-            self.categories = (self.category,)
-
-    doc_zh: str = ""  # the documentation in Chinese (DOC_ZH), beside the English docstring
+    def __init__(self, id: str, category: str, severity: str, options: dict, choices: dict,  # noqa: A002
+                 doc: str, check, frame: bool = False, source: str = "", needs: str | None = None,
+                 categories: tuple = (), takes_context: bool = False, doc_zh: str = ""):
+        self.id = id
+        self.category = category
+        self.severity = severity
+        self.options = options
+        self.choices = choices
+        self.doc = doc
+        self.check = check
+        self.frame = frame  # rules that read the web-page frame (e.g. its 发布时间) set FRAME = True
+        self.source = source
+        self.needs = needs  # a LintContext field the rule cannot work without, e.g. "corpus"
+        self.categories = categories or (category,)  # every category its findings may carry; the first is CATEGORY
+        self.takes_context = takes_context  # check(document, options, context): it reads the LintContext
+        self.doc_zh = doc_zh  # the documentation in Chinese (DOC_ZH), beside the English docstring
 
     @property
     def summary(self) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
-from dataclasses import dataclass
 
 from .. import patterns
+from ..record import Record
 
 YEAR = r"(?:19[5-9]\d|20\d\d)"
 # What joins the two ends of a range: 3月10日至4月25日, 2025—2030年, 9:00～17:00 (folded: ~).
@@ -30,13 +30,25 @@ _NOT_UNIT = rf"(?![{UNITS}])"
 _FOLLOW = rf"(?=[\p{{Han}}“\"《(]){_NOT_UNIT}"
 
 
-@dataclass(frozen=True)
-class Day:
-    """A calendar day as read from text; year or day may be missing."""
+class Day(Record):
+    """A calendar day as read from text; year or day may be missing. A value: compared and
+    hashed by its fields, never altered."""
 
-    year: int | None
-    month: int
-    day: int | None = None
+    FIELDS = ("year", "month", "day")
+    __slots__ = FIELDS
+
+    def __init__(self, year: int | None, month: int, day: int | None = None):
+        object.__setattr__(self, "year", year)
+        object.__setattr__(self, "month", month)
+        object.__setattr__(self, "day", day)
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"Day is immutable: cannot set {name}")
+
+    __delattr__ = __setattr__
+
+    def __hash__(self) -> int:
+        return hash((self.year, self.month, self.day))
 
     def text(self, with_year: bool = True) -> str:
         out = f"{self.year}年" if with_year and self.year else ""
@@ -75,14 +87,16 @@ def month_day_readings(digits: str, year: int | None, need_day: bool) -> list[Da
     return out
 
 
-@dataclass
-class Broken:
+class Broken(Record):
     """A digit run that is a date with 年, 月 or 日 lost, and its possible repairs."""
 
-    start: int
-    end: int
-    readings: list  # list of str: each a full valid repair of the span
-    kind: str  # glued, no-year-mark, year-alone, range-end, glued-pair, doc-number, signature
+    FIELDS = ("start", "end", "readings", "kind")
+
+    def __init__(self, start: int, end: int, readings: list, kind: str):
+        self.start = start
+        self.end = end
+        self.readings = readings  # list of str: each a full valid repair of the span
+        self.kind = kind  # glued, no-year-mark, year-alone, range-end, glued-pair, doc-number, signature
 
 
 # A digit run glued to letters (QB2025717, ISO 9001:2015) is a code, not a date.
@@ -240,16 +254,19 @@ _FULL = patterns.line_pattern(
 _YEAR_ONLY = patterns.line_pattern(rf"(?<!\d)({YEAR})年(?!\d{{1,2}}月)")
 
 
-@dataclass
-class Mention:
+class Mention(Record):
     """A well-formed date mention: 2025年3月12日, 3月12日, 2025年, 2025-03-12."""
 
-    start: int
-    end: int
-    year: int | None
-    month: int | None
-    day: int | None
-    iso: bool = False  # written 2025-12-12 / 2025.12.12 / 2025/12/12
+    FIELDS = ("start", "end", "year", "month", "day", "iso")
+
+    def __init__(self, start: int, end: int, year: int | None, month: int | None, day: int | None,
+                 iso: bool = False):
+        self.start = start
+        self.end = end
+        self.year = year
+        self.month = month
+        self.day = day
+        self.iso = iso  # written 2025-12-12 / 2025.12.12 / 2025/12/12
 
 
 def mentions(text: str, lo: int, hi: int) -> list[Mention]:

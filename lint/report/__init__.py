@@ -13,25 +13,30 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter, namedtuple
-from dataclasses import dataclass, field
+
+from ..record import Record
 
 FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
 _MODULES = {"text": "text", "json": "json_report", "jsonl": "jsonl", "sarif": "sarif", "github": "github",
             "html": "html_report"}
 
 
-@dataclass
-class RunInfo:
+class RunInfo(Record):
     """What a reporter knows of the run besides the findings."""
 
-    documents: dict = field(default_factory=dict)  # path -> Document (or DocumentView) linted
-    rules: list = field(default_factory=list)  # the Rules that ran
-    lang: str = "zh"
-    color: bool = False
-    failed: int = 0  # inputs that could not be linted
-    errors: list = field(default_factory=list)  # what was said about each of them
-    unsafe: bool = False  # --unsafe-fixes: unsafe repairs count as fixable
-    show_fixes: bool = False  # print each fixable finding's repair
+    FIELDS = ("documents", "rules", "lang", "color", "failed", "errors", "unsafe", "show_fixes")
+
+    def __init__(self, documents: dict | None = None, rules: list | None = None, lang: str = "zh",
+                 color: bool = False, failed: int = 0, errors: list | None = None, unsafe: bool = False,
+                 show_fixes: bool = False):
+        self.documents = {} if documents is None else documents  # path -> Document (or DocumentView) linted
+        self.rules = [] if rules is None else rules  # the Rules that ran
+        self.lang = lang
+        self.color = color
+        self.failed = failed  # inputs that could not be linted
+        self.errors = [] if errors is None else errors  # what was said about each of them
+        self.unsafe = unsafe  # --unsafe-fixes: unsafe repairs count as fixable
+        self.show_fixes = show_fixes  # print each fixable finding's repair
 
 
 Count = namedtuple("Count", "rule category severity fix")  # fix: the applicability, or None

@@ -1,0 +1,39 @@
+"""Record-based classes behave as the dataclasses they replace: repr, equality, hashing."""
+
+import pickle
+
+import pytest
+
+from rectlint.conventions.dates import Day, Mention
+from rectlint.document import Document, Line
+from rectlint.kind import DocInfo
+
+
+def test_repr_and_equality_follow_the_fields():
+    line = Line(3, 10, 14, "整改情况")
+    assert repr(line) == "Line(number=3, start=10, end=14, text='整改情况')"
+    assert line == Line(3, 10, 14, "整改情况") and line != Line(3, 10, 14, "整改结果")
+    assert line != (3, 10, 14, "整改情况")  # another type is never equal
+    assert DocInfo("inspection", "complete").reasons == []
+    assert DocInfo("inspection", "complete").reasons is not DocInfo("inspection", "complete").reasons
+    with pytest.raises(TypeError):
+        hash(Mention(0, 9, 2025, 3, 1))  # mutable records are unhashable, as mutable dataclasses are
+
+
+def test_a_day_is_a_value():
+    assert Day(2025, 3) == Day(2025, 3, None) and len({Day(2025, 3, 1), Day(2025, 3, 1)}) == 1
+    with pytest.raises(AttributeError):
+        Day(2025, 3).day = 4
+
+
+def test_headings_are_compared_by_identity_and_shown_without_recursion():
+    doc = Document("关于巡察整改情况的通报\n一、整改落实情况\n（一）问题一\n整改结果：已完成。\n")
+    section = doc.outline.root.children[0]
+    assert section == section and section != doc.outline.root and len({section, section.children[0]}) == 2
+    assert repr(section).startswith("Heading(line=Line(number=2")
+
+
+def test_lines_pickle_as_they_are():
+    line = Line(1, 0, 4, "整改情况")
+    copy = pickle.loads(pickle.dumps(line))
+    assert copy == line and copy.blank is False
