@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .record import Record
+
 SEVERITIES = ("info", "warning", "error")
 CATEGORIES = (
     "date", "ordinal", "status", "structure", "duplicate", "number",
@@ -41,28 +43,32 @@ class Fix:
         return self.applicability == "safe" or (unsafe and self.applicability == "unsafe")
 
 
-@dataclass
-class Hit:
+class Hit(Record):
     """A problem as a rule sees it: a span of the document's text.
 
     `start` and `end` are offsets into Document.text, end exclusive.
     Messages come in both languages so the choice of --lang stays in the CLI.
     `related` holds (start, end) spans of the same document. `suggestion` is what the reader is
     told to write; `fix` is what --fix may do, and is independent of it.
+    `key` is a stable identity for a finding about the document as a whole (a baseline keys on it
+    instead of the text around the span, which edits elsewhere would change).
     """
 
-    start: int
-    end: int
-    zh: str
-    en: str
-    suggestion: str | None = None
-    related: list = field(default_factory=list)
-    severity: str | None = None
-    category: str | None = None
-    fix: Fix | None = None
-    # A stable identity for a finding about the document as a whole (a baseline keys on it
-    # instead of the text around the span, which edits elsewhere would change).
-    key: str | None = None
+    FIELDS = ("start", "end", "zh", "en", "suggestion", "related", "severity", "category", "fix", "key")
+
+    def __init__(self, start: int, end: int, zh: str, en: str, suggestion: str | None = None,
+                 related: list | None = None, severity: str | None = None, category: str | None = None,
+                 fix: Fix | None = None, key: str | None = None):
+        self.start = start
+        self.end = end
+        self.zh = zh
+        self.en = en
+        self.suggestion = suggestion
+        self.related = [] if related is None else related
+        self.severity = severity
+        self.category = category
+        self.fix = fix
+        self.key = key
 
 
 @dataclass

@@ -16,8 +16,12 @@ from __future__ import annotations
 
 import atexit
 import os
-import pickle
 import sys
+
+try:  # the pickle module's own C core: `import pickle` costs a cold start three times as much
+    import _pickle as pickle
+except ImportError:  # an interpreter without it (PyPy)
+    import pickle
 from pathlib import Path
 
 import regex
@@ -119,6 +123,6 @@ def _save() -> None:
     keep = _table if len(_table) <= _LIMIT else {key: _table[key] for key in _used}
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        replace_file(Path(path), pickle.dumps(keep, protocol=pickle.HIGHEST_PROTOCOL))
+        replace_file(Path(path), pickle.dumps(keep, protocol=-1))
     except OSError:  # a read-only home: compile next time too
         pass

@@ -1,11 +1,12 @@
-"""Record: the base of rectlint's internal value classes (lines, headings, date mentions, ...).
+"""Record: the base of rectlint's plain value classes (lines, headings, date mentions, hits, ...).
 
 `@dataclass` writes each class's `__init__`, `__repr__` and `__eq__` as source text and compiles
 it when the module is imported: about 0.6 ms a class, and a cold run of rectlint used to create
 22 of them, a tenth of its start-up. Internal classes therefore write their `__init__` by hand
 and take `__repr__` and `__eq__` from here, which read the names in `FIELDS`; both behave as a
-dataclass's do. Classes that users construct or pass to `dataclasses` functions (Finding,
-Location, Fix, Hit, Config, LintContext, the API's results) stay dataclasses.
+dataclass's do, and each keeps the dataclass's signature. The API's own values, which users may
+pass to `dataclasses` functions (Finding, Location, Fix, Config, LintContext, Result,
+DocumentResult), stay dataclasses.
 """
 
 from __future__ import annotations

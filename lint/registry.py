@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import inspect
 import os
-import pkgutil
 import re
 import sys
 from functools import lru_cache
@@ -34,14 +33,29 @@ class Rule(Record):
         self.severity = severity
         self.options = options
         self.choices = choices
-        self.doc = doc
+        self._doc = doc  # cleaned (inspect.cleandoc) when first read: most runs never read it
         self.check = check
         self.frame = frame  # rules that read the web-page frame (e.g. its 发布时间) set FRAME = True
         self.source = source
         self.needs = needs  # a LintContext field the rule cannot work without, e.g. "corpus"
         self.categories = categories or (category,)  # every category its findings may carry; the first is CATEGORY
         self.takes_context = takes_context  # check(document, options, context): it reads the LintContext
-        self.doc_zh = doc_zh  # the documentation in Chinese (DOC_ZH), beside the English docstring
+        self._doc_zh = doc_zh  # the documentation in Chinese (DOC_ZH), beside the English docstring
+        self._cleaned = False
+
+    def _clean(self) -> None:
+        if not self._cleaned:
+            self._doc, self._doc_zh, self._cleaned = inspect.cleandoc(self._doc), inspect.cleandoc(self._doc_zh), True
+
+    @property
+    def doc(self) -> str:
+        self._clean()
+        return self._doc
+
+    @property
+    def doc_zh(self) -> str:
+        self._clean()
+        return self._doc_zh
 
     @property
     def summary(self) -> str:
@@ -78,12 +92,21 @@ def rule_from_module(obj, source: str) -> Rule:
     return Rule(
         id=obj.ID, category=obj.CATEGORY, severity=obj.SEVERITY,
         options=dict(getattr(obj, "OPTIONS", {})), choices=dict(getattr(obj, "CHOICES", {})),
-        doc=inspect.cleandoc(obj.__doc__ or ""), check=obj.check,
-        doc_zh=inspect.cleandoc(getattr(obj, "DOC_ZH", "")),
+        doc=obj.__doc__ or "", check=obj.check, doc_zh=getattr(obj, "DOC_ZH", ""),
         frame=bool(getattr(obj, "FRAME", False)), source=source, needs=getattr(obj, "NEEDS", None),
         categories=(obj.CATEGORY, *(c for c in extra if c != obj.CATEGORY)),
-        takes_context=len(inspect.signature(obj.check).parameters) >= 3,
+        takes_context=_parameters(obj.check) >= 3,
     )
+
+
+def _parameters(check) -> int:
+    code = getattr(check, "__code__", None)
+    if type(check).__name__ == "function" and code is not None and not code.co_flags & _STARRED:
+        return code.co_argcount + code.co_kwonlyargcount  # what inspect.signature counts, read directly
+    return len(inspect.signature(check).parameters)
+
+
+_STARRED = inspect.CO_VARARGS | inspect.CO_VARKEYWORDS
 
 
 @lru_cache(maxsize=None)
@@ -91,16 +114,15 @@ def all_rules() -> dict[str, Rule]:
     import rectlint.rules as package
 
     found: dict[str, Rule] = {}
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
+    for name in _module_names(package):
+        module = importlib.import_module(f"{package.__name__}.{name}")
         if hasattr(module, "ID"):
             rule = rule_from_module(module, module.__name__)
             found[rule.id] = rule
     from .wording import load_pack
 
-    for pack in sorted(Path(package.__path__[0]).glob("*.yaml")):
+    folder = package.__path__[0]
+    for pack in sorted(Path(folder, name) for name in os.listdir(folder) if name.endswith(".yaml")):
         for rule in load_pack(pack):
             found[rule.id] = rule
     for ep in _plugin_entry_points():
@@ -113,6 +135,20 @@ def all_rules() -> dict[str, Rule]:
             raise UsageError(said("plugin.clash", id=rule.id))
         found[rule.id] = rule
     return found
+
+
+def _module_names(package) -> list[str]:
+    """The package's public modules, sorted. Read from its folder: pkgutil, which also reads
+    archives, costs a cold start more than the listing."""
+    folders = list(package.__path__)
+    if not all(os.path.isdir(folder) for folder in folders):
+        import pkgutil  # installed inside an archive
+
+        return sorted(info.name for info in pkgutil.iter_modules(folders) if not info.name.startswith("_"))
+    names = {entry.name.partition(".")[0] if entry.is_file() else entry.name
+             for folder in folders for entry in os.scandir(folder)
+             if (entry.is_file() and entry.name.endswith(".py")) or os.path.isfile(os.path.join(entry.path, "__init__.py"))}
+    return sorted(name for name in names if name.isidentifier() and not name.startswith("_"))
 
 
 def _declares_plugins() -> bool:

@@ -141,3 +141,13 @@ def test_every_heading_and_broken_marker_starts_with_a_marker_start():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 12)))
         if any(p.match(text) for p, *_ in (*HEADINGS, *BROKEN)):
             assert MARKER_START.match(text), text
+
+
+def test_month_days_are_the_calendars():
+    import calendar
+
+    from rectlint.conventions.dates import month_days
+
+    assert all(month_days(year, month) == calendar.monthrange(year, month)[1]
+               for year in range(1, 3001) for month in range(1, 13))
+    assert month_days(None, 2) == 29 and month_days(None, 4) == 30

@@ -50,3 +50,28 @@ def test_broken_plugin_is_one_clear_line(tmp_path):
     (tmp_path / "site" / "house_rules.py").write_text("raise ImportError('nope')\n", encoding="utf-8")
     result = run_cli("rules", env=env)
     assert result.returncode == 2 and b"no-shaohou" in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_rule_modules_are_found_as_pkgutil_finds_them():
+    import pkgutil
+
+    import rectlint.rules as package
+    from rectlint.registry import _module_names
+
+    assert _module_names(package) == sorted(
+        info.name for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_"))
+
+
+def test_the_parameters_a_check_takes_are_counted_as_inspect_counts_them():
+    import functools
+    import inspect
+
+    from rectlint.registry import _parameters
+
+    def plain(doc, options, context=None): ...
+    def starred(doc, *args): ...
+    def keyword(doc, options, *, context): ...
+    class Callable:
+        def __call__(self, doc, options): ...
+    for check in (plain, starred, keyword, Callable(), functools.partial(plain, None), lambda doc, options: 0):
+        assert _parameters(check) == len(inspect.signature(check).parameters)

@@ -8,7 +8,6 @@ date; a repair is offered only when there is exactly one (docs/conventions.md#da
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 
 from .. import patterns
@@ -69,8 +68,18 @@ def valid(year: int | None, month: int, day: int | None) -> bool:
         return False
     if day is None:
         return True
-    last = calendar.monthrange(year, month)[1] if year else (29 if month == 2 else calendar.monthrange(2001, month)[1])
-    return 1 <= day <= last
+    return 1 <= day <= month_days(year, month)
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def month_days(year: int | None, month: int) -> int:
+    """Days in a month; 29 in a February of no known year. calendar.monthrange's answer without
+    importing calendar, which costs a cold start more than every date check of a notice."""
+    if month == 2 and (not year or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))):
+        return 29
+    return _MONTH_DAYS[month - 1]
 
 
 def month_day_readings(digits: str, year: int | None, need_day: bool) -> list[Day]:
