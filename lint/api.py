@@ -16,8 +16,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .config import ActiveRule, Config, active_rules, find_config, finding_filter, load_config
 from .document import Document, DocumentView
@@ -25,6 +24,9 @@ from .engine import run_rules
 from .errors import InputError
 from .context import LintContext
 from .finding import Finding, severity_rank
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @dataclass
@@ -97,8 +99,8 @@ class Linter:
                  follow_symlinks: bool = False, on_warning: Callable[[str], None] | None = None,
                  keep_documents: bool = True, jobs: int = 1, cache_dir: str | Path | None = None,
                  stdin_filename: str | None = None):
-        if isinstance(config, (str, Path)):
-            config = load_config(Path(config))
+        if isinstance(config, (str, os.PathLike)):
+            config = load_config(config)
         self.config = config
         self.select, self.ignore = list(select), list(ignore)
         self.context = context or LintContext()
@@ -120,8 +122,8 @@ class Linter:
         if self.config is not None:
             return self.config
         folder = "" if path in ("-", ".") else os.path.dirname(path)
-        if folder not in self._configs:  # asked once per file: keep pathlib off the per-file path
-            self._configs[folder] = find_config(Path(folder or Path.cwd()))
+        if folder not in self._configs:  # asked once per folder
+            self._configs[folder] = find_config(folder or os.getcwd())
         return self._configs[folder]
 
     def rules_for(self, cfg: Config) -> list[ActiveRule]:
@@ -145,7 +147,7 @@ class Linter:
         from .reader import Source, kind_of, parse
 
         cfg = self.config_for(path)
-        source = Source(path, kind or kind_of(Path(path)) or "txt", stdin=True)
+        source = Source(path, kind or kind_of(path) or "txt", stdin=True)
         try:
             doc, _ = parse(source, data, self.on_warning, self._kind(cfg))
             return self._lint_document(doc, cfg)
@@ -179,7 +181,7 @@ class Linter:
             sources = collect(list(paths), lambda p: self.config_for(str(p)).excludes(p), on_error,
                               self.follow_symlinks)
             if self.stdin_filename:
-                named = Source(self.stdin_filename, kind_of(Path(self.stdin_filename)) or "txt", stdin=True)
+                named = Source(self.stdin_filename, kind_of(self.stdin_filename) or "txt", stdin=True)
                 sources = [named if s.path == "-" else s for s in sources]
             workers = self._workers(sources, outline_only)
             outcomes = (self._iter_parallel(sources, workers) if workers > 1

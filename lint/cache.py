@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 from functools import lru_cache
-from pathlib import Path
 
 from . import __version__
 from .document import DocumentView, Line
@@ -29,7 +28,8 @@ def _config_bytes(cfg) -> bytes:
     parts = []
     for source in cfg.sources or ([cfg.source] if cfg.source else []):
         try:
-            data = Path(source).read_bytes()
+            with open(source, "rb") as handle:
+                data = handle.read()
         except OSError:
             data = b"?"
         parts.append(len(data).to_bytes(8, "little") + data)
@@ -103,15 +103,16 @@ def _unfinding(path: str, d: dict) -> Finding:
 
 class Cache:
     def __init__(self, directory):
-        self.dir = Path(directory) / f"v{FORMAT}"
+        self.dir = os.path.join(directory, f"v{FORMAT}")
 
-    def _file(self, key: str) -> Path:
-        return self.dir / key[:2] / f"{key}.json"
+    def _file(self, key: str) -> str:
+        return os.path.join(self.dir, key[:2], f"{key}.json")
 
     def get(self, key: str, path: str):
         """(findings, DocumentView) stored under the key, or None."""
         try:
-            data = json.loads(self._file(key).read_text(encoding="utf-8"))
+            with open(self._file(key), encoding="utf-8") as handle:
+                data = json.loads(handle.read())
             if data.get("key") != key:
                 return None
             info = DocInfo(**data["info"])
@@ -134,7 +135,7 @@ class Cache:
 
         target = self._file(key)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
             # No fsync: an entry lost in a crash is linted again, and a torn one is ignored on read.
             replace_file(target, json.dumps(data, ensure_ascii=False).encode("utf-8"), sync=False)
         except OSError:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 import click
 
@@ -180,6 +179,7 @@ def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, 
             out.write(describe(item.document) + "\n")
         return 2 if failed else 0
     findings = result.findings
+    from pathlib import Path  # here, not at the top: a plain check never needs it
 
     if write_baseline:
         from .baseline import write_baseline as write
@@ -378,6 +378,8 @@ _INDEX_OPTION = click.option("--index", "index_path", type=click.Path(dir_okay=F
 
 
 def _index_path(index_path):
+    from pathlib import Path
+
     from .corpus import DEFAULT_INDEX
     return Path(index_path or DEFAULT_INDEX)
 
@@ -407,10 +409,12 @@ def index_add(index_path, paths):
 @click.argument("paths", nargs=-1, required=True)
 def index_remove(index_path, paths):
     """Remove documents from the index by the path they were added under."""
+    from pathlib import PurePath
+
     from .corpus import Corpus
 
     with Corpus(_index_path(index_path)) as corpus:
-        removed = sum(corpus.remove(Path(p).as_posix()) for p in paths)
+        removed = sum(corpus.remove(PurePath(p).as_posix()) for p in paths)
     click.echo(f"{removed} removed")
     return 0 if removed == len(paths) else 1
 

@@ -9,14 +9,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import fnmatch
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ConfigError, UsageError
 from .finding import CATEGORIES, SEVERITIES
 from .messages import CATALOGUES, Said, phrase, said
 from .record import Record
+
+if TYPE_CHECKING:  # pathlib is imported where a configuration file is read: a run without one never needs it
+    from pathlib import Path
 from .registry import all_rules
 
 CONFIG_NAMES = (".rectlint.yaml", ".rectlint.yml")
@@ -39,7 +43,7 @@ class Config:
     """The effective configuration for the files below `root`: defaults, then .rectlint.yaml."""
 
     source: str | None = None
-    root: Path = field(default_factory=Path.cwd)
+    root: str = field(default_factory=os.getcwd)  # the folder of the file, else of the drafts
     select: list | None = None
     ignore: list = field(default_factory=list)
     # Glob patterns keep the folder of the file that wrote them, which `extends` may make another
@@ -69,7 +73,13 @@ class Config:
         if not self.per_file_ignores or path == "-":
             return []
         return [name for root, pat, names in self.per_file_ignores
-                if _glob_matches(root, Path(path), pat) for name in names]
+                if _glob_matches(root, _path(path), pat) for name in names]
+
+
+def _path(path) -> Path:
+    from pathlib import Path
+
+    return Path(path)
 
 
 def _glob_matches(root: Path, path: Path, pattern: str) -> bool:
@@ -290,11 +300,11 @@ def _parse_config(path: Path, data, _chain: tuple) -> Config:
     for key in data:
         if key not in TOP_KEYS:
             raise _error("config.unknown-key", where=f"{path}:{data.lines[key]}", key=key, keys=", ".join(TOP_KEYS))
-    cfg = Config(source=str(path), root=path.parent, sources=[str(path)])
+    cfg = Config(source=str(path), root=str(path.parent), sources=[str(path)])
     if "extends" in data:
         base = _base(path, data, _chain)
         cfg = dataclasses.replace(
-            base, source=str(path), root=path.parent, sources=[str(path), *base.sources],
+            base, source=str(path), root=str(path.parent), sources=[str(path), *base.sources],
             rules={rule_id: dict(settings) for rule_id, settings in base.rules.items()})
     if "wording" in data:
         cfg.wording = [*cfg.wording, *_wording(path, data, cfg.wording)]
@@ -363,8 +373,8 @@ def parse_date(value, what: str) -> dt.date:
         raise _error("config.bad-date", what=what, value=value) from None
 
 
-def load_config(path: Path) -> Config:
-    path = Path(path)
+def load_config(path: str | Path) -> Config:
+    path = _path(path)
     if not path.is_file():
         raise _error("config.not-found", path=path)
     if path.name == "pyproject.toml":
@@ -374,19 +384,24 @@ def load_config(path: Path) -> Config:
 
 
 @lru_cache(maxsize=None)
-def find_config(directory: Path) -> Config:
-    """Walk up from a draft's folder to the first .rectlint.yaml or pyproject [tool.rectlint]."""
-    directory = directory.resolve()
-    for folder in (directory, *directory.parents):
+def find_config(directory: str | Path) -> Config:
+    """Walk up from a draft's folder to the first .rectlint.yaml or pyproject [tool.rectlint].
+    The walk is os.path's: only a file found needs pathlib."""
+    directory = os.path.realpath(directory)
+    folder = directory
+    while True:
         for name in CONFIG_NAMES:
-            if (folder / name).is_file():
-                return load_config(folder / name)
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
-            data = _read_pyproject(pyproject)
+            if os.path.isfile(os.path.join(folder, name)):
+                return load_config(os.path.join(folder, name))
+        pyproject = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(pyproject):
+            data = _read_pyproject(_path(pyproject))
             if data is not None:
-                return parse_config(pyproject, data)
-    return Config(root=directory)
+                return parse_config(_path(pyproject), data)
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return Config(root=directory)
+        folder = parent
 
 
 class ActiveRule(Record):

@@ -6,12 +6,15 @@ import os
 import stat
 import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .decode import Decoded, encode
 from .errors import InputError
 from .messages import said
 from .text import printable
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def applies(finding, unsafe: bool) -> bool:
@@ -37,7 +40,7 @@ def apply_edits(text: str, edits) -> tuple[str, int]:
     return "".join(out), applied
 
 
-def write_atomic(path: Path, data: bytes, expected: tuple | None = None) -> None:
+def write_atomic(path: str | Path, data: bytes, expected: tuple | None = None) -> None:
     """Replace a draft's bytes, respecting the file.
 
     A symbolic link is written through to its target. A read-only file is refused, and so is
@@ -47,12 +50,13 @@ def write_atomic(path: Path, data: bytes, expected: tuple | None = None) -> None
     hard links is rewritten in place instead, so that every link sees the fix.
     """
     shown = printable(str(path))
-    target = Path(os.path.realpath(path))
-    st = target.stat()
+    target = os.path.realpath(path)
+    st = os.stat(target)
     if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
         raise InputError(said("input.read-only", name=shown))
     if expected is not None:
-        current = target.read_bytes()
+        with open(target, "rb") as handle:
+            current = handle.read()
         if (st.st_size, st.st_mtime_ns) != expected[:2] or current != expected[2]:
             raise InputError(said("input.changed", name=shown))
     if st.st_nlink > 1:
@@ -65,12 +69,13 @@ def write_atomic(path: Path, data: bytes, expected: tuple | None = None) -> None
     replace_file(target, data, st)
 
 
-def replace_file(target: Path, data: bytes, like=None, sync: bool = True) -> None:
+def replace_file(target: str | Path, data: bytes, like=None, sync: bool = True) -> None:
     """Write `data` to a temporary file beside `target`, then rename it over `target`, so that a
     reader sees the old bytes or the new, never part. With `like` (the old file's stat), the new
     file takes the old one's mode, owner and extended attributes. `sync=False` skips the fsync,
     for a file that may be lost in a crash (a cache entry: a missing one is linted again)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".rectlint", dir=target.parent)
+    folder, name = os.path.split(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".rectlint", dir=folder or ".")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -86,7 +91,7 @@ def replace_file(target: Path, data: bytes, like=None, sync: bool = True) -> Non
         raise
 
 
-def _copy_metadata(source: Path, tmp: str, st) -> None:
+def _copy_metadata(source: str | Path, tmp: str, st) -> None:
     os.chmod(tmp, stat.S_IMODE(st.st_mode))
     try:
         os.chown(tmp, st.st_uid, st.st_gid)
@@ -101,7 +106,7 @@ def _copy_metadata(source: Path, tmp: str, st) -> None:
 
 
 def fix_file(path: str, decoded: Decoded, new_text: str) -> None:
-    write_atomic(Path(path), encode(decoded, new_text), decoded.origin)
+    write_atomic(path, encode(decoded, new_text), decoded.origin)
 
 
 def diff(path: str, old: str, new: str) -> str:

@@ -22,7 +22,6 @@ try:  # the pickle module's own C core: `import pickle` costs a cold start three
     import _pickle as pickle
 except ImportError:  # an interpreter without it (PyPy)
     import pickle
-from pathlib import Path
 
 import regex
 
@@ -84,10 +83,7 @@ def table_path() -> str | None:
 
 
 def _home_cache() -> str:
-    try:
-        return os.path.join(Path.home(), ".cache")
-    except RuntimeError:  # no home directory known
-        return ""
+    return os.path.join(os.path.expanduser("~"), ".cache")  # without a known home, "~" stays: not absolute
 
 
 def _load() -> dict:
@@ -123,6 +119,6 @@ def _save() -> None:
     keep = _table if len(_table) <= _LIMIT else {key: _table[key] for key in _used}
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        replace_file(Path(path), pickle.dumps(keep, protocol=-1))
+        replace_file(path, pickle.dumps(keep, protocol=-1))
     except OSError:  # a read-only home: compile next time too
         pass

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 from .decode import Decoded, decode
 from .document import Document
@@ -34,8 +33,9 @@ class Source(Record):
         return self.stdin or self.path == "-"
 
 
-def kind_of(path: Path) -> str | None:
-    return TEXT_SUFFIXES.get(path.suffix.lower())
+def kind_of(path) -> str | None:
+    """The format a file's suffix names (a str or os.PathLike path), or None."""
+    return TEXT_SUFFIXES.get(os.path.splitext(os.fspath(path))[1].lower())
 
 
 def collect(paths, excluded, on_error=None, follow_symlinks: bool = False) -> list[Source]:
@@ -51,13 +51,14 @@ def collect(paths, excluded, on_error=None, follow_symlinks: bool = False) -> li
         if given == "-":
             out.append(Source("-", "txt"))
             continue
-        path = Path(given)
+        # os.path, not pathlib, for a file named: a run over one draft never imports pathlib.
+        path = os.fspath(given)
         try:
-            if path.is_dir():
+            if os.path.isdir(path):
                 out.extend(_walk(path, excluded, follow_symlinks))
-            elif path.is_file():
+            elif os.path.isfile(path):
                 out.append(Source(given, kind_of(path) or "txt"))
-            elif path.exists():
+            elif os.path.exists(path):
                 raise InputError(said("input.not-a-file", name=printable(given)))
             else:
                 raise InputError(said("input.missing", name=printable(given)))
@@ -68,7 +69,10 @@ def collect(paths, excluded, on_error=None, follow_symlinks: bool = False) -> li
     return sorted(out, key=lambda s: s.path)  # reports come out in path order, however given
 
 
-def _walk(root: Path, excluded, follow_symlinks: bool):
+def _walk(root: str, excluded, follow_symlinks: bool):
+    from pathlib import Path  # `excluded` is given a Path
+
+    root = Path(root)
     top = root.resolve()
     found = []
     for folder, dirs, files in os.walk(root, followlinks=follow_symlinks):
@@ -95,10 +99,10 @@ def read_bytes(source: Source, max_bytes: int = MAX_BYTES) -> bytes:
             raise InputError(said("input.stdin-too-large", mib=mib))
         return data
     try:
-        path = Path(source.path)
-        if path.stat().st_size > max_bytes:
+        if os.stat(source.path).st_size > max_bytes:
             raise InputError(said("input.too-large", name=printable(source.path), mib=mib))
-        return path.read_bytes()
+        with open(source.path, "rb") as handle:
+            return handle.read()
     except OSError as exc:
         raise InputError(said("input.unreadable", name=printable(source.path), reason=exc.strerror or exc)) from None
 

@@ -8,7 +8,6 @@ import os
 import re
 import sys
 from functools import lru_cache
-from pathlib import Path
 
 from .errors import UsageError
 from .finding import CATEGORIES, SEVERITIES
@@ -122,7 +121,7 @@ def all_rules() -> dict[str, Rule]:
     from .wording import load_pack
 
     folder = package.__path__[0]
-    for pack in sorted(Path(folder, name) for name in os.listdir(folder) if name.endswith(".yaml")):
+    for pack in sorted(os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".yaml")):
         for rule in load_pack(pack):
             found[rule.id] = rule
     for ep in _plugin_entry_points():

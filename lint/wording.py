@@ -175,7 +175,8 @@ def load_pack(path) -> list[Rule]:
         except yaml.YAMLError as exc:
             raise ConfigError(said("config.bad-yaml", where=path, problem=exc)) from None
 
-    data = patterns.kept(path.read_text(encoding="utf-8"), "yaml", parse)
+    with open(path, encoding="utf-8") as handle:
+        data = patterns.kept(handle.read(), "yaml", parse)
     if not isinstance(data, list):
         raise ConfigError(said("wording.not-list", path=path))
     return [build_rule(entry, f"{path}:{i + 1}", builtin=True) for i, entry in enumerate(data)]

@@ -32,6 +32,8 @@ def _pattern_strings(path: Path):
             skip.update(id(n) for n in ast.walk(node.value))
         if isinstance(node, ast.JoinedStr) and not _is_pattern(node):
             skip.update(id(n) for n in ast.walk(node))
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "expanduser":
+            skip.update(id(n) for n in ast.walk(node))  # "~" there is the home folder
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip \
                 and not _is_prose(node.value):
