@@ -13,9 +13,7 @@ or server call it; none of them assembles configuration, rules and documents by 
 
 from __future__ import annotations
 
-import dataclasses
 import os
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .config import ActiveRule, Config, active_rules, find_config, finding_filter, load_config
@@ -24,23 +22,31 @@ from .engine import run_rules
 from .errors import InputError
 from .context import LintContext
 from .finding import Finding, severity_rank
+from .record import Record, replace
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 
-@dataclass
-class DocumentResult:
+def _keep_all(finding) -> bool:
+    return True
+
+
+class DocumentResult(Record):
     """One linted document: its text as read, its findings, and what it was linted with."""
 
-    path: str
-    document: Document
-    findings: list
-    config: Config
-    rules: list  # the ActiveRules that ran
-    context: LintContext
-    decoded: object | None = None  # the Decoded file, for drafts --fix may rewrite
-    keep: Callable = field(default=lambda finding: True, repr=False)
+    FIELDS = ("path", "document", "findings", "config", "rules", "context", "decoded")  # and `keep`, not shown
+
+    def __init__(self, path: str, document: Document, findings: list, config: Config, rules: list,
+                 context: LintContext, decoded: object | None = None, keep: Callable = _keep_all):
+        self.path = path
+        self.document = document
+        self.findings = findings
+        self.config = config
+        self.rules = rules  # the ActiveRules that ran
+        self.context = context
+        self.decoded = decoded  # the Decoded file, for drafts --fix may rewrite
+        self.keep = keep  # the filter its findings passed, for the findings of a fixed text
 
     @property
     def fail_level(self) -> int:
@@ -52,12 +58,14 @@ class DocumentResult:
         return again, [f for f in run_rules(again, self.rules, self.context) if self.keep(f)]
 
 
-@dataclass
-class Result:
+class Result(Record):
     """What `Linter.lint_paths` returns: every document's result, and the inputs that failed."""
 
-    documents: dict = field(default_factory=dict)  # path -> DocumentResult, in the order read
-    errors: list = field(default_factory=list)  # one line for each input that could not be read
+    FIELDS = ("documents", "errors")
+
+    def __init__(self, documents: dict | None = None, errors: list | None = None):
+        self.documents = {} if documents is None else documents  # path -> DocumentResult, in the order read
+        self.errors = [] if errors is None else errors  # one line for each input that could not be read
 
     @property
     def findings(self) -> list[Finding]:
@@ -278,7 +286,7 @@ class Linter:
         return chosen if chosen and chosen != "auto" else None
 
     def _context(self, cfg: Config, corpus=None) -> LintContext:
-        return dataclasses.replace(self.context, as_of=self.context.as_of or cfg.as_of, kind=self._kind(cfg),
+        return replace(self.context, as_of=self.context.as_of or cfg.as_of, kind=self._kind(cfg),
                                    corpus=corpus)
 
     def _lint_document(self, doc: Document, cfg: Config, decoded=None, outline_only=False) -> DocumentResult:

@@ -6,18 +6,16 @@ error that names the file, the line and what was expected.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import fnmatch
 import os
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .errors import ConfigError, UsageError
 from .finding import CATEGORIES, SEVERITIES
 from .messages import CATALOGUES, Said, phrase, said
-from .record import Record
+from .record import Record, replace
 
 if TYPE_CHECKING:  # pathlib is imported where a configuration file is read: a run without one never needs it
     from pathlib import Path
@@ -38,27 +36,34 @@ def _must_be(where: str, key: str) -> ConfigError:
     return _error("config.must-be", where=where, key=key, expected=phrase("config.expects." + key))
 
 
-@dataclass
-class Config:
+class Config(Record):
     """The effective configuration for the files below `root`: defaults, then .rectlint.yaml."""
 
-    source: str | None = None
-    root: str = field(default_factory=os.getcwd)  # the folder of the file, else of the drafts
-    select: list | None = None
-    ignore: list = field(default_factory=list)
-    # Glob patterns keep the folder of the file that wrote them, which `extends` may make another
-    # file's: (folder, pattern) and (folder, pattern, rule ids or categories).
-    exclude: list = field(default_factory=list)
-    rules: dict = field(default_factory=dict)  # rule id -> {"severity": .., option: ..}
-    fail_on: str | None = None
-    as_of: dt.date | None = None
-    lang: str | None = None
-    wording: list = field(default_factory=list)  # Rules defined in this file
-    against: Path | None = None
-    kind: str | None = None  # overrides the detected document kind
-    max_mib: float | None = None  # the largest input read
-    per_file_ignores: list = field(default_factory=list)
-    sources: list = field(default_factory=list)  # every file read, this one first
+    FIELDS = ("source", "root", "select", "ignore", "exclude", "rules", "fail_on", "as_of", "lang", "wording",
+              "against", "kind", "max_mib", "per_file_ignores", "sources")
+
+    def __init__(self, source: str | None = None, root: str | None = None, select: list | None = None,
+                 ignore: list | None = None, exclude: list | None = None, rules: dict | None = None,
+                 fail_on: str | None = None, as_of: dt.date | None = None, lang: str | None = None,
+                 wording: list | None = None, against: Path | None = None, kind: str | None = None,
+                 max_mib: float | None = None, per_file_ignores: list | None = None, sources: list | None = None):
+        self.source = source
+        self.root = os.getcwd() if root is None else root  # the folder of the file, else of the drafts
+        self.select = select
+        self.ignore = [] if ignore is None else ignore
+        # Glob patterns keep the folder of the file that wrote them, which `extends` may make another
+        # file's: (folder, pattern) and (folder, pattern, rule ids or categories).
+        self.exclude = [] if exclude is None else exclude
+        self.rules = {} if rules is None else rules  # rule id -> {"severity": .., option: ..}
+        self.fail_on = fail_on
+        self.as_of = as_of
+        self.lang = lang
+        self.wording = [] if wording is None else wording  # Rules defined in this file
+        self.against = against
+        self.kind = kind  # overrides the detected document kind
+        self.max_mib = max_mib  # the largest input read
+        self.per_file_ignores = [] if per_file_ignores is None else per_file_ignores
+        self.sources = [] if sources is None else sources  # every file read, this one first
 
     def known_rules(self) -> dict:
         return {**all_rules(), **{r.id: r for r in self.wording}}
@@ -303,7 +308,7 @@ def _parse_config(path: Path, data, _chain: tuple) -> Config:
     cfg = Config(source=str(path), root=str(path.parent), sources=[str(path)])
     if "extends" in data:
         base = _base(path, data, _chain)
-        cfg = dataclasses.replace(
+        cfg = replace(
             base, source=str(path), root=str(path.parent), sources=[str(path), *base.sources],
             rules={rule_id: dict(settings) for rule_id, settings in base.rules.items()})
     if "wording" in data:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from .record import Record
+from .record import FrozenRecord, Record
 
 SEVERITIES = ("info", "warning", "error")
 CATEGORIES = (
@@ -22,18 +20,17 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(FrozenRecord):
     """The edits that repair one finding, each (start, end, replacement) in Document.text,
     and how safely they may be applied. Decided per hit: one rule may offer both kinds."""
 
-    edits: tuple
-    applicability: str = "safe"
+    FIELDS = ("edits", "applicability")
 
-    def __post_init__(self):
-        if self.applicability not in APPLICABILITIES:
+    def __init__(self, edits: tuple, applicability: str = "safe"):
+        if applicability not in APPLICABILITIES:
             raise ValueError(f"applicability must be one of {', '.join(APPLICABILITIES)}")
-        object.__setattr__(self, "edits", tuple(tuple(edit) for edit in self.edits))
+        object.__setattr__(self, "edits", tuple(tuple(edit) for edit in edits))
+        object.__setattr__(self, "applicability", applicability)
 
     @classmethod
     def replace(cls, start: int, end: int, text: str, applicability: str = "safe") -> "Fix":
@@ -71,15 +68,17 @@ class Hit(Record):
         self.key = key
 
 
-@dataclass
-class Location:
+class Location(Record):
     """A place in a file, as reported: 1-based, end column inclusive."""
 
-    path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+    FIELDS = ("path", "line", "column", "end_line", "end_column")
+
+    def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int):
+        self.path = path
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
 
     def as_dict(self) -> dict:
         return {
@@ -88,27 +87,33 @@ class Location:
         }
 
 
-@dataclass
-class Finding:
+class Finding(Record):
     """A located problem. Columns are 1-based code points, end inclusive."""
 
-    path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    rule: str
-    category: str
-    severity: str
-    zh: str
-    en: str
-    suggestion: str | None = None
-    related: list[Location] = field(default_factory=list)
-    # Text of the flagged span and its surroundings: used by baselines, never printed.
-    context: str = ""
-    fix: Fix | None = None
-    # Where an editor finds it in a .docx (see rectlint.place): part, paragraph, headings, quote.
-    place: dict | None = None
+    FIELDS = ("path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "zh", "en",
+              "suggestion", "related", "context", "fix", "place")
+
+    def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int, rule: str,
+                 category: str, severity: str, zh: str, en: str, suggestion: str | None = None,
+                 related: list[Location] | None = None, context: str = "", fix: Fix | None = None,
+                 place: dict | None = None):
+        self.path = path
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.rule = rule
+        self.category = category
+        self.severity = severity
+        self.zh = zh
+        self.en = en
+        self.suggestion = suggestion
+        self.related = [] if related is None else related
+        # Text of the flagged span and its surroundings: used by baselines, never printed.
+        self.context = context
+        self.fix = fix
+        # Where an editor finds it in a .docx (see rectlint.place): part, paragraph, headings, quote.
+        self.place = place
 
     def message(self, lang: str = "zh") -> str:
         return self.en if lang == "en" else self.zh

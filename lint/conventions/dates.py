@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 
 from .. import patterns
-from ..record import Record
+from ..record import FrozenRecord, Record
 
 YEAR = r"(?:19[5-9]\d|20\d\d)"
 # What joins the two ends of a range: 3月10日至4月25日, 2025—2030年, 9:00～17:00 (folded: ~).
@@ -29,9 +29,8 @@ _NOT_UNIT = rf"(?![{UNITS}])"
 _FOLLOW = rf"(?=[\p{{Han}}“\"《(]){_NOT_UNIT}"
 
 
-class Day(Record):
-    """A calendar day as read from text; year or day may be missing. A value: compared and
-    hashed by its fields, never altered."""
+class Day(FrozenRecord):
+    """A calendar day as read from text; year or day may be missing."""
 
     FIELDS = ("year", "month", "day")
     __slots__ = FIELDS
@@ -40,14 +39,6 @@ class Day(Record):
         object.__setattr__(self, "year", year)
         object.__setattr__(self, "month", month)
         object.__setattr__(self, "day", day)
-
-    def __setattr__(self, name, value):
-        raise AttributeError(f"Day is immutable: cannot set {name}")
-
-    __delattr__ = __setattr__
-
-    def __hash__(self) -> int:
-        return hash((self.year, self.month, self.day))
 
     def text(self, with_year: bool = True) -> str:
         out = f"{self.year}年" if with_year and self.year else ""
