@@ -73,7 +73,7 @@ def detect_kind(doc, outline) -> tuple[str, list]:
     if labelled >= 2:
         score += 2
         reasons.append(f"{labelled} items with statuses or measures labels")
-    news = sum(1 for line in body if cues.NEWS_CUE.search(doc.folded, line.start, line.end))
+    news = len(doc.matches(cues.NEWS_CUE, body))  # lines with a cue
     opening = islice((line for line in body if outline.title is None or line.number != outline.title.number), 2)
     if any(cues.NEWS_OPENING.match(doc.folded, line.start, line.end) for line in opening):
         news += 1

@@ -128,6 +128,7 @@ def test_fingerprint_classes_are_exactly_the_characters_python_calls_alnum_and_d
             continue
         assert ch.isalnum() == bool(fingerprint._TOKEN.fullmatch(ch) and ch not in "《》"), hex(cp)
         assert ch.isdigit() == bool(fingerprint._DIGIT.match(ch)), hex(cp)
+        assert not (ch.isdigit() and ch.isalpha()), hex(cp)  # _zero_digits skips alphabetic text
         assert bool(fingerprint._TOKEN.fullmatch(ch)) == bool(fingerprint._WORD.fullmatch(ch) or ch in "《》"), hex(cp)
 
 

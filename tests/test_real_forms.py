@@ -146,6 +146,19 @@ def test_names_subject_phrases_and_captions_are_not_copies():
     assert lint(text, "duplicate-passage") == []
 
 
+@pytest.mark.parametrize("caption, is_caption", [
+    ("图为整改推进会现场，县自然资源和规划局组织干部逐项核对问题台账", True),
+    ("图2 整改推进会现场，县自然资源和规划局组织干部逐项核对问题台账", True),
+    ("（摄影 李明）整改推进会现场，县自然资源和规划局组织干部逐项核对问题台账", True),
+    ("整改推进会现场，县自然资源和规划局组织干部逐项核对问题台账 IMG_0412.JPG", True),
+    ("整改推进会现场，县自然资源和规划局组织干部逐项核对问题台账。", False),
+])
+def test_a_repeated_picture_caption_is_no_copy(caption, is_caption):
+    text = (HEAD + "一、反馈问题整改情况\n\n1.台账不规范。\n整改结果：已完成。\n整改情况：建立台账。\n" + caption + "\n\n"
+            "2.制度不健全。\n整改结果：已完成。\n整改情况：修订制度。\n" + caption + "\n\n" + TAIL)
+    assert bool(lint(text, "duplicate-passage")) is not is_caption
+
+
 def test_a_news_item_repeating_itself_is_not_checked_for_copies():
     news = ("某区召开巡察整改推进会\n\n近日，区委巡察办召开巡察整改推进会，听取被巡察单位整改进展情况汇报。\n\n"
             "会议强调，区委巡察办召开巡察整改推进会，听取被巡察单位整改进展情况汇报。\n")

@@ -61,7 +61,7 @@ def normalise(folded: str, start: int, end: int, stop_phrases=()) -> list[Segmen
     if folded.find("《", start, end) >= 0:
         norm, offsets = _with_titles(folded, start, end)
     else:
-        norm, offsets = _DIGIT.sub("0", "".join(_WORD.findall(folded, start, end))), None
+        norm, offsets = _zero_digits("".join(_WORD.findall(folded, start, end))), None
     cuts = [m.span() for m in _stop_pattern(tuple(stop_phrases)).finditer(norm)] if stop_phrases else []
     segments, pos = [], 0
     for a, b in [*cuts, (len(norm), len(norm))]:
@@ -90,7 +90,12 @@ def _with_titles(folded: str, start: int, end: int) -> tuple[str, list]:
         elif not depth:
             chars.append(token)
             offsets.extend(range(m.start(), m.end()))
-    return _DIGIT.sub("0", "".join(chars)), offsets
+    return _zero_digits("".join(chars)), offsets
+
+
+def _zero_digits(text: str) -> str:
+    # A digit is never alphabetic: most lines of Han text are, and skip the scan.
+    return text if text.isalpha() else _DIGIT.sub("0", text)
 
 
 def comparable_units(doc):

@@ -34,10 +34,12 @@ AUDIT_REPORT = patterns.compile(r"(?:报告|汇报).{0,60}?整改情况.{0,10}?�
 # measures may open the same way (3月5日，召开专题会议…).
 NEWS_OPENING = patterns.compile(
     r"\s*(?:近日|日前|近期|本报讯|\d{1,2}月\d{1,2}日[,上下午]|\d{1,2}月\d{1,2}日" + JOINER + r"\d{1,2}日[,])")
-NEWS_CUE = patterns.compile(
-    r"记者|通讯员|图为|据[^。]{1,12}报道|会议(?:强调|指出|要求|认为|听取)|会上[,]|"
-    r"(?:指出|强调|表示|要求)[:]|\((?:记者|通讯员)?\s*\p{Han}{2,4}(?:\s+\p{Han}{2,4})*\)\s*$|"
-    r"会议由[^。]{1,40}主持|(?:出席|参加|列席)(?:会议|活动)|作表态发言")
+# Read on every line of the body, so a line pattern: nothing in it reads past a line's end.
+NEWS_CUE = patterns.line_pattern(
+    r"记者|通讯员|图为|据[^。\r\n]{1,12}报道|会议(?:强调|指出|要求|认为|听取)|会上[,]|"
+    r"(?:指出|强调|表示|要求)[:]|\((?:记者|通讯员)?[^\S\r\n]*\p{Han}{2,4}(?:[^\S\r\n]+\p{Han}{2,4})*\)"
+    r"[^\S\r\n]*(?![^\r\n])|"
+    r"会议由[^。\r\n]{1,40}主持|(?:出席|参加|列席)(?:会议|活动)|作表态发言")
 # A title that reports an event: …召开巡察整改推进会, …情况反馈会召开, …通报会.
 NEWS_TITLE = patterns.compile(r"召开|(?:通报|推进|反馈|座谈|动员|部署|汇报|报告|工作)会|开展.{0,20}(?:督查|检查|回访)")
 OFFICIAL_TITLE = patterns.compile(r"公告|通知|办法|规程|规定|细则|方案|意见|决定|讲话|公示")
