@@ -286,8 +286,7 @@ class Linter:
         return chosen if chosen and chosen != "auto" else None
 
     def _context(self, cfg: Config, corpus=None) -> LintContext:
-        return replace(self.context, as_of=self.context.as_of or cfg.as_of, kind=self._kind(cfg),
-                                   corpus=corpus)
+        return replace(self.context, as_of=self.context.as_of or cfg.as_of, kind=self._kind(cfg), corpus=corpus)
 
     def _lint_document(self, doc: Document, cfg: Config, decoded=None, outline_only=False) -> DocumentResult:
         rules = self.rules_for(cfg)

@@ -51,5 +51,9 @@ class FrozenRecord(Record):
 
 
 def replace(record: Record, **changes) -> Record:
-    """A copy of a record with some fields changed, as `dataclasses.replace` makes of a dataclass."""
-    return type(record)(**{**{name: getattr(record, name) for name in record.FIELDS}, **changes})
+    """A copy of a record with some fields changed, as `dataclasses.replace` makes of a dataclass.
+    Every parameter of the class's `__init__` is copied, also one that FIELDS leaves unshown
+    (DocumentResult's `keep`)."""
+    code = type(record).__init__.__code__
+    names = code.co_varnames[1:code.co_argcount + code.co_kwonlyargcount]
+    return type(record)(**{**{name: getattr(record, name) for name in names}, **changes})

@@ -61,6 +61,15 @@ def test_every_record_shows_and_compares_what_it_is_made_of():
         assert list(cls.FIELDS) == made_of, cls
 
 
+def test_replace_copies_what_init_takes_even_when_it_is_not_shown():
+    from rectlint.api import Linter
+    from rectlint.record import replace
+
+    item = Linter(ignore=["date-style"]).lint_text("2025年2月30日召开专题会议。", "draft.txt")
+    copy = replace(item, path="other.txt")
+    assert copy.path == "other.txt" and copy.keep is item.keep and copy.findings is item.findings
+
+
 def test_frozen_records_are_values_that_pickle_and_replace():
     from rectlint.context import LintContext
     from rectlint.finding import Fix
