@@ -24,10 +24,12 @@ import regex
 from rectlint.api import Linter
 from rectlint.config import Config
 from rectlint.document import Document
-from rectlint.reader import Source, kind_of, load
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "tests" / "corpus"
+sys.path.insert(0, str(ROOT / "tests"))
+import corpus_files  # noqa: E402  (the corpus notices, their header comments blanked)
+
+CORPUS = corpus_files.CORPUS
 TEXT_KINDS = ("txt", "md")
 
 
@@ -448,12 +450,9 @@ def lint(text: str, path: str, fmt: str, linter):
 
 
 def corpus_documents(folder: Path):
-    for path in sorted(folder.iterdir()):
-        fmt = kind_of(path)
-        if fmt is None:
-            continue
-        doc, _ = load(Source(str(path), fmt))
-        yield path, fmt, doc.text
+    for path in corpus_files.notices(folder):
+        fmt, text, _ = corpus_files.read(path)
+        yield path, fmt, text
 
 
 def main() -> int:

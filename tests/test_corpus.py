@@ -9,18 +9,15 @@ dates are in order, every item states its status in one of the forms real notice
 
 import pytest
 
-from conftest import ROOT
+import corpus_files
 from rectlint.api import Linter
 from rectlint.config import Config
-from rectlint.reader import Source, kind_of, load
 
-CORPUS = ROOT / "tests" / "corpus"
-NOTICES = sorted(p for p in CORPUS.iterdir() if kind_of(p))
+NOTICES = corpus_files.notices()
 
 
 def read(path):
-    doc, _ = load(Source(str(path), kind_of(path)))
-    return doc
+    return corpus_files.read(path)[2]
 
 
 def test_the_corpus_covers_kinds_and_formats():
