@@ -26,7 +26,7 @@ class _DefaultGroup(click.Group):
     of that one command surface, with the other commands listed beneath."""
 
     # Imported when named: a check never loads the server's command.
-    lazy = {"serve": ("rectlint.serve.command", "serve")}
+    lazy = {"serve": ("rectlint.serve.command", "serve"), "index": ("rectlint.index_command", "index_group")}
 
     def parse_args(self, ctx, args):
         if not args or args[0] not in self.list_commands(ctx):
@@ -367,105 +367,6 @@ def explain(rule_id, lang):
             click.echo(f"  {key}: {value!r}{extra}")
 
 
-@cli.group("index")
-def index_group():
-    """Manage the corpus index of earlier notices (an SQLite file)."""
-
-
-_INDEX_OPTION = click.option("--index", "index_path", type=click.Path(dir_okay=False),
-                             default=None, show_default=".rectlint/corpus.sqlite",
-                             help="The index file.")
-
-
-def _index_path(index_path):
-    from pathlib import Path
-
-    from .corpus import DEFAULT_INDEX
-    return Path(index_path or DEFAULT_INDEX)
-
-
-@index_group.command("add")
-@_INDEX_OPTION
-@click.argument("paths", nargs=-1, required=True)
-def index_add(index_path, paths):
-    """Add drafts or folders to the index; re-adding unchanged text does nothing."""
-    from .corpus import Corpus
-
-    errors = []
-
-    def unread(message):
-        click.echo(f"rectlint: {message}", err=True)
-        errors.append(message)
-
-    with Corpus(_index_path(index_path), create=True) as corpus:
-        counts = corpus.add_paths(paths, unread)
-    click.echo(f"{counts['added']} added, {counts['updated']} updated, {counts['unchanged']} unchanged "
-               f"in {_index_path(index_path)}")
-    return 2 if errors else 0
-
-
-@index_group.command("remove")
-@_INDEX_OPTION
-@click.argument("paths", nargs=-1, required=True)
-def index_remove(index_path, paths):
-    """Remove documents from the index by the path they were added under."""
-    from pathlib import PurePath
-
-    from .corpus import Corpus
-
-    with Corpus(_index_path(index_path)) as corpus:
-        removed = sum(corpus.remove(PurePath(p).as_posix()) for p in paths)
-    click.echo(f"{removed} removed")
-    return 0 if removed == len(paths) else 1
-
-
-@index_group.command("list")
-@_INDEX_OPTION
-def index_list(index_path):
-    """List the indexed documents."""
-    from .corpus import Corpus
-
-    with Corpus(_index_path(index_path), readonly=True) as corpus:
-        for path, chars, hashes, added in corpus.documents():
-            click.echo(f"{path}\t{chars} chars\t{hashes} fingerprints\tadded {added}")
-
-
-@index_group.command("stats")
-@_INDEX_OPTION
-def index_stats(index_path):
-    """Print the index's size."""
-    from .corpus import Corpus
-
-    with Corpus(_index_path(index_path), readonly=True) as corpus:
-        for key, value in corpus.stats().items():
-            click.echo(f"{key}: {value}")
-
-
-@index_group.command("check")
-@_INDEX_OPTION
-def index_check(index_path):
-    """Verify the document-frequency table against the postings (exit 1 when they disagree)."""
-    from .corpus import Corpus
-
-    with Corpus(_index_path(index_path), readonly=True) as corpus:
-        problems = corpus.check()
-    for problem in problems[:20]:
-        click.echo(problem)
-    click.echo(f"{len(problems)} problems" if problems else "the index is consistent")
-    return 1 if problems else 0
-
-
-@index_group.command("repair")
-@_INDEX_OPTION
-def index_repair(index_path):
-    """Rebuild the document-frequency table from the postings."""
-    from .corpus import Corpus
-
-    with Corpus(_index_path(index_path)) as corpus:
-        fixed = corpus.repair()
-    click.echo(f"repaired {fixed} problems" if fixed else "the index was consistent")
-
-
 # The language of a failure's line, once the run has chosen it (None: not yet).
 _LANG = {"chosen": None}
 
@@ -501,8 +402,11 @@ def main(argv=None) -> None:
         code = 130
     except Exception as exc:  # noqa: BLE001 - the promise: no traceback reaches a user
         sqlite3 = sys.modules.get("sqlite3")  # imported only by the corpus index, when used
+        psycopg = sys.modules.get("psycopg")
         if sqlite3 is not None and isinstance(exc, sqlite3.Error):
             click.echo(f"rectlint: the corpus index: {exc}", err=True)
+        elif psycopg is not None and isinstance(exc, psycopg.Error):  # its text could hold a password: not shown
+            click.echo(f"rectlint: the corpus index: {type(exc).__name__}", err=True)
         else:
             click.echo(f"rectlint: internal error: {type(exc).__name__}: {exc}; please report this", err=True)
         code = 2

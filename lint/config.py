@@ -334,7 +334,8 @@ def _parse_config(path: Path, data, _chain: tuple) -> Config:
     if "against" in data:
         if not isinstance(data["against"], str):
             raise _must_be(f"{path}:{data.lines['against']}", "against")
-        cfg.against = path.parent / data["against"]
+        against = data["against"]  # a postgresql:// URL names a database, not a file beside this one
+        cfg.against = against if against.lower().startswith(("postgresql://", "postgres://")) else path.parent / against
     if "max-mib" in data:
         value = data["max-mib"]
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:

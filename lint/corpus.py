@@ -1,18 +1,28 @@
-"""The corpus index: winnowed fingerprints of earlier notices in one SQLite file.
+"""The corpus index: winnowed fingerprints of earlier notices, who issued each and when.
 
-This is the I/O side of the `corpus-overlap` rule: the CLI opens the index and
-hands the rule a read-only view through `LintContext.corpus`.
-Lookups go through the hash index, and a document-frequency table lets a
-query drop boilerplate hashes without reading their postings, so query cost
-does not grow with the corpus.
+An index is addressed by a location. A path is an SQLite file, the embedded default for one
+editor's folder; a `postgresql://` URL is a PostgreSQL database that many writers and readers
+share. This module is everything the two have in common: the schema's meaning, adding and
+removing documents, document frequencies, lookups, checks, copying between engines. The
+engines (corpus_sqlite.py, corpus_postgres.py) hold only what must differ: connecting,
+transactions, the DDL, bulk writes and how a list of hashes is passed. Statements here are
+written with `?` placeholders; an engine translates them.
+
+The CLI opens the index and hands the `corpus-overlap` rule a read-only view through
+`LintContext.corpus`. Lookups go through the hash index, and a document-frequency table lets a
+query drop boilerplate hashes without reading their postings, so query cost does not grow
+with the corpus.
 """
 
 from __future__ import annotations
 
 import array
+import contextlib
+import functools
 import datetime as dt
 import hashlib
-import sqlite3
+import zlib
+from collections import Counter
 from pathlib import Path
 
 from .document import Document
@@ -20,16 +30,32 @@ from .errors import InputError
 from .messages import said
 
 DEFAULT_INDEX = ".rectlint/corpus.sqlite"
-SCHEMA_VERSION = "2"  # 2: meta records kind = rectlint-corpus, so other databases are refused
-_SCHEMA = """
-CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE docs(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, sha TEXT NOT NULL,
-                                chars INTEGER NOT NULL, added TEXT NOT NULL, hashes BLOB NOT NULL);
-CREATE TABLE fps(hash INTEGER NOT NULL, doc INTEGER NOT NULL, line INTEGER NOT NULL,
-                               col INTEGER NOT NULL, end_col INTEGER NOT NULL,
-                               PRIMARY KEY(hash, doc, line, col)) WITHOUT ROWID;
-CREATE TABLE df(hash INTEGER PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
-"""
+KIND = "rectlint-corpus"
+# 2: meta records kind = rectlint-corpus, so other databases are refused.
+# 3: each document records its issuer, its 成文日期 and its (masked) text; df_shared indexes the
+#    hashes found in more than one document, for `index copies`.
+SCHEMA_VERSION = 3
+OLDEST_READABLE = 2  # readers take a version-2 index as it is; writers migrate it first
+
+
+def is_url(location) -> bool:
+    """Whether an index location names a PostgreSQL database rather than a file."""
+    head = str(location)[:14].lower()
+    return head.startswith(("postgresql://", "postgres://"))
+
+
+def engine_for(location):
+    if is_url(location):
+        try:
+            from .corpus_postgres import PostgresEngine
+        except ModuleNotFoundError as exc:
+            if not (exc.name or "").startswith("psycopg"):
+                raise
+            raise InputError(said("index.needs-postgres")) from None
+        return PostgresEngine(str(location))
+    from .corpus_sqlite import SQLiteEngine
+
+    return SQLiteEngine(location)
 
 
 def sha_of(text: str) -> str:
@@ -47,52 +73,138 @@ def fingerprint_rows(doc: Document):
     return sorted(rows)
 
 
-BUSY_MS = 10_000  # a reader or a second writer waits this long for a writer's transaction
+def pack_hashes(hashes) -> bytes:
+    return array.array("q", hashes).tobytes()
+
+
+def unpack_hashes(blob) -> list[int]:
+    hashes = array.array("q")
+    hashes.frombytes(bytes(blob))
+    return hashes.tolist()
+
+
+def pack_text(text: str) -> bytes:
+    """What the index keeps of a notice's text, for quoting passages: every digit of a run of
+    seven or more (ID, mobile and card numbers, however spaced) masked, then compressed."""
+    masked = _long_number().sub(lambda m: "".join("*" if ch.isdigit() else ch for ch in m.group()), text)
+    return zlib.compress(masked.encode("utf-8"), 6)
+
+
+def unpack_text(blob) -> str | None:
+    return None if blob is None else zlib.decompress(bytes(blob)).decode("utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def _long_number():
+    from . import patterns
+
+    return patterns.compile(r"\d(?:[ \-－‐–—]?\d){6,}")
+
+
+def _iso(value) -> str | None:
+    """A stored date or time as ISO text, whichever engine returned it."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+    return value.isoformat()
+
+
+class Entry:
+    """One document as the index stores it, made before any transaction starts."""
+
+    __slots__ = ("path", "sha", "chars", "added", "hashes", "issuer", "issued", "body", "rows", "given_issuer")
+
+    def __init__(self, path: str, doc: Document, issuer: str | None = None):
+        from .provenance import issued_of, issuer_of
+
+        self.path = path
+        self.rows = fingerprint_rows(doc)
+        self.sha = sha_of(doc.text)
+        self.chars = len(doc.text)
+        self.added = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        self.hashes = sorted({r[0] for r in self.rows})
+        self.given_issuer = issuer
+        self.issuer = issuer or issuer_of(doc)
+        issued = issued_of(doc)
+        self.issued = issued.isoformat() if issued else None
+        self.body = pack_text(doc.text)
+
+    def values(self) -> tuple:
+        return (self.path, self.sha, self.chars, self.added, pack_hashes(self.hashes), self.issuer,
+                self.issued, self.body)
+
+
+_DOC_COLUMNS = "path, sha, chars, added, hashes, issuer, issued, body"
 
 
 class Corpus:
-    """One index file. Writers change it one document per transaction; readers open it
-    read-only and never create or alter it."""
+    """One index, on either engine. Writers change it in transactions (one document, or a
+    batch of a folder's documents, at a time); readers open it read-only, in read-only
+    transactions, and never create or alter it."""
 
-    def __init__(self, path, create: bool = False, readonly: bool = False):
-        self.path = Path(path)
-        exists = self.path.is_file()
-        if not exists and not create:
-            raise InputError(said("index.missing", path=path))
-        try:
-            if readonly:
-                uri = f"{self.path.resolve().as_uri()}?mode=ro"
-                self.db = sqlite3.connect(uri, uri=True, timeout=BUSY_MS / 1000, isolation_level=None)
-            else:
-                if not exists:
-                    self.path.parent.mkdir(parents=True, exist_ok=True)
-                self.db = sqlite3.connect(str(self.path), timeout=BUSY_MS / 1000, isolation_level=None)
-            self.db.execute(f"PRAGMA busy_timeout={BUSY_MS}")
-            if exists:
-                self._check_schema()
-            else:
-                self.db.execute("PRAGMA journal_mode=WAL")
-                self.db.executescript("BEGIN;" + _SCHEMA + "INSERT INTO meta VALUES('kind', 'rectlint-corpus');"
-                                      f"INSERT INTO meta VALUES('version', '{SCHEMA_VERSION}'); COMMIT;")
-        except sqlite3.OperationalError as exc:
-            raise InputError(said("index.cannot-open", path=path, error=exc)) from None
-        except sqlite3.DatabaseError as exc:
-            raise InputError(said("index.invalid", path=path, error=exc)) from None
+    def __init__(self, location, create: bool = False, readonly: bool = False):
+        self.engine = engine_for(location)
+        self.location = self.engine.display  # as printed: a URL never shows its password
+        self.readonly = readonly
+        with self.errors():
+            self.engine.open(create=create, readonly=readonly, build=self._build)
+            self.version = self._schema(create, readonly)
 
-    def _check_schema(self):
-        """A file that is not a rectlint index is refused, never converted into one."""
+    # -- opening -------------------------------------------------------------------
+    def _schema(self, create: bool, readonly: bool) -> int:
+        """The schema version, once this index is known to be ours and readable: a new index
+        is created, an older one migrated by writers. Anything else is refused, never converted."""
+        meta = self.engine.read_meta()
+        if meta is None:  # a new file, or a database with no tables at all
+            if not create:
+                raise InputError(said("index.missing", path=self.location))
+            self._write(self._create)
+            meta = self.engine.read_meta()
+        if not meta or meta.get("kind") != KIND:
+            raise InputError(said("index.foreign", path=self.location))
+        raw = str(meta.get("version") or "")
+        version = int(raw) if raw.isdigit() else 0
+        if version > SCHEMA_VERSION:
+            raise InputError(said("index.newer", path=self.location, version=version, expected=SCHEMA_VERSION))
+        if version < OLDEST_READABLE:
+            raise InputError(said("index.version", path=self.location, version=version, expected=SCHEMA_VERSION))
+        if version < SCHEMA_VERSION and not readonly:
+            self._write(self._migrate)
+            return SCHEMA_VERSION
+        return version
+
+    def _create(self):
+        self.engine.lock_schema()
+        if self.engine.read_meta() is None:  # not created by another writer meanwhile
+            self._build()
+
+    def _build(self):
+        """The tables of a new index, inside the engine's write transaction."""
+        for statement in self.engine.SCHEMA:
+            self.engine.run(statement)
+        self.engine.run("INSERT INTO meta(key, value) VALUES('kind', ?)", (KIND,))
+        self.engine.run("INSERT INTO meta(key, value) VALUES('version', ?)", (str(SCHEMA_VERSION),))
+
+    def _migrate(self):
+        self.engine.lock_schema()
+        version = int(self.engine.read_meta()["version"])
+        while version < SCHEMA_VERSION:
+            for statement in self.engine.MIGRATIONS[version]:
+                self.engine.run(statement)
+            version += 1
+        self.engine.run("UPDATE meta SET value = ? WHERE key = 'version'", (str(version),))
+
+    @contextlib.contextmanager
+    def errors(self):
+        """The engine's own errors as one line naming the index (never its password)."""
         try:
-            rows = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
-        except sqlite3.DatabaseError:
-            rows = {}
-        if rows.get("kind") != "rectlint-corpus":
-            raise InputError(said("index.foreign", path=self.path))
-        if rows.get("version") != SCHEMA_VERSION:
-            raise InputError(said("index.version", path=self.path, version=rows.get("version"),
-                                  expected=SCHEMA_VERSION))
+            yield
+        except self.engine.Error as exc:
+            raise InputError(self.engine.explain(exc)) from None
 
     def close(self):
-        self.db.close()
+        self.engine.close()
 
     def __enter__(self):
         return self
@@ -100,131 +212,267 @@ class Corpus:
     def __exit__(self, *exc):
         self.close()
 
+    def _write(self, work):
+        if self.readonly:
+            raise InputError(said("index.read-only", path=self.location))
+        return self.engine.write(work)
+
+    def _column(self, name: str) -> str:
+        """A column added in version 3, read as NULL from a version-2 index."""
+        return name if self.version >= 3 else "NULL"
+
     # -- writing ---------------------------------------------------------------
-    def _transaction(self, work):
-        """Run work() as one transaction: an interrupt or error rolls the whole of it back."""
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            result = work()
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
-        return result
-
-    def add(self, path: str, doc: Document) -> str:
+    def add(self, path: str, doc: Document, issuer: str | None = None) -> str:
         """Add or update one document; unchanged content is left alone (idempotent)."""
-        rows = fingerprint_rows(doc)  # outside the transaction: the slow part holds no lock
-        return self._transaction(lambda: self._add(path, doc, rows))
+        entry = Entry(path, doc, issuer)  # outside the transaction: the slow part holds no lock
+        with self.errors():
+            return self._write(lambda: self._store([entry]))[0]
 
-    def add_paths(self, paths, on_error) -> dict:
+    def add_entries(self, entries) -> list[str]:
+        """Store prepared entries in one transaction (a folder's batch)."""
+        with self.errors():
+            return self._write(lambda: self._store(entries))
+
+    def add_paths(self, paths, on_error, issuer: str | None = None) -> dict:
         """Add drafts and folders; an input that cannot be read is one `on_error` line.
-        Returns how many were added, updated and unchanged."""
+        Returns how many were added, updated and unchanged. Documents are stored in batches
+        of the engine's size (SQLite: one per transaction), so an interrupt loses at most the
+        batch in hand and never leaves half a document."""
         from .reader import collect, load
 
         counts = {"added": 0, "updated": 0, "unchanged": 0}
+        batch = []
+
+        def flush():
+            for outcome in self.add_entries(batch):
+                counts[outcome] += 1
+            batch.clear()
+
         for source in collect(paths, lambda p: False, on_error):
             try:
                 doc, _ = load(source)
             except InputError as exc:
                 on_error(exc.message)
                 continue
-            counts[self.add(Path(source.path).as_posix(), doc)] += 1
+            batch.append(Entry(Path(source.path).as_posix(), doc, issuer))
+            if len(batch) >= self.engine.BATCH:
+                flush()
+        if batch:
+            flush()
         return counts
 
-    def _add(self, path: str, doc: Document, rows) -> str:
-        sha = sha_of(doc.text)
-        row = self.db.execute("SELECT sha FROM docs WHERE path=?", (path,)).fetchone()
-        if row is not None and row[0] == sha:
-            return "unchanged"
-        if row is not None:
-            self._remove(path)
-        hashes = sorted({r[0] for r in rows})
-        cur = self.db.execute(
-            "INSERT INTO docs(path, sha, chars, added, hashes) VALUES(?,?,?,?,?)",
-            (path, sha, len(doc.text), dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-             array.array("q", hashes).tobytes()))
-        doc_id = cur.lastrowid
-        self.db.executemany("INSERT OR IGNORE INTO fps VALUES(?,?,?,?,?)",
-                            [(h, doc_id, line, col, end_col) for h, line, col, end_col in rows])
-        self.db.executemany("INSERT INTO df VALUES(?, 1) ON CONFLICT(hash) DO UPDATE SET docs = docs + 1",
-                            [(h,) for h in hashes])
-        return "updated" if row is not None else "added"
+    def _store(self, entries) -> list[str]:
+        """Inside a write transaction: each entry added, replaced or left alone, then the
+        document frequencies moved by the engine in one statement, in hash order, so that
+        concurrent writers lock rows in the same order."""
+        deltas: Counter = Counter()
+        outcomes = {}
+        for entry in sorted(entries, key=lambda e: e.path):  # path order: writers never wait in a circle
+            outcomes[id(entry)] = self._put(entry, deltas)
+        self._apply(deltas)
+        return [outcomes[id(entry)] for entry in entries]
+
+    def _put(self, entry: Entry, deltas: Counter) -> str:
+        for _ in range(3):
+            row = self.engine.run("SELECT id, sha, hashes, issuer, body FROM docs WHERE path = ?"
+                                  + self.engine.FOR_UPDATE, (entry.path,)).fetchone()
+            if row is None:
+                doc_id = self.engine.insert_doc(_DOC_COLUMNS, entry.values())
+                if doc_id is None:
+                    continue  # another writer added this path just now: read it again
+                self._post(doc_id, entry, deltas)
+                return "added"
+            doc_id, sha, old_hashes, issuer, body = row
+            if sha == entry.sha:
+                if body is not None and entry.given_issuer in (None, issuer):
+                    return "unchanged"
+                self.engine.run("UPDATE docs SET issuer = ?, issued = ?, body = ? WHERE id = ?",
+                                (entry.issuer if entry.given_issuer else issuer or entry.issuer,
+                                 entry.issued, entry.body, doc_id))
+                return "updated"
+            self._unpost(doc_id, unpack_hashes(old_hashes), deltas)
+            self.engine.run("UPDATE docs SET sha = ?, chars = ?, added = ?, hashes = ?, issuer = ?, issued = ?, "
+                            "body = ? WHERE id = ?", (*entry.values()[1:], doc_id))
+            self._post(doc_id, entry, deltas)
+            return "updated"
+        raise InputError(said("index.busy", path=self.location, name=entry.path))
+
+    def _post(self, doc_id: int, entry: Entry, deltas: Counter) -> None:
+        self.engine.insert_postings([(h, doc_id, line, col, end_col) for h, line, col, end_col in entry.rows])
+        for h in entry.hashes:
+            deltas[h] += 1
+
+    def _unpost(self, doc_id: int, hashes, deltas: Counter) -> None:
+        self.engine.delete_postings(doc_id, hashes)
+        for h in hashes:
+            deltas[h] -= 1
+
+    def _apply(self, deltas: Counter) -> None:
+        moved = sorted((h, n) for h, n in deltas.items() if n)
+        if moved:
+            self.engine.apply_df(moved)
 
     def remove(self, path: str) -> bool:
-        return self._transaction(lambda: self._remove(path))
+        def work():
+            row = self.engine.run("SELECT id, hashes FROM docs WHERE path = ?" + self.engine.FOR_UPDATE,
+                                  (path,)).fetchone()
+            if row is None:
+                return False
+            deltas: Counter = Counter()
+            self._unpost(row[0], unpack_hashes(row[1]), deltas)
+            self.engine.run("DELETE FROM docs WHERE id = ?", (row[0],))
+            self._apply(deltas)
+            return True
 
-    def _remove(self, path: str) -> bool:
-        row = self.db.execute("SELECT id, hashes FROM docs WHERE path=?", (path,)).fetchone()
-        if row is None:
-            return False
-        doc_id, blob = row
-        hashes = array.array("q")
-        hashes.frombytes(blob)
-        self.db.executemany("DELETE FROM fps WHERE hash=? AND doc=?", [(h, doc_id) for h in hashes])
-        self.db.executemany("UPDATE df SET docs = docs - 1 WHERE hash=?", [(h,) for h in hashes])
-        self.db.execute("DELETE FROM df WHERE docs <= 0")
-        self.db.execute("DELETE FROM docs WHERE id=?", (doc_id,))
-        return True
+        with self.errors():
+            return self._write(work)
 
     # -- consistency -------------------------------------------------------------
     _TRUE_DF = "SELECT hash, COUNT(DISTINCT doc) FROM fps GROUP BY hash"
+    # Hashes whose stored frequency differs from their postings, and frequencies with no postings.
+    _WRONG_DF = ("SELECT t.hash, COALESCE(d.docs, 0), t.n FROM (SELECT hash, COUNT(DISTINCT doc) AS n FROM fps "
+                 "GROUP BY hash) t LEFT JOIN df d ON d.hash = t.hash WHERE d.docs IS NULL OR d.docs <> t.n "
+                 "UNION ALL SELECT d.hash, d.docs, 0 FROM df d WHERE NOT EXISTS "
+                 "(SELECT 1 FROM fps f WHERE f.hash = d.hash)")
+    _ORPHANS = "SELECT COUNT(*) FROM fps f WHERE NOT EXISTS (SELECT 1 FROM docs d WHERE d.id = f.doc)"
 
-    def check(self) -> list[str]:
-        """Where the document-frequency table disagrees with the postings (empty when consistent)."""
-        stored = dict(self.db.execute("SELECT hash, docs FROM df"))
-        true = dict(self.db.execute(self._TRUE_DF))
-        problems = [f"hash {h}: df says {stored.get(h, 0)}, postings say {n}" for h, n in true.items()
-                    if stored.get(h) != n]
-        problems += [f"hash {h}: df says {n}, no postings" for h, n in stored.items() if h not in true]
-        orphans = self.db.execute("SELECT COUNT(*) FROM fps WHERE doc NOT IN (SELECT id FROM docs)").fetchone()[0]
-        if orphans:
-            problems.append(f"{orphans} postings of documents no longer indexed")
-        return problems
+    def check(self) -> list:
+        """Where the document-frequency table disagrees with the postings (empty when consistent),
+        read in one snapshot: a writer at work is seen before or after, never halfway."""
+        def work():
+            problems = [said("index.problem.df", hash=h, stored=stored, true=true)
+                        for h, stored, true in self.engine.run(self._WRONG_DF).fetchall()]
+            orphans = self.engine.run(self._ORPHANS).fetchone()[0]
+            if orphans:
+                problems.append(said("index.problem.orphans", count=orphans))
+            return problems
+
+        with self.errors():
+            return self.engine.read(work)
 
     def repair(self) -> int:
         """Rebuild the document-frequency table from the postings; returns the problems it fixed."""
         found = len(self.check())
-        self._transaction(self._rebuild)
+        with self.errors():
+            self._write(self._rebuild)
         return found
 
     def _rebuild(self):
-        self.db.execute("DELETE FROM fps WHERE doc NOT IN (SELECT id FROM docs)")
-        self.db.execute("DELETE FROM df")
-        self.db.execute(f"INSERT INTO df {self._TRUE_DF}")
+        self.engine.lock_tables()
+        self.engine.run("DELETE FROM fps WHERE NOT EXISTS (SELECT 1 FROM docs d WHERE d.id = fps.doc)")
+        self.engine.run("DELETE FROM df")
+        self.engine.run(f"INSERT INTO df(hash, docs) {self._TRUE_DF}")
 
     # -- reading ---------------------------------------------------------------
-    def documents(self):
-        return self.db.execute(
-            "SELECT path, chars, length(hashes) / 8, added FROM docs ORDER BY path").fetchall()
+    def documents(self) -> list[tuple]:
+        """(path, chars, fingerprints, added, issuer, issued) of every document, by path."""
+        sql = (f"SELECT path, chars, length(hashes) / 8, added, {self._column('issuer')}, "
+               f"{self._column('issued')} FROM docs ORDER BY path")
+        with self.errors():
+            rows = self.engine.read(lambda: self.engine.run(sql).fetchall())
+        return [(p, c, n, _iso(a), i, _iso(d)) for p, c, n, a, i, d in rows]
 
     def stats(self) -> dict:
-        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
-        return {
-            "documents": one("SELECT COUNT(*) FROM docs"),
-            "fingerprints": one("SELECT COUNT(*) FROM fps"),
-            "distinct hashes": one("SELECT COUNT(*) FROM df"),
-            "bytes on disk": self.path.stat().st_size if self.path.exists() else 0,
-        }
+        def work():
+            one = lambda sql: self.engine.run(sql).fetchone()[0]  # noqa: E731
+            return {
+                "documents": one("SELECT COUNT(*) FROM docs"),
+                "issuers": one(f"SELECT COUNT(DISTINCT {self._column('issuer')}) FROM docs"),
+                "fingerprints": one("SELECT COUNT(*) FROM fps"),
+                "distinct hashes": one("SELECT COUNT(*) FROM df"),
+                "bytes": self.engine.size(),
+            }
+
+        with self.errors():
+            return self.engine.read(work)
 
     def matches(self, hashes, max_docs: int, exclude_sha: str | None = None) -> dict:
         """Postings of the hashes found in fewer than max_docs documents: hash -> [(path, line, col, end_col)]."""
         out: dict = {}
-        unique = sorted(set(hashes))
-        for i in range(0, len(unique), 500):
-            chunk = unique[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            rare = [h for h, n in self.db.execute(
-                f"SELECT hash, docs FROM df WHERE hash IN ({marks})", chunk) if n < max_docs]
-            if not rare:
-                continue
-            marks = ",".join("?" * len(rare))
-            for h, path, sha, line, col, end_col in self.db.execute(
-                    f"SELECT f.hash, d.path, d.sha, f.line, f.col, f.end_col FROM fps f "
-                    f"JOIN docs d ON d.id = f.doc WHERE f.hash IN ({marks})", rare):
-                if sha != exclude_sha:
-                    out.setdefault(h, []).append((path, line, col, end_col))
+
+        def work():
+            for member, values in self.engine.member("df.hash", sorted(set(hashes))):
+                for h, path, sha, line, col, end_col in self.engine.run(
+                        "SELECT f.hash, d.path, d.sha, f.line, f.col, f.end_col FROM df "
+                        "JOIN fps f ON f.hash = df.hash JOIN docs d ON d.id = f.doc "
+                        f"WHERE {member} AND df.docs < ?", (*values, max_docs)):
+                    if sha != exclude_sha:
+                        out.setdefault(h, []).append((path, line, col, end_col))
+
+        with self.errors():
+            self.engine.read(work, snapshot=False)
         return out
+
+    def shared(self, max_docs: int, work):
+        """work(postings, docs, bodies) in one read snapshot: postings() yields (hash, doc id,
+        line, col, end_col) of every hash found in 2 to max_docs - 1 documents; docs(ids) gives
+        {id: (path, issuer, issued, fingerprints)} and bodies(ids) {id: text or None}."""
+        def docs(ids):
+            out = {}
+            for member, values in self.engine.member("id", sorted(ids)):
+                for i, p, s, d, n in self.engine.run(
+                        f"SELECT id, path, {self._column('issuer')}, {self._column('issued')}, length(hashes) / 8 "
+                        f"FROM docs WHERE {member}", values):
+                    out[i] = (p, s, _iso(d), n)
+            return out
+
+        def bodies(ids):
+            out = {}
+            for member, values in self.engine.member("id", sorted(ids)):
+                for i, b in self.engine.run(f"SELECT id, {self._column('body')} FROM docs WHERE {member}", values):
+                    out[i] = unpack_text(b)
+            return out
+
+        postings = lambda: self.engine.stream(  # noqa: E731
+            "SELECT f.hash, f.doc, f.line, f.col, f.end_col FROM df JOIN fps f ON f.hash = df.hash "
+            "WHERE df.docs > 1 AND df.docs < ?", (max_docs,))
+        with self.errors():
+            return self.engine.read(lambda: work(postings, docs, bodies))
+
+    # -- copying ------------------------------------------------------------------
+    def copy_to(self, target: "Corpus") -> dict:
+        """Every document of this index, with its postings, into `target` (the other engine, or
+        another index of the same), in one transaction there, which other writers wait for; the
+        target's document frequencies are then rebuilt from its postings. Documents already there
+        unchanged are skipped, changed ones replaced."""
+        counts: dict = {}
+        columns = "id, " + ", ".join(self._column(c) for c in _DOC_COLUMNS.split(", "))
+
+        def write():
+            counts.update(copied=0, replaced=0, unchanged=0)  # afresh if the engine runs this again
+            target.engine.lock_tables()
+            there = {path: (i, sha, hashes) for path, i, sha, hashes
+                     in target.engine.run("SELECT path, id, sha, hashes FROM docs")}
+            ids = {}
+            for old_id, path, sha, chars, added, hashes, issuer, issued, body in self.engine.stream(
+                    f"SELECT {columns} FROM docs ORDER BY id", name="docs"):
+                mine = there.get(path)
+                if mine is not None and mine[1] == sha:
+                    counts["unchanged"] += 1
+                    continue
+                if mine is not None:
+                    target.engine.delete_postings(mine[0], unpack_hashes(mine[2]))
+                    target.engine.run("DELETE FROM docs WHERE id = ?", (mine[0],))
+                counts["replaced" if mine is not None else "copied"] += 1
+                ids[old_id] = target.engine.insert_doc(_DOC_COLUMNS, (
+                    path, sha, chars, _iso(added), bytes(hashes), issuer, _iso(issued),
+                    None if body is None else bytes(body)))
+            batch = []
+            for h, doc, line, col, end_col in self.engine.stream("SELECT hash, doc, line, col, end_col FROM fps",
+                                                                 name="postings"):
+                if doc in ids:
+                    batch.append((h, ids[doc], line, col, end_col))
+                    if len(batch) >= 50_000:
+                        target.engine.insert_postings(batch)
+                        batch = []
+            if batch:
+                target.engine.insert_postings(batch)
+            if ids:
+                target._rebuild()
+
+        with self.errors(), target.errors():
+            self.engine.read(lambda: target._write(write))
+        return counts
 
 
 class CorpusView:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from pgcluster import engine, index_at, postgres  # noqa: F401 - fixtures for the index tests
 from rectlint.api import LintContext, Linter
 from rectlint.config import Config
 
