@@ -120,9 +120,6 @@ def _extend(copy: Copy, text_a: str | None, text_b: str | None) -> None:
             a0, b0 = a0 - 1, b0 - 1
         while a1 < len(la) and b1 < len(lb) and la[a1] == lb[b1]:
             a1, b1 = a1 + 1, b1 + 1
-        if (a0, a1) != (p.a[1] - 1, p.a[2]):
-            p.marks_a.append((a0 + 1, a1))
-            p.marks_b.append((b0 + 1, b1))
         p.a, p.b = (p.a[0], a0 + 1, a1), (p.b[0], b0 + 1, b1)
 
 

@@ -262,17 +262,20 @@ class Corpus:
         return counts
 
     def _store(self, entries) -> list[str]:
-        """Inside a write transaction: each entry added, replaced or left alone, then the
-        document frequencies moved by the engine in one statement, in hash order, so that
-        concurrent writers lock rows in the same order."""
+        """Inside a write transaction: each entry added, replaced or left alone; then the
+        batch's postings written at once and the document frequencies moved in one statement,
+        in hash order, so that concurrent writers lock rows in the same order."""
         deltas: Counter = Counter()
+        postings: list = []
         outcomes = {}
         for entry in sorted(entries, key=lambda e: e.path):  # path order: writers never wait in a circle
-            outcomes[id(entry)] = self._put(entry, deltas)
+            outcomes[id(entry)] = self._put(entry, deltas, postings)
+        if postings:
+            self.engine.insert_postings(postings)
         self._apply(deltas)
         return [outcomes[id(entry)] for entry in entries]
 
-    def _put(self, entry: Entry, deltas: Counter) -> str:
+    def _put(self, entry: Entry, deltas: Counter, postings: list) -> str:
         for _ in range(3):
             row = self.engine.run("SELECT id, sha, hashes, issuer, body FROM docs WHERE path = ?"
                                   + self.engine.FOR_UPDATE, (entry.path,)).fetchone()
@@ -280,7 +283,7 @@ class Corpus:
                 doc_id = self.engine.insert_doc(_DOC_COLUMNS, entry.values())
                 if doc_id is None:
                     continue  # another writer added this path just now: read it again
-                self._post(doc_id, entry, deltas)
+                self._post(doc_id, entry, deltas, postings)
                 return "added"
             doc_id, sha, old_hashes, issuer, body = row
             if sha == entry.sha:
@@ -293,12 +296,12 @@ class Corpus:
             self._unpost(doc_id, unpack_hashes(old_hashes), deltas)
             self.engine.run("UPDATE docs SET sha = ?, chars = ?, added = ?, hashes = ?, issuer = ?, issued = ?, "
                             "body = ? WHERE id = ?", (*entry.values()[1:], doc_id))
-            self._post(doc_id, entry, deltas)
+            self._post(doc_id, entry, deltas, postings)
             return "updated"
         raise InputError(said("index.busy", path=self.location, name=entry.path))
 
-    def _post(self, doc_id: int, entry: Entry, deltas: Counter) -> None:
-        self.engine.insert_postings([(h, doc_id, line, col, end_col) for h, line, col, end_col in entry.rows])
+    def _post(self, doc_id: int, entry: Entry, deltas: Counter, postings: list) -> None:
+        postings.extend((h, doc_id, line, col, end_col) for h, line, col, end_col in entry.rows)
         for h in entry.hashes:
             deltas[h] += 1
 
@@ -392,7 +395,7 @@ class Corpus:
 
         def work():
             for member, values in self.engine.member("df.hash", sorted(set(hashes))):
-                for h, path, sha, line, col, end_col in self.engine.run(
+                for h, path, sha, line, col, end_col in self.engine.lookup(
                         "SELECT f.hash, d.path, d.sha, f.line, f.col, f.end_col FROM df "
                         "JOIN fps f ON f.hash = df.hash JOIN docs d ON d.id = f.doc "
                         f"WHERE {member} AND df.docs < ?", (*values, max_docs)):
@@ -423,9 +426,14 @@ class Corpus:
                     out[i] = unpack_text(b)
             return out
 
-        postings = lambda: self.engine.stream(  # noqa: E731
-            "SELECT f.hash, f.doc, f.line, f.col, f.end_col FROM df JOIN fps f ON f.hash = df.hash "
-            "WHERE df.docs > 1 AND df.docs < ?", (max_docs,))
+        def postings():
+            # The shared hashes first (the index df_shared holds only those), then their postings
+            # looked up by hash: never a pass over every posting of the province.
+            shared = [h for (h,) in self.engine.run("SELECT hash FROM df WHERE docs > 1 AND docs < ? ORDER BY hash",
+                                                    (max_docs,))]
+            for member, values in self.engine.member("hash", shared):
+                yield from self.engine.run(f"SELECT hash, doc, line, col, end_col FROM fps WHERE {member}", values)
+
         with self.errors():
             return self.engine.read(lambda: work(postings, docs, bodies))
 

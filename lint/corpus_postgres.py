@@ -39,6 +39,7 @@ MIGRATIONS: dict = {}  # version 3 is the first on PostgreSQL; later versions ad
 _LOCK_KEY = zlib.crc32(b"rectlint-corpus schema")  # advisory lock: creating or migrating the schema
 _RETRIES = 8
 _SECRET_KEYS = ("password", "sslpassword")
+_CHUNK = 2_000  # values per array parameter: few enough that the planner probes the index for each
 
 
 def _split(url: str) -> tuple[str, str, str, str]:
@@ -101,19 +102,23 @@ class PostgresEngine:
     def open(self, create: bool, readonly: bool, build=None) -> None:
         from psycopg.conninfo import conninfo_to_dict
 
-        options = {"autocommit": True, "application_name": "rectlint"}
+        self._options = {"autocommit": True, "application_name": "rectlint"}
         try:
             given = conninfo_to_dict(self._url)
         except psycopg.Error as exc:
             raise self.Error(self._line(exc)) from None
         if "connect_timeout" not in given and not os.environ.get("PGCONNECT_TIMEOUT"):
-            options["connect_timeout"] = 10
-        self.db = psycopg.connect(self._url, **options)
-        if readonly:
+            self._options["connect_timeout"] = 10
+        self._readonly = readonly
+        self._connect()
+
+    def _connect(self) -> None:
+        self.db = psycopg.connect(self._url, **self._options)
+        if self._readonly:
             # Every statement of this session, in a transaction block or not, is read-only.
             self.db.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
             self.db.read_only = True
-        self.db.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ if readonly else None
+        self.db.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ if self._readonly else None
 
     def read_meta(self) -> dict | None:
         """The meta table; None for a database with no tables at all, {} for one that holds
@@ -169,11 +174,21 @@ class PostgresEngine:
 
     def read(self, work, snapshot: bool = True):
         """work() in one read-only, repeatable-read transaction; a single statement
-        (snapshot=False) runs as its own read-only transaction, without the round trips."""
-        if not snapshot:
-            return work()
-        with self.db.transaction():
-            return work()
+        (snapshot=False) runs as its own read-only transaction, without the round trips. A
+        reader that lives long (a lint process of `rectlint serve`) outlives a server restart:
+        a connection found broken is opened again, once."""
+        for attempt in (0, 1):
+            if self.db.broken:
+                self.db.close()
+                self._connect()
+            try:
+                if not snapshot:
+                    return work()
+                with self.db.transaction():
+                    return work()
+            except psycopg.OperationalError:
+                if attempt or not self.db.broken:
+                    raise
 
     def lock_schema(self) -> None:
         self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
@@ -194,8 +209,16 @@ class PostgresEngine:
         yield from cur
         cur.close()
 
+    def lookup(self, sql: str, params=()):
+        """The hot read path (a draft's hashes against the index): parameters and rows in
+        binary, one round trip."""
+        return self.db.execute(sql.replace("?", "%b"), params, binary=True)
+
     def member(self, column: str, values: list):
-        yield f"{column} = ANY(?)", [list(values)]
+        # A join with the array's elements: the planner probes the index once per value, where
+        # "= ANY(array)" over a large array can tempt it into reading the whole table.
+        for i in range(0, len(values), _CHUNK):
+            yield f"{column} IN (SELECT unnest(?::bigint[]))", [list(values[i:i + _CHUNK])]
 
     def insert_doc(self, columns: str, values: tuple) -> int | None:
         row = self.db.execute(f"INSERT INTO docs({columns}) VALUES({','.join(['%s'] * len(values))}) "

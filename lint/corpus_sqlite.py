@@ -15,6 +15,7 @@ from .messages import said
 from .text import printable
 
 BUSY_MS = 10_000  # a reader or a second writer waits this long for a writer's transaction
+WRITE_TRIES = 6  # …and a writer asks this many times
 
 SCHEMA = (
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)",
@@ -39,7 +40,7 @@ class SQLiteEngine:
     SCHEMA = SCHEMA
     MIGRATIONS = MIGRATIONS
     FOR_UPDATE = ""  # BEGIN IMMEDIATE already holds the only write lock
-    BATCH = 1  # one document per transaction: the write lock is held as briefly as possible
+    BATCH = 16  # documents of a folder per transaction: each commit writes every page it touched
 
     def __init__(self, location):
         self.path = Path(location)
@@ -56,6 +57,9 @@ class SQLiteEngine:
             self.db = sqlite3.connect(uri, uri=True, timeout=BUSY_MS / 1000, isolation_level=None)
         else:
             self.db = sqlite3.connect(str(self.path), timeout=BUSY_MS / 1000, isolation_level=None)
+            # In WAL mode, NORMAL syncs at checkpoints, not at every commit: a power cut may lose the
+            # last documents added (adding them again is idempotent), never the index's consistency.
+            self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute(f"PRAGMA busy_timeout={BUSY_MS}")
 
     def _create(self, build) -> None:
@@ -107,8 +111,16 @@ class SQLiteEngine:
 
     # -- transactions ----------------------------------------------------------------
     def write(self, work):
-        """work() as one transaction: an interrupt or error rolls the whole of it back."""
-        self.db.execute("BEGIN IMMEDIATE")
+        """work() as one transaction: an interrupt or error rolls the whole of it back. Writers
+        queue for the one write lock; SQLite's wait is not fair, so a writer that waited its
+        whole busy timeout while others took turns asks again, for up to a minute."""
+        for attempt in range(WRITE_TRIES):
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as exc:
+                if attempt == WRITE_TRIES - 1 or "locked" not in str(exc):
+                    raise
         try:
             result = work()
         except BaseException:
@@ -137,6 +149,8 @@ class SQLiteEngine:
 
     def stream(self, sql: str, params=(), name: str = ""):
         return self.db.execute(sql, params)
+
+    lookup = run
 
     def member(self, column: str, values: list):
         """(condition, parameters) pairs that together test `column` against every value."""

@@ -60,7 +60,10 @@ def _service_user() -> str | None:
 
 
 class Cluster:
-    def __init__(self):
+    """`durable=False` (the tests): no fsync, since a killed client is under test, not a crashed
+    server. The bench starts one with the server's durable defaults and `settings` of its own."""
+
+    def __init__(self, durable: bool = False, settings: str = ""):
         try:
             import psycopg  # noqa: F401
         except ImportError:
@@ -83,9 +86,9 @@ class Cluster:
         hba = (f"local all all trust\nhost all {PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n"
                "host all all 127.0.0.1/32 trust\n")
         (self.data / "pg_hba.conf").write_text(hba, encoding="utf-8")
-        # Durability is not under test here (a killed client is, not a crashed server): no fsync.
-        options = (f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c max_connections=200 {settings}"
+        if not durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._as_user(self.pg_ctl, "-D", str(self.data), "-l", str(self.folder / "log"), "-w", "-t", "60",
                       "-o", options, "start")
         self.password = "s3cr3t-Pw_7781"

@@ -70,6 +70,17 @@ def test_interrupted_and_killed_writers_leave_the_index_consistent(index_at, tmp
     assert len(raw(index_at, "SELECT path FROM docs")) == 120
 
 
+REMOVER = """
+import sys, time
+from rectlint.corpus import Corpus
+with Corpus(sys.argv[1]) as corpus:
+    for _ in range(6):
+        for path in sys.argv[2:]:
+            corpus.remove(path)
+        time.sleep(0.2)
+"""
+
+
 def test_four_writers_on_overlapping_folders_end_with_exact_document_frequencies(index_at, tmp_path):
     folders = []
     for w in range(4):  # writer w adds notices 10w .. 10w + 19: each overlaps its neighbour by half
@@ -80,10 +91,15 @@ def test_four_writers_on_overlapping_folders_end_with_exact_document_frequencies
             own = "".join(random.Random(i).choice(HAN) for _ in range(300))
             (folder / f"n{i:03}.txt").write_text(f"关于巡察整改情况的通报\n\n{shared}{own}。\n", encoding="utf-8")
         folders.append(folder)
-    # Writer w adds folders w and w + 1: every notice is added by two writers at once.
+    # Writer w adds folders w and w + 1: every notice is added by two writers at once, while a
+    # fifth removes some of them again and again.
+    Corpus(index_at, create=True).close()
     procs = [_cli("index", "add", "--index", index_at, folders[w], folders[(w + 1) % 4]) for w in range(4)]
-    assert [proc.wait(timeout=120) for proc in procs] == [0, 0, 0, 0]
+    removed = sorted(folders[1].iterdir())[::3]
+    remover = subprocess.Popen([sys.executable, "-c", REMOVER, index_at, *map(str, removed)], cwd=ROOT)
+    assert [proc.wait(timeout=120) for proc in procs] == [0, 0, 0, 0] and remover.wait(timeout=120) == 0
     assert run_cli("index", "check", "--index", index_at).returncode == 0
+    assert run_cli("index", "add", "--index", index_at, folders[1]).returncode == 0  # the removed, back
     # The frequencies equal those of the same documents added by one writer.
     one = str(tmp_path / "serial.sqlite")
     assert run_cli("index", "add", "--index", one, *folders).returncode == 0
@@ -363,3 +379,73 @@ def test_copy_moves_an_index_between_engines_both_ways(tmp_path, postgres):
         assert run_cli("index", "check", "--index", where).returncode == 0
     same = run_cli("index", "copy", url, url)
     assert same.returncode == 2
+
+
+def _leaks(result, secrets) -> list:
+    shown = (result.stdout + result.stderr).decode("utf-8", "replace")
+    return [s for s in secrets if s in shown]
+
+
+def test_a_password_never_appears_in_output_or_errors(postgres, tmp_path):
+    from urllib.parse import quote
+
+    from pgcluster import PASSWORD_ROLE, _free_port
+
+    secret = postgres.password
+    secrets = [secret, quote(secret, safe=""), secret[3:-3]]
+    url = postgres.url(postgres.new_database(), user=PASSWORD_ROLE, password=secret)
+    draft = tmp_path / "d.txt"
+    lines = (EXAMPLES / "clean-notice.txt").read_text(encoding="utf-8").splitlines()
+    draft.write_text("关于整改情况的通报\n\n一、整改情况\n1.问题。\n" + lines[24] + "\n", encoding="utf-8")
+    working = [("index", "add", "--index", url, EXAMPLES), ("index", "list", "--index", url),
+               ("index", "stats", "--index", url), ("index", "check", "--index", url),
+               ("index", "repair", "--index", url), ("index", "copies", "--index", url, "--format", "html"),
+               ("index", "remove", "--index", url, "none.txt"), (draft, "--against", url, "--format", "json"),
+               (draft, "--against", url), ("index", "copy", url, tmp_path / "x.sqlite")]
+    for args in working:
+        result = run_cli(*args)
+        assert result.returncode in (0, 1) and not _leaks(result, secrets), (args, result.stderr)
+    assert "postgresql://secretive:***@".encode() in run_cli("index", "stats", "--index", url).stdout
+    failing = {
+        "拒绝登录": postgres.url("postgres", user=PASSWORD_ROLE, password=secret + "x"),
+        "连不上 PostgreSQL 服务器": f"postgresql://{PASSWORD_ROLE}:{secret}@127.0.0.1:{_free_port()}/db",
+        "没有这个数据库": postgres.url("nope", user=PASSWORD_ROLE, password=secret),
+        "地址写法有误": f"postgresql://{PASSWORD_ROLE}:{secret}%zz@127.0.0.1:{postgres.port}/db",
+        "不是 rectlint 索引": postgres.url("postgres", user=PASSWORD_ROLE, password=secret) + "?password=" + secret,
+    }
+    raw(postgres.url("postgres"), "CREATE TABLE IF NOT EXISTS accounts(name text)")
+    for words, bad in failing.items():
+        for args in (("index", "list", "--index", bad), ("index", "add", "--index", bad, draft),
+                     (draft, "--against", bad), ("serve", "--against", bad), ("index", "copy", bad, url)):
+            result = run_cli(*args)
+            assert result.returncode == 2 and words.encode() in result.stderr, (words, args, result.stderr.decode())
+            assert not _leaks(result, [*secrets, secret[::-1]]) and b"Traceback" not in result.stderr, result.stderr
+        english = run_cli("index", "list", "--index", bad, "--lang", "en")
+        assert english.returncode == 2 and not _leaks(english, secrets) and "：".encode() not in english.stderr
+    # From PGPASSWORD or a password file instead of the URL, as libpq reads them.
+    bare = url.replace(f":{secret}@", "@")
+    refused = run_cli("index", "list", "--index", bare, "--lang", "en", env={"PGPASSWORD": secret[::-1]})
+    assert b"refused the login" in refused.stderr and not _leaks(refused, [secret[::-1]])
+    assert run_cli("index", "list", "--index", bare, env={"PGPASSWORD": secret}).returncode == 0
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(f"127.0.0.1:{postgres.port}:*:{PASSWORD_ROLE}:{secret}\n", encoding="utf-8")
+    passfile.chmod(0o600)
+    listed = run_cli("index", "list", "--index", bare, env={"PGPASSFILE": str(passfile)})
+    assert listed.returncode == 0 and b"clean-notice.txt" in listed.stdout and not _leaks(listed, secrets)
+
+
+def test_without_psycopg_a_postgresql_index_names_the_extra():
+    code = ("import sys; sys.modules['psycopg'] = None\nfrom rectlint.cli import main\n"
+            "main(['index', 'list', '--index', 'postgresql://u:pw@127.0.0.1:1/db'])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT)
+    assert result.returncode == 2 and "rectlint[postgres]" in result.stderr.decode("utf-8")
+    assert "需要 psycopg".encode() in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_a_long_lived_reader_survives_a_lost_connection(postgres):
+    url = postgres.url(postgres.new_database())
+    assert run_cli("index", "add", "--index", url, EXAMPLES / "clean-notice.txt").returncode == 0
+    with Corpus(url, readonly=True) as reader:
+        assert len(reader.documents()) == 1
+        postgres.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'rectlint'")
+        assert len(reader.documents()) == 1  # opened again, once

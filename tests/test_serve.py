@@ -267,13 +267,13 @@ def test_off_loopback_it_refuses_to_start_without_a_token():
     assert short.returncode == 2 and b"at least 16 characters" in short.stderr
 
 
-def test_configuration_and_corpus_index_apply_as_on_the_command_line(tmp_path):
+def test_configuration_and_corpus_index_apply_as_on_the_command_line(tmp_path, index_at):
     config = tmp_path / ".rectlint.yaml"
     config.write_text("ignore: [invalid-date]\n", encoding="utf-8")
     with client_for(config=load_config(config)) as c:
         body = c.post("/v1/check", json={"text": BROKEN}).json()
         assert body["findings"] and not any(f["rule"] == "invalid-date" for f in body["findings"])
-    index = tmp_path / "i.sqlite"
+    index = index_at
     assert run_cli("index", "add", "--index", index, EXAMPLES / "clean-notice.txt").returncode == 0
     lines = (EXAMPLES / "clean-notice.txt").read_text(encoding="utf-8").splitlines()
     draft = "关于整改情况的通报\n\n一、整改情况\n1.问题。\n" + lines[24] + "\n"

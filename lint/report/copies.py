@@ -86,6 +86,22 @@ PAGE_CSS = """
 """
 
 
+MIN_MARK = 3  # characters: a shorter common run between two passages is chance, not shared wording
+
+
+def _shared_words(la, lb, passage) -> tuple[list, list] | None:
+    """(column, end column) of the runs the two passages have in common, found by comparing
+    their texts; None where the index holds no text of either."""
+    a, b = _snippet(la, passage.a), _snippet(lb, passage.b)
+    if a is None or b is None:
+        return None
+    from difflib import SequenceMatcher
+
+    blocks = [m for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size >= MIN_MARK]
+    return ([(passage.a[1] + m.a, passage.a[1] + m.a + m.size - 1) for m in blocks],
+            [(passage.b[1] + m.b, passage.b[1] + m.b + m.size - 1) for m in blocks])
+
+
 def _passage_html(lines, place, marks, lang: str) -> str:
     line, col, end = place
     if lines is None or not 0 < line <= len(lines):
@@ -120,8 +136,9 @@ def render_html(copies, bodies: dict, lang: str) -> str:
                          "</div></div>")
         rows = [f'<div class="sides">{"".join(cells)}</div>']
         for p in copy.passages:
-            rows.append(f'<div class="sides">{_passage_html(la, p.a, p.marks_a, lang)}'
-                        f'{_passage_html(lb, p.b, p.marks_b, lang)}</div>')
+            marks_a, marks_b = _shared_words(la, lb, p) or (p.marks_a, p.marks_b)
+            rows.append(f'<div class="sides">{_passage_html(la, p.a, marks_a, lang)}'
+                        f'{_passage_html(lb, p.b, marks_b, lang)}</div>')
         order = (text("copies.earlier", lang, first=_who(copy.a, lang), date=copy.a.issued, later=copy.b.issued)
                  if copy.earlier else text("copies.no-order", lang))
         sections.append(f'<section class="pair" id="p{n}"><h2>{n}. {escape(_who(copy.a, lang))} ⇔ '

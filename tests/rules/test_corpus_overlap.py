@@ -11,9 +11,8 @@ from drafts import notice
 
 
 @pytest.fixture
-def corpus(tmp_path):
-    path = tmp_path / "corpus.sqlite"
-    index = Corpus(path, create=True)
+def corpus(index_at):  # on each engine: an SQLite file, a PostgreSQL database
+    index = Corpus(index_at, create=True)
     texts = {f"notice-{i}.txt": notice(f"第{i}单位", f"第{i}单位结合自身实际，采取了编号为{i}的专门措施，内容各不相同{'甲乙丙丁戊己庚辛'[i]}。")
              for i in range(6)}
     texts["source.txt"] = notice("来源单位", "建立问题清单、任务清单和责任清单，实行挂图作战、对账销号，每月召开推进会听取进展。")
