@@ -337,12 +337,13 @@ def table(results: dict, n: int) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--notices", type=int, default=100_000)
-    ap.add_argument("--extra", type=int, default=4_000, help="notices per ingest slice (1 and 4 writers)")
+    ap.add_argument("--extra", type=int, default=2_000, help="notices per ingest slice (1 and 4 writers)")
     ap.add_argument("--queries", type=int, default=400)
     ap.add_argument("--url", default=None, help="an empty PostgreSQL database to use instead of a throwaway cluster")
     ap.add_argument("--engines", nargs="+", default=["sqlite", "postgresql"])
     args = ap.parse_args()
     n, extra = args.notices, args.extra
+    load = os.getloadavg()
     total = n + 4 * extra + 2 * max(200, extra // 4)
     _G["pools"] = pools = material()
     _G["province"] = province = plan(total)
@@ -377,7 +378,8 @@ def main() -> None:
                     cluster.stop()
                     cluster = None
     print(f"\n{n:,} notices, {len(province['copies']):,} planted copying pairs, {os.cpu_count()} cores, "
-          f"drafts of {min(len(d.encode()) for d in _G['drafts']):,} bytes or more")
+          f"drafts of {min(len(d.encode()) for d in _G['drafts']):,} bytes or more; load average at the start "
+          f"{load[0]:.1f}, at the end {os.getloadavg()[0]:.1f} (other work on the machine shares its cores)")
     print(table(results, n))
 
 

@@ -236,8 +236,8 @@ class Corpus:
     def add_paths(self, paths, on_error, issuer: str | None = None) -> dict:
         """Add drafts and folders; an input that cannot be read is one `on_error` line.
         Returns how many were added, updated and unchanged. Documents are stored in batches
-        of the engine's size (SQLite: one per transaction), so an interrupt loses at most the
-        batch in hand and never leaves half a document."""
+        of the engine's size, one transaction each, so an interrupt loses at most the batch in
+        hand and never leaves half a document."""
         from .reader import collect, load
 
         counts = {"added": 0, "updated": 0, "unchanged": 0}
