@@ -18,8 +18,6 @@ on which line of that page (counting the text's lines, not the frame's) each cha
 from __future__ import annotations
 
 import bisect
-from statistics import median
-
 import regex
 
 from .conventions.markers import HEADINGS, MARKER_START
@@ -87,7 +85,7 @@ _WORD_START = regex.compile(r"^[\p{L}\p{N}]")
 # Thresholds, in units of the type size or of the usual distance between lines.
 INDENT = 0.6  # a line starting this much right of the margin is indented
 SLACK = 0.25  # room at a line's end that does not count: spacing, rounding
-GAP = 1.4  # lines further apart than this many usual distances are not one paragraph
+GAP = 1.25  # lines further apart than this many line distances are not one paragraph
 # Punctuation that may not begin a line (GB/T 15834's line-start rule): it goes with the character before.
 NO_LINE_START = set("，。、；：？！）》」』】〕〗〙”’…—·%,.;:?!)]}")
 _SENTENCE_END = ("。", "！", "？", "；", "：", ".", "!", "?", ";", ":", "”")
@@ -100,12 +98,14 @@ def _key(text: str) -> str:
 
 
 def _pitch(pages: list[Page]) -> float:
-    """The usual distance from one line's top to the next line's, over every page."""
+    """The distance from one line's top to the next line's within a paragraph, over every page:
+    the lower quartile of the steps between lines, since the steps between paragraphs (and a
+    notice has many short ones) may be wider."""
     steps = []
     for page in pages:
         tops = sorted(line.top for line in page.lines)
-        steps.extend(b - a for a, b in zip(tops, tops[1:]) if b - a > 1e-6)
-    return median(steps) if steps else 0.0
+        steps.extend(b - a for a, b in zip(tops, tops[1:]) if b - a > 0.5 * page.lines[0].size)
+    return sorted(steps)[len(steps) // 4] if steps else 0.0
 
 
 def _edge_blocks(page: Page, pitch: float) -> list[list[int]]:
@@ -162,6 +162,7 @@ def lay_out(pages: list[Page]) -> tuple[str, PageMap, int]:
         return "", PageMap(), len(frame)
     left = min(line.x0 for _, _, line in body)
     right = max(line.x1 for _, _, line in body)
+    indents = _indents(body, left)
     paragraphs: list[str] = []
     where = PageMap()
     numbers: dict[int, int] = {}  # page index -> lines of text on it so far
@@ -169,7 +170,7 @@ def lay_out(pages: list[Page]) -> tuple[str, PageMap, int]:
     for p, i, line in body:
         numbers[p] = numbers.get(p, 0) + 1
         text = line.text.strip()
-        if previous is not None and _continues(previous, line, p, left, right, pitch):
+        if previous is not None and _continues(previous, line, p, left, right, pitch, indents):
             joined = (paragraphs[-1] + " " + text if _same_row(previous, line, p)
                       else _joined(paragraphs[-1], text))
             where.add_line(len(joined) - len(text), p + 1, numbers[p])
@@ -187,7 +188,17 @@ def _same_row(previous, line: PageLine, page: int) -> bool:
     last_page, last = previous
     return last_page == page and abs(line.top - last.top) < 0.3 * (last.size or 1.0) and line.x0 > last.x1
 
-def _continues(previous, line: PageLine, page: int, left: float, right: float, pitch: float) -> bool:
+def _indents(body: list, left: float) -> bool:
+    """Whether the text sets its paragraphs off by a first-line indent (of about two characters,
+    as GB/T 9704 has it): then a line at the margin continues a paragraph, whatever room the
+    line before it left (a line breaker may keep a character, its punctuation and the number
+    after them together)."""
+    indented = sum(1 for _, _, line in body if 1.5 * line.size <= line.x0 - left <= 2.5 * line.size)
+    return indented >= 2 and indented >= 0.05 * len(body)
+
+
+def _continues(previous, line: PageLine, page: int, left: float, right: float, pitch: float,
+               indents: bool = False) -> bool:
     """Whether `line` goes on with the paragraph of the line before it (on this page or the last)."""
     last_page, last = previous
     em = last.size or line.size or pitch or 1.0
@@ -195,13 +206,24 @@ def _continues(previous, line: PageLine, page: int, left: float, right: float, p
         return True
     if last_page == page and line.top - last.top < 0.5 * em:
         return False  # back up the page, or over another line: a new block (a table cell, a column)
-    if line.x0 > left + INDENT * em or last.x1 + (line.lead or em) < right - SLACK * em:
+    last_full = last.x1 + (line.lead or em) >= right - SLACK * em
+    if not last_full and (not indents or line.x0 > left + INDENT * em
+                          or last.text.rstrip().endswith(_SENTENCE_END)):
+        return False
+    if line.x0 > left + INDENT * em and not _centred_continuation(last, line, left, right, em):
         return False
     if abs(line.size - last.size) > 0.15 * em:
         return False
     if last_page == page and pitch and line.top - last.top > GAP * pitch:
         return False
     return not _opens_heading(last.text, line.text)
+
+
+def _centred_continuation(last: PageLine, line: PageLine, left: float, right: float, em: float) -> bool:
+    """The second line of a centred title: centred under a line that filled the measure and
+    ended no sentence (a body paragraph's last line does)."""
+    centred = abs((line.x0 + line.x1) / 2 - (left + right) / 2) < 0.5 * em
+    return centred and not last.text.rstrip().endswith(_SENTENCE_END)
 
 
 def _opens_heading(before: str, text: str) -> bool:

@@ -177,7 +177,7 @@ MESSAGES = {
     "report.unread": " ({count} inputs could not be linted)",
     "report.nothing": "No findings.",
     "report.nothing-in-what-was-read": "No findings in what was linted",
-    "report.nothing-read": "Nothing was linted ({count} inputs could not be read)",
+    "report.nothing-read": "No draft was linted ({count} inputs could not be linted)",
     "report.with-suggestion": "{message} (suggestion: {suggestion})",
     "report.github-title": "### rectlint: {total} findings",
     "report.html-intro": "{findings} findings in {documents} documents. Hover over or click a marked passage to read its finding.",
