@@ -85,6 +85,8 @@ def to_docx(data: bytes, name: str, kind: str) -> Converted:
     if ready is not None and ready.sha256 == sha:
         return ready
     shown = printable(name)
+    if not recognised(data, kind):
+        raise InputError(said("input.not-convertible", name=shown, suffix="." + kind))
     program = soffice()
     if program is None:
         raise InputError(said("input.needs-libreoffice", name=shown, suffix="." + kind))
@@ -98,6 +100,7 @@ def prefetch(files: list[tuple[str, bytes, str]]) -> None:
     """Convert (name, data, kind) files ahead, all with one start of LibreOffice, for `to_docx`
     to take. A file that fails here is converted again alone when it is read, which says why."""
     program = soffice()
+    files = [f for f in files if recognised(f[1], f[2])]
     if program is None or len(files) < 2:
         return
     try:
@@ -108,6 +111,25 @@ def prefetch(files: list[tuple[str, bytes, str]]) -> None:
     for (name, data, _), docx in zip(files, converted):
         if docx is not None:
             _READY[name] = Converted(docx, hashlib.sha256(data).hexdigest())
+
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file (Word 97-2003, WPS, Works)
+_ZIP = b"PK\x03\x04"
+
+
+def recognised(data: bytes, kind: str) -> bool:
+    """Whether `data` has the form of a `kind` file that LibreOffice opens as a word processor's.
+    What it does not recognise it imports as plain text, bytes and all (a WPS 2000 file, say),
+    and a draft read that way would look clean: such a file is refused instead."""
+    start = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if kind in ("odt", "docm"):
+        return data.startswith(_ZIP)
+    if kind == "rtf":
+        return start.startswith(b"{\\rtf")
+    # .doc and .wps: a compound file, or what Word also saves under .doc (RTF, a .docx, Word XML,
+    # a web page or its single-file form)
+    return (data.startswith((_OLE, _ZIP)) or start.startswith((b"{\\rtf", b"<"))
+            or start[:12].lower() == b"mime-version")
 
 
 def _convert(program: str, files: list[tuple[bytes, str]], seconds: float, shown: str) -> list:

@@ -26,7 +26,9 @@ from .errors import InputError
 from .messages import said
 from .pages import NO_LINE_START, Page, PageLine
 
-_NS = "{http://www.ofdspec.org/2016}"
+# Elements are matched by local name: GB/T 33190's namespace is http://www.ofdspec.org/2016, but
+# producers that declare another one (or none) are still read.
+_NS = "{*}"
 _NUMBER = regex.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _CJK_START = 0x2E80
 A4 = (210.0, 297.0)
@@ -103,13 +105,18 @@ def _box(element, path: str) -> tuple[float, float] | None:
     return (values[2], values[3]) if len(values) == 4 else None
 
 
+def _size(obj) -> float:
+    """A text object's type size in mm (3.5, about 10 pt, where it gives none)."""
+    return float(obj.get("Size") or obj.get("size") or 0) or 3.5
+
+
 def _glyphs(obj) -> list[tuple[str, float, float, float]]:
     """(character, x, baseline y, advance) of a TextObject's characters, on the page, in mm."""
     boundary = _floats(obj.get("Boundary"))
     bx, by = (boundary[0], boundary[1]) if len(boundary) >= 2 else (0.0, 0.0)
     ctm = _floats(obj.get("CTM"))
     a, b, c, d, e, f = ctm if len(ctm) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    size = float(obj.get("Size") or 0) or 3.5
+    size = _size(obj)
     out = []
     x = y = 0.0
     for code in obj.iterfind(f"{_NS}TextCode"):
@@ -138,22 +145,29 @@ def _objects(root):
 
 
 def _lines(objects) -> list[PageLine]:
-    """Characters grouped into lines: a text object's runs on one baseline, and the objects
-    that follow on that baseline to their right, are one line."""
+    """Characters grouped into lines: characters drawn one after another, left to right, whose
+    heights overlap by half or more stand on one line (a run in another font may sit a little
+    higher or lower on it)."""
     lines: list[PageLine] = []
     current: list = []  # (char, x, y, advance, size)
+    top = bottom = 0.0  # the current line's extent down the page
     for obj in objects:
-        size = float(obj.get("Size") or 0) or 3.5
+        size = _size(obj)
         ctm = _floats(obj.get("CTM"))
         size *= abs(ctm[0]) if len(ctm) == 6 and ctm[0] else 1.0
         for char, x, y, advance in _glyphs(obj):
+            a, b = y - 0.88 * size, y + 0.12 * size  # the character's extent about its baseline
             if current:
                 last = current[-1]
-                if abs(y - last[2]) > 0.3 * size or x < last[1] - 0.1:
+                overlap = min(b, bottom) - max(a, top)
+                if overlap < 0.5 * min(b - a, bottom - top) or x < last[1] - 0.1:
                     lines.append(_line(current))
                     current = []
                 elif x - (last[1] + last[3]) > 0.8 * size and not char.isspace() and not last[0].isspace():
-                    current.append((" ", last[1] + last[3], y, 0.0, size))
+                    current.append((" ", last[1] + last[3], last[2], 0.0, size))
+            if not current:
+                top, bottom = a, b
+            top, bottom = min(top, a), max(bottom, b)
             current.append((char, x, y, advance, size))
     if current:
         lines.append(_line(current))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import regex
 
+from .conventions.dates import JOINER_CHAR
 from .conventions.markers import HEADINGS, MARKER_START
 from .record import Record
 from .text import fold
@@ -72,9 +73,11 @@ class PageMap:
         return self.places[paragraph][max(0, bisect.bisect_right(starts, offset) - 1)]
 
 
-_DASHES = "-－—–―~～·•"
+# The marks a page number is set between: the dashes and tildes that also join a range (spelled in
+# conventions/dates.py), a full-width hyphen, a bar, dots.
+_MARKS = rf"(?:[{JOINER_CHAR}--\p{{Han}}]|[－―·•])"
 _PAGE_NUMBER = regex.compile(
-    rf"[{_DASHES}]*(?:第?#页?(?:[/／]#|[,，]?共#页)?|共#页[,，]?第#页|page#(?:of#)?)[{_DASHES}]*", regex.I)
+    rf"{_MARKS}*(?:第?#页?(?:[/／]#|[,，]?共#页)?|共#页[,，]?第#页|page#(?:of#)?){_MARKS}*", regex.I | regex.V1)
 _DIGITS = regex.compile(r"[0-9０-９]+")
 _SPACE = regex.compile(r"\s+")
 _CJK = regex.compile(r"[\p{Han}\p{InCJKSymbolsAndPunctuation}\p{InHalfwidthAndFullwidthForms}"

@@ -215,8 +215,9 @@ def test_a_damaged_pdf_and_a_damaged_ofd_are_one_line_each(tmp_path):
 def test_without_libreoffice_a_doc_is_exit_2_naming_what_to_install(tmp_path):
     drafts = tmp_path / "drafts"
     drafts.mkdir()
-    for name in ("a.doc", "b.wps", "c.odt"):
-        (drafts / name).write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    for name, head in (("a.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), ("b.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
+                       ("c.odt", b"PK\x03\x04")):
+        (drafts / name).write_bytes(head + bytes(600))
     env = {"PATH": "", "RECTLINT_SOFFICE": ""}
     one = run_cli(drafts / "a.doc", "--no-cache", env=env)
     assert one.returncode == 2
@@ -236,6 +237,13 @@ def test_a_conversion_past_its_time_limit_is_stopped(tmp_path):
     result = run_cli(tmp_path / "a.doc", "--no-cache",
                      env={"RECTLINT_SOFFICE": str(slow), "RECTLINT_SOFFICE_TIMEOUT": "1"})
     assert result.returncode == 2 and "转换超过 1 秒" in result.stderr.decode("utf-8")
+
+
+def test_a_wps_that_is_no_compound_file_is_refused_not_read_as_plain_text(tmp_path):
+    old = tmp_path / "old.wps"
+    old.write_bytes(b"WPS\x00\x01" + "整改情况通报".encode("gb18030") * 40)
+    result = run_cli(old, "--no-cache", env={"PATH": "", "RECTLINT_SOFFICE": ""})
+    assert result.returncode == 2 and "不是 LibreOffice 能读的 .wps 文稿" in result.stderr.decode("utf-8")
 
 
 def test_a_folder_walk_names_what_it_skipped(tmp_path):

@@ -206,6 +206,7 @@ MESSAGES = {
     "input.needs-docx": "{name}: reading .docx needs python-docx (pip install python-docx)",
     "input.damaged-docx": "{name}: damaged .docx ({error})",
     "input.needs-libreoffice": "{name}: reading a {suffix} draft needs LibreOffice: install it (Debian/Ubuntu: apt install libreoffice-writer-nogui), or name its soffice program in RECTLINT_SOFFICE",
+    "input.not-convertible": "{name}: not a {suffix} draft LibreOffice can read (an early WPS in its own format, say); save it as .docx in the program that wrote it",
     "input.convert-failed": "{name}: LibreOffice cannot convert this file (damaged, encrypted, or not a {suffix} draft)",
     "input.convert-failed-to-start": "{name}: cannot start LibreOffice: {error}",
     "input.convert-timeout": "{name}: LibreOffice took more than {seconds} s to convert it; stopped (RECTLINT_SOFFICE_TIMEOUT sets the limit)",

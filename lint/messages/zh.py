@@ -202,6 +202,7 @@ MESSAGES = {
     "input.needs-docx": "{name}：读取 .docx 需要 python-docx（pip install python-docx）",
     "input.damaged-docx": "{name}：.docx 已损坏（{error}）",
     "input.needs-libreoffice": "{name}：读取 {suffix} 文稿需要 LibreOffice：请安装 LibreOffice（Debian/Ubuntu：apt install libreoffice-writer-nogui），或用环境变量 RECTLINT_SOFFICE 指明 soffice 程序",
+    "input.not-convertible": "{name}：不是 LibreOffice 能读的 {suffix} 文稿（如早期 WPS 自有格式的 .wps），请在原软件中另存为 .docx",
     "input.convert-failed": "{name}：LibreOffice 无法转换此文件（文件损坏、加密，或不是 {suffix} 文稿）",
     "input.convert-failed-to-start": "{name}：无法启动 LibreOffice：{error}",
     "input.convert-timeout": "{name}：LibreOffice 转换超过 {seconds} 秒，已中止（时限由 RECTLINT_SOFFICE_TIMEOUT 设置）",
