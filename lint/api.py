@@ -263,6 +263,10 @@ class Linter:
         global _WORKER
         for source in sources:  # load the rules once, before the fork, not once per worker
             self.rules_for(self.config_for(source.path))
+        tried: set = set()  # legacy files converted here, in batches, for the workers to take
+        for number, source in enumerate(sources):
+            if source.kind in CONVERTED_KINDS and source.path not in tried:
+                self._prefetch(sources[number:], tried)
         _WORKER = self  # forked workers inherit the linter as it is: configuration, rules, callbacks
         # Each chunk is a round trip that wakes this process's pool threads, which then compete
         # with the workers for the cores: chunks of 4 drafts cost a sixth more time over 2,000

@@ -3,8 +3,8 @@ to .docx by LibreOffice and then read like any .docx.
 
 `soffice --headless --convert-to docx` is the converter every office suite's import rests on: it
 reads Word 97-2003, WPS's Word-97 files, OpenDocument and RTF as an editor's LibreOffice would.
-Each conversion runs in a private temporary folder (removed afterwards, whatever happens) with
-its own temporary user profile, so conversions in parallel never share LibreOffice's instance or
+Each conversion runs in a private temporary folder (removed afterwards, whatever happens; in
+memory under /dev/shm where there is one) with its own temporary user profile, so conversions in parallel never share LibreOffice's instance or
 lock files, and with macros switched off in that profile, so nothing a file carries is run. It
 has a time limit; past it the whole process group is killed. The program is found through
 RECTLINT_SOFFICE, else as `soffice` or `libreoffice` on PATH. Without it the file is unreadable
@@ -134,7 +134,8 @@ def recognised(data: bytes, kind: str) -> bool:
 
 def _convert(program: str, files: list[tuple[bytes, str]], seconds: float, shown: str) -> list:
     """The .docx bytes LibreOffice writes from each (data, kind), or None where it wrote none."""
-    with tempfile.TemporaryDirectory(prefix="rectlint-convert-", ignore_cleanup_errors=True) as folder:
+    with tempfile.TemporaryDirectory(prefix="rectlint-convert-", dir=_memory_folder(),
+                                     ignore_cleanup_errors=True) as folder:
         # Drafts go in under plain names: their own names may hold anything, and the suffix is
         # all LibreOffice needs besides the content.
         sources = []
@@ -162,6 +163,13 @@ def _convert(program: str, files: list[tuple[bytes, str]], seconds: float, shown
             else:
                 results.append(None)
         return results
+
+
+def _memory_folder() -> str | None:
+    """Where the private folder goes: /dev/shm where it can be written (Linux: memory, so a
+    draft converted for `rectlint serve` never reaches a disk), else the system's temporary folder."""
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
 
 
 def _file_url(path: str) -> str:
