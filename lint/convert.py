@@ -113,7 +113,6 @@ def prefetch(files: list[tuple[str, bytes, str]]) -> None:
             _READY[name] = Converted(docx, hashlib.sha256(data).hexdigest())
 
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file (Word 97-2003, WPS, Works)
 _ZIP = b"PK\x03\x04"
 
 
@@ -128,7 +127,9 @@ def recognised(data: bytes, kind: str) -> bool:
         return start.startswith(b"{\\rtf")
     # .doc and .wps: a compound file, or what Word also saves under .doc (RTF, a .docx, Word XML,
     # a web page or its single-file form)
-    return (data.startswith((_OLE, _ZIP)) or start.startswith((b"{\\rtf", b"<"))
+    from .reader import OLE
+
+    return (data.startswith((OLE, _ZIP)) or start.startswith((b"{\\rtf", b"<"))
             or start[:12].lower() == b"mime-version")
 
 

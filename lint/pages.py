@@ -125,9 +125,8 @@ def _edge_blocks(page: Page, pitch: float) -> list[list[int]]:
     return blocks
 
 
-def frame_lines(pages: list[Page]) -> set[tuple[int, int]]:
-    """(page index, line index) of every line of the pages' frame."""
-    pitch = _pitch(pages)
+def frame_lines(pages: list[Page], pitch: float) -> set[tuple[int, int]]:
+    """(page index, line index) of every line of the pages' frame (`pitch`: the line spacing)."""
     if not pitch:
         return set()
     candidates = []  # (page index, line index, key, top)
@@ -154,15 +153,14 @@ def _joined(before: str, after: str) -> str:
     return before + after
 
 
-def lay_out(pages: list[Page]) -> tuple[str, PageMap, int]:
-    """The pages' text, one paragraph per line, without the frame; where each character stood;
-    and how many frame lines were left out."""
-    frame = frame_lines(pages)
+def lay_out(pages: list[Page]) -> tuple[str, PageMap]:
+    """The pages' text, one paragraph per line, without the frame, and where each character stood."""
     pitch = _pitch(pages)
+    frame = frame_lines(pages, pitch)
     body = [(p, i, line) for p, page in enumerate(pages) for i, line in enumerate(page.lines)
             if (p, i) not in frame and line.text.strip()]
     if not body:
-        return "", PageMap(), len(frame)
+        return "", PageMap()
     left = min(line.x0 for _, _, line in body)
     right = max(line.x1 for _, _, line in body)
     indents = _indents(body, left)
@@ -183,13 +181,14 @@ def lay_out(pages: list[Page]) -> tuple[str, PageMap, int]:
             where.add_paragraph()
             where.add_line(0, p + 1, numbers[p])
         previous = (p, line)
-    return "\n".join(paragraphs), where, len(frame)
+    return "\n".join(paragraphs), where
 
 
 def _same_row(previous, line: PageLine, page: int) -> bool:
     """A line that stands beside the one before it (text after a wide gap or a tab)."""
     last_page, last = previous
     return last_page == page and abs(line.top - last.top) < 0.3 * (last.size or 1.0) and line.x0 > last.x1
+
 
 def _indents(body: list, left: float) -> bool:
     """Whether the text sets its paragraphs off by a first-line indent (of about two characters,

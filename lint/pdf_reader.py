@@ -118,7 +118,7 @@ def read_pdf(data: bytes, name: str) -> PagedText:
             page = pdf[number]
             try:
                 lines = _page_lines(pdfium, page)
-                pages.append(Page(page.get_width(), height := page.get_height(), lines))
+                pages.append(Page(page.get_width(), page.get_height(), lines))
             finally:
                 page.close()
             if not lines:
@@ -135,7 +135,7 @@ def read_pdf(data: bytes, name: str) -> PagedText:
 def paged(pages: list, blank: list, name: str, fmt: str) -> PagedText:
     """The laid-out text of pages read from a PDF or an OFD file; a file with no text at all
     is a scan, and pages without text are named in a warning."""
-    text, where, _ = lay_out(pages)
+    text, where = lay_out(pages)
     if not text.strip():
         raise InputError(said("input.scanned", name=name, format=fmt.upper()))
     warnings = []

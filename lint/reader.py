@@ -158,12 +158,12 @@ def _word(source: Source, data: bytes, warn, notice_kind: str | None) -> Documen
     from .docx_reader import read_docx
 
     kind, converted = source.kind, None
-    if kind == "docx" and data.startswith(_OLE) and _WORD_STREAM in data:
+    if kind == "docx" and data.startswith(OLE) and _WORD_STREAM in data:
         kind = "doc"  # a Word 97-2003 file under a .docx name
     if kind != "docx":
         from .convert import to_docx
 
-        if data.startswith(_OLE) and _ENCRYPTED_PACKAGE in data:
+        if data.startswith(OLE) and _ENCRYPTED_PACKAGE in data:
             raise InputError(said("input.encrypted-word", name=printable(source.path)))
         converted = to_docx(data, source.path, kind)
         data = converted.docx
@@ -176,7 +176,7 @@ def _word(source: Source, data: bytes, warn, notice_kind: str | None) -> Documen
     return doc
 
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: Word 97-2003, WPS, or an encrypted .docx
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: Word 97-2003, WPS, or an encrypted .docx
 # Stream names in a compound file's directory (UTF-16): a Word 97 document; an encrypted .docx.
 _WORD_STREAM = "WordDocument".encode("utf-16-le")
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
