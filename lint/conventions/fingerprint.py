@@ -1,9 +1,12 @@
 """Text normalisation, shingles and winnowing for the duplication rules (not a rule).
 
 Normalised text keeps only letters and Han characters, with digits folded to 0
-and the inside of 《…》 collapsed to one mark (citing the same regulation twice
-is not copying). Each normalised character remembers its offset in the
-original, so a match maps back to exact positions.
+and the inside of 《…》 collapsed to one mark, so that a passage pasted with its
+figures changed, or citing another regulation, still lines up with its source.
+Each normalised character remembers its offset in the original, so a match maps
+back to exact positions and to the figure or title written there
+(`Segment.written`): whether two aligned passages are the same words or one
+template with other figures is told from those.
 See docs/conventions.md#copies.
 """
 
@@ -49,6 +52,19 @@ class Segment:
                 every.extend(range(m.start(), m.end()))
             self._offsets = every[first:last]
         return self._offsets
+
+    def written(self, folded: str, i: int) -> str:
+        """Normalised character i as the text writes it: a digit as written (normalised text
+        reads every digit as 0), a cited title whole (normalised text reads each as one 《).
+        `folded` is the Document's folded text the segment was made from."""
+        ch = self.text[i]
+        if ch != "0" and ch != "《":
+            return ch
+        at = self.offsets[i]
+        if ch == "0":
+            return folded[at]
+        close = folded.find("》", at)
+        return folded[at:close + 1] if close >= 0 else folded[at:]
 
 
 @lru_cache(maxsize=32)
