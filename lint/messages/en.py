@@ -63,6 +63,7 @@ MESSAGES = {
     "inline-enumeration.range": "{first} to {last}",
     # inspection-term
     "inspection-term": "the lead names a {own}组; '{wrong}' here should be '{own}'",
+    "inspection-term.team": "the title and lead name {own}; '{written}' here is another team",
     "misused-word": "'{written}' should be '{right}' ({source})",
     # invalid-date
     "invalid-date.month": "invalid date '{written}': month must be 1 to 12",

@@ -62,6 +62,7 @@ MESSAGES = {
     "inline-enumeration.range": "{first}至{last}",
     # inspection-term
     "inspection-term": "导语所称为{own}组，此处“{wrong}”应为“{own}”",
+    "inspection-term.team": "标题和导语所称为{own}，此处“{written}”与之不符",
     "misused-word": "“{written}”应为“{right}”（{source}）",
     # invalid-date
     "invalid-date.month": "无效日期“{written}”：月份应在1至12之间",
