@@ -91,7 +91,7 @@ def test_a_page_frame_is_not_read():
     assert [f.line for f in found(page)] in ([], [1])  # the frame, when recognised, is not linted
 
 
-def test_the_data_file_is_validated(tmp_path, monkeypatch):
+def test_the_data_file_is_validated():
     from rectlint.rules import misused_word
 
     good = yaml.safe_load(DATA.read_text(encoding="utf-8"))
