@@ -29,6 +29,7 @@ WINDOW = 6  # winnowing window: shared runs of K + WINDOW - 1 = 13 characters ar
 _WORD = patterns.compile(r"[\p{L}\p{N}]+")
 _TOKEN = patterns.compile(r"《|》|" + _WORD.pattern)  # the words, and the title marks that fold a title
 _DIGIT = patterns.compile(r"[\p{Numeric_Type=Digit}\p{Numeric_Type=Decimal}]")
+_CLAUSE_END = patterns.compile(r"[。,;]")
 
 
 class Segment:
@@ -117,8 +118,9 @@ def _zero_digits(text: str) -> str:
 def comparable_units(doc):
     """Spans compared for copies: (start, end, item, whether it is the item's heading line).
 
-    Body lines, and heading lines after their title; status lines (整改结果：…) repeat by
-    design and labels (整改情况：) are template, so neither is compared.
+    Body lines, and heading lines after their title; status lines (整改结果：已完成。) repeat by
+    design and labels (整改情况：) are template, so neither is compared; what a status line goes
+    on to say after its status clause (完成情况：已完成，盘活闲置用地326亩…) is.
     """
     outline = doc.outline
     item_of = {}
@@ -132,9 +134,15 @@ def comparable_units(doc):
         closing.add(outline.title.number)
     units = []  # (start, end, item, is the item's own heading line)
     for line in doc.body_lines():
-        if line.number in closing or STATUS_LABEL.match(doc.folded, line.start, line.end):
+        if line.number in closing:
             continue
         start = line.start
+        status = STATUS_LABEL.match(doc.folded, line.start, line.end)
+        if status:
+            clause = _CLAUSE_END.search(doc.folded, status.end(), line.end)
+            if clause is None:
+                continue
+            start = clause.end()
         label = MEASURE_LABEL.match(doc.folded, line.start, line.end)
         if label:
             start = label.end()
