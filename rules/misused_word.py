@@ -23,7 +23,7 @@ Good: 学习《关于澈底清查帐目的通知》。
 from __future__ import annotations
 
 import os
-import re
+import zlib
 from functools import lru_cache
 
 import regex
@@ -80,7 +80,7 @@ def entry_pattern(entry: dict) -> str:
                      for key in ("before", "not_before") if entry.get(key))
     after = "".join(f"(?{'=' if key == 'after' else '!'}(?:{entry[key]}))"
                     for key in ("after", "not_after") if entry.get(key))
-    return before + re.escape(entry["wrong"]) + after
+    return before + regex.escape(entry["wrong"]) + after
 
 
 def validate(data, where: str = DATA) -> list[dict]:
@@ -122,14 +122,17 @@ def validate(data, where: str = DATA) -> list[dict]:
 
 
 def _read(raw: str):
-    """The sources and the validated entries of the data file's text."""
+    """The sources and, for each validated entry of the data file's text, (wrong, right, source,
+    pattern, index of its key character)."""
     import yaml
 
     try:
         data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe
     except yaml.YAMLError as exc:
         raise ConfigError(said("config.bad-yaml", where=DATA, problem=exc)) from None
-    return data.get("sources") if isinstance(data, dict) else None, validate(data)
+    words = validate(data)
+    return data["sources"], [(w["wrong"], w["right"], w["source"], entry_pattern(w), _key(w["wrong"], w["right"]))
+                             for w in words]
 
 
 # The characters most frequent in Chinese text and in rectification notices, most frequent first:
@@ -172,16 +175,20 @@ def table():
     """(entries, sources, key scan, {key character: [(entry, offset of the key)]})."""
     with open(DATA, encoding="utf-8") as handle:
         raw = handle.read()
-    # Parsed and validated once per user, like the wording pack (patterns.kept).
-    sources, words = patterns.kept(raw, "misused-words", _read)
-    entries = [Entry(w["wrong"], w["right"], w["source"], entry_pattern(w)) for w in words]
-    by_key: dict[str, list] = {}
-    for entry in entries:
-        at = _key(entry.wrong, entry.right)
-        by_key.setdefault(entry.wrong[at], []).append((entry, at))
-    # The standard library's re scans one class of characters several times faster than regex
-    # (see text.py), and compiles a class quickly: every line is scanned, few hits are looked at.
-    scan = re.compile("[" + "".join(sorted(by_key)) + "]")
+    # Parsed, validated and keyed once per user, like the wording pack (patterns.kept); what is
+    # kept depends on this module's code as well, so an edited reading is not served stale.
+    # The table is keyed on the file's digest, not its text, to stay small.
+    code = os.stat(__file__)
+    data = raw.encode("utf-8")
+    digest = f"{zlib.crc32(data):08x} {len(data)}"
+    sources, words = patterns.kept(digest, f"misused-words {code.st_size} {code.st_mtime_ns}", lambda _: _read(raw))
+    entries, by_key = [], {}
+    for wrong, right, source, pattern, at in words:
+        entry = Entry(wrong, right, source, pattern)
+        entries.append(entry)
+        by_key.setdefault(wrong[at], []).append((entry, at))
+    # One class of the key characters: every line is scanned, few hits are looked at.
+    scan = patterns.compile("[" + "".join(sorted(by_key)) + "]")
     return entries, sources, scan, by_key
 
 
