@@ -113,21 +113,25 @@ class SQLiteEngine:
     def write(self, work):
         """work() as one transaction: an interrupt or error rolls the whole of it back. Writers
         queue for the one write lock; SQLite's wait is not fair, so a writer that waited its
-        whole busy timeout while others took turns asks again, for up to a minute."""
+        whole busy timeout while others took turns, or whose transaction SQLite ended as busy,
+        asks again, for up to a minute."""
         for attempt in range(WRITE_TRIES):
             try:
                 self.db.execute("BEGIN IMMEDIATE")
-                break
+                result = work()
+                self.db.execute("COMMIT")
+                return result
             except sqlite3.OperationalError as exc:
+                self._rollback()
                 if attempt == WRITE_TRIES - 1 or "locked" not in str(exc):
                     raise
-        try:
-            result = work()
-        except BaseException:
+            except BaseException:
+                self._rollback()
+                raise
+
+    def _rollback(self) -> None:
+        if self.db.in_transaction:  # SQLite may have ended it already (busy, full, I/O error)
             self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
-        return result
 
     def read(self, work, snapshot: bool = True):
         """work() in one read transaction: in WAL mode, one snapshot of the file."""
@@ -135,7 +139,7 @@ class SQLiteEngine:
         try:
             return work()
         finally:
-            self.db.execute("ROLLBACK")
+            self._rollback()
 
     def lock_schema(self) -> None:
         pass  # BEGIN IMMEDIATE is the lock

@@ -51,6 +51,7 @@ def _exists(index) -> bool:
     return Path(index).exists()
 
 
+@pytest.mark.slow
 def test_interrupted_and_killed_writers_leave_the_index_consistent(index_at, tmp_path):
     drafts = _notices(tmp_path / "drafts", 100)
     rng = random.Random(7)
@@ -80,6 +81,7 @@ with Corpus(sys.argv[1]) as corpus:
 """
 
 
+@pytest.mark.slow
 def test_four_writers_on_overlapping_folders_end_with_exact_document_frequencies(index_at, tmp_path):
     folders = []
     for w in range(4):  # writer w adds notices 10w .. 10w + 19: each overlaps its neighbour by half
@@ -106,6 +108,7 @@ def test_four_writers_on_overlapping_folders_end_with_exact_document_frequencies
     assert _df(index_at) == _df(one) and len(_df(one)) > 100
 
 
+@pytest.mark.slow
 def test_readers_during_writes_see_only_whole_documents(index_at, tmp_path):
     drafts = _notices(tmp_path / "drafts", 60)
     Corpus(index_at, create=True).close()
@@ -385,6 +388,7 @@ def _leaks(result, secrets) -> list:
     return [s for s in secrets if s in shown]
 
 
+@pytest.mark.slow
 def test_a_password_never_appears_in_output_or_errors(postgres, tmp_path):
     from urllib.parse import quote
 
