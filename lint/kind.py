@@ -10,6 +10,7 @@ from __future__ import annotations
 from itertools import islice
 
 from .conventions import kinds as cues
+from .messages import said
 from .outline import has_label
 from .record import Record
 
@@ -65,23 +66,23 @@ def detect_kind(doc, outline) -> tuple[str, list]:
     score = 0
     if title and cues.RECTIFICATION_TITLE.search(title):
         score += 3
-        reasons.append("rectification title")
+        reasons.append(said("reason.title"))
     if cues.NOTICE_FORMULA.search(head) or cues.AUDIT_REPORT.search(head):
         score += 3
-        reasons.append("lead formula 现将…整改…公布")
+        reasons.append(said("reason.lead"))
     labelled = sum(1 for h in outline.items if h.status is not None or has_label(doc, h))
     if labelled >= 2:
         score += 2
-        reasons.append(f"{labelled} items with statuses or measures labels")
+        reasons.append(said("reason.items", count=labelled))
     news = len(doc.matches(cues.NEWS_CUE, body))  # lines with a cue
     opening = islice((line for line in body if outline.title is None or line.number != outline.title.number), 2)
     if any(cues.NEWS_OPENING.match(doc.folded, line.start, line.end) for line in opening):
         news += 1
     if title and cues.NEWS_TITLE.search(title):
         news += 3
-        reasons.append("a title that reports an event")
+        reasons.append(said("reason.event-title"))
     if news:
-        reasons.append(f"{news} news cues")
+        reasons.append(said("reason.news", count=news))
     if score >= 3 and score > news:
         audit = not cues.INSPECTION_CUE.search(title) and (
             cues.AUDIT_CUE.search(title) or cues.AUDIT_REPORT_CUE.search(head))
@@ -118,7 +119,7 @@ def detect_completeness(doc, outline, kind: str) -> str:
 
 def document_info(doc, outline, override: str | None = None) -> DocInfo:
     if override:
-        kind, reasons, detected = override, ["set by configuration"], False
+        kind, reasons, detected = override, [said("reason.set")], False
     else:
         (kind, reasons), detected = detect_kind(doc, outline), True
     outlined = outline.title is not None or bool(outline.root.children) or bool(outline.items)
