@@ -377,13 +377,21 @@ def explain(rule_id, lang):
             click.echo(f"  {key}: {value!r}{extra}")
 
 
+_INDEX_FILE = option("--index", "index_path", type=click.Path(dir_okay=False),
+                     default=None, show_default=".rectlint/corpus.sqlite", help="help.index.file")
+# Read before parsing (cli_language.requested), as for every command.
+_INDEX_LANG = option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+                     expose_value=False, help="help.index.lang")
+
+
+def _INDEX_OPTION(command):
+    return _INDEX_FILE(_INDEX_LANG(command))
+
+
 @cli.group("index", help="help.index")
+@_INDEX_LANG
 def index_group():
     pass
-
-
-_INDEX_OPTION = option("--index", "index_path", type=click.Path(dir_okay=False),
-                       default=None, show_default=".rectlint/corpus.sqlite", help="help.index.file")
 
 
 def _index_path(index_path):

@@ -354,6 +354,7 @@ MESSAGES = {
     "help.explain.lang": "Language of the documentation.",
     "help.index": "Manage the corpus index of earlier notices (an SQLite file).",
     "help.index.file": "The index file.",
+    "help.index.lang": "Language of the output.",
     "help.index.add": "Add drafts or folders to the index; re-adding unchanged text does nothing.",
     "help.index.remove": "Remove documents from the index by the path they were added under.",
     "help.index.list": "List the indexed documents.",

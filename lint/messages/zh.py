@@ -350,6 +350,7 @@ MESSAGES = {
     "help.explain.lang": "说明文档的语言。",
     "help.index": "管理已发布通报的语料索引（一个 SQLite 文件）。",
     "help.index.file": "索引文件。",
+    "help.index.lang": "输出的语言。",
     "help.index.add": "把文稿或文件夹加入索引；再次加入未改动的文本不做任何事。",
     "help.index.remove": "按加入时的路径从索引中移除文档。",
     "help.index.list": "列出已索引的文档。",
