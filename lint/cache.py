@@ -87,7 +87,7 @@ def _finding(f: Finding) -> dict:
     return {
         "at": [f.line, f.column, f.end_line, f.end_column], "rule": f.rule, "category": f.category,
         "severity": f.severity, "zh": f.zh, "en": f.en, "suggestion": f.suggestion, "context": f.context,
-        "related": [[r.path, r.line, r.column, r.end_line, r.end_column] for r in f.related],
+        "related": [[r.path, r.line, r.column, r.end_line, r.end_column, r.place] for r in f.related],
         "fix": [f.fix.applicability, [list(e) for e in f.fix.edits]] if f.fix else None,
         "place": f.place,
     }

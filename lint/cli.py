@@ -212,7 +212,7 @@ def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, 
         out.write(reporter("text").Stream(run).end(tally))
     else:
         out.write(render(fmt, findings, run))
-    _after(fmt, tally, run, out, fix)
+    _after(fmt, tally, run, out, fix, bool(annotating and annotating[1]))
     if failed:
         return 2
     levels = {path: _fail_level(item, fail_on) for path, item in result.documents.items()}
@@ -313,16 +313,17 @@ def _unread(progress, errors: list, lang: str):
     return unread
 
 
-def _after(fmt: str, tally, run, out, fixed: bool) -> None:
-    """What follows the report: the hint about fixes (text) and GitHub's step summary."""
-    if fmt == "text" and not fixed:
-        out.write(fix_hint(tally, run.lang, run.unsafe))
+def _after(fmt: str, tally, run, out, fixed: bool, revised: bool = False) -> None:
+    """What follows the report: the hints about fixes not yet made (text) and GitHub's step
+    summary."""
+    if fmt == "text":
+        out.write(fix_hint(tally, run.lang, run.unsafe, files=not fixed, word=not revised))
     _step_summary(fmt, tally, run.lang)
 
 
 def _unsafe_only_hint(tally, lang: str, unsafe: bool) -> None:
     """--fix or --diff found nothing safe to do: say so when unsafe repairs exist."""
-    hint = fix_hint(tally, lang, unsafe)
+    hint = fix_hint(tally, lang, unsafe, word=False)
     if hint:
         click.echo("rectlint: " + hint.strip().replace("\n", "\nrectlint: "), err=True)
 

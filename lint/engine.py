@@ -19,7 +19,7 @@ def to_finding(doc: Document, active, hit: Hit) -> Finding:
             related.append(r)
         else:
             rl, rc, rel, rec = doc.location(r[0], r[1])
-            related.append(Location(doc.path, rl, rc, rel, rec))
+            related.append(Location(doc.path, rl, rc, rel, rec, place(doc, r[0], r[1])))
     line_obj = doc.line_at(hit.start)
     lo = max(line_obj.start, hit.start - CONTEXT_CHARS)
     hi = min(doc.line_at(hit.end).end, hit.end + CONTEXT_CHARS)

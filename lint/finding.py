@@ -71,14 +71,16 @@ class Hit(Record):
 class Location(Record):
     """A place in a file, as reported: 1-based, end column inclusive."""
 
-    FIELDS = ("path", "line", "column", "end_line", "end_column")
+    FIELDS = ("path", "line", "column", "end_line", "end_column", "place")
 
-    def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int):
+    def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int,
+                 place: dict | None = None):
         self.path = path
         self.line = line
         self.column = column
         self.end_line = end_line
         self.end_column = end_column
+        self.place = place  # where an editor finds it in Word or on a page (see place.py); not in the JSON
 
     def as_dict(self) -> dict:
         return {

@@ -43,7 +43,7 @@ MESSAGES = {
     # dunhao-between-titles
     "dunhao-between-titles": "no 顿号 between items in 《》 or “”",
     # duplicate-passage
-    "duplicate-passage": "passage repeats line {line} ({chars} characters, {similarity}% similar)",
+    "duplicate-passage": "passage repeats {where} ({chars} characters, {similarity}% similar)",
     # heading-sequence
     "heading-sequence.repeated": "heading number {got} is repeated",
     "heading-sequence.skips": "heading number skips: expected {want}, {missing} missing",
@@ -164,6 +164,10 @@ MESSAGES = {
     "report.place": "at: {part}paragraph {paragraph}{headings}",
     "report.place-page": "at: page {page}, line {line}",
     "report.place-headings": ", under {path: → }",
+    "place.line": "line {line}",
+    "place.page-line": "page {page}, line {line}",
+    "place.paragraph": "{part}paragraph {paragraph}{headings}",
+    "place.under": " (under {path: → })",
     "part.textbox": "text box {index}, ",
     "part.header": "header {index}, ",
     "part.footer": "footer {index}, ",
@@ -183,6 +187,8 @@ MESSAGES = {
     "report.html-intro": "{findings} findings in {documents} documents. Hover over or click a marked passage to read its finding.",
     "report.fixable": "[*] {count} fixable with the --fix option.",
     "report.unsafe-fixable": "{count} more fixable with --unsafe-fixes (they change meaning; check each one).",
+    "report.revisable": "[*] {count} fixable as tracked changes in Word with --annotate --fix-as-revisions (written to a copy; the original is not touched).",
+    "report.unsafe-revisable": "{count} fixable as tracked changes with --annotate --fix-as-revisions --unsafe-fixes (they change meaning; check each one).",
     "progress": "rectlint: {done}/{total} files ({rate:.0f}/s)",
     "explain.head": "{rule}  (category: {category}, default severity: {severity})",
     "explain.options": "Options (defaults):",
@@ -382,7 +388,6 @@ MESSAGES = {
     "cli.internal-error": "internal error: {error}; please report this",
     "cli.index-error": "the corpus index: {error}",
     "cli.warning": "warning: {message}",
-    "cli.docx-hint": "[*] {count} fixable as tracked changes in Word with --annotate --fix-as-revisions (a copy is written; the original is not touched).",
     "cli.summary-to-file": "report written to {file}",
     "os.EACCES": "Permission denied",
     "os.EPERM": "Operation not permitted",

@@ -43,7 +43,7 @@ MESSAGES = {
     # dunhao-between-titles
     "dunhao-between-titles": "书名号或引号之间不用顿号",
     # duplicate-passage
-    "duplicate-passage": "本段与第{line}行的内容重复（{chars}字，相似度{similarity}%），疑似照搬照抄",
+    "duplicate-passage": "本段与{where}的内容重复（{chars}字，相似度{similarity}%），疑似照搬照抄",
     # heading-sequence
     "heading-sequence.repeated": "标题序号“{got}”重复",
     "heading-sequence.skips": "标题序号跳号：应为“{want}”，缺少“{missing}”",
@@ -160,6 +160,10 @@ MESSAGES = {
     "report.place": "位置：{part}第 {paragraph} 段{headings}",
     "report.place-page": "位置：第 {page} 页第 {line} 行",
     "report.place-headings": "，{path:→}",
+    "place.line": "第{line}行",
+    "place.page-line": "第 {page} 页第 {line} 行",
+    "place.paragraph": "{part}第 {paragraph} 段{headings}",
+    "place.under": "（{path:→}）",
     "part.textbox": "文本框 {index} ",
     "part.header": "页眉 {index} ",
     "part.footer": "页脚 {index} ",
@@ -179,6 +183,8 @@ MESSAGES = {
     "report.html-intro": "共 {documents} 份文稿，发现 {findings} 个问题。将鼠标移到标色文字上（或点击）可查看说明和建议。",
     "report.fixable": "[*] {count} 个问题可用 --fix 修复。",
     "report.unsafe-fixable": "{count} 个问题可用 --unsafe-fixes 修复（涉及内容，需逐条核对）。",
+    "report.revisable": "[*] {count} 个问题可用 --annotate --fix-as-revisions 写成 Word 修订（另存一份副本，原文件不动）。",
+    "report.unsafe-revisable": "{count} 个问题可用 --annotate --fix-as-revisions --unsafe-fixes 写成修订（涉及内容，需逐条核对）。",
     "progress": "rectlint：已检查 {done}/{total} 个文件（每秒 {rate:.0f} 个）",
     "explain.head": "{rule}（类别：{category}，默认级别：{severity}）",
     "explain.options": "选项（默认值）：",
@@ -378,7 +384,6 @@ MESSAGES = {
     "cli.internal-error": "内部错误：{error}；请报告此问题",
     "cli.index-error": "语料索引出错：{error}",
     "cli.warning": "警告：{message}",
-    "cli.docx-hint": "[*] 可用 --annotate --fix-as-revisions 把 {count} 处修复写成 Word 修订（另存副本，原文件不动）。",
     "cli.summary-to-file": "报告已写入 {file}",
     "os.EACCES": "权限不足",
     "os.EPERM": "不允许的操作",

