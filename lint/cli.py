@@ -132,7 +132,7 @@ def check(paths, select, ignore, fmt, lang, output_file, quiet, statistics, colo
     _LANG["chosen"] = lang  # --lang: even a configuration in error is reported in it
     linter = Linter(config_path, _split(select), _split(ignore), context, against=against, max_mib=max_mib,
                     follow_symlinks=follow_symlinks, keep_documents=whole, jobs=jobs,
-                    cache_dir=cache, stdin_filename=stdin_filename,
+                    cache_dir=cache, stdin_filename=stdin_filename, force_exclude=force_exclude,
                     on_warning=None if quiet else _warn)
     lang = _LANG["chosen"] = lang or linter.config_for(stdin_filename or ".").lang or "zh"
     run = RunInfo({}, [], lang, use_color(color, bool(output_file), fmt), unsafe=unsafe_fixes, show_fixes=show_fixes)
@@ -154,7 +154,7 @@ def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, 
     progress.clear()
     failed = len(result.errors)
     run.linted = len(result.documents)
-    if not result.documents and not failed:
+    if not result.documents and not failed and not any(s.why == "excluded" for s in result.skipped):
         _nothing_to_lint(paths, run.lang)
     if not quiet:
         _say_skipped(result.skipped, run.lang)
@@ -238,7 +238,7 @@ def _stream(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero)
             progress.clear()
             out.write(chunk)
     progress.clear()
-    if not seen and not errors:
+    if not seen and not errors and not any(s.why == "excluded" for s in skipped):
         _nothing_to_lint(paths, run.lang)
     if not quiet:
         _say_skipped(skipped, run.lang)

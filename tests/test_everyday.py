@@ -85,3 +85,33 @@ def test_in_a_text_a_duplicate_still_names_its_line(tmp_path, capsys):
     draft = tmp_path / "d.txt"
     draft.write_text("\n".join(NOTICE) + "\n", encoding="utf-8")
     assert "本段与第4行的内容重复" in _run(capsys, draft, "--select", "duplicate-passage")[1]
+
+
+# -- exclude holds for files named on the command line, with --force-exclude ------------------
+
+def test_force_exclude_holds_exclude_for_files_named_on_the_command_line(tmp_path, capsys, monkeypatch):
+    (tmp_path / ".rectlint.yaml").write_text('exclude: ["归档/*"]\n', encoding="utf-8")
+    (tmp_path / "归档").mkdir()
+    old = tmp_path / "归档" / "旧稿.txt"
+    old.write_text("2025年2月30日召开会议。\n", encoding="utf-8")
+    fresh = tmp_path / "新稿.txt"
+    fresh.write_text("2025年4月31日召开会议。\n", encoding="utf-8")
+    code, out, _ = _run(capsys, tmp_path)  # a folder walk leaves the archive out
+    assert code == 1 and "新稿.txt" in out and "旧稿.txt" not in out
+    code, out, _ = _run(capsys, old)  # named, without --force-exclude: linted, as ruff does
+    assert code == 1 and "旧稿.txt:1:1" in out
+    code, out, err = _run(capsys, "--force-exclude", old, fresh)
+    assert code == 1 and "旧稿.txt" not in out and "新稿.txt:1:1" in out
+    assert "旧稿.txt：按配置的 exclude 排除" in err
+    code, out, err = _run(capsys, "--force-exclude", old)
+    assert code == 0 and "旧稿.txt" not in out and "没有可检查的文稿" not in err
+    monkeypatch.setattr("sys.stdin", open(old, encoding="utf-8"))
+    code, out, _ = _run(capsys, "--force-exclude", "--stdin-filename", old)
+    assert code == 0 and "旧稿.txt:" not in out
+
+
+def test_the_pre_commit_hook_passes_force_exclude():
+    from conftest import ROOT
+
+    hook = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "entry: rectlint --force-exclude" in hook
