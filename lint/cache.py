@@ -103,7 +103,9 @@ def _unfinding(path: str, d: dict) -> Finding:
 
 class Cache:
     def __init__(self, directory):
+        self.root = directory
         self.dir = os.path.join(directory, f"v{FORMAT}")
+        self.marked = False  # whether the folder is known to hold its .gitignore
 
     def _file(self, key: str) -> str:
         return os.path.join(self.dir, key[:2], f"{key}.json")
@@ -136,7 +138,27 @@ class Cache:
         target = self._file(key)
         try:
             os.makedirs(os.path.dirname(target), exist_ok=True)
+            if not self.marked:
+                _mark(self.root)
+                self.marked = True
             # No fsync: an entry lost in a crash is linted again, and a torn one is ignored on read.
             replace_file(target, json.dumps(data, ensure_ascii=False).encode("utf-8"), sync=False)
         except OSError:
             pass  # a cache that cannot be written only makes the next run slower
+
+
+# What the cache folder says about itself, as ruff's does: git leaves it out of `git status`
+# (the folder is made in the drafts' repository), and backup tools that honour CACHEDIR.TAG
+# (bford.info/cachedir) skip it.
+_MARKS = {".gitignore": "# Made by rectlint: its cache of results, never to be committed.\n*\n",
+          "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n"
+                          "# This file is a cache directory tag created by rectlint.\n"}
+
+
+def _mark(folder: str) -> None:
+    for name, content in _MARKS.items():
+        try:
+            with open(os.path.join(folder, name), "x", encoding="utf-8") as handle:
+                handle.write(content)
+        except FileExistsError:
+            pass

@@ -208,7 +208,7 @@ def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, 
     run.errors = [*result.errors, *fix_errors]
     if statistics:
         out.write(rule_statistics(tally, all_rules(), fmt, run.lang))
-    elif quiet and fmt == "text":
+    elif quiet and fmt == "text" and not out.to_file:
         out.write(reporter("text").Stream(run).end(tally))
     else:
         out.write(render(fmt, findings, run))
@@ -225,7 +225,7 @@ def _stream(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero)
     kept: the summary and the exit code need only counts."""
     errors, tally, failing, seen, skipped = [], Tally(), False, 0, []
     stream = reporter(fmt).Stream(run)
-    silent = statistics or (quiet and fmt == "text")
+    silent = statistics or (quiet and fmt == "text" and not out.to_file)
     progress = Progress(run.lang)
     for item in linter.iter_paths(paths, _unread(progress, errors, run.lang), progress=progress,
                                   on_skip=skipped.append):
@@ -318,6 +318,8 @@ def _after(fmt: str, tally, run, out, fixed: bool, revised: bool = False) -> Non
     summary."""
     if fmt == "text":
         out.write(fix_hint(tally, run.lang, run.unsafe, files=not fixed, word=not revised))
+    if out.to_file:  # -o: the report is in the file; the terminal still hears how it went
+        click.echo(reporter("text").Stream(run).end(tally), nl=False)
     _step_summary(fmt, tally, run.lang)
 
 

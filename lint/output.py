@@ -33,6 +33,10 @@ class Output:
         self.color = color
         self.handle = open(path, "w", encoding="utf-8", newline="") if path else None
 
+    @property
+    def to_file(self) -> bool:
+        return self.handle is not None
+
     def write(self, chunk: str) -> None:
         if not chunk:
             return

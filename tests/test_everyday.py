@@ -115,3 +115,62 @@ def test_the_pre_commit_hook_passes_force_exclude():
 
     hook = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "entry: rectlint --force-exclude" in hook
+
+
+# -- written files keep the draft's permissions; the cache keeps the umask and hides itself ----
+
+def _mode(path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+@pytest.fixture
+def umask_022():
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o664, 0o640])
+def test_an_annotated_copy_keeps_the_drafts_permissions(tmp_path, capsys, umask_022, mode):
+    draft = _docx(tmp_path / "通报.docx")
+    os.chmod(draft, mode)
+    _run(capsys, draft, "--annotate")
+    assert _mode(tmp_path / "通报.rectlint.docx") == mode
+    _run(capsys, draft, "--format", "docx", "-o", tmp_path / "审阅稿.docx")
+    assert _mode(tmp_path / "审阅稿.docx") == mode
+
+
+def test_a_report_file_and_the_cache_take_the_umask(tmp_path, capsys, umask_022):
+    draft = tmp_path / "d.txt"
+    draft.write_text("组织学习,提升水平。\n", encoding="utf-8")
+    os.chmod(draft, 0o600)  # a report is no copy of a draft: it is made as any new file
+    _run(capsys, draft, "-o", tmp_path / "report.json", "--format", "json", "--cache-dir", tmp_path / "cache")
+    assert _mode(tmp_path / "report.json") == 0o644
+    entries = [p for p in (tmp_path / "cache").rglob("*.json")]
+    assert entries and all(_mode(p) == 0o644 for p in entries)
+
+
+def test_the_cache_folder_holds_its_own_gitignore(tmp_path, capsys):
+    draft = tmp_path / "d.txt"
+    draft.write_text("组织学习,提升水平。\n", encoding="utf-8")
+    _run(capsys, draft, "--cache-dir", tmp_path / ".rectlint_cache")
+    ignore = (tmp_path / ".rectlint_cache" / ".gitignore").read_text(encoding="utf-8")
+    assert "*" in ignore.splitlines()
+    assert (tmp_path / ".rectlint_cache" / "CACHEDIR.TAG").read_text().startswith(
+        "Signature: 8a477f597d28d172789f06886806bc55")
+
+
+# -- -q -o: the report whole in the file, the summary on the terminal -------------------------
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_quiet_with_an_output_file_writes_the_report_and_shows_the_summary(tmp_path, capsys, fmt):
+    draft = tmp_path / "d.txt"
+    draft.write_text("组织学习,提升水平。2025年2月30日召开会议。\n", encoding="utf-8")
+    report = tmp_path / f"report.{fmt}"
+    code, out, _ = _run(capsys, "-q", "-o", report, "--format", fmt, draft)
+    assert code == 1 and out.startswith("发现 2 个问题（错误 1，")
+    written = report.read_text(encoding="utf-8")
+    if fmt == "json":
+        assert len(json.loads(written)) == 2
+    else:
+        assert "[invalid-date]" in written and "[punctuation-width]" in written
