@@ -212,7 +212,7 @@ def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, 
         out.write(reporter("text").Stream(run).end(tally))
     else:
         out.write(render(fmt, findings, run))
-    _after(fmt, tally, run, out, fix, bool(annotating and annotating[1]))
+    _after(fmt, tally, run, out, fix, bool(annotating and annotating[1]), quiet)
     if failed:
         return 2
     levels = {path: _fail_level(item, fail_on) for path, item in result.documents.items()}
@@ -244,7 +244,7 @@ def _stream(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero)
         _say_skipped(skipped, run.lang)
     run.documents, run.failed, run.linted = {}, len(errors), seen
     out.write(rule_statistics(tally, all_rules(), fmt, run.lang) if statistics else stream.end(tally))
-    _after(fmt, tally, run, out, False)
+    _after(fmt, tally, run, out, False, quiet=quiet)
     if errors:
         return 2
     return 1 if failing and not exit_zero else 0
@@ -313,12 +313,12 @@ def _unread(progress, errors: list, lang: str):
     return unread
 
 
-def _after(fmt: str, tally, run, out, fixed: bool, revised: bool = False) -> None:
+def _after(fmt: str, tally, run, out, fixed: bool, revised: bool = False, quiet: bool = False) -> None:
     """What follows the report: the hints about fixes not yet made (text) and GitHub's step
     summary."""
     if fmt == "text":
         out.write(fix_hint(tally, run.lang, run.unsafe, files=not fixed, word=not revised))
-    if out.to_file:  # -o: the report is in the file; the terminal still hears how it went
+    if quiet and out.to_file:  # -q -o: the report whole in the file, its summary on the terminal
         click.echo(reporter("text").Stream(run).end(tally), nl=False)
     _step_summary(fmt, tally, run.lang)
 
