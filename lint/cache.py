@@ -89,7 +89,7 @@ def _finding(f: Finding) -> dict:
         "severity": f.severity, "zh": f.zh, "en": f.en, "suggestion": f.suggestion, "context": f.context,
         "related": [[r.path, r.line, r.column, r.end_line, r.end_column, r.place] for r in f.related],
         "fix": [f.fix.applicability, [list(e) for e in f.fix.edits]] if f.fix else None,
-        "place": f.place,
+        "place": f.place, "settled": f.settled,
     }
 
 
@@ -98,7 +98,7 @@ def _unfinding(path: str, d: dict) -> Finding:
     fix = d["fix"]
     return Finding(path, line, column, end_line, end_column, d["rule"], d["category"], d["severity"],
                    d["zh"], d["en"], d["suggestion"], [Location(*r) for r in d["related"]], d["context"],
-                   Fix(tuple(tuple(e) for e in fix[1]), fix[0]) if fix else None, d.get("place"))
+                   Fix(tuple(tuple(e) for e in fix[1]), fix[0]) if fix else None, d.get("place"), d.get("settled"))
 
 
 class Cache:

@@ -20,7 +20,7 @@ from .progress import Progress
 from .registry import all_rules
 from .text import display_width, printable
 from .output import Output, fix_hint, rule_statistics, use_color
-from .reflow import fill
+from .reflow import fill, wrap
 from .report import FORMATS, RunInfo, Tally, render, reporter
 from .report.labels import category, severity
 
@@ -371,13 +371,14 @@ def explain(rule_id, lang):
     rule = rules[rule_id]
     cat, sev = category(rule.category, lang), severity(rule.severity, lang)
     click.echo(text("explain.head", lang, rule=rule.id, category=cat, severity=sev) + "\n")
-    click.echo(fill(rule.doc_in(lang), min(shutil.get_terminal_size().columns, 80), lang))
+    width = min(shutil.get_terminal_size().columns, 80)
+    click.echo(fill(rule.doc_in(lang), width, lang))
     if rule.options:
         click.echo("\n" + text("explain.options", lang))
         for key, value in rule.options.items():
             choices = rule.choices.get(key)
             extra = text("explain.choices", lang, choices=list(map(str, choices))) if choices else ""
-            click.echo(f"  {key}: {value!r}{extra}")
+            click.echo("\n".join(wrap(f"{key}: {value!r}{extra}", width, "  ", "      ")))
 
 
 _INDEX_FILE = option("--index", "index_path", type=click.Path(dir_okay=False),

@@ -48,6 +48,7 @@ def run_rules(doc: Document, rules, context=None) -> list[Finding]:
     LintContext) goes to the rules that take it."""
     context = context or LintContext()
     findings: list[Finding] = []
+    spans: list[tuple[Finding, Hit]] = []
     try:
         frame = doc.frame
     except Exception as exc:  # noqa: BLE001 - the outline is code too; keep going without it
@@ -60,8 +61,57 @@ def run_rules(doc: Document, rules, context=None) -> list[Finding]:
             for hit in hits:
                 if not active.rule.frame and doc.line_at(hit.start).number in frame:
                     continue
-                findings.append(to_finding(doc, active, hit))
+                finding = to_finding(doc, active, hit)
+                findings.append(finding)
+                spans.append((finding, hit))
         except Exception as exc:  # noqa: BLE001 - a rule bug must not end the run
             findings.append(_internal(doc, active.rule.id, exc))
+    settle(doc, spans)
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def settle(doc: Document, spans) -> None:
+    """Give each finding the context it will have once rectlint's own certain repairs (safe and
+    unsafe, of every finding) on its lines are made: the flagged text and its surroundings,
+    repaired, cut around the repaired span. A baseline keyed on it still knows the finding
+    after `--fix` (or an editor) made those repairs: 台帐 → 台账 inside an accepted duplicate
+    paragraph leaves the duplicate accepted."""
+    edits = sorted({edit for f, _ in spans if f.fix is not None and f.fix.applicability in ("safe", "unsafe")
+                    for edit in f.fix.edits})
+    if not edits:
+        return
+    for finding, hit in spans:
+        if hit.key is not None:
+            continue
+        lo, hi = doc.line_at(hit.start).start, doc.line_at(hit.end).end
+        inside = [(a - lo, b - lo, new) for a, b, new in edits if lo <= a and b <= hi]
+        if inside:
+            text, start, end = _repaired(doc.text[lo:hi], inside, hit.start - lo, hit.end - lo)
+            finding.settled = (text[max(0, start - CONTEXT_CHARS):start] + "\x00" + text[start:end] + "\x00"
+                               + text[end:end + CONTEXT_CHARS])
+
+
+def _repaired(text: str, edits, start: int, end: int) -> tuple[str, int, int]:
+    """`text` with the edits made (of two that overlap, the first), and where start..end went: a
+    span edge inside a repaired stretch moves to that stretch's edge, and an insertion at the end
+    joins the span."""
+    out, pos, shift = [], 0, 0
+    new_start, new_end = start, end
+    for a, b, new in edits:
+        if a < pos:
+            continue
+        out.append(text[pos:a])
+        out.append(new)
+        pos = b
+        if b <= start and not a == b == start:
+            new_start += len(new) - (b - a)
+        elif a < start < b:
+            new_start = a + shift
+        if b <= end:
+            new_end += len(new) - (b - a)
+        elif a < end < b:
+            new_end = a + shift + len(new)
+        shift += len(new) - (b - a)
+    out.append(text[pos:])
+    return "".join(out), new_start, max(new_start, new_end)

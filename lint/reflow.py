@@ -57,38 +57,54 @@ def is_example_line(line: str) -> bool:
 def wrap(text: str, width: int, indent: str = "", subsequent: str | None = None) -> list[str]:
     """`text` (one paragraph) in lines of at most `width` terminal cells, each starting with
     `indent` (the first) or `subsequent` (the others). Breaks fall at spaces and between
-    Chinese characters; closing punctuation hangs at the end of a line instead of starting the
-    next, and opening punctuation moves down with the word it opens. A word longer than the
-    line stands alone."""
+    Chinese characters. A closing mark that would start a line takes the word it closes down
+    with it, and an opening mark that would end one moves down to the word it opens (推出);
+    only a line that cannot give way (one long word) runs over."""
     subsequent = indent if subsequent is None else subsequent
-    tokens = _TOKEN.findall(text.strip())
     lines: list[str] = []
-    current, used = indent, display_width(indent)
-    start = len(indent)  # where the current line's own text begins
-    glued = False  # no space before the token
-    for token in tokens:
+    prefix, current = indent, []  # current: (token, closes, opens) of the line being filled
+    glued = False
+    for token in _TOKEN.findall(text.strip()):
         if token.isspace():
-            if len(current) > start:
-                current, used = current + " ", used + 1
+            if current:
+                current.append((" ", False, False))
             glued = False
             continue
-        w = display_width(token)
-        # A straight quote right after text closes it, like ”.
-        closing = token[0] in CLOSING or (glued and token[0] in "\"'")
+        # A straight quote right after text closes it, like ”; after a space it opens, like “.
+        closes = token[0] in CLOSING or (glued and token[0] in "\"'")
+        opens = token[-1] in OPENING or (not glued and token in ("\"", "'"))
         glued = True
-        if used + w > width and len(current.rstrip()) > start and not closing:
-            carried = ""
-            while len(current.rstrip()) > start + len(carried) and current.rstrip()[-1 - len(carried)] in OPENING:
-                carried = current.rstrip()[-1 - len(carried)] + carried
-            head = current.rstrip()
-            lines.append(head[:len(head) - len(carried)] if carried else head)
-            current = subsequent + carried
-            start = len(subsequent)
-            used = display_width(current)
-        current, used = current + token, used + w
-    if len(current.rstrip()) > start or not lines:
-        lines.append(current.rstrip())
+        used = display_width(prefix) + sum(display_width(t) for t, _, _ in current)
+        cut = _break(current, closes) if current and used + display_width(token) > width else None
+        if cut is not None:
+            lines.append(prefix + "".join(t for t, _, _ in current[:cut]).rstrip())
+            prefix, current = subsequent, current[cut:]
+            while current and current[0][0] == " ":
+                current.pop(0)
+        current.append((token, closes, opens))
+    if current or not lines:
+        lines.append(prefix + "".join(t for t, _, _ in current).rstrip())
     return lines
+
+
+def _break(tokens: list, closing: bool) -> int | None:
+    """Where to end a full line before the token that does not fit: before the word a closing
+    mark closes (with the marks between), and before opening marks at its end; None where no
+    break is allowed on the line (the token then runs over)."""
+    cut, closes = len(tokens), closing
+    while closing and cut:
+        while cut and tokens[cut - 1][0] != " " and tokens[cut - 1][1]:
+            cut -= 1
+        while cut and tokens[cut - 1][0] == " ":  # 〔 〕: the mark it closes stands a space away
+            cut -= 1
+        if cut:
+            cut -= 1
+        closing = bool(cut) and tokens[cut][1]  # a list of marks (，， 。。): back to the word before
+    while cut and tokens[cut - 1][2]:
+        cut -= 1
+    if not any(t != " " for t, _, _ in tokens[:cut]):
+        return None if closes or tokens[-1][2] else len(tokens)
+    return cut
 
 
 def fill(doc: str, width: int, lang: str = "en") -> str:

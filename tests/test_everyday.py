@@ -13,6 +13,7 @@ import pytest
 
 from rectlint.cli import main
 from rectlint.registry import all_rules
+from rectlint.text import display_width
 
 ITEM = "整改情况：已完成整改。组织全体干部逐条学习财务管理制度，建立问题整改台帐，对照清单逐项销号，确保整改到位。"
 NOTICE = ["关于某县委巡察整改进展情况的通报", "一、整改工作", "（一）关于制度执行不严的问题。", ITEM,
@@ -174,3 +175,104 @@ def test_quiet_with_an_output_file_writes_the_report_and_shows_the_summary(tmp_p
         assert len(json.loads(written)) == 2
     else:
         assert "[invalid-date]" in written and "[punctuation-width]" in written
+
+
+# -- baselines: stale entries said apart, entries that survive rectlint's own repairs ----------
+
+def _notice(tmp_path):
+    draft = tmp_path / "通报.txt"
+    draft.write_text("\n".join(NOTICE) + "\n", encoding="utf-8")
+    return draft
+
+
+def test_a_stale_baseline_entry_has_its_own_summary_line_and_is_no_internal_error(tmp_path, capsys):
+    draft, baseline = _notice(tmp_path), tmp_path / "baseline.json"
+    _run(capsys, "--write-baseline", baseline, draft)
+    draft.write_text(draft.read_text(encoding="utf-8").replace("（一）关于", "（一）有关"), encoding="utf-8")
+    draft.write_text("\n".join(NOTICE[:4]) + "\n", encoding="utf-8")  # the copy is gone: its entry is stale
+    code, out, _ = _run(capsys, "--baseline", baseline, draft)
+    summary = out.splitlines()[-2:]
+    assert summary[0] == "未发现问题。" and summary[1].startswith("已失效的基线条目 2 条")
+    assert "内部错误" not in out
+    out = _run(capsys, "--baseline", baseline, draft, "--lang", "en")[1]
+    assert "No findings." in out and "2 stale baseline entries" in out and "internal" not in out.splitlines()[-1]
+
+
+@pytest.mark.parametrize("how", ["--fix", "by hand"])
+def test_a_baseline_entry_survives_the_repairs_rectlint_makes_inside_its_span(tmp_path, capsys, how):
+    draft, baseline = _notice(tmp_path), tmp_path / "baseline.json"
+    _run(capsys, "--write-baseline", baseline, draft)
+    assert "settled" in baseline.read_text(encoding="utf-8")
+    if how == "--fix":
+        assert "已应用 2 处修复" in _run(capsys, "--fix", "--unsafe-fixes", draft)[2]
+    else:
+        draft.write_text(draft.read_text(encoding="utf-8").replace("台帐", "台账"), encoding="utf-8")
+    assert "台帐" not in draft.read_text(encoding="utf-8")
+    code, out, _ = _run(capsys, "--baseline", baseline, draft)
+    assert "[duplicate-passage]" not in out  # still accepted: the fix changed no more than rectlint asked
+    assert code == 0 and "已失效的基线条目 1 条" in out  # the 台帐 findings are gone: their entry is stale
+
+
+def test_an_entry_of_a_baseline_without_settled_contexts_still_matches(tmp_path, capsys):
+    draft, baseline = _notice(tmp_path), tmp_path / "baseline.json"
+    _run(capsys, "--write-baseline", baseline, draft)
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    for entry in data["entries"]:
+        entry.pop("settled", None)  # as rectlint 0.2 wrote it
+    baseline.write_text(json.dumps(data), encoding="utf-8")
+    code, out, _ = _run(capsys, "--baseline", baseline, draft)
+    assert code == 0 and out.strip() == "未发现问题。"
+
+
+# -- SARIF: machine fields in the contract's words ---------------------------------------------
+
+def test_sarif_properties_hold_the_english_level_and_the_message_the_chinese(tmp_path, capsys):
+    draft = tmp_path / "d.txt"
+    draft.write_text("2025年2月30日召开会议。\n", encoding="utf-8")
+    log = json.loads(_run(capsys, "--format", "sarif", draft)[1])
+    result = log["runs"][0]["results"][0]
+    assert result["properties"]["severity"] == "error" and result["level"] == "error"
+    assert "2月没有30日" in result["message"]["text"]
+
+
+# -- clean texts ---------------------------------------------------------------------------
+
+CLOSING = tuple("，。、；：？！）》」』】〕〉”’…")
+
+
+def _prose(text: str):
+    """The lines of a rule's page but its examples (an example may start with ）: it shows the defect)."""
+    example = False
+    for line in text.splitlines():
+        label = line.lstrip("- *").startswith(("Bad", "Good", "错误", "正确"))
+        example = label or (example and line[:1].isspace())
+        if not example:
+            yield line
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_line_of_a_rules_documentation_starts_with_closing_punctuation(capsys, lang, monkeypatch):
+    """Every rule, including ones added later: the rendered explain page and SARIF help."""
+    monkeypatch.setenv("COLUMNS", "60")  # narrow, so that many lines are wrapped
+    from rectlint.report import RunInfo, render
+
+    rules = list(all_rules().values())
+    sarif = json.loads(render("sarif", [], RunInfo(rules=rules, lang=lang)))
+    for rule in rules:
+        shown = _run(capsys, "explain", rule.id, "--lang", lang)[1]
+        descriptor = next(d for d in sarif["runs"][0]["tool"]["driver"]["rules"] if d["id"] == rule.id)
+        for where, text in (("explain", shown), ("help", descriptor["help"]["text"]),
+                            ("markdown", descriptor["help"]["markdown"])):
+            bad = [line for line in _prose(text) if line.lstrip().startswith(CLOSING)]
+            assert bad == [], f"{rule.id} {where}: {bad}"
+        width = max(display_width(line) for line in list(_prose(shown))[1:])  # the head line is not wrapped
+        assert width <= 60, rule.id
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_rule_summaries_are_whole_sentences(capsys, lang):
+    out = _run(capsys, "rules", "--lang", lang)[1]
+    for line in out.splitlines():
+        assert line.endswith(("。", ".", "？", "?")), line
+        summary = all_rules()[line.split()[0]].summary_in(lang)
+        assert summary[0].isupper() or not summary[0].isascii() or lang == "zh", line

@@ -178,6 +178,7 @@ MESSAGES = {
     "report.summary": "Found {total} {findings} ({error} errors, {warning} warnings, {info} info): {categories:, }",
     "report.finding": "finding",
     "report.findings": "findings",
+    "report.stale": "{count} stale baseline entries: they match no finding any more; remove them from the baseline (see unused-baseline-entry).",
     "report.unread": " ({count} inputs could not be linted)",
     "report.nothing": "No findings.",
     "report.nothing-in-what-was-read": "No findings in what was linted",

@@ -174,6 +174,7 @@ MESSAGES = {
     "report.summary": "发现 {total} 个{findings}（错误 {error}，警告 {warning}，提示 {info}）：{categories:，}",
     "report.finding": "问题",
     "report.findings": "问题",
+    "report.stale": "已失效的基线条目 {count} 条：已不再匹配任何问题，可从基线中删除（见 unused-baseline-entry）。",
     "report.unread": "（另有 {count} 个输入未能检查）",
     "report.nothing": "未发现问题。",
     "report.nothing-in-what-was-read": "已检查的内容未发现问题",

@@ -40,6 +40,8 @@ class RunInfo(Record):
         self.linted = linted  # how many documents were linted, when the run has counted them
 
 
+STALE = "unused-baseline-entry"  # the rule of a baseline entry that matched nothing (baseline.py)
+
 # fix: the applicability, or None; repair: how the fix reaches the file (see `repair_route`)
 Count = namedtuple("Count", "rule category severity fix repair")
 
@@ -81,6 +83,17 @@ class Tally:
             values = tuple(getattr(key, name) for name in fields)
             out[values if len(fields) > 1 else values[0]] += n
         return out
+
+    @property
+    def stale(self) -> int:
+        """Baseline entries that matched nothing: no defect of a draft, nor a crash of rectlint."""
+        return sum(n for key, n in self.counts.items() if key.rule == STALE)
+
+    def without_stale(self) -> "Tally":
+        """The counts of the findings proper, for a summary that names stale entries apart."""
+        kept = Tally()
+        kept.counts = Counter({key: n for key, n in self.counts.items() if key.rule != STALE})
+        return kept
 
     def severities(self) -> Counter:
         return self.by("severity")

@@ -88,6 +88,11 @@ def _old_text(doc, start: int, end: int) -> str:
 
 
 def _summary(tally, lang: str, failed: int = 0, linted: int | None = None) -> str:
+    stale = "\n" + text("report.stale", lang, count=tally.stale) if tally.stale else ""
+    return _counts(tally.without_stale(), lang, failed, linted) + stale
+
+
+def _counts(tally, lang: str, failed: int, linted: int | None) -> str:
     unread = text("report.unread", lang, count=failed) if failed else ""
     total = tally.total
     if failed and linted == 0:  # nothing could be read: never a clean result
