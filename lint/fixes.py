@@ -148,11 +148,27 @@ class FixOutcome:
     errors: list = field(default_factory=list)  # one line for each draft that could not be written
 
 
+def converge(item, found, unsafe: bool = False, accepted=None) -> tuple:
+    """Apply the chosen fixes of a linted document's findings (`found`) pass after pass, each
+    pass on the text the last one left, until none is left (a fix can reveal or unblock
+    another). Returns (text, edits applied, the text's Document, its findings, filtered by
+    `accepted`)."""
+    accepted = accepted or (lambda relinted: relinted)
+    text, current, applied, doc = item.document.text, found, 0, item.document
+    for _ in range(MAX_PASSES):
+        new, count = apply_edits(text, chosen_edits(current, unsafe))
+        if new == text:
+            break
+        text, applied = new, applied + count
+        doc, relinted = item.relint(text)
+        current = accepted(relinted)
+    return text, applied, doc, current
+
+
 def fix_result(result, findings, unsafe: bool = False, write: bool = True, accepted=None) -> FixOutcome:
     """Apply the chosen fixes of `findings` (a lint Result's, perhaps filtered by a baseline)
     until they converge, and write the drafts back unless `write` is False. `accepted` filters
     the findings of each fixed text the same way."""
-    accepted = accepted or (lambda found: found)
     by_path: dict = {}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
@@ -165,15 +181,8 @@ def fix_result(result, findings, unsafe: bool = False, write: bool = True, accep
                 outcome.not_fixable.append(path)
             outcome.findings.extend(found)
             continue
-        old = text = item.document.text
-        current, applied, doc = found, 0, item.document
-        for _ in range(MAX_PASSES):
-            new, count = apply_edits(text, chosen_edits(current, unsafe))
-            if new == text:
-                break
-            text, applied = new, applied + count
-            doc, relinted = item.relint(text)
-            current = accepted(relinted)
+        old = item.document.text
+        text, applied, doc, current = converge(item, found, unsafe, accepted)
         if text == old:
             outcome.findings.extend(found)
             continue

@@ -252,6 +252,7 @@ MESSAGES = {
     "serve.bad-field": "field {field} is invalid: {error}",
     "serve.no-input": "no draft in the request: send JSON {{\"text\": …}} or upload a file in the field file",
     "serve.needs-docx": "{name}: only a Word draft (.docx, .doc, .wps, .odt, .rtf) can be annotated",
+    "serve.needs-text": "{name}: the repaired text is made of text drafts only (.txt, .md or pasted text); for a Word draft, download the annotated copy",
     "serve.unsupported-type": "unsupported content type {type}: use application/json or multipart/form-data",
     "serve.unknown-rule": "no rule is called {rule}",
     "serve.busy": "the server is busy: {limit} requests are being checked or waiting; try again shortly",

@@ -248,6 +248,7 @@ MESSAGES = {
     "serve.bad-field": "字段 {field} 无效：{error}",
     "serve.no-input": "请求中没有文稿：请发送 JSON {{\"text\": …}} 或以 file 字段上传文件",
     "serve.needs-docx": "{name}：只能为 Word 文稿（.docx、.doc、.wps、.odt、.rtf）写批注稿",
+    "serve.needs-text": "{name}：只能为文本文稿（.txt、.md 或粘贴的文本）给出修改后的文本；Word 文稿请下载批注稿",
     "serve.unsupported-type": "不支持的请求类型 {type}：请用 application/json 或 multipart/form-data",
     "serve.unknown-rule": "没有名为 {rule} 的规则",
     "serve.busy": "服务繁忙：已有 {limit} 个请求在检查或等待，请稍后重试",

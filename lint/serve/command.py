@@ -28,7 +28,7 @@ def settings_for(host: str, token: str | None, config_path: str | None, against:
         raise UsageError(said("serve.needs-token", host=host))
     import importlib.util
 
-    if any(importlib.util.find_spec(name) is None for name in ("fastapi", "uvicorn", "multipart")):
+    if any(importlib.util.find_spec(name) is None for name in ("fastapi", "uvicorn", "multipart", "fastapi_offline")):
         raise UsageError(said("serve.needs-extra"))
     config = load_config(Path(config_path)) if config_path else find_config(Path.cwd())
     if against is not None:  # a missing or damaged index stops the start, as it stops a check
