@@ -113,16 +113,24 @@ class Context(click.Context):
     formatter_class = HelpFormatter
 
 
+class _Rendered:
+    """An attribute set to a message id (help="help.select") and read in the command line's
+    language, when the help is written."""
+
+    def __set_name__(self, owner, name):
+        self.slot = "_" + name
+
+    def __get__(self, obj, owner=None):
+        return self if obj is None else _rendered(getattr(obj, self.slot, None))
+
+    def __set__(self, obj, value):
+        setattr(obj, self.slot, value)
+
+
 class Option(click.Option):
-    """An option whose help is a message id, rendered in the command line's language."""
+    """An option whose help is a message id."""
 
-    @property
-    def help(self):
-        return _rendered(self._help)
-
-    @help.setter
-    def help(self, value):
-        self._help = value
+    help = _Rendered()
 
 
 class _Translated:
@@ -130,14 +138,7 @@ class _Translated:
     usage line headed in the command line's language."""
 
     context_class = Context
-
-    @property
-    def help(self):
-        return _rendered(self._help)
-
-    @help.setter
-    def help(self, value):
-        self._help = value
+    help = _Rendered()
 
     @property
     def short_help(self):

@@ -88,6 +88,28 @@
     }
   }
 
+  // POST the draft for a file: the response when it came, else null with the status saying why.
+  async function ask(url, data, busy) {
+    say(busy);
+    const response = await post(url, data);
+    if (response && !response.ok) {
+      say(await failure(response), true);
+      return null;
+    }
+    return response;
+  }
+
+  // A file the server made, saved by the browser under `name`.
+  function save(blob, name) {
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    return name;
+  }
+
   async function post(url, body) {
     try {
       return await fetch(url, { method: "POST", body: body, headers: headers() });
@@ -128,20 +150,10 @@
     const data = draft();
     if (revisions.checked || unsafe.checked) data.append("revisions", "true");
     if (unsafe.checked) data.append("unsafe_fixes", "true");
-    say("正在生成批注稿……");
-    const response = await post("/v1/annotate", data);
+    const response = await ask("/v1/annotate", data, "正在生成批注稿……");
     if (!response) return;
-    if (!response.ok) {
-      say(await failure(response), true);
-      return;
-    }
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(await response.blob());
-    link.download = file.name.replace(WORD, "") + ".rectlint.docx";
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    say("批注稿已下载：" + link.download + "（" + response.headers.get("X-Rectlint-Comments") + " 条批注，"
+    const name = save(await response.blob(), file.name.replace(WORD, "") + ".rectlint.docx");
+    say("批注稿已下载：" + name + "（" + response.headers.get("X-Rectlint-Comments") + " 条批注，"
         + response.headers.get("X-Rectlint-Revisions") + " 处修订）。");
   });
 
@@ -153,27 +165,18 @@
   downloadText.addEventListener("click", async function () {
     const data = draft();
     if (unsafe.checked) data.append("unsafe_fixes", "true");
-    say("正在修复……");
-    const response = await post("/v1/fix", data);
+    const response = await ask("/v1/fix", data, "正在修复……");
     if (!response) return;
-    if (!response.ok) {
-      say(await failure(response), true);
-      return;
-    }
     const fixes = Number(response.headers.get("X-Rectlint-Fixes"));
     if (!fixes) {
       say(unsafe.checked ? "没有可以自动修复的问题。"
                          : "没有可以放心自动修复的问题；勾选“也包括需要核对的修复”后可再试。");
       return;
     }
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([await response.arrayBuffer()], { type: "text/plain;charset=utf-8" }));
     const file = chosenFile();
-    link.download = file ? file.name.replace(/(\.[^.]*)$/, "（修改后）$1") : "修改后的文稿.txt";
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    say("已下载修改后的文本：" + link.download + "（" + fixes + " 处修复，余下 "
+    const name = save(new Blob([await response.arrayBuffer()], { type: "text/plain;charset=utf-8" }),
+                      file ? file.name.replace(/(\.[^.]*)$/, "（修改后）$1") : "修改后的文稿.txt");
+    say("已下载修改后的文本：" + name + "（" + fixes + " 处修复，余下 "
         + response.headers.get("X-Rectlint-Findings") + " 个问题请对照报告修改）。");
   });
 })();
