@@ -15,7 +15,7 @@ CLOSING = frozenset("，。、；：？！）》」』】〕〉”’…%‰,.;:
 OPENING = frozenset("（《「『【〔〈“‘([{")
 _EXAMPLE = re.compile(r"(?:Bad|Good):|(?:错误|正确)：")
 _LIST_ITEM = re.compile(r"(?:[-*•] |\d+[.)] )")
-_TOKEN = re.compile(r"[!-~]+| +|.", re.S)  # a run of printable ASCII, a run of spaces, any one character
+_TOKEN = re.compile(r"[\x21-\x7e]+| +|.", re.S)  # a run of printable ASCII, a run of spaces, any one character
 
 
 def unwrap(doc: str, lang: str = "en") -> str:

@@ -289,7 +289,7 @@ MESSAGES = {
     "config.no-option": "{where}：规则 {rule} 没有选项 {key!r}；可用的有：{known}",
     "config.bad-choice": "{where}：rules.{rule}.{key} 应为 {choices} 之一，而不是 {value!r}",
     "config.bad-type": "{where}：rules.{rule}.{key} 应为 {type} 类型，如 {default!r}，而不是 {value!r}",
-    "config.bad-date": "{what}应为 YYYY-MM-DD 格式的日期，而不是 {value!r}",
+    "config.bad-date": "{what} 应为 YYYY-MM-DD 格式的日期，而不是 {value!r}",
     "wording.pattern-not-text": "{where}：模式应为非空文本，而不是 {pattern!r}",
     "wording.bad-pattern": "{where}：模式 {pattern!r} 有误：{error}",
     "wording.not-mapping": "{where}：措辞规则应为含 id 和 kind 的映射",
