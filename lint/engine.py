@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from .context import LintContext
 from .document import Document
 from .finding import Finding, Hit, Location
@@ -76,42 +78,61 @@ def settle(doc: Document, spans) -> None:
     unsafe, of every finding) on its lines are made: the flagged text and its surroundings,
     repaired, cut around the repaired span. A baseline keyed on it still knows the finding
     after `--fix` (or an editor) made those repairs: 台帐 → 台账 inside an accepted duplicate
-    paragraph leaves the duplicate accepted."""
+    paragraph leaves the duplicate accepted. Each line is repaired once, however many findings
+    it holds."""
     edits = sorted({edit for f, _ in spans if f.fix is not None and f.fix.applicability in ("safe", "unsafe")
                     for edit in f.fix.edits})
     if not edits:
         return
+    starts = [a for a, _, _ in edits]
+    repaired: dict = {}
     for finding, hit in spans:
         if hit.key is not None:
             continue
         lo, hi = doc.line_at(hit.start).start, doc.line_at(hit.end).end
-        inside = [(a - lo, b - lo, new) for a, b, new in edits if lo <= a and b <= hi]
-        if inside:
-            text, start, end = _repaired(doc.text[lo:hi], inside, hit.start - lo, hit.end - lo)
-            finding.settled = (text[max(0, start - CONTEXT_CHARS):start] + "\x00" + text[start:end] + "\x00"
-                               + text[end:end + CONTEXT_CHARS])
+        if (lo, hi) not in repaired:
+            inside = [(a - lo, b - lo, new) for a, b, new in edits[bisect_left(starts, lo):bisect_right(starts, hi)]
+                      if b <= hi]
+            repaired[lo, hi] = _Repaired(doc.text[lo:hi], inside) if inside else None
+        line = repaired[lo, hi]
+        if line is not None:
+            finding.settled = line.context(hit.start - lo, hit.end - lo)
 
 
-def _repaired(text: str, edits, start: int, end: int) -> tuple[str, int, int]:
-    """`text` with the edits made (of two that overlap, the first), and where start..end went: a
-    span edge inside a repaired stretch moves to that stretch's edge, and an insertion at the end
-    joins the span."""
-    out, pos, shift = [], 0, 0
-    new_start, new_end = start, end
-    for a, b, new in edits:
-        if a < pos:
-            continue
-        out.append(text[pos:a])
-        out.append(new)
-        pos = b
-        if b <= start and not a == b == start:
-            new_start += len(new) - (b - a)
-        elif a < start < b:
-            new_start = a + shift
-        if b <= end:
-            new_end += len(new) - (b - a)
-        elif a < end < b:
-            new_end = a + shift + len(new)
-        shift += len(new) - (b - a)
-    out.append(text[pos:])
-    return "".join(out), new_start, max(new_start, new_end)
+class _Repaired:
+    """A stretch of text with edits made (of two that overlap, the first), and where a span of
+    the old text went in the new."""
+
+    def __init__(self, text: str, edits):
+        out, pos, shift = [], 0, 0
+        self.applied = []  # (start, end, length of the replacement, shift before it)
+        for a, b, new in edits:
+            if a < pos:
+                continue
+            out.extend((text[pos:a], new))
+            self.applied.append((a, b, len(new), shift))
+            pos, shift = b, shift + len(new) - (b - a)
+        out.append(text[pos:])
+        self.text = "".join(out)
+        self.ends = [b for _, b, _, _ in self.applied]
+
+    def _moved(self, p: int, end: bool) -> int:
+        """Where old position p lies in the new text: past every repair that ends by it (an
+        insertion at p counts for a span's end, not its start); an edge inside a repaired
+        stretch moves to that stretch's edge."""
+        k = bisect_right(self.ends, p)
+        while not end and k and self.applied[k - 1][0] == self.applied[k - 1][1] == p:
+            k -= 1
+        if k < len(self.applied) and self.applied[k][0] < p:  # inside the next repair
+            a, _, length, shift = self.applied[k]
+            return a + shift + (length if end else 0)
+        if not k:
+            return p
+        _, b, length, shift = self.applied[k - 1]
+        return p + shift + length - (b - self.applied[k - 1][0])
+
+    def context(self, start: int, end: int) -> str:
+        start, end = self._moved(start, False), self._moved(end, True)
+        end = max(start, end)
+        text = self.text
+        return text[max(0, start - CONTEXT_CHARS):start] + "\x00" + text[start:end] + "\x00" + text[end:end + CONTEXT_CHARS]
