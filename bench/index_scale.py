@@ -302,7 +302,7 @@ def run(engine: str, location: str, province: dict, n: int, extra: int, queries:
     out["copies"] = copies(location, province)
     with Corpus(location, readonly=True) as corpus:
         stats = corpus.stats()
-    out["size"] = stats["bytes"]
+    out["size"] = stats["bytes on disk"]
     out["documents"] = stats["documents"]
     out["fingerprints"] = stats["fingerprints"]
     return out

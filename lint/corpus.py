@@ -383,7 +383,7 @@ class Corpus:
                 "issuers": one(f"SELECT COUNT(DISTINCT {self._column('issuer')}) FROM docs"),
                 "fingerprints": one("SELECT COUNT(*) FROM fps"),
                 "distinct hashes": one("SELECT COUNT(*) FROM df"),
-                "bytes": self.engine.size(),
+                "bytes on disk": self.engine.size(),
             }
 
         with self.errors():

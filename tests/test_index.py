@@ -238,7 +238,7 @@ def test_repair_rebuilds_document_frequencies(index_at, tmp_path):
 def test_index_commands_are_idempotent_and_manage_documents(index_at):
     n = len([p for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".md")])
     first = run_cli("index", "add", "--index", index_at, EXAMPLES)
-    assert first.returncode == 0 and f"新增 {n} 篇".encode() in first.stdout
+    assert first.returncode == 0 and f"{n} 个已加入".encode() in first.stdout
     again = run_cli("index", "add", "--index", index_at, EXAMPLES, "--lang", "en")
     assert f"0 added, 0 updated, {n} unchanged".encode() in again.stdout
     listing = run_cli("index", "list", "--index", index_at).stdout.decode("utf-8")
@@ -247,7 +247,7 @@ def test_index_commands_are_idempotent_and_manage_documents(index_at):
     assert f"documents: {n}" in stats
     removed = run_cli("index", "remove", "--index", index_at, EXAMPLES / "clean-notice.txt")
     stats = run_cli("index", "stats", "--index", index_at).stdout.decode()
-    assert removed.returncode == 0 and f"文档：{n - 1}" in stats
+    assert removed.returncode == 0 and f"文档数：{n - 1}" in stats
     missing = run_cli("index", "remove", "--index", index_at, EXAMPLES / "clean-notice.txt")
     assert missing.returncode == 1 and "不在索引中".encode() in missing.stderr
 
@@ -258,7 +258,7 @@ def test_changed_document_is_updated_in_place(index_at, tmp_path):
     run_cli("index", "add", "--index", index_at, draft)
     draft.write_text(notice("甲", "建立台账并定期核对。"), encoding="utf-8")
     assert b"0 added, 1 updated" in run_cli("index", "add", "--index", index_at, draft, "--lang", "en").stdout
-    assert "文档：1".encode() in run_cli("index", "stats", "--index", index_at).stdout
+    assert "文档数：1".encode() in run_cli("index", "stats", "--index", index_at).stdout
     assert run_cli("index", "check", "--index", index_at).returncode == 0
 
 
