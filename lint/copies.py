@@ -4,9 +4,10 @@
 Only hashes found in 2 to `boilerplate-docs` − 1 notices are read, through the index of shared
 hashes: the genre's fixed formulas, found in many notices, are left out by document frequency
 as `--against` leaves them out. Each pair's fingerprints are joined into passages on each side
-(neighbours on one line no more than GAP characters apart, as corpus-overlap joins them); a
-passage shorter than `min-chars` on either side is a chance phrase, not a copy. A notice's share
-is the part of its fingerprints that lie in the passages it shares with the other.
+(neighbours on one line no more than GAP characters apart, as corpus-overlap joins them), then
+widened to the whole stretch of identical text around them; a passage shorter than `min-chars`
+on either side is a chance phrase, not a copy. A notice's share is the part of its fingerprints
+that lie in the passages it shares with the other.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+
+from .conventions.fingerprint import K
 
 GAP = 10  # characters bridged between fingerprints of one passage (as corpus-overlap)
 
@@ -34,6 +37,7 @@ class Passage:
     b: tuple
     marks_a: list = field(default_factory=list)  # (column, end column) of the shared fingerprints
     marks_b: list = field(default_factory=list)
+    hashes: set = field(default_factory=set)  # the fingerprints it shares
 
     @property
     def chars(self) -> int:
@@ -70,11 +74,16 @@ def _runs(places) -> list:
     return runs
 
 
+# Fingerprints start up to WINDOW - 1 k-grams into a shared stretch and end as far before its
+# end: a candidate passage may measure this much less than the stretch, until widened.
+SLACK = 12
+
+
 def _pair(a: Side, b: Side, hashes: set, by_hash: dict, min_chars: int) -> Copy | None:
     def places(doc, wanted):
         return sorted((line, col, end, h) for h in wanted for d, line, col, end in by_hash[h] if d == doc)
 
-    passages, shared_a, shared_b = [], set(), set()
+    passages = []
     for run in _runs(places(a.id, hashes)):
         if run[2] - run[1] + 1 < min_chars:
             continue
@@ -83,24 +92,39 @@ def _pair(a: Side, b: Side, hashes: set, by_hash: dict, min_chars: int) -> Copy 
         if best[2] - best[1] + 1 < min_chars:
             continue
         common = run[3] & best[3]
-        shared_a |= common
-        shared_b |= common
         passages.append(Passage((run[0], run[1], run[2]), (best[0], best[1], best[2]),
                                 [(c, e) for c, e, h in run[4] if h in common],
-                                [(c, e) for c, e, h in best[4] if h in common]))
+                                [(c, e) for c, e, h in best[4] if h in common], common))
     if not passages:
         return None
-    a.share = len(shared_a) / max(1, a.fingerprints)
-    b.share = len(shared_b) / max(1, b.fingerprints)
+    _shares(a, b, passages)
     earlier = None
     if a.issued and b.issued and a.issued != b.issued:
         earlier = "a" if a.issued < b.issued else "b"
     if earlier == "b":
         a, b = b, a
-        passages = [Passage(p.b, p.a, p.marks_b, p.marks_a) for p in passages]
+        passages = [Passage(p.b, p.a, p.marks_b, p.marks_a, p.hashes) for p in passages]
         earlier = "a"
     passages.sort(key=lambda p: p.a)
     return Copy(a, b, passages, earlier)
+
+
+def _shares(a: Side, b: Side, passages) -> None:
+    shared = set().union(*(p.hashes for p in passages))
+    a.share = len(shared) / max(1, a.fingerprints)
+    b.share = len(shared) / max(1, b.fingerprints)
+
+
+def _settle(copy: Copy, text_a: str | None, text_b: str | None, min_chars: int) -> bool:
+    """Widen the candidate passages to the whole stretches the texts share, keep those of
+    `min_chars` or more on both sides (by their fingerprints where the index holds no text), and
+    the shares of what is kept; False when none is left."""
+    if text_a is not None and text_b is not None:
+        _extend(copy, text_a, text_b)
+    copy.passages = [p for p in copy.passages if min(p.a[2] - p.a[1], p.b[2] - p.b[1]) + 1 >= min_chars]
+    if copy.passages:
+        _shares(copy.a, copy.b, copy.passages)
+    return bool(copy.passages)
 
 
 def _extend(copy: Copy, text_a: str | None, text_b: str | None) -> None:
@@ -138,18 +162,18 @@ def find(corpus, min_share: float = 0.05, issuer: str | None = None, since: dt.d
                 for b in ids[i + 1:]:
                     if not _same_issuer(meta[a][1], meta[b][1]):
                         pairs[(a, b)].add(h)
-        found = []
+        candidates = []
         for (a, b), hashes in pairs.items():
             if len(hashes) < 2:  # one fingerprint is a phrase of at most 13 characters
                 continue
-            copy = _pair(Side(a, *meta[a]), Side(b, *meta[b]), hashes, by_hash, min_chars)
-            if copy is not None and _wanted(copy, min_share, issuer, since):
-                found.append(copy)
+            copy = _pair(Side(a, *meta[a]), Side(b, *meta[b]), hashes, by_hash, max(K, min_chars - SLACK))
+            if copy is not None and _wanted(copy, min_share, issuer, since):  # its shares can only fall
+                candidates.append(copy)
+        texts = bodies({d for c in candidates for d in (c.a.id, c.b.id)})
+        found = [c for c in candidates if _settle(c, texts.get(c.a.id), texts.get(c.b.id), min_chars)
+                 and _wanted(c, min_share, issuer, since)]
         found.sort(key=lambda c: (-c.share, -min(c.a.share, c.b.share), c.a.path, c.b.path))
-        texts = bodies({d for c in found for d in (c.a.id, c.b.id)})
-        for copy in found:
-            _extend(copy, texts.get(copy.a.id), texts.get(copy.b.id))
-        return found, texts
+        return found, {d: texts[d] for c in found for d in (c.a.id, c.b.id)}
 
     return corpus.shared(boilerplate_docs, work)
 

@@ -277,14 +277,14 @@ class Corpus:
 
     def _put(self, entry: Entry, deltas: Counter, postings: list) -> str:
         for _ in range(3):
+            doc_id = self.engine.insert_doc(_DOC_COLUMNS, entry.values())  # most documents are new
+            if doc_id is not None:
+                self._post(doc_id, entry, deltas, postings)
+                return "added"
             row = self.engine.run("SELECT id, sha, hashes, issuer, body FROM docs WHERE path = ?"
                                   + self.engine.FOR_UPDATE, (entry.path,)).fetchone()
             if row is None:
-                doc_id = self.engine.insert_doc(_DOC_COLUMNS, entry.values())
-                if doc_id is None:
-                    continue  # another writer added this path just now: read it again
-                self._post(doc_id, entry, deltas, postings)
-                return "added"
+                continue  # another writer removed it just now: insert it again
             doc_id, sha, old_hashes, issuer, body = row
             if sha == entry.sha:
                 if body is not None and entry.given_issuer in (None, issuer):
