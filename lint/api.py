@@ -152,12 +152,13 @@ class Linter:
         """Lint a file's content held in memory (an upload): read as the file `path` would be,
         by its suffix unless `kind` (txt, md, docx, html) says. Raises InputError with the
         CLI's line for content that cannot be read."""
-        from .reader import Source, kind_of, parse
+        from .reader import MAX_BYTES, Source, kind_of
 
         cfg = self.config_for(path)
         source = Source(path, kind or kind_of(path) or "txt", stdin=True)
+        mib = self.max_mib or cfg.max_mib
         try:
-            doc, _ = parse(source, data, self.on_warning, self._kind(cfg))
+            doc, _ = _read(source, data, self.on_warning, self._kind(cfg), int(mib * 2**20) if mib else MAX_BYTES)
             return self._lint_document(doc, cfg)
         finally:
             self.close()
@@ -246,17 +247,18 @@ class Linter:
 
     def _lint_source(self, source, outline_only=False):
         """A DocumentResult, or the one line saying why the source could not be linted."""
-        from .reader import MAX_BYTES, parse, read_bytes
+        from .reader import MAX_BYTES, read_bytes
 
         cfg = self.config_for(source.path)
         mib = self.max_mib or cfg.max_mib
+        max_bytes = int(mib * 2**20) if mib else MAX_BYTES
         try:
-            data = read_bytes(source, int(mib * 2**20) if mib else MAX_BYTES)
+            data = read_bytes(source, max_bytes)
             key = self._cache_key(cfg, source, data) if not outline_only else None
             cached = self.cache.get(key, source.path) if key else None
             if cached is not None:
                 return self._kept(source.path, cached[1], cached[0], cfg)
-            doc, decoded = parse(source, data, self.on_warning, self._kind(cfg))
+            doc, decoded = _read(source, data, self.on_warning, self._kind(cfg), max_bytes)
         except InputError as exc:
             return exc.message
         item = self._lint_document(doc, cfg, decoded, outline_only)
@@ -309,6 +311,23 @@ class Linter:
                 self._corpora[str(path)] = Corpus(path, readonly=True)
             corpus = self._corpora[str(path)]
         return CorpusView(corpus, sha_of(doc.text)) if isinstance(corpus, Corpus) else corpus
+
+
+def _read(source, data: bytes, warn, notice_kind, max_bytes: int):
+    """A source's Document, or InputError with one line that names the file and never quotes it:
+    a reader's fault of any kind (a damaged archive, a page its parser chokes on, memory) is that
+    file's error, and the run goes on."""
+    from .docx_reader import why
+    from .messages import said
+    from .reader import parse
+    from .text import printable
+
+    try:
+        return parse(source, data, warn, notice_kind, max_bytes)
+    except (InputError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # noqa: BLE001 - the promise: one bad file is one error line
+        raise InputError(said("input.reader-failed", name=printable(source.path), error=why(exc))) from None
 
 
 # Starting worker processes (importing multiprocessing, forking a pool) costs tens of ms. On the

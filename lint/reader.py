@@ -117,21 +117,22 @@ def origin(path: str, data: bytes) -> tuple:
 def load(source: Source, warn=None, max_bytes: int = MAX_BYTES,
          notice_kind: str | None = None) -> tuple[Document, Decoded | None]:
     """Read a source; `decoded` is None for formats that are never written back."""
-    return parse(source, read_bytes(source, max_bytes), warn, notice_kind)
+    return parse(source, read_bytes(source, max_bytes), warn, notice_kind, max_bytes)
 
 
-def parse(source: Source, data: bytes, warn=None,
-          notice_kind: str | None = None) -> tuple[Document, Decoded | None]:
-    """A Document from a source's bytes, as read by read_bytes."""
+def parse(source: Source, data: bytes, warn=None, notice_kind: str | None = None,
+          max_bytes: int = MAX_BYTES) -> tuple[Document, Decoded | None]:
+    """A Document from a source's bytes, as read by read_bytes. No reader produces more text
+    than a text file of `max_bytes` could hold."""
     if source.kind == "docx":
         from .docx_reader import read_docx
 
-        read = read_docx(data, source.path)
+        read = read_docx(data, printable(source.path), max_bytes)
         for warning in read.warnings:
             if warn is not None:
                 warn(warning)
         return Document(read.text, source.path, "docx", notice_kind, parts=read.parts), None
-    decoded = decode(data, source.path)
+    decoded = decode(data, printable(source.path))
     if source.kind == "html":
         from .html_reader import read_html
 

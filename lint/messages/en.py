@@ -203,6 +203,8 @@ MESSAGES = {
     "input.not-word": "{name}: not a Word document (no word/document.xml)",
     "input.needs-docx": "{name}: reading .docx needs python-docx (pip install python-docx)",
     "input.damaged-docx": "{name}: damaged .docx ({error})",
+    "input.reader-failed": "{name}: cannot be read ({error}); not linted",
+    "input.text-too-large": "{name}: its text is larger than {mib} MiB (the max-mib setting); not a draft",
     "input.read-only": "{name}: read-only; not rewritten",
     "input.changed": "{name}: changed since rectlint read it; not rewritten (run again)",
     "input.not-fixable": "{name}: not rewritten (only .txt and .md drafts are fixed)",

@@ -1,0 +1,188 @@
+"""Holds under attack (issue 37): readers bounded by what they produce, a bad file that is one
+error line and never the end of the run. Each test is an attack that once cost gigabytes, took
+minutes or stopped the run; sizes are kept small, with margins of ten times or more."""
+
+import json
+import time
+
+import pytest
+
+from conftest import run_cli
+import hostile
+
+from rectlint.api import Linter
+from rectlint.config import Config
+from rectlint.docx_reader import read_docx
+from rectlint.errors import InputError
+from rectlint.html_reader import read_html
+
+ID = "110101199003074477"
+
+
+# -- .docx ----------------------------------------------------------------------------------
+
+def test_a_list_numbered_from_ten_billion_in_letters_has_short_markers():
+    read = read_docx(hostile.numbering_bomb(50, start=10**10), "bomb.docx")
+    lines = read.text.split("\n")
+    assert len(lines) == 50 and max(map(len, lines)) <= 32 + len("整改情况。")
+
+
+def test_numbering_values_that_are_not_numbers_are_read_without_an_error_quoting_them():
+    data = hostile.docx({"word/document.xml": hostile.body(hostile.paragraph("整改。", num=1)),
+                         "word/numbering.xml": hostile.numbering(0, "decimal").replace('w:val="0"', f'w:val="{ID}x"')})
+    assert read_docx(data, "d.docx").text == "1.整改。"
+
+
+def test_no_part_is_parsed_whole(tmp_path, monkeypatch):
+    """Headers, footers, footnotes, numbering and styles are streamed like the body: a 199 MiB
+    header once cost 4.4 GiB because it was parsed into one tree."""
+    from lxml import etree
+    from wordgen import build, visible
+
+    build(tmp_path / "d.docx")
+    data = (tmp_path / "d.docx").read_bytes()
+
+    def whole(*args, **kwargs):
+        raise AssertionError("a part was parsed whole")
+
+    monkeypatch.setattr(etree, "fromstring", whole)
+    monkeypatch.setattr(etree, "XML", whole)
+    read = read_docx(data, "d.docx")
+    assert read.text == visible()
+    assert {p.kind for p in read.parts} == {"header", "footnote", "textbox"}
+
+
+def test_a_header_expanding_to_many_mib_is_read_in_little_memory(tmp_path):
+    import subprocess, sys
+    path = tmp_path / "h.docx"
+    path.write_bytes(hostile.header_bomb(12))
+    code = f"""
+import resource
+from rectlint.docx_reader import read_docx
+data = open({str(path)!r}, "rb").read()
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+read = read_docx(data, "h.docx")
+print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base) // 1024, len(read.text))
+"""
+    grown, chars = map(int, subprocess.run([sys.executable, "-c", code], capture_output=True, check=True,
+                                           text=True).stdout.split())
+    assert path.stat().st_size < 2 * 2**20 and chars > 2_000_000  # 12 MiB of header XML in about 1 MiB
+    assert grown < 50, grown  # MiB; parsed into one tree it took 280
+
+
+def test_a_docx_whose_text_is_over_the_size_limit_is_an_input_error():
+    data = hostile.docx({"word/document.xml": hostile.body(hostile.paragraph("整" * 1000) * 200)})
+    with pytest.raises(InputError) as caught:
+        read_docx(data, "d.docx", max_chars=100_000)
+    assert "max-mib" in str(caught.value)
+
+
+def test_a_long_chain_of_based_on_styles_is_resolved_once_per_style(monkeypatch):
+    from rectlint import docx_numbering
+
+    looked = []
+    parse = docx_numbering.Numbering.parse.__func__
+
+    class Counting(dict):
+        def __getitem__(self, key):
+            looked.append(key)
+            return super().__getitem__(key)
+
+    def counted(cls, *args):
+        out = parse(cls, *args)
+        out.styles = Counting(out.styles)
+        return out
+
+    monkeypatch.setattr(docx_numbering.Numbering, "parse", classmethod(counted))
+    read = read_docx(hostile.style_chain(links=400, paragraphs=400), "s.docx")
+    assert read.text.split("\n")[:3] == ["1.整改情况。", "2.整改情况。", "3.整改情况。"]
+    assert len(looked) < 3 * (400 + 400)  # once a chain per paragraph: 160,000
+
+
+@pytest.mark.parametrize("damage", [hostile.damaged_crc, hostile.damaged_local_header])
+def test_a_damaged_docx_is_one_error_line_and_the_run_goes_on(tmp_path, damage):
+    bad = tmp_path / "a-bad.docx"
+    bad.write_bytes(damage())
+    good = tmp_path / "b-good.txt"
+    good.write_text("组织学习《条例，提升水平。\n", encoding="utf-8")
+    out = run_cli(bad, good, "--format", "json", "--no-cache")
+    assert out.returncode == 2
+    assert [f["path"] for f in json.loads(out.stdout)] == [str(good)]
+    lines = out.stderr.decode("utf-8").strip().splitlines()
+    assert len(lines) == 1 and "a-bad.docx" in lines[0] and "internal" not in lines[0]
+
+
+# -- .html ----------------------------------------------------------------------------------
+
+def _quick(call, seconds):
+    started = time.perf_counter()
+    result = call()
+    assert time.perf_counter() - started < seconds
+    return result
+
+
+def test_a_flood_of_unclosed_tags_is_read_in_linear_time():
+    text, _ = _quick(lambda: read_html(hostile.tag_flood(200_000)), 2)  # html.parser: minutes
+    assert text == "正文。\n"
+
+
+def test_unclosed_scripts_and_styles_are_read_in_linear_time():
+    text, _ = _quick(lambda: read_html(hostile.unclosed_raw(4000)), 2)  # once 30 s
+    assert text.count("段正文") == 4000 and "var" not in text
+
+
+def test_a_marked_section_that_is_no_cdata_is_read_as_a_browser_reads_it():
+    text, _ = read_html(hostile.bogus_marked_section(ID))
+    assert text == "整改情况：已完成。\n\n联系电话：0791-6123456。\n"
+
+
+def test_the_page_reader_holds_a_few_bytes_per_character():
+    import tracemalloc
+    page = hostile.page("".join(f"<p class='x'>第{i}段，整改情况：已完成。</p>\n" for i in range(5000)))
+    tracemalloc.start()
+    try:
+        text, source = read_html(page)
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert kept < 8 * len(text) and peak < 24 * len(text)  # once about 230 bytes a character
+    assert source.location(len("第0段，"), len("第0段，整改")) == (1, 60, 1, 61)
+
+
+# -- a bad file is one error line --------------------------------------------------------------
+
+def test_a_reader_fault_of_any_kind_is_that_files_error_and_never_quotes_it(tmp_path, monkeypatch):
+    from rectlint import html_reader
+
+    def choke(markup):
+        raise ValueError(f"cannot parse {markup[:40]!r}")
+
+    monkeypatch.setattr(html_reader, "read_html", choke)
+    page = tmp_path / "a.html"
+    page.write_text(f"<p>身份证号{ID}</p>", encoding="utf-8")
+    draft = tmp_path / "b.txt"
+    draft.write_text("组织学习《条例，提升水平。\n", encoding="utf-8")
+    result = Linter(Config()).lint_paths([str(page), str(draft)])
+    assert list(result.documents) == [str(draft)]
+    assert len(result.errors) == 1 and "a.html" in result.errors[0] and "ValueError" in result.errors[0]
+    assert ID[:6] not in result.errors[0] and ID[:6] not in result.errors[0].zh
+
+
+def test_json_and_sarif_stay_valid_and_name_the_file_that_failed(tmp_path):
+    bad = tmp_path / "a.docx"
+    bad.write_bytes(hostile.damaged_crc())
+    good = tmp_path / "b.txt"
+    good.write_text("组织学习《条例，提升水平。\n", encoding="utf-8")
+    for fmt in ("json", "jsonl", "sarif"):
+        out = run_cli(bad, good, "--format", fmt, "--no-cache")
+        assert out.returncode == 2, fmt
+        if fmt == "jsonl":
+            records = [json.loads(line) for line in out.stdout.splitlines()]
+            assert records[-1]["failed"] == 1
+        elif fmt == "sarif":
+            log = json.loads(out.stdout)
+            notes = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+            assert len(notes) == 1 and "a.docx" in notes[0]["message"]["text"]
+            assert log["runs"][0]["results"]
+        else:
+            assert json.loads(out.stdout)
