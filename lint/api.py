@@ -231,14 +231,29 @@ class Linter:
         # Each chunk is a round trip that wakes this process's pool threads, which then compete
         # with the workers for the cores: chunks of 4 drafts cost a sixth more time over 2,000
         # files than chunks of 64. Eight chunks or more per worker keep the ends balanced.
-        chunk = max(4, min(64, len(sources) // (workers * 8)))
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for outcome in pool.imap(_work, sources, chunksize=chunk):
-                if isinstance(outcome, str):
-                    yield outcome
-                    continue
-                path, findings, view = outcome
-                yield self._kept(path, view, findings, self.config_for(path))
+        size = max(4, min(64, len(sources) // (workers * 8)))
+        chunks = [sources[i:i + size] for i in range(0, len(sources), size)]
+        # concurrent.futures, not multiprocessing.Pool: a worker killed from outside (the kernel's
+        # out-of-memory killer) breaks the executor, which says so, where the Pool waited forever.
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as executor:
+            futures = [executor.submit(_work, chunk) for chunk in chunks]
+            for chunk, future in zip(chunks, futures):
+                try:
+                    outcomes = future.result()
+                except BrokenProcessPool:  # the run ends: what it could not lint is said, file by file
+                    from .messages import said
+                    from .text import printable
+
+                    outcomes = [said("input.worker-died", name=printable(source.path)) for source in chunk]
+                for outcome in outcomes:
+                    if isinstance(outcome, str):
+                        yield outcome
+                        continue
+                    path, findings, view = outcome
+                    yield self._kept(path, view, findings, self.config_for(path))
 
     def _kept(self, path, view, findings, cfg) -> DocumentResult:
         """A result whose findings were made elsewhere: by a worker, or read from the cache."""
@@ -352,7 +367,10 @@ def _repays_workers(sources) -> bool:
 _WORKER: Linter | None = None
 
 
-def _work(source):
-    """One source in a worker process: a plain tuple travels back, not the Linter's objects."""
-    outcome = _WORKER._lint_source(source)
-    return outcome if isinstance(outcome, str) else (outcome.path, outcome.findings, outcome.document)
+def _work(sources):
+    """Sources in a worker process: plain tuples travel back, not the Linter's objects."""
+    outcomes = []
+    for source in sources:
+        outcome = _WORKER._lint_source(source)
+        outcomes.append(outcome if isinstance(outcome, str) else (outcome.path, outcome.findings, outcome.document))
+    return outcomes

@@ -203,3 +203,52 @@ def test_a_long_line_whose_pieces_recur_elsewhere_is_compared_in_linear_time(pie
     # the whole short copy, pointing at the start of the long line
     assert [(f.line, f.column, f.end_column, f.related[0].line) for f in found] == [
         (11, 1, len((piece * 25).rstrip("，")), 9)]
+
+
+# -- a worker that dies -------------------------------------------------------------------------
+
+KILLER = '''"""Ends its own process, as the kernel's out-of-memory killer would, on a draft saying so.
+
+Why: a test of what the run does when a lint process dies.
+
+Bad:  请结束本进程。
+Good: 正常文本。
+"""
+import os
+import signal
+
+ID = "test-killer"
+CATEGORY = "wording"
+SEVERITY = "warning"
+OPTIONS = {}
+
+
+def check(doc, options):
+    if "请结束本进程" in doc.text and os.environ.get("RECTLINT_TEST_MAIN") != str(os.getpid()):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return iter(())
+'''
+
+
+def test_a_lint_process_that_dies_ends_the_run_with_its_files_as_errors(tmp_path):
+    from test_plugins import install_plugin
+    import subprocess, sys
+
+    env = install_plugin(tmp_path)
+    (tmp_path / "site" / "house_rules.py").write_text(KILLER, encoding="utf-8")
+    (tmp_path / "site" / "house_rules-0.1.dist-info" / "entry_points.txt").write_text(
+        "[rectlint.rules]\ntest-killer = house_rules\n", encoding="utf-8")
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for i in range(40):
+        (drafts / f"d{i:02}.txt").write_text("请结束本进程。\n" if i == 25 else "组织学习《条例。\n", encoding="utf-8")
+    import os
+    path = os.pathsep.join(filter(None, [env["PYTHONPATH"], os.environ.get("PYTHONPATH")]))
+    proc = subprocess.run([sys.executable, "-c", "import os; os.environ['RECTLINT_TEST_MAIN'] = str(os.getpid()); "
+                           "from rectlint.cli import main; main()", "-j", "2", "--no-cache", "--format", "json",
+                           str(drafts)], capture_output=True, timeout=30, env={**os.environ, "PYTHONPATH": path})
+    assert proc.returncode == 2
+    errors = proc.stderr.decode("utf-8").strip().splitlines()
+    assert any("d25.txt" in line and "检查进程意外终止" in line for line in errors), errors
+    linted = {f["path"] for f in json.loads(proc.stdout)}
+    assert linted and not linted & {line.split("：")[0].removeprefix("rectlint: ") for line in errors}

@@ -204,6 +204,7 @@ MESSAGES = {
     "input.needs-docx": "{name}: reading .docx needs python-docx (pip install python-docx)",
     "input.damaged-docx": "{name}: damaged .docx ({error})",
     "input.reader-failed": "{name}: cannot be read ({error}); not linted",
+    "input.worker-died": "{name}: not linted: a lint process ended unexpectedly (killed, perhaps for lack of memory)",
     "input.text-too-large": "{name}: its text is larger than {mib} MiB (the max-mib setting); not a draft",
     "input.read-only": "{name}: read-only; not rewritten",
     "input.changed": "{name}: changed since rectlint read it; not rewritten (run again)",

@@ -200,6 +200,7 @@ MESSAGES = {
     "input.needs-docx": "{name}：读取 .docx 需要 python-docx（pip install python-docx）",
     "input.damaged-docx": "{name}：.docx 已损坏（{error}）",
     "input.reader-failed": "{name}：无法读取（{error}），未检查",
+    "input.worker-died": "{name}：检查进程意外终止（可能因内存不足被系统结束），未检查",
     "input.text-too-large": "{name}：其中的文字超过 {mib} MiB（max-mib 设置），不像是文稿",
     "input.read-only": "{name}：文件只读，未改写",
     "input.changed": "{name}：读取后已被修改，未改写（请重新运行）",
