@@ -252,3 +252,40 @@ def test_a_lint_process_that_dies_ends_the_run_with_its_files_as_errors(tmp_path
     assert any("d25.txt" in line and "检查进程意外终止" in line for line in errors), errors
     linted = {f["path"] for f in json.loads(proc.stdout)}
     assert linted and not linted & {line.split("：")[0].removeprefix("rectlint: ") for line in errors}
+
+
+# -- the cache -----------------------------------------------------------------------------------
+
+def _cache_entry(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("关于巡察整改进展情况的通报\n\n组织学习《条例，提升水平。2025318日召开会议。\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    fresh = Linter(keep_documents=False, cache_dir=cache).lint_paths([str(draft)])
+    (entry,) = [p for p in cache.rglob("*") if p.is_file()]
+    return draft, cache, entry, fresh.findings
+
+
+def test_a_cache_entry_with_a_flipped_bit_is_never_trusted(tmp_path):
+    import random
+    draft, cache, entry, expected = _cache_entry(tmp_path)
+    data = entry.read_bytes()
+    rng = random.Random(5)
+    for _ in range(150):
+        at = rng.randrange(len(data))
+        entry.write_bytes(data[:at] + bytes([data[at] ^ (1 << rng.randrange(8))]) + data[at + 1:])
+        again = Linter(keep_documents=False, cache_dir=cache).lint_paths([str(draft)])
+        assert again.findings == expected and not again.errors  # once 12% of flips changed the report
+
+
+def test_a_crafted_cache_entry_cannot_put_nan_into_json(tmp_path):
+    import hashlib
+    draft, cache, entry, _ = _cache_entry(tmp_path)
+    data = entry.read_bytes()
+    checksum, sep, payload = data.partition(b"\n") if data[:1] != b"{" else (b"", b"", data)
+    record = json.loads(payload)
+    record["findings"][0]["at"][1] = float("nan")
+    crafted = json.dumps(record, ensure_ascii=False).encode("utf-8")
+    # Whoever crafts an entry can compute its checksum as well.
+    entry.write_bytes(hashlib.sha256(crafted).hexdigest().encode() + b"\n" + crafted if sep else crafted)
+    out = run_cli(draft, "--format", "json", "--cache-dir", cache)
+    assert b"NaN" not in out.stdout and json.loads(out.stdout, parse_constant=lambda c: 1 / 0)
