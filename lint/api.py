@@ -156,9 +156,9 @@ class Linter:
 
         cfg = self.config_for(path)
         source = Source(path, kind or kind_of(path) or "txt", stdin=True)
-        mib = self.max_mib or cfg.max_mib
         try:
-            doc, _ = _read(source, data, self.on_warning, self._kind(cfg), int(mib * 2**20) if mib else MAX_BYTES)
+            doc, _ = _read(source, data, self.on_warning, self._kind(cfg),
+                           _max_bytes(self.max_mib or cfg.max_mib, MAX_BYTES))
             return self._lint_document(doc, cfg)
         finally:
             self.close()
@@ -265,8 +265,7 @@ class Linter:
         from .reader import MAX_BYTES, read_bytes
 
         cfg = self.config_for(source.path)
-        mib = self.max_mib or cfg.max_mib
-        max_bytes = int(mib * 2**20) if mib else MAX_BYTES
+        max_bytes = _max_bytes(self.max_mib or cfg.max_mib, MAX_BYTES)
         try:
             data = read_bytes(source, max_bytes)
             key = self._cache_key(cfg, source, data) if not outline_only else None
@@ -326,6 +325,11 @@ class Linter:
                 self._corpora[str(path)] = Corpus(path, readonly=True)
             corpus = self._corpora[str(path)]
         return CorpusView(corpus, sha_of(doc.text)) if isinstance(corpus, Corpus) else corpus
+
+
+def _max_bytes(mib: float | None, default: int) -> int:
+    """The byte limit of --max-mib (or max-mib:), within what a read can be asked for."""
+    return min(int(mib * 2**20), 2**62) if mib else default
 
 
 def _read(source, data: bytes, warn, notice_kind, max_bytes: int):

@@ -65,6 +65,22 @@ def cli():
     """rectlint: lint Chinese rectification notices (整改进展情况通报)."""
 
 
+class Positive(click.FloatRange):
+    """A finite number above 0: click's FloatRange lets inf and nan through (nan compares false
+    with every bound)."""
+
+    def __init__(self):
+        super().__init__(min=0, min_open=True)
+
+    def convert(self, value, param, ctx):
+        import math
+
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number above 0.", param, ctx)
+        return number
+
+
 def _split(values) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
@@ -114,7 +130,7 @@ def _split(values) -> list[str]:
                    "unsafe ones) as tracked changes to accept or reject in Word.")
 @click.option("--kind", type=click.Choice(["auto", *KINDS]), default=None,
               help="What the drafts are (default auto: detected per document; see --explain-outline).")
-@click.option("--max-mib", type=click.FloatRange(min=0, min_open=True), default=None, metavar="MIB",
+@click.option("--max-mib", type=Positive(), default=None, metavar="MIB",
               help="Largest input to read, files and standard input alike (default 50).")
 @click.option("--follow-symlinks", is_flag=True,
               help="In folders, also follow symbolic links that lead out of the folder.")

@@ -93,11 +93,17 @@ def _walk(root: str, excluded, follow_symlinks: bool):
 
 def read_bytes(source: Source, max_bytes: int = MAX_BYTES) -> bytes:
     mib = f"{max_bytes / 2**20:g}"
-    if source.from_stdin:
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        if len(data) > max_bytes:
+    if source.from_stdin:  # read in pieces: a limit of many GiB must not be asked for at once
+        chunks, total = [], 0
+        while total <= max_bytes:
+            chunk = sys.stdin.buffer.read(min(max_bytes + 1 - total, 2**20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > max_bytes:
             raise InputError(said("input.stdin-too-large", mib=mib))
-        return data
+        return b"".join(chunks)
     try:
         if os.stat(source.path).st_size > max_bytes:
             raise InputError(said("input.too-large", name=printable(source.path), mib=mib))

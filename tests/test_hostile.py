@@ -289,3 +289,59 @@ def test_a_crafted_cache_entry_cannot_put_nan_into_json(tmp_path):
     entry.write_bytes(hashlib.sha256(crafted).hexdigest().encode() + b"\n" + crafted if sep else crafted)
     out = run_cli(draft, "--format", "json", "--cache-dir", cache)
     assert b"NaN" not in out.stdout and json.loads(out.stdout, parse_constant=lambda c: 1 / 0)
+
+
+# -- the configuration is bounded ---------------------------------------------------------------
+
+def _config_run(tmp_path, config: str, *args, text="组织学习《条例。\n"):
+    (tmp_path / ".rectlint.yaml").write_text(config, encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text(text, encoding="utf-8")
+    return run_cli(draft, "--no-cache", *args, cwd=tmp_path)
+
+
+def test_a_wording_pattern_that_runs_away_is_stopped_and_said_once(tmp_path):
+    config = "wording:\n  - id: evil\n    kind: existence\n    tokens: ['(a|aa)+$']\n"
+    started = time.perf_counter()
+    out = _config_run(tmp_path, config, "--format", "json", text="a" * 38 + "!\n")
+    assert time.perf_counter() - started < 10  # once hours: 13 s at 34 characters, doubling per 1.4
+    found = json.loads(out.stdout)
+    assert [(f["rule"], f["severity"]) for f in found] == [("evil", "error")] and "(a|aa)+" in found[0]["message"]
+
+
+def test_yaml_aliases_are_refused_and_never_expanded(tmp_path):
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(12)) + "rules: {paired-punctuation: {severity: *m}}\n"
+    started = time.perf_counter()
+    out = _config_run(tmp_path, laughs)
+    assert time.perf_counter() - started < 10 and out.returncode == 2
+    assert len(out.stderr) < 300 and "别名".encode() in out.stderr and b"Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("config", ["max-mib: .inf\n", "max-mib: .nan\n", "max-mib: -1\n",
+                                    "rules: {duplicate-passage: {min-chars: .nan}}\n",
+                                    "rules: {duplicate-passage: {min-chars: -5}}\n",
+                                    "lang: [en]\nselect: [no-such-rule]\n"],
+                         ids=["inf", "nan", "negative", "option-nan", "option-negative", "lang-list"])
+def test_numbers_must_be_finite_and_positive_and_odd_values_are_config_errors(tmp_path, config):
+    out = _config_run(tmp_path, config)
+    assert out.returncode == 2 and b"internal error" not in out.stderr and b".rectlint.yaml:" in out.stderr
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "1e400"])
+def test_max_mib_and_the_servers_limits_must_be_finite(tmp_path, value):
+    for args in (["--max-mib", value, "d.txt"], ["serve", "--timeout", value, "--openapi"],
+                 ["serve", "--max-mib", value, "--openapi"]):
+        out = run_cli(*args, cwd=tmp_path)
+        assert out.returncode == 2 and b"finite" in out.stderr and b"internal" not in out.stderr, args
+
+
+def test_a_configuration_over_one_mib_is_refused(tmp_path):
+    out = _config_run(tmp_path, "select: [all]\n" + "# padding\n" * 120_000)
+    assert out.returncode == 2 and "MiB".encode() in out.stderr
+
+
+def test_a_long_value_is_quoted_short_in_the_error(tmp_path):
+    out = _config_run(tmp_path, "rules:\n  paired-punctuation:\n    severity: " + "x" * 50_000 + "\n")
+    assert out.returncode == 2 and len(out.stderr) < 400

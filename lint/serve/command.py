@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from rectlint.cli import Positive
 from rectlint.errors import UsageError
 from rectlint.messages import said, text
 
@@ -50,9 +51,9 @@ def settings_for(host: str, token: str | None, config_path: str | None, against:
               help="Corpus index for corpus-overlap, as for checks.")
 @click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
               help="Lint processes; 0 means one per CPU.")
-@click.option("--max-mib", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
+@click.option("--max-mib", type=Positive(), default=10.0, show_default=True,
               help="Largest request accepted (413 beyond).")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+@click.option("--timeout", type=Positive(), default=30.0, show_default=True,
               help="Seconds of linting one request may take (503 beyond).")
 @click.option("--queue", type=click.IntRange(min=0), default=16, show_default=True,
               help="Requests that may wait for a lint process (503 busy beyond).")
