@@ -273,9 +273,9 @@ class Linter:
             if cached is not None:
                 return self._kept(source.path, cached[1], cached[0], cfg)
             doc, decoded = _read(source, data, self.on_warning, self._kind(cfg), max_bytes)
-        except InputError as exc:
+            item = self._lint_document(doc, cfg, decoded, outline_only)
+        except InputError as exc:  # unreadable, or the corpus index it is checked against is damaged
             return exc.message
-        item = self._lint_document(doc, cfg, decoded, outline_only)
         if not self.keep_documents:
             item.document, item.decoded = DocumentView.of(doc, item.findings), None
             if key:

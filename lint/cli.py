@@ -460,7 +460,8 @@ def index_stats(index_path):
 @index_group.command("check")
 @_INDEX_OPTION
 def index_check(index_path):
-    """Verify the document-frequency table against the postings (exit 1 when they disagree)."""
+    """Check the file for damage and the document-frequency table against the postings (exit 1
+    when anything is wrong)."""
     from .corpus import Corpus
 
     with Corpus(_index_path(index_path), readonly=True) as corpus:
@@ -474,12 +475,16 @@ def index_check(index_path):
 @index_group.command("repair")
 @_INDEX_OPTION
 def index_repair(index_path):
-    """Rebuild the document-frequency table from the postings."""
+    """Rebuild the document-frequency table from the postings; rebuild a damaged file from what
+    can still be read (documents that cannot be kept whole are named, to be added again)."""
     from .corpus import Corpus
 
-    with Corpus(_index_path(index_path)) as corpus:
-        fixed = corpus.repair()
+    with Corpus(_index_path(index_path), damaged_ok=True) as corpus:
+        fixed, lost = corpus.repair()
     click.echo(f"repaired {fixed} problems" if fixed else "the index was consistent")
+    for path in lost:
+        click.echo(f"not kept (add it again): {path}")
+    return 1 if lost else 0
 
 
 # The language of a failure's line, once the run has chosen it (None: not yet).

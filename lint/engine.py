@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .context import LintContext
 from .document import Document
+from .errors import InputError
 from .finding import Finding, Hit, Location
 from .messages import say
 from .place import place
@@ -91,6 +92,8 @@ def run_rules(doc: Document, rules, context=None) -> list[Finding]:
                 if not active.rule.frame and doc.line_at(hit.start).number in frame:
                     continue
                 findings.append(to_finding(doc, active, hit))
+        except InputError:  # what the rule was given to read (the corpus index) is damaged: the
+            raise           # document's error, not a bug of the rule
         except Exception as exc:  # noqa: BLE001 - a rule bug must not end the run
             findings.append(_internal(doc, active.rule.id, exc))
     findings.sort(key=Finding.sort_key)

@@ -294,6 +294,7 @@ MESSAGES = {
     "index.invalid": "{path}: not a rectlint index ({error})",
     "index.foreign": "{path}: not a rectlint index; refusing to use or change it",
     "index.version": "{path}: index version {version}, expected {expected}; rebuild it",
+    "index.damaged": "{path}: the index is damaged ({problem}); run 'rectlint index repair --index {path}'",
     "plugin.lacks": "rule {source} lacks {missing}",
     "plugin.category": "rule {id}: unknown category {category!r}",
     "plugin.severity": "rule {id}: unknown severity {severity!r}",

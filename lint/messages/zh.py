@@ -290,6 +290,7 @@ MESSAGES = {
     "index.invalid": "{path}：不是 rectlint 索引（{error}）",
     "index.foreign": "{path}：不是 rectlint 索引，拒绝使用或改动",
     "index.version": "{path}：索引版本为 {version}，应为 {expected}；请重新建立",
+    "index.damaged": "{path}：索引已损坏（{problem}）；请运行 rectlint index repair --index {path}",
     "plugin.lacks": "规则 {source} 缺少 {missing}",
     "plugin.category": "规则 {id}：未知的类别 {category!r}",
     "plugin.severity": "规则 {id}：未知的严重程度 {severity!r}",
