@@ -212,7 +212,7 @@ def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, 
         outcome = fix_result(result, findings, unsafe_fixes, write=not show_diff, accepted=accepted)
         for path in outcome.not_fixable:
             click.echo("rectlint: " + text("input.not-fixable", run.lang, name=printable(path)), err=True)
-        for message in outcome.errors:
+        for message in (*outcome.errors, *outcome.notes):
             click.echo("rectlint: " + in_language(message, run.lang), err=True)
         failed += len(outcome.errors)
         fix_errors = outcome.errors

@@ -209,6 +209,7 @@ MESSAGES = {
     "input.text-too-large": "{name}: its text is larger than {mib} MiB (the max-mib setting); not a draft",
     "input.read-only": "{name}: read-only; not rewritten",
     "input.changed": "{name}: changed since rectlint read it; not rewritten (run again)",
+    "input.links-broken": "{name}: had {count} other hard link(s); the fix was written as a new file, so those links keep the text as it was",
     "input.not-fixable": "{name}: not rewritten (only .txt and .md drafts are fixed)",
     "annotate.over-original": "{name}: the annotated copy cannot be written over the original",
     "annotate.wrote": "wrote {name}: {comments} comments, {revisions} tracked changes",

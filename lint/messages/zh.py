@@ -205,6 +205,7 @@ MESSAGES = {
     "input.text-too-large": "{name}：其中的文字超过 {mib} MiB（max-mib 设置），不像是文稿",
     "input.read-only": "{name}：文件只读，未改写",
     "input.changed": "{name}：读取后已被修改，未改写（请重新运行）",
+    "input.links-broken": "{name}：该文件另有 {count} 个硬链接，修复写入了新文件，这些链接仍是修复前的内容",
     "input.not-fixable": "{name}：未改写（只改写 .txt 和 .md 文稿）",
     "annotate.over-original": "{name}：批注稿不能写在原文件上",
     "annotate.wrote": "已写出 {name}：{comments} 条批注，{revisions} 处修订",
