@@ -37,7 +37,7 @@ def to_finding(doc: Document, active, hit: Hit) -> Finding:
         context=hit.key if hit.key is not None else
         text[:hit.start - lo] + "\x00" + text[hit.start - lo:hit.end - lo] + "\x00" + text[hit.end - lo:],
         fix=hit.fix,
-        place=place(doc, hit.start, hit.end) if doc.kind == "docx" else None,
+        place=place(doc, hit.start, hit.end),
     )
 
 
