@@ -8,7 +8,8 @@ one space (also NBSP or U+3000) or hyphen (ASCII, full-width, or a dash). An ID 
 grouped anyhow (6-8-4, 6-4-4-4, …); a card in fours (4-4-4-4, and 1 to 3 more); a mobile as
 3-4-4, 3-8 or 7-4, with +86 or 86 before it. Every grouping is judged on its digits, with the ID's
 check character (GB 11643-1999, ISO 7064 MOD 11-2) and the card's Luhn digit as before, so a
-changed digit or a landline stays a number like any other.
+changed digit or a landline stays a number like any other; a card number also opens with a card
+network's digits, and an ID-shaped number is never read as a card.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ _GROUP = patterns.compile(r"\d+[Xx]?")
 _ID = patterns.compile(r"[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dX]")
 _WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 _MOBILE = patterns.compile(r"1[3-9]\d{9}")
+# A card number opens with its network's digits: 3 (JCB, American Express), 4 (Visa), 5 and 2221-2720
+# (Mastercard), 6 (UnionPay). Four years in a row (2023 2024 2025 2026) are no card.
+_ISSUER = patterns.compile(r"[3-6]|2(?:2[2-9][1-9]|[3-6]\d\d|7[01]\d|720)")
 # The groupings each kind is read in (digits per group); None: any grouping.
 _CARD_GROUPS = ((4, 4, 4, 4), (4, 4, 4, 4, 1), (4, 4, 4, 4, 2), (4, 4, 4, 4, 3))
 _MOBILE_GROUPS = ((3, 4, 4), (3, 8), (7, 4))
@@ -70,12 +74,15 @@ _LENGTHS = (11, 16, 17, 18, 19)  # digits of a mobile, a card, an ID
 
 
 def _kind(digits: str, sizes: tuple) -> str | None:
-    """What the digits of consecutive groups (`sizes` digits each) are, if a personal number."""
-    if len(digits) == 18 and _ID.fullmatch(digits) and id_checksum_ok(digits):
-        return "id"
+    """What the digits of consecutive groups (`sizes` digits each) are, if a personal number. An
+    ID-shaped number (a region code and a birth date) is an ID or, with a wrong check character,
+    nothing: a mistyped ID or an archive number is no bank card, whatever its Luhn digit says."""
+    if len(digits) == 18 and _ID.fullmatch(digits):
+        return "id" if id_checksum_ok(digits) else None
     if not digits.isdigit():
         return None
-    if len(digits) >= 16 and (len(sizes) == 1 or sizes in _CARD_GROUPS) and luhn_ok(digits):
+    if len(digits) >= 16 and (len(sizes) == 1 or sizes in _CARD_GROUPS) and _ISSUER.match(digits) \
+            and luhn_ok(digits):
         return "card"
     if len(digits) == 11 and _MOBILE.fullmatch(digits) and (len(sizes) == 1 or sizes in _MOBILE_GROUPS):
         return "mobile"

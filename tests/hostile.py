@@ -49,13 +49,13 @@ def numbering_bomb(paragraphs: int = 20, start: int = 10**10, fmt: str = "lowerL
     return docx({"word/document.xml": body(paras), "word/numbering.xml": numbering(start, fmt)})
 
 
-def header_bomb(mib: int = 20, body_paragraphs: int = 3) -> bytes:
+def header_bomb(mib: float = 20, body_paragraphs: int = 3) -> bytes:
     """A small archive whose header part expands to `mib` MiB of short paragraphs, each with a
     few varied digits, so that it stays within the per-part expansion ratio."""
     import random
 
     rng = random.Random(1)
-    count = mib * 2**20 // 48
+    count = int(mib * 2**20) // 48
     paras = "".join(f"<w:p><w:r><w:t>整改{rng.getrandbits(20):05x}</w:t></w:r></w:p>" for _ in range(count))
     header = f'<?xml version="1.0"?><w:hdr {NS}>{paras}</w:hdr>'
     return docx({"word/document.xml": body(paragraph("整改情况。") * body_paragraphs), "word/header1.xml": header})
