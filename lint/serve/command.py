@@ -19,7 +19,7 @@ MIN_TOKEN = 16
 
 def settings_for(host: str, token: str | None, config_path: str | None, against: str | None,
                  workers: int, max_mib: float, timeout: float, queue: int, read_timeout: float = 10.0,
-                 max_connections: int = 1024):
+                 max_connections: int = 4096):
     """The server's Settings, or UsageError/ConfigError saying why it must not start."""
     from rectlint.config import find_config, load_config
 
@@ -79,7 +79,7 @@ def _open_files() -> int:
               help="Requests that may wait for a lint process (503 busy beyond).")
 @click.option("--read-timeout", type=Positive(), default=10.0, show_default=True,
               help="Seconds for a request's head, and for each part of its body (408 or closed beyond).")
-@click.option("--max-connections", type=click.IntRange(min=1), default=1024, show_default=True,
+@click.option("--max-connections", type=click.IntRange(min=1), default=4096, show_default=True,
               help="Connections open at once (503 with Retry-After beyond).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of what the command itself prints.")

@@ -35,7 +35,7 @@ def error_bytes(status: int, reason: str, code: str, message, headers: dict | No
 
 class GuardedProtocol(H11Protocol):
     read_timeout = 10.0  # seconds for a request's head
-    max_connections = 1024
+    max_connections = 4096
 
     def connection_made(self, transport) -> None:
         super().connection_made(transport)
