@@ -135,3 +135,70 @@ def test_against_on_the_command_line(tmp_path):
 def test_missing_index_is_an_input_error(tmp_path):
     result = run_cli(EXAMPLES / "clean-notice.txt", "--against", tmp_path / "none.sqlite")
     assert result.returncode == 2 and "索引不存在".encode() in result.stderr
+
+
+# -- damage (issue 37) -------------------------------------------------------------------------------
+
+def _damaged_index(tmp_path):
+    """An index of three notices and a draft that shares a passage with each, with one page of
+    the postings overwritten: the draft's lookups pass through it."""
+    drafts = _notices(tmp_path / "drafts", 3)
+    index = tmp_path / "corpus.sqlite"
+    assert run_cli("index", "add", "--index", index, drafts).returncode == 0
+    draft = tmp_path / "d.txt"
+    shared = [path.read_text(encoding="utf-8").splitlines()[2][:300] for path in sorted(drafts.iterdir())]
+    draft.write_text("关于巡察整改情况的通报\n\n" + "\n\n".join(shared) + "\n", encoding="utf-8")
+    with sqlite3.connect(index) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        root = db.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'fps'").fetchone()[0]
+    data = bytearray(index.read_bytes())
+    rng = random.Random(2)
+    data[(root - 1) * page_size:root * page_size] = bytes(rng.randrange(256) for _ in range(page_size))
+    index.write_bytes(bytes(data))
+    return drafts, index, draft
+
+
+def test_a_damaged_index_is_refused_by_writers_and_named_for_repair(tmp_path):
+    drafts, index, draft = _damaged_index(tmp_path)
+    before = index.read_bytes()
+    added = run_cli("index", "add", "--index", index, drafts)
+    assert added.returncode == 2 and b"index repair" in added.stderr and index.read_bytes() == before
+    checked = run_cli("index", "check", "--index", index)
+    assert checked.returncode == 1 and b"damaged" in checked.stdout
+
+
+def test_a_reader_of_a_damaged_index_says_so_instead_of_answering_in_part(tmp_path):
+    drafts, index, draft = _damaged_index(tmp_path)
+    good = tmp_path / "e.txt"
+    good.write_text("组织学习《条例。\n", encoding="utf-8")
+    out = run_cli(draft, good, "--against", index, "--select", "corpus-overlap", "--format", "json")
+    assert out.returncode == 2 and b"index repair" in out.stderr and json.loads(out.stdout) == []
+    assert b"internal" not in out.stdout + out.stderr
+
+
+def test_repair_rebuilds_a_damaged_index_from_what_can_be_read(tmp_path):
+    drafts, index, draft = _damaged_index(tmp_path)
+    repaired = run_cli("index", "repair", "--index", index)
+    assert "已修复" in repaired.stdout.decode("utf-8")
+    assert run_cli("index", "check", "--index", index).returncode == 0
+    assert run_cli("index", "add", "--index", index, drafts).returncode == 0  # what was not kept
+    found = json.loads(run_cli(draft, "--against", index, "--select", "corpus-overlap", "--format", "json").stdout)
+    assert len({f["related"][0]["path"] for f in found}) == 3
+
+
+def test_names_read_back_from_the_index_are_escaped(tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    forged = drafts / "a\n::error file=x::forged.txt"
+    body = "".join(f"第{j}项整改措施：建立第{j}号台账，每月核对{j}次并通报结果。" for j in range(12))
+    forged.write_text(f"关于巡察整改情况的通报\n\n{body}\n", encoding="utf-8")
+    index = tmp_path / "corpus.sqlite"
+    assert run_cli("index", "add", "--index", index, drafts).returncode == 0
+    listed = run_cli("index", "list", "--index", index).stdout.decode("utf-8")
+    assert listed.count("\n") == 1 and "\\n::error" in listed
+    draft = tmp_path / "d.txt"
+    draft.write_text(f"关于巡察整改情况的通报\n\n{body[:200]}\n", encoding="utf-8")
+    for fmt in ("text", "github"):
+        out = run_cli(draft, "--against", index, "--select", "corpus-overlap", "--format", fmt).stdout.decode("utf-8")
+        assert "corpus-overlap" in out and not any(line.startswith("::error file=x") for line in out.splitlines())
