@@ -12,8 +12,9 @@ dates with 至, 到, a one-em dash, or a wave dash; its end leaves out what it s
 (2025年4—10月, 3月10—12日, 2025—2030年). Both ends have the same precision, and the end comes
 after the start (a range from a day to the same day is a slip). Written shapes that are well formed but against the style of official
 running text: a zero-padded month or day (03月), dotted, slashed and hyphenated forms (2025.3.24,
-2025-03-24), a date in Chinese numerals (二〇二五年三月五日), 号 for 日, a hyphen or a doubled dash
-as a range joiner (GB/T 15834-2011 §4.13: the 一字线 or the 浪纹线 join a range).
+2025-03-24), a date in Chinese numerals (二〇二五年三月五日), 号 for 日, a doubled dash (the
+破折号) as a range joiner (GB/T 15834-2011 §4.13). A hyphen joining a range is taken as published
+notices write it (6月12日-13日), not as a slip.
 
 Anything else that sits where a date was is broken: a unit lost, doubled, swapped or out of place,
 a stray digit, a mark inside the date, a value that does not exist, digits mixed with Chinese
@@ -235,8 +236,8 @@ class Mention:
         self.start, self.end = start, end
         self.first, self.last, self.joiner = first, last, joiner
         self.notes = set(first.notes) | (set(last.notes) if last else set())
-        if joiner is not None and (joiner == "-" or joiner.startswith("——")):
-            self.notes.add("joiner")
+        if joiner is not None and joiner.startswith("——"):
+            self.notes.add("joiner")  # the 破折号 joins no range; a hyphen is common enough (6月12日-13日)
         if first.cn or (last is not None and last.cn):
             self.notes.add("chinese")
         self.notes.discard("day-only")
@@ -325,8 +326,8 @@ def parse_cluster(text: str, folded: str, toks: list[Tok], line_start: bool) -> 
             if before in _PREP_BEFORE_JOINER:
                 raise Broken("two prepositions")
             i = 1
-        elif first.text == "——" and line_start:
-            i = 1
+        elif first.text == "——":
+            i = 1  # a 破折号 before a date (the report line ——2025年10月24日在…, or mid-line)
         else:
             raise Broken("stray mark before the date")
     d1, i = parse_date(toks, i)
@@ -482,6 +483,8 @@ class Reading:
             after = text[m.end:m.end + 3]
             if before.endswith("截至") or before.endswith("截止"):
                 m.role = "counted"
+            elif before.endswith(("至", "到")):
+                m.role = "plan"  # 至2026年底, 到2026年: until, by
             elif "已" in clause:
                 m.role = "done"
             elif (plans_from and m.start > plans_from.start()) or re.search(
@@ -571,8 +574,8 @@ def judge(new_text, span, old_text, old_span):
         line_start = a == 0 or new_text[a - 1] == "\n"
         try:
             mentions_new.append(parse_cluster(new_text, folded, toks, line_start))
-        except Broken as why:
-            return ("broken", [(a, b)]) if str(why) != "two-digit year" else ("broken", [(a, b)])
+        except Broken:
+            return ("broken", touched + [tuple(span)])
     # the edited mention must still span what the old one did (a run split in two is broken)
     old_m = next((m for m in old.mentions if (m.start, m.end) == tuple(old_span)), None)
     if len(mentions_new) != 1 or old_m is None:

@@ -2,19 +2,29 @@
 
 MESSAGES = {
     # broken-date
-    "broken-date.glued-pair": "{what}: '{written}' reads as {readings:; }; restore the marks and the joiner",
     "broken-date.one-reading": "{what}: '{written}' should read '{reading}'",
     "broken-date.readings": "{what}: '{written}' could be {readings: or }; check which",
-    "broken-date.no-reading": "{what}: '{written}' is no valid date; a range dash may be lost too",
-    "broken-date.what.glued": "date lost its 年/月/日",
-    "broken-date.what.no-year-mark": "date lost its 月",
-    "broken-date.what.year-alone": "year lost its 年",
+    "broken-date.no-reading": "{what}: '{written}' reads as no valid date",
+    "broken-date.what.lost": "date lost its 年/月/日",
     "broken-date.what.range-end": "second half of a date range lost its 月 or 日",
-    "broken-date.what.glued-pair": "two dates glued together, with 年/月/日 and the joiner lost",
-    "broken-date.what.doc-number": "document number lost its 〕",
     "broken-date.what.signature": "date line lost its 年/月/日",
-    "broken-date.what.no-day-mark": "date lost its 日",
+    "broken-date.what.lost-units": "date lost its {units:/}",
+    "broken-date.what.range-end-units": "second half of a date range lost its {units:/}",
+    "broken-date.what.signature-units": "date line lost its {units:/}",
+    "broken-date.what.doc-number": "document number lost its 〕",
     "broken-date.what.lost-joiner": "the 至 or dash between two dates was lost",
+    "broken-date.what.doubled": "a unit of the date is written twice",
+    "broken-date.what.swapped": "units or digits of the date are out of order",
+    "broken-date.what.stray-digit": "a stray digit in the date",
+    "broken-date.what.stray-unit": "a stray unit in the date",
+    "broken-date.what.stray-mark": "a stray mark in or before the date",
+    "broken-date.what.wrong-unit": "a wrong unit in the date",
+    "broken-date.what.wrong-joiner": "the joiner of a date range is wrong",
+    "broken-date.what.mixed-numerals": "the date mixes Arabic and Chinese numerals",
+    "broken-date.what.dangling-joiner": "the date range has no end",
+    "broken-date.what.range-end-form": "the end of the date range is not written like its start",
+    "broken-date.what.year-digits": "the year does not have four digits",
+    "broken-date.what.malformed": "the date is malformed",
     # broken-heading-marker
     "broken-heading-marker": "heading marker {what}: '{marker}' should be '{want}'",
     "broken-heading-marker.what.lost-open": "lost its opening bracket",
@@ -25,16 +35,26 @@ MESSAGES = {
     # corpus-overlap
     "corpus-overlap": "passage also appears in {path}, line {line} (about {chars} characters)",
     # date-chronology
-    "date-chronology.feedback-before-end": "feedback date {feedback} is not after the inspection's end {end}",
+    "date-chronology.feedback-before-end": "feedback date {feedback} is before the inspection's end {end}",
+    "date-chronology.feedback-late": "feedback date {feedback} is more than a year after the inspection's end {end}; a year may be wrong",
     "date-chronology.feedback-after-notice": "feedback date {feedback} is after the notice's date {notice}",
-    "date-chronology.done-after-notice": "measure reported as done is dated {written}, after the notice's date {notice}",
+    "date-chronology.notice-late": "the notice's date {notice} is more than two years after the feedback {feedback}; a year may be wrong",
+    "date-chronology.done-after-notice": "work reported as done is dated {written}, after the notice's date {notice}",
+    "date-chronology.inspection-after-notice": "the inspection period {written} is after the notice's date {notice}",
+    "date-chronology.counted-after-notice": "the 截至 point {written} is after the notice's date {notice}",
+    "date-chronology.counted-before-feedback": "the 截至 point {written} is before the feedback {feedback}",
+    "date-chronology.plan-before-feedback": "plan or deadline {written} is before the feedback {feedback}",
     "date-chronology.page-date": "the page's {label} {date} disagrees with the date line {own}",
     # date-range-order
     "date-range-order": "date range '{written}' ends before it starts",
+    "date-range-order.same": "date range '{written}' ends where it starts",
     # date-style
     "date-style.numeric": "in running text write the date as {good}",
     "date-style.padded": "no zero padding in dates: '{written}' should be '{good}'",
     "date-style.chinese-numerals": "write the date in Arabic numerals: '{written}' should be '{good}'",
+    "date-style.hao": "official text writes 日, not 号: '{written}' should be '{good}'",
+    "date-style.spaced": "no spaces inside a date: '{written}' should be '{good}'",
+    "date-style.joiner": "join a date range with 至, the dash — or the wave dash ～: '{written}' could be '{good}'",
     "date-style.short-year": "write the year in full: '{written}'",
     # document-number-brackets
     "document-number-brackets": "a document number's year takes 〔〕: '{written}' should be '{good}'",
@@ -64,6 +84,7 @@ MESSAGES = {
     # inspection-term
     "inspection-term": "the lead names a {own}组; '{wrong}' here should be '{own}'",
     # invalid-date
+    "invalid-date.year": "invalid date '{written}': the year {year} is outside 1900 to 2100 or a slip",
     "invalid-date.month": "invalid date '{written}': month must be 1 to 12",
     "invalid-date.day": "invalid date '{written}': month {month} has no day {day}",
     # lost-unit

@@ -2,19 +2,29 @@
 
 MESSAGES = {
     # broken-date
-    "broken-date.glued-pair": "{what}：“{written}”可读作“{readings:；}”，请补上年月日和连接符",
     "broken-date.one-reading": "{what}：“{written}”应为“{reading}”",
     "broken-date.readings": "{what}：“{written}”可读作“{readings:”或“}”，请核实",
-    "broken-date.no-reading": "{what}：“{written}”无法读成有效日期，可能还丢失了连接号",
-    "broken-date.what.glued": "日期缺少“年”“月”或“日”",
-    "broken-date.what.no-year-mark": "日期缺少“月”",
-    "broken-date.what.year-alone": "年份后缺少“年”",
+    "broken-date.no-reading": "{what}：“{written}”无法读成有效日期",
+    "broken-date.what.lost": "日期缺少“年”“月”或“日”",
     "broken-date.what.range-end": "日期范围的后半缺少“月”或“日”",
-    "broken-date.what.glued-pair": "两个日期粘连在一起，缺少年月日和连接符",
-    "broken-date.what.doc-number": "文号年份缺少“〕”",
     "broken-date.what.signature": "成文日期缺少“年”“月”“日”",
-    "broken-date.what.no-day-mark": "日期缺少“日”",
+    "broken-date.what.lost-units": "日期缺少“{units:”“}”",
+    "broken-date.what.range-end-units": "日期范围的后半缺少“{units:”“}”",
+    "broken-date.what.signature-units": "成文日期缺少“{units:”“}”",
+    "broken-date.what.doc-number": "文号年份缺少“〕”",
     "broken-date.what.lost-joiner": "两个日期之间缺少“至”或连接号",
+    "broken-date.what.doubled": "日期的单位重复",
+    "broken-date.what.swapped": "日期的单位或数字次序颠倒",
+    "broken-date.what.stray-digit": "日期中多了数字",
+    "broken-date.what.stray-unit": "日期中多了单位",
+    "broken-date.what.stray-mark": "日期中或日期前多了符号",
+    "broken-date.what.wrong-unit": "日期的单位用错",
+    "broken-date.what.wrong-joiner": "日期范围的连接符有误",
+    "broken-date.what.mixed-numerals": "日期混用阿拉伯数字和汉字数字",
+    "broken-date.what.dangling-joiner": "日期范围缺少终点",
+    "broken-date.what.range-end-form": "日期范围的终点写法与起点不一致",
+    "broken-date.what.year-digits": "年份不是四位数",
+    "broken-date.what.malformed": "日期写法有误",
     # broken-heading-marker
     "broken-heading-marker": "标题序号{what}：“{marker}”应为“{want}”",
     "broken-heading-marker.what.lost-open": "缺少左括号",
@@ -25,16 +35,26 @@ MESSAGES = {
     # corpus-overlap
     "corpus-overlap": "本段与已发布通报 {path} 第{line}行的内容相同（约{chars}字）",
     # date-chronology
-    "date-chronology.feedback-before-end": "反馈日期{feedback:%Y-%m-%d}不晚于巡察结束日期{end:%Y-%m-%d}",
+    "date-chronology.feedback-before-end": "反馈日期{feedback:%Y-%m-%d}早于巡察结束日期{end:%Y-%m-%d}",
+    "date-chronology.feedback-late": "反馈日期{feedback:%Y-%m-%d}比巡察结束日期{end:%Y-%m-%d}晚一年以上，年份可能有误",
     "date-chronology.feedback-after-notice": "反馈日期{feedback:%Y-%m-%d}晚于通报日期{notice:%Y-%m-%d}",
-    "date-chronology.done-after-notice": "已完成的措施日期{written}晚于通报日期{notice:%Y-%m-%d}",
+    "date-chronology.notice-late": "通报日期{notice:%Y-%m-%d}比反馈日期{feedback:%Y-%m-%d}晚两年以上，年份可能有误",
+    "date-chronology.done-after-notice": "已完成的工作日期{written}晚于通报日期{notice:%Y-%m-%d}",
+    "date-chronology.inspection-after-notice": "巡视巡察期间{written}晚于通报日期{notice:%Y-%m-%d}",
+    "date-chronology.counted-after-notice": "截至日期{written}晚于通报日期{notice:%Y-%m-%d}",
+    "date-chronology.counted-before-feedback": "截至日期{written}早于反馈日期{feedback:%Y-%m-%d}",
+    "date-chronology.plan-before-feedback": "计划或期限{written}早于反馈日期{feedback:%Y-%m-%d}",
     "date-chronology.page-date": "页面的{label}{date:%Y-%m-%d}与文末成文日期{own:%Y-%m-%d}不一致",
     # date-range-order
     "date-range-order": "日期范围“{written}”的终点早于起点",
+    "date-range-order.same": "日期范围“{written}”的起点与终点相同",
     # date-style
     "date-style.numeric": "正文日期应写作“{good}”",
     "date-style.padded": "日期不应补零：“{written}”应为“{good}”",
     "date-style.chinese-numerals": "日期应使用阿拉伯数字：“{written}”应为“{good}”",
+    "date-style.hao": "正式行文日期用“日”不用“号”：“{written}”应为“{good}”",
+    "date-style.spaced": "日期中间不应有空格：“{written}”应为“{good}”",
+    "date-style.joiner": "日期范围应以“至”、一字线“—”或浪纹线“～”连接：“{written}”可写作“{good}”",
     "date-style.short-year": "年份应写全四位：“{written}”",
     # document-number-brackets
     "document-number-brackets": "文号年份应使用六角括号：“{written}”应为“{good}”",
@@ -63,6 +83,7 @@ MESSAGES = {
     # inspection-term
     "inspection-term": "导语所称为{own}组，此处“{wrong}”应为“{own}”",
     # invalid-date
+    "invalid-date.year": "无效日期“{written}”：年份{year}不在1900至2100之间，或是笔误",
     "invalid-date.month": "无效日期“{written}”：月份应在1至12之间",
     "invalid-date.day": "无效日期“{written}”：{month}月没有{day}日",
     # lost-unit

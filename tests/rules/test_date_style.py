@@ -10,12 +10,16 @@ from conftest import fixed, lint
     ("2025/3/24召开推进会。", "2025年3月24日"),
     ("2025-03-24召开推进会。", "2025年3月24日"),
     ("2025年03月05日完成。", "2025年3月5日"),
-    ("3月05日完成。", "5日"),
-    ("25年3月完成。", None),
+    ("3月05日完成。", "3月5日"),
 ])
 def test_date_style(text, suggestion):
     (f,) = lint(text, "date-style")
     assert f.severity == "info" and f.suggestion == suggestion
+
+
+def test_a_two_digit_year_is_a_warning():
+    (f,) = lint("25年3月完成整改。", "date-style")
+    assert f.severity == "warning" and f.suggestion is None
 
 
 @pytest.mark.parametrize("text", ["2025年3月5日完成。", "版本1.2.3发布，增长10.5%。", "编号2025-00909。"])
