@@ -581,13 +581,11 @@ def judge(new_text, span, old_text, old_span):
     if len(mentions_new) != 1 or old_m is None:
         return ("broken", touched)
     got = mentions_new[0]
-    if (old_m.last is None) != (got.last is None):
-        return ("broken", touched)
     if old_m is old.date_line:
         a = new_text.rfind("\n", 0, got.start) + 1
         b = new_text.find("\n", got.end)
         line = new_text[a:len(new_text) if b < 0 else b]
-        if got.first.units != "年月日" or line.strip() != new_text[got.start:got.end]:
+        if got.first.units != "年月日" or got.last is not None or line.strip() != new_text[got.start:got.end]:
             return ("broken", touched)
     new = Reading(new_text)
     if new.broken:

@@ -15,6 +15,7 @@ inspection's end nor after the notice; a 截至 point and every plan are not bef
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 from .. import patterns
@@ -97,9 +98,12 @@ def read_chronology(doc, repaired: bool = True) -> Chronology:
     plan_zone += [(h.line.start, _subtree_end(h)) for h in outline.root.descendants()
                   if PLAN_HEADING.search(text, h.line.start, h.line.end)]
     date_line = outline.date_line
-    dated, year = [], None
+    dated, year, paragraph = [], None, None
     signed = inspection = feedback = None
     for w in body:
+        para = _paragraph(doc, w.start)
+        if para is not paragraph:
+            paragraph, year = para, None  # a year is carried within its paragraph only
         first, last = _bounds(w, year)
         if w.pieces[0].year is not None:
             year = (w.pieces[-1].year or w.pieces[0].year)
@@ -130,6 +134,15 @@ def read_chronology(doc, repaired: bool = True) -> Chronology:
     got = Chronology(notice, signed, inspection, feedback, dated)
     doc.dates.chronology = got
     return got
+
+
+def _paragraph(doc, pos: int):
+    paras = doc.paragraphs
+    starts = doc.dates.__dict__.get("paragraph_starts")
+    if starts is None:
+        starts = doc.dates.paragraph_starts = [p.start for p in paras]
+    i = bisect.bisect_right(starts, pos) - 1
+    return paras[i] if i >= 0 else None
 
 
 def _subtree_end(h) -> int:

@@ -37,7 +37,7 @@ RANGE_JOINER = "至"  # what a repair or a restyled range is joined with  # 截�
 # After a number that follows a date, these make it a count or a time, not a broken date:
 # 2025年12项制度, 2025年3月10日9时.
 COUNT_WORDS = frozenset("个项条家人名次件户台套份篇期批届所座处种类位岁天周元万亿千百余多笔宗例场轮%时点分秒"
-                        "米吨斤克升亩平立公里倍角")
+                        "米吨斤克升亩平立公里倍角版")
 # After a run, these say the digits before them number something that is no date (1960邮箱).
 _NUMBERED = regex.compile(r"邮箱|信箱|号|室|栋|楼|路|街|弄|房|层")
 # Labels of the numbers that are never dates: 邮编：200120, 电话：…, 索引号：….
@@ -196,6 +196,10 @@ def parse(toks: list, text: str) -> Written:
     n = len(toks)
     i = 0
     first = toks[0] if toks else None
+    if first is not None and first[0] == U:
+        later = n > 2 and toks[1][0] == N and toks[2][0] == U and _FIELD[toks[2][1]] > _FIELD[first[1]]
+        # ——年11月27日在…: the year's digits were lost; 于年2025年: a unit stands stray
+        raise Bad("lost-year" if later else "stray-unit")
     if first is not None and first[0] == J:
         if first[1] in PREPOSITIONS or first[1] == "——":
             i = 1
@@ -215,17 +219,19 @@ def parse(toks: list, text: str) -> Written:
             raise Bad("dangling-joiner")
     elif a.bare is not None:
         raise Bad("lost-unit")
+    elif "short-year" in a.notes and a.units == "年":
+        raise Bad("count")  # 25年, 90年代: a count of years or a decade; 25年3月 is a short year
     if first is not None and first[0] == J and first[1] in PREPOSITIONS and joiner is not None:
         raise Bad("stray-mark")  # 至2025年3月至5月: a preposition before a range
     if i < n:
         rest = toks[i:]
-        after = text[rest[-1][3]] if rest[-1][3] < len(text) else "\n"
+        after = _after(text, rest[-1][3])
         if rest[0][0] == W:
             rest = rest[1:]
         if len(rest) == 1 and rest[0][0] == J and rest[0][1] in PREPOSITIONS and _is_word(after):
             pass  # 至今, 至此, 至县档案馆
-        elif len(rest) == 1 and rest[0][0] == N and after in COUNT_WORDS:
-            pass
+        elif len(rest) == 1 and rest[0][0] == N and (after in COUNT_WORDS or after in ":："):
+            pass  # 2025年12项, 3月10日9时, 5月21日17:00
         elif not rest:
             pass
         else:
@@ -240,6 +246,13 @@ def parse(toks: list, text: str) -> Written:
     return Written(start, end, pieces, joiner, notes, _invalid(pieces))
 
 
+def _after(text: str, end: int) -> str:
+    """The character after a run, over spaces: 2021年4月21日 04 版."""
+    while end < len(text) and text[end] == " ":
+        end += 1
+    return text[end] if end < len(text) else "\n"
+
+
 def _is_word(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -248,7 +261,7 @@ def _join(a: Piece, b: Piece) -> None:
     """Check the end of a range against its start, and give a bare start its unit."""
     if a.bare is not None:
         unit = b.units[:1]
-        want = {"": "年", "年": "月", "月": "日"}.get(a.units)
+        want = {"": "年", "年": "月", "月": "日"}.get(a.last)
         if b.units != unit or unit != want or (a.bare[0] == C) != b.cn:
             raise Bad("range-end-form")
         _set(a, unit, _value(a.bare, unit, a), a.bare)
@@ -344,13 +357,15 @@ def evidence(toks: list, text: str, start: int, end: int, years: "YearWindow", w
     document glued to more digits or standing alone before a word, a year in Chinese numerals.
     A count (3年, 三年, 112日), a code, or a number after its label (邮编：…) holds none."""
     before = text[start - 1] if start > 0 else "\n"
-    after = text[end] if end < len(text) else "\n"
+    after = _after(text, end)
     if (before.isascii() and before.isalnum()) or (after.isascii() and after.isalpha()) or (
             before in ":/-._" and start >= 2 and text[start - 2].isascii() and text[start - 2].isalnum()):
         return False  # QB2025717, ISO 9001:2015, 11440100007XXX/2025-01234
     if before == "〔" or CODE_LABEL.search(text, max(0, start - 8), start):
         return False  # 〔2025〕7号 is a document number (see _DOC_NUMBER), 邮编：200120 a code
     last = len(toks) - 1
+    if len(toks) >= 3 and toks[0][1] == "年" and toks[1][0] == N and toks[2][1] == "月":
+        return True  # ——年11月27日: a date whose year lost its digits
     if any(t[0] == U and t[1] != "号" for t in toks) and after not in COUNT_WORDS and toks[0][0] == N:
         digits = "".join(t[1] for t in toks if t[0] == N)
         if len(digits) >= 4 and years.starts_year(digits):
@@ -391,6 +406,8 @@ def evidence(toks: list, text: str, start: int, end: int, years: "YearWindow", w
 def lost_month_after_word(toks: list, text: str, start: int) -> bool:
     """716日 with its 月 lost reads as a count of days (累计运行112日) unless a word that brings in a
     date stands before it: 于716日, 至716日, a full stop."""
+    if len(toks) == 3 and toks[0][1] in PREPOSITIONS:
+        toks, start = toks[1:], toks[1][2]  # 截至1031日
     if len(toks) != 2 or toks[0][0] != N or toks[1][1] != "日" or len(toks[0][1]) not in (3, 4):
         return False
     before = text[start - 1] if start > 0 else "\n"
@@ -512,7 +529,12 @@ def read_dates(doc) -> DateReading:
         on_date_line = date_line is not None and date_line.start <= a < date_line.end
         if on_date_line or (got.kind == "stray-digit" and lost_month_after_word(toks, text, a)) \
                 or evidence(toks, text, a, b, years, whole_line):
-            found = repair(text, a, b, toks, years, got.kind)
+            if toks[0][1] in PREPOSITIONS and len(toks) > 1 and got.kind != "stray-mark":
+                a, toks = toks[1][2], toks[1:]  # 截至1031日: the preposition is no part of the date
+            if got.kind == "lost-year":
+                found = [Broken(a, b, [], "lost-year")]  # no edit brings a year's digits back
+            else:
+                found = repair(text, a, b, toks, years, got.kind)
             if on_date_line:
                 for x in found:
                     x.kind = "signature" if x.kind == "lost" else x.kind
@@ -521,6 +543,15 @@ def read_dates(doc) -> DateReading:
         broken.append(Broken(m.start(), m.end(), [f"〔{m.group(1)}〕{m.group(2)}号"], "doc-number"))
     broken.sort(key=lambda x: x.start)
     return DateReading(written, broken, years)
+
+
+def _later_unit(text: str, a: int, b: int) -> bool:
+    """Whether the first unit after text[a]'s number is a smaller one than text[a] (今年7月),
+    so that text[a] ends the word before the date rather than sitting stray in it (于年2025年)."""
+    k = a + 1
+    while k < b and text[k].isdigit():
+        k += 1
+    return k > a + 1 and k < b and text[k] in UNITS and _FIELD[text[k]] > _FIELD[text[a]]
 
 
 def _stray_dashes(text: str, a: int) -> bool:
@@ -544,6 +575,10 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
         a += 1
     while b > a and text[b - 1] == " ":
         b -= 1
+    if b - a > 2 and text[a] == "/" and text[b - 1] == "/":
+        a, b = a + 1, b - 1  # a path's segment: 公报/2024年/第一号
+    if a + 2 < b and text[a] in UNITS and a > 0 and _is_word(text[a - 1]) and _later_unit(text, a, b):
+        a += 1  # 今年7月, 每月5日: the unit belongs to the word before the run
     k = b
     while k > a and text[k - 1] in "〇零一二三四五六七八九十":
         k -= 1

@@ -28,6 +28,8 @@ def repair(text: str, start: int, end: int, toks: list, years, why: str) -> list
     """The Broken records of one run: one for the run, or one per end of a range whose ends
     were each repaired on their own (2025324日至56: 2025年3月24日, then 5月6日)."""
     s = text[start:end]
+    if s[-1] in JOINERS:
+        return [Broken(start, end, [], "dangling-joiner")]  # the end is lost: deleting 至 is no repair
     if len(s) > _LONGEST:
         return [Broken(start, end, [], _kind_of(why))]
     found = _readings(s, years)
@@ -96,8 +98,15 @@ def _readings(s: str, years) -> list[tuple[str, str]]:
         return _with_lists(out, years)
     out = []
     for t, kind in edits[:_LIMIT]:
-        out += [(u, kind) for u in _restored(t) if well_formed(u, years)]
+        if kind in _RESTORED_AFTER:
+            out += [(u, kind) for u in _restored(t) if well_formed(u, years)]
     return _with_lists(out, years)
+
+
+# The slips that come together with lost units in one converted run: a joiner lost with them
+# (2025952025911日), a stray digit or mark. A unit replaced or swapped as well is two slips, and
+# its "repair" (20253日 → 2025年3月) would be a guess.
+_RESTORED_AFTER = ("lost-joiner", "stray-digit", "stray-mark", "mixed-numerals")
 
 
 def _with_lists(found, years):

@@ -24,6 +24,7 @@ MESSAGES = {
     "broken-date.what.dangling-joiner": "the date range has no end",
     "broken-date.what.range-end-form": "the end of the date range is not written like its start",
     "broken-date.what.year-digits": "the year does not have four digits",
+    "broken-date.what.lost-year": "the date lost the digits of its year",
     "broken-date.what.malformed": "the date is malformed",
     # broken-heading-marker
     "broken-heading-marker": "heading marker {what}: '{marker}' should be '{want}'",

@@ -24,6 +24,7 @@ MESSAGES = {
     "broken-date.what.dangling-joiner": "日期范围缺少终点",
     "broken-date.what.range-end-form": "日期范围的终点写法与起点不一致",
     "broken-date.what.year-digits": "年份不是四位数",
+    "broken-date.what.lost-year": "日期缺少年份数字",
     "broken-date.what.malformed": "日期写法有误",
     # broken-heading-marker
     "broken-heading-marker": "标题序号{what}：“{marker}”应为“{want}”",
