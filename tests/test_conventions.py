@@ -256,9 +256,10 @@ def test_every_well_formed_date_is_quiet(date, sentence):
 def test_a_unit_doubled_or_lost_is_found_where_it_was(date, data):
     units = [i for i, ch in enumerate(date) if ch in "年月日"]
     i = data.draw(st.sampled_from(units))
-    # Without a year, 1月1日 that lost its 月 is 11日, a day of the month; a range's start that
-    # lost its unit shares the end's (2025年1至2月): only doubling is a slip there.
-    loses = "年" in date and not (i + 1 < len(date) and date[i + 1] in "至—～到")
+    # A unit lost between two numbers of the first date glues them (2025年3月 → 20253月); one lost
+    # elsewhere may leave another date (1月1日 → 11日, 至2月1日 → 至21日, 2025年1至2月).
+    first = min([date.find(j) for j in "至—～到" if j in date] or [len(date)])
+    loses = "年" in date and i < first and i + 1 < len(date) and date[i + 1].isdigit()
     how = data.draw(st.sampled_from(["double", "lose"] if loses else ["double"]))
     broken = date[:i] + date[i] + date[i:] if how == "double" else date[:i] + date[i + 1:]
     text = f"于{broken}召开会议。"

@@ -20,7 +20,7 @@ import datetime as dt
 
 from .. import patterns
 from ..record import Record
-from .date_grammar import Written
+from .date_grammar import Bad, Written, parse, tokens
 from .dates import Mention, last_day, mentions, pieces_of, to_date
 
 PLAN = patterns.compile(r"预计|计划|拟|将于|将在|将会|力争|争取|确保|目标|下一步|届时|明年|后续")
@@ -79,30 +79,29 @@ def _bounds(w: Written, year: int | None) -> tuple:
     return lo, last_day(last)
 
 
-def read_chronology(doc, repaired: bool = True) -> Chronology:
+def read_chronology(doc) -> Chronology:
     """Roles and days of every well-formed date in the body (and of the broken ones whose
     repair is unique, read as that repair)."""
-    got = doc.dates.__dict__.get("chronology")
+    got = doc.dates.chronology
     if got is not None:
         return got
     text = doc.folded
     outline = doc.outline
     frame = doc.frame
-    body = [w for w in doc.dates.written if doc.line_at(w.start).number not in frame and not w.invalid]
-    if repaired:
-        body = sorted(body + _repaired(doc), key=lambda w: w.start)
+    body = [w for w in doc.dates.written if doc.line_at(w.start).number not in frame and not w.invalid
+            and "short-year" not in w.notes]  # 98年3月 names no century
+    body = sorted(body + _repaired(doc), key=lambda w: w.start)
     lead = outline.lead
     lead_lo, lead_hi = (lead[0].start, lead[-1].end) if lead else (0, -1)
-    plan_zone = [(h.line.start, (h.body[-1] if h.body else h.line).end) for h in outline.root.descendants()
+    plan_zone = [(h.line.start, _subtree_end(h)) for h in outline.root.descendants()
                  if PLAN_HEADING.search(text, h.line.start, h.line.end)]
-    plan_zone += [(h.line.start, _subtree_end(h)) for h in outline.root.descendants()
-                  if PLAN_HEADING.search(text, h.line.start, h.line.end)]
     date_line = outline.date_line
     dated, year, paragraph = [], None, None
     signed = inspection = feedback = None
+    starts = [p.start for p in doc.paragraphs]
     for w in body:
-        para = _paragraph(doc, w.start)
-        if para is not paragraph:
+        para = bisect.bisect_right(starts, w.start)
+        if para != paragraph:
             paragraph, year = para, None  # a year is carried within its paragraph only
         first, last = _bounds(w, year)
         if w.pieces[0].year is not None:
@@ -123,8 +122,7 @@ def read_chronology(doc, repaired: bool = True) -> Chronology:
             role = _stated(doc, text, w, plan_zone)
         d = Dated(w, role, first, last)
         if role == "signed":
-            if signed is None or signed.role != "signed" or date_line is not None:
-                signed = d
+            signed = d  # the date line, which comes last, over a report's subtitle
         elif role == "inspection":
             inspection = d
         elif role == "feedback":
@@ -134,15 +132,6 @@ def read_chronology(doc, repaired: bool = True) -> Chronology:
     got = Chronology(notice, signed, inspection, feedback, dated)
     doc.dates.chronology = got
     return got
-
-
-def _paragraph(doc, pos: int):
-    paras = doc.paragraphs
-    starts = doc.dates.__dict__.get("paragraph_starts")
-    if starts is None:
-        starts = doc.dates.paragraph_starts = [p.start for p in paras]
-    i = bisect.bisect_right(starts, pos) - 1
-    return paras[i] if i >= 0 else None
 
 
 def _subtree_end(h) -> int:
@@ -169,17 +158,15 @@ def _stated(doc, text: str, w: Written, plan_zone) -> str:
 
 def _repaired(doc) -> list:
     """Broken runs with one reading, read as that reading, at their own place in the text."""
-    from .date_grammar import parse, tokens
-
     out, seen = [], set()
     for b in doc.dates.broken:
-        whole = getattr(b, "whole", None)
+        whole = b.whole
         if whole is None or b.run in seen:
             continue
         seen.add(b.run)
         try:
             w = parse(tokens(whole, 0, len(whole)), whole)
-        except Exception:
+        except Bad:
             continue
         if not w.invalid:
             out.append(Written(b.run[0], b.run[1], w.pieces, w.joiner, w.notes, w.invalid))

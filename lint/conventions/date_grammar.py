@@ -16,7 +16,8 @@ a near miss should have been is found by `date_repair`, the same grammar asked o
 
 from __future__ import annotations
 
-import regex
+from bisect import bisect_left
+from functools import cached_property
 
 from .. import patterns
 from ..record import Record
@@ -32,14 +33,14 @@ _OTHER = "零一二三四五六七八九十年月日号至到—–~\\-./ "  # t
 RUN = patterns.line_pattern(rf"(?<![0-9〇{_OTHER}])[{_OTHER}]*+[0-9〇][0-9〇{_OTHER}]*")
 _TOKEN = patterns.compile(r"(\d+)|([〇零一二三四五六七八九十]+)|([年月日号])|(—+|[至到–~\-])|([./])|( +)")
 N, C, U, J, S, W = range(1, 7)
-PREPOSITIONS = ("至", "到")
-RANGE_JOINER = "至"  # what a repair or a restyled range is joined with  # 截至2025年底, 到2026年: a joiner character before a lone date
+PREPOSITIONS = ("至", "到")  # 截至2025年底, 到2026年: a joiner's character before a lone date
+RANGE_JOINER = "至"  # what a repair or a restyled range is joined with
 # After a number that follows a date, these make it a count or a time, not a broken date:
 # 2025年12项制度, 2025年3月10日9时.
 COUNT_WORDS = frozenset("个项条家人名次件户台套份篇期批届所座处种类位岁天周元万亿千百余多笔宗例场轮%时点分秒"
                         "米吨斤克升亩平立公里倍角版")
 # After a run, these say the digits before them number something that is no date (1960邮箱).
-_NUMBERED = regex.compile(r"邮箱|信箱|号|室|栋|楼|路|街|弄|房|层")
+_NUMBERED = patterns.compile(r"邮箱|信箱|号|室|栋|楼|路|街|弄|房|层")
 # Labels of the numbers that are never dates: 邮编：200120, 电话：…, 索引号：….
 CODE_LABEL = patterns.compile(
     r"(?:电话|热线|传真|手机|邮编|邮政编码|编码|编号|文号|字号|代码|账号|帐号|卡号|邮箱|信箱|证号|识别码|标识码|备案号|"
@@ -278,9 +279,18 @@ def _join(a: Piece, b: Piece) -> None:
         raise Bad("range-end-form")
 
 
-def _invalid(pieces: list) -> list:
-    from .dates import month_days
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
+
+def month_days(year: int | None, month: int) -> int:
+    """Days in a month; 29 in a February of no known year. calendar.monthrange's answer without
+    importing calendar, which costs a cold start more than every date check of a notice."""
+    if month == 2 and (not year or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))):
+        return 29
+    return _MONTH_DAYS[month - 1]
+
+
+def _invalid(pieces: list) -> list:
     out = []
     year = None
     month = None
@@ -325,6 +335,34 @@ def ends(w: Written) -> tuple[tuple, tuple]:
     return ka, (year or 0, month or 0, b.day or 0)
 
 
+class Mention(Record):
+    """One date as written: 2025年3月12日, 3月12日, 2025年, 2025-03-12, or one end of a range."""
+
+    FIELDS = ("start", "end", "year", "month", "day", "iso")
+
+    def __init__(self, start: int, end: int, year: int | None, month: int | None, day: int | None,
+                 iso: bool = False):
+        self.start = start
+        self.end = end
+        self.year = year
+        self.month = month
+        self.day = day
+        self.iso = iso  # written 2025-12-12 / 2025.12.12 / 2025/12/12
+
+
+def pieces_of(w: Written) -> list[Mention]:
+    """The Mentions of a well-formed mention: one, or one per end of a range (an end that writes
+    only a day takes its start's month)."""
+    iso = "numeric" in w.notes
+    out = []
+    month = None
+    for p in w.pieces:
+        m = p.month if p.month is not None else (month if p.day is not None else None)
+        out.append(Mention(p.start, p.end, p.year, m, p.day, iso))
+        month = m
+    return out
+
+
 # -- is a run that does not parse a date at all? ------------------------------------------------
 
 class Broken(Record):
@@ -337,6 +375,8 @@ class Broken(Record):
         self.end = end
         self.readings = readings  # list of str: each a whole well-formed repair of the span
         self.kind = kind
+        self.run = None  # (start, end) of the whole run, when its one repair is `whole`
+        self.whole = None
 
 
 def _plain_number(toks) -> bool:
@@ -395,6 +435,9 @@ def evidence(toks: list, text: str, start: int, end: int, years: "YearWindow", w
                 unit is not None or nxt is None and (_is_word(after) and after not in COUNT_WORDS or whole_line)):
             return True  # 2025952025911日: two dates glued, their marks and the joiner lost
         if len(digits) == 4 and years.near(int(digits)):
+            if k == 0 and last > 0 and all(t[0] in (J, S, C) for t in toks[1:]) and (
+                    _is_word(after) or after in "“\"《(，,。") and after not in COUNT_WORDS:
+                return True  # 2025—已完成, 2025一已完成: the year's 年 replaced by a mark
             if last == 0 and (_is_word(after) or after in "“\"《(") and after not in COUNT_WORDS and after not in UNITS \
                     and not _NUMBERED.match(text, end) and (before in "\n ,;:。、“\"《(" or _is_word(before)):
                 return True  # 2024某医疗机构: the year lost its 年
@@ -422,6 +465,7 @@ class YearWindow:
         self.years = sorted(set(years))
         self.low = (self.years[0] - 5) if self.years else 1990
         self.high = (self.years[-1] + 5) if self.years else 2039
+        self.window = {str(y) for y in range(self.low, self.high + 1)}
 
     def near(self, year: int) -> bool:
         return self.low <= year <= self.high
@@ -433,9 +477,9 @@ class YearWindow:
         """Three or five digits one digit short of a year near the document's, or one too many
         (202年 or 20225年 for 2025年); not a round count of years (200年)."""
         if len(digits) == 3 and not digits.endswith("0"):
-            return any(y[:i] + y[i + 1:] == digits for y in self._window() for i in range(4))
+            return any(y[:i] + y[i + 1:] == digits for y in self.window for i in range(4))
         if len(digits) == 5:
-            return any(digits[:i] + digits[i + 1:] in self._window() for i in range(5))
+            return any(digits[:i] + digits[i + 1:] in self.window for i in range(5))
         return False
 
     def one_char_off(self, chars: str) -> bool:
@@ -443,15 +487,12 @@ class YearWindow:
         something else than a digit or a decimal point (2年25, 20至5, 2〇25)."""
         if len(chars) != 4 or sum(not c.isdigit() for c in chars) != 1 or "." in chars or not chars[0].isdigit():
             return False
-        return any(all(a == b or not a.isdigit() for a, b in zip(chars, y)) for y in self._window())
-
-    def _window(self) -> set[str]:
-        return {str(y) for y in range(self.low, self.high + 1)}
+        return any(all(a == b or not a.isdigit() for a, b in zip(chars, y)) for y in self.window)
 
     def one_slip(self, year: int) -> bool:
         """A four-digit year one keystroke from a year near the document's: 1025 or 2205 for 2025."""
         w = f"{year:04d}"
-        for y in self._window():
+        for y in self.window:
             if sum(a != b for a, b in zip(w, y)) == 1 or any(
                     y[:i] + y[i + 1] + y[i] + y[i + 2:] == w for i in range(3)):
                 return True
@@ -475,10 +516,18 @@ class DateReading:
         self.broken = broken
         self.years = years
         self.starts = [w.start for w in written]
+        self.chronology = None  # conventions.chronology.read_chronology's, once asked for
+
+    @cached_property
+    def mentions(self) -> list:
+        """Each date written, one Mention per end of a range (conventions.dates.mentions_in)."""
+        return [m for w in self.written for m in pieces_of(w)]
+
+    @cached_property
+    def mention_starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
 
     def written_in(self, lo: int, hi: int) -> list:
-        from bisect import bisect_left
-
         return self.written[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
 
 
@@ -516,6 +565,11 @@ def read_dates(doc) -> DateReading:
             broken.append(Broken(dash, b, [], "stray-mark"))
             written.append(got)
             continue
+        on_date_line = date_line is not None and date_line.start <= a < date_line.end
+        if isinstance(got, Written) and on_date_line and (got.is_range or got.pieces[0].units != "年月日"):
+            broken.append(Broken(a, b, [], "signature-form"))  # 成文日期 is one whole date
+            written.append(got)
+            continue
         if isinstance(got, Written):
             lead = toks[0][1] if toks[0][0] == J else None
             if lead in PREPOSITIONS and (whole_line or (a and text[a - 1] in _LOOSE_PREPOSITION + "—–~-")):
@@ -526,7 +580,6 @@ def read_dates(doc) -> DateReading:
             else:
                 written.append(got)
                 continue
-        on_date_line = date_line is not None and date_line.start <= a < date_line.end
         if on_date_line or (got.kind == "stray-digit" and lost_month_after_word(toks, text, a)) \
                 or evidence(toks, text, a, b, years, whole_line):
             if toks[0][1] in PREPOSITIONS and len(toks) > 1 and got.kind != "stray-mark":

@@ -70,7 +70,10 @@ def _by_meaning(readings: list[str], years) -> list[str]:
 
 
 def well_formed(s: str, years) -> Written | None:
-    """s read as one whole mention that exists and runs forwards, or None."""
+    """s read as one whole mention that exists and runs forwards, or None. A repair is the date
+    alone: the preposition before a run (截至) is left out of it before it is repaired."""
+    if not s or not (s[0].isdigit() or s[0] in CN_DIGITS):
+        return None
     try:
         w = parse(tokens(s, 0, len(s)), s)
     except Bad:

@@ -18,8 +18,8 @@ import bisect
 import datetime as dt
 
 from .. import patterns
-from ..record import FrozenRecord, Record
-from .date_grammar import RUN, Bad, Broken, Written, parse, tokens
+from ..record import FrozenRecord
+from .date_grammar import RUN, Bad, Broken, Mention, Written, month_days, parse, pieces_of, tokens
 
 __all__ = ["Broken", "Day", "Mention", "Written", "broken_dates", "carry_years", "mentions", "mentions_in",
            "mentions_repaired", "month_days", "to_date", "valid"]
@@ -61,45 +61,6 @@ def valid(year: int | None, month: int, day: int | None) -> bool:
     return 1 <= day <= month_days(year, month)
 
 
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def month_days(year: int | None, month: int) -> int:
-    """Days in a month; 29 in a February of no known year. calendar.monthrange's answer without
-    importing calendar, which costs a cold start more than every date check of a notice."""
-    if month == 2 and (not year or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))):
-        return 29
-    return _MONTH_DAYS[month - 1]
-
-
-class Mention(Record):
-    """One date as written: 2025年3月12日, 3月12日, 2025年, 2025-03-12, or one end of a range."""
-
-    FIELDS = ("start", "end", "year", "month", "day", "iso")
-
-    def __init__(self, start: int, end: int, year: int | None, month: int | None, day: int | None,
-                 iso: bool = False):
-        self.start = start
-        self.end = end
-        self.year = year
-        self.month = month
-        self.day = day
-        self.iso = iso  # written 2025-12-12 / 2025.12.12 / 2025/12/12
-
-
-def pieces_of(w: Written) -> list[Mention]:
-    """The Mentions of a well-formed mention: one, or one per end of a range (an end that writes
-    only a day takes its start's month)."""
-    iso = "numeric" in w.notes
-    out = []
-    month = None
-    for p in w.pieces:
-        m = p.month if p.month is not None else (month if p.day is not None else None)
-        out.append(Mention(p.start, p.end, p.year, m, p.day, iso))
-        month = m
-    return out
-
-
 def mentions(text: str, lo: int, hi: int) -> list[Mention]:
     """Well-formed date mentions in text[lo:hi] read alone (no document around it)."""
     out = []
@@ -118,19 +79,10 @@ def mentions(text: str, lo: int, hi: int) -> list[Mention]:
     return out
 
 
-def _all(doc) -> tuple[list, list]:
-    reading = doc.dates
-    flat = reading.__dict__.get("mentions")
-    if flat is None:
-        flat = [m for w in reading.written for m in pieces_of(w)]
-        reading.mentions = flat
-        reading.mention_starts = [m.start for m in flat]
-    return flat, reading.mention_starts
-
-
 def mentions_in(doc, lo: int, hi: int) -> list[Mention]:
     """The dates written in doc.text[lo:hi], in order (read once per document: Document.dates)."""
-    flat, starts = _all(doc)
+    reading = doc.dates
+    flat, starts = reading.mentions, reading.mention_starts
     return flat[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
 
 
@@ -191,4 +143,4 @@ def last_day(mention: Mention) -> dt.date | None:
 # its marks lost (2025年1120日, 20251120) or in Chinese numerals.
 DATE_LINE = patterns.compile(
     r"\s*(?:(?:19|20)\d\d|[〇零一二三四五六七八九]{4})"
-    r"(?=[^\n]*[0-9一二三四五六七八九十])[0-9〇零一二三四五六七八九十年月日号.\-/ ]{1,12}\s*$")
+    r"(?=[^\n]*[0-9一二三四五六七八九十])[0-9〇零一二三四五六七八九十年月日号.\-/ 至到—–~]{1,14}\s*$")

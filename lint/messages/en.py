@@ -4,6 +4,7 @@ MESSAGES = {
     # broken-date
     "broken-date.one-reading": "{what}: '{written}' should read '{reading}'",
     "broken-date.readings": "{what}: '{written}' could be {readings: or }; check which",
+    "broken-date.as-written": "{what}: '{written}'",
     "broken-date.no-reading": "{what}: '{written}' reads as no valid date",
     "broken-date.what.lost": "date lost its 年/月/日",
     "broken-date.what.range-end": "second half of a date range lost its 月 or 日",
@@ -11,6 +12,7 @@ MESSAGES = {
     "broken-date.what.lost-units": "date lost its {units:/}",
     "broken-date.what.range-end-units": "second half of a date range lost its {units:/}",
     "broken-date.what.signature-units": "date line lost its {units:/}",
+    "broken-date.what.signature-form": "the date line should give one date with year, month and day",
     "broken-date.what.doc-number": "document number lost its 〕",
     "broken-date.what.lost-joiner": "the 至 or dash between two dates was lost",
     "broken-date.what.doubled": "a unit of the date is written twice",

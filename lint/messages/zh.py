@@ -4,6 +4,7 @@ MESSAGES = {
     # broken-date
     "broken-date.one-reading": "{what}：“{written}”应为“{reading}”",
     "broken-date.readings": "{what}：“{written}”可读作“{readings:”或“}”，请核实",
+    "broken-date.as-written": "{what}：“{written}”",
     "broken-date.no-reading": "{what}：“{written}”无法读成有效日期",
     "broken-date.what.lost": "日期缺少“年”“月”或“日”",
     "broken-date.what.range-end": "日期范围的后半缺少“月”或“日”",
@@ -11,6 +12,7 @@ MESSAGES = {
     "broken-date.what.lost-units": "日期缺少“{units:”“}”",
     "broken-date.what.range-end-units": "日期范围的后半缺少“{units:”“}”",
     "broken-date.what.signature-units": "成文日期缺少“{units:”“}”",
+    "broken-date.what.signature-form": "成文日期应是年、月、日俱全的一个日期",
     "broken-date.what.doc-number": "文号年份缺少“〕”",
     "broken-date.what.lost-joiner": "两个日期之间缺少“至”或连接号",
     "broken-date.what.doubled": "日期的单位重复",

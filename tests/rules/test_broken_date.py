@@ -108,6 +108,7 @@ def test_no_fix_for_a_date_with_two_readings():
     ("巡察组开展巡察。914日，巡察组反馈了意见。", "914日", "9月14日"),  # 月 lost after a full stop
     ("巡察组开展巡察。2025年312日召开会议。", "2025年312日", "2025年3月12日"),
     ("截至1031日，已完成26件。", "1031日", "10月31日"),
+    ("于至2025年3月10日进驻。", "至2025年3月10日", "2025年3月10日"),  # two prepositions
     ("2018年1月4至5日反馈意见，2025年5月6日6月5日进驻。", None, None),
 ])
 def test_near_misses_of_any_shape_are_repaired_where_the_repair_is_unique(text, span, suggestion):
@@ -124,7 +125,6 @@ def test_near_misses_of_any_shape_are_repaired_where_the_repair_is_unique(text, 
     ("2025年3月10日至，巡察组进驻。", "2025年3月10日至"),  # a range with no end
     ("——年11月27日在省人大常委会会议上", "年11月27日"),  # the year's digits lost
     ("-2025年3月10日至5月12日开展巡察。", "-2025年3月10日"),  # a stray dash, not a 破折号
-    ("于至2025年3月10日进驻。", "至2025年3月10日"),  # two prepositions
     ("2025年3月，202537月开展检查。", "202537月"),
 ])
 def test_near_misses_with_no_single_repair_are_flagged_without_a_suggestion(text, span):
