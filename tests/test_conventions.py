@@ -265,3 +265,30 @@ def test_a_unit_doubled_or_lost_is_found_where_it_was(date, data):
     text = f"于{broken}召开会议。"
     found = [f for f in _date_findings(text) if f.severity != "info"]
     assert found and all(1 <= f.column <= len(broken) + 2 for f in found), text
+
+
+_FIELDS = st.sampled_from(["", "2025年", "1999年"]), st.sampled_from(["", "2月", "12月", "13月", "03月"]), \
+    st.sampled_from(["", "9日", "29日", "30日", "31日", "0日"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.tuples(*_FIELDS), st.sampled_from(["", "至", "—", "-", "～"]), st.tuples(*_FIELDS))
+def test_the_fast_reading_of_the_commonest_shapes_is_the_parsers(start, joiner, end):
+    from rectlint.conventions import date_grammar as g
+
+    from rectlint.text import fold
+
+    text = fold("".join(start) + (joiner + "".join(end) if joiner else ""))  # rules read folded text
+    if not text:
+        return
+    fast = g._fast(text, 0, len(text))
+    if fast is None:
+        return
+    slow = g.parse(g.tokens(text, 0, len(text)), text)  # the fast reading is a parse: no Bad here
+
+    def shape(w):
+        return (w.start, w.end, w.joiner, sorted(w.notes), [(p.year, p.month, p.day, p.units, p.start, p.end,
+                                                            sorted(p.digits.items())) for p in w.pieces],
+                [(w.pieces.index(p), what) for p, what in w.invalid])
+
+    assert shape(fast) == shape(slow), text

@@ -22,7 +22,8 @@ numerals, a joiner with nothing after it, two dates with no joiner.
 
 The notice's dates also keep one chronology: the inspection period's start <= its end <= the
 feedback <= the 成文日期; anything stated as done or counted (截至…) is not after the 成文日期; the
-截至 point and every plan or deadline is not before the feedback. Two judgements of plausibility
+截至 point and every plan or deadline is not before the feedback (a date that only bounds something,
+2026年6月前 or 至2023年4月, may be a plan's or a past fact's, and is checked against neither). Two judgements of plausibility
 a proofreader of this genre makes: the feedback comes within a year of the inspection's end, and
 the notice within two years of the feedback (otherwise one of the years is wrong). Done work has
 no lower bound: a measure's date cannot be told from the background facts a notice recounts.
@@ -483,14 +484,13 @@ class Reading:
             after = text[m.end:m.end + 3]
             if before.endswith("截至") or before.endswith("截止"):
                 m.role = "counted"
-            elif before.endswith(("至", "到")):
-                m.role = "plan"  # 至2026年底, 到2026年: until, by
             elif "已" in clause:
                 m.role = "done"
             elif (plans_from and m.start > plans_from.start()) or re.search(
-                    r"预计|计划|将于|将在|拟|力争|争取|确保|目标|下一步|明年|以后|之后", clause) \
-                    or re.match(r"底?前|起|以前|之前", after) or before.endswith("自"):
+                    r"预计|计划|将于|将在|拟|力争|争取|确保|目标|下一步|明年|以后|之后", clause):
                 m.role = "plan"
+            elif re.match(r"底?前|起|以前|之前", after) or before.endswith(("自", "至", "到")):
+                m.role = "bound"  # 2026年6月前, 至2023年4月才提交: a plan's or a past fact's bound
 
     def _around(self, m, ends):
         text = self.text

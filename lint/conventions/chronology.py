@@ -5,8 +5,10 @@ around it (docs/conventions.md#dates).
 - the inspection period: the first range in the lead; the feedback: the first whole date after it
   in the lead, in a sentence that says 反馈 (or 出具, for an audit report);
 - a 截至 point: a date right after 截至/截止 (截至2025年10月31日，已完成…);
-- a plan or deadline: a date in a clause that plans (预计, 计划, 力争, 将于, …, unless it says 已)
-  or right before 前/底前/起, or anywhere under a 下一步 heading;
+- a plan or deadline: a date in a clause that plans (预计, 计划, 力争, 将于, …, unless it says 已),
+  or anywhere under a 下一步 heading;
+- a bound: a date right before 前/起 or after 自/至 (2026年6月前, 至2023年4月才提交), which a plan
+  and a past fact alike may set: neither work done nor a deadline;
 - everything else is stated as done.
 
 Done work and 截至 points are not after the notice's date; the feedback is not before the
@@ -17,6 +19,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+
+import regex
 
 from .. import patterns
 from ..record import Record
@@ -30,8 +34,8 @@ PLAN_AFTER = patterns.compile(r"底?前|起|以前|之前|以后|之后|开始")
 PLAN_BEFORE = patterns.compile(r"(?:自|从|到|至)$")
 COUNTED_BEFORE = patterns.compile(r"(?:截至|截止)(?:到)?$")
 PLAN_HEADING = patterns.compile(r"下一步|打算|工作计划|工作安排|今后")
-_CLAUSE_END = "，,；;。！？!?\n"
-_SENTENCE_END = "。；;！？!?\n"
+_CLAUSE_END = (patterns.compile(r"[，,；;。！？!?\n]"), patterns.compile(r"[，,；;。！？!?\n]", regex.REVERSE))
+_SENTENCE_END = (patterns.compile(r"[。；;！？!?\n]"), patterns.compile(r"[。；;！？!?\n]", regex.REVERSE))
 _WINDOW = 200  # a clause or sentence is read at most this far each way
 
 
@@ -42,7 +46,7 @@ class Dated(Record):
 
     def __init__(self, written: Written, role: str, first: dt.date | None, last: dt.date | None):
         self.written = written
-        self.role = role  # signed, inspection, feedback, counted, plan, done
+        self.role = role  # signed, inspection, feedback, counted, plan, bound, done
         self.first = first
         self.last = last
 
@@ -58,11 +62,13 @@ class Chronology(Record):
         self.dated = dated  # every Dated, in order
 
 
-def _around(text: str, start: int, end: int, ends: str) -> str:
+def _around(text: str, start: int, end: int, ends: tuple) -> str:
+    """The clause or sentence (as `ends` marks them) that holds text[start:end]."""
+    forward, backward = ends
     lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
-    a = max([lo, *(text.rfind(c, lo, start) + 1 for c in ends)])
-    found = [i for i in (text.find(c, end, hi) for c in ends) if i >= 0]
-    return text[a:min(found) if found else hi]
+    before = backward.search(text, lo, start)
+    after = forward.search(text, end, hi)
+    return text[before.end() if before else lo:after.start() if after else hi]
 
 
 def _bounds(w: Written, year: int | None) -> tuple:
@@ -93,7 +99,7 @@ def read_chronology(doc) -> Chronology:
     body = sorted(body + _repaired(doc), key=lambda w: w.start)
     lead = outline.lead
     lead_lo, lead_hi = (lead[0].start, lead[-1].end) if lead else (0, -1)
-    plan_zone = [(h.line.start, _subtree_end(h)) for h in outline.root.descendants()
+    plan_zone = [(h.line.start, _subtree_end(h)) for h in outline.headings
                  if PLAN_HEADING.search(text, h.line.start, h.line.end)]
     date_line = outline.date_line
     dated, year, paragraph = [], None, None
@@ -149,10 +155,13 @@ def _stated(doc, text: str, w: Written, plan_zone) -> str:
     clause = _around(text, w.start, w.end, _CLAUSE_END)
     if DONE.search(clause):
         return "done"
-    if (PLAN.search(clause) or PLAN_AFTER.match(text, w.end, min(line.end, w.end + 3))
-            or PLAN_BEFORE.search(text, max(line.start, w.start - 1), w.start)
-            or any(a <= w.start < b for a, b in plan_zone)):
+    if PLAN.search(clause) or any(a <= w.start < b for a, b in plan_zone):
         return "plan"
+    if PLAN_AFTER.match(text, w.end, min(line.end, w.end + 3)) or PLAN_BEFORE.search(
+            text, max(line.start, w.start - 1), w.start):
+        # 2026年6月前, 自2026年1月起: a bound, which a plan or a past fact may set (20237月前未实行,
+        # 至20234月才提交): not work done, and no deadline either
+        return "bound"
     return "done"
 
 

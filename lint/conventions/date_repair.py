@@ -12,10 +12,11 @@ leaves the finding without a suggestion (docs/conventions.md#dates).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import product
 
 from ..text import cn_to_int
-from .date_grammar import CN_DIGITS, CN_VALUE, RANGE_JOINER, UNITS, Bad, Broken, Written, ends, parse, tokens
+from .date_grammar import CN_DIGITS, CN_VALUE, RANGE_JOINER, UNITS, Bad, Broken, Written, YearWindow, ends, parse, tokens
 
 JOINERS = ("至", "到", "—", "–", "~", "-")
 
@@ -27,27 +28,37 @@ _LONGEST = 28  # characters: a longer run is reported without readings
 def repair(text: str, start: int, end: int, toks: list, years, why: str) -> list:
     """The Broken records of one run: one for the run, or one per end of a range whose ends
     were each repaired on their own (2025324日至56: 2025年3月24日, then 5月6日)."""
-    s = text[start:end]
+    out = []
+    for a, b, readings, kind, whole in _repairs(text[start:end], tuple(years.years), why):
+        broken = Broken(start + a, start + b, list(readings), kind)
+        if whole is not None:
+            broken.run, broken.whole = (start, end), whole  # the whole run's repair, for the chronology
+        out.append(broken)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _repairs(s: str, seen: tuple, why: str) -> tuple:
+    """(start, end, readings, kind, the whole run's one repair) of each finding in a run s, offsets
+    into s, among a document's years. Kept: a draft repeats its broken shapes, and a batch of
+    drafts from one desk repeats them across files."""
     if s[-1] in JOINERS:
-        return [Broken(start, end, [], "dangling-joiner")]  # the end is lost: deleting 至 is no repair
+        return ((0, len(s), (), "dangling-joiner", None),)  # the end is lost: deleting 至 is no repair
     if len(s) > _LONGEST:
-        return [Broken(start, end, [], _kind_of(why))]
+        return ((0, len(s), (), _kind_of(why), None),)
+    years = YearWindow(seen)
     found = _readings(s, years)
     if not found:
-        return [Broken(start, end, [], _kind_of(why))]
+        return ((0, len(s), (), _kind_of(why), None),)
     kinds = {kind for _, kind in found}
     readings = _by_meaning([r for r, _ in found], years)
     kind = kinds.pop() if len(kinds) == 1 else "malformed"
-    out = None
+    whole = readings[0] if len(readings) == 1 and "、" not in readings[0] else None
     if len(readings) == 1:
-        split = _split(s, readings[0], start)
+        split = _split(s, readings[0], 0)
         if split:
-            out = [Broken(a, b, [r], kind if k is None else k) for a, b, r, k in split]
-    out = out or [Broken(start, end, readings, kind)]
-    if len(readings) == 1 and "、" not in readings[0]:
-        for b in out:
-            b.run, b.whole = (start, end), readings[0]  # the whole run's repair, for the chronology
-    return out
+            return tuple((a, b, (r,), kind if k is None else k, whole) for a, b, r, k in split)
+    return ((0, len(s), tuple(readings), kind, whole),)
 
 
 def _kind_of(why: str) -> str:

@@ -19,7 +19,7 @@ import datetime as dt
 
 from .. import patterns
 from ..record import FrozenRecord
-from .date_grammar import RUN, Bad, Broken, Mention, Written, month_days, parse, pieces_of, tokens
+from .date_grammar import Bad, Broken, Mention, Written, month_days, parse, pieces_of, runs, tokens
 
 __all__ = ["Broken", "Day", "Mention", "Written", "broken_dates", "carry_years", "mentions", "mentions_in",
            "mentions_repaired", "month_days", "to_date", "valid"]
@@ -64,14 +64,8 @@ def valid(year: int | None, month: int, day: int | None) -> bool:
 def mentions(text: str, lo: int, hi: int) -> list[Mention]:
     """Well-formed date mentions in text[lo:hi] read alone (no document around it)."""
     out = []
-    for m in RUN.finditer(text, lo, hi):
-        toks = tokens(text, m.start(), m.end())
-        while toks and toks[-1][0] == 6:
-            toks.pop()
-        while toks and toks[0][0] == 6:
-            toks.pop(0)
-        if not toks:
-            continue
+    for a, b in runs(text, lo, hi):
+        toks = tokens(text, a, b)
         try:
             out += pieces_of(parse(toks, text))
         except Bad:
