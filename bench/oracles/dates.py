@@ -279,7 +279,7 @@ def _range(first: Date, joiner: Tok, last: Date) -> Mention:
         # the shared last unit: 2025年4—10月, 3月10—12日, 2025—2030年
         unit = last.units[:1]
         have = first.units
-        want = {"": "年", "年": "月", "月": "日"}.get(have)
+        want = {"年": "月", "月": "日"}.get(have, unit if not have else None)  # 1至9月, 2025—2030年
         if unit != want or len(last.units) != 1 or (first.bare.kind == "C") != last.cn:
             raise Broken("shared unit")
         value = _number(first.bare, unit, first)
@@ -314,12 +314,19 @@ def _range(first: Date, joiner: Tok, last: Date) -> Mention:
 _PREP_BEFORE_JOINER = set("于在从自由")  # 于至2025年: two prepositions
 
 
+# Time words whose last character is a date's unit: 今年8月 is the month 8月 of this year.
+TIME_WORDS = ("今年", "去年", "明年", "当年", "同年", "次年", "前年", "每年", "上年", "本年", "全年", "当月", "本月",
+              "上月", "下月", "每月", "次月", "同月", "当日", "次日", "同日", "每日", "本日")
+
+
 def parse_cluster(text: str, folded: str, toks: list[Tok], line_start: bool) -> Mention:
     """The one mention a run of date characters holds, or Broken. Context at the ends: a
     preposition 至/到 before the date (截至, 至2025年底), the report line's leading ——, 至今 after,
     and a count after a year or month (2025年12项)."""
     n = len(toks)
     i = 0
+    if toks and toks[0].kind == "U" and text[max(0, toks[0].start - 1):toks[0].end] in TIME_WORDS:
+        i = 1
     if toks and toks[0].kind == "J":
         first = toks[0]
         if first.text in ("至", "到"):
@@ -482,12 +489,14 @@ class Reading:
             clause = self._around(m, _CLAUSE_END)
             before = text[max(0, m.start - 2):m.start]
             after = text[m.end:m.end + 3]
-            if before.endswith("截至") or before.endswith("截止"):
+            if re.match(r"\s*(?:公告|公布|发布|印发)", text[m.end:m.end + 3]):
+                m.role = "published"  # （2025年12月30日公告）: published after it was signed
+            elif before.endswith("截至") or before.endswith("截止"):
                 m.role = "counted"
             elif "已" in clause:
                 m.role = "done"
             elif (plans_from and m.start > plans_from.start()) or re.search(
-                    r"预计|计划|将于|将在|拟|力争|争取|确保|目标|下一步|明年|以后|之后", clause):
+                    r"预计|计划|将于|将在|拟|力争|争取|确保|目标|下一步|明年|以后|之后|安排在|安排于", clause):
                 m.role = "plan"
             elif re.match(r"底?前|起|以前|之前", after) or before.endswith(("自", "至", "到")):
                 m.role = "bound"  # 2026年6月前, 至2023年4月才提交: a plan's or a past fact's bound

@@ -27,7 +27,7 @@ from ..record import Record
 from .date_grammar import Bad, Written, parse, tokens
 from .dates import Mention, last_day, mentions, pieces_of, to_date
 
-PLAN = patterns.compile(r"预计|计划|拟|将于|将在|将会|力争|争取|确保|目标|下一步|届时|明年|后续")
+PLAN = patterns.compile(r"预计|计划|拟|将于|将在|将会|力争|争取|确保|目标|下一步|届时|明年|后续|安排在|安排于")
 DONE = patterns.compile(r"已")
 # Right after the date: a deadline or a start (2026年6月前, 2026年3月起); right before it: 自, 从.
 PLAN_AFTER = patterns.compile(r"底?前|起|以前|之前|以后|之后|开始")
