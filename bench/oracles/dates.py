@@ -12,7 +12,8 @@ dates with 至, 到, a one-em dash, or a wave dash; its end leaves out what it s
 (2025年4—10月, 3月10—12日, 2025—2030年). Both ends have the same precision, and the end comes
 after the start (a range from a day to the same day is a slip). Written shapes that are well formed but against the style of official
 running text: a zero-padded month or day (03月), dotted, slashed and hyphenated forms (2025.3.24,
-2025-03-24), a date in Chinese numerals (二〇二五年三月五日), 号 for 日, a doubled dash (the
+2025-03-24), a date in Chinese numerals (二〇二五年三月五日), 号 for 日, a space between a number
+and its unit (7 月 12 日), a doubled dash (the
 破折号) as a range joiner (GB/T 15834-2011 §4.13). A hyphen joining a range is taken as published
 notices write it (6月12日-13日), not as a slip.
 
@@ -88,6 +89,9 @@ def tokens(folded: str, start: int, end: int) -> list[Tok]:
             while j < end and folded[j] == "—":
                 j += 1
             kind = "J"
+        elif ch == " ":
+            i = j
+            continue
         elif ch in JOINERS:
             kind = "J"
         else:
@@ -279,7 +283,7 @@ def _range(first: Date, joiner: Tok, last: Date) -> Mention:
         # the shared last unit: 2025年4—10月, 3月10—12日, 2025—2030年
         unit = last.units[:1]
         have = first.units
-        want = {"年": "月", "月": "日"}.get(have, unit if not have else None)  # 1至9月, 2025—2030年
+        want = {"年": "月", "月": "日"}.get(have[-1:], unit if not have else None)  # 1至9月, 2025—2030年
         if unit != want or len(last.units) != 1 or (first.bare.kind == "C") != last.cn:
             raise Broken("shared unit")
         value = _number(first.bare, unit, first)
@@ -350,6 +354,8 @@ def parse_cluster(text: str, folded: str, toks: list[Tok], line_start: bool) -> 
         raise Broken("a part with no unit")
     else:
         mention = Mention(d1.start, d1.end, d1, None, None)
+    if " " in text[mention.start:mention.end]:
+        mention.notes.add("spaced")
     if i < n:
         rest = toks[i:]
         after = text[toks[-1].end] if toks[-1].end < len(text) else "\n"
@@ -373,8 +379,9 @@ def runs(folded: str):
             i += 1
             continue
         j = i
-        while j < n and folded[j] in RUN_CHARS:
-            j += 1
+        while j < n and (folded[j] in RUN_CHARS or (
+                folded[j] == " " and j + 1 < n and folded[j + 1] in DIGITS + UNITS and folded[j - 1] in DIGITS + UNITS)):
+            j += 1  # a single space between a number and its unit is a slip of style (7 月 12 日)
         a, b = i, j
         # Chinese numerals at the end that no unit follows, before a word: 2025年一季度, 日三是
         k = b

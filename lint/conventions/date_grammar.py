@@ -234,6 +234,8 @@ def parse(toks: list, text: str) -> Written:
         raise Bad("lost-unit")
     elif "short-year" in a.notes and a.units == "年":
         raise Bad("count")  # 25年, 90年代: a count of years or a decade; 25年3月 is a short year
+    elif a.units == "日" and a.day > 31:
+        raise Bad("count")  # 45日内: a count of days, unless a date lost its 月 (lost_month_after_word)
     if first is not None and first[0] == J and first[1] in PREPOSITIONS and joiner is not None:
         raise Bad("stray-mark")  # 至2025年3月至5月: a preposition before a range
     if i < n:
@@ -403,7 +405,8 @@ def _next(toks: list, k: int):
     return toks[k] if k < len(toks) else None
 
 
-def evidence(toks: list, text: str, start: int, end: int, years: "YearWindow", whole_line: bool) -> bool:
+def evidence(toks: list, text: str, start: int, end: int, years: "YearWindow", whole_line: bool,
+             raw: str | None = None) -> bool:
     """Whether a run that does not parse still holds a date: a unit after a number that only a
     date gives it (a year before 年, a number before 月, a day after a month), a year of the
     document glued to more digits or standing alone before a word, a year in Chinese numerals.
@@ -411,8 +414,9 @@ def evidence(toks: list, text: str, start: int, end: int, years: "YearWindow", w
     before = text[start - 1] if start > 0 else "\n"
     after = _after(text, end)
     if (before.isascii() and before.isalnum()) or (after.isascii() and after.isalpha()) or (
-            before in ":/-._" and start >= 2 and text[start - 2].isascii() and text[start - 2].isalnum()):
-        return False  # QB2025717, ISO 9001:2015, 11440100007XXX/2025-01234
+            before in ":/-._" and (raw or text)[start - 1] == before and start >= 2
+            and text[start - 2].isascii() and text[start - 2].isalnum()):
+        return False  # QB2025717, ISO 9001:2015, 11440100007XXX/2025-01234 (a full-width ： is a label's)
     if before == "〔" or CODE_LABEL.search(text, max(0, start - 8), start):
         return False  # 〔2025〕7号 is a document number (see _DOC_NUMBER), 邮编：200120 a code
     last = len(toks) - 1
@@ -463,10 +467,14 @@ def lost_month_after_word(toks: list, text: str, start: int) -> bool:
     date stands before it: 于716日, 至716日, a full stop."""
     if len(toks) == 3 and toks[0][1] in PREPOSITIONS:
         toks, start = toks[1:], toks[1][2]  # 截至1031日
-    if len(toks) != 2 or toks[0][0] != N or toks[1][1] != "日" or len(toks[0][1]) not in (3, 4):
+    if len(toks) != 2 or toks[0][0] != N or toks[1][1] != "日" or len(toks[0][1]) not in (2, 3, 4) \
+            or int(toks[0][1]) <= 31:
         return False
     before = text[start - 1] if start > 0 else "\n"
-    return before in "于在至到自从是和及与、,;(。\n 日"
+    if before in "、和及与":
+        return "月" in text[max(0, start - 8):start - 1]  # 7月14日、84日: in a list of dates
+    # 于716日; two digits (于45日内) are a count of days unless a list of dates says otherwise
+    return len(toks[0][1]) > 2 and before in "于在至到自从是,;(。\n 日"
 
 
 class YearWindow:
@@ -662,8 +670,8 @@ def read_dates(doc) -> DateReading:
             else:
                 written.append(got)
                 continue
-        if on_date_line or (got.kind == "stray-digit" and lost_month_after_word(toks, text, a)) \
-                or evidence(toks, text, a, b, years, whole_line):
+        if on_date_line or (got.kind in ("stray-digit", "count") and lost_month_after_word(toks, text, a)) \
+                or evidence(toks, text, a, b, years, whole_line, raw):
             if toks[0][1] in PREPOSITIONS and len(toks) > 1 and got.kind != "stray-mark":
                 a, toks = toks[1][2], toks[1:]  # 截至1031日: the preposition is no part of the date
             if toks[-1][1] in PREPOSITIONS and len(toks) > 1 and _is_word(_after(text, b)):
