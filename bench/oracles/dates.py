@@ -616,3 +616,52 @@ def judge(new_text, span, old_text, old_span):
     if got.notes - old_m.notes:
         return ("style", [(got.start, got.end)])
     return "ok"
+
+
+# -- whole-notice variants: the same dates written in other well-formed shapes ---------------
+
+_CN_YEAR_DIGITS = "〇一二三四五六七八九"
+
+
+def _cn_number(n: int) -> str:
+    tens, units = divmod(n, 10)
+    return ("" if tens == 0 else ("十" if tens == 1 else _CN_YEAR_DIGITS[tens] + "十")) + (
+        _CN_YEAR_DIGITS[units] if units else "")
+
+
+def variants(text: str, fmt: str):
+    """The notice with its dates re-rendered as other house styles write them; none of these
+    may draw an error or a warning."""
+    r = read(text)
+    ranges = [m for m in r.mentions if m.last is not None and m.joiner == "至"]
+
+    def rewrite(items, how):
+        out, pos = [], 0
+        for m in items:
+            new = how(m)
+            if new is None:
+                continue
+            out.append(text[pos:m.start])
+            out.append(new)
+            pos = m.end
+        return "".join(out) + text[pos:]
+
+    for joiner in ("—", "～", "到"):
+        if ranges:
+            yield f"ranges joined by {joiner}", rewrite(ranges, lambda m: text[m.start:m.end].replace("至", joiner, 1))
+    if ranges:
+        def repeat(m):
+            if m.last.year is not None or m.first.year is None:
+                return None
+            written = text[m.start:m.end]
+            a, _, b = written.partition("至")
+            shared = a[-1].isdigit()  # 2025年1至9月: the start takes the end's unit
+            return f"{a}至{m.first.year}年{b}" if b[0].isdigit() and "月" in b and not shared else None
+        yield "range ends with their year", rewrite(ranges, repeat)
+    wide = str.maketrans("0123456789", "０１２３４５６７８９")
+    yield "full-width digits in dates", rewrite(r.mentions, lambda m: text[m.start:m.end].translate(wide))
+    line = r.date_line
+    if line is not None and not line.first.cn:
+        f = line.first
+        cn = "".join(_CN_YEAR_DIGITS[int(c)] for c in str(f.year)) + f"年{_cn_number(f.month)}月{_cn_number(f.day)}日"
+        yield "date line in Chinese numerals", text[:line.start] + cn + text[line.end:]
