@@ -64,7 +64,7 @@ def _repairs(s: str, seen: tuple, why: str) -> tuple:
 def _kind_of(why: str) -> str:
     """What to call a near miss no edit repairs, from where the grammar stopped."""
     return {"lost-unit": "lost", "more": "malformed", "stray-digit": "malformed", "numeral": "malformed",
-            "order": "swapped"}.get(why, why)
+            "order": "swapped", "count": "lost"}.get(why, why)
 
 
 def _by_meaning(readings: list[str], years) -> list[str]:

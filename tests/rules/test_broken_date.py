@@ -149,3 +149,27 @@ def test_near_misses_with_no_single_repair_are_flagged_without_a_suggestion(text
 ])
 def test_look_alikes_and_well_formed_shapes_stay_quiet(text):
     assert broken(text) == []
+
+
+def test_every_kind_of_near_miss_has_its_message():
+    # A kind is where the grammar stopped (Bad), or the edit that repairs the run.
+    import ast
+    from pathlib import Path
+
+    from rectlint.conventions import date_repair
+    from rectlint.messages import zh
+
+    root = Path(date_repair.__file__).parent
+    stops = set()
+    for name in ("date_grammar.py", "date_repair.py"):
+        for node in ast.walk(ast.parse((root / name).read_text(encoding="utf-8"))):
+            name = getattr(node.func, "id", "") if isinstance(node, ast.Call) else ""
+            if name in ("Bad", "Broken") and len(node.args) > (3 if name == "Broken" else 0):
+                kind = node.args[3 if name == "Broken" else 0]  # Broken(start, end, readings, kind)
+                stops.update(c.value for c in ast.walk(kind) if isinstance(c, ast.Constant) and isinstance(c.value, str))
+            if isinstance(node, ast.Constant) and node.value in ("signature", "signature-form", "lost-year",
+                                                                 "doc-number", "stray-mark"):
+                stops.add(node.value)
+    edits = {kind for _, kind in date_repair._one_edit("2025年3月10日至5月12日")} | {"lost", "malformed"}
+    kinds = {date_repair._kind_of(k) for k in stops} | edits
+    assert kinds and all(f"broken-date.what.{k}" in zh.MESSAGES for k in kinds), sorted(kinds)
