@@ -173,3 +173,7 @@ def test_every_kind_of_near_miss_has_its_message():
     edits = {kind for _, kind in date_repair._one_edit("2025年3月10日至5月12日")} | {"lost", "malformed"}
     kinds = {date_repair._kind_of(k) for k in stops} | edits
     assert kinds and all(f"broken-date.what.{k}" in zh.MESSAGES for k in kinds), sorted(kinds)
+
+
+def test_a_range_of_months_or_days_with_no_year_shares_its_unit():
+    assert broken("1至9月业务招待费支出下降12.4%，10—12日组织培训。") == []
