@@ -26,6 +26,7 @@ __all__ = ["Broken", "Day", "Mention", "Written", "broken_dates", "carry_years",
 
 # What joins the two ends of a range: 3月10日至4月25日, 2025—2030年, 9:00～17:00 (folded: ~).
 JOINER = r"(?:至|到|—{1,2}|–|-|～|~)"
+JOINER_CHAR = r"[至到—–~～\-]"  # one of them, as a class (lint/pages.py nests it in a set)
 
 
 class Day(FrozenRecord):
