@@ -277,7 +277,7 @@ def _join(a: Piece, b: Piece) -> None:
     if a.bare is not None:
         unit = b.units[:1]
         want = {"年": "月", "月": "日"}.get(a.last) if a.units else unit  # 2025年4—10月; 1至9月, 2025—2030年
-        if b.units != unit or unit != want or (a.bare[0] == C) != b.cn:
+        if not unit or b.units != unit or unit != want or (a.bare[0] == C) != b.cn:
             raise Bad("range-end-form")
         _set(a, unit, _value(a.bare, unit, a), a.bare)
         a.bare = None
