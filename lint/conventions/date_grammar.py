@@ -618,10 +618,9 @@ def _maybe_date(run: str) -> bool:
     return "年" in run or "月" in run or "日" in run or "〇" in run or _YEARISH.search(run) is not None
 
 
-def read_dates(doc) -> DateReading:
-    from .date_repair import repair
-
-    text, raw = doc.folded, doc.text
+def _parsed_runs(text: str) -> list:
+    """(start, end, tokens, Written or Bad) of each run that may hold a date (tokens None for a
+    run read in one of the commonest shapes)."""
     found = []
     for a, b in runs(text):
         run = text[a:b]
@@ -642,6 +641,15 @@ def read_dates(doc) -> DateReading:
         except Bad as why:
             got = why
         found.append((a, b, toks, got))
+    return found
+
+
+def read_dates(doc) -> DateReading:
+    """The well-formed mentions and the near misses of a document (Document.dates)."""
+    from .date_repair import repair
+
+    text, raw = doc.folded, doc.text
+    found = _parsed_runs(text)
     years = YearWindow(p.year for *_, got in found if isinstance(got, Written) for p in got.pieces
                        if p.year is not None and 1900 <= p.year <= 2100 and "short-year" not in p.notes)
     date_line = doc.outline.date_line
@@ -677,13 +685,13 @@ def read_dates(doc) -> DateReading:
             if toks[-1][1] in PREPOSITIONS and len(toks) > 1 and _is_word(_after(text, b)):
                 b, toks = toks[-1][2], toks[:-1]  # 202411月至巡察进驻时: nor is 至 before a word
             if got.kind == "lost-year":
-                found = [Broken(a, b, [], "lost-year")]  # no edit brings a year's digits back
+                near = [Broken(a, b, [], "lost-year")]  # no edit brings a year's digits back
             else:
-                found = repair(text, a, b, toks, years, got.kind)
+                near = repair(text, a, b, years, got.kind)
             if on_date_line:
-                for x in found:
+                for x in near:
                     x.kind = "signature" if x.kind == "lost" else x.kind
-            broken += found
+            broken += near
     for m in _DOC_NUMBER.finditer(text):
         broken.append(Broken(m.start(), m.end(), [f"〔{m.group(1)}〕{m.group(2)}号"], "doc-number"))
     broken.sort(key=lambda x: x.start)

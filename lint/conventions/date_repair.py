@@ -16,7 +16,8 @@ from functools import lru_cache
 from itertools import product
 
 from ..text import cn_to_int
-from .date_grammar import CN_DIGITS, CN_VALUE, RANGE_JOINER, UNITS, Bad, Broken, Written, YearWindow, ends, parse, tokens
+from .date_grammar import (CN_DIGITS, CN_VALUE, RANGE_JOINER, UNITS, Bad, Broken, Written, YearWindow, ends, parse,
+                           tokens)
 
 JOINERS = ("至", "到", "—", "–", "~", "-")
 
@@ -25,7 +26,7 @@ _LIMIT = 400  # candidates tried at most for one run: a run is short; a patholog
 _LONGEST = 28  # characters: a longer run is reported without readings
 
 
-def repair(text: str, start: int, end: int, toks: list, years, why: str) -> list:
+def repair(text: str, start: int, end: int, years, why: str) -> list:
     """The Broken records of one run: one for the run, or one per end of a range whose ends
     were each repaired on their own (2025324日至56: 2025年3月24日, then 5月6日)."""
     out = []
@@ -55,7 +56,7 @@ def _repairs(s: str, seen: tuple, why: str) -> tuple:
     kind = kinds.pop() if len(kinds) == 1 else "malformed"
     whole = readings[0] if len(readings) == 1 and "、" not in readings[0] else None
     if len(readings) == 1:
-        split = _split(s, readings[0], 0)
+        split = _split(s, readings[0])
         if split:
             return tuple((a, b, (r,), kind if k is None else k, whole) for a, b, r, k in split)
     return ((0, len(s), tuple(readings), kind, whole),)
@@ -253,7 +254,7 @@ def _one_edit(s: str):
             yield s[:i] + RANGE_JOINER + s[i + 1:], "wrong-joiner"
 
 
-def _split(s: str, reading: str, start: int):
+def _split(s: str, reading: str):
     """A repaired range whose joiner stands where it stood, reported end by end: (start, end,
     reading, kind) for each end that changed."""
     w = well_formed(reading, _Any())
@@ -270,9 +271,9 @@ def _split(s: str, reading: str, start: int):
         return None
     out = []
     if left_s != left_r:
-        out.append((start, start + len(left_s), left_r, None))
+        out.append((0, len(left_s), left_r, None))
     if right_s != right_r:
-        b = start + len(left_s) + len(joiner)
+        b = len(left_s) + len(joiner)
         out.append((b, b + len(right_s), right_r, "range-end" if not _units(right_s) else None))
     return out
 
