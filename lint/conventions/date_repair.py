@@ -16,8 +16,8 @@ from functools import lru_cache
 from itertools import product
 
 from ..text import cn_to_int
-from .date_grammar import (CN_DIGITS, CN_VALUE, RANGE_JOINER, UNITS, Bad, Broken, Written, YearWindow, ends, parse,
-                           tokens)
+from .date_grammar import (CN_DIGITS, CN_VALUE, RANGE_JOINER, UNITS, Bad, Broken, Written, YearWindow, _fast, ends,
+                           parse, tokens)
 
 JOINERS = ("至", "到", "—", "–", "~", "-")
 
@@ -82,14 +82,29 @@ def _by_meaning(readings: list[str], years) -> list[str]:
 
 
 def well_formed(s: str, years) -> Written | None:
+    key = (s, tuple(years.years))
+    got = _SEEN.get(key, _SEEN)
+    if got is _SEEN:
+        if len(_SEEN) > 20000:
+            _SEEN.clear()
+        got = _SEEN[key] = _well_formed(s, years)
+    return got
+
+
+_SEEN: dict = {}
+
+
+def _well_formed(s: str, years) -> Written | None:
     """s read as one whole mention that exists and runs forwards, or None. A repair is the date
     alone: the preposition before a run (截至) is left out of it before it is repaired."""
     if not s or not (s[0].isdigit() or s[0] in CN_DIGITS):
         return None
-    try:
-        w = parse(tokens(s, 0, len(s)), s)
-    except Bad:
-        return None
+    w = _fast(s, 0, len(s))
+    if w is None:
+        try:
+            w = parse(tokens(s, 0, len(s)), s)
+        except Bad:
+            return None
     if w.invalid or "short-year" in w.notes or "padded" in w.notes:
         return None
     for p in w.pieces:
@@ -177,6 +192,8 @@ def _splits(digits: str, prev: str, nxt: str) -> list[tuple[str, int]]:
     out = [(digits, 0)]
     if prev and prev in UNITS:
         firsts = [_ORDER.index("日" if prev == "号" else prev) + 1]
+    elif len(digits) > 4 and digits[:2] in ("19", "20"):
+        firsts = [0]  # 2025324: a year leads; 20月25日… never exists
     else:
         firsts = [0, 1, 2]
     last = _ORDER.index("日" if nxt == "号" else nxt) if nxt and nxt in UNITS else None
@@ -283,5 +300,9 @@ def _units(s: str) -> str:
 
 
 class _Any:
+    """Every year is likely: for reading a repair that is already chosen."""
+
+    years = ("any",)
+
     def likely(self, year):
         return True
