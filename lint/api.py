@@ -157,12 +157,13 @@ class Linter:
         """Lint a file's content held in memory (an upload): read as the file `path` would be,
         by its suffix unless `kind` (txt, md, docx, html) says. Raises InputError with the
         CLI's line for content that cannot be read."""
-        from .reader import Source, kind_of, parse
+        from .reader import MAX_BYTES, Source, kind_of
 
         cfg = self.config_for(path)
         source = Source(path, kind or kind_of(path) or "txt", stdin=True)
         try:
-            doc, _ = parse(source, data, self.on_warning, self._kind(cfg))
+            doc, _ = _read(source, data, self.on_warning, self._kind(cfg),
+                           _max_bytes(self.max_mib or cfg.max_mib, MAX_BYTES))
             return self._lint_document(doc, cfg)
         finally:
             self.close()
@@ -276,14 +277,29 @@ class Linter:
         # Each chunk is a round trip that wakes this process's pool threads, which then compete
         # with the workers for the cores: chunks of 4 drafts cost a sixth more time over 2,000
         # files than chunks of 64. Eight chunks or more per worker keep the ends balanced.
-        chunk = max(4, min(64, len(sources) // (workers * 8)))
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for outcome in pool.imap(_work, sources, chunksize=chunk):
-                if isinstance(outcome, str):
-                    yield outcome
-                    continue
-                path, findings, view = outcome
-                yield self._kept(path, view, findings, self.config_for(path))
+        size = max(4, min(64, len(sources) // (workers * 8)))
+        chunks = [sources[i:i + size] for i in range(0, len(sources), size)]
+        # concurrent.futures, not multiprocessing.Pool: a worker killed from outside (the kernel's
+        # out-of-memory killer) breaks the executor, which says so, where the Pool waited forever.
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as executor:
+            futures = [executor.submit(_work, chunk) for chunk in chunks]
+            for chunk, future in zip(chunks, futures):
+                try:
+                    outcomes = future.result()
+                except BrokenProcessPool:  # the run ends: what it could not lint is said, file by file
+                    from .messages import said
+                    from .text import printable
+
+                    outcomes = [said("input.worker-died", name=printable(source.path)) for source in chunk]
+                for outcome in outcomes:
+                    if isinstance(outcome, str):
+                        yield outcome
+                        continue
+                    path, findings, view = outcome
+                    yield self._kept(path, view, findings, self.config_for(path))
 
     def _kept(self, path, view, findings, cfg) -> DocumentResult:
         """A result whose findings were made elsewhere: by a worker, or read from the cache."""
@@ -292,20 +308,20 @@ class Linter:
 
     def _lint_source(self, source, outline_only=False):
         """A DocumentResult, or the one line saying why the source could not be linted."""
-        from .reader import MAX_BYTES, parse, read_bytes
+        from .reader import MAX_BYTES, read_bytes
 
         cfg = self.config_for(source.path)
-        mib = self.max_mib or cfg.max_mib
+        max_bytes = _max_bytes(self.max_mib or cfg.max_mib, MAX_BYTES)
         try:
-            data = read_bytes(source, int(mib * 2**20) if mib else MAX_BYTES)
+            data = read_bytes(source, max_bytes)
             key = self._cache_key(cfg, source, data) if not outline_only else None
             cached = self.cache.get(key, source.path) if key else None
             if cached is not None:
                 return self._kept(source.path, cached[1], cached[0], cfg)
-            doc, decoded = parse(source, data, self.on_warning, self._kind(cfg))
-        except InputError as exc:
+            doc, decoded = _read(source, data, self.on_warning, self._kind(cfg), max_bytes)
+            item = self._lint_document(doc, cfg, decoded, outline_only)
+        except InputError as exc:  # unreadable, or the corpus index it is checked against is damaged
             return exc.message
-        item = self._lint_document(doc, cfg, decoded, outline_only)
         if not self.keep_documents:
             item.document, item.decoded = DocumentView.of(doc, item.findings), None
             if key:
@@ -357,6 +373,28 @@ class Linter:
         return CorpusView(corpus, sha_of(doc.text)) if isinstance(corpus, Corpus) else corpus
 
 
+def _max_bytes(mib: float | None, default: int) -> int:
+    """The byte limit of --max-mib (or max-mib:), within what a read can be asked for."""
+    return min(int(mib * 2**20), 2**62) if mib else default
+
+
+def _read(source, data: bytes, warn, notice_kind, max_bytes: int):
+    """A source's Document, or InputError with one line that names the file and never quotes it:
+    a reader's fault of any kind (a damaged archive, a page its parser chokes on, memory) is that
+    file's error, and the run goes on."""
+    from .docx_reader import why
+    from .messages import said
+    from .reader import parse
+    from .text import printable
+
+    try:
+        return parse(source, data, warn, notice_kind, max_bytes)
+    except (InputError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # noqa: BLE001 - the promise: one bad file is one error line
+        raise InputError(said("input.reader-failed", name=printable(source.path), error=why(exc))) from None
+
+
 # Starting worker processes (importing multiprocessing, forking a pool) costs tens of ms. On the
 # project's 2-core machine two workers began to win between 69 and 133 KB of short notices (40
 # and 80 files) and below 256 KB of 42 KB ones (6 files); see the README's "Benchmark". With
@@ -379,7 +417,10 @@ def _repays_workers(sources) -> bool:
 _WORKER: Linter | None = None
 
 
-def _work(source):
-    """One source in a worker process: a plain tuple travels back, not the Linter's objects."""
-    outcome = _WORKER._lint_source(source)
-    return outcome if isinstance(outcome, str) else (outcome.path, outcome.findings, outcome.document)
+def _work(sources):
+    """Sources in a worker process: plain tuples travel back, not the Linter's objects."""
+    outcomes = []
+    for source in sources:
+        outcome = _WORKER._lint_source(source)
+        outcomes.append(outcome if isinstance(outcome, str) else (outcome.path, outcome.findings, outcome.document))
+    return outcomes

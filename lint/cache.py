@@ -3,8 +3,14 @@ findings instead of linting again.
 
 The key is a hash of everything that decides a file's findings: rectlint's version, the path,
 the format, the file's bytes, the configuration file's bytes, the rules with their severities
-and options, the selection and the run's context. An entry that cannot be read back exactly
-(corrupt, truncated, another version's) is ignored and rewritten, never trusted.
+and options, the selection and the run's context. An entry carries a checksum of its content and
+is read strictly (every field of the type it must have, no NaN): one that does not read back
+exactly (corrupt, truncated, a flipped bit, another version's, crafted) is ignored and
+rewritten, never trusted.
+
+The cache holds no raw text of a draft's personal data: an entry keeps positions, messages and
+the few lines its findings point at, all with personal numbers masked (rectlint.privacy), so
+nothing of an ID, a mobile or a bank card outlives the draft in the cache folder.
 """
 
 from __future__ import annotations
@@ -16,10 +22,10 @@ from functools import lru_cache
 
 from . import __version__
 from .document import DocumentView, Line
-from .finding import Finding, Fix, Location
+from .finding import CATEGORIES, SEVERITIES, Finding, Fix, Location
 from .kind import DocInfo
 
-FORMAT = 1
+FORMAT = 2  # 2: a checksum over each entry, and text masked
 DEFAULT_DIR = ".rectlint_cache"
 
 
@@ -94,11 +100,53 @@ def _finding(f: Finding) -> dict:
 
 
 def _unfinding(path: str, d: dict) -> Finding:
-    line, column, end_line, end_column = d["at"]
+    line, column, end_line, end_column = _ints(d["at"], 4)
     fix = d["fix"]
+    strings = [d[k] for k in ("rule", "category", "severity", "zh", "en", "context")]
+    if not all(isinstance(v, str) for v in strings) or not isinstance(d["suggestion"], (str, type(None))):
+        raise ValueError("a text field is not text")
+    if d["severity"] not in SEVERITIES or d["category"] not in CATEGORIES:
+        raise ValueError("an unknown severity or category")
+    if fix is not None:
+        applicability, edits = fix
+        fix = Fix(tuple((*_ints(e[:2], 2), _str(e[2])) for e in edits), applicability)
+    place = d.get("place")
+    if place is not None and not isinstance(place, dict):
+        raise ValueError("place")
     return Finding(path, line, column, end_line, end_column, d["rule"], d["category"], d["severity"],
-                   d["zh"], d["en"], d["suggestion"], [Location(*r) for r in d["related"]], d["context"],
-                   Fix(tuple(tuple(e) for e in fix[1]), fix[0]) if fix else None, d.get("place"), d.get("settled"))
+                   d["zh"], d["en"], d["suggestion"],
+                   [_location(r) for r in d["related"]], d["context"], fix, place,
+                   _optional_str(d.get("settled")))
+
+
+def _location(r) -> Location:
+    if len(r) != 6 or not (r[5] is None or isinstance(r[5], dict)):
+        raise ValueError("not a place")
+    return Location(_str(r[0]), *_ints(r[1:5], 4), r[5])
+
+
+def _ints(values, count: int) -> list:
+    if len(values) != count or not all(type(v) is int for v in values):
+        raise ValueError("not whole numbers")
+    return list(values)
+
+
+def _str(value) -> str:
+    if not isinstance(value, str):
+        raise ValueError("not text")
+    return value
+
+
+def _optional_str(value) -> str | None:
+    return None if value is None else _str(value)
+
+
+def _refuse(constant):
+    raise ValueError(f"{constant} is not JSON")
+
+
+def _checksum(payload: bytes) -> str:
+    return hashlib.sha256(payload).hexdigest()
 
 
 class Cache:
@@ -111,39 +159,50 @@ class Cache:
         return os.path.join(self.dir, key[:2], f"{key}.json")
 
     def get(self, key: str, path: str):
-        """(findings, DocumentView) stored under the key, or None."""
+        """(findings, DocumentView) stored under the key, or None. The first line of an entry is
+        the checksum of the rest."""
         try:
-            with open(self._file(key), encoding="utf-8") as handle:
-                data = json.loads(handle.read())
+            with open(self._file(key), "rb") as handle:
+                checksum, _, payload = handle.read().partition(b"\n")
+            if checksum.decode("ascii") != _checksum(payload):
+                return None
+            data = json.loads(payload.decode("utf-8"), parse_constant=_refuse)
             if data.get("key") != key:
                 return None
-            info = DocInfo(**data["info"])
-            lines = {int(n): Line(int(n), *v) for n, v in data["lines"].items()}
+            info = data["info"]
+            info = DocInfo(_str(info["kind"]), _str(info["completeness"]), bool(info["detected"]),
+                           [_str(r) for r in info["reasons"]], bool(info["outlined"]))
+            lines = {int(n): Line(int(n), *_ints(v[:2], 2), _str(v[2])) for n, v in data["lines"].items()}
             findings = [_unfinding(path, d) for d in data["findings"]]
-            return findings, DocumentView(path, data["kind"], info, data["count"], lines, data["mapped"])
+            count = _ints([data["count"]], 1)[0]
+            return findings, DocumentView(path, _str(data["kind"]), info, count, lines, data["mapped"] is True)
         except Exception:  # noqa: BLE001 - a cache entry that does not read back is no entry
             return None
 
     def put(self, key: str, findings, view: DocumentView) -> None:
+        from .privacy import mask
+
         info = view.info
         data = {
             "key": key, "kind": view.kind, "count": len(view.lines), "mapped": view.mapped,
             "info": {"kind": info.kind, "completeness": info.completeness, "detected": info.detected,
-                     "reasons": list(info.reasons), "outlined": info.outlined},
-            "lines": {str(n): [line.start, line.end, line.text] for n, line in view.lines.kept.items()},
+                     "reasons": [mask(r) for r in info.reasons], "outlined": info.outlined},
+            # The lines findings point at, for their snippets: masked, as every reporter shows them.
+            "lines": {str(n): [line.start, line.end, mask(line.text)] for n, line in view.lines.kept.items()},
             "findings": [_finding(f) for f in findings],
         }
         from .fixes import replace_file  # only when an entry is written: a re-run that reads never needs it
 
+        payload = json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
         target = self._file(key)
         try:
             os.makedirs(os.path.dirname(target), exist_ok=True)
             if not self.marked:
                 _mark(self.root)
                 self.marked = True
-            # No fsync: an entry lost in a crash is linted again, and a torn one is ignored on read.
-            replace_file(target, json.dumps(data, ensure_ascii=False).encode("utf-8"), sync=False)
-        except OSError:
+            # No fsync: an entry lost in a crash is linted again, and a torn one fails its checksum.
+            replace_file(target, _checksum(payload).encode("ascii") + b"\n" + payload, sync=False)
+        except (OSError, ValueError):
             pass  # a cache that cannot be written only makes the next run slower
 
 

@@ -69,6 +69,22 @@ def cli():
     pass
 
 
+class Positive(click.FloatRange):
+    """A finite number above 0: click's FloatRange lets inf and nan through (nan compares false
+    with every bound)."""
+
+    def __init__(self):
+        super().__init__(min=0, min_open=True)
+
+    def convert(self, value, param, ctx):
+        import math
+
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number above 0.", param, ctx)
+        return number
+
+
 def _split(values) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
@@ -102,7 +118,7 @@ def _split(values) -> list[str]:
 @option("--annotate", is_flag=True, help="help.annotate")
 @option("--fix-as-revisions", is_flag=True, help="help.fix-as-revisions")
 @option("--kind", type=click.Choice(["auto", *KINDS]), default=None, help="help.kind")
-@option("--max-mib", type=click.FloatRange(min=0, min_open=True), default=None, metavar="MIB", help="help.max-mib")
+@option("--max-mib", type=Positive(), default=None, metavar="MIB", help="help.max-mib")
 @option("--follow-symlinks", is_flag=True, help="help.follow-symlinks")
 @option("--force-exclude", is_flag=True, help="help.force-exclude")
 @option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True, metavar="N", help="help.jobs")
@@ -182,7 +198,7 @@ def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, 
         outcome = fix_result(result, findings, unsafe_fixes, write=not show_diff, accepted=accepted)
         for path in outcome.not_fixable:
             click.echo("rectlint: " + text("input.not-fixable", run.lang, name=printable(path)), err=True)
-        for message in outcome.errors:
+        for message in (*outcome.errors, *outcome.notes):
             click.echo("rectlint: " + in_language(message, run.lang), err=True)
         failed += len(outcome.errors)
         fix_errors = outcome.errors

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ConfigError, UsageError
 from .finding import CATEGORIES, SEVERITIES
-from .messages import CATALOGUES, Said, phrase, said
+from .messages import CATALOGUES, Phrase, Said, phrase, said
 from .record import Record, replace
 
 if TYPE_CHECKING:  # pathlib is imported where a configuration file is read: a run without one never needs it
@@ -27,9 +27,44 @@ TOP_KEYS = ("select", "ignore", "exclude", "rules", "fail-on", "as-of", "lang", 
             "max-mib", "per-file-ignores", "extends")
 
 
+MAX_CONFIG_BYTES = 2**20  # a configuration file arrives in a pull request: larger ones are refused
+SHOWN = 80  # characters of a value quoted in an error
+
+
+class _Shown:
+    """A value as an error quotes it: its repr, cut short. A value from a file may be long."""
+
+    def __init__(self, value):
+        self.text = repr(value) if len(repr(value)) <= SHOWN else repr(value)[:SHOWN] + "…"
+
+    def __repr__(self):
+        return self.text
+
+    __str__ = __repr__
+
+    def __format__(self, spec):
+        return format(self.text, spec)
+
+
+def _short(value):
+    if isinstance(value, Phrase):  # worded by the catalogue, not taken from the file
+        return value
+    if isinstance(value, str):
+        return value if len(value) <= SHOWN else value[:SHOWN] + "…"
+    return _Shown(value) if isinstance(value, (list, tuple, dict, set)) else value
+
+
 def _error(message_id: str, **args) -> ConfigError:
-    """A ConfigError worded in both languages: the reader's is chosen when it is shown."""
-    return ConfigError(said(message_id, **args))
+    """A ConfigError worded in both languages: the reader's is chosen when it is shown. A value
+    taken from the file is quoted at most SHOWN characters long."""
+    return ConfigError(said(message_id, **{key: _short(value) for key, value in args.items()}))
+
+
+def _finite(value) -> bool:
+    """A number that is a number: not a bool, not infinite, not NaN."""
+    import math
+
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _must_be(where: str, key: str) -> ConfigError:
@@ -129,17 +164,31 @@ def _loader():
     import yaml
 
     class Loader(yaml.SafeLoader):
-        pass
+        def compose_node(self, parent, index):
+            # An alias repeats what an anchor holds: nested, a few hundred bytes become gigabytes
+            # (a "billion laughs"). Configurations have no use for them: refused, never expanded.
+            if self.check_event(yaml.AliasEvent):
+                raise _error("config.alias", line=self.peek_event().start_mark.line + 1)
+            return super().compose_node(parent, index)
 
     Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
     return Loader
 
 
-def _read_yaml(path: Path):
+def _read_text(path: Path) -> str:
+    """A configuration file's text, refused past MAX_CONFIG_BYTES."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+        if len(data) > MAX_CONFIG_BYTES:
+            raise _error("config.too-large", path=path, mib=f"{MAX_CONFIG_BYTES / 2**20:g}")
+        return data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise _error("config.unreadable", path=path, error=exc) from None
+
+
+def _read_yaml(path: Path):
+    text = _read_text(path)
     import yaml
 
     try:
@@ -165,10 +214,7 @@ def _read_pyproject(path: Path):
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _error("config.unreadable", path=path, error=exc) from None
+    text = _read_text(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -277,9 +323,14 @@ def _check_option(path, line, rule, key, value):
     if key in rule.choices and value not in rule.choices[key]:
         raise _error("config.bad-choice", where=f"{path}:{line}", rule=rule.id, key=key,
                      choices=", ".join(map(str, rule.choices[key])), value=value)
+    if isinstance(default, (int, float)) and not isinstance(default, bool):
+        # A count or a share: finite and not negative (.inf, .nan and -5 are no length of text).
+        if not (_finite(value) and value >= 0 and (isinstance(value, int) or isinstance(default, float))):
+            raise _error("config.bad-number", where=f"{path}:{line}", rule=rule.id, key=key,
+                         kind=phrase("config.whole" if isinstance(default, int) else "config.number"),
+                         default=default, value=value)
+        return
     ok = (isinstance(value, bool) if isinstance(default, bool)
-          else isinstance(value, (int, float)) and not isinstance(value, bool) if isinstance(default, float)
-          else isinstance(value, int) and not isinstance(value, bool) if isinstance(default, int)
           else isinstance(value, type(default)) if default is not None else True)
     if isinstance(default, list) and ok:
         ok = all(isinstance(v, str) for v in value)
@@ -296,7 +347,8 @@ def parse_config(path: Path, data, _chain: tuple = ()) -> Config:
     try:
         return _parse_config(path, data, _chain)
     except ConfigError as exc:
-        if exc.lang is None and isinstance(data, dict) and data.get("lang") in CATALOGUES:
+        if exc.lang is None and isinstance(data, dict) and isinstance(data.get("lang"), str) \
+                and data["lang"] in CATALOGUES:
             exc.lang = data["lang"]
         raise
 
@@ -328,7 +380,7 @@ def _parse_config(path: Path, data, _chain: tuple) -> Config:
             raise _must_be(f"{path}:{data.lines['fail-on']}", "fail-on")
         cfg.fail_on = data["fail-on"]
     if "lang" in data:
-        if data["lang"] not in CATALOGUES:
+        if not isinstance(data["lang"], str) or data["lang"] not in CATALOGUES:
             raise _must_be(f"{path}:{data.lines['lang']}", "lang")
         cfg.lang = data["lang"]
     if "against" in data:
@@ -338,7 +390,7 @@ def _parse_config(path: Path, data, _chain: tuple) -> Config:
         cfg.against = against if against.lower().startswith(("postgresql://", "postgres://")) else path.parent / against
     if "max-mib" in data:
         value = data["max-mib"]
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        if not _finite(value) or value <= 0:
             raise _must_be(f"{path}:{data.lines['max-mib']}", "max-mib")
         cfg.max_mib = value
     if "kind" in data:

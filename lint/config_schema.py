@@ -35,9 +35,9 @@ def _option(default, choices) -> dict:
     if isinstance(default, bool):
         kind = {"type": "boolean"}
     elif isinstance(default, int):
-        kind = {"type": "integer"}
+        kind = {"type": "integer", "minimum": 0}
     elif isinstance(default, float):
-        kind = {"type": "number"}
+        kind = {"type": "number", "minimum": 0}
     elif isinstance(default, str):
         kind = {"type": "string"}
     elif isinstance(default, list):

@@ -12,6 +12,16 @@ The CLI opens the index and hands the `corpus-overlap` rule a read-only view thr
 `LintContext.corpus`. Lookups go through the hash index, and a document-frequency table lets a
 query drop boilerplate hashes without reading their postings, so query cost does not grow
 with the corpus.
+
+A damaged index is found and never written into. Every lookup is checked against the document
+frequencies, on either engine: a hash said to be in N documents must have postings in N indexed
+documents, and one without a frequency must have none; otherwise the index is said to be damaged
+rather than answering part of the question. The SQLite file is checked more, since nothing else
+guards it: a writer runs `PRAGMA quick_check` when it opens it and refuses a file that fails it, a
+reader checks the header against the file's size, and any fault SQLite reports is damage
+(corpus_sqlite.py). Each names `rectlint index repair`, which rebuilds a damaged file from what can
+still be read. Paths read back from the index are escaped before anyone prints them, as paths
+from the command line are.
 """
 
 from __future__ import annotations
@@ -28,6 +38,7 @@ from pathlib import Path
 from .document import Document
 from .errors import InputError
 from .messages import said
+from .text import printable
 
 DEFAULT_INDEX = ".rectlint/corpus.sqlite"
 KIND = "rectlint-corpus"
@@ -143,18 +154,21 @@ class Corpus:
     batch of a folder's documents, at a time); readers open it read-only, in read-only
     transactions, and never create or alter it."""
 
-    def __init__(self, location, create: bool = False, readonly: bool = False):
+    def __init__(self, location, create: bool = False, readonly: bool = False, damaged_ok: bool = False):
+        """damaged_ok: open a writer on a damaged index all the same (only to repair it)."""
         self.engine = engine_for(location)
         self.location = self.engine.display  # as printed: a URL never shows its password
         self.readonly = readonly
         with self.errors():
             self.engine.open(create=create, readonly=readonly, build=self._build)
-            self.version = self._schema(create, readonly)
+            self.version = self._schema(create, readonly, damaged_ok)
 
     # -- opening -------------------------------------------------------------------
-    def _schema(self, create: bool, readonly: bool) -> int:
+    def _schema(self, create: bool, readonly: bool, damaged_ok: bool) -> int:
         """The schema version, once this index is known to be ours and readable: a new index
-        is created, an older one migrated by writers. Anything else is refused, never converted."""
+        is created, an older one migrated by writers. Anything else is refused, never converted.
+        A reader checks what is cheap to check; a writer refuses a damaged index, and never
+        migrates one (a repair copies what it can read into a new index instead)."""
         meta = self.engine.read_meta()
         if meta is None:  # a new file, or a database with no tables at all
             if not create:
@@ -169,10 +183,20 @@ class Corpus:
             raise InputError(said("index.newer", path=self.location, version=version, expected=SCHEMA_VERSION))
         if version < OLDEST_READABLE:
             raise InputError(said("index.version", path=self.location, version=version, expected=SCHEMA_VERSION))
-        if version < SCHEMA_VERSION and not readonly:
+        if readonly:
+            self.engine.check_header()
+            return version
+        problem = self.engine.damage()
+        if problem and not damaged_ok:
+            raise self.damaged(problem)
+        if version < SCHEMA_VERSION and not problem:
             self._write(self._migrate)
             return SCHEMA_VERSION
         return version
+
+    def damaged(self, problem: str) -> InputError:
+        """The error of a damaged index, naming the repair."""
+        return InputError(damaged_message(self.location, problem))
 
     def _create(self):
         self.engine.lock_schema()
@@ -340,8 +364,14 @@ class Corpus:
     _ORPHANS = "SELECT COUNT(*) FROM fps f WHERE NOT EXISTS (SELECT 1 FROM docs d WHERE d.id = f.doc)"
 
     def check(self) -> list:
-        """Where the document-frequency table disagrees with the postings (empty when consistent),
-        read in one snapshot: a writer at work is seen before or after, never halfway."""
+        """What is wrong with the index (empty when nothing is): damage the engine finds (SQLite's
+        quick check), then where the document-frequency table disagrees with the postings, read
+        in one snapshot: a writer at work is seen before or after, never halfway."""
+        with self.errors():
+            problem = self.engine.damage()
+        if problem:
+            return [said("index.problem.damaged", problem=printable(problem)[:200])]
+
         def work():
             problems = [said("index.problem.df", hash=h, stored=stored, true=true)
                         for h, stored, true in self.engine.run(self._WRONG_DF).fetchall()]
@@ -353,12 +383,18 @@ class Corpus:
         with self.errors():
             return self.engine.read(work)
 
-    def repair(self) -> int:
-        """Rebuild the document-frequency table from the postings; returns the problems it fixed."""
+    def repair(self) -> tuple[int, list[str]]:
+        """Put the index right. The document frequencies are rebuilt from the postings; a damaged
+        file is first rebuilt from what can still be read. Returns the problems fixed and the
+        paths of documents that could not be kept whole (to be added again)."""
+        with self.errors():
+            damaged = self.engine.damage()
+        if damaged:
+            return 1, self._salvage()
         found = len(self.check())
         with self.errors():
             self._write(self._rebuild)
-        return found
+        return found, []
 
     def _rebuild(self):
         self.engine.lock_tables()
@@ -366,14 +402,76 @@ class Corpus:
         self.engine.run("DELETE FROM df")
         self.engine.run(f"INSERT INTO df(hash, docs) {self._TRUE_DF}")
 
+    def _salvage(self) -> list[str]:
+        """Copy into a fresh index every document whose row and postings still read back whole
+        (each posting looked up by the hashes its document row lists), then put the fresh index
+        in the damaged one's place (engine.scratch, engine.replace_with: only an SQLite file is
+        ever found damaged). Returns the paths of the documents left out."""
+        lost: list[str] = []
+        fresh = self.engine.scratch()
+        try:
+            with Corpus(fresh, create=True) as target:
+                for row in self._readable_docs(lost):
+                    doc_id, values = row[0], row[1:]
+                    postings = self._postings(doc_id, unpack_hashes(values[4]))
+                    if postings is None:
+                        lost.append(printable(values[0]))
+                        continue
+                    target._write(lambda: target._copy(values, postings))
+                target._write(target._rebuild)
+            self.engine.replace_with(fresh)
+        finally:
+            self.engine.discard(fresh)
+        self.version = SCHEMA_VERSION
+        return lost
+
+    def _readable_docs(self, lost: list):
+        """The document rows that read back, one by one (a damaged page ends the table early:
+        what stands after it is lost, and said to be)."""
+        columns = "id, " + ", ".join(self._column(c) for c in _DOC_COLUMNS.split(", "))
+        try:
+            ids = [row[0] for row in self.engine.run("SELECT id FROM docs ORDER BY id").fetchall()]
+        except self.engine.Error:
+            ids = []
+            lost.append("(documents whose rows could not be read)")
+        for doc_id in ids:
+            try:
+                row = self.engine.run(f"SELECT {columns} FROM docs WHERE id = ?", (doc_id,)).fetchone()
+            except self.engine.Error:
+                lost.append(f"(document {doc_id})")
+                continue
+            if row is not None:
+                yield row
+
+    def _postings(self, doc_id: int, hashes) -> list | None:
+        """Every posting of a document, or None when one of its hashes has none left."""
+        rows = []
+        try:
+            for h in hashes:
+                found = self.engine.run("SELECT line, col, end_col FROM fps WHERE hash = ? AND doc = ?",
+                                        (h, doc_id)).fetchall()
+                if not found:
+                    return None
+                rows.extend((h, line, col, end_col) for line, col, end_col in found)
+        except self.engine.Error:
+            return None
+        return rows
+
+    def _copy(self, values, postings) -> None:
+        path, sha, chars, added, hashes, issuer, issued, body = values
+        doc_id = self.engine.insert_doc(_DOC_COLUMNS, (path, sha, chars, _iso(added), bytes(hashes), issuer,
+                                                       _iso(issued), None if body is None else bytes(body)))
+        self.engine.insert_postings([(h, doc_id, line, col, end_col) for h, line, col, end_col in postings])
+
     # -- reading ---------------------------------------------------------------
     def documents(self) -> list[tuple]:
-        """(path, chars, fingerprints, added, issuer, issued) of every document, by path."""
+        """(path, chars, fingerprints, added, issuer, issued) of every document, by path, the
+        path escaped."""
         sql = (f"SELECT path, chars, length(hashes) / 8, added, {self._column('issuer')}, "
                f"{self._column('issued')} FROM docs ORDER BY path")
         with self.errors():
             rows = self.engine.read(lambda: self.engine.run(sql).fetchall())
-        return [(p, c, n, _iso(a), i, _iso(d)) for p, c, n, a, i, d in rows]
+        return [(printable(p), c, n, _iso(a), i, _iso(d)) for p, c, n, a, i, d in rows]
 
     def stats(self) -> dict:
         def work():
@@ -390,20 +488,41 @@ class Corpus:
             return self.engine.read(work)
 
     def matches(self, hashes, max_docs: int, exclude_sha: str | None = None) -> dict:
-        """Postings of the hashes found in fewer than max_docs documents: hash -> [(path, line, col, end_col)]."""
+        """Postings of the hashes found in fewer than max_docs documents: hash -> [(path, line, col, end_col)].
+        Read in one snapshot and checked as read: each hash's postings must come from as many
+        indexed documents as its document frequency says, and a hash without one must have no
+        postings; otherwise a damaged page lost some, and the index is said to be damaged rather
+        than answering part of the question."""
         out: dict = {}
 
         def work():
-            for member, values in self.engine.member("df.hash", sorted(set(hashes))):
-                for h, path, sha, line, col, end_col in self.engine.lookup(
-                        "SELECT f.hash, d.path, d.sha, f.line, f.col, f.end_col FROM df "
-                        "JOIN fps f ON f.hash = df.hash JOIN docs d ON d.id = f.doc "
-                        f"WHERE {member} AND df.docs < ?", (*values, max_docs)):
+            unique = sorted(set(hashes))
+            for i in range(0, len(unique), self.engine.CHUNK):
+                chunk = unique[i:i + self.engine.CHUNK]
+                (member, values), = self.engine.member("hash", chunk)
+                counted = dict(self.engine.lookup(f"SELECT hash, docs FROM df WHERE {member}", values).fetchall())
+                missing = [h for h in chunk if h not in counted]
+                if missing:
+                    (member, values), = self.engine.member("hash", missing)
+                    if self.engine.lookup(f"SELECT hash FROM fps WHERE {member} LIMIT 1", values).fetchone():
+                        raise self.damaged("fingerprints with postings are missing from the document frequencies")
+                rare = {h: n for h, n in counted.items() if n < max_docs}
+                if not rare:
+                    continue
+                seen: dict = {}
+                (member, values), = self.engine.member("f.hash", sorted(rare))
+                for h, doc, path, sha, line, col, end_col in self.engine.lookup(
+                        "SELECT f.hash, d.id, d.path, d.sha, f.line, f.col, f.end_col FROM fps f "
+                        f"JOIN docs d ON d.id = f.doc WHERE {member}", values):
+                    seen.setdefault(h, set()).add(doc)
                     if sha != exclude_sha:
-                        out.setdefault(h, []).append((path, line, col, end_col))
+                        out.setdefault(h, []).append((printable(path), line, col, end_col))
+                short = [h for h, n in rare.items() if len(seen.get(h, ())) != n]
+                if short:
+                    raise self.damaged(f"{len(short)} fingerprints have fewer postings than their document frequency")
 
         with self.errors():
-            self.engine.read(work, snapshot=False)
+            self.engine.read(work)
         return out
 
     def shared(self, max_docs: int, work):
@@ -481,6 +600,10 @@ class Corpus:
         with self.errors(), target.errors():
             self.engine.read(lambda: target._write(write))
         return counts
+
+
+def damaged_message(location: str, problem: str) -> str:
+    return said("index.damaged", path=location, problem=printable(problem)[:200])
 
 
 class CorpusView:

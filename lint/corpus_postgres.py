@@ -92,6 +92,7 @@ class PostgresEngine:
     MIGRATIONS = MIGRATIONS
     FOR_UPDATE = " FOR UPDATE"
     BATCH = 8  # a folder's documents per transaction: fewer commits to wait for
+    CHUNK = _CHUNK
 
     def __init__(self, url: str):
         self._url = url
@@ -158,6 +159,16 @@ class PostgresEngine:
     def close(self) -> None:
         if self.db is not None:
             self.db.close()
+
+    # -- damage ----------------------------------------------------------------------
+    # The server guards its own pages (WAL, checksums where enabled, its own recovery): what
+    # rectlint checks here is the lookups against the document frequencies (Corpus.matches) and
+    # the frequencies against the postings (Corpus.check), as on SQLite.
+    def damage(self) -> None:
+        return None
+
+    def check_header(self) -> None:
+        pass
 
     # -- transactions ----------------------------------------------------------------
     def write(self, work):

@@ -3,6 +3,12 @@
 The file is in WAL mode with a busy timeout: one writer and many readers at once. Writers take
 the write lock at the start of each transaction (BEGIN IMMEDIATE), so two writers never
 interleave; readers open the file read-only and never create or change it.
+
+Nothing but this module guards the file, so it looks for damage: a writer runs `PRAGMA
+quick_check` on opening it (`damage`) and refuses a file that fails it, a reader checks the page
+count in the header against the file's size (`check_header`), and a fault SQLite reports on a
+file that is an SQLite database (corruption, not a busy or unreadable file) is damage. A damaged
+file is rebuilt beside itself and swapped in (`scratch`, `replace_with`).
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ class SQLiteEngine:
     MIGRATIONS = MIGRATIONS
     FOR_UPDATE = ""  # BEGIN IMMEDIATE already holds the only write lock
     BATCH = 16  # documents of a folder per transaction: each commit writes every page it touched
+    CHUNK = _CHUNK
 
     def __init__(self, location):
         self.path = Path(location)
@@ -98,12 +105,78 @@ class SQLiteEngine:
         try:
             return dict(self.db.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.DatabaseError:
+            if self._is_sqlite() and self.db.execute(
+                    "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'meta'").fetchone()[0]:
+                raise  # the meta table is there but cannot be read: damage (explain)
             return {}
 
     def explain(self, exc) -> str:
         if isinstance(exc, sqlite3.OperationalError):
             return said("index.cannot-open", path=self.display, error=exc)
+        if self._is_sqlite():
+            from .corpus import damaged_message
+
+            return damaged_message(self.display, str(exc))
         return said("index.invalid", path=self.display, error=exc)
+
+    # -- damage ----------------------------------------------------------------------
+    def _is_sqlite(self) -> bool:
+        try:
+            with open(self.path, "rb") as handle:
+                return handle.read(16) == b"SQLite format 3\x00"
+        except OSError:
+            return False
+
+    def damage(self) -> str | None:
+        """What SQLite's quick check finds wrong with the file, or None."""
+        try:
+            rows = [row[0] for row in self.db.execute("PRAGMA quick_check(5)")]
+        except sqlite3.DatabaseError as exc:
+            return str(exc)
+        return None if rows == ["ok"] else "; ".join(rows)
+
+    def check_header(self) -> None:
+        """A reader's cheap check of the whole file: the page count SQLite wrote in the header
+        against the file's size (a truncated or padded file). What it reads is checked as it
+        reads (Corpus.matches)."""
+        with open(self.path, "rb") as handle:
+            header = handle.read(100)
+        page_size = int.from_bytes(header[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
+        pages = int.from_bytes(header[28:32], "big")
+        size = self.path.stat().st_size
+        if not Path(f"{self.path}-wal").exists() and pages and page_size and size != pages * page_size:
+            from .corpus import damaged_message
+
+            raise InputError(damaged_message(self.display, f"the header counts {pages} pages of {page_size} "
+                                                           f"bytes, the file holds {size} bytes"))
+
+    def scratch(self) -> str:
+        """A free name beside the index for the file a repair builds."""
+        import os
+        import tempfile
+
+        fd, fresh = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".repair", dir=self.path.parent)
+        os.close(fd)
+        os.unlink(fresh)
+        return fresh
+
+    def replace_with(self, fresh: str) -> None:
+        """Put the repaired file in this one's place, and go on with it."""
+        import os
+
+        self.db.close()
+        try:
+            for suffix in ("-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            os.replace(fresh, self.path)
+        finally:
+            self.db = sqlite3.connect(str(self.path), timeout=BUSY_MS / 1000, isolation_level=None)
+            self.db.execute(f"PRAGMA busy_timeout={BUSY_MS}")
+
+    def discard(self, fresh: str) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{fresh}{suffix}").unlink(missing_ok=True)
 
     def close(self) -> None:
         if self.db is not None:

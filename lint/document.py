@@ -161,6 +161,12 @@ class Document:
         return build_outline(self)
 
     @cached_property
+    def dates(self):
+        """Every date written in the text, read once for all rules (conventions/date_grammar.py)."""
+        from .conventions.date_grammar import read_dates
+        return read_dates(self)
+
+    @cached_property
     def info(self):
         """What the text is (kind) and whether it is whole (completeness)."""
         from .kind import document_info

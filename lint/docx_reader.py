@@ -5,10 +5,12 @@ Line N of the Document is the N-th paragraph of the body in that order, so a fin
 is the paragraph number and its column counts within the paragraph. Tracked insertions are
 in the text and tracked deletions are not; automatic numbering is written out as its marker
 (docx_numbering); a field shows its result. The parts after the body are listed in `parts`,
-so the outline leaves them out. The document part is streamed with lxml (python-docx's XML
-parser) without resolving entities, block by block, so memory follows the text rather than
-the XML; the archive is checked first, so that a damaged, encrypted or oversized file is an
-input error and a zip bomb is never inflated.
+so the outline leaves them out. Every part (document, headers, footers, footnotes, endnotes) is
+streamed with lxml (python-docx's XML parser) without resolving entities, paragraph by
+paragraph, so memory follows the text rather than the XML; the archive is checked first, so
+that a damaged, encrypted or oversized file is an input error and a zip bomb is never
+inflated; and the text produced is bounded too (`max_chars`), since list markers and repeated
+headers make text that the archive's sizes do not show.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 
 from .errors import InputError
 from .messages import said
+from .text import printable
 
 MAX_UNCOMPRESSED = 200 * 2**20
 MAX_RATIO = 200
@@ -26,13 +29,7 @@ MAX_MEMBERS = 5000
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc files are OLE containers
 
 
-def _check_archive(data: bytes, name: str) -> list[str]:
-    if data.startswith(_OLE):
-        raise InputError(said("input.old-word", name=name))
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise InputError(said("input.not-zip", name=name)) from None
+def _check_archive(archive, name: str) -> list[str]:
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
         raise InputError(said("input.too-many-parts", name=name, count=len(members)))
@@ -40,14 +37,18 @@ def _check_archive(data: bytes, name: str) -> list[str]:
     for info in members:
         total += info.file_size
         if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 2**20:
-            raise InputError(said("input.zip-bomb", name=name, part=info.filename,
+            raise InputError(said("input.zip-bomb", name=name, part=printable(info.filename)[:80],
                                   ratio=info.file_size // info.compress_size))
+    # zipfile inflates no member past the size its central directory declares, so the declared
+    # sizes bound what is inflated.
     if total > MAX_UNCOMPRESSED:
         raise InputError(said("input.too-large-unpacked", name=name, mib=total // 2**20))
     if "word/document.xml" not in archive.namelist():
         raise InputError(said("input.not-word", name=name))
     warnings = []
-    if b"<!DOCTYPE" in archive.read("word/document.xml")[:4096].upper():
+    with archive.open("word/document.xml") as stream:
+        head = stream.read(4096)
+    if b"<!DOCTYPE" in head.upper():
         warnings.append(f"{name}: its XML declares a DOCTYPE; entities are not resolved, so text "
                         "after an entity reference may be missing")
     return warnings
@@ -71,9 +72,15 @@ class Part:
     last: int
 
 
+# Tag names, made once: a paragraph is read in a few microseconds, and every concatenation counts.
+_R, _SDT, _SDT_CONTENT, _FLD_CHAR, _FLD_TYPE, _VAL = (
+    _W + "r", _W + "sdt", _W + "sdtContent", _W + "fldChar", _W + "fldCharType", _W + "val")
+_VANISH = f"{_W}rPr/{_W}vanish"
+
+
 def _hidden(run) -> bool:
-    vanish = run.find(f"{_W}rPr/{_W}vanish")
-    return vanish is not None and vanish.get(_W + "val", "true") not in ("0", "false", "off")
+    vanish = run.find(_VANISH)
+    return vanish is not None and vanish.get(_VAL, "true") not in ("0", "false", "off")
 
 
 def _run_text(run, fields: list) -> str:
@@ -82,8 +89,8 @@ def _run_text(run, fields: list) -> str:
     out = []
     for child in run:
         tag = child.tag
-        if tag == _W + "fldChar":
-            kind = child.get(_W + "fldCharType")
+        if tag == _FLD_CHAR:
+            kind = child.get(_FLD_TYPE)
             if kind == "begin":
                 fields.append(True)
             elif kind == "separate" and fields:
@@ -107,14 +114,14 @@ def segments(p) -> list:
 def _walk(parent, out: list, fields: list) -> None:
     for child in parent:
         tag = child.tag
-        if tag == _W + "r":
+        if tag == _R:
             text = _run_text(child, fields)
             if text and not _hidden(child):
                 out.append((child, text))
         elif tag in _SHOWN:
             _walk(child, out, fields)
-        elif tag == _W + "sdt":
-            content = child.find(_W + "sdtContent")
+        elif tag == _SDT:
+            content = child.find(_SDT_CONTENT)
             if content is not None:
                 _walk(content, out, fields)
 
@@ -123,7 +130,8 @@ def _paragraph_text(p, numbering=None) -> str:
     """The paragraph as Word shows it: its list marker, then its shown runs. A soft line break
     counts as a space, so later line numbers do not shift."""
     marker = numbering.marker(p) if numbering is not None else ""
-    return marker + "".join(text for _, text in segments(p)).replace("\r", " ").replace("\n", " ")
+    text = marker + "".join([text for _, text in segments(p)])
+    return text.replace("\r", " ").replace("\n", " ") if "\r" in text or "\n" in text else text
 
 
 def text_boxes(p) -> list:
@@ -156,29 +164,84 @@ def blocks(container):
                 yield from blocks(content)
 
 
-def _body_lines(stream, numbering, boxes: list) -> list[str]:
-    """Stream the document part: each top-level block of the body is read and then freed, so
-    memory follows the text, not the size of the XML. Text boxes go to `boxes`, as lists of lines."""
+# What a paragraph Word shows in its part may stand in, below each kind of element: the part's
+# root (body, header, footer, note), table cells and content controls, as `blocks` walks them.
+_HOLDS = {_W + "p": {_W + "tc", _W + "sdtContent"}, _W + "tbl": {_W + "tc", _W + "sdtContent"},
+          _W + "sdt": {_W + "tc", _W + "sdtContent"}, _W + "tc": {_W + "tr"}, _W + "tr": {_W + "tbl"},
+          _W + "sdtContent": {_W + "sdt"}}
+_AT_ROOT = {_W + "p", _W + "tbl", _W + "sdt"}
+
+
+def _placed(element, roots) -> tuple[bool, bool]:
+    """Whether a paragraph, table, row, cell or content control stands where `blocks` walks
+    from the part's root (through tables and content controls only), and whether it stands in
+    a cell that continues a vertical merge (its paragraphs are read once, above)."""
+    child, parent, merged = element, element.getparent(), False
+    while parent is not None:
+        tag = parent.tag
+        if tag in roots:
+            return child.tag in _AT_ROOT, merged
+        if tag not in _HOLDS.get(child.tag, ()):
+            return False, False
+        if tag == _W + "tc" and not merged:
+            merged = _continued_cell(parent)
+        child, parent = parent, parent.getparent()
+    return False, False
+
+
+def _drop(element) -> None:
+    """Free a block that has been read, and the read blocks before it (a cell's properties stay:
+    the cell's later paragraphs ask whether it continues a merge)."""
+    element.clear(keep_tail=False)
+    parent, earlier = element.getparent(), element.getprevious()
+    while earlier is not None:
+        before = earlier.getprevious()
+        if earlier.tag != _W + "tcPr":
+            parent.remove(earlier)
+        earlier = before
+
+
+class _Budget:
+    """The characters a .docx may still produce: its text is bounded like a text file's bytes."""
+
+    def __init__(self, max_chars: int, name: str):
+        self.left, self.max_chars, self.name = max_chars, max_chars, name
+
+    def take(self, line: str) -> str:
+        self.left -= len(line) + 1
+        if self.left < 0:
+            raise InputError(said("input.text-too-large", name=self.name,
+                                  mib=f"{self.max_chars / 2**20:g}"))
+        return line
+
+
+def _stream(stream, roots, numbering, budget, boxes=None, notes=None):
+    """Read a part paragraph by paragraph: the lines of its block paragraphs in order, each read
+    as it ends and then freed, so memory follows the text, not the size of the XML. Text boxes
+    anchored in a paragraph are read after it (into `boxes`, as lists of lines). With `notes`,
+    the roots are footnotes or endnotes: each note's lines become one list in `notes` (the
+    separator lines between notes and body are not notes)."""
     from lxml import etree
 
-    lines = []
-    depth = 0
-    for event, element in etree.iterparse(stream, events=("start", "end"), resolve_entities=False,
-                                          no_network=True, huge_tree=False):
-        if event == "start":
-            depth += 1
+    lines: list[str] = []
+    # Only the elements that hold blocks raise events: the rest of the XML stays in lxml's C code.
+    for _, element in etree.iterparse(stream, events=("end",), tag=[*_HOLDS, *roots], resolve_entities=False,
+                                      no_network=True, huge_tree=False):
+        if element.tag in roots:
+            if notes is not None:
+                if element.get(_W + "type") in (None, "normal"):  # not a separator line
+                    notes.append(lines)
+                lines = []
+                _drop(element)
             continue
-        depth -= 1
-        # document(1) > body(2) > block(3): a finished block is read whole, then dropped.
-        if depth == 2 and element.getparent() is not None and element.getparent().tag == _W + "body":
-            for p in blocks([element]):
-                lines.append(_paragraph_text(p, numbering))
-                for box in text_boxes(p):
-                    boxes.append([_paragraph_text(q, numbering) for q in blocks(box)])
-            element.clear()
-            parent = element.getparent()
-            while element.getprevious() is not None:
-                del parent[0]
+        placed, merged = _placed(element, roots)
+        if not placed:
+            continue  # inside a paragraph or a text box: read with the paragraph that holds it
+        if element.tag == _W + "p" and not merged:
+            lines.append(budget.take(_paragraph_text(element, numbering)))
+            for box in text_boxes(element) if boxes is not None else ():
+                boxes.append([budget.take(_paragraph_text(q, numbering)) for q in blocks(box)])
+        _drop(element)
     return lines
 
 
@@ -187,26 +250,16 @@ def _part_names(names, kind: str) -> list[str]:
     return sorted(found, key=lambda n: (len(n), n))  # header2 before header10
 
 
-def _notes(xml: bytes, kind: str, numbering) -> list[list[str]]:
-    from lxml import etree
-
-    root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
-    return [[_paragraph_text(p, numbering) for p in blocks(note)] for note in root.iterfind(_W + kind)
-            if note.get(_W + "type") in (None, "normal")]  # not the separator lines
-
-
-def _other_parts(archive, numbering, boxes) -> list[tuple[str, list[str]]]:
+def _other_parts(archive, numbering, boxes, budget) -> list[tuple[str, list[str]]]:
     """(kind, lines) of every part read after the body: text boxes, headers, footers, footnotes,
     endnotes. A header or footer repeated for first, odd and even pages is read once."""
-    from lxml import etree
-
     names = archive.namelist()
     out = [("textbox", box) for box in boxes]
-    for kind in ("header", "footer"):
+    for kind, root in (("header", "hdr"), ("footer", "ftr")):
         seen = set()
         for name in _part_names(names, kind):
-            root = etree.fromstring(archive.read(name), etree.XMLParser(resolve_entities=False, no_network=True))
-            lines = [_paragraph_text(p) for p in blocks(root)]
+            with archive.open(name) as stream:
+                lines = _stream(stream, {_W + root}, None, budget)
             key = tuple(line.strip() for line in lines if line.strip())
             if key and key not in seen:
                 seen.add(key)
@@ -214,7 +267,10 @@ def _other_parts(archive, numbering, boxes) -> list[tuple[str, list[str]]]:
     for kind in ("footnote", "endnote"):
         name = f"word/{kind}s.xml"
         if name in names:
-            out.extend((kind, note) for note in _notes(archive.read(name), kind, numbering))
+            notes: list = []
+            with archive.open(name) as stream:
+                _stream(stream, {_W + kind}, numbering, budget, notes=notes)
+            out.extend((kind, note) for note in notes)
     return out
 
 
@@ -229,24 +285,44 @@ def _optional(archive, name: str) -> bytes | None:
     return archive.read(name) if name in archive.namelist() else None
 
 
-def read_docx(data: bytes, name: str) -> DocxText:
+def _opened(archive, name: str, names):
+    """The part as a stream, or a context holding None when the archive lacks it."""
+    from contextlib import nullcontext
+
+    return archive.open(name) if name in names else nullcontext()
+
+
+MAX_CHARS = 50 * 2**20  # the text a .docx may produce, as a text file's bytes are bounded
+
+
+def read_docx(data: bytes, name: str, max_chars: int = MAX_CHARS) -> DocxText:
     """The body as Word shows it, one paragraph per line, then text boxes, headers, footers,
-    footnotes and endnotes, each non-blank paragraph on its own line (see `parts`)."""
-    warnings = _check_archive(data, name)
+    footnotes and endnotes, each non-blank paragraph on its own line (see `parts`). Text beyond
+    `max_chars` characters is an input error, as a text file over the size limit is."""
+    if data.startswith(_OLE):
+        raise InputError(said("input.old-word", name=name))
     try:
         from .docx_numbering import Numbering
 
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            numbering = Numbering.parse(_optional(archive, "word/numbering.xml"),
-                                        _optional(archive, "word/styles.xml"))
+            warnings = _check_archive(archive, name)
+            names = set(archive.namelist())
+            with _opened(archive, "word/numbering.xml", names) as numbers, \
+                    _opened(archive, "word/styles.xml", names) as styles:
+                numbering = Numbering.parse(numbers, styles)
+            budget = _Budget(max_chars, name)
             boxes: list = []
             with archive.open("word/document.xml") as stream:
-                lines = _body_lines(stream, numbering, boxes)
-            others = _other_parts(archive, numbering, boxes)
+                lines = _stream(stream, {_W + "body"}, numbering, budget, boxes)
+            others = _other_parts(archive, numbering, boxes, budget)
+    except InputError:
+        raise
     except ImportError:
         raise InputError(said("input.needs-docx", name=name)) from None
-    except Exception as exc:  # a broken part raises many kinds
-        raise InputError(said("input.damaged-docx", name=name, error=f"{type(exc).__name__}: {exc}")) from None
+    except zipfile.BadZipFile:
+        raise InputError(said("input.not-zip", name=name)) from None
+    except Exception as exc:  # noqa: BLE001 - a broken part raises many kinds
+        raise InputError(said("input.damaged-docx", name=name, error=why(exc))) from None
     parts, counts = [], {}
     for kind, part_lines in others:
         shown = [line for line in part_lines if line.strip()]
@@ -255,3 +331,10 @@ def read_docx(data: bytes, name: str) -> DocxText:
             parts.append(Part(kind, counts[kind], len(lines) + 1, len(lines) + len(shown)))
             lines.extend(shown)
     return DocxText("\n".join(lines), warnings, parts)
+
+
+def why(exc: BaseException) -> str:
+    """What went wrong in a reader, said without a word of the input: an exception's own text
+    may quote it (lxml quotes names, int() quotes the digits it could not read)."""
+    line = getattr(exc, "lineno", None) if type(exc).__name__ == "XMLSyntaxError" else None
+    return f"{type(exc).__name__}, XML line {line}" if line else type(exc).__name__

@@ -6,9 +6,11 @@ from bisect import bisect_left, bisect_right
 
 from .context import LintContext
 from .document import Document
+from .errors import InputError
 from .finding import Finding, Hit, Location
 from .messages import say
 from .place import place
+from .privacy import mask
 
 CONTEXT_CHARS = 12
 
@@ -25,16 +27,45 @@ def to_finding(doc: Document, active, hit: Hit) -> Finding:
     line_obj = doc.line_at(hit.start)
     lo = max(line_obj.start, hit.start - CONTEXT_CHARS)
     hi = min(doc.line_at(hit.end).end, hit.end + CONTEXT_CHARS)
+    # Every text taken from the draft has its personal numbers masked, here where the finding is
+    # made: messages, suggestion, the quote of its place, and the context a baseline or the cache
+    # keeps (cut from masked lines, so that a number cut in two is masked whole).
+    text = masked_text(doc, lo, hi)
     return Finding(
         path=doc.path, line=line, column=col, end_line=end_line, end_column=end_col,
         rule=active.rule.id, category=hit.category or active.rule.category,
-        severity=hit.severity or active.severity, zh=hit.zh, en=hit.en,
-        suggestion=hit.suggestion, related=related,
+        severity=hit.severity or active.severity, zh=mask(hit.zh), en=mask(hit.en),
+        suggestion=mask(hit.suggestion) if hit.suggestion else hit.suggestion, related=related,
         context=hit.key if hit.key is not None else
-        doc.text[lo:hit.start] + "\x00" + doc.text[hit.start:hit.end] + "\x00" + doc.text[hit.end:hi],
+        text[:hit.start - lo] + "\x00" + text[hit.start - lo:hit.end - lo] + "\x00" + text[hit.end - lo:],
         fix=hit.fix,
         place=place(doc, hit.start, hit.end),
     )
+
+
+def masked_text(doc: Document, start: int, end: int) -> str:
+    """doc.text[start:end] with the personal numbers of its lines masked in place."""
+    first, last = doc.line_at(start), doc.line_at(max(start, end - 1))
+    if first is last and first.start <= start and end <= first.end:
+        return _masked_line(doc, first)[start - first.start:end - first.start]
+    out, pos = [], start
+    for line in doc.lines[first.number - 1:last.number]:
+        if pos < line.start:  # the line break before it
+            out.append(doc.text[pos:min(line.start, end)])
+            pos = line.start
+        upto = min(end, line.end)
+        if pos < upto:
+            out.append(_masked_line(doc, line)[pos - line.start:upto - line.start])
+            pos = upto
+    out.append(doc.text[pos:end])
+    return "".join(out)
+
+
+def _masked_line(doc: Document, line) -> str:
+    key = ("masked", line.number)
+    if key not in doc.memo:
+        doc.memo[key] = mask(line.text)
+    return doc.memo[key]
 
 
 def _internal(doc: Document, rule_id: str, exc: Exception) -> Finding:
@@ -66,6 +97,8 @@ def run_rules(doc: Document, rules, context=None) -> list[Finding]:
                 finding = to_finding(doc, active, hit)
                 findings.append(finding)
                 spans.append((finding, hit))
+        except InputError:  # what the rule was given to read (the corpus index) is damaged: the
+            raise           # document's error, not a bug of the rule
         except Exception as exc:  # noqa: BLE001 - a rule bug must not end the run
             findings.append(_internal(doc, active.rule.id, exc))
     settle(doc, spans)

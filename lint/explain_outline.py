@@ -6,7 +6,9 @@ from .messages import in_language, phrase, text
 
 
 def _clip(text: str, width: int = 40) -> str:
-    text = text.strip()
+    from .privacy import mask  # an outline shows the draft's words, never its personal numbers
+
+    text = mask(text.strip())
     return text if len(text) <= width else text[:width] + "…"
 
 

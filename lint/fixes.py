@@ -40,42 +40,49 @@ def apply_edits(text: str, edits) -> tuple[str, int]:
     return "".join(out), applied
 
 
-def write_atomic(path: str | Path, data: bytes, expected: tuple | None = None) -> None:
-    """Replace a draft's bytes, respecting the file.
+def write_atomic(path: str | Path, data: bytes, expected: tuple | None = None) -> int:
+    """Replace a draft's bytes, respecting the file; returns how many other hard links the file
+    had (they keep the old bytes).
 
     A symbolic link is written through to its target. A read-only file is refused, and so is
-    one that changed since it was read (`expected` is its size, mtime and hash then). The new
-    content goes to a temporary file beside the target, which takes the target's mode, owner
-    (where permitted) and extended attributes before it is renamed over it; a file with other
-    hard links is rewritten in place instead, so that every link sees the fix.
+    one that changed since it was read (`expected` is its size, mtime and hash then): checked
+    first, and again once the new content is written, just before the rename. The new content
+    goes to a temporary file beside the target, which takes the target's mode, owner (where
+    permitted) and extended attributes before it is renamed over it. A file is never rewritten
+    in place, where an interrupted write would tear it: a file with other hard links is replaced
+    like any other, and the links keep the old content (the caller says so).
     """
     shown = printable(str(path))
     target = os.path.realpath(path)
     st = os.stat(target)
     if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
         raise InputError(said("input.read-only", name=shown))
-    if expected is not None:
-        with open(target, "rb") as handle:
-            current = handle.read()
-        if (st.st_size, st.st_mtime_ns) != expected[:2] or current != expected[2]:
+
+    def unchanged() -> None:
+        if expected is None:
+            return
+        try:
+            now = os.stat(target)
+            with open(target, "rb") as handle:
+                current = handle.read()
+        except OSError:
+            raise InputError(said("input.changed", name=shown)) from None
+        if (now.st_size, now.st_mtime_ns) != expected[:2] or current != expected[2]:
             raise InputError(said("input.changed", name=shown))
-    if st.st_nlink > 1:
-        with open(target, "r+b") as handle:
-            handle.write(data)
-            handle.truncate()
-            handle.flush()
-            os.fsync(handle.fileno())
-        return
-    replace_file(target, data, st)
+
+    unchanged()
+    replace_file(target, data, st, check=unchanged)
+    return st.st_nlink - 1
 
 
-def replace_file(target: str | Path, data: bytes, like=None, sync: bool = True, like_path=None) -> None:
+def replace_file(target: str | Path, data: bytes, like=None, sync: bool = True, like_path=None, check=None) -> None:
     """Write `data` to a temporary file beside `target`, then rename it over `target`, so that a
     reader sees the old bytes or the new, never part. With `like` (a stat: the old file's, or the
     draft's for a copy made of it at `like_path`), the new file takes its mode, owner and extended
     attributes; without, the mode a new file gets (0666 less the umask), as `open` would give it,
-    not the 0600 of a temporary file. `sync=False` skips the fsync, for a file that may be lost in
-    a crash (a cache entry: a missing one is linted again)."""
+    not the 0600 of a temporary file. `check()`, called when the new file is complete, just before
+    the rename, may raise to keep the target as it is. `sync=False` skips the fsync, for a file
+    that may be lost in a crash (a cache entry: a missing one is linted again)."""
     folder, name = os.path.split(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".rectlint", dir=folder or ".")
     try:
@@ -88,6 +95,8 @@ def replace_file(target: str | Path, data: bytes, like=None, sync: bool = True, 
             _copy_metadata(like_path or target, tmp, like)
         else:
             os.chmod(tmp, 0o666 & ~_umask())
+        if check is not None:
+            check()  # what is left: a write between this check and the rename is lost (README, Fixes)
         os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
@@ -124,8 +133,9 @@ def _copy_metadata(source: str | Path, tmp: str, st) -> None:
             pass  # a file system without extended attributes
 
 
-def fix_file(path: str, decoded: Decoded, new_text: str) -> None:
-    write_atomic(path, encode(decoded, new_text), decoded.origin)
+def fix_file(path: str, decoded: Decoded, new_text: str) -> int:
+    """Write a fixed draft back; returns how many other hard links keep the old text."""
+    return write_atomic(path, encode(decoded, new_text), decoded.origin)
 
 
 def diff(path: str, old: str, new: str) -> str:
@@ -146,6 +156,7 @@ class FixOutcome:
     applied: int = 0  # edits applied over all passes
     not_fixable: list = field(default_factory=list)  # paths with fixes that are never rewritten
     errors: list = field(default_factory=list)  # one line for each draft that could not be written
+    notes: list = field(default_factory=list)  # what a reader must know of a write (links broken)
 
 
 def converge(item, found, unsafe: bool = False, accepted=None) -> tuple:
@@ -188,7 +199,9 @@ def fix_result(result, findings, unsafe: bool = False, write: bool = True, accep
             continue
         if write:
             try:
-                fix_file(path, decoded, text)
+                links = fix_file(path, decoded, text)
+                if links:
+                    outcome.notes.append(said("input.links-broken", name=printable(path), count=links))
             except InputError as exc:
                 outcome.errors.append(exc.message)
                 outcome.findings.extend(found)

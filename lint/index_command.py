@@ -114,9 +114,12 @@ def index_check(location):
 @_options
 def index_repair(location):
     lang = current()
-    with _open(location) as corpus:
-        fixed = corpus.repair()
+    with _open(location, damaged_ok=True) as corpus:
+        fixed, lost = corpus.repair()
     click.echo(text("index.repaired", lang, count=fixed) if fixed else text("index.was-consistent", lang))
+    for path in lost:
+        click.echo(text("index.not-kept", lang, path=path))
+    return 1 if lost else 0
 
 
 @index_group.command("copy", help="help.index.copy")

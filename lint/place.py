@@ -33,7 +33,9 @@ def place(doc, start: int, end: int) -> dict | None:
     line = doc.line_at(start)
     part = doc.part_of(line.number)
     lo, hi = max(line.start, start - QUOTE), min(line.end, max(end, start + 1) + QUOTE)
-    quote = ("…" if lo > line.start else "") + doc.text[lo:hi] + ("…" if hi < line.end else "")
+    from .engine import masked_text  # the quote holds no personal number
+
+    quote = ("…" if lo > line.start else "") + masked_text(doc, lo, hi) + ("…" if hi < line.end else "")
     return {
         "part": part.kind if part else "body",
         "part_index": part.index if part else None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .conventions.dates import CN_DATE, broken_dates, cn_date, mentions, to_date
+from .conventions.dates import mentions_repaired, to_date
 
 _MAX_ISSUER = 40  # characters: a longer "signature" is a sentence, not a name
 
@@ -36,20 +36,12 @@ def issuer_of(doc) -> str | None:
 
 
 def issued_of(doc) -> dt.date | None:
-    """The 成文日期, where the notice has one that names a real day."""
+    """The 成文日期, where the notice has one that names a real day (a near miss read as its
+    repair where that is unique)."""
     line = doc.outline.date_line
     if line is None:
         return None
-    for mention in mentions(doc.folded, line.start, line.end):
+    for mention in mentions_repaired(doc, line.start, line.end):
         if mention.day is not None:
             return to_date(mention)
-    written = CN_DATE.search(doc.folded, line.start, line.end)
-    if written:
-        day = cn_date(written)
-        return day.as_date() if day is not None else None
-    for broken in broken_dates(doc, [line]):
-        if len(broken.readings) == 1:
-            found = mentions(broken.readings[0], 0, len(broken.readings[0]))
-            if found and found[0].day is not None:
-                return to_date(found[0])
     return None

@@ -139,11 +139,17 @@ def _walk(root: str, excluded, follow_symlinks: bool, on_skip=None):
 
 def read_bytes(source: Source, max_bytes: int = MAX_BYTES) -> bytes:
     mib = f"{max_bytes / 2**20:g}"
-    if source.from_stdin:
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        if len(data) > max_bytes:
+    if source.from_stdin:  # read in pieces: a limit of many GiB must not be asked for at once
+        chunks, total = [], 0
+        while total <= max_bytes:
+            chunk = sys.stdin.buffer.read(min(max_bytes + 1 - total, 2**20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > max_bytes:
             raise InputError(said("input.stdin-too-large", mib=mib))
-        return data
+        return b"".join(chunks)
     try:
         if os.stat(source.path).st_size > max_bytes:
             raise InputError(said("input.too-large", name=printable(source.path), mib=mib))
@@ -163,10 +169,10 @@ def origin(path: str, data: bytes) -> tuple:
 def load(source: Source, warn=None, max_bytes: int = MAX_BYTES,
          notice_kind: str | None = None) -> tuple[Document, Decoded | None]:
     """Read a source; `decoded` is None for formats that are never written back."""
-    return parse(source, read_bytes(source, max_bytes), warn, notice_kind)
+    return parse(source, read_bytes(source, max_bytes), warn, notice_kind, max_bytes)
 
 
-def _word(source: Source, data: bytes, warn, notice_kind: str | None) -> Document:
+def _word(source: Source, data: bytes, warn, notice_kind: str | None, max_bytes: int = MAX_BYTES) -> Document:
     """A .docx, or a file LibreOffice converts to one: a legacy .doc or .wps, .odt, .rtf, .docm,
     and a Word 97-2003 file saved under a .docx name."""
     from .docx_reader import read_docx
@@ -181,7 +187,7 @@ def _word(source: Source, data: bytes, warn, notice_kind: str | None) -> Documen
             raise InputError(said("input.encrypted-word", name=printable(source.path)))
         converted = to_docx(data, source.path, kind)
         data = converted.docx
-    read = read_docx(data, source.path)
+    read = read_docx(data, printable(source.path), max_bytes)
     for warning in read.warnings:
         if warn is not None:
             warn(warning)
@@ -196,11 +202,12 @@ _WORD_STREAM = "WordDocument".encode("utf-16-le")
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
-def parse(source: Source, data: bytes, warn=None,
-          notice_kind: str | None = None) -> tuple[Document, Decoded | None]:
-    """A Document from a source's bytes, as read by read_bytes."""
+def parse(source: Source, data: bytes, warn=None, notice_kind: str | None = None,
+          max_bytes: int = MAX_BYTES) -> tuple[Document, Decoded | None]:
+    """A Document from a source's bytes, as read by read_bytes. No reader produces more text
+    than a text file of `max_bytes` could hold."""
     if source.kind in WORD_KINDS:
-        return _word(source, data, warn, notice_kind), None
+        return _word(source, data, warn, notice_kind, max_bytes), None
     if source.kind in ("pdf", "ofd"):
         if source.kind == "pdf":
             from .pdf_reader import read_pdf as read_paged
@@ -213,7 +220,7 @@ def parse(source: Source, data: bytes, warn=None,
         doc = Document(read.text, source.path, source.kind, notice_kind)
         doc.pages = read.pages  # where each character stood: page and line (place.py)
         return doc, None
-    decoded = decode(data, source.path)
+    decoded = decode(data, printable(source.path))
     if source.kind == "html":
         from .html_reader import read_html
 

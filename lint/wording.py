@@ -7,6 +7,7 @@ own summary, why and examples, like a Python rule.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 
 import regex
@@ -20,6 +21,10 @@ from .registry import Rule
 KINDS = ("existence", "substitution", "consistency")
 _KEYS = {"id", "kind", "summary", "why", "summary_zh", "why_zh", "severity", "message", "swap", "tokens", "either", "examples"}
 _ID = patterns.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Seconds a wording rule's own patterns may search one document. A configuration arrives in a pull
+# request, and a pattern such as (a|aa)+$ takes time exponential in the line: past the limit
+# the search stops and the rule says so, once.
+PATTERN_SECONDS = 1.0
 
 
 def _compile(pattern, where: str, line: bool):
@@ -107,22 +112,39 @@ def _message(own: dict, default: str, **args) -> dict:
     return {**say(default, **args), **own}
 
 
-def _by_line(doc, pattern, lines) -> dict:
-    """{line number: matches} of a pattern in the given lines."""
+def _by_line(doc, pattern, lines, deadline: float) -> dict:
+    """{line number: matches} of a pattern in the given lines. A configuration's pattern searches
+    until `deadline` (time.monotonic) at most: past it, TimeoutError."""
     if pattern in patterns.LINE_PATTERNS:
         return doc.matches(pattern, lines)
     found = {}
     for line in lines:
-        hits = list(pattern.finditer(doc.folded, line.start, line.end))
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        hits = list(pattern.finditer(doc.folded, line.start, line.end, timeout=left))
         if hits:
             found[line.number] = hits
     return found
 
 
+def _bounded(check):
+    """A wording check under PATTERN_SECONDS: a search that runs out of time is one finding of
+    the rule, at the start of the document, in place of its matches."""
+    def bounded(doc, options):
+        try:
+            hits = list(check(doc, options, time.monotonic() + PATTERN_SECONDS))
+        except TimeoutError:
+            hits = [Hit(0, 1, severity="error", **say("wording.timeout", seconds=f"{PATTERN_SECONDS:g}"))]
+        return iter(hits)
+    return bounded
+
+
 def _existence(tokens, message):
-    def check(doc, options):
+    @_bounded
+    def check(doc, options, deadline):
         lines = doc.body_lines()
-        found = [_by_line(doc, pattern, lines) for pattern in tokens]
+        found = [_by_line(doc, pattern, lines, deadline) for pattern in tokens]
         for line in lines if any(found) else ():
             for by_line in found:
                 for m in by_line.get(line.number, ()):
@@ -132,9 +154,10 @@ def _existence(tokens, message):
 
 
 def _substitution(pairs, message):
-    def check(doc, options):
+    @_bounded
+    def check(doc, options, deadline):
         lines = doc.body_lines()
-        found = [(_by_line(doc, pattern, lines), right) for pattern, right in pairs]
+        found = [(_by_line(doc, pattern, lines, deadline), right) for pattern, right in pairs]
         for line in lines if any(by_line for by_line, _ in found) else ():
             for by_line, right in found:
                 for m in by_line.get(line.number, ()):
@@ -147,9 +170,10 @@ def _substitution(pairs, message):
 
 
 def _consistency(either, forms, message):
-    def check(doc, options):
+    @_bounded
+    def check(doc, options, deadline):
         lines = doc.body_lines()
-        hits = [[m for found in _by_line(doc, p, lines).values() for m in found] for p in either]
+        hits = [[m for found in _by_line(doc, p, lines, deadline).values() for m in found] for p in either]
         if not hits[0] or not hits[1]:
             return
         keep = 0 if len(hits[0]) >= len(hits[1]) else 1

@@ -61,8 +61,9 @@ Good: 某区召开巡察整改推进会
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
-from itertools import chain
+from itertools import chain, groupby
 
 import regex
 
@@ -106,49 +107,74 @@ OPTIONS = {
 SHINGLE = 8
 COMMON = 8  # a shingle found in this many paragraphs is a formula, not a copy
 GAP = 6  # changed characters bridged inside one near-verbatim passage
+# Alignments followed at once between two paragraphs. A shingle recurs within a paragraph only
+# in text that repeats itself (a table flattened into one line, 12，12，12，…): there every place
+# aligned with every other, and the work grew with the square of the line. The earliest ones are
+# followed, whole; a copy in ordinary text has one or two.
+ALIGNMENTS = 4
+
+
+def _shingles(text: str) -> array:
+    """The hash of each SHINGLE-character shingle of a segment: eight bytes a place, where the
+    shingle itself took about eighty."""
+    return array("q", [hash(text[i:i + SHINGLE]) for i in range(len(text) - SHINGLE + 1)])
 
 
 def _runs(segs, stop=frozenset()):
     """Maximal shared runs between segments of different units, via a shingle index.
 
     Shingles in `stop` (those of the title) never start or extend a copy."""
-    grams = [[seg.text[i:i + SHINGLE] for i in range(len(seg.text) - SHINGLE + 1)] for _, seg in segs]
-    in_unit = defaultdict(set)
-    for (unit, _), seg_grams in zip(segs, grams):
-        in_unit[unit].update(seg_grams)
+    grams = [_shingles(seg.text) for _, seg in segs]
     # Only shingles seen in two to COMMON paragraphs can start a copy; counted per paragraph
     # before any position is indexed, since formulas recur in every item.
-    units = Counter(chain.from_iterable(in_unit.values()))
-    wanted = {gram for gram, n in units.items() if 1 < n <= COMMON}.difference(stop)
-    shared = defaultdict(list)
+    units: Counter = Counter()
+    for _, group in groupby(range(len(segs)), key=lambda k: segs[k][0]):
+        units.update(set(chain.from_iterable(grams[k] for k in group)))
+    wanted = {gram for gram, n in units.items() if 1 < n <= COMMON}.difference(hash(g) for g in stop)
+    del units
+    shared: dict = {}  # shingle -> [(segment, [its places]), ...] in segment order
     for s, seg_grams in enumerate(grams):
         if wanted.isdisjoint(seg_grams):  # most segments: skipped at the speed of a set operation
             continue
         for i, gram in enumerate(seg_grams):
             if gram in wanted:
-                shared[gram].append((s, i))
+                places = shared.setdefault(gram, [])
+                if not places or places[-1][0] != s:
+                    places.append((s, []))
+                places[-1][1].append(i)
     runs = []
     for s, (unit, _) in enumerate(segs):
-        if shared.keys().isdisjoint(grams[s]):
+        mine = grams[s]
+        if shared.keys().isdisjoint(mine):
             continue
-        active = {}  # (earlier segment, diagonal) -> [b_start, a_start, length]
-        last = -2
-        for i, hits in [(i, shared[gram]) for i, gram in enumerate(grams[s]) if gram in shared]:
-            if i != last + 1:  # a shingle in between that no other paragraph has ends every run
+        active: dict = {}  # (earlier segment, diagonal) -> [b_start, a_start, length]
+        for i, gram in enumerate(mine):
+            hits = shared.get(gram)
+            if hits is None:  # a shingle that no other paragraph has ends every run
                 active = {}
-            last = i
+                continue
             current = {}
-            for t, j in hits:
-                if t >= s or segs[t][0] == unit:
-                    continue
-                key = (t, j - i)
-                run = active.get(key)
-                if run is not None and run[0] + run[2] == i:
+            for key, run in active.items():  # the runs whose next shingle is this one go on
+                t, diagonal = key
+                j = i + diagonal
+                if j < len(grams[t]) and grams[t][j] == gram:
                     run[2] += 1
-                else:
-                    run = [i, j, 1]
-                    runs.append((s, t, run))
-                current[key] = run
+                    current[key] = run
+            following = Counter(t for t, _ in current)
+            for t, places in hits:
+                if t >= s:
+                    break
+                if segs[t][0] == unit:
+                    continue
+                for j in places:
+                    if following[t] >= ALIGNMENTS:
+                        break
+                    key = (t, j - i)
+                    if key not in current:
+                        run = [i, j, 1]
+                        runs.append((s, t, run))
+                        current[key] = run
+                        following[t] += 1
             active = current
     return [(s, t, b, a, n + SHINGLE - 1) for s, t, (b, a, n) in runs]
 

@@ -59,7 +59,7 @@ def _where(term, home, pattern=None):
         if path.name == "__init__.py" and not path.read_text(encoding="utf-8").strip():
             continue
         rel = path.relative_to(ROOT).as_posix()
-        if rel == home:
+        if rel in ((home,) if isinstance(home, str) else home):
             continue
         found += [f"{rel}:{line}" for line, text in _pattern_strings(path)
                   if (pattern.search(text) if pattern else term in text)]
@@ -82,10 +82,14 @@ def test_status_labels_are_spelled_in_conventions_status_only(label):
     assert _where(label, "lint/conventions/status.py", regex.compile(label + r".{0,12}[:：]")) == []
 
 
+DATE_MODULES = ("lint/conventions/dates.py", "lint/conventions/date_grammar.py", "lint/conventions/date_repair.py",
+                "lint/conventions/chronology.py")
+
+
 @pytest.mark.parametrize("joiner", ["至", "～", "~"])
-def test_range_joiners_are_spelled_in_conventions_dates_only(joiner):
+def test_range_joiners_are_spelled_in_the_date_conventions_only(joiner):
     # 截至 (up to) is a word of its own, not a joiner.
-    assert _where(joiner, "lint/conventions/dates.py", regex.compile(rf"(?<!截){joiner}")) == []
+    assert _where(joiner, DATE_MODULES, regex.compile(rf"(?<!截){joiner}")) == []
 
 
 def test_the_engine_never_imports_from_rules():
@@ -154,3 +158,137 @@ def test_month_days_are_the_calendars():
     assert all(month_days(year, month) == calendar.monthrange(year, month)[1]
                for year in range(1, 3001) for month in range(1, 13))
     assert month_days(None, 2) == 29 and month_days(None, 4) == 30
+
+
+# -- the date grammar ---------------------------------------------------------------------------
+
+def _doc(text):
+    from rectlint.document import Document
+
+    return Document(text)
+
+
+def test_mentions_in_gives_each_end_of_a_range_with_what_it_leaves_out_carried():
+    from rectlint.conventions.dates import carry_years, mentions_in, to_date
+
+    text = "2025年3月10日至12日开展巡察，2025年4—10月整改，7月8日反馈。"
+    found = carry_years(mentions_in(_doc(text), 0, len(text)))
+    assert [(m.year, m.month, m.day) for m in found] == [
+        (2025, 3, 10), (2025, 3, 12), (2025, 4, None), (2025, 10, None), (2025, 7, 8)]
+    assert to_date(found[1]).isoformat() == "2025-03-12"
+
+
+def test_mentions_repaired_reads_a_broken_date_with_one_repair_as_that_repair():
+    from rectlint.conventions.dates import mentions_repaired
+
+    text = "2025年3月，于2025324日进驻，2025112召开会议。"
+    got = [(m.year, m.month, m.day) for m in mentions_repaired(_doc(text), 0, len(text))]
+    assert got == [(2025, 3, None), (2025, 3, 24)]  # 2025112 has two readings: none is taken
+
+
+def test_the_chronology_names_each_date_by_its_place_and_words():
+    from rectlint.conventions.chronology import read_chronology
+
+    text = ("关于巡察整改进展情况的通报\n\n2025年3月3日至4月30日，巡察组开展巡察。2025年6月3日，巡察组反馈了意见。\n\n"
+            "一、整改情况\n\n截至2025年10月15日，已完成3个。预计2026年3月前完成。2025年7月10日召开会议。\n\n"
+            "中共某局党组\n2025年10月20日\n")
+    chron = read_chronology(_doc(text))
+    assert [d.role for d in chron.dated] == ["inspection", "feedback", "counted", "plan", "done", "signed"]
+    assert chron.notice.isoformat() == "2025-10-20"
+
+
+# Properties: every well-formed date is quiet, and every unit doubled or lost is found.
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@st.composite
+def written_dates(draw):
+    from rectlint.conventions.dates import month_days
+
+    year = draw(st.integers(2000, 2030))
+    month = draw(st.integers(1, 12))
+    day = draw(st.integers(1, month_days(year, month)))
+    form = draw(st.sampled_from(["ymd", "ym", "md", "range-md", "range-d", "range-m"]))
+    if form == "ymd":
+        return f"{year}年{month}月{day}日"
+    if form == "ym":
+        return f"{year}年{month}月"
+    if form == "md":
+        return f"{month}月{day}日"
+    if form == "range-d" and day < month_days(year, month):
+        end = draw(st.integers(day + 1, month_days(year, month)))
+        return f"{year}年{month}月{day}日{draw(st.sampled_from(['至', '—', '～', '到']))}{end}日"
+    if form == "range-m" and month < 12:
+        return f"{year}年{month}月至{draw(st.integers(month + 1, 12))}月"
+    if month < 12:
+        end = draw(st.integers(month + 1, 12))
+        return f"{year}年{month}月{day}日至{end}月{min(day, month_days(year, end))}日"
+    return f"{year}年{month}月{day}日"
+
+
+DATE_RULES = ("broken-date", "invalid-date", "date-style", "date-range-order", "date-chronology")
+_DATE_LINTER = []
+
+
+def _date_findings(text):
+    """The date rules' findings on a text (one Linter for every example: they are many)."""
+    if not _DATE_LINTER:
+        from rectlint.api import Linter
+        from rectlint.config import Config
+
+        _DATE_LINTER.append(Linter(Config(), list(DATE_RULES)))
+    return _DATE_LINTER[0].lint_text(text, "draft.txt", "txt").findings
+
+
+@settings(max_examples=100, deadline=None)
+@given(written_dates(), st.sampled_from(["于{}召开会议。", "{}，巡察组进驻。", "截至{}，已完成3项。"]))
+def test_every_well_formed_date_is_quiet(date, sentence):
+    if sentence.startswith("截至") and any(j in date for j in "至—～到"):
+        sentence = "于{}召开会议。"  # 截至 takes a point in time, not a range
+    text = sentence.format(date)
+    assert [f.rule for f in _date_findings(text)] == [], text
+
+
+@settings(max_examples=100, deadline=None)
+@given(written_dates(), st.data())
+def test_a_unit_doubled_or_lost_is_found_where_it_was(date, data):
+    units = [i for i, ch in enumerate(date) if ch in "年月日"]
+    i = data.draw(st.sampled_from(units))
+    # A unit lost between two numbers of the first date glues them (2025年3月 → 20253月); one lost
+    # elsewhere may leave another date (1月1日 → 11日, 至2月1日 → 至21日, 2025年1至2月).
+    first = min([date.find(j) for j in "至—～到" if j in date] or [len(date)])
+    loses = "年" in date and i < first and i + 1 < len(date) and date[i + 1].isdigit()
+    how = data.draw(st.sampled_from(["double", "lose"] if loses else ["double"]))
+    broken = date[:i] + date[i] + date[i:] if how == "double" else date[:i] + date[i + 1:]
+    text = f"于{broken}召开会议。"
+    found = [f for f in _date_findings(text) if f.severity != "info"]
+    assert found and all(1 <= f.column <= len(broken) + 2 for f in found), text
+
+
+_FIELDS = st.sampled_from(["", "2025年", "1999年"]), st.sampled_from(["", "2月", "12月", "13月", "03月"]), \
+    st.sampled_from(["", "9日", "29日", "30日", "31日", "0日"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.tuples(*_FIELDS), st.sampled_from(["", "至", "—", "-", "～"]), st.tuples(*_FIELDS))
+def test_the_fast_reading_of_the_commonest_shapes_is_the_parsers(start, joiner, end):
+    from rectlint.conventions import date_grammar as g
+
+    from rectlint.text import fold
+
+    text = fold("".join(start) + (joiner + "".join(end) if joiner else ""))  # rules read folded text
+    if not text:
+        return
+    fast = g._fast(text, 0, len(text))
+    if fast is None:
+        return
+    slow = g.parse(g.tokens(text, 0, len(text)), text)  # the fast reading is a parse: no Bad here
+
+    def shape(w):
+        return (w.start, w.end, w.joiner, sorted(w.notes), [(p.year, p.month, p.day, p.units, p.start, p.end,
+                                                            sorted(p.digits.items())) for p in w.pieces],
+                [(w.pieces.index(p), what) for p, what in w.invalid])
+
+    assert shape(fast) == shape(slow), text

@@ -262,11 +262,42 @@ def test_fix_keeps_mode_hard_links_and_extended_attributes(tmp_path):
     assert stat.S_IMODE(draft.stat().st_mode) == 0o640
     if xattr:
         assert os.getxattr(draft, "user.rectlint-test") == b"kept"
-    other = tmp_path / "other.txt"
+
+
+def test_fix_never_rewrites_a_hard_linked_draft_in_place(tmp_path):
+    """In place, an interrupted write tore the draft (6 of 6 tries under kill -9): the fix is a
+    new file renamed over the draft, and the other links keep the old text, as rectlint says."""
+    draft = tmp_path / "d.txt"
     draft.write_text(FIXABLE, encoding="utf-8")
+    other = tmp_path / "other.txt"
     os.link(draft, other)
-    run_cli(draft, "--fix")
-    assert other.read_text(encoding="utf-8") == "组织学习《条例》，提升水平。\n"
+    inode = draft.stat().st_ino
+    result = run_cli(draft, "--fix")
+    assert draft.read_text(encoding="utf-8") == "组织学习《条例》，提升水平。\n" and draft.stat().st_ino != inode
+    assert other.read_text(encoding="utf-8") == FIXABLE
+    assert "硬链接".encode() in result.stderr
+
+
+def test_fix_checks_again_for_a_change_just_before_the_rename(tmp_path, monkeypatch):
+    from rectlint import fixes
+    from rectlint.errors import InputError
+    from rectlint.reader import Source, load
+
+    draft = tmp_path / "d.txt"
+    draft.write_text(FIXABLE, encoding="utf-8")
+    doc, decoded = load(Source(str(draft), "txt"))
+    copy = fixes._copy_metadata
+
+    def saved_meanwhile(source, tmp, st):  # an editor saves while the fixed text is being written
+        copy(source, tmp, st)
+        with open(source, "w", encoding="utf-8") as handle:
+            handle.write("编辑刚刚保存的内容。\n")
+
+    monkeypatch.setattr(fixes, "_copy_metadata", saved_meanwhile)
+    with pytest.raises(InputError, match="changed since"):
+        fixes.fix_file(str(draft), decoded, "组织学习《条例》，提升水平。\n")
+    assert draft.read_text(encoding="utf-8") == "编辑刚刚保存的内容。\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["d.txt"]  # no temporary file left behind
 
 
 def test_fix_refuses_a_file_changed_since_it_was_read(tmp_path):

@@ -453,3 +453,93 @@ def test_a_long_lived_reader_survives_a_lost_connection(postgres):
         assert len(reader.documents()) == 1
         postgres.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'rectlint'")
         assert len(reader.documents()) == 1  # opened again, once
+
+
+# -- damage (issue 37) -------------------------------------------------------------------------------
+
+def _damaged_index(tmp_path):
+    """An index of three notices and a draft that shares a passage with each, with one page of
+    the postings overwritten: the draft's lookups pass through it."""
+    drafts = _notices(tmp_path / "drafts", 3)
+    index = tmp_path / "corpus.sqlite"
+    assert run_cli("index", "add", "--index", index, drafts).returncode == 0
+    draft = tmp_path / "d.txt"
+    shared = [path.read_text(encoding="utf-8").splitlines()[2][:300] for path in sorted(drafts.iterdir())]
+    draft.write_text("关于巡察整改情况的通报\n\n" + "\n\n".join(shared) + "\n", encoding="utf-8")
+    with sqlite3.connect(index) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        root = db.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'fps'").fetchone()[0]
+    data = bytearray(index.read_bytes())
+    rng = random.Random(2)
+    data[(root - 1) * page_size:root * page_size] = bytes(rng.randrange(256) for _ in range(page_size))
+    index.write_bytes(bytes(data))
+    return drafts, index, draft
+
+
+def test_a_damaged_index_is_refused_by_writers_and_named_for_repair(tmp_path):
+    drafts, index, draft = _damaged_index(tmp_path)
+    before = index.read_bytes()
+    added = run_cli("index", "add", "--index", index, drafts)
+    assert added.returncode == 2 and b"index repair" in added.stderr and index.read_bytes() == before
+    checked = run_cli("index", "check", "--index", index)
+    assert checked.returncode == 1 and "索引已损坏".encode() in checked.stdout
+    checked = run_cli("index", "check", "--index", index, "--lang", "en")
+    assert checked.returncode == 1 and b"damaged" in checked.stdout
+
+
+def test_a_reader_of_a_damaged_index_says_so_instead_of_answering_in_part(tmp_path):
+    drafts, index, draft = _damaged_index(tmp_path)
+    good = tmp_path / "e.txt"
+    good.write_text("组织学习《条例。\n", encoding="utf-8")
+    out = run_cli(draft, good, "--against", index, "--select", "corpus-overlap", "--format", "json")
+    assert out.returncode == 2 and b"index repair" in out.stderr and json.loads(out.stdout) == []
+    assert b"internal" not in out.stdout + out.stderr
+
+
+def test_repair_rebuilds_a_damaged_index_from_what_can_be_read(tmp_path):
+    drafts, index, draft = _damaged_index(tmp_path)
+    repaired = run_cli("index", "repair", "--index", index)
+    assert "已修复" in repaired.stdout.decode("utf-8")
+    assert repaired.returncode == (1 if "未能保留".encode() in repaired.stdout else 0)
+    assert run_cli("index", "check", "--index", index).returncode == 0
+    assert run_cli("index", "add", "--index", index, drafts).returncode == 0  # what was not kept
+    found = json.loads(run_cli(draft, "--against", index, "--select", "corpus-overlap", "--format", "json").stdout)
+    assert len({f["related"][0]["path"] for f in found}) == 3
+
+
+def test_lost_postings_are_damage_on_either_engine_and_repair_puts_them_right(index_at, tmp_path):
+    """What applies on PostgreSQL too: a lookup is checked against the document frequencies."""
+    drafts = _notices(tmp_path / "drafts", 3)
+    assert run_cli("index", "add", "--index", index_at, drafts).returncode == 0
+    draft = tmp_path / "d.txt"
+    first = sorted(drafts.iterdir())[0]
+    draft.write_text("关于巡察整改情况的通报\n\n" + first.read_text(encoding="utf-8").splitlines()[2][:300] + "\n",
+                     encoding="utf-8")
+    doc = raw(index_at, "SELECT id FROM docs WHERE path = ?", (first.as_posix(),))[0][0]
+    raw(index_at, "DELETE FROM fps WHERE doc = ?", (doc,))  # its postings lost, its frequencies kept
+    out = run_cli(draft, "--against", index_at, "--select", "corpus-overlap", "--format", "json")
+    assert out.returncode == 2 and b"index repair" in out.stderr and json.loads(out.stdout) == []
+    assert run_cli("index", "check", "--index", index_at).returncode == 1
+    repaired = run_cli("index", "repair", "--index", index_at)
+    assert repaired.returncode == 0 and "已修复".encode() in repaired.stdout
+    assert run_cli("index", "check", "--index", index_at).returncode == 0
+    after = run_cli(draft, "--against", index_at, "--select", "corpus-overlap")
+    assert after.returncode in (0, 1) and b"index repair" not in after.stderr
+
+
+def test_names_read_back_from_the_index_are_escaped(index_at, tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    forged = drafts / "a\n::error file=x::forged.txt"
+    body = "".join(f"第{j}项整改措施：建立第{j}号台账，每月核对{j}次并通报结果。" for j in range(12))
+    forged.write_text(f"关于巡察整改情况的通报\n\n{body}\n", encoding="utf-8")
+    index = index_at
+    assert run_cli("index", "add", "--index", index, drafts).returncode == 0
+    listed = run_cli("index", "list", "--index", index).stdout.decode("utf-8")
+    assert listed.count("\n") == 1 and "\\n::error" in listed
+    draft = tmp_path / "d.txt"
+    draft.write_text(f"关于巡察整改情况的通报\n\n{body[:200]}\n", encoding="utf-8")
+    for fmt in ("text", "github"):
+        out = run_cli(draft, "--against", index, "--select", "corpus-overlap", "--format", fmt).stdout.decode("utf-8")
+        assert "corpus-overlap" in out and not any(line.startswith("::error file=x") for line in out.splitlines())

@@ -367,3 +367,41 @@ def test_docs_serves_fastapis_docs_page_with_its_assets_from_this_server(client)
         assert url.startswith("/docs/assets/") and asset.status_code == 200 and len(asset.content) > 1000, url
     assert client.get("/docs/assets/../app.py").status_code == 404
     assert client.get("/docs/assets/redoc.standalone.js").status_code == 404
+
+
+# -- hostile requests (issue 37) -----------------------------------------------------------------
+
+def test_malformed_forms_get_the_documented_400_body(client):
+    named = client.post("/v1/check", data={"text": BROKEN}, files={"filename": ("x.txt", b"a file, not a name")})
+    error_of(named, 400, "bad-form")
+    broken = client.post("/v1/check", content=b"--x\r\nno headers at all",
+                         headers={"content-type": "multipart/form-data; boundary=x"})
+    error_of(broken, 400, "bad-form")
+    error_of(client.get("/v1/nothing-here"), 404, "not-found")
+
+
+def test_a_damaged_docx_gets_422_with_the_command_lines_line(client, tmp_path):
+    import hostile
+    bad = hostile.damaged_crc()
+    answer = client.post("/v1/check", files={"file": ("草稿.docx", bad)})
+    error = error_of(answer, 422, "input")
+    path = tmp_path / "草稿.docx"
+    path.write_bytes(bad)
+    line = run_cli("草稿.docx", "--no-cache", cwd=tmp_path).stderr.decode("utf-8").strip()
+    assert line == "rectlint: " + error["zh"]
+
+
+def test_check_answers_hold_no_raw_personal_numbers(client, word_draft):
+    from test_privacy import DRAFT_WRITTEN, _clean_of_written
+    for answer in (client.post("/v1/check", json={"text": DRAFT_WRITTEN}),
+                   client.post("/v1/check?format=html", json={"text": DRAFT_WRITTEN}),
+                   client.post("/v1/check", files={"file": ("d.txt", DRAFT_WRITTEN.encode())})):
+        assert answer.status_code == 200 and _clean_of_written(answer.content)
+    import docx
+    document = docx.Document()
+    for line in DRAFT_WRITTEN.splitlines():
+        document.add_paragraph(line)
+    data = io.BytesIO()
+    document.save(data)
+    answer = client.post("/v1/check", files={"file": ("d.docx", data.getvalue())})
+    assert answer.status_code == 200 and "quote" in answer.text and _clean_of_written(answer.content)

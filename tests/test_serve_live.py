@@ -32,14 +32,14 @@ def _free_port() -> int:
 
 
 class Server:
-    def __init__(self, folder: Path, tmp: Path | None = None):
+    def __init__(self, folder: Path, tmp: Path | None = None, args=()):
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.tmp = tmp or Path(tempfile.mkdtemp(prefix="rl-"))  # short: the fork server's socket lives here
         self.log_path = folder / "server.log"
         self._log = open(self.log_path, "wb")
         env = {**os.environ, "TMPDIR": str(self.tmp), "RECTLINT_TOKEN": ""}
-        self.process = subprocess.Popen([sys.executable, "-m", "rectlint", "serve", "--port", str(self.port)],
+        self.process = subprocess.Popen([sys.executable, "-m", "rectlint", "serve", "--port", str(self.port), *args],
                                         stdout=self._log, stderr=subprocess.STDOUT, cwd=folder, env=env)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

@@ -84,7 +84,7 @@ def _repair(finding, doc, lang: str, shown: int = 3) -> str:
 
 def _old_text(doc, start: int, end: int) -> str:
     line = doc.line_holding(start, end) if doc is not None else None
-    return line.text[start - line.start:end - line.start] if line is not None else "…"
+    return redact(line.text)[start - line.start:end - line.start] if line is not None else "…"
 
 
 def _summary(tally, lang: str, failed: int = 0, linted: int | None = None) -> str:

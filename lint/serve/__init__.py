@@ -22,6 +22,8 @@ class Settings:
     timeout: float = 30.0  # seconds of linting per request
     queue: int = 16  # requests that may wait for a lint process; beyond them, 503 busy
     token: str | None = None  # required on /v1/ when set
+    read_timeout: float = 10.0  # seconds for a request's head, and for each part of its body
+    max_connections: int = 4096  # open at once; the next is answered 503 at once
 
 
 def is_loopback(host: str) -> bool:

@@ -3,10 +3,15 @@
 Each request is parsed here and linted in a lint process (pool.Pool); this process only
 routes, checks and answers. It logs one line per request, without a word of the draft or its
 file name: drafts are unpublished government documents.
+
+A request takes a place among those being linted only once its body has arrived, so slow
+senders cannot hold the lint processes; the body itself must arrive in time (BodyLimits), and
+a client that goes away while its draft is linted costs that lint process, replaced at once.
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import hmac
 import json
@@ -20,6 +25,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import ValidationError
+from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartParser
 
 from rectlint import __version__
@@ -58,34 +64,60 @@ def _error(request: Request, status: int, code: str, message, headers=None) -> J
                                    "zh": zh, "en": en}}, status, headers=headers)
 
 
-class SizeLimit:
-    """413 for a body over the limit: at once when Content-Length says so, else as soon as the
-    bytes read pass it, so an oversized upload is never held whole."""
+CLOSE = {"Connection": "close"}  # after an answer given before the body was read whole
+BODY_RATE = 64 * 1024  # bytes a second a body must arrive at, on average, past the first read_timeout
 
-    def __init__(self, app, max_bytes: int):
-        self.app, self.max_bytes = app, max_bytes
+
+class BodyLimits:
+    """413 for a body over the limit: at once when Content-Length says so, else as soon as the
+    bytes read pass it, so an oversized upload is never held whole. 408 for a body that does not
+    arrive in time: each part within `read_timeout` seconds, and the whole within `read_timeout`
+    plus the time its length takes at BODY_RATE, so a client sending a byte a second is let go."""
+
+    def __init__(self, app, max_bytes: int, read_timeout: float = 10.0):
+        self.app, self.max_bytes, self.read_timeout = app, max_bytes, read_timeout
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         length = dict(scope["headers"]).get(b"content-length", b"")
         if length.isdigit() and int(length) > self.max_bytes:
-            response = _error(Request(scope), 413, "too-large", self._said())
+            response = _error(Request(scope), 413, "too-large", self._said(), CLOSE)
             return await response(scope, receive, send)
-        seen = 0
+        expected = int(length) if length.isdigit() else self.max_bytes
+        deadline = time.monotonic() + self.read_timeout + expected / BODY_RATE
+        seen, complete = 0, False
 
         async def limited():
-            nonlocal seen
-            message = await receive()
+            nonlocal seen, complete
+            if complete:  # the body is in: what is left to hear of is the client going away
+                return await receive()
+            left = min(self.read_timeout, deadline - time.monotonic())
+            try:
+                message = await asyncio.wait_for(receive(), max(left, 0))
+            except asyncio.TimeoutError:
+                raise ApiError(408, "too-slow", said("serve.too-slow", seconds=f"{self.read_timeout:g}"),
+                               CLOSE) from None
             seen += len(message.get("body", b""))
             if seen > self.max_bytes:
-                raise ApiError(413, "too-large", self._said())
+                raise ApiError(413, "too-large", self._said(), CLOSE)
+            complete = message["type"] != "http.request" or not message.get("more_body", False)
             return message
 
         await self.app(scope, limited, send)
 
     def _said(self) -> Said:
         return said("serve.too-large", mib=f"{self.max_bytes / 2**20:g}")
+
+
+class ClientGone(Exception):
+    """The client disconnected while its draft was being linted."""
+
+
+async def _gone(receive) -> None:
+    """Returns when the client disconnects (the body has been read: nothing else comes)."""
+    while (await receive())["type"] != "http.disconnect":
+        pass
 
 
 def _authorise(request: Request, token: str | None) -> None:
@@ -141,6 +173,9 @@ async def _job(request: Request, action: str, max_bytes: int) -> Job:
     if content_type not in ("multipart/form-data", "application/x-www-form-urlencoded"):
         raise ApiError(415, "unsupported-type", said("serve.unsupported-type", type=content_type or "-"))
     async with request.form(max_files=1, max_fields=20, max_part_size=max_bytes) as form:
+        for key in (*models.Options.model_fields, "text", "filename", "revisions", "unsafe_fixes"):
+            if key in form and not isinstance(form.get(key), str):  # a file where text belongs
+                raise ApiError(400, "bad-form", said("serve.not-text-field", field=key))
         upload, text = form.get("file"), form.get("text")
         fields = {k: v for k, v in form.items() if k in models.Options.model_fields and isinstance(v, str) and v}
         flags = {k: form.get(k) in ("1", "true", "on") for k in ("revisions", "unsafe_fixes")}
@@ -195,12 +230,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                               "Every /v1/ endpoint needs `Authorization: Bearer <token>` when the server "
                               "was started with a token; without one, it answers only requests addressed to "
                               "localhost, 127.0.0.1 or [::1] (403 otherwise).")
-    app.add_middleware(SizeLimit, max_bytes=max_bytes)
-    errors = {code: {"model": models.ErrorBody} for code in (400, 401, 403, 413, 415, 422, 500, 503)}
+    app.add_middleware(BodyLimits, max_bytes=max_bytes, read_timeout=settings.read_timeout)
+    errors = {code: {"model": models.ErrorBody} for code in (400, 401, 403, 408, 413, 415, 422, 500, 503)}
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError):
         return _error(request, exc.status, exc.code, exc.message, exc.headers)
+
+    @app.exception_handler(ClientGone)
+    async def client_gone(request: Request, exc: ClientGone):  # nobody is left to read an answer
+        return Response(status_code=499)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException):  # a malformed form, an unknown path
+        code = {400: "bad-form", 404: "not-found", 405: "method"}.get(exc.status_code, "http")
+        message = said("serve.bad-form") if exc.status_code == 400 else said("serve.http", status=exc.status_code)
+        return _error(request, exc.status_code, code, message, exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):  # a query or path parameter
@@ -208,7 +253,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return _error(request, error.status, error.code, error.message)
 
     limit = settings.workers + settings.queue
-    taken = [0]  # requests between their first byte read and their answer
+    taken = [0]  # requests whose body has arrived, being linted or waiting for a lint process
 
     @asynccontextmanager
     async def slot():
@@ -222,10 +267,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             taken[0] -= 1
 
-    async def lint(job: Job):
+    async def lint(job: Job, request: Request):
+        """The lint process's answer; a client that goes away meanwhile costs the process, which
+        is killed and replaced at once (pool.run, cancelled)."""
         started = time.perf_counter()
+        run = asyncio.ensure_future(pool.run(job, settings.timeout))
+        gone = asyncio.ensure_future(_gone(request.receive))
         try:
-            answer = await pool.run(job, settings.timeout)
+            await asyncio.wait({run, gone}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (run, gone):
+                if not task.done():
+                    task.cancel()
+        if not run.done() or run.cancelled():
+            await asyncio.gather(run, return_exceptions=True)
+            log.info("%s gone %d bytes %d ms", job.action, len(job.data), (time.perf_counter() - started) * 1000)
+            raise ClientGone()
+        try:
+            answer = run.result()
         except JobTimeout:
             raise ApiError(503, "timeout", said("serve.timeout", seconds=f"{settings.timeout:g}")) from None
         except WorkerLost:
@@ -252,9 +311,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def check(request: Request):
         _authorise(request, settings.token)
         html = request.query_params.get("format", "json") == "html"
+        job = await _job(request, "report" if html else "check", max_bytes)
         async with slot():
-            job = await _job(request, "report" if html else "check", max_bytes)
-            answer = await lint(job)
+            answer = await lint(job, request)
         if html:
             return HTMLResponse(answer, headers={"Content-Security-Policy": "default-src 'none'; "
                                                  "style-src 'unsafe-inline'"})
@@ -271,9 +330,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                                                                annotate=True)}}}})
     async def annotate(request: Request):
         _authorise(request, settings.token)
+        job = await _job(request, "annotate", max_bytes)
         async with slot():
-            job = await _job(request, "annotate", max_bytes)
-            data, counts = await lint(job)
+            data, counts = await lint(job, request)
         name = annotated_name(job.name)
         headers = {"Content-Disposition": f"attachment; filename=\"{_ascii(name)}\"; filename*=UTF-8''{quote(name)}",
                    **{f"X-Rectlint-{key.title()}": str(value) for key, value in counts.items()}}
@@ -292,11 +351,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                                  "send it as a field."}]})
     async def fix(request: Request):
         _authorise(request, settings.token)
+        job = await _job(request, "fix", max_bytes)
+        if request.query_params.get("unsafe_fixes", "").lower() in ("1", "true", "on"):
+            job.unsafe = True
         async with slot():
-            job = await _job(request, "fix", max_bytes)
-            if request.query_params.get("unsafe_fixes", "").lower() in ("1", "true", "on"):
-                job.unsafe = True
-            text, counts = await lint(job)
+            text, counts = await lint(job, request)
         name = _stem(job.name) + ".fixed" + ("." + job.name.rsplit(".", 1)[1] if "." in job.name else ".txt")
         headers = {"Content-Disposition": f"attachment; filename=\"{_ascii(name)}\"; filename*=UTF-8''{quote(name)}",
                    **{f"X-Rectlint-{key.title()}": str(value) for key, value in counts.items()}}

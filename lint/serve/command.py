@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from rectlint.cli import Positive
 from rectlint.cli_language import Command, option
 from rectlint.errors import UsageError
 from rectlint.messages import said, text
@@ -18,7 +19,8 @@ MIN_TOKEN = 16
 
 
 def settings_for(host: str, token: str | None, config_path: str | None, against: str | None,
-                 workers: int, max_mib: float, timeout: float, queue: int):
+                 workers: int, max_mib: float, timeout: float, queue: int, read_timeout: float = 10.0,
+                 max_connections: int = 4096):
     """The server's Settings, or UsageError/ConfigError saying why it must not start."""
     from rectlint.config import find_config, load_config
 
@@ -36,7 +38,26 @@ def settings_for(host: str, token: str | None, config_path: str | None, against:
 
         Corpus(against, readonly=True).close()
     return Settings(config=config, against=against, workers=workers or os.cpu_count() or 1, max_mib=max_mib,
-                    timeout=timeout, token=token, queue=queue)
+                    timeout=timeout, token=token, queue=queue, read_timeout=read_timeout,
+                    max_connections=min(max_connections, _open_files() - 64))
+
+
+def _open_files() -> int:
+    """The file descriptors this process may open, the soft limit raised to the hard one: each
+    connection takes one, and running out stops every answer."""
+    try:
+        import resource
+    except ImportError:  # not on this platform
+        return 1 << 16
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = hard if hard != resource.RLIM_INFINITY else 1 << 16
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+            soft = wanted
+        except (ValueError, OSError):
+            pass
+    return soft if soft != resource.RLIM_INFINITY else 1 << 16
 
 
 @click.command("serve", cls=Command, help="help.serve")
@@ -48,20 +69,26 @@ def settings_for(host: str, token: str | None, config_path: str | None, against:
         help="help.serve.config")
 @option("--against", type=click.Path(dir_okay=False), default=None, metavar="INDEX", help="help.serve.against")
 @option("--workers", type=click.IntRange(min=0), default=0, show_default=True, metavar="N", help="help.serve.workers")
-@option("--max-mib", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True, metavar="MIB",
+@option("--max-mib", type=Positive(), default=10.0, show_default=True, metavar="MIB",
         help="help.serve.max-mib")
-@option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+@option("--timeout", type=Positive(), default=30.0, show_default=True,
         metavar="SECONDS", help="help.serve.timeout")
 @option("--queue", type=click.IntRange(min=0), default=16, show_default=True, metavar="N", help="help.serve.queue")
+@option("--read-timeout", type=Positive(), default=10.0, show_default=True, metavar="SECONDS",
+        help="help.serve.read-timeout")
+@option("--max-connections", type=click.IntRange(min=1), default=4096, show_default=True, metavar="N",
+        help="help.serve.max-connections")
 @option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="help.serve.lang")
 @option("--openapi", "print_openapi", is_flag=True, help="help.serve.openapi")
-def serve(host, port, token, config_path, against, workers, max_mib, timeout, queue, lang, print_openapi):
+def serve(host, port, token, config_path, against, workers, max_mib, timeout, queue, read_timeout,
+          max_connections, lang, print_openapi):
     from rectlint import cli
 
     cli._LANG["chosen"] = lang
     if print_openapi:
         host, token = "127.0.0.1", None  # the description does not depend on where it is served
-    settings = settings_for(host, token, config_path, against, workers, max_mib, timeout, queue)
+    settings = settings_for(host, token, config_path, against, workers, max_mib, timeout, queue, read_timeout,
+                            max_connections)
     if not print_openapi:
         from .pool import preload
 
@@ -78,4 +105,9 @@ def serve(host, port, token, config_path, against, workers, max_mib, timeout, qu
         return
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     click.echo(text("serve.listening", lang, host=host, port=port, workers=settings.workers), err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    from .protocol import HEAD_BYTES, protocol_for
+
+    # Our protocol times request heads and caps connections; its bodies are timed by the app.
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False,
+                http=protocol_for(settings.read_timeout, settings.max_connections),
+                timeout_keep_alive=5, h11_max_incomplete_event_size=HEAD_BYTES)

@@ -1,0 +1,350 @@
+"""Holds under attack (issue 37): readers bounded by what they produce, a bad file that is one
+error line and never the end of the run. Each test is an attack that once cost gigabytes, took
+minutes or stopped the run; sizes are kept small, with margins of ten times or more."""
+
+import json
+import time
+
+import pytest
+
+from conftest import run_cli
+import hostile
+
+from rectlint.api import Linter
+from rectlint.config import Config
+from rectlint.docx_reader import read_docx
+from rectlint.errors import InputError
+from rectlint.html_reader import read_html
+
+ID = "110101199003074477"
+
+
+# -- .docx ----------------------------------------------------------------------------------
+
+def test_a_list_numbered_from_ten_billion_in_letters_has_short_markers():
+    read = read_docx(hostile.numbering_bomb(50, start=10**10), "bomb.docx")
+    lines = read.text.split("\n")
+    assert len(lines) == 50 and max(map(len, lines)) <= 32 + len("整改情况。")
+
+
+def test_numbering_values_that_are_not_numbers_are_read_without_an_error_quoting_them():
+    data = hostile.docx({"word/document.xml": hostile.body(hostile.paragraph("整改。", num=1)),
+                         "word/numbering.xml": hostile.numbering(0, "decimal").replace('w:val="0"', f'w:val="{ID}x"')})
+    assert read_docx(data, "d.docx").text == "1.整改。"
+
+
+def test_no_part_is_parsed_whole(tmp_path, monkeypatch):
+    """Headers, footers, footnotes, numbering and styles are streamed like the body: a 199 MiB
+    header once cost 4.4 GiB because it was parsed into one tree."""
+    from lxml import etree
+    from wordgen import build, visible
+
+    build(tmp_path / "d.docx")
+    data = (tmp_path / "d.docx").read_bytes()
+
+    def whole(*args, **kwargs):
+        raise AssertionError("a part was parsed whole")
+
+    monkeypatch.setattr(etree, "fromstring", whole)
+    monkeypatch.setattr(etree, "XML", whole)
+    read = read_docx(data, "d.docx")
+    assert read.text == visible()
+    assert {p.kind for p in read.parts} == {"header", "footnote", "textbox"}
+
+
+def test_a_header_expanding_to_many_mib_is_read_in_little_memory(tmp_path):
+    import subprocess, sys
+    path = tmp_path / "h.docx"
+    path.write_bytes(hostile.header_bomb(10))
+    small = tmp_path / "small.docx"
+    small.write_bytes(hostile.header_bomb(1))
+    code = f"""
+import resource
+from rectlint.docx_reader import read_docx
+read_docx(open({str(small)!r}, "rb").read(), "warm.docx")  # imports and first allocations
+data = open({str(path)!r}, "rb").read()
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+read = read_docx(data, "h.docx")
+print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base) // 1024, len(read.text))
+"""
+    grown, chars = map(int, subprocess.run([sys.executable, "-c", code], capture_output=True, check=True,
+                                           text=True).stdout.split())
+    assert path.stat().st_size < 2**20 and chars > 1_600_000  # 10 MiB of header XML in under 1 MiB
+    assert grown < 16, grown  # MiB beyond a small one's; parsed into one tree it took 50 to 130
+
+
+def test_a_docx_whose_text_is_over_the_size_limit_is_an_input_error():
+    data = hostile.docx({"word/document.xml": hostile.body(hostile.paragraph("整" * 1000) * 200)})
+    with pytest.raises(InputError) as caught:
+        read_docx(data, "d.docx", max_chars=100_000)
+    assert "max-mib" in str(caught.value)
+
+
+def test_a_long_chain_of_based_on_styles_is_resolved_once_per_style(monkeypatch):
+    from rectlint import docx_numbering
+
+    looked = []
+    parse = docx_numbering.Numbering.parse.__func__
+
+    class Counting(dict):
+        def __getitem__(self, key):
+            looked.append(key)
+            return super().__getitem__(key)
+
+    def counted(cls, *args):
+        out = parse(cls, *args)
+        out.styles = Counting(out.styles)
+        return out
+
+    monkeypatch.setattr(docx_numbering.Numbering, "parse", classmethod(counted))
+    read = read_docx(hostile.style_chain(links=400, paragraphs=400), "s.docx")
+    assert read.text.split("\n")[:3] == ["1.整改情况。", "2.整改情况。", "3.整改情况。"]
+    assert len(looked) < 3 * (400 + 400)  # once a chain per paragraph: 160,000
+
+
+@pytest.mark.parametrize("damage", [hostile.damaged_crc, hostile.damaged_local_header])
+def test_a_damaged_docx_is_one_error_line_and_the_run_goes_on(tmp_path, damage):
+    bad = tmp_path / "a-bad.docx"
+    bad.write_bytes(damage())
+    good = tmp_path / "b-good.txt"
+    good.write_text("组织学习《条例，提升水平。\n", encoding="utf-8")
+    out = run_cli(bad, good, "--format", "json", "--no-cache")
+    assert out.returncode == 2
+    assert [f["path"] for f in json.loads(out.stdout)] == [str(good)]
+    lines = out.stderr.decode("utf-8").strip().splitlines()
+    assert len(lines) == 1 and "a-bad.docx" in lines[0] and "internal" not in lines[0]
+
+
+# -- .html ----------------------------------------------------------------------------------
+
+def _quick(call, seconds):
+    started = time.perf_counter()
+    result = call()
+    assert time.perf_counter() - started < seconds
+    return result
+
+
+def test_a_flood_of_unclosed_tags_is_read_in_linear_time():
+    text, _ = _quick(lambda: read_html(hostile.tag_flood(200_000)), 2)  # html.parser: minutes
+    assert text == "正文。\n"
+
+
+def test_unclosed_scripts_and_styles_are_read_in_linear_time():
+    text, _ = _quick(lambda: read_html(hostile.unclosed_raw(4000)), 2)  # once 30 s
+    assert text.count("段正文") == 4000 and "var" not in text
+
+
+def test_a_marked_section_that_is_no_cdata_is_read_as_a_browser_reads_it():
+    text, _ = read_html(hostile.bogus_marked_section(ID))
+    assert text == "整改情况：已完成。\n\n联系电话：0791-6123456。\n"
+
+
+def test_the_page_reader_holds_a_few_bytes_per_character():
+    import tracemalloc
+    page = hostile.page("".join(f"<p class='x'>第{i}段，整改情况：已完成。</p>\n" for i in range(5000)))
+    tracemalloc.start()
+    try:
+        text, source = read_html(page)
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert kept < 8 * len(text) and peak < 24 * len(text)  # once about 230 bytes a character
+    assert source.location(len("第0段，"), len("第0段，整改")) == (1, 60, 1, 61)
+
+
+# -- a bad file is one error line --------------------------------------------------------------
+
+def test_a_reader_fault_of_any_kind_is_that_files_error_and_never_quotes_it(tmp_path, monkeypatch):
+    from rectlint import html_reader
+
+    def choke(markup):
+        raise ValueError(f"cannot parse {markup[:40]!r}")
+
+    monkeypatch.setattr(html_reader, "read_html", choke)
+    page = tmp_path / "a.html"
+    page.write_text(f"<p>身份证号{ID}</p>", encoding="utf-8")
+    draft = tmp_path / "b.txt"
+    draft.write_text("组织学习《条例，提升水平。\n", encoding="utf-8")
+    result = Linter(Config()).lint_paths([str(page), str(draft)])
+    assert list(result.documents) == [str(draft)]
+    assert len(result.errors) == 1 and "a.html" in result.errors[0] and "ValueError" in result.errors[0]
+    assert ID[:6] not in result.errors[0] and ID[:6] not in result.errors[0].zh
+
+
+def test_json_and_sarif_stay_valid_and_name_the_file_that_failed(tmp_path):
+    bad = tmp_path / "a.docx"
+    bad.write_bytes(hostile.damaged_crc())
+    good = tmp_path / "b.txt"
+    good.write_text("组织学习《条例，提升水平。\n", encoding="utf-8")
+    for fmt in ("json", "jsonl", "sarif"):
+        out = run_cli(bad, good, "--format", fmt, "--no-cache")
+        assert out.returncode == 2, fmt
+        if fmt == "jsonl":
+            records = [json.loads(line) for line in out.stdout.splitlines()]
+            assert records[-1]["failed"] == 1
+        elif fmt == "sarif":
+            log = json.loads(out.stdout)
+            notes = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+            assert len(notes) == 1 and "a.docx" in notes[0]["message"]["text"]
+            assert log["runs"][0]["results"]
+        else:
+            assert json.loads(out.stdout)
+
+
+# -- time linear in the input ------------------------------------------------------------------
+
+NOTICE_HEAD = "关于巡察整改进展情况的通报\n\n一、整改落实情况\n\n（一）关于台账管理不规范的问题。\n\n整改情况：已完成。\n\n"
+NOTICE_TAIL = "\n\n中共某局党组\n\n2025年10月9日\n"
+
+
+@pytest.mark.parametrize("piece", ["12，", "2025年3月1日"])
+def test_a_long_line_whose_pieces_recur_elsewhere_is_compared_in_linear_time(piece):
+    """A table flattened into one line, or a run of dates: once 28 s for 40,000 characters."""
+    text = NOTICE_HEAD + piece * (30_000 // len(piece)) + "\n\n" + piece * 25 + NOTICE_TAIL
+    linter = Linter(Config(), ["duplicate-passage"])
+    found = _quick(lambda: linter.lint_text(text, "t.txt").findings, 3)
+    # the whole short copy, pointing at the start of the long line
+    assert [(f.line, f.column, f.end_column, f.related[0].line) for f in found] == [
+        (11, 1, len((piece * 25).rstrip("，")), 9)]
+
+
+# -- a worker that dies -------------------------------------------------------------------------
+
+KILLER = '''"""Ends its own process, as the kernel's out-of-memory killer would, on a draft saying so.
+
+Why: a test of what the run does when a lint process dies.
+
+Bad:  请结束本进程。
+Good: 正常文本。
+"""
+import os
+import signal
+
+ID = "test-killer"
+CATEGORY = "wording"
+SEVERITY = "warning"
+OPTIONS = {}
+
+
+def check(doc, options):
+    if "请结束本进程" in doc.text and os.environ.get("RECTLINT_TEST_MAIN") != str(os.getpid()):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return iter(())
+'''
+
+
+def test_a_lint_process_that_dies_ends_the_run_with_its_files_as_errors(tmp_path):
+    from test_plugins import install_plugin
+    import subprocess, sys
+
+    env = install_plugin(tmp_path)
+    (tmp_path / "site" / "house_rules.py").write_text(KILLER, encoding="utf-8")
+    (tmp_path / "site" / "house_rules-0.1.dist-info" / "entry_points.txt").write_text(
+        "[rectlint.rules]\ntest-killer = house_rules\n", encoding="utf-8")
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for i in range(40):
+        (drafts / f"d{i:02}.txt").write_text("请结束本进程。\n" if i == 25 else "组织学习《条例。\n", encoding="utf-8")
+    import os
+    path = os.pathsep.join(filter(None, [env["PYTHONPATH"], os.environ.get("PYTHONPATH")]))
+    proc = subprocess.run([sys.executable, "-c", "import os; os.environ['RECTLINT_TEST_MAIN'] = str(os.getpid()); "
+                           "from rectlint.cli import main; main()", "-j", "2", "--no-cache", "--format", "json",
+                           str(drafts)], capture_output=True, timeout=30, env={**os.environ, "PYTHONPATH": path})
+    assert proc.returncode == 2
+    errors = proc.stderr.decode("utf-8").strip().splitlines()
+    assert any("d25.txt" in line and "检查进程意外终止" in line for line in errors), errors
+    linted = {f["path"] for f in json.loads(proc.stdout)}
+    assert linted and not linted & {line.split("：")[0].removeprefix("rectlint: ") for line in errors}
+
+
+# -- the cache -----------------------------------------------------------------------------------
+
+def _cache_entry(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("关于巡察整改进展情况的通报\n\n组织学习《条例，提升水平。2025318日召开会议。\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    fresh = Linter(keep_documents=False, cache_dir=cache).lint_paths([str(draft)])
+    (entry,) = [p for p in cache.rglob("*") if p.is_file() and p.parent != cache]  # not the folder's .gitignore and tag
+    return draft, cache, entry, fresh.findings
+
+
+def test_a_cache_entry_with_a_flipped_bit_is_never_trusted(tmp_path):
+    import random
+    draft, cache, entry, expected = _cache_entry(tmp_path)
+    data = entry.read_bytes()
+    rng = random.Random(5)
+    for _ in range(150):
+        at = rng.randrange(len(data))
+        entry.write_bytes(data[:at] + bytes([data[at] ^ (1 << rng.randrange(8))]) + data[at + 1:])
+        again = Linter(keep_documents=False, cache_dir=cache).lint_paths([str(draft)])
+        assert again.findings == expected and not again.errors  # once 12% of flips changed the report
+
+
+def test_a_crafted_cache_entry_cannot_put_nan_into_json(tmp_path):
+    import hashlib
+    draft, cache, entry, _ = _cache_entry(tmp_path)
+    data = entry.read_bytes()
+    checksum, sep, payload = data.partition(b"\n") if data[:1] != b"{" else (b"", b"", data)
+    record = json.loads(payload)
+    record["findings"][0]["at"][1] = float("nan")
+    crafted = json.dumps(record, ensure_ascii=False).encode("utf-8")
+    # Whoever crafts an entry can compute its checksum as well.
+    entry.write_bytes(hashlib.sha256(crafted).hexdigest().encode() + b"\n" + crafted if sep else crafted)
+    out = run_cli(draft, "--format", "json", "--cache-dir", cache)
+    assert b"NaN" not in out.stdout and json.loads(out.stdout, parse_constant=lambda c: 1 / 0)
+
+
+# -- the configuration is bounded ---------------------------------------------------------------
+
+def _config_run(tmp_path, config: str, *args, text="组织学习《条例。\n"):
+    (tmp_path / ".rectlint.yaml").write_text(config, encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text(text, encoding="utf-8")
+    return run_cli(draft, "--no-cache", *args, cwd=tmp_path)
+
+
+def test_a_wording_pattern_that_runs_away_is_stopped_and_said_once(tmp_path):
+    config = "wording:\n  - id: evil\n    kind: existence\n    tokens: ['(a|aa)+$']\n"
+    started = time.perf_counter()
+    out = _config_run(tmp_path, config, "--format", "json", text="a" * 38 + "!\n")
+    assert time.perf_counter() - started < 10  # once hours: 13 s at 34 characters, doubling per 1.4
+    found = json.loads(out.stdout)
+    assert [(f["rule"], f["severity"]) for f in found] == [("evil", "error")] and "(a|aa)+" in found[0]["message"]
+
+
+def test_yaml_aliases_are_refused_and_never_expanded(tmp_path):
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(12)) + "rules: {paired-punctuation: {severity: *m}}\n"
+    started = time.perf_counter()
+    out = _config_run(tmp_path, laughs)
+    assert time.perf_counter() - started < 10 and out.returncode == 2
+    assert len(out.stderr) < 300 and "别名".encode() in out.stderr and b"Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("config", ["max-mib: .inf\n", "max-mib: .nan\n", "max-mib: -1\n",
+                                    "rules: {duplicate-passage: {min-chars: .nan}}\n",
+                                    "rules: {duplicate-passage: {min-chars: -5}}\n",
+                                    "lang: [en]\nselect: [no-such-rule]\n"],
+                         ids=["inf", "nan", "negative", "option-nan", "option-negative", "lang-list"])
+def test_numbers_must_be_finite_and_positive_and_odd_values_are_config_errors(tmp_path, config):
+    out = _config_run(tmp_path, config)
+    assert out.returncode == 2 and b"internal error" not in out.stderr and b".rectlint.yaml:" in out.stderr
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "1e400"])
+def test_max_mib_and_the_servers_limits_must_be_finite(tmp_path, value):
+    for args in (["--max-mib", value, "d.txt"], ["serve", "--timeout", value, "--openapi"],
+                 ["serve", "--max-mib", value, "--openapi"]):
+        out = run_cli(*args, cwd=tmp_path)
+        assert out.returncode == 2 and b"finite" in out.stderr and b"internal" not in out.stderr, args
+
+
+def test_a_configuration_over_one_mib_is_refused(tmp_path):
+    out = _config_run(tmp_path, "select: [all]\n" + "# padding\n" * 120_000)
+    assert out.returncode == 2 and "MiB".encode() in out.stderr
+
+
+def test_a_long_value_is_quoted_short_in_the_error(tmp_path):
+    out = _config_run(tmp_path, "rules:\n  paired-punctuation:\n    severity: " + "x" * 50_000 + "\n")
+    assert out.returncode == 2 and len(out.stderr) < 400
