@@ -15,8 +15,8 @@ with the corpus.
 
 A damaged index is found and never written into. Every lookup is checked against the document
 frequencies, on either engine: a hash said to be in N documents must have postings in N indexed
-documents, and one without a frequency must have none; otherwise the index is said to be damaged
-rather than answering part of the question. The SQLite file is checked more, since nothing else
+documents, and (on SQLite) one without a frequency must have none; otherwise the index is said
+to be damaged rather than answering part of the question. The SQLite file is checked more, since nothing else
 guards it: a writer runs `PRAGMA quick_check` when it opens it and refuses a file that fails it, a
 reader checks the header against the file's size, and any fault SQLite reports is damage
 (corpus_sqlite.py). Each names `rectlint index repair`, which rebuilds a damaged file from what can
@@ -489,40 +489,43 @@ class Corpus:
 
     def matches(self, hashes, max_docs: int, exclude_sha: str | None = None) -> dict:
         """Postings of the hashes found in fewer than max_docs documents: hash -> [(path, line, col, end_col)].
-        Read in one snapshot and checked as read: each hash's postings must come from as many
-        indexed documents as its document frequency says, and a hash without one must have no
-        postings; otherwise a damaged page lost some, and the index is said to be damaged rather
-        than answering part of the question."""
+        Checked as read, each chunk in one statement (one snapshot, so a writer at work is never
+        taken for damage): each hash's postings must come from as many indexed documents as its
+        document frequency says, and (on SQLite) a hash without one must have no postings;
+        otherwise a damaged page lost some, and the index is said to be damaged rather than
+        answering part of the question."""
         out: dict = {}
 
         def work():
             unique = sorted(set(hashes))
             for i in range(0, len(unique), self.engine.CHUNK):
                 chunk = unique[i:i + self.engine.CHUNK]
-                (member, values), = self.engine.member("hash", chunk)
-                counted = dict(self.engine.lookup(f"SELECT hash, docs FROM df WHERE {member}", values).fetchall())
-                missing = [h for h in chunk if h not in counted]
-                if missing:
-                    (member, values), = self.engine.member("hash", missing)
-                    if self.engine.lookup(f"SELECT hash FROM fps WHERE {member} LIMIT 1", values).fetchone():
+                (member, values), = self.engine.member("df.hash", chunk)
+                sql = ("SELECT df.hash, df.docs, d.id, d.path, d.sha, f.line, f.col, f.end_col FROM df "
+                       "LEFT JOIN fps f ON f.hash = df.hash LEFT JOIN docs d ON d.id = f.doc "
+                       f"WHERE {member} AND df.docs < ?")
+                params = (*values, max_docs)
+                if not self.engine.PAGES_GUARDED:  # postings of hashes with no frequency at all
+                    given, given_values = self.engine.relation(chunk)
+                    sql += (f" UNION ALL SELECT q.h, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM {given} "
+                            "WHERE NOT EXISTS (SELECT 1 FROM df WHERE df.hash = q.h) "
+                            "AND EXISTS (SELECT 1 FROM fps WHERE fps.hash = q.h)")
+                    params += tuple(given_values)
+                counted, seen = {}, {}
+                for h, n, doc, path, sha, line, col, end_col in self.engine.lookup(sql, params):
+                    if n is None:
                         raise self.damaged("fingerprints with postings are missing from the document frequencies")
-                rare = {h: n for h, n in counted.items() if n < max_docs}
-                if not rare:
-                    continue
-                seen: dict = {}
-                (member, values), = self.engine.member("f.hash", sorted(rare))
-                for h, doc, path, sha, line, col, end_col in self.engine.lookup(
-                        "SELECT f.hash, d.id, d.path, d.sha, f.line, f.col, f.end_col FROM fps f "
-                        f"JOIN docs d ON d.id = f.doc WHERE {member}", values):
-                    seen.setdefault(h, set()).add(doc)
-                    if sha != exclude_sha:
-                        out.setdefault(h, []).append((printable(path), line, col, end_col))
-                short = [h for h, n in rare.items() if len(seen.get(h, ())) != n]
+                    counted[h] = n
+                    if doc is not None:
+                        seen.setdefault(h, set()).add(doc)
+                        if sha != exclude_sha:
+                            out.setdefault(h, []).append((printable(path), line, col, end_col))
+                short = [h for h, n in counted.items() if len(seen.get(h, ())) != n]
                 if short:
                     raise self.damaged(f"{len(short)} fingerprints have fewer postings than their document frequency")
 
         with self.errors():
-            self.engine.read(work)
+            self.engine.read(work, snapshot=False)
         return out
 
     def shared(self, max_docs: int, work):

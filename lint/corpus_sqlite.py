@@ -48,6 +48,7 @@ class SQLiteEngine:
     FOR_UPDATE = ""  # BEGIN IMMEDIATE already holds the only write lock
     BATCH = 16  # documents of a folder per transaction: each commit writes every page it touched
     CHUNK = _CHUNK
+    PAGES_GUARDED = False  # see corpus_postgres.PostgresEngine.PAGES_GUARDED
 
     def __init__(self, location):
         self.path = Path(location)
@@ -234,6 +235,10 @@ class SQLiteEngine:
         for i in range(0, len(values), _CHUNK):
             chunk = values[i:i + _CHUNK]
             yield f"{column} IN ({','.join('?' * len(chunk))})", chunk
+
+    def relation(self, values: list):
+        """(a table q with one column h holding the values, its parameters)."""
+        return f"(SELECT column1 AS h FROM (VALUES {','.join(['(?)'] * len(values))})) AS q", list(values)
 
     def insert_doc(self, columns: str, values: tuple) -> int | None:
         """The new document's id, or None when its path is already indexed."""

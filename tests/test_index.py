@@ -528,6 +528,25 @@ def test_lost_postings_are_damage_on_either_engine_and_repair_puts_them_right(in
     assert after.returncode in (0, 1) and b"index repair" not in after.stderr
 
 
+def test_lost_frequencies_are_damage_to_a_lookup_on_sqlite_and_to_check_on_both(index_at, tmp_path):
+    drafts = _notices(tmp_path / "drafts", 3)
+    assert run_cli("index", "add", "--index", index_at, drafts).returncode == 0
+    draft = tmp_path / "d.txt"
+    first = sorted(drafts.iterdir())[0]
+    draft.write_text("关于巡察整改情况的通报\n\n" + first.read_text(encoding="utf-8").splitlines()[2][:300] + "\n",
+                     encoding="utf-8")
+    raw(index_at, "DELETE FROM df")  # every frequency lost, the postings kept
+    out = run_cli(draft, "--against", index_at, "--select", "corpus-overlap", "--format", "json")
+    if index_at.startswith("postgresql://"):  # the server keeps its pages whole: left to index check
+        assert out.returncode == 0 and json.loads(out.stdout) == []
+    else:
+        assert out.returncode == 2 and b"index repair" in out.stderr
+    assert run_cli("index", "check", "--index", index_at).returncode == 1
+    assert run_cli("index", "repair", "--index", index_at).returncode == 0
+    found = json.loads(run_cli(draft, "--against", index_at, "--select", "corpus-overlap", "--format", "json").stdout)
+    assert first.as_posix() in {f["related"][0]["path"] for f in found}
+
+
 def test_names_read_back_from_the_index_are_escaped(index_at, tmp_path):
     drafts = tmp_path / "drafts"
     drafts.mkdir()
