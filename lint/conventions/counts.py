@@ -1,64 +1,704 @@
-"""How summary counts are written: totals of problems, measures and aspects, and the
-numbers completed, still in progress and the completion rate.
+"""Counting sentences: a base, the figures that refer to it, and what nearly reads as a figure.
 
-Problems, measures (措施/条/项), 方面 and sub-items are different counts: 4个方面12个问题，
-细化整改措施53项，已完成48项 says 48 of the 53 measures, not of the 12 problems. Counts may
-be written in Chinese numerals (三个方面九个问题，已完成整改七个), and a rate as 完成率Z%
-or 占…总数的Z%. Patterns are written for `Document.folded` text.
-See docs/conventions.md#counts.
+The grammar (docs/conventions.md#counts). A figure is a number and one unit (numbers.py). A
+counting sentence names a base and figures that refer to it:
+
+- a total: 反馈(的)4个问题, 问题4个, 问题共计4个, 细化整改措施12项, 三个方面六个问题;
+  共有执业医师56人 or 共计投入1.5万元 when 其中 follows with its parts;
+- parts by status: 已完成(整改)3个, 正在整改1个, 阶段性完成1个, 其余1个…, each naming its base
+  (整改措施已完成11项, 反馈问题已完成整改2个) or taking the latest total;
+- a rate: 完成率/整改率Z%, the completed part over the total;
+- a share: 占…的Z% or 占比Z%, the part just before it over the base the words name; a share of
+  another base (占全市…, 占年度预算…) has nothing here to be checked against;
+- parts after 其中: a subset, in the total's unit.
+
+Counts of different things stay apart: 方面, problems, measures, people (人/名), 人次, money.
+Patterns are written for `Document.folded` text.
 """
 
 from __future__ import annotations
 
+import weakref
+
 from .. import patterns
+from ..record import Record
+from .numbers import (COUNT_UNITS, QUANTIFIERS, SCALE_CHARS, UNIT, UNIT_CHARS, UNIT_WORDS, cn_value, system,
+                      to_int, unit_class, value, well_formed)
+from .dates import JOINER_CHAR
 from .status import ALL_DONE as ALL_DONE_PHRASE, COUNTED_DONE, COUNTED_OPEN
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+__all__ = ["ALL_DONE", "DONE", "NUM", "Figure", "Group", "Defect", "reading", "read_paragraph", "to_int",
+           "inconsistencies", "rate_kind", "rate_at"]
 
 NUM = r"(?:\d+|[一二两三四五六七八九十百千零〇]+)"
-_UNIT = r"(?:个|项|条|件)"
-# What follows a count that makes it a count of something else than problems.
-_NOT_PROBLEMS = r"(?!方面|大类|类|领域|批|轮|家|单位|部门|村|乡|镇|巡察组|方向)"
-
-ASPECTS = patterns.line_pattern(rf"(?P<aspects>{NUM})个方面(?:的|共|共计)?(?P<total>{NUM}){_UNIT}(?:具体)?问题")
-PROBLEMS = patterns.line_pattern(
-    rf"(?:反馈|反映|指出|梳理|交办|查出|发现|移交|认领|涉及|提出)(?:的|了|出)?(?:各类|具体)?(?:问题)?(?:共|共计|总计)?"
-    rf"(?P<total>{NUM}){_UNIT}{_NOT_PROBLEMS}(?:具体)?(?:问题)?"
-    rf"|(?:问题|具体问题)(?:共|共计|总计)(?P<total>{NUM}){_UNIT}"
-    # 查出的5个方面问题中，已完成整改4个: the areas are what is counted.
-    rf"|(?:反馈|反映|指出|查出|发现)(?:的|了|出)?(?P<total>{NUM})个方面(?:的)?问题")
-MEASURES = patterns.line_pattern(
-    rf"(?:(?:整改|具体)?措施|(?:整改)?任务|整改事项)(?:共|共计|总计)?(?P<total>{NUM}){_UNIT}"
-    rf"|(?P<total>{NUM}){_UNIT}(?:具体)?(?:整改)?(?:措施|任务)")
-# A count may name what it counts: 反馈问题已完成整改2个, 整改措施已完成11项.
-_DONE_WORDS, _OPEN_WORDS = "|".join(COUNTED_DONE), "|".join(COUNTED_OPEN)
+_N = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
+# A figure: 4个, 三个, 75%, 1.5万元, 49人次; approximate: 3900余项, 1000多人次, 5~7人.
+_FIG = (rf"(?P<num>{_N})(?:(?P<range>{JOINER_CHAR}){_N})?(?P<more>余|多)?"
+        rf"(?P<scale>[万亿](?=[个项条件人名次元]))?(?P<unit>{UNIT})")
+_DONE_WORDS = "|".join(sorted(COUNTED_DONE, key=len, reverse=True))
+_OPEN_WORDS = "|".join(sorted(COUNTED_OPEN, key=len, reverse=True))
 _SUBJECT = r"(?:(?P<subject>问题|措施|任务|事项)(?:中)?)?"
-DONE = patterns.line_pattern(
-    rf"{_SUBJECT}(?<!阶段性|基本|未|尚未)(?:{_DONE_WORDS})"
-    rf"(?:整改)?(?:的)?(?:问题)?(?P<count>{NUM}){_UNIT}")
+_TAIL = r"(?:整改)?(?:的)?(?:问题)?"
+_VERB = r"(?:共|共计|总计)?(?:反馈|反映|指出|梳理|交办|查出|发现|移交|认领|涉及|提出)(?:了|出)?(?:的)?"
+_MEASURE_VERB = r"(?:细化|制定|明确|形成|梳理|提出|研究制定)(?:了)?(?:具体)?"
+
+# One scan of a paragraph finds every figure with its role; the empty group names the role.
+_ROLES = [
+    # 查出的5个方面问题中，已完成整改4个: the areas are what is counted.
+    rf"(?P<r_problems>){_VERB}{_FIG}方面(?:的)?问题",
+    rf"(?P<r_aspects>)(?P<num>{_N})(?P<scale>[万亿](?=个))?(?P<unit>{UNIT})?(?=方面)",
+    rf"(?P<r_problems>){_VERB}(?:各类|具体)?(?:问题)?(?:共|共计|总计)?{_FIG}(?:具体)?(?:的)?问题",
+    rf"(?P<r_problems>){_VERB}(?:各类|具体)?问题(?:共|共计|总计)?{_FIG}",
+    rf"(?P<r_problems>)(?<=方面(?:的|共|共计)?){_FIG}(?:具体)?问题",
+    rf"(?P<r_problems>)问题(?:共|共计|总计){_FIG}",
+    rf"(?P<r_measures>){_MEASURE_VERB}(?:整改)?(?:措施|任务)(?:共|共计)?{_FIG}",
+    rf"(?P<r_measures>){_MEASURE_VERB}(?:整改)?{_FIG}(?:具体)?(?:整改)?(?:措施|任务)",
+    rf"(?P<r_measures>)(?<=整改)(?:措施|任务)(?:共|共计|总计){_FIG}",
+    rf"(?P<r_done>){_SUBJECT}(?<!阶段性|基本|未|尚未)(?:{_DONE_WORDS}){_TAIL}{_FIG}",
+    rf"(?P<r_open>){_SUBJECT}(?P<status>{_OPEN_WORDS}){_TAIL}{_FIG}",
+    rf"(?P<r_rest>)其余(?:的)?{_FIG}",
+    rf"(?P<r_rate>)(?:整改)?(?:完成率|整改率|办结率|销号率)(?:为|达到|达|是)?{_FIG}",
+    rf"(?P<r_share>)占比(?P<floor>为|达到|达|超过)?{_FIG}",
+    rf"(?P<r_share>)占(?P<base>[^,;:。!?]{{0,20}}?)(?:的)?(?:比例|比重)?(?P<floor>为|达到|达|超过)?{_FIG}",
+    rf"(?P<r_all>){ALL_DONE_PHRASE}",
+    rf"(?P<r_whole>)(?:共有|共计|总计|合计|累计|共)(?P<noun>[^,;:。!?\d]{{0,12}}?){_FIG}",
+    r"(?P<r_whereof>)其中",
+    rf"(?P<r_fig>){_FIG}",
+]
+TOKENS = patterns.compile("|".join(_ROLES))
+_ROLE_NAMES = ("aspects", "problems", "measures", "done", "open", "rest", "rate", "share", "all", "whole",
+               "whereof", "fig")
+
+# Words that make a sentence a counting sentence, with or without an intact figure.
+CUE = patterns.compile(
+    rf"{_DONE_WORDS}|{_OPEN_WORDS}|其余|完成率|整改率|办结率|占比|占[^,;:。!?]{{1,20}}?的|{ALL_DONE_PHRASE}"
+    r"|(?:反馈|反映|指出|查出|发现|交办)[^,;:。!?]{0,6}?(?:问题|[\d零〇一二两三四五六七八九十百千个])"
+    r"|问题(?:共|共计|总计)|(?:措施|任务)(?:共|共计)?\d|方面|[个项条件](?:具体)?问题")
+
 ALL_DONE = patterns.line_pattern(ALL_DONE_PHRASE)
-PART = patterns.line_pattern(
-    rf"{_SUBJECT}(?P<status>{_OPEN_WORDS})"
-    rf"(?:整改)?(?:的)?(?:问题)?"
-    rf"(?P<count>{NUM}){_UNIT}")
-RATE = patterns.line_pattern(
-    r"(?:整改)?完成率(?:为|达到?|是)?(?P<rate>\d+(?:\.\d+)?)%"
-    r"|占[^。;,\r\n]{0,20}?总数的?(?P<rate>\d+(?:\.\d+)?)%")
+# A count of completed work, for the rules that only ask whether a notice counts its statuses.
+DONE = patterns.line_pattern(
+    rf"{_SUBJECT}(?<!阶段性|基本|未|尚未)(?:{_DONE_WORDS}){_TAIL}(?P<count>{NUM})(?:个|项|条|件)")
 
 
-def to_int(text: str) -> int | None:
-    """A count in Arabic or Chinese numerals: 12, 十二, 一百零五, 两."""
-    if text.isdigit():
-        return int(text)
-    total, digit = 0, None
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
-            total += (1 if digit is None else digit) * _CN_UNITS[ch]
-            digit = None
+class Figure(Record):
+    """A number with its unit, and what it is in its sentence."""
+
+    FIELDS = ("role", "start", "end", "num", "unit", "scale", "approx")
+
+    def __init__(self, role: str, start: int, end: int, num: str, unit: str, scale: str = "",
+                 approx: bool = False):
+        self.role = role  # problems, measures, aspects, done, open, rest, rate, share, whole, part, fig
+        self.start = start
+        self.end = end
+        self.num = num
+        self.unit = unit
+        self.scale = scale
+        self.approx = approx
+        self.more = ""  # 余 or 多 after the number
+        self.status = None  # the open status word of an open part (阶段性完成…)
+        self.floor = False  # a share written 达/超过 Z%: at least Z
+        self.group = None
+
+    @property
+    def value(self) -> float:
+        return value(self.num, self.scale)
+
+    @property
+    def system(self) -> str:
+        return system(self.num)
+
+
+class Group(Record):
+    """A base and the figures that refer to it."""
+
+    FIELDS = ("kind", "total", "subset")
+
+    def __init__(self, kind: str, total: Figure, subset: bool = False):
+        self.kind = kind  # problems, measures, or the unit class of a 其中 total (人, 元…)
+        self.total = total
+        self.parts: list[Figure] = []  # status parts (done/open/rest), or the parts after 其中
+        self.rates: list[Figure] = []
+        self.shares: list[tuple[Figure, Figure]] = []  # (share, the part it measures)
+        self.all_done = False
+        self.aspects: Figure | None = None
+        self.subset = subset
+        self.noun = ""
+
+
+class Defect(Record):
+    """What nearly reads as a figure but does not."""
+
+    FIELDS = ("kind", "start", "end")
+
+    def __init__(self, kind: str, start: int, end: int):
+        # lost-unit, lost-number, doubled-unit, numeral, mark, class, mixed, er
+        self.kind = kind
+        self.start = start
+        self.end = end
+
+
+class Reading(Record):
+    FIELDS = ("groups", "figures", "defects")
+
+    def __init__(self, groups: list, figures: list, defects: list):
+        self.groups = groups
+        self.figures = figures
+        self.defects = defects
+
+
+_CLASSES = {"problems": COUNT_UNITS, "measures": COUNT_UNITS}
+_APPROX_BEFORE = "近上数几约逾超"
+
+
+def _figure(role, m, text) -> Figure:
+    start = m.start("num")
+    approx = bool(m.group("range") or m.group("more")) or (start > 0 and text[start - 1] in _APPROX_BEFORE)
+    fig = Figure(role, start, m.end("unit"), m.group("num"), m.group("unit"), m.group("scale") or "", approx)
+    fig.more = m.group("more") or ""
+    return fig
+
+
+def _role(m) -> str:
+    for name in _ROLE_NAMES:
+        if m.group("r_" + name) is not None:
+            return name
+    return "fig"
+
+
+def _ok(fig: Figure) -> bool:
+    return well_formed(fig.num, fig.unit, fig.scale)
+
+
+def _rounded(fig: Figure) -> bool:
+    """余 and 多 follow a round number: 3900余项, 十余个, 20多人; not 15余个 or 1余个."""
+    return fig.num[-1] in "0十百千" if fig.num[0].isdigit() or fig.num[-1] in "十百千" else False
+
+
+def _names_base(base: str, group: Group) -> bool:
+    """Whether the words of 占…的 name the group's total: 占整改问题总数 the problems, 占同类机构医师
+    the doctors the sentence counts; 占全市… or 占年度预算 another base."""
+    base = base.strip()
+    if not base:
+        return True
+    if group.kind == "problems":
+        return "问题" in base
+    if group.kind == "measures":
+        return "措施" in base or "任务" in base
+    noun = group.noun
+    return any(noun[i:i + 2] in base for i in range(len(noun) - 1))
+
+
+def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
+    """(groups, figures) of a paragraph's counting sentences."""
+    groups, figures = [], []
+    latest = {}  # kind -> latest total of that kind
+    last_group = None  # the group of the latest total or part: an unnamed part or a rate refers to it
+    last_part = None
+    whereof = None  # a 其中 total collecting parts until its sentence ends
+    whereof_end = hi
+    aspects = None
+    for m in TOKENS.finditer(text, lo, hi):
+        role = _role(m)
+        if whereof is not None and m.start() >= whereof_end:
+            whereof = None
+        if role == "whereof":
+            continue
+        if role == "all":
+            if last_group is not None and last_group.kind == "problems":
+                last_group.all_done = True
+            continue
+        if role == "aspects":
+            if m.group("unit") or text.startswith("方面", m.end()):
+                aspects = Figure("aspects", m.start("num"), m.end(), m.group("num"), m.group("unit") or "",
+                                 m.group("scale") or "")
+            continue
+        fig = _figure(role, m, text)
+        figures.append(fig)
+        if not _ok(fig) or fig.approx:
+            continue  # the defects pass reports a malformed number; approximate figures add up to nothing
+        if role in ("problems", "measures"):
+            group = Group(role, fig)
+            fig.group = group
+            if role == "problems" and aspects is not None and fig.start - aspects.end <= 3:
+                group.aspects, aspects.group = aspects, group
+                if aspects.unit:
+                    figures.append(aspects)
+            groups.append(group)
+            latest[role] = last_group = group
+            aspects = None
+            continue
+        aspects = None
+        if role in ("done", "open", "rest"):
+            subject = m.groupdict().get("subject")
+            if subject:
+                group = latest.get("measures" if subject in ("措施", "任务") else "problems")
+            else:
+                group = last_group
+            if group is None or group.kind not in _CLASSES:
+                continue
+            fig.group = group
+            fig.status = m.groupdict().get("status")
+            group.parts.append(fig)
+            last_group, last_part = group, fig
+        elif role == "rate":
+            if last_group is not None and last_group.kind in _CLASSES:
+                fig.group = last_group
+                last_group.rates.append(fig)
+        elif role == "share":
+            fig.floor = bool(m.group("floor")) or text.startswith("以上", fig.end)
+            if whereof is not None and whereof.parts:
+                part, group = whereof.parts[-1], whereof
+            elif last_part is not None:
+                part, group = last_part, last_part.group
+            else:
+                continue
+            if m.groupdict().get("base") and not _names_base(m.group("base"), group):
+                continue  # a share of another base than the sentence's total
+            fig.group = group
+            group.shares.append((fig, part))
+        elif role == "whole":
+            cls = unit_class(fig.unit)
+            stop = _stop(text, fig.end, hi)
+            k = text.find("其中", fig.end, stop)
+            if cls == "%" or k < 0 or _coded(text, fig.start):
+                continue
+            group = Group(cls, fig, subset=True)
+            group.noun = m.group("noun") or ""
+            fig.group = group
+            groups.append(group)
+            whereof, whereof_end, last_part = group, _stop(text, k, hi), None
+        elif role == "fig" and whereof is not None:
+            if unit_class(fig.unit) != whereof.kind or _coded(text, fig.start):
+                continue
+            fig.role, fig.group = "part", whereof
+            whereof.parts.append(fig)
+            last_part = fig
+    return groups, figures
+
+
+_STOP = patterns.compile(r"[。!?;]")
+
+
+def _stop(text, pos, hi):
+    m = _STOP.search(text, pos, hi)
+    return m.start() if m else hi
+
+
+def _coded(text: str, start: int) -> bool:
+    """A number glued to Latin letters, a dash or a slash is a code, not a count."""
+    return start > 0 and text[start - 1].isascii() and (text[start - 1].isalnum() or text[start - 1] in "-/_")
+
+
+# -- what nearly reads as a figure --------------------------------------------------------------
+
+_ARABIC = patterns.compile(r"\.?\d+(?:\.\d+)*\.?")
+_CN_RUN = patterns.compile(r"[零〇一二两三四五六七八九十百千]+")
+_UNIT_AT = patterns.compile(r"人次|个百分点|[个项条件名次元%人万亿]")
+_MARKS = ",;:、。."
+_MARK_PAIR = patterns.compile(r"[,;:、。.]{2}")
+_MARK = patterns.compile(r"[,;:、。.]")
+_FIGURE_LIKE = patterns.compile(rf"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)?[万亿]?{UNIT}"
+                                r"|\d+(?:\.\d+)?(?=[,;:、。.]|$)")
+_STATUS_END = patterns.compile(rf"(?:{_DONE_WORDS}|{_OPEN_WORDS})(?:整改)?(?:的)?(?:问题)?$")
+_NUMERAL_CHARS = "0123456789零〇一二两三四五六七八九十百千"
+# A count's anchor, just before its figure: a mark between them parts the figure from its word.
+_ANCHOR_END = patterns.compile(
+    rf"(?:(?:{_DONE_WORDS}|{_OPEN_WORDS})(?:整改)?(?:的)?(?:问题)?|其余(?:的)?|(?:完成率|整改率|办结率|占比)(?:为|达到|达|是)?"
+    r"|(?:反馈|反映|指出|查出|发现|交办)(?:了|出)?(?:的)?(?:各类|具体)?(?:问题)?(?:共|共计|总计)?"
+    r"|(?:措施|任务)(?:共|共计)?|方面(?:的|共|共计)?|的)$")
+# The words a count is made of: a number just before one of them lost its unit (反馈4问题,
+# 已完成整改3，), a unit inside one of them was put there (问个题).
+_GRAMMAR_CHARS = frozenset("".join(COUNTED_DONE + COUNTED_OPEN) + "问题方面措施任务事项其余占比率共计的反馈全部")
+_GRAMMAR_WORDS = frozenset(("问题", "方面", "措施", "任务", "整改", "完成", "正在", "其余", "反馈", "占比", "共计"))
+# The last characters of count words; a unit right after one, before a mark, lost its number.
+_ANCHOR_LAST = frozenset("改成在的馈余率比计共位结号持进题施务")
+_NOUN_AFTER = ("问题", "方面", "措施", "任务")
+
+
+def defects(text: str, lo: int, hi: int, figures: list, para: int | None = None) -> list[Defect]:
+    """What nearly reads as a figure in a counting sentence text[lo:hi]: a number that lost its
+    unit or a unit that lost its number, a unit written twice, a numeral that is not one, a mark
+    that parts a figure from its words or follows another mark, and a count in another unit
+    than its base's. What comes before a figure is read from para (the paragraph's start) on."""
+    found: list[Defect] = []
+    figs = [f for f in figures if lo <= f.start < hi]
+    back = lo if para is None else para
+    starts = {f.start: f for f in figs}
+    inside = {i for f in figs for i in range(f.start, f.end)}
+    for m in _ARABIC.finditer(text, lo, hi):
+        _arabic(text, lo, hi, m, starts, found)
+    for m in _CN_RUN.finditer(text, lo, hi):
+        _chinese(text, back, hi, m, starts, found)
+    for m in _UNIT_AT.finditer(text, lo, hi):
+        s = m.start()
+        if s in inside:
+            continue
+        if _orphan_unit(text, back, hi, s, m.end(), m.group()):
+            found.append(Defect("lost-number" if m.group() not in SCALE_CHARS else "numeral", s, m.end()))
+    for f in figs:
+        if f.start in inside and starts.get(f.start) is not f:
+            continue
+        _after_figure(text, f.end, hi, f, found)
+        _wrong_class(f, found)
+        if f.end < hi and text[f.end] in _MARKS and text.startswith(_NOUN_AFTER, f.end + 1):
+            found.append(Defect("mark", f.start, f.end + 1))
+    end = min(hi + 1, len(text))  # the mark that ends the sentence, and the one after it
+    for m in _MARK_PAIR.finditer(text, lo, end):
+        a, b = m.group()
+        if a != b:
+            found.append(Defect("mark", m.start(), m.end()))
+    for m in _MARK.finditer(text, max(back, lo - 1), hi):
+        i = m.start()
+        fig = _FIGURE_LIKE.match(text, i + 1)
+        if fig is None:
+            continue
+        anchor = _ANCHOR_END.search(text, back, i)
+        if anchor is None:
+            continue
+        # 已完成整改。3个正在整改 is two sentences; 已完成整改。3个， and 反馈的。4个 are one broken.
+        bare = fig.end() >= len(text) or text[fig.end()] in _MARKS or text[fig.end()] == "\n"
+        if m.group() != "。" or bare or not _STATUS_END.search(anchor.group()):
+            found.append(Defect("mark", i, fig.end()))
+    return found
+
+
+def _arabic(text, lo, hi, m, starts, found):
+    s, e = m.start(), m.end()
+    num = m.group()
+    if _coded(text, s) or (s > lo and text[s - 1] == "第"):
+        return
+    if num.startswith(".") or num.count(".") > 1 or (num.endswith(".") and e < hi and text[e] not in " \n"):
+        found.append(Defect("numeral", s, e))
+        return
+    fig = starts.get(s)
+    if fig is not None:
+        if not _ok(fig) and not fig.approx or fig.more and not _rounded(fig):
+            found.append(Defect("numeral", fig.start, fig.end))
+        return
+    nxt = text[e] if e < hi else ""
+    if nxt in SCALE_CHARS:  # 3万 with no unit after it, or with a rate's: 7万%, 7万5%
+        nxt = text[e + 1] if e + 1 < hi else ""
+        if nxt == "" or nxt in _MARKS or nxt in _GRAMMAR_CHARS:
+            found.append(Defect("lost-unit", s, e + 1))
+        elif nxt == "%" or nxt in _NUMERAL_CHARS:
+            found.append(Defect("numeral", s, e + 2))
+        return
+    if nxt == "" or nxt in _MARKS or nxt in _GRAMMAR_CHARS:
+        found.append(Defect("lost-unit", s, e))
+    elif nxt in "零〇一二两三四五六七八九十百千" and not text.startswith("是", e + 1):
+        found.append(Defect("numeral", s, e + 1))
+
+
+def _chinese(text, lo, hi, m, starts, found):
+    """A Chinese numeral is a count's only where a count's words come before it: 已完成整改三，
+    and 反馈四问题 lost their 个."""
+    s, e = m.start(), m.end()
+    fig = starts.get(s)
+    if fig is not None:
+        if not _ok(fig) and not fig.approx or fig.more and not _rounded(fig):
+            found.append(Defect("numeral", fig.start, fig.end))
+        return
+    if s > lo and text[s - 1].isdigit():
+        return  # told with the Arabic number before it
+    if e < hi and text[e].isdigit() and not (s > lo and text[s - 1] == "第"):
+        found.append(Defect("numeral", s, e + 1))  # 一5%: two kinds of numeral in one number
+        return
+    nxt = text[e] if e < hi else ""
+    if nxt in SCALE_CHARS or nxt in _MARKS and text.startswith(_NOUN_AFTER, e + 1):
+        e += 1  # 三万方面, 三，方面
+        nxt = text[e] if e < hi else ""
+    before = text[lo:s]
+    if not _ANCHOR_END.search(before):
+        return
+    noun = text.startswith(_NOUN_AFTER, e)
+    if before.endswith("的") and not noun:
+        return  # after 的 a numeral is a count only with the count's noun after it
+    if nxt == "" or nxt in _MARKS or noun:
+        found.append(Defect("lost-unit", s, e))
+
+
+def _orphan_unit(text, lo, hi, s, e, unit) -> bool:
+    """A unit with no number before it, where a count's figure belongs."""
+    prev = text[s - 1] if s > lo else ""
+    nxt = text[e] if e < hi else ""
+    if prev and (prev in _NUMERAL_CHARS or prev in SCALE_CHARS):
+        return False
+    if prev in "余多" and s - 2 >= lo and text[s - 2] in _NUMERAL_CHARS:
+        return False  # 3900余项, 十余个
+    if unit == "%":
+        return True
+    if unit in SCALE_CHARS:  # 万 or 亿 with no number before it, but a unit or a number after it
+        return bool(nxt) and (nxt in UNIT_CHARS or nxt in _NUMERAL_CHARS)
+    if prev in QUANTIFIERS or text.startswith(UNIT_WORDS, s):
+        return False
+    if prev + nxt in _GRAMMAR_WORDS:
+        return True  # 问个题: the unit was put inside a count's word
+    if _ANCHOR_END.search(text, lo, s) or prev in _MARKS:
+        return True
+    if nxt.isdigit():
+        return True
+    if unit == "个":
+        return nxt == "" or nxt in _MARKS or text.startswith(_NOUN_AFTER, e)
+    return prev in _ANCHOR_LAST and (nxt == "" or nxt in _MARKS)
+
+
+def _after_figure(text, e, hi, fig, found):
+    """A figure followed by a second unit (3个个, 3个项, 4%个, 3个万) or straight by another
+    number (1个2项)."""
+    if e >= hi:
+        return
+    nxt = text[e]
+    if nxt in UNIT_CHARS or nxt in SCALE_CHARS:
+        if text.startswith(UNIT_WORDS, e) or text.startswith("人次", e - 1):
+            return
+        found.append(Defect("doubled-unit", fig.start, e + 1))
+    elif nxt.isdigit() or nxt in "零〇一二两三四五六七八九十":
+        found.append(Defect("numeral", fig.start, e + 1))
+
+
+def _wrong_class(f, found):
+    g = f.group
+    if g is None:
+        return
+    if f.role in ("done", "open", "rest", "problems", "measures") and g.kind in _CLASSES:
+        if f.unit not in _CLASSES[g.kind]:
+            found.append(Defect("class", f.start, f.end))
+    elif f.role == "aspects" and f.unit not in ("个", ""):
+        found.append(Defect("class", f.start, f.end))
+    elif f.role in ("rate", "share") and f.unit != "%":
+        found.append(Defect("class", f.start, f.end))
+
+
+def counting_sentences(text: str, lo: int, hi: int):
+    """(start, end) of the sentences of text[lo:hi] that count: two or more count words, or a
+    count word or count near others (a full stop slipped into a counting sentence parts it)."""
+    spans = list(_sentences(text, lo, hi))
+    cues = [_cues(text, s, e) for s, e in spans]
+    for i, (s, e) in enumerate(spans):
+        if cues[i] >= 2 or (cues[i] or _COUNT_FIG.search(text, s, e)) and sum(cues[max(0, i - 2):i + 3]) >= 2:
+            yield s, e
+
+
+def _cues(text, s, e) -> int:
+    """Count words in a sentence; one count word with two numbers counts as two (审计发现问题4个，
+    已整4改个 lost the second's word)."""
+    n = len(CUE.findall(text, s, e))
+    if n == 1 and len(_NUMBER.findall(text, s, e)) >= 2:
+        n = 2
+    return n
+
+
+_COUNT_FIG = patterns.compile(r"[\d零〇一二两三四五六七八九十百千][个项条件]")
+# A number that is no date's part.
+_NUMBER = patterns.compile(r"\d+(?![\d.年月日号时])")
+_SENTENCE = patterns.compile(r"[^。!?\n]+[。!?]?")
+
+
+def _sentences(text, lo, hi):
+    for m in _SENTENCE.finditer(text, lo, hi):
+        yield m.start(), m.end()
+
+
+def read(text: str, lo: int, hi: int) -> Reading:
+    """The counting sentences of a paragraph: their groups, figures and defects."""
+    groups, figures = read_paragraph(text, lo, hi)
+    found = []
+    for s, e in counting_sentences(text, lo, hi):
+        found += defects(text, s, e, figures, lo)
+    found += _styles(text, groups, figures)
+    return Reading(groups, figures, found)
+
+
+def _styles(text, groups, figures) -> list[Defect]:
+    """Counts of one base in both Arabic and Chinese numerals (同类别同形式, GB/T 15835-2011), and
+    二 before a measure word where 两 is written (二个)."""
+    out = []
+    for g in groups:
+        counts = [f for f in [g.aspects, g.total, *g.parts] if f is not None and f.unit in COUNT_UNITS]
+        systems = {f.system for f in counts}
+        if len(systems) > 1:
+            arabic = sum(f.system == "arabic" for f in counts)
+            chinese = len(counts) - arabic
+            fewer = {"arabic"} if arabic < chinese else {"chinese"} if chinese < arabic else systems
+            out += [Defect("mixed", f.start, f.end) for f in counts if f.system in fewer]
+    for f in figures:
+        if f.num == "二" and f.unit in COUNT_UNITS and (f.start == 0 or text[f.start - 1] not in "第十"):
+            out.append(Defect("er", f.start, f.end))
+    return out
+
+
+# -- arithmetic ----------------------------------------------------------------------------------
+
+class Inconsistency(Record):
+    """A figure that does not agree with its base: kind, the figures it rests on, and numbers."""
+
+    FIELDS = ("kind", "figures", "numbers")
+
+    def __init__(self, kind: str, figures: list, numbers: dict):
+        # exceeds, sum, rest, rate, truncated, share, aspects, parts-exceed
+        self.kind = kind
+        self.figures = figures
+        self.numbers = numbers
+
+
+def rate_at(written: str, x: int, total: int, half_up: bool) -> str:
+    """x/total as a percentage to as many places as the written rate has, rounded half up or
+    cut off, written as decimal's quantize writes it (100, 91.7, 0.00). In integers: the exact
+    value, with no float's error and no decimal import on every run."""
+    places = len(written.split(".")[1]) if "." in written else 0
+    scaled = 100 * x * 10**places  # the rate in units of its last written place, times total
+    units = (2 * scaled + total) // (2 * total) if half_up else scaled // total
+    if not places:
+        return str(units)
+    return f"{units // 10**places}.{units % 10**places:0{places}d}"
+
+
+def rate_kind(written: str, x: int, total: int) -> str:
+    """"rounded" when the rate is x/total rounded to the places written, "truncated" when it is
+    cut off there instead, else "wrong"."""
+    stated = int(written.replace(".", ""))
+    if stated == int(rate_at(written, x, total, True).replace(".", "")):
+        return "rounded"
+    return "truncated" if stated == int(rate_at(written, x, total, False).replace(".", "")) else "wrong"
+
+
+def _reachable(written: str, total: int) -> bool:
+    """Whether some whole count out of total gives this rate (rounded or cut off)."""
+    for x in range(total + 1):
+        if rate_kind(written, x, total) != "wrong":
+            return True
+    return False
+
+
+def inconsistencies(group: Group) -> list[Inconsistency]:
+    """Where the figures of a group disagree with its base."""
+    out = []
+    total = group.total
+    t = total.value
+    if group.subset:
+        parts = group.parts
+        summed = sum(p.value for p in parts)
+        if len(parts) >= 2 and summed > t * (1 + 1e-9) + 1e-6:
+            out.append(Inconsistency("parts-exceed", [total, *parts], {"summed": summed}))
+    else:
+        parts = [p for p in group.parts if p.unit in COUNT_UNITS]
+        done = [p for p in parts if p.role == "done"]
+        x = sum(p.value for p in done)
+        s = sum(p.value for p in parts)
+        if s > t + 1e-9:
+            out.append(Inconsistency("exceeds", [total, *parts], {"done": x, "others": s - x}))
+        elif len(parts) >= 2 and abs(s - t) > 1e-9:
+            out.append(Inconsistency("sum", [total, *parts], {"sum": s}))
         else:
-            return None
-    return total + (digit or 0)
+            for i, p in enumerate(parts):
+                if p.role == "rest" and abs(p.value - (t - sum(q.value for q in parts[:i]))) > 1e-9:
+                    out.append(Inconsistency("rest", [total, *parts[:i + 1]],
+                                             {"rest": t - sum(q.value for q in parts[:i])}))
+        if group.all_done and parts and abs(x - t) > 1e-9:
+            out.append(Inconsistency("sum", [total, *parts], {"sum": x}))
+        known = done or group.all_done
+        done_count = x if done else t
+        for rate in group.rates:
+            if rate.unit != "%" or not t or t != int(t):
+                continue
+            if known:
+                kind = rate_kind(rate.num, int(done_count), int(t))
+                if kind != "rounded":
+                    out.append(Inconsistency("rate" if kind == "wrong" else "truncated",
+                                             [rate, total, *done], {"done": done_count}))
+            elif not _reachable(rate.num, int(t)):
+                out.append(Inconsistency("rate", [rate, total], {"done": None}))
+        for p in group.parts:
+            if p.unit == "%" and t == int(t) and not _reachable(p.num, int(t)):
+                out.append(Inconsistency("rate", [p, total], {"done": None}))
+        if group.aspects is not None and not 1 <= group.aspects.value <= t:
+            out.append(Inconsistency("aspects", [group.aspects, total], {}))
+    for share, part in group.shares:
+        if share.unit != "%" or not t:
+            continue
+        actual = 100 * part.value / t
+        stated = float(share.num)
+        if share.floor:
+            if stated > actual + 0.5 or stated > 100:
+                out.append(Inconsistency("share", [share, part, total], {"actual": actual}))
+        elif group.subset or part.value != int(part.value) or t != int(t):
+            if abs(stated - actual) > 0.5:
+                out.append(Inconsistency("share", [share, part, total], {"actual": actual}))
+        else:
+            kind = rate_kind(share.num, int(part.value), int(t))
+            if kind != "rounded":
+                out.append(Inconsistency("share" if kind == "wrong" else "truncated", [share, part, total],
+                                         {"actual": actual, "done": part.value}))
+    return out
+
+
+def _fmt(number) -> str:
+    return str(int(number)) if number == int(number) else f"{number:g}"
+
+
+def arithmetic_findings(group: Group):
+    """(start, end, message kind, message arguments, hint) for each inconsistency of a group: the
+    rules word them. A hint is a rate cut off instead of rounded."""
+    total = group.total
+    t = _fmt(total.value)
+    for bad in inconsistencies(group):
+        figs, numbers = bad.figures, bad.numbers
+        start, end = min(f.start for f in figs), max(f.end for f in figs)
+        if bad.kind == "exceeds":
+            yield start, end, "exceeds", {"done": _fmt(numbers["done"]), "others": _fmt(numbers["others"]),
+                                          "total": t}, False
+        elif bad.kind == "sum":
+            yield start, end, "sum", {"sum": _fmt(numbers["sum"]), "total": t}, False
+        elif bad.kind == "rest":
+            rest = figs[-1]
+            yield rest.start, rest.end, "rest", {"written": _fmt(rest.value), "rest": _fmt(numbers["rest"])}, False
+        elif bad.kind == "truncated":
+            rate, done = figs[0], numbers["done"]
+            yield rate.start, rate.end, "truncated", {
+                "rate": rate.num, "done": _fmt(done), "total": t,
+                "rounded": rate_at(rate.num, int(done), int(total.value), True)}, True
+        elif bad.kind == "share" and figs[1].role == "done" and not group.subset:
+            share, done = figs[0], figs[1].value  # 已整改销号3个，占整改问题总数的75%: a completion rate
+            yield share.start, share.end, "rate", {"rate": share.num, "done": _fmt(done), "total": t,
+                                                   "actual": 100 * done / total.value}, False
+        elif bad.kind == "share":
+            share, part = figs[0], figs[1]
+            yield share.start, share.end, "share", {"share": share.num, "part": part.num + part.scale + part.unit,
+                                                    "total": total.num + total.scale + total.unit,
+                                                    "actual": numbers["actual"]}, False
+        elif bad.kind == "rate" and numbers["done"] is None:
+            rate = figs[0]
+            yield rate.start, rate.end, "rate-of", {"rate": rate.num, "total": t}, False
+        elif bad.kind == "rate":
+            rate, done = figs[0], numbers["done"]
+            yield rate.start, rate.end, "rate", {"rate": rate.num, "done": _fmt(done), "total": t,
+                                                 "actual": 100 * done / total.value}, False
+        elif bad.kind == "aspects":
+            yield start, end, "aspects-exceed", {"aspects": _fmt(figs[0].value), "total": t}, False
+        elif bad.kind == "parts-exceed":
+            yield start, end, "parts-exceed", {"summed": _fmt(numbers["summed"]) + unit_class(total.unit),
+                                               "total": total.num + total.scale + total.unit}, False
+
+
+# -- per document --------------------------------------------------------------------------------
+
+_READINGS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def reading(doc) -> list[tuple[object, Reading]]:
+    """(paragraph, Reading) for each body paragraph of a document that has count words; read once
+    per document, for every rule that asks."""
+    got = _READINGS.get(doc)
+    if got is None:
+        text = doc.folded
+        got = []
+        for para in doc.body_paragraphs():
+            if CUE.search(text, para.start, para.end) is None and _HAS_FIG.search(text, para.start, para.end) is None:
+                continue
+            got.append((para, read(text, para.start, para.end)))
+        _READINGS[doc] = got
+    return got
+
+
+_HAS_FIG = patterns.compile(r"其中|占比|完成率")

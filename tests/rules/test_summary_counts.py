@@ -44,7 +44,7 @@ def test_a_rate_is_judged_as_decimal_rounding_judges_it():
     import random
     from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-    from rectlint.rules.summary_counts import _rate_at, _rate_kind
+    from rectlint.conventions.counts import rate_at as _rate_at, rate_kind as _rate_kind
 
     def reference(written, x, total, rounding):
         places = len(written.split(".")[1]) if "." in written else 0
