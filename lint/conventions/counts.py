@@ -27,8 +27,8 @@ from .numbers import (COUNT_UNITS, QUANTIFIERS, SCALE_CHARS, UNIT, UNIT_CHARS, U
 from .dates import JOINER_CHAR
 from .status import ALL_DONE as ALL_DONE_PHRASE, COUNTED_DONE, COUNTED_OPEN
 
-__all__ = ["ALL_DONE", "DONE", "NUM", "Figure", "Group", "Defect", "reading", "read_paragraph", "to_int",
-           "inconsistencies", "rate_kind", "rate_at"]
+__all__ = ["ALL_DONE", "DONE", "NUM", "Figure", "Group", "Defect", "reading", "read", "read_paragraph", "to_int",
+           "inconsistencies", "arithmetic_findings", "rate_kind", "rate_at"]
 
 NUM = r"(?:\d+|[一二两三四五六七八九十百千零〇]+)"
 _N = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
@@ -42,32 +42,42 @@ _TAIL = r"(?:整改)?(?:的)?(?:问题)?"
 _VERB = r"(?:共|共计|总计)?(?:反馈|反映|指出|梳理|交办|查出|发现|移交|认领|涉及|提出)(?:了|出)?(?:的)?"
 _MEASURE_VERB = r"(?:细化|制定|明确|形成|梳理|提出|研究制定)(?:了)?(?:具体)?"
 
-# One scan of a paragraph finds every figure with its role; the empty group names the role.
-_ROLES = [
+# A paragraph is read from its figures, its 其中 and its 已全部完成: each figure takes its role
+# from the words just before it (and the noun after it), tried in the order below.
+_EVENTS = patterns.compile(
+    rf"(?P<num>{_N})(?:(?P<range>{JOINER_CHAR}){_N})?(?P<more>余|多)?"
+    rf"(?:(?P<scale>[万亿](?=[个项条件人名次元]))?(?P<unit>{UNIT})|(?=方面))")
+_ALL_DONE = patterns.compile(ALL_DONE_PHRASE)
+_WINDOW = 26  # characters before a figure that may hold its words
+# The words before a figure are matched backwards from it ((?r)): one try at the figure, not one
+# at every character of the window.
+_ROLES = [(role, patterns.compile("(?r)" + before + "$"), patterns.compile(after) if after else None)
+          for role, before, after in (
     # 查出的5个方面问题中，已完成整改4个: the areas are what is counted.
-    rf"(?P<r_problems>){_VERB}{_FIG}方面(?:的)?问题",
-    rf"(?P<r_aspects>)(?P<num>{_N})(?P<scale>[万亿](?=个))?(?P<unit>{UNIT})?(?=方面)",
-    rf"(?P<r_problems>){_VERB}(?:各类|具体)?(?:问题)?(?:共|共计|总计)?{_FIG}(?:具体)?(?:的)?问题",
-    rf"(?P<r_problems>){_VERB}(?:各类|具体)?问题(?:共|共计|总计)?{_FIG}",
-    rf"(?P<r_problems>)(?<=方面(?:的|共|共计)?){_FIG}(?:具体)?问题",
-    rf"(?P<r_problems>)问题(?:共|共计|总计){_FIG}",
-    rf"(?P<r_measures>){_MEASURE_VERB}(?:整改)?(?:措施|任务)(?:共|共计)?{_FIG}",
-    rf"(?P<r_measures>){_MEASURE_VERB}(?:整改)?{_FIG}(?:具体)?(?:整改)?(?:措施|任务)",
-    rf"(?P<r_measures>)(?<=整改)(?:措施|任务)(?:共|共计|总计){_FIG}",
-    rf"(?P<r_done>){_SUBJECT}(?<!阶段性|基本|未|尚未)(?:{_DONE_WORDS}){_TAIL}{_FIG}",
-    rf"(?P<r_open>){_SUBJECT}(?P<status>{_OPEN_WORDS}){_TAIL}{_FIG}",
-    rf"(?P<r_rest>)其余(?:的)?{_FIG}",
-    rf"(?P<r_rate>)(?:整改)?(?:完成率|整改率|办结率|销号率)(?:为|达到|达|是)?{_FIG}",
-    rf"(?P<r_share>)占比(?P<floor>为|达到|达|超过)?{_FIG}",
-    rf"(?P<r_share>)占(?P<base>[^,;:。!?]{{0,20}}?)(?:的)?(?:比例|比重)?(?P<floor>为|达到|达|超过)?{_FIG}",
-    rf"(?P<r_all>){ALL_DONE_PHRASE}",
-    rf"(?P<r_whole>)(?:共有|共计|总计|合计|累计|共)(?P<noun>[^,;:。!?\d]{{0,12}}?){_FIG}",
-    r"(?P<r_whereof>)其中",
-    rf"(?P<r_fig>){_FIG}",
-]
-TOKENS = patterns.compile("|".join(_ROLES))
-_ROLE_NAMES = ("aspects", "problems", "measures", "done", "open", "rest", "rate", "share", "all", "whole",
-               "whereof", "fig")
+    ("problems", rf"{_VERB}(?:各类|具体)?(?:问题)?(?:共|共计|总计)?", r"(?:具体)?(?:的)?问题|方面(?:的)?问题"),
+    ("aspects", "", r"方面"),
+    ("problems", rf"{_VERB}(?:各类|具体)?问题(?:共|共计|总计)?", None),
+    ("problems", r"方面(?:的|共|共计)?", r"(?:具体)?问题"),
+    ("problems", r"问题(?:共|共计|总计)", None),
+    ("measures", rf"{_MEASURE_VERB}(?:整改)?(?:措施|任务)(?:共|共计)?", None),
+    ("measures", rf"{_MEASURE_VERB}(?:整改)?", r"(?:具体)?(?:整改)?(?:措施|任务)"),
+    ("measures", r"(?<=整改)(?:措施|任务)(?:共|共计|总计)", None),
+    ("done", rf"{_SUBJECT}(?<!阶段性|基本|未|尚未)(?:{_DONE_WORDS}){_TAIL}", None),
+    ("open", rf"{_SUBJECT}(?P<status>{_OPEN_WORDS}){_TAIL}", None),
+    ("rest", r"其余(?:的)?", None),
+    ("rate", r"(?:完成率|整改率|办结率|销号率)(?:为|达到|达|是)?", None),
+    ("share", r"占比(?P<floor>为|达到|达|超过)?", None),
+    ("share", r"占(?P<base>[^,;:。!?]{0,20}?)(?:的)?(?:比例|比重)?(?P<floor>为|达到|达|超过)?", None),
+    ("whole", r"(?:共有|共计|总计|合计|累计|共)(?P<noun>[^,;:。!?\d]{0,12}?)", None),
+)]
+# Any of the fixed words before a figure: most figures of a notice have none (每季度检查一次, 3名),
+# and one search tells so. A share's or a whole's words (占…的, 共…) are looked for by their first
+# character.
+_OPEN_ENDED = ("share", "whole")
+_ANY_ROLE = patterns.compile("(?r)(?:" + "|".join(
+    p.pattern[4:-1] for role, p, _ in _ROLES if p.pattern != "(?r)$" and not (role in _OPEN_ENDED and "{0," in p.pattern))
+    + ")$")
+
 
 # Words that make a sentence a counting sentence, with or without an intact figure.
 CUE = patterns.compile(
@@ -151,19 +161,33 @@ _CLASSES = {"problems": COUNT_UNITS, "measures": COUNT_UNITS}
 _APPROX_BEFORE = "近上数几约逾超"
 
 
-def _figure(role, m, text) -> Figure:
+def _figure(m, text) -> Figure:
     start = m.start("num")
     approx = bool(m.group("range") or m.group("more")) or (start > 0 and text[start - 1] in _APPROX_BEFORE)
-    fig = Figure(role, start, m.end("unit"), m.group("num"), m.group("unit"), m.group("scale") or "", approx)
+    fig = Figure("fig", start, m.end(), m.group("num"), m.group("unit") or "", m.group("scale") or "", approx)
     fig.more = m.group("more") or ""
     return fig
 
 
-def _role(m) -> str:
-    for name in _ROLE_NAMES:
-        if m.group("r_" + name) is not None:
-            return name
-    return "fig"
+def _role(text: str, lo: int, fig: Figure):
+    """The role of a figure and the match of the words that give it, from what stands before it
+    (and the noun after it)."""
+    window = max(lo, fig.start - _WINDOW)
+    share = text.find("占", window, fig.start) >= 0
+    whole = text.find("共", window, fig.start) >= 0 or text.find("计", window, fig.start) >= 0
+    if not (share or whole or text.startswith("方面", fig.end)) and _ANY_ROLE.search(text, window, fig.start) is None:
+        return "fig", None
+    for role, before, after in _ROLES:
+        if after is not None and after.match(text, fig.end) is None:
+            continue
+        if role in _OPEN_ENDED and not (share if role == "share" else whole):
+            continue
+        if role == "aspects":
+            return role, None
+        m = before.search(text, window, fig.start)
+        if m is not None:
+            return role, m
+    return "fig", None
 
 
 def _ok(fig: Figure) -> bool:
@@ -198,22 +222,27 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
     whereof = None  # a 其中 total collecting parts until its sentence ends
     whereof_end = hi
     aspects = None
-    for m in TOKENS.finditer(text, lo, hi):
-        role = _role(m)
-        if whereof is not None and m.start() >= whereof_end:
+    events = list(_EVENTS.finditer(text, lo, hi))
+    if text.find("全部", lo, hi) >= 0:  # 已全部完成整改: a count of the latest total's all
+        events += _ALL_DONE.finditer(text, lo, hi)
+        events.sort(key=lambda m: m.start())
+    for ev in events:
+        if whereof is not None and ev.start() >= whereof_end:
             whereof = None
-        if role == "whereof":
-            continue
-        if role == "all":
+        if ev.re is _ALL_DONE:
             if last_group is not None and last_group.kind == "problems":
                 last_group.all_done = True
             continue
+        fig = _figure(ev, text)
+        role, m = _role(text, lo, fig)
+        fig.role = role
         if role == "aspects":
-            if m.group("unit") or text.startswith("方面", m.end()):
-                aspects = Figure("aspects", m.start("num"), m.end(), m.group("num"), m.group("unit") or "",
-                                 m.group("scale") or "")
+            aspects = fig
+            if fig.unit:
+                figures.append(fig)
             continue
-        fig = _figure(role, m, text)
+        if not fig.unit:
+            continue
         figures.append(fig)
         if not _ok(fig) or fig.approx:
             continue  # the defects pass reports a malformed number; approximate figures add up to nothing
@@ -222,8 +251,6 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
             fig.group = group
             if role == "problems" and aspects is not None and fig.start - aspects.end <= 3:
                 group.aspects, aspects.group = aspects, group
-                if aspects.unit:
-                    figures.append(aspects)
             groups.append(group)
             latest[role] = last_group = group
             aspects = None
@@ -262,13 +289,14 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
             stop = _stop(text, fig.end, hi)
             k = text.find("其中", fig.end, stop)
             if cls == "%" or k < 0 or _coded(text, fig.start):
+                fig.role = "fig"
                 continue
             group = Group(cls, fig, subset=True)
             group.noun = m.group("noun") or ""
             fig.group = group
             groups.append(group)
             whereof, whereof_end, last_part = group, _stop(text, k, hi), None
-        elif role == "fig" and whereof is not None:
+        elif whereof is not None:
             if unit_class(fig.unit) != whereof.kind or _coded(text, fig.start):
                 continue
             fig.role, fig.group = "part", whereof
@@ -473,6 +501,8 @@ def _wrong_class(f, found):
 def counting_sentences(text: str, lo: int, hi: int):
     """(start, end) of the sentences of text[lo:hi] that count: two or more count words, or a
     count word or count near others (a full stop slipped into a counting sentence parts it)."""
+    if CUE.search(text, lo, hi) is None:
+        return
     spans = list(_sentences(text, lo, hi))
     cues = [_cues(text, s, e) for s, e in spans]
     for i, (s, e) in enumerate(spans):
@@ -694,11 +724,13 @@ def reading(doc) -> list[tuple[object, Reading]]:
         text = doc.folded
         got = []
         for para in doc.body_paragraphs():
-            if CUE.search(text, para.start, para.end) is None and _HAS_FIG.search(text, para.start, para.end) is None:
-                continue
+            a, b = para.start, para.end
+            if _NUMERAL.search(text, a, b) is None or (CUE.search(text, a, b) is None and text.find("其中", a, b) < 0):
+                continue  # no number, or no count word and no 其中: no counting sentence
             got.append((para, read(text, para.start, para.end)))
         _READINGS[doc] = got
     return got
 
 
-_HAS_FIG = patterns.compile(r"其中|占比|完成率")
+# A paragraph with no number in it has no figure, and nothing that nearly reads as one.
+_NUMERAL = patterns.compile(r"\d(?![\d.年月日号时分秒])|[零〇一二两三四五六七八九十百千](?:[个项条件人名次元%万亿,;:、。.]|方面)")
