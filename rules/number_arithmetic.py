@@ -50,6 +50,7 @@ _SAID = {
     "exceeds": "number-arithmetic.exceeds",
     "sum": "number-arithmetic.sum",
     "rest": "number-arithmetic.rest",
+    "restate": "number-arithmetic.restate",
     "truncated": "number-arithmetic.truncated",
     "share": "number-arithmetic.share",
     "rate-of": "number-arithmetic.rate-of",

@@ -39,11 +39,11 @@ Good: 关于巡察整改进展情况的通报
 
 from __future__ import annotations
 
-from rectlint.conventions.counts import arithmetic_findings, reading
+from rectlint.conventions.counts import PROBLEM_CATEGORIES, arithmetic_findings, reading, to_int
 from rectlint.finding import Hit
 from rectlint.messages import say
 
-from rectlint.conventions.status import COMPLETE, PARTIAL, is_complete, terms
+from rectlint.conventions.status import COMPLETE, PARTIAL, VOCABULARY, in_vocabulary, is_complete, terms
 
 DOC_ZH = """对不上的汇总数字，或与所列条目不符的汇总数字。
 
@@ -68,6 +68,7 @@ _SAID = {
     "exceeds": "summary-counts.exceeds",
     "sum": "summary-counts.sum",
     "rest": "summary-counts.rest",
+    "restate": "summary-counts.restate",
     "truncated": "summary-counts.truncated",
     "share": "summary-counts.share",
     "rate-of": "summary-counts.rate-of",
@@ -113,22 +114,14 @@ def check(doc, options):
     if not items or problems is None:
         return
     declared = int(problems.total.value)
-    if doc.info.completeness == "complete":
-        sizes = [len(level) for level in _levels(items, doc.outline.items_section)]
-        if declared not in sizes:
-            yield Hit(problems.total.start, problems.total.end, category="structure",
-                      **say("summary-counts.problems", declared=declared, listed=len(items)))
-        listed_groups = _item_groups(items)
-        grouped = not (len(listed_groups) == 1 and listed_groups[0] in (doc.outline.items_section, doc.outline.root))
-        # Items listed straight under the problems section are not grouped into aspects at all.
-        aspects = problems.aspects
-        if aspects is not None and grouped and int(aspects.value) not in sizes[1:] + [len(listed_groups)]:
-            yield Hit(aspects.start, aspects.end, category="structure",
-                      **say("summary-counts.aspects", declared=int(aspects.value), listed=len(listed_groups)))
-    with_status = [h for h in items if h.status is not None]
-    if len(with_status) != len(items) or declared != len(items):
+    if doc.info.completeness == "complete" and not _categories_listed(doc, len(items)):
+        yield from _structure(doc, problems, items)
+    # Statuses are compared only where every item states one in the vocabulary: an item whose
+    # status could not be read tells nothing about the count.
+    if declared != len(items) or not all(h.status is not None and in_vocabulary(h.status.text, VOCABULARY)
+                                         for h in items):
         return
-    done = next((p for p in problems.parts if p.role == "done"), None)
+    done = next((p for p in problems.parts if p.status == "done"), None)
     if done is not None or problems.all_done:
         x = int(done.value) if done is not None else declared
         listed = sum(1 for h in items if is_complete(h.status.text, COMPLETE))
@@ -136,13 +129,45 @@ def check(doc, options):
             where = done if done is not None else problems.total
             yield Hit(where.start, where.end, **say("summary-counts.completed", declared=x, listed=listed))
     for part in problems.parts:
-        status = part.status
-        if part.role != "open" or status not in PARTIAL:
+        status = part.word
+        if part.status != "open" or status not in PARTIAL:
             continue
         listed = sum(1 for h in items if status in terms(h.status.text))
         if listed != int(part.value):
             yield Hit(part.start, part.end,
                       **say("summary-counts.partial", status=status, declared=int(part.value), listed=listed))
+
+
+def _categories_listed(doc, listed: int) -> bool:
+    """Whether the notice counts its problems by category (5类问题) and lists the categories."""
+    found = doc.matches(PROBLEM_CATEGORIES, doc.outline.summary_lines)
+    return any(to_int(m.group("count")) == listed for ms in found.values() for m in ms)
+
+
+def _structure(doc, problems, items):
+    """The declared numbers of problems and aspects against the items and groups listed."""
+    declared = int(problems.total.value)
+    sizes = [len(level) for level in _levels(items, doc.outline.items_section)]
+    listed_groups = _item_groups(items)
+    grouped = not (len(listed_groups) == 1 and listed_groups[0] in (doc.outline.items_section, doc.outline.root))
+    aspects = problems.aspects
+    said = int(aspects.value) if aspects is not None else None
+    # A notice may head its aspects and tell the problems in prose (（一）…方面, then 针对…的问题):
+    # the items listed are then its aspects.
+    items_are_aspects = said == len(items) and declared not in sizes
+    aspects_ok = said is None or items_are_aspects or (said in sizes[1:] + [len(listed_groups)] if grouped else True)
+    if declared not in sizes and not items_are_aspects:
+        yield Hit(problems.total.start, problems.total.end, category="structure",
+                  **say("summary-counts.problems", declared=declared, listed=len(items)))
+        # Items nearer the aspects than the problems may be the aspects' headings (3 headings over
+        # 4个方面8个问题): then the aspects disagree with them too.
+        if said is not None and not grouped and abs(said - len(items)) < abs(declared - len(items)):
+            yield Hit(aspects.start, aspects.end, category="structure",
+                      **say("summary-counts.aspects", declared=said, listed=len(items)))
+            return
+    if not aspects_ok and grouped:
+        yield Hit(aspects.start, aspects.end, category="structure",
+                  **say("summary-counts.aspects", declared=said, listed=len(listed_groups)))
 
 
 def _item_groups(items):

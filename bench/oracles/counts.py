@@ -61,25 +61,40 @@ CLASSES = {
 _SCALE = {"万元": 10_000, "亿元": 100_000_000}
 _PLACES = {"元": 2, "万元": 4, "亿元": 8, "%": 2}
 
-_DONE = r"(?:已整改销号|整改销号|已完成整改|已整改到位|完成整改|已完成|已整改|已办结|已销号|整改完成)"
-_OPEN = r"(?:阶段性完成(?:整改)?|基本完成(?:整改)?|正在整改|持续整改|持续推进|长期坚持|尚未完成|未完成)"
+# Status words a count uses (a proofreader's list, from notices read: 已销号, 已办结, 已落实 for
+# measures, 部分整改, 持续办理, 按期推进中…).
+_DONE = (r"(?:已整改销号|整改销号|已完成整改|已整改到位|整改到位|完成整改|已整改完成|已完成|已整改|已办结|已销号"
+         r"|整改完成|已落实)")
+_OPEN = (r"(?:阶段性完成(?:整改)?|基本完成(?:整改)?|正在整改(?:中)?|持续整改|持续推进|需长期坚持|长期坚持|尚未完成"
+         r"|未完成(?:整改)?|未整改到位|部分整改|持续办理|正在办理|按期推进(?:中)?|推进中)")
 _ALL = r"(?:已|均已)?全部(?:完成整改|整改完成|整改到位|完成|销号)"
 _SUBJECT = r"(?:(?P<subj>(?:反馈|巡察|巡视|审计)?问题|(?:整改)?措施|(?:整改)?任务)(?:中)?)?"
-_TAIL = r"(?:整改)?(?:的)?(?:问题)?"
+_TAIL = r"(?:整改)?(?:的)?(?P<named>问题)?"
 _VERB = r"(?:反馈|反映|指出|梳理|交办|查出|发现|提出|涉及)(?:了|出)?(?:的)?"
+_NOUN = r"(?P<noun>(?:具体)?问题|(?:整改)?措施|(?:整改)?任务)"
 
 PATTERNS = [
+    # 查出的5个方面问题中: the areas are what is counted.
+    ("problems", rf"{_VERB}{FIG}方面(?:的)?问题"),
     ("aspects", rf"{FIG}(?=方面)"),
+    ("aspects", rf"(?P<fig>(?P<num>\d+|[{CN}]+)(?P<scale>)(?P<unit>))(?=方面)"),  # 6方面, 三方面
     ("problems", rf"{_VERB}(?:各类|具体)?(?:问题)?(?:共|共计|总计)?{FIG}(?:具体)?(?:的)?问题"),
     ("problems", rf"{_VERB}(?:各类|具体)?问题(?:共|共计|总计)?{FIG}"),
     ("problems", rf"(?<=方面(?:的|共|共计)?){FIG}(?:具体)?问题"),
     ("problems", rf"(?:共|共计|总计)(?:反馈|发现|查出)?问题{FIG}"),
-    ("measures", rf"(?:细化|制定|明确|形成|梳理)(?:了)?(?:具体)?(?:整改)?(?:措施|任务)(?:共|共计)?{FIG}"),
-    ("measures", rf"(?:细化|制定|明确|形成)(?:了)?(?:具体)?(?:整改)?{FIG}(?:具体)?(?:整改)?(?:措施|任务)"),
+    ("problems", rf"(?:共|共计|总计|细化为|细化成|梳理出|梳理为){FIG}(?:具体)?问题"),
+    ("measures", rf"(?:细化|制定|明确|形成|梳理|提出)(?:了)?(?:具体)?(?:整改)?(?:措施|任务)(?:共|共计)?{FIG}"),
+    ("measures", rf"(?:细化|制定|明确|形成|提出)(?:了)?(?:具体)?(?:整改)?{FIG}(?:具体)?(?:整改)?(?:措施|任务)"),
+    ("rest", rf"其余(?:的)?{FIG}"),
+    # 8个问题已整改完成7个 / 5个问题已全部完成整改: the total said again, as the parts' subject.
+    ("restate", rf"{FIG}{_NOUN}(?:中)?(?=(?:已|均已)?(?:全部)?{_DONE}|{_OPEN}|{_ALL})"),
     ("done", rf"{_SUBJECT}(?<!阶段性|基本|未|尚未){_DONE}{_TAIL}{FIG}"),
     ("open", rf"{_SUBJECT}{_OPEN}{_TAIL}{FIG}"),
-    ("rest", rf"其余{FIG}"),
-    ("rate", rf"(?:整改)?(?:完成率|整改率)(?:为|达到|达|是)?{FIG}"),
+    # 2个已整改完成，1个按期推进中: the status after its figure, closing the clause.
+    ("post-done", rf"{FIG}(?:问题)?(?={_DONE}(?:[,;。、]|$))"),
+    ("post-open", rf"{FIG}(?:问题)?(?={_OPEN}(?:[,;。、]|$))"),
+    ("amount", rf"(?P<akind>涉及(?:问题)?(?:资金|金额)|(?:已)?整改(?:问题)?(?:资金|金额)){FIG}"),
+    ("rate", rf"(?:整改)?(?:完成率|整改率|落实率|办结率|销号率)(?:为|达到|达|是)?{FIG}"),
     ("share", rf"占(?P<base>[^,;。]{{0,20}}?)(?:的)?(?:比例|比重)?(?:为|达到|达|超过)?{FIG}"),
     ("share", rf"占比(?:为|达到|达|超过)?{FIG}"),
     ("all", _ALL),
@@ -174,12 +189,12 @@ def unit_class(unit: str) -> str:
 # -- the model of a notice's counting sentences --------------------------------------------------
 
 class Fig:
-    def __init__(self, role, start, end, num, unit, group=None, floor=False, base=None):
-        self.role, self.start, self.end, self.num, self.unit = role, start, end, num, unit
-        self.group, self.floor, self.base = group, floor, base
+    def __init__(self, role, start, end, num, unit, scale=""):
+        self.role, self.start, self.end, self.num, self.unit, self.scale = role, start, end, num, unit, scale
+        self.group, self.floor, self.status = None, False, None
 
     def __repr__(self):
-        return f"Fig({self.role} {self.num}{self.unit} @{self.start})"
+        return f"Fig({self.role} {self.num}{self.scale}{self.unit} @{self.start})"
 
 
 class Group:
@@ -190,8 +205,10 @@ class Group:
         self.parts: list[Fig] = []  # done/open/rest (status parts) or 其中 parts
         self.rates: list[Fig] = []
         self.shares: list[tuple[Fig, Fig]] = []  # (share, part it measures)
+        self.restates: list[Fig] = []  # the total said again (8个问题已整改完成7个)
         self.all_done = False
         self.aspects: Fig | None = None
+        self.money: Group | None = None  # 涉及金额…: the amount the counted problems involve
 
 
 def _tokens(f: str, lo: int, hi: int):
@@ -216,12 +233,20 @@ def _tokens(f: str, lo: int, hi: int):
 
 
 def _fig(role, m):
-    return Fig(role, m.start("fig"), m.end("fig"), m.group("num"), m.group("unit"))
+    return Fig(role, m.start("fig"), m.end("fig"), m.group("num"), m.group("unit"), m.group("scale") or "")
+
+
+def figure_value(num, scale, unit):
+    """The value of a figure as written, or None; an aspect count may go without its 个 (6方面)."""
+    if not unit:
+        v = int(num) if num.isdigit() and (num == "0" or num[0] != "0") else cn_value(num)
+        return None if v is None else float(v)
+    p = parse_figure(num + scale + unit)
+    return None if p is None else p[0]
 
 
 def _value(fig: Fig):
-    p = parse_figure(fig.num + fig.unit)
-    return None if p is None else p[0]
+    return figure_value(fig.num, fig.scale, fig.unit)
 
 
 def paragraphs(text: str):
@@ -243,24 +268,28 @@ def model(text: str):
     for lo, hi in paragraphs(f):
         if hi - lo < 4:
             continue
-        tokens = _tokens(f, lo, hi)
-        current = {}  # kind -> latest group in this paragraph
-        last_total = None
-        last_fig_group = None  # group of the latest status part, for a rate that follows
-        last_part: Fig | None = None
-        whereof = None  # a 其中 group collecting parts, until the sentence ends
-        sentence_end = hi
+        totals = []  # this paragraph's count totals, in order
+        last_group = None  # the group of the latest total or part
+        last_part = None
+        last_status = None  # the status part an amount after it belongs to
+        whereof, whereof_end = None, hi
         pending_aspects = None
-        for pos, role, m in tokens:
-            if whereof is not None and pos > sentence_end:
+        subject_group, subject_at = None, -1  # a total said again as its parts' subject
+        for pos, role, m in _tokens(f, lo, hi):
+            if whereof is not None and pos > whereof_end:
                 whereof = None
+            if role == "all":
+                if last_group is not None and last_group.kind == "problems":
+                    last_group.all_done = True
+                    last_status = "done"
+                continue
+            fig = _fig(role, m)
+            if _value(fig) is None or _in_date_or_code(f, fig.start) or f[max(lo, fig.start - 1):fig.start] == "第":
+                continue
             if role == "aspects":
-                pending_aspects = _fig("aspects", m)
+                pending_aspects = fig
                 continue
             if role in ("problems", "measures"):
-                fig = _fig(role, m)
-                if _value(fig) is None:
-                    continue
                 g = Group(role, fig)
                 if role == "problems" and pending_aspects is not None and pending_aspects.end >= fig.start - 4:
                     g.aspects = pending_aspects
@@ -270,44 +299,66 @@ def model(text: str):
                 fig.group = g
                 groups.append(g)
                 figs.append(fig)
-                current[role] = g
-                last_total = g
-                last_fig_group = g
+                totals.append(g)
+                last_group, last_status, subject_group = g, None, None
                 continue
             pending_aspects = None
-            if role == "all":
-                if last_total is not None and last_total.kind == "problems":
-                    last_total.all_done = True
-                continue
-            if role in ("done", "open", "rest"):
-                subj = m.groupdict().get("subj")
-                if subj:
-                    kind = "measures" if ("措施" in subj or "任务" in subj) else "problems"
-                    g = current.get(kind)
+            if role == "restate":
+                kind = "problems" if "问题" in m.group("noun") else "measures"
+                g = next((t for t in reversed(totals) if t.kind == kind), None)
+                if g is None:  # said here for the first time: the total itself
+                    g = Group(kind, fig)
+                    groups.append(g)
+                    totals.append(g)
                 else:
-                    g = last_fig_group if last_fig_group is not None and last_fig_group.kind in (
-                        "problems", "measures") else last_total
-                if g is None or g.kind not in ("problems", "measures"):
-                    continue
-                fig = _fig(role, m)
-                if fig.unit not in CLASSES[g.kind]:
-                    continue
+                    g.restates.append(fig)
                 fig.group = g
-                g.parts.append(fig)
                 figs.append(fig)
-                last_fig_group, last_part = g, fig
+                last_group, subject_group, subject_at = g, g, fig.start
                 continue
-            if role == "rate":
-                g = last_fig_group
+            if role in ("done", "open", "rest", "post-done", "post-open") and not (
+                    role == "rest" and unit_class(fig.unit) == "money"):
+                status = role.replace("post-", "")
+                if status == "rest":  # the rest of a total after the parts just counted
+                    g = last_part.group if last_part is not None and last_part.status and \
+                        f.rfind("。", lo, fig.start) < last_part.start else None
+                else:
+                    g = _base(m.groupdict().get("subj") or m.groupdict().get("named"), fig, totals,
+                              subject_group if f.rfind("。", lo, fig.start) < subject_at else None, last_group)
                 if g is None:
                     continue
-                fig = _fig(role, m)
+                fig.role, fig.group, fig.status = status, g, status
+                g.parts.append(fig)
+                figs.append(fig)
+                last_group, last_part, last_status = g, fig, status
+                continue
+            if role in ("amount", "rest"):
+                if unit_class(fig.unit) != "money" or last_group is None:
+                    continue
+                owner = last_group
+                if role == "amount" and m.group("akind").startswith("涉及") and last_status is None:
+                    owner.money = Group("money", fig)  # the amount the counted problems involve
+                    fig.group = owner.money
+                    groups.append(owner.money)
+                    figs.append(fig)
+                    continue
+                if owner.money is None:
+                    continue
+                status = "rest" if role == "rest" else ("done" if not m.group("akind").startswith("涉及")
+                                                        else last_status)
+                fig.role, fig.group, fig.status = "money-" + status, owner.money, status
+                owner.money.parts.append(fig)
+                figs.append(fig)
+                continue
+            if role == "rate":
+                g = last_group
+                if g is None or g.kind not in ("problems", "measures"):
+                    continue
                 fig.group = g
                 g.rates.append(fig)
                 figs.append(fig)
                 continue
             if role == "share":
-                fig = _fig(role, m)
                 fig.floor = bool(re.search(r"(?:达|超过)$", f[m.start():m.start("fig")]) or
                                  f.startswith("以上", fig.end))
                 base = m.groupdict().get("base")
@@ -324,11 +375,9 @@ def model(text: str):
                 figs.append(fig)
                 continue
             if role == "whole":
-                fig = _fig(role, m)
                 cls = unit_class(fig.unit)
-                if cls == "%" or _value(fig) is None or _in_date_or_code(f, fig.start):
+                if cls == "%":
                     continue
-                # 其中 after it in the same sentence makes a total with parts
                 end = _sentence_end(f, fig.end, hi)
                 k = f.find("其中", fig.end, end)
                 if k < 0:
@@ -337,12 +386,11 @@ def model(text: str):
                 fig.group = g
                 groups.append(g)
                 figs.append(fig)
-                whereof, sentence_end = g, _sentence_end(f, k, hi)
+                whereof, whereof_end = g, _sentence_end(f, k, hi, brackets=True)
                 last_part = None
                 continue
             if role == "part" and whereof is not None:
-                fig = _fig("part", m)
-                if unit_class(fig.unit) != whereof.kind or _in_date_or_code(f, fig.start):
+                if unit_class(fig.unit) != whereof.kind:
                     continue
                 if f.rfind("其中", lo, fig.start) < whereof.total.end:
                     continue
@@ -351,15 +399,41 @@ def model(text: str):
                 figs.append(fig)
                 last_part = fig
     # Only groups with something to check are counting sentences.
-    keep = [g for g in groups if g.parts or g.rates or g.shares or g.all_done or g.aspects]
+    keep = [g for g in groups if g.parts or g.rates or g.shares or g.all_done or g.aspects or g.restates
+            or (g.money is not None and g.money.parts)]
+    keep += [g.money for g in keep if g.money is not None and g.money.parts]
     kept = {id(g) for g in keep}
     figs = [x for x in figs if x.group is not None and id(x.group) in kept]
-    # A 其中 group whose only part is its share's part still counts.
-    return keep, figs
+    return [g for g in groups if id(g) in kept], figs
 
 
-def _sentence_end(f, pos, hi):
-    m = re.compile(r"[。!?;]").search(f, pos, hi)
+def _base(subject, fig, totals, subject_group, last_group):
+    """The total a part by status counts from: the one its words name, or the total said again
+    as its subject (8个问题已整改完成7个); else the one total counted in the part's own unit
+    (细化整改措施53项，已完成48项); else the problems (反馈的3个问题，制定整改措施10条。已完成
+    整改2个: a status is a problem's); else the latest."""
+    if subject:
+        kind = "measures" if ("措施" in subject or "任务" in subject) else "problems"
+        return next((t for t in reversed(totals) if t.kind == kind), None)
+    if subject_group is not None:
+        return subject_group
+    latest = {}
+    for t in totals:
+        latest[t.kind] = t
+    fitting = [t for t in latest.values() if t.total.unit == fig.unit]
+    if len(fitting) == 1:
+        return fitting[0]
+    if len(fitting) > 1:
+        return last_group if last_group in fitting else fitting[-1]
+    if "problems" in latest:
+        return latest["problems"]
+    if last_group is not None and last_group.kind in ("problems", "measures"):
+        return last_group
+    return None
+
+
+def _sentence_end(f, pos, hi, brackets=False):
+    m = re.compile(r"[。!?;)]" if brackets else r"[。!?;]").search(f, pos, hi)
     return m.start() if m else hi
 
 
@@ -385,6 +459,8 @@ _MARKS = [
     ("(n)", re.compile(r"^(?:#+\s*)?(?:\*\*)?\(\d+\)")),
     ("qn", re.compile(r"^(?:#+\s*)?(?:\*\*)?问题[一二三四五六七八九十\d]+:")),
     ("di", re.compile(r"^(?:#+\s*)?(?:\*\*)?第[一二三四五六七八九十]+,")),
+    # 针对“…”的问题，…: a problem told in a paragraph of its own under a group heading.
+    ("zhendui", re.compile(r"^针对“[^”]+”(?:的)?问题")),
 ]
 _STATUS_DONE = re.compile(r"^(?:已完成|完成|已整改|已办结|已销号|整改完成|立行立改)")
 _STATUS_OPEN = re.compile(r"^(?:阶段性|基本完成|正在|持续|长期坚持|未完成|尚未)")
@@ -400,7 +476,7 @@ def items(text: str):
     heads = [i for i, line in enumerate(lines) if _L1.match(line)]
     best = None
     for n, h in enumerate(heads):
-        if not re.search(r"问题|反馈意见|整改", lines[h]):
+        if not re.search(r"问题|反馈意见|整改|措施", lines[h]):
             continue
         end = heads[n + 1] if n + 1 < len(heads) else len(lines)
         marked = []
@@ -448,9 +524,30 @@ def _cached(text: str):
     if got is None or got[0] != text:
         if len(_CACHE) > 8:
             _CACHE.clear()
-        got = (text, model(text), items(text))
+        got = (text, model(text), _listed(text))
         _CACHE[key] = got
     return got[1], got[2]
+
+
+def _listed(text: str):
+    """The items a notice lists, and which declared counts they bear out in the clean notice."""
+    found = items(text)
+    if found is None:
+        return None
+    groups, _ = model(text)
+    problems = [g for g in groups if g.kind == "problems"]
+    if not problems:
+        return None
+    g, (n_items, n_groups, statuses) = problems[0], found
+    holds = set()
+    if _value(g.total) == n_items:
+        holds.add("items")
+        done = [p for p in g.parts if p.status == "done"]
+        if all(statuses) and done and _value(done[0]) == statuses.count("done"):
+            holds.add("done")
+    if g.aspects is not None and n_groups is not None and _value(g.aspects) == n_groups:
+        holds.add("groups")
+    return n_items, n_groups, statuses, holds
 
 
 def mentions(text: str) -> list[tuple[int, int]]:
@@ -479,7 +576,9 @@ def _rate_ok(written: str, part: float, total: float):
 
 
 def _check(groups, listed, value_of):
-    """Verdicts ("ok"/"style"/"broken") with the figures each rests on."""
+    """Verdicts ("ok"/"style"/"broken") with the figures each rests on. listed: the items the
+    notice lists, with which of its declared counts they bear out (a notice that lists its 5
+    categories of problems does not list the 10 具体问题 it also declares)."""
     out = []
     for g in groups:
         total = value_of(g.total)
@@ -488,27 +587,30 @@ def _check(groups, listed, value_of):
             if sum(v for _, v in parts) > total * (1 + 1e-9) + 1e-6:
                 out.append(("broken", [g.total] + [p for p, _ in parts]))
         else:
-            done = sum(v for p, v in parts if p.role == "done")
-            status_parts = [(p, v) for p, v in parts if p.role in ("done", "open", "rest")]
+            done = sum(v for p, v in parts if p.status == "done")
+            status_parts = [(p, v) for p, v in parts if p.status in ("done", "open", "rest")]
             s = sum(v for _, v in status_parts)
+            for r in g.restates:
+                if abs(value_of(r) - total) > 1e-9:
+                    out.append(("broken", [r, g.total]))
             if s > total + 1e-9:
                 out.append(("broken", [g.total] + [p for p, _ in status_parts]))
             elif len(status_parts) >= 2 and abs(s - total) > 1e-9:
                 out.append(("broken", [g.total] + [p for p, _ in status_parts]))
             for p, v in status_parts:
-                if p.role == "rest":
+                if p.status == "rest":
                     before = sum(w for q, w in status_parts if q.start < p.start)
                     if abs(v - (total - before)) > 1e-9:
                         out.append(("broken", [g.total, p] + [q for q, _ in status_parts if q.start < p.start]))
             if g.all_done and status_parts and abs(done - total) > 1e-9:
                 out.append(("broken", [g.total] + [p for p, _ in status_parts]))
             for r in g.rates:
-                if not any(p.role == "done" for p, _ in parts) and not g.all_done:
+                if not any(p.status == "done" for p, _ in parts) and not g.all_done:
                     continue
-                d = total if g.all_done and not any(p.role == "done" for p, _ in parts) else done
+                d = total if g.all_done and not any(p.status == "done" for p, _ in parts) else done
                 verdict = _rate_ok(_rate_text(r, value_of), d, total)
                 if verdict != "ok":
-                    out.append((verdict, [r, g.total] + [p for p, _ in parts if p.role == "done"]))
+                    out.append((verdict, [r, g.total] + [p for p, _ in parts if p.status == "done"]))
             if g.aspects is not None:
                 a = value_of(g.aspects)
                 if a > total or a < 1:
@@ -524,18 +626,17 @@ def _check(groups, listed, value_of):
                 if verdict != "ok":
                     out.append((verdict, [share, part, g.total]))
     if listed is not None:
-        n_items, n_groups, statuses = listed
+        n_items, n_groups, statuses, holds = listed
         problems = [g for g in groups if g.kind == "problems"]
         if problems:
             g = problems[0]
-            if abs(value_of(g.total) - n_items) > 1e-9:
+            if "items" in holds and abs(value_of(g.total) - n_items) > 1e-9:
                 out.append(("broken", [g.total]))
-            if g.aspects is not None and n_groups is not None and abs(value_of(g.aspects) - n_groups) > 1e-9:
+            if "groups" in holds and abs(value_of(g.aspects) - n_groups) > 1e-9:
                 out.append(("broken", [g.aspects]))
-            if all(statuses) and abs(value_of(g.total) - n_items) < 1e-9:
-                done = [p for p in g.parts if p.role == "done"]
-                if done and abs(value_of(done[0]) - statuses.count("done")) > 1e-9:
-                    out.append(("broken", [done[0]]))
+            done = [p for p in g.parts if p.status == "done"]
+            if "done" in holds and abs(value_of(done[0]) - statuses.count("done")) > 1e-9:
+                out.append(("broken", [done[0]]))
     return out
 
 
@@ -552,7 +653,7 @@ class _Values:
     def __call__(self, fig):
         if fig is self.edited:
             return self.new[0]
-        return parse_figure(fig.num + fig.unit)[0]
+        return _value(fig)
 
     def text(self, fig):
         if fig is self.edited:
@@ -564,6 +665,7 @@ def judge(new_text, span, old_text, old_span):
     (groups, figs), listed = _cached(old_text)
     start, end = old_span
     fig = next(x for x in figs if (x.start, x.end) == (start, end))
+    g = fig.group
     delta = len(new_text) - len(old_text)
 
     def where(spans):
@@ -582,12 +684,20 @@ def judge(new_text, span, old_text, old_span):
     if not (new_text.startswith(prefix) and new_text.endswith(suffix)) or len(new_text) - len(suffix) < start:
         return "broken"  # the figure traded a character with its neighbour
     written = new_text[start:len(new_text) - len(suffix)]
+    if written == "、" + old_text[start:end] and fig.role == "problems" and g.aspects is not None \
+            and prefix.endswith("方面"):
+        written = written[1:]  # 三个方面、六个问题: a list of the aspects and the problems
     parsed = parse_figure(written)
+    if parsed is None and fig.role == "aspects" and suffix.startswith("方面"):
+        v = figure_value(written, "", "")  # 三方面, 6方面: an aspect count may go without 个
+        parsed = None if v is None else (v, "", "arabic" if written[:1].isdigit() else "chinese")
     if parsed is None:
         return "broken"
     value, unit, system = parsed
     g = fig.group
     kind = "rate" if fig.role in ("rate", "share") else ("aspects" if fig.role == "aspects" else g.kind)
+    if kind == "aspects" and unit == "":
+        unit = "个"
     allowed = CLASSES.get(kind)
     if allowed is None:  # people, money, visits, times: the unit class of the total
         if unit_class(unit) != unit_class(fig.unit):
@@ -595,7 +705,7 @@ def judge(new_text, span, old_text, old_span):
     elif unit not in allowed:
         return "broken"
     m = re.fullmatch(FIG, written)
-    values = _Values(fig, (value, unit, system, m.group("num")))
+    values = _Values(fig, (value, unit, system, m.group("num") if m else written))
     verdicts = _check(groups, listed, values)
     broken = [spans for v, spans in verdicts if v == "broken"]
     if broken:
@@ -604,13 +714,14 @@ def judge(new_text, span, old_text, old_span):
     if style:
         return "style", where([x for spans in style for x in spans])
     old_system = "arabic" if fig.num[0].isdigit() else "chinese"
-    if system != old_system and unit != "%":
+    if system != old_system and unit != "%" and fig.role != "aspects":
         # 同类别同形式 (GB/T 15835-2011): the counts of one total and its parts in one kind of
-        # numeral. A lone count in Chinese numerals beside a rate in Arabic is how notices write.
-        others = [x for x in [g.aspects, g.total, *g.parts] if x is not None and x is not fig and x.unit != "%"]
+        # numeral. A lone count in Chinese numerals beside a rate in Arabic is how notices write,
+        # and so are aspects in Chinese beside problems in Arabic (三个方面7个问题): another kind.
+        others = [x for x in [g.total, *g.parts, *g.restates] if x is not fig and x.unit != "%"]
         if any(("arabic" if x.num[0].isdigit() else "chinese") != system for x in others):
             return "style", [tuple(span)]
-    if system == "chinese" and m.group("num") == "二" and unit in ("个", "项", "条", "件", "人", "名"):
+    if system == "chinese" and m is not None and m.group("num") == "二" and unit in ("个", "项", "条", "件", "人", "名"):
         return "style", [tuple(span)]  # 两个, not 二个
     return "ok"
 

@@ -22,12 +22,12 @@ import weakref
 
 from .. import patterns
 from ..record import Record
-from .numbers import (COUNT_UNITS, QUANTIFIERS, SCALE_CHARS, UNIT, UNIT_CHARS, UNIT_WORDS, cn_value, system,
+from .numbers import (COUNT_UNITS, QUANTIFIERS, SCALE_CHARS, UNIT, UNIT_CHARS, UNIT_ENDED, UNIT_WORDS, cn_value, system,
                       to_int, unit_class, value, well_formed)
 from .dates import JOINER_CHAR
 from .status import ALL_DONE as ALL_DONE_PHRASE, COUNTED_DONE, COUNTED_OPEN
 
-__all__ = ["ALL_DONE", "DONE", "NUM", "Figure", "Group", "Defect", "reading", "read", "read_paragraph", "to_int",
+__all__ = ["ALL_DONE", "PROBLEM_CATEGORIES", "DONE", "NUM", "Figure", "Group", "Defect", "reading", "read", "read_paragraph", "to_int",
            "inconsistencies", "arithmetic_findings", "rate_kind", "rate_at"]
 
 NUM = r"(?:\d+|[一二两三四五六七八九十百千零〇]+)"
@@ -35,10 +35,17 @@ _N = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
 # A figure: 4个, 三个, 75%, 1.5万元, 49人次; approximate: 3900余项, 1000多人次, 5~7人.
 _FIG = (rf"(?P<num>{_N})(?:(?P<range>{JOINER_CHAR}){_N})?(?P<more>余|多)?"
         rf"(?P<scale>[万亿](?=[个项条件人名次元]))?(?P<unit>{UNIT})")
-_DONE_WORDS = "|".join(sorted(COUNTED_DONE, key=len, reverse=True))
-_OPEN_WORDS = "|".join(sorted(COUNTED_OPEN, key=len, reverse=True))
+# Status words of counts: the vocabulary's (conventions.status), and the ones counts alone use:
+# measures 已落实; open work 部分整改, 持续办理, 正在办理, 按期推进(中), 推进中, 未整改到位.
+_COUNT_DONE = ("已落实",)
+_COUNT_OPEN = ("部分整改", "持续办理", "正在办理", "按期推进", "推进中", "未整改到位")
+_DONE_WORDS = "|".join(sorted(COUNTED_DONE + _COUNT_DONE, key=len, reverse=True))
+_OPEN_WORDS = "|".join(sorted(COUNTED_OPEN + _COUNT_OPEN, key=len, reverse=True))
+_ANY_STATUS = rf"(?:已|均已)?(?:全部)?(?:{_DONE_WORDS}|{_OPEN_WORDS}|{ALL_DONE_PHRASE})"
+_COUNT_NOUN = r"(?:具体)?问题|(?:整改)?措施|(?:整改)?任务"
+_CLAUSE_END = r"(?=[,;:、。!?]|$)"
 _SUBJECT = r"(?:(?P<subject>问题|措施|任务|事项)(?:中)?)?"
-_TAIL = r"(?:整改)?(?:的)?(?:问题)?"
+_TAIL = r"(?:整改)?(?:的)?(?P<named>问题)?"
 _VERB = r"(?:共|共计|总计)?(?:反馈|反映|指出|梳理|交办|查出|发现|移交|认领|涉及|提出)(?:了|出)?(?:的)?"
 _MEASURE_VERB = r"(?:细化|制定|明确|形成|梳理|提出|研究制定)(?:了)?(?:具体)?"
 
@@ -57,15 +64,23 @@ _ROLES = [(role, patterns.compile("(?r)" + before + "$"), patterns.compile(after
     ("problems", rf"{_VERB}(?:各类|具体)?(?:问题)?(?:共|共计|总计)?", r"(?:具体)?(?:的)?问题|方面(?:的)?问题"),
     ("aspects", "", r"方面"),
     ("problems", rf"{_VERB}(?:各类|具体)?问题(?:共|共计|总计)?", None),
-    ("problems", r"方面(?:的|共|共计)?", r"(?:具体)?问题"),
+    ("problems", r"方面(?:的|共|共计|、)?", r"(?:具体)?问题"),
     ("problems", r"问题(?:共|共计|总计)", None),
+    ("problems", r"(?:共|共计|总计|细化为|细化成|梳理出|梳理为)", r"(?:具体)?问题"),
     ("measures", rf"{_MEASURE_VERB}(?:整改)?(?:措施|任务)(?:共|共计)?", None),
     ("measures", rf"{_MEASURE_VERB}(?:整改)?", r"(?:具体)?(?:整改)?(?:措施|任务)"),
     ("measures", r"(?<=整改)(?:措施|任务)(?:共|共计|总计)", None),
+    ("rest", r"其余(?:的)?", None),
+    # 8个问题已整改完成7个, 5个问题已全部完成整改: the total said again, as its parts' subject.
+    ("restate", "", rf"(?P<noun>{_COUNT_NOUN})(?:中)?{_ANY_STATUS}"),
     ("done", rf"{_SUBJECT}(?<!阶段性|基本|未|尚未)(?:{_DONE_WORDS}){_TAIL}", None),
     ("open", rf"{_SUBJECT}(?P<status>{_OPEN_WORDS}){_TAIL}", None),
-    ("rest", r"其余(?:的)?", None),
-    ("rate", r"(?:完成率|整改率|办结率|销号率)(?:为|达到|达|是)?", None),
+    # 2个已整改完成，1个按期推进中: the status after its figure, closing the clause.
+    ("done", "", rf"(?:问题)?(?:{_DONE_WORDS}){_CLAUSE_END}"),
+    ("open", "", rf"(?:问题)?(?P<status>{_OPEN_WORDS})(?:中)?{_CLAUSE_END}"),
+    # 涉及金额286.4万元 after a count; 整改金额261.9万元 after its part.
+    ("amount", r"(?P<akind>涉及(?:问题)?(?:资金|金额)|(?:已)?整改(?:问题)?(?:资金|金额))", None),
+    ("rate", r"(?:完成率|整改率|落实率|办结率|销号率)(?:为|达到|达|是)?", None),
     ("share", r"占比(?P<floor>为|达到|达|超过)?", None),
     ("share", r"占(?P<base>[^,;:。!?]{0,20}?)(?:的)?(?:比例|比重)?(?P<floor>为|达到|达|超过)?", None),
     ("whole", r"(?:共有|共计|总计|合计|累计|共)(?P<noun>[^,;:。!?\d]{0,12}?)", None),
@@ -74,6 +89,7 @@ _ROLES = [(role, patterns.compile("(?r)" + before + "$"), patterns.compile(after
 # and one search tells so. A share's or a whole's words (占…的, 共…) are looked for by their first
 # character.
 _OPEN_ENDED = ("share", "whole")
+_AFTER_ROLE = patterns.compile("|".join(a.pattern for _, b, a in _ROLES if b.pattern == "(?r)$"))
 _ANY_ROLE = patterns.compile("(?r)(?:" + "|".join(
     p.pattern[4:-1] for role, p, _ in _ROLES if p.pattern != "(?r)$" and not (role in _OPEN_ENDED and "{0," in p.pattern))
     + ")$")
@@ -86,9 +102,11 @@ CUE = patterns.compile(
     r"|问题(?:共|共计|总计)|(?:措施|任务)(?:共|共计)?\d|方面|[个项条件](?:具体)?问题")
 
 ALL_DONE = patterns.line_pattern(ALL_DONE_PHRASE)
+# 3个方面5类问题: problems counted by category, which a notice may list as its items.
+PROBLEM_CATEGORIES = patterns.line_pattern(rf"(?P<count>{NUM})类(?:具体)?问题")
 # A count of completed work, for the rules that only ask whether a notice counts its statuses.
 DONE = patterns.line_pattern(
-    rf"{_SUBJECT}(?<!阶段性|基本|未|尚未)(?:{_DONE_WORDS}){_TAIL}(?P<count>{NUM})(?:个|项|条|件)")
+    rf"{_SUBJECT}(?<!阶段性|基本|未|尚未)(?:{_DONE_WORDS})(?:整改)?(?:的)?(?:问题)?(?P<count>{NUM})(?:个|项|条|件)")
 
 
 class Figure(Record):
@@ -106,7 +124,8 @@ class Figure(Record):
         self.scale = scale
         self.approx = approx
         self.more = ""  # 余 or 多 after the number
-        self.status = None  # the open status word of an open part (阶段性完成…)
+        self.status = None  # done, open or rest, for a part
+        self.word = ""  # the open status word of an open part (阶段性完成…)
         self.floor = False  # a share written 达/超过 Z%: at least Z
         self.group = None
 
@@ -133,6 +152,9 @@ class Group(Record):
         self.all_done = False
         self.aspects: Figure | None = None
         self.subset = subset
+        self.restates: list[Figure] = []  # the total said again (8个问题已整改完成7个)
+        self.money: Group | None = None  # 涉及金额…: the amount the counted problems involve
+        self.listed = True  # the status parts are the only counts after the total: they add up to it
         self.noun = ""
 
 
@@ -175,15 +197,16 @@ def _role(text: str, lo: int, fig: Figure):
     window = max(lo, fig.start - _WINDOW)
     share = text.find("占", window, fig.start) >= 0
     whole = text.find("共", window, fig.start) >= 0 or text.find("计", window, fig.start) >= 0
-    if not (share or whole or text.startswith("方面", fig.end)) and _ANY_ROLE.search(text, window, fig.start) is None:
+    if not (share or whole or _AFTER_ROLE.match(text, fig.end)) and _ANY_ROLE.search(text, window, fig.start) is None:
         return "fig", None
     for role, before, after in _ROLES:
-        if after is not None and after.match(text, fig.end) is None:
+        later = after.match(text, fig.end) if after is not None else None
+        if after is not None and later is None:
             continue
         if role in _OPEN_ENDED and not (share if role == "share" else whole):
             continue
-        if role == "aspects":
-            return role, None
+        if before.pattern == "(?r)$":
+            return role, later  # the words after the figure give its role
         m = before.search(text, window, fig.start)
         if m is not None:
             return role, m
@@ -216,12 +239,15 @@ def _names_base(base: str, group: Group) -> bool:
 def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
     """(groups, figures) of a paragraph's counting sentences."""
     groups, figures = [], []
-    latest = {}  # kind -> latest total of that kind
+    totals = []  # the paragraph's count totals, in order
     last_group = None  # the group of the latest total or part: an unnamed part or a rate refers to it
     last_part = None
-    whereof = None  # a 其中 total collecting parts until its sentence ends
+    last_status = None  # the status of the latest part, which an amount after it shares
+    whereof = None  # a 其中 total collecting parts until its sentence or bracket ends
     whereof_end = hi
     aspects = None
+    sentence_end = -1
+    subject_group = None
     events = list(_EVENTS.finditer(text, lo, hi))
     if text.find("全部", lo, hi) >= 0:  # 已全部完成整改: a count of the latest total's all
         events += _ALL_DONE.finditer(text, lo, hi)
@@ -229,45 +255,67 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
     for ev in events:
         if whereof is not None and ev.start() >= whereof_end:
             whereof = None
+        if ev.start() >= sentence_end:
+            sentence_start, sentence_end = _sentence_at(text, lo, hi, ev.start())
+            plain = []  # figures of this sentence that no count word names
+            subject_group = None  # the total said again as the subject of the parts after it
         if ev.re is _ALL_DONE:
             if last_group is not None and last_group.kind == "problems":
                 last_group.all_done = True
+                last_status = "done"
             continue
         fig = _figure(ev, text)
         role, m = _role(text, lo, fig)
         fig.role = role
         if role == "aspects":
             aspects = fig
-            if fig.unit:
-                figures.append(fig)
+            figures.append(fig)
             continue
         if not fig.unit:
             continue
         figures.append(fig)
-        if not _ok(fig) or fig.approx:
-            continue  # the defects pass reports a malformed number; approximate figures add up to nothing
+        if not _ok(fig) or fig.approx or (fig.start > lo and text[fig.start - 1] == "第"):
+            continue  # a malformed number is the defects pass's; an approximate or ordinal one adds up to nothing
         if role in ("problems", "measures"):
             group = Group(role, fig)
             fig.group = group
             if role == "problems" and aspects is not None and fig.start - aspects.end <= 3:
                 group.aspects, aspects.group = aspects, group
             groups.append(group)
-            latest[role] = last_group = group
+            totals.append(group)
+            last_group, last_status, subject_group = group, None, None
             aspects = None
             continue
         aspects = None
-        if role in ("done", "open", "rest"):
-            subject = m.groupdict().get("subject")
-            if subject:
-                group = latest.get("measures" if subject in ("措施", "任务") else "problems")
+        if role == "restate":
+            kind = "problems" if "问题" in m.group("noun") else "measures"
+            group = next((t for t in reversed(totals) if t.kind == kind), None)
+            if group is None:  # said here first: the total itself
+                group = Group(kind, fig)
+                groups.append(group)
+                totals.append(group)
             else:
-                group = last_group
-            if group is None or group.kind not in _CLASSES:
+                group.restates.append(fig)
+            fig.group, last_group, subject_group = group, group, group
+        elif role in ("done", "open", "rest") and not (role == "rest" and unit_class(fig.unit) == "元"
+                                                        and last_group is not None and last_group.money is not None):
+            if text.find("其中", max(sentence_start, last_part.end if last_part else lo), fig.start) >= 0 \
+                    and last_part is not None and last_part.group is not None and not last_part.group.subset:
+                continue  # 未整改到位10项，其中需持续推进8项: a part of a part
+            if role == "rest":  # the rest of a total after the parts just counted
+                group = last_part.group if last_part is not None and last_part.end >= sentence_start else None
+                if group is None or group.subset or group.kind not in _CLASSES:
+                    continue
+            else:
+                group = _base(m, fig, totals, subject_group, last_group, plain, groups)
+            if group is None:
                 continue
-            fig.group = group
-            fig.status = m.groupdict().get("status")
+            fig.group, fig.status = group, role
+            fig.word = (m.groupdict().get("status") or "") if role == "open" else ""
             group.parts.append(fig)
-            last_group, last_part = group, fig
+            last_group, last_part, last_status = group, fig, role
+        elif role in ("amount", "rest"):
+            _amount(fig, m, role, last_group, last_status, groups)
         elif role == "rate":
             if last_group is not None and last_group.kind in _CLASSES:
                 fig.group = last_group
@@ -276,7 +324,7 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
             fig.floor = bool(m.group("floor")) or text.startswith("以上", fig.end)
             if whereof is not None and whereof.parts:
                 part, group = whereof.parts[-1], whereof
-            elif last_part is not None:
+            elif last_part is not None and last_part.group is not None:
                 part, group = last_part, last_part.group
             else:
                 continue
@@ -290,26 +338,99 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
             k = text.find("其中", fig.end, stop)
             if cls == "%" or k < 0 or _coded(text, fig.start):
                 fig.role = "fig"
+                plain.append(fig)
                 continue
             group = Group(cls, fig, subset=True)
             group.noun = m.group("noun") or ""
             fig.group = group
             groups.append(group)
-            whereof, whereof_end, last_part = group, _stop(text, k, hi), None
+            whereof, whereof_end, last_part = group, _stop(text, k, hi, brackets=True), None
         elif whereof is not None:
             if unit_class(fig.unit) != whereof.kind or _coded(text, fig.start):
                 continue
             fig.role, fig.group = "part", whereof
             whereof.parts.append(fig)
             last_part = fig
+        else:
+            plain.append(fig)
+            if last_group is not None and not last_group.subset and fig.unit in COUNT_UNITS \
+                    and last_group.total.start >= sentence_start:
+                last_group.listed = False  # a count the status words do not name: the parts may be nested
     return groups, figures
 
 
+def _amount(fig, m, role, owner, status, groups):
+    """An amount of money that goes with a count: 涉及金额 right after a total is the amount its
+    problems involve; 整改金额, 涉及金额 after a part, and 其余 are that amount's parts."""
+    if unit_class(fig.unit) != "元" or owner is None or owner.kind not in _CLASSES:
+        return
+    said = m.group("akind") if role == "amount" else ""
+    if said.startswith("涉及") and status is None:
+        owner.money = Group("元", fig)
+        fig.group = owner.money
+        groups.append(owner.money)
+        return
+    money = owner.money
+    if money is None:
+        return
+    fig.role = "part"
+    fig.status = "rest" if role == "rest" else ("done" if not said.startswith("涉及") else status)
+    fig.group = money
+    money.parts.append(fig)
+
+
+def _base(m, fig, totals, subject_group, last_group, plain, groups):
+    """The group a part by status refers to: the total its words name (整改措施已完成11项,
+    已办结问题3个), or the total said again as its subject (8个问题已整改完成7个); else the one
+    total counted in the part's own unit (细化整改措施53项，已完成48项); else the problems
+    (反馈的3个问题，制定整改措施10条。已完成整改2个); else the latest figure before it in its own
+    unit that nothing else names (线索60起，已办结27起)."""
+    words = m.groupdict() if m is not None else {}
+    subject = words.get("subject") or words.get("named")
+    if subject:
+        return next((t for t in reversed(totals) if t.kind == ("measures" if subject in ("措施", "任务")
+                                                                 else "problems")), None)
+    if subject_group is not None:
+        return subject_group
+    latest = {}
+    for t in totals:
+        latest[t.kind] = t
+    fitting = [t for t in latest.values() if t.total.unit == fig.unit]
+    if len(fitting) == 1:
+        return fitting[0]
+    if len(fitting) > 1:
+        return last_group if last_group in fitting else fitting[-1]
+    if "problems" in latest and fig.unit in COUNT_UNITS:
+        return latest["problems"]
+    if last_group is not None and fig.unit in _CLASSES.get(last_group.kind, ()):
+        return last_group
+    kin = [f for f in plain if unit_class(f.unit) == unit_class(fig.unit)]
+    if kin:
+        base = kin[-1]
+        if base.group is None:
+            group = Group(unit_class(base.unit), base)
+            base.group = group
+            groups.append(group)
+        return base.group
+    return last_group if last_group is not None and last_group.kind in _CLASSES else None
+
+
+_SENTENCE_STOP = patterns.compile(r"[。!?]")
+
+
+def _sentence_at(text, lo, hi, pos):
+    """(start, end) of the sentence that holds pos."""
+    start = max(text.rfind("。", lo, pos), text.rfind("!", lo, pos), text.rfind("?", lo, pos)) + 1
+    m = _SENTENCE_STOP.search(text, pos, hi)
+    return max(start, lo), (m.end() if m else hi)
+
+
 _STOP = patterns.compile(r"[。!?;]")
+_STOP_OR_BRACKET = patterns.compile(r"[。!?;)]")
 
 
-def _stop(text, pos, hi):
-    m = _STOP.search(text, pos, hi)
+def _stop(text, pos, hi, brackets=False):
+    m = (_STOP_OR_BRACKET if brackets else _STOP).search(text, pos, hi)
     return m.start() if m else hi
 
 
@@ -324,24 +445,35 @@ _ARABIC = patterns.compile(r"\.?\d+(?:\.\d+)*\.?")
 _CN_RUN = patterns.compile(r"[零〇一二两三四五六七八九十百千]+")
 _UNIT_AT = patterns.compile(r"人次|个百分点|[个项条件名次元%人万亿]")
 _MARKS = ",;:、。."
+_ORPHAN_MARKS = ",;、。."  # a number before a colon labels what follows (问题1：)
 _MARK_PAIR = patterns.compile(r"[,;:、。.]{2}")
 _MARK = patterns.compile(r"[,;:、。.]")
 _FIGURE_LIKE = patterns.compile(rf"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)?[万亿]?{UNIT}"
                                 r"|\d+(?:\.\d+)?(?=[,;:、。.]|$)")
-_STATUS_END = patterns.compile(rf"(?:{_DONE_WORDS}|{_OPEN_WORDS})(?:整改)?(?:的)?(?:问题)?$")
+_COMPLETE_END = patterns.compile(rf"(?:(?:{_DONE_WORDS}|{_OPEN_WORDS})(?:整改)?(?:的)?(?:问题)?|问题|措施|任务|方面)$")
 _NUMERAL_CHARS = "0123456789零〇一二两三四五六七八九十百千"
 # A count's anchor, just before its figure: a mark between them parts the figure from its word.
 _ANCHOR_END = patterns.compile(
-    rf"(?:(?:{_DONE_WORDS}|{_OPEN_WORDS})(?:整改)?(?:的)?(?:问题)?|其余(?:的)?|(?:完成率|整改率|办结率|占比)(?:为|达到|达|是)?"
+    rf"(?:(?:{_DONE_WORDS}|{_OPEN_WORDS})(?:整改)?(?:的)?(?:问题)?|其余(?:的)?|(?:完成率|整改率|落实率|办结率|占比)(?:为|达到|达|是)?"
+    r"|(?:存在|包括|制定|细化|细化为|细化成|形成|提出|梳理出)(?:了)?|(?:共|共计|总计)"
+    r"|(?:涉及|整改)(?:问题)?(?:资金|金额)"
     r"|(?:反馈|反映|指出|查出|发现|交办)(?:了|出)?(?:的)?(?:各类|具体)?(?:问题)?(?:共|共计|总计)?"
     r"|(?:措施|任务)(?:共|共计)?|方面(?:的|共|共计)?|的)$")
 # The words a count is made of: a number just before one of them lost its unit (反馈4问题,
 # 已完成整改3，), a unit inside one of them was put there (问个题).
-_GRAMMAR_CHARS = frozenset("".join(COUNTED_DONE + COUNTED_OPEN) + "问题方面措施任务事项其余占比率共计的反馈全部")
+_GRAMMAR_CHARS = frozenset("".join(COUNTED_DONE + COUNTED_OPEN + _COUNT_DONE + _COUNT_OPEN)
+                           + "问题方面措施任务事项具体其余占比率共计的反馈全部细化制定明确形成提出梳理金额资")
 _GRAMMAR_WORDS = frozenset(("问题", "方面", "措施", "任务", "整改", "完成", "正在", "其余", "反馈", "占比", "共计"))
 # The last characters of count words; a unit right after one, before a mark, lost its number.
 _ANCHOR_LAST = frozenset("改成在的馈余率比计共位结号持进题施务")
-_NOUN_AFTER = ("问题", "方面", "措施", "任务")
+_NOUN_AFTER = ("问题", "方面", "措施", "任务", "具体问题", "整改措施", "具体整改措施")
+_STATUS_AT = patterns.compile(_ANY_STATUS)
+# Words after which a figure wants its noun straight after it: 反馈的4个问题, 三个方面六个问题.
+_WANTS_NOUN = patterns.compile(r"(?:的|方面)$")
+_NOUN_CUT = patterns.compile(rf"(?:具体)?(?:整改)?(?:问题|措施|任务)(?:中)?(?:[,;:、。.]|$|{_ANY_STATUS}(?!率))"
+                             r"|方面(?:的)?[\d零〇一二两三四五六七八九十百千]")
+# A status closing its clause: 1个，按期推进中。 parts the figure from the status that is its.
+_STATUS_CUT = patterns.compile(rf"{_ANY_STATUS}(?:整改)?(?:中)?(?:[,;:、。.]|$)")
 
 
 def defects(text: str, lo: int, hi: int, figures: list, para: int | None = None) -> list[Defect]:
@@ -369,10 +501,15 @@ def defects(text: str, lo: int, hi: int, figures: list, para: int | None = None)
             continue
         _after_figure(text, f.end, hi, f, found)
         _wrong_class(f, found)
-        if f.end < hi and text[f.end] in _MARKS and text.startswith(_NOUN_AFTER, f.end + 1):
-            found.append(Defect("mark", f.start, f.end + 1))
+        if f.end < hi and text[f.end] in _MARKS and _NOUN_CUT.match(text, f.end + 1):
+            found.append(Defect("mark", f.start, f.end + 1))  # 其余1个，问题正在整改: the noun cut off
+        elif f.role in ("fig", "rest", "restate", "part") and f.end < hi and text[f.end] in _MARKS \
+                and _STATUS_CUT.match(text, f.end + 1):
+            found.append(Defect("mark", f.start, f.end + 1))  # 1个，按期推进中: the status cut off
+        elif f.role == "fig" and (f.end >= hi or text[f.end] in _MARKS) and _WANTS_NOUN.search(text, back, f.start):
+            found.append(Defect("mark", f.start, f.end + 1))  # 反馈的4个。: 的 wants the noun after its figure
     end = min(hi + 1, len(text))  # the mark that ends the sentence, and the one after it
-    for m in _MARK_PAIR.finditer(text, lo, end):
+    for m in _MARK_PAIR.finditer(text, max(back, lo - 2), end):
         a, b = m.group()
         if a != b:
             found.append(Defect("mark", m.start(), m.end()))
@@ -384,9 +521,12 @@ def defects(text: str, lo: int, hi: int, figures: list, para: int | None = None)
         anchor = _ANCHOR_END.search(text, back, i)
         if anchor is None:
             continue
-        # 已完成整改。3个正在整改 is two sentences; 已完成整改。3个， and 反馈的。4个 are one broken.
+        # A status, a count's noun or 的 is complete before a mark: 已完成整改2个，1个正在整改 goes on
+        # with a new clause, and only a figure left bare (已完成整改，3个，) was parted from it. A
+        # verb, 其余, 完成率, 占比 or 共 needs its figure: 反馈，4个问题 and 完成率，75% are broken.
         bare = fig.end() >= len(text) or text[fig.end()] in _MARKS or text[fig.end()] == "\n"
-        if m.group() != "。" or bare or not _STATUS_END.search(anchor.group()):
+        aspects = anchor.group().endswith("方面") and m.group() != "、"  # 三个方面，六个问题 (a list takes 、)
+        if bare or aspects or not _COMPLETE_END.search(anchor.group()):
             found.append(Defect("mark", i, fig.end()))
     return found
 
@@ -396,7 +536,12 @@ def _arabic(text, lo, hi, m, starts, found):
     num = m.group()
     if _coded(text, s) or (s > lo and text[s - 1] == "第"):
         return
-    if num.startswith(".") or num.count(".") > 1 or (num.endswith(".") and e < hi and text[e] not in " \n"):
+    if num.endswith(".") and not num.startswith(".") and num.count(".") == 1:
+        if e < hi and (text[e] in UNIT_CHARS or text[e] in SCALE_CHARS
+                       or s > lo and text[s - 1] not in ": \t\"'“‘(→" and not text[e].isspace()):
+            found.append(Defect("numeral", s, e))  # 3.个, 反馈的4.问题: a decimal point with no decimals
+        return  # 1.关于…: a list marker, or a full stop
+    if num.startswith(".") or num.count(".") > 1:
         found.append(Defect("numeral", s, e))
         return
     fig = starts.get(s)
@@ -409,10 +554,12 @@ def _arabic(text, lo, hi, m, starts, found):
         nxt = text[e + 1] if e + 1 < hi else ""
         if nxt == "" or nxt in _MARKS or nxt in _GRAMMAR_CHARS:
             found.append(Defect("lost-unit", s, e + 1))
-        elif nxt == "%" or nxt in _NUMERAL_CHARS:
-            found.append(Defect("numeral", s, e + 2))
+        elif nxt == "%" or nxt in _NUMERAL_CHARS or nxt in SCALE_CHARS:
+            found.append(Defect("numeral", s, e + 2))  # 7万%, 7万5%, 286.4万万元
         return
-    if nxt == "" or nxt in _MARKS or nxt in _GRAMMAR_CHARS:
+    if len(num) >= 5 and "." not in num and not _ANCHOR_END.search(text, lo, s):
+        return  # 12366, 318000: a service number or a postcode, no count
+    if nxt == "" or nxt in _ORPHAN_MARKS or nxt in _GRAMMAR_CHARS:
         found.append(Defect("lost-unit", s, e))
     elif nxt in "零〇一二两三四五六七八九十百千" and not text.startswith("是", e + 1):
         found.append(Defect("numeral", s, e + 1))
@@ -442,7 +589,7 @@ def _chinese(text, lo, hi, m, starts, found):
     noun = text.startswith(_NOUN_AFTER, e)
     if before.endswith("的") and not noun:
         return  # after 的 a numeral is a count only with the count's noun after it
-    if nxt == "" or nxt in _MARKS or noun:
+    if nxt == "" or nxt in _ORPHAN_MARKS or noun:
         found.append(Defect("lost-unit", s, e))
 
 
@@ -454,20 +601,30 @@ def _orphan_unit(text, lo, hi, s, e, unit) -> bool:
         return False
     if prev in "余多" and s - 2 >= lo and text[s - 2] in _NUMERAL_CHARS:
         return False  # 3900余项, 十余个
+    if prev.isspace() and s - 2 >= lo and text[s - 2].isdigit():
+        return False  # 237054.47 万元: a space slipped in, the figure is whole
     if unit == "%":
         return True
-    if unit in SCALE_CHARS:  # 万 or 亿 with no number before it, but a unit or a number after it
-        return bool(nxt) and (nxt in UNIT_CHARS or nxt in _NUMERAL_CHARS)
+    anchored = _ANCHOR_END.search(text, lo, s) is not None
+    if unit in SCALE_CHARS:  # 万 or 亿 with no number before it, where a figure belongs
+        return bool(nxt) and (nxt in _NUMERAL_CHARS or nxt in UNIT_CHARS and (anchored or prev in _MARKS))
+    twice = nxt == unit or prev == unit  # 件件, 个个: every one of them
+    if twice:
+        return e + 1 >= hi or text[e + 1] in _MARKS or text.startswith(_NOUN_AFTER, e + 1) or anchored \
+            or prev in _MARKS and _STATUS_AT.match(text, e + 1) is not None
     if prev in QUANTIFIERS or text.startswith(UNIT_WORDS, s):
-        return False
+        return False  # 各项, 项目: words, not units
     if prev + nxt in _GRAMMAR_WORDS:
         return True  # 问个题: the unit was put inside a count's word
-    if _ANCHOR_END.search(text, lo, s) or prev in _MARKS:
+    if anchored or nxt.isdigit():
         return True
-    if nxt.isdigit():
-        return True
+    if text.startswith(UNIT_ENDED, s - 1):
+        return False  # 事项, 文件, 负责人
+    alone = nxt == "" or nxt in _MARKS or text.startswith(_NOUN_AFTER, e) or _STATUS_AT.match(text, e) is not None
+    if prev in _MARKS:
+        return alone  # ，个正在整改: the unit stands alone where a figure was
     if unit == "个":
-        return nxt == "" or nxt in _MARKS or text.startswith(_NOUN_AFTER, e)
+        return alone
     return prev in _ANCHOR_LAST and (nxt == "" or nxt in _MARKS)
 
 
@@ -487,9 +644,12 @@ def _after_figure(text, e, hi, fig, found):
 
 def _wrong_class(f, found):
     g = f.group
+    if f.role == "amount" and unit_class(f.unit) != "元":
+        found.append(Defect("class", f.start, f.end))  # 涉及金额286.4万个
+        return
     if g is None:
         return
-    if f.role in ("done", "open", "rest", "problems", "measures") and g.kind in _CLASSES:
+    if f.role in ("done", "open", "rest", "problems", "measures", "restate") and g.kind in _CLASSES:
         if f.unit not in _CLASSES[g.kind]:
             found.append(Defect("class", f.start, f.end))
     elif f.role == "aspects" and f.unit not in ("个", ""):
@@ -506,7 +666,8 @@ def counting_sentences(text: str, lo: int, hi: int):
     spans = list(_sentences(text, lo, hi))
     cues = [_cues(text, s, e) for s, e in spans]
     for i, (s, e) in enumerate(spans):
-        if cues[i] >= 2 or (cues[i] or _COUNT_FIG.search(text, s, e)) and sum(cues[max(0, i - 2):i + 3]) >= 2:
+        if cues[i] >= 2 or (cues[i] or _COUNT_FIG.search(text, s, e) or _NUMBER.search(text, s, e)) \
+                and sum(cues[max(0, i - 2):i + 3]) >= 2:
             yield s, e
 
 
@@ -545,7 +706,8 @@ def _styles(text, groups, figures) -> list[Defect]:
     二 before a measure word where 两 is written (二个)."""
     out = []
     for g in groups:
-        counts = [f for f in [g.aspects, g.total, *g.parts] if f is not None and f.unit in COUNT_UNITS]
+        # Aspects are another kind of count: 三个方面7个问题 is how notices write.
+        counts = [f for f in [g.total, *g.parts, *g.restates] if f.unit in COUNT_UNITS]
         systems = {f.system for f in counts}
         if len(systems) > 1:
             arabic = sum(f.system == "arabic" for f in counts)
@@ -612,21 +774,24 @@ def inconsistencies(group: Group) -> list[Inconsistency]:
         if len(parts) >= 2 and summed > t * (1 + 1e-9) + 1e-6:
             out.append(Inconsistency("parts-exceed", [total, *parts], {"summed": summed}))
     else:
-        parts = [p for p in group.parts if p.unit in COUNT_UNITS]
-        done = [p for p in parts if p.role == "done"]
+        parts = [p for p in group.parts if p.unit != "%"]
+        done = [p for p in parts if p.status == "done"]
         x = sum(p.value for p in done)
         s = sum(p.value for p in parts)
-        if s > t + 1e-9:
+        if s > t * (1 + 1e-9) + 1e-6:
             out.append(Inconsistency("exceeds", [total, *parts], {"done": x, "others": s - x}))
-        elif len(parts) >= 2 and abs(s - t) > 1e-9:
+        elif len(parts) >= 2 and group.listed and abs(s - t) > 1e-6 * max(t, 1):
             out.append(Inconsistency("sum", [total, *parts], {"sum": s}))
         else:
             for i, p in enumerate(parts):
-                if p.role == "rest" and abs(p.value - (t - sum(q.value for q in parts[:i]))) > 1e-9:
-                    out.append(Inconsistency("rest", [total, *parts[:i + 1]],
-                                             {"rest": t - sum(q.value for q in parts[:i])}))
+                rest = t - sum(q.value for q in parts[:i])
+                if p.status == "rest" and abs(p.value - rest) > 1e-6 * max(t, 1):
+                    out.append(Inconsistency("rest", [total, *parts[:i + 1]], {"rest": rest}))
         if group.all_done and parts and abs(x - t) > 1e-9:
             out.append(Inconsistency("sum", [total, *parts], {"sum": x}))
+        for again in group.restates:
+            if abs(again.value - t) > 1e-9:
+                out.append(Inconsistency("restate", [again, total], {}))
         known = done or group.all_done
         done_count = x if done else t
         for rate in group.rates:
@@ -667,6 +832,12 @@ def _fmt(number) -> str:
     return str(int(number)) if number == int(number) else f"{number:g}"
 
 
+def _said(number, like: Figure) -> str:
+    """A number written as a figure like `like` is: 3个, 286.4万元."""
+    scale = {"万": 10_000, "亿": 100_000_000}.get(like.scale, 1)
+    return f"{round(number / scale, 8):g}{like.scale}{like.unit}"
+
+
 def arithmetic_findings(group: Group):
     """(start, end, message kind, message arguments, hint) for each inconsistency of a group: the
     rules word them. A hint is a rate cut off instead of rounded."""
@@ -676,13 +847,19 @@ def arithmetic_findings(group: Group):
         figs, numbers = bad.figures, bad.numbers
         start, end = min(f.start for f in figs), max(f.end for f in figs)
         if bad.kind == "exceeds":
-            yield start, end, "exceeds", {"done": _fmt(numbers["done"]), "others": _fmt(numbers["others"]),
-                                          "total": t}, False
+            yield start, end, "exceeds", {"done": _said(numbers["done"], total),
+                                          "others": _said(numbers["others"], total),
+                                          "total": _said(total.value, total)}, False
         elif bad.kind == "sum":
-            yield start, end, "sum", {"sum": _fmt(numbers["sum"]), "total": t}, False
+            yield start, end, "sum", {"sum": _said(numbers["sum"], total), "total": _said(total.value, total)}, False
         elif bad.kind == "rest":
             rest = figs[-1]
-            yield rest.start, rest.end, "rest", {"written": _fmt(rest.value), "rest": _fmt(numbers["rest"])}, False
+            yield rest.start, rest.end, "rest", {"written": _said(rest.value, rest),
+                                                 "rest": _said(numbers["rest"], rest)}, False
+        elif bad.kind == "restate":
+            again = figs[0]
+            yield again.start, again.end, "restate", {"written": _said(again.value, again),
+                                                      "total": _said(total.value, total)}, False
         elif bad.kind == "truncated":
             rate, done = figs[0], numbers["done"]
             yield rate.start, rate.end, "truncated", {

@@ -86,6 +86,7 @@ MESSAGES = {
     "number-arithmetic.exceeds": "{done} completed plus {others} in progress exceeds the {total} declared",
     "number-arithmetic.sum": "status counts add up to {sum}, not the {total} declared",
     "number-arithmetic.rest": "the remaining {written} is not the total less the counts before it ({rest})",
+    "number-arithmetic.restate": "the total said again, {written}, is not the {total} declared",
     "number-arithmetic.aspects-exceed": "{aspects} aspects are more than the {total} problems",
     # numeral-formula
     "numeral-formula": "fixed formula takes Chinese numerals: '{written}' should be '{good}'",
@@ -134,6 +135,7 @@ MESSAGES = {
     "summary-counts.rate": "completion rate {rate}% disagrees with {done}/{total} (about {actual:.1f}%)",
     "summary-counts.rate-of": "the rate {rate}% cannot be a whole number out of {total}",
     "summary-counts.rest": "the remaining {written} is not the total less the counts before it ({rest})",
+    "summary-counts.restate": "the total said again, {written}, is not the {total} declared",
     "summary-counts.share": "share {share}% disagrees with {part}/{total} (about {actual:.2f}%)",
     "summary-counts.aspects-exceed": "{aspects} aspects are more than the {total} problems",
     "summary-counts.parts-exceed": "the parts after 其中 add up to {summed}, more than the total {total}",
