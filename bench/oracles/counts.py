@@ -66,7 +66,7 @@ _PLACES = {"元": 2, "万元": 4, "亿元": 8, "%": 2}
 _DONE = (r"(?:已整改销号|整改销号|已完成整改|已整改到位|整改到位|完成整改|已整改完成|已完成|已整改|已办结|已销号"
          r"|整改完成|已落实)")
 _OPEN = (r"(?:阶段性完成(?:整改)?|基本完成(?:整改)?|正在整改(?:中)?|持续整改|持续推进|需长期坚持|长期坚持|尚未完成"
-         r"|未完成(?:整改)?|未整改到位|部分整改|持续办理|正在办理|按期推进(?:中)?|推进中)")
+         r"|未完成(?:整改)?|未整改到位|部分整改|持续办理|正在办理|正在推进|按期推进(?:中)?|推进中)")
 _ALL = r"(?:已|均已)?全部(?:完成整改|整改完成|整改到位|完成|销号)"
 _SUBJECT = r"(?:(?P<subj>(?:反馈|巡察|巡视|审计)?问题|(?:整改)?措施|(?:整改)?任务)(?:中)?)?"
 _TAIL = r"(?:整改)?(?:的)?(?P<named>问题)?"
@@ -87,7 +87,8 @@ PATTERNS = [
     ("measures", rf"(?:细化|制定|明确|形成|提出)(?:了)?(?:具体)?(?:整改)?{FIG}(?:具体)?(?:整改)?(?:措施|任务)"),
     ("rest", rf"其余(?:的)?{FIG}"),
     # 8个问题已整改完成7个 / 5个问题已全部完成整改: the total said again, as the parts' subject.
-    ("restate", rf"{FIG}{_NOUN}(?:中)?(?=(?:已|均已)?(?:全部)?{_DONE}|{_OPEN}|{_ALL})"),
+    # (立行立改的12个问题已完成整改 is a part qualified by 的, not the total again.)
+    ("restate", rf"(?<!的){FIG}{_NOUN}(?:中)?(?=(?:已|均已)?(?:全部)?{_DONE}|{_OPEN}|{_ALL})"),
     ("done", rf"{_SUBJECT}(?<!阶段性|基本|未|尚未){_DONE}{_TAIL}{FIG}"),
     ("open", rf"{_SUBJECT}{_OPEN}{_TAIL}{FIG}"),
     # 2个已整改完成，1个按期推进中: the status after its figure, closing the clause.
@@ -687,6 +688,9 @@ def judge(new_text, span, old_text, old_span):
     if written == "、" + old_text[start:end] and fig.role == "problems" and g.aspects is not None \
             and prefix.endswith("方面"):
         written = written[1:]  # 三个方面、六个问题: a list of the aspects and the problems
+    elif written == old_text[start:end] + "，" and re.match(rf"{_DONE}|{_OPEN}", fold(suffix)) \
+            and fold(prefix)[-1:] not in ",;。、:":
+        written = written[:-1]  # 其余0.35亿元，正在推进整改: a pause before the status, the figure has its words
     parsed = parse_figure(written)
     if parsed is None and fig.role == "aspects" and suffix.startswith("方面"):
         v = figure_value(written, "", "")  # 三方面, 6方面: an aspect count may go without 个

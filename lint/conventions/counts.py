@@ -22,7 +22,8 @@ import weakref
 
 from .. import patterns
 from ..record import Record
-from .numbers import (COUNT_UNITS, QUANTIFIERS, SCALE_CHARS, UNIT, UNIT_CHARS, UNIT_ENDED, UNIT_WORDS, cn_value, system,
+from .numbers import (COUNT_UNITS, MEASURE_CHARS, QUANTIFIERS, SCALE_CHARS, UNIT, UNIT_CHARS, UNIT_ENDED, UNIT_WORDS,
+                      cn_value, system,
                       to_int, unit_class, value, well_formed)
 from .dates import JOINER_CHAR
 from .status import ALL_DONE as ALL_DONE_PHRASE, COUNTED_DONE, COUNTED_OPEN
@@ -206,6 +207,8 @@ def _role(text: str, lo: int, fig: Figure):
         if role in _OPEN_ENDED and not (share if role == "share" else whole):
             continue
         if before.pattern == "(?r)$":
+            if role == "restate" and fig.start > lo and text[fig.start - 1] == "的":
+                continue  # 立行立改的12个问题已完成整改: a part qualified, not the total again
             return role, later  # the words after the figure give its role
         m = before.search(text, window, fig.start)
         if m is not None:
@@ -461,8 +464,14 @@ _ANCHOR_END = patterns.compile(
     r"|(?:措施|任务)(?:共|共计)?|方面(?:的|共|共计)?|的)$")
 # The words a count is made of: a number just before one of them lost its unit (反馈4问题,
 # 已完成整改3，), a unit inside one of them was put there (问个题).
-_GRAMMAR_CHARS = frozenset("".join(COUNTED_DONE + COUNTED_OPEN + _COUNT_DONE + _COUNT_OPEN)
-                           + "问题方面措施任务事项具体其余占比率共计的反馈全部细化制定明确形成提出梳理金额资")
+_COUNT_WORDS = (COUNTED_DONE + COUNTED_OPEN + _COUNT_DONE + _COUNT_OPEN
+                + ("问题", "方面", "措施", "任务", "事项", "具体", "其余", "占比", "共计", "全部", "金额", "资金"))
+_VERB_WORDS = ("反馈", "反映", "指出", "查出", "发现", "细化", "制定", "明确", "形成", "提出", "梳理", "整改", "完成",
+               "率", "的")
+# The first character of a count's word, and the last of the words before a figure; a measure
+# word's character (号, 位, 项…) follows numbers of its own.
+_GRAMMAR_CHARS = frozenset({w[0] for w in _COUNT_WORDS} | {w[-1] for w in _COUNT_WORDS + _VERB_WORDS}) \
+    - frozenset(MEASURE_CHARS)
 _GRAMMAR_WORDS = frozenset(("问题", "方面", "措施", "任务", "整改", "完成", "正在", "其余", "反馈", "占比", "共计"))
 # The last characters of count words; a unit right after one, before a mark, lost its number.
 _ANCHOR_LAST = frozenset("改成在的馈余率比计共位结号持进题施务")
@@ -499,14 +508,15 @@ def defects(text: str, lo: int, hi: int, figures: list, para: int | None = None)
     for f in figs:
         if f.start in inside and starts.get(f.start) is not f:
             continue
-        _after_figure(text, f.end, hi, f, found)
+        _after_figure(text, back, f.end, hi, f, found)
         _wrong_class(f, found)
         if f.end < hi and text[f.end] in _MARKS and _NOUN_CUT.match(text, f.end + 1):
             found.append(Defect("mark", f.start, f.end + 1))  # 其余1个，问题正在整改: the noun cut off
-        elif f.role in ("fig", "rest", "restate", "part") and f.end < hi and text[f.end] in _MARKS \
-                and _STATUS_CUT.match(text, f.end + 1):
-            found.append(Defect("mark", f.start, f.end + 1))  # 1个，按期推进中: the status cut off
-        elif f.role == "fig" and (f.end >= hi or text[f.end] in _MARKS) and _WANTS_NOUN.search(text, back, f.start):
+        elif _bare(text, back, hi, f):
+            found.append(Defect("mark", f.start, f.end + 1))  # ，1个，按期推进中: a figure with no words
+        elif f.role == "fig" and (f.end >= hi or text[f.end] in _MARKS) and _WANTS_NOUN.search(text, back, f.start) \
+                and not (f.end < hi and text[f.end] == "、" and text[f.start - 1] == "的"
+                         and not text.startswith(_NOUN_AFTER, f.end + 1)):  # 立行立改的1786个、分阶段…
             found.append(Defect("mark", f.start, f.end + 1))  # 反馈的4个。: 的 wants the noun after its figure
     end = min(hi + 1, len(text))  # the mark that ends the sentence, and the one after it
     for m in _MARK_PAIR.finditer(text, max(back, lo - 2), end):
@@ -529,6 +539,17 @@ def defects(text: str, lo: int, hi: int, figures: list, para: int | None = None)
         if bare or aspects or not _COMPLETE_END.search(anchor.group()):
             found.append(Defect("mark", i, fig.end()))
     return found
+
+
+def _bare(text, lo, hi, f) -> bool:
+    """A figure alone between two marks says nothing: 已完成整改3个，1个，按期推进中. (A list of
+    figures takes 、: 分别为3个、5个.)"""
+    if f.start - 1 < lo or text[f.start - 1] not in ",;。" or f.end >= hi:
+        return False
+    after = text[f.end]
+    if after in ",;。" or after == "." and not text[f.end + 1:f.end + 2].isdigit():
+        return True
+    return after == "、" and not _FIGURE_LIKE.match(text, f.end + 1)
 
 
 def _arabic(text, lo, hi, m, starts, found):
@@ -559,6 +580,8 @@ def _arabic(text, lo, hi, m, starts, found):
         return
     if len(num) >= 5 and "." not in num and not _ANCHOR_END.search(text, lo, s):
         return  # 12366, 318000: a service number or a postcode, no count
+    if e < hi and text[e] in "、." and (s == lo or text[s - 1] in "。!?: \t(“"):
+        return  # 1、审计报告指出…: a list marker
     if nxt == "" or nxt in _ORPHAN_MARKS or nxt in _GRAMMAR_CHARS:
         found.append(Defect("lost-unit", s, e))
     elif nxt in "零〇一二两三四五六七八九十百千" and not text.startswith("是", e + 1):
@@ -610,16 +633,18 @@ def _orphan_unit(text, lo, hi, s, e, unit) -> bool:
         return bool(nxt) and (nxt in _NUMERAL_CHARS or nxt in UNIT_CHARS and (anchored or prev in _MARKS))
     twice = nxt == unit or prev == unit  # 件件, 个个: every one of them
     if twice:
-        return e + 1 >= hi or text[e + 1] in _MARKS or text.startswith(_NOUN_AFTER, e + 1) or anchored \
+        return e + 1 >= hi or text[e + 1] in _MARKS or text.startswith(_NOUN_AFTER, e + 1) \
             or prev in _MARKS and _STATUS_AT.match(text, e + 1) is not None
     if prev in QUANTIFIERS or text.startswith(UNIT_WORDS, s):
         return False  # 各项, 项目: words, not units
     if prev + nxt in _GRAMMAR_WORDS:
         return True  # 问个题: the unit was put inside a count's word
-    if anchored or nxt.isdigit():
+    if anchored:
         return True
     if text.startswith(UNIT_ENDED, s - 1):
-        return False  # 事项, 文件, 负责人
+        return False  # 事项, 款项15笔, 文件, 负责人
+    if nxt.isdigit():
+        return True
     alone = nxt == "" or nxt in _MARKS or text.startswith(_NOUN_AFTER, e) or _STATUS_AT.match(text, e) is not None
     if prev in _MARKS:
         return alone  # ，个正在整改: the unit stands alone where a figure was
@@ -628,9 +653,16 @@ def _orphan_unit(text, lo, hi, s, e, unit) -> bool:
     return prev in _ANCHOR_LAST and (nxt == "" or nxt in _MARKS)
 
 
-def _after_figure(text, e, hi, fig, found):
-    """A figure followed by a second unit (3个个, 3个项, 4%个, 3个万) or straight by another
-    number (1个2项)."""
+def _counted_after(text, lo, start) -> bool:
+    """Whether a count's words (other than 的) stand right before a figure: 制定2个0项."""
+    m = _ANCHOR_END.search(text, lo, start)
+    return m is not None and m.group() != "的"
+
+
+def _after_figure(text, lo, e, hi, fig, found):
+    """A figure followed by a second unit (3个个, 3个项, 4%个, 3个万), or a count's figure
+    followed straight by a number (已完成1个1项, 完成率91%7%). Figures that no count word names
+    may follow each other: 14项28个具体问题, 2件3人, 一项一项."""
     if e >= hi:
         return
     nxt = text[e]
@@ -638,7 +670,8 @@ def _after_figure(text, e, hi, fig, found):
         if text.startswith(UNIT_WORDS, e) or text.startswith("人次", e - 1):
             return
         found.append(Defect("doubled-unit", fig.start, e + 1))
-    elif nxt.isdigit() or nxt in "零〇一二两三四五六七八九十":
+    elif (nxt.isdigit() or nxt in "零〇一二两三四五六七八九十") and (
+            fig.role not in ("fig", "part", "whole") or _counted_after(text, lo, fig.start)):
         found.append(Defect("numeral", fig.start, e + 1))
 
 
