@@ -32,7 +32,8 @@ __all__ = ["ALL_DONE", "PROBLEM_CATEGORIES", "DONE", "NUM", "Figure", "Group", "
            "inconsistencies", "arithmetic_findings", "rate_kind", "rate_at"]
 
 NUM = r"(?:\d+|[一二两三四五六七八九十百千零〇]+)"
-_N = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
+# 2,847: digits grouped by thousands are one number.
+_N = r"(?:(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
 # A figure: 4个, 三个, 75%, 1.5万元, 49人次; approximate: 3900余项, 1000多人次, 5~7人.
 _FIG = (rf"(?P<num>{_N})(?:(?P<range>{JOINER_CHAR}){_N})?(?P<more>余|多)?"
         rf"(?P<scale>[万亿](?=[个项条件人名次元]))?(?P<unit>{UNIT})")
@@ -444,7 +445,7 @@ def _coded(text: str, start: int) -> bool:
 
 # -- what nearly reads as a figure --------------------------------------------------------------
 
-_ARABIC = patterns.compile(r"\.?\d+(?:\.\d+)*\.?")
+_ARABIC = patterns.compile(r"\.?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)*\.?")
 _CN_RUN = patterns.compile(r"[零〇一二两三四五六七八九十百千]+")
 _UNIT_AT = patterns.compile(r"人次|个百分点|[个项条件名次元%人万亿]")
 _MARKS = ",;:、。."
@@ -477,8 +478,6 @@ _GRAMMAR_WORDS = frozenset(("问题", "方面", "措施", "任务", "整改", "�
 _ANCHOR_LAST = frozenset("改成在的馈余率比计共位结号持进题施务")
 _NOUN_AFTER = ("问题", "方面", "措施", "任务", "具体问题", "整改措施", "具体整改措施")
 _STATUS_AT = patterns.compile(_ANY_STATUS)
-# Words after which a figure wants its noun straight after it: 反馈的4个问题, 三个方面六个问题.
-_WANTS_NOUN = patterns.compile(r"(?:的|方面)$")
 _NOUN_CUT = patterns.compile(rf"(?:具体)?(?:整改)?(?:问题|措施|任务)(?:中)?(?:[,;:、。.]|$|{_ANY_STATUS}(?!率))"
                              r"|方面(?:的)?[\d零〇一二两三四五六七八九十百千]")
 # A status closing its clause: 1个，按期推进中。 parts the figure from the status that is its.
@@ -514,10 +513,9 @@ def defects(text: str, lo: int, hi: int, figures: list, para: int | None = None)
             found.append(Defect("mark", f.start, f.end + 1))  # 其余1个，问题正在整改: the noun cut off
         elif _bare(text, back, hi, f):
             found.append(Defect("mark", f.start, f.end + 1))  # ，1个，按期推进中: a figure with no words
-        elif f.role == "fig" and (f.end >= hi or text[f.end] in _MARKS) and _WANTS_NOUN.search(text, back, f.start) \
-                and not (f.end < hi and text[f.end] == "、" and text[f.start - 1] == "的"
-                         and not text.startswith(_NOUN_AFTER, f.end + 1)):  # 立行立改的1786个、分阶段…
-            found.append(Defect("mark", f.start, f.end + 1))  # 反馈的4个。: 的 wants the noun after its figure
+        elif f.role == "fig" and f.end < hi and text[f.end] in _MARKS and text.startswith(_NOUN_AFTER, f.end + 1) \
+                and _counted_after(text, back, f.start):
+            found.append(Defect("mark", f.start, f.end + 1))  # 反馈的4个。问题…: the noun parted from its figure
     end = min(hi + 1, len(text))  # the mark that ends the sentence, and the one after it
     for m in _MARK_PAIR.finditer(text, max(back, lo - 2), end):
         a, b = m.group()

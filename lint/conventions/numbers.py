@@ -94,7 +94,7 @@ def well_formed(num: str, unit: str, scale: str = "") -> bool:
     where things are counted, Chinese numerals only for counts."""
     if not num[0].isdigit():
         return unit not in ("%", "元", "个百分点") and cn_value(num) is not None
-    whole, _, frac = num.partition(".")
+    whole, _, frac = num.replace(",", "").partition(".")
     if len(whole) > 1 and whole[0] == "0":
         return False
     if frac:
@@ -104,7 +104,7 @@ def well_formed(num: str, unit: str, scale: str = "") -> bool:
 
 def value(num: str, scale: str = "") -> float:
     """12, 3.5 or 十二 (with 万 or 亿 after it) as a number."""
-    base = float(num) if num[0].isdigit() else float(cn_value(num) or 0)
+    base = float(num.replace(",", "")) if num[0].isdigit() else float(cn_value(num) or 0)
     return base * _SCALE.get(scale, 1)
 
 
