@@ -113,11 +113,16 @@ def check(doc, options):
     problems = next((g for g in groups if g.kind == "problems"), None)
     if not items or problems is None:
         return
-    declared = int(problems.total.value)
     if doc.info.completeness == "complete" and not _categories_listed(doc, len(items)):
-        yield from _structure(doc, problems, items)
+        # 反馈2个方面的问题，细化为5个具体问题: the finer count is the one the items bear out.
+        totals = [g for g in groups if g.kind == "problems"]
+        sizes = [len(level) for level in _levels(items, doc.outline.items_section)]
+        if not any(int(g.total.value) in sizes for g in totals[:-1]):
+            yield from _structure(doc, totals[-1] if len(totals) > 1 else problems, items)
     # Statuses are compared only where every item states one in the vocabulary: an item whose
     # status could not be read tells nothing about the count.
+    problems = next((g for g in reversed(groups) if g.kind == "problems" and (g.parts or g.all_done)), problems)
+    declared = int(problems.total.value)
     if declared != len(items) or not all(h.status is not None and in_vocabulary(h.status.text, VOCABULARY)
                                          for h in items):
         return
