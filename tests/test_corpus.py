@@ -43,7 +43,6 @@ FALSE_ALARMS = {
     "c44-tax-bureau-responsibility-lines.txt": "整改进展：按期推进中 not read as a status",
     "c49-womens-federation-pobox.txt": "a 邮政信箱 not taken as a postal address; a block without a telephone",
     "c51-dev-zone-completion-lines.txt": "方面 count read as problems; status followed by a result clause (已完成，盘活…)",
-    "c53-audit-result-announcement-numbered.txt": "template sentences with different figures taken as copies",
     "c55-supply-coop-banjie.txt": "share of problems checked against 措施15条; 已办结，并建立… / 持续办理中 not read",
     "c56-public-security-branch-inline-done.txt": "status clause …，已整改到位。 not read",
     "c57-big-data-bureau-mixed-numerals.txt": "整改措施24条 read as the total; 此项需长期坚持 not read",
