@@ -226,12 +226,17 @@ def _rounded(fig: Figure) -> bool:
     return fig.num[-1] in "0十百千" if fig.num[0].isdigit() or fig.num[-1] in "十百千" else False
 
 
+_OTHER_SCOPE = patterns.compile(r"全[国省市区县镇乡]|同期|上年|去年|年度|预计|计划|目标|要求|标准|规模")
+
+
 def _names_base(base: str, group: Group) -> bool:
     """Whether the words of 占…的 name the group's total: 占整改问题总数 the problems, 占同类机构医师
     the doctors the sentence counts; 占全市… or 占年度预算 another base."""
     base = base.strip()
     if not base:
         return True
+    if _OTHER_SCOPE.search(base):
+        return False  # 占全市…, 占上年…, 占预计规模: a base the sentence does not count
     if group.kind == "problems":
         return "问题" in base
     if group.kind == "measures":
@@ -278,7 +283,7 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
         if not fig.unit:
             continue
         figures.append(fig)
-        if not _ok(fig) or fig.approx or (fig.start > lo and text[fig.start - 1] == "第"):
+        if not _ok(fig) or fig.approx or _ORDINAL.search(text, max(lo, fig.start - 8), fig.start):
             continue  # a malformed number is the defects pass's; an approximate or ordinal one adds up to nothing
         if role in ("problems", "measures"):
             group = Group(role, fig)
@@ -429,6 +434,8 @@ def _sentence_at(text, lo, hi, pos):
     return max(start, lo), (m.end() if m else hi)
 
 
+# 第4件, 第17、18件: ordinals name items, they count nothing.
+_ORDINAL = patterns.compile(r"第(?:\d+[、,和及至])?$")
 _STOP = patterns.compile(r"[。!?;]")
 _STOP_OR_BRACKET = patterns.compile(r"[。!?;)]")
 
@@ -809,15 +816,16 @@ def inconsistencies(group: Group) -> list[Inconsistency]:
         done = [p for p in parts if p.status == "done"]
         x = sum(p.value for p in done)
         s = sum(p.value for p in parts)
-        if s > t * (1 + 1e-9) + 1e-6:
+        rests = [i for i, p in enumerate(parts) if p.status == "rest"]
+        if rests:  # 其余N个: the total less the parts before it
+            i = rests[0]
+            rest = t - sum(q.value for q in parts[:i])
+            if abs(parts[i].value - rest) > 1e-6 * max(t, 1):
+                out.append(Inconsistency("rest", [total, *parts[:i + 1]], {"rest": rest}))
+        elif s > t * (1 + 1e-9) + 1e-6:
             out.append(Inconsistency("exceeds", [total, *parts], {"done": x, "others": s - x}))
         elif len(parts) >= 2 and group.listed and abs(s - t) > 1e-6 * max(t, 1):
             out.append(Inconsistency("sum", [total, *parts], {"sum": s}))
-        else:
-            for i, p in enumerate(parts):
-                rest = t - sum(q.value for q in parts[:i])
-                if p.status == "rest" and abs(p.value - rest) > 1e-6 * max(t, 1):
-                    out.append(Inconsistency("rest", [total, *parts[:i + 1]], {"rest": rest}))
         if group.all_done and parts and abs(x - t) > 1e-9:
             out.append(Inconsistency("sum", [total, *parts], {"sum": x}))
         for again in group.restates:
