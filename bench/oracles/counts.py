@@ -59,7 +59,7 @@ CLASSES = {
     "rate": {"%"},
 }
 _SCALE = {"万元": 10_000, "亿元": 100_000_000}
-_PLACES = {"元": 2, "万元": 4, "亿元": 8, "%": 2}
+_PLACES = {"元": 2, "万元": 6, "亿元": 10, "%": 3}
 
 # Status words a count uses (a proofreader's list, from notices read: 已销号, 已办结, 已落实 for
 # measures, 部分整改, 持续办理, 按期推进中…).
@@ -165,7 +165,11 @@ def parse_figure(text: str):
     if num[0].isdigit():
         if "." in num:
             whole, frac = num.split(".")
-            places = _PLACES.get(unit, 8 if scale > 1 else None)
+            places = _PLACES.get(unit)
+            if places is not None and scale > 1:
+                places += len(str(scale)) - 1  # 3.226亿元: 亿 carries eight more places
+            elif scale > 1:
+                places = 8
             if places is None or len(frac) > places:
                 return None
         else:

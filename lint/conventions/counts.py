@@ -518,6 +518,8 @@ def defects(text: str, lo: int, hi: int, figures: list, para: int | None = None)
         _wrong_class(f, found)
         if f.end < hi and text[f.end] in _MARKS and _NOUN_CUT.match(text, f.end + 1):
             found.append(Defect("mark", f.start, f.end + 1))  # 其余1个，问题正在整改: the noun cut off
+        elif f.end + 1 < hi and text[f.end] in "、。." and _STATUS_CUT.match(text, f.end + 1):
+            found.append(Defect("mark", f.start, f.end + 1))  # 其余0.35亿元、正在推进整改: its status parted
         elif _bare(text, back, hi, f):
             found.append(Defect("mark", f.start, f.end + 1))  # ，1个，按期推进中: a figure with no words
         elif f.role == "fig" and f.end < hi and text[f.end] in _MARKS and text.startswith(_NOUN_AFTER, f.end + 1) \

@@ -26,6 +26,8 @@ UNIT = r"(?:个百分点|人次|户次|[个项条件人名位次元%起家种户
 UNIT_CHARS = "个项条件人名次元%"
 SCALE_CHARS = "万亿"
 _SCALE = {"万": 10_000, "亿": 100_000_000}
+# Decimals a figure may have: 元 to the 分, a rate to a thousandth of a percent.
+_PLACES = {"元": 2, "%": 3, "个百分点": 3}
 # Units counted together: people in 人 or 名; money in 元, 万元 and 亿元.
 _CLASS = {"名": "人", "位": "人"}
 COUNT_UNITS = "个项条件"
@@ -98,7 +100,12 @@ def well_formed(num: str, unit: str, scale: str = "") -> bool:
     if len(whole) > 1 and whole[0] == "0":
         return False
     if frac:
-        return unit in ("%", "元", "个百分点") or bool(scale)
+        places = _PLACES.get(unit)
+        if scale and unit == "元":
+            places += 4 if scale == "万" else 8
+        elif scale:
+            places = 8  # 1.2万人
+        return places is not None and len(frac) <= places
     return True
 
 
