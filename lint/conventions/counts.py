@@ -435,7 +435,7 @@ def _sentence_at(text, lo, hi, pos):
 
 
 # 第4件, 第17、18件: ordinals name items, they count nothing.
-_ORDINAL = patterns.compile(r"第(?:\d+[、,和及至])?$")
+_ORDINAL = patterns.compile(r"第(?:\d+[、,和及])?$")
 _STOP = patterns.compile(r"[。!?;]")
 _STOP_OR_BRACKET = patterns.compile(r"[。!?;)]")
 
