@@ -18,6 +18,7 @@ Patterns are written for `Document.folded` text.
 
 from __future__ import annotations
 
+import bisect
 import weakref
 
 from .. import patterns
@@ -92,9 +93,18 @@ _ROLES = [(role, patterns.compile("(?r)" + before + "$"), patterns.compile(after
 # character.
 _OPEN_ENDED = ("share", "whole")
 _AFTER_ROLE = patterns.compile("|".join(a.pattern for _, b, a in _ROLES if b.pattern == "(?r)$"))
-_ANY_ROLE = patterns.compile("(?r)(?:" + "|".join(
-    p.pattern[4:-1] for role, p, _ in _ROLES if p.pattern != "(?r)$" and not (role in _OPEN_ENDED and "{0," in p.pattern))
-    + ")$")
+
+
+def _last_chars(role, pattern):
+    """The characters the words before a figure may end in, for a pattern of literal words (none
+    for one open-ended or with nothing before the figure): one set lookup rules a role out."""
+    if role in _OPEN_ENDED or pattern == "(?r)$":
+        return None
+    return frozenset(ch for ch in pattern if ord(ch) > 127)
+
+
+_LAST = [_last_chars(role, before.pattern) for role, before, _ in _ROLES]
+_LAST_ANY = frozenset().union(*(last for last in _LAST if last is not None))
 
 
 # Words that make a sentence a counting sentence, with or without an intact figure.
@@ -197,18 +207,21 @@ def _role(text: str, lo: int, fig: Figure):
     """The role of a figure and the match of the words that give it, from what stands before it
     (and the noun after it)."""
     window = max(lo, fig.start - _WINDOW)
+    prev = text[fig.start - 1] if fig.start > lo else ""
     share = text.find("占", window, fig.start) >= 0
     whole = text.find("共", window, fig.start) >= 0 or text.find("计", window, fig.start) >= 0
-    if not (share or whole or _AFTER_ROLE.match(text, fig.end)) and _ANY_ROLE.search(text, window, fig.start) is None:
+    if not (share or whole or prev in _LAST_ANY) and _AFTER_ROLE.match(text, fig.end) is None:
         return "fig", None
-    for role, before, after in _ROLES:
+    for (role, before, after), last in zip(_ROLES, _LAST):
+        if last is not None and prev not in last:
+            continue  # its words cannot end in the character before the figure
+        if role in _OPEN_ENDED and not (share if role == "share" else whole):
+            continue
         later = after.match(text, fig.end) if after is not None else None
         if after is not None and later is None:
             continue
-        if role in _OPEN_ENDED and not (share if role == "share" else whole):
-            continue
         if before.pattern == "(?r)$":
-            if role == "restate" and fig.start > lo and text[fig.start - 1] == "的":
+            if role == "restate" and prev == "的":
                 continue  # 立行立改的12个问题已完成整改: a part qualified, not the total again
             return role, later  # the words after the figure give its role
         m = before.search(text, window, fig.start)
@@ -464,8 +477,10 @@ _FIGURE_LIKE = patterns.compile(rf"(?:\d+(?:\.\d+)?|[零〇一二两三四五六
 _COMPLETE_END = patterns.compile(rf"(?:(?:{_DONE_WORDS}|{_OPEN_WORDS})(?:整改)?(?:的)?(?:问题)?|问题|措施|任务|方面)$")
 _NUMERAL_CHARS = "0123456789零〇一二两三四五六七八九十百千"
 # A count's anchor, just before its figure: a mark between them parts the figure from its word.
+# Matched backwards from where a figure would stand ((?r)): one try there, not a scan from the
+# paragraph's start.
 _ANCHOR_END = patterns.compile(
-    rf"(?:(?:{_DONE_WORDS}|{_OPEN_WORDS})(?:整改)?(?:的)?(?:问题)?|其余(?:的)?|(?:完成率|整改率|落实率|办结率|占比)(?:为|达到|达|是)?"
+    rf"(?r)(?:(?:{_DONE_WORDS}|{_OPEN_WORDS})(?:整改)?(?:的)?(?:问题)?|其余(?:的)?|(?:完成率|整改率|落实率|办结率|占比)(?:为|达到|达|是)?"
     r"|(?:存在|包括|制定|细化|细化为|细化成|形成|提出|梳理出)(?:了)?|(?:共|共计|总计)"
     r"|(?:涉及|整改)(?:问题)?(?:资金|金额)"
     r"|(?:反馈|反映|指出|查出|发现|交办)(?:了|出)?(?:的)?(?:各类|具体)?(?:问题)?(?:共|共计|总计)?"
@@ -698,23 +713,34 @@ def _wrong_class(f, found):
         found.append(Defect("class", f.start, f.end))
 
 
-def counting_sentences(text: str, lo: int, hi: int):
+def counting_sentences(text: str, lo: int, hi: int, cues: list | None = None):
     """(start, end) of the sentences of text[lo:hi] that count: two or more count words, or a
-    count word or count near others (a full stop slipped into a counting sentence parts it)."""
-    if CUE.search(text, lo, hi) is None:
+    count word or count near others (a full stop slipped into a counting sentence parts it).
+    cues: where the count words of text[lo:hi] start, when known."""
+    if cues is None:
+        cues = [m.start() for m in CUE.finditer(text, lo, hi)]
+    if not cues:
         return
     spans = list(_sentences(text, lo, hi))
-    cues = [_cues(text, s, e) for s, e in spans]
+    counts = []
+    for s, e in spans:
+        n = bisect.bisect_left(cues, e) - bisect.bisect_left(cues, s)
+        if n == 1 and len(_NUMBER.findall(text, s, e)) >= 2:
+            n = 2  # 审计发现问题4个，已整4改个: the second lost its word
+        counts.append(n)
     for i, (s, e) in enumerate(spans):
-        if cues[i] >= 2 or (cues[i] or _COUNT_FIG.search(text, s, e) or _NUMBER.search(text, s, e)) \
-                and sum(cues[max(0, i - 2):i + 3]) >= 2:
+        if counts[i] >= 2 or (counts[i] or _COUNT_FIG.search(text, s, e) or _NUMBER.search(text, s, e)) \
+                and sum(counts[max(0, i - 2):i + 3]) >= 2:
             yield s, e
 
 
-def _cues(text, s, e) -> int:
-    """Count words in a sentence; one count word with two numbers counts as two (审计发现问题4个，
-    已整4改个 lost the second's word)."""
-    n = len(CUE.findall(text, s, e))
+def _cues(text, s, e, found: list | None = None) -> int:
+    """Count words in a sentence or paragraph; one count word with two numbers counts as two.
+    found: a list to put where each count word starts."""
+    at = [m.start() for m in CUE.finditer(text, s, e)]
+    if found is not None:
+        found.extend(at)
+    n = len(at)
     if n == 1 and len(_NUMBER.findall(text, s, e)) >= 2:
         n = 2
     return n
@@ -731,11 +757,11 @@ def _sentences(text, lo, hi):
         yield m.start(), m.end()
 
 
-def read(text: str, lo: int, hi: int) -> Reading:
+def read(text: str, lo: int, hi: int, cues: list | None = None) -> Reading:
     """The counting sentences of a paragraph: their groups, figures and defects."""
     groups, figures = read_paragraph(text, lo, hi)
     found = []
-    for s, e in counting_sentences(text, lo, hi):
+    for s, e in counting_sentences(text, lo, hi, cues):
         found += defects(text, s, e, figures, lo)
     found += _styles(text, groups, figures)
     return Reading(groups, figures, found)
@@ -943,9 +969,12 @@ def reading(doc) -> list[tuple[object, Reading]]:
         got = []
         for para in doc.body_paragraphs():
             a, b = para.start, para.end
-            if _NUMERAL.search(text, a, b) is None or (CUE.search(text, a, b) is None and text.find("其中", a, b) < 0):
-                continue  # no number, or no count word and no 其中: no counting sentence
-            got.append((para, read(text, para.start, para.end)))
+            if _NUMERAL.search(text, a, b) is None:
+                continue  # no number: no figure, and nothing that nearly reads as one
+            cues: list = []
+            if _cues(text, a, b, cues) < 2 and text.find("其中", a, b) < 0:
+                continue  # a total and its part, or a part and its rate, take two count words
+            got.append((para, read(text, a, b, cues)))
         _READINGS[doc] = got
     return got
 
