@@ -196,10 +196,12 @@ _APPROX_BEFORE = "近上数几约逾超"
 
 
 def _figure(m, text) -> Figure:
-    start = m.start("num")
-    approx = bool(m.group("range") or m.group("more")) or (start > 0 and text[start - 1] in _APPROX_BEFORE)
-    fig = Figure("fig", start, m.end(), m.group("num"), m.group("unit") or "", m.group("scale") or "", approx)
-    fig.more = m.group("more") or ""
+    num, joined, more, scale, unit = m.groups()  # by position: asking by name costs six times as much
+    start = m.start()  # a figure's match starts with its number
+    approx = bool(joined or more) or (start > 0 and text[start - 1] in _APPROX_BEFORE)
+    fig = Figure("fig", start, m.end(), num, unit or "", scale or "", approx)
+    if more:
+        fig.more = more
     return fig
 
 
@@ -231,7 +233,10 @@ def _role(text: str, lo: int, fig: Figure):
 
 
 def _ok(fig: Figure) -> bool:
-    return well_formed(fig.num, fig.unit, fig.scale)
+    ok = fig.__dict__.get("ok")
+    if ok is None:
+        ok = fig.ok = well_formed(fig.num, fig.unit, fig.scale)
+    return ok
 
 
 def _rounded(fig: Figure) -> bool:
@@ -485,6 +490,8 @@ _ANCHOR_END = patterns.compile(
     r"|(?:涉及|整改)(?:问题)?(?:资金|金额)"
     r"|(?:反馈|反映|指出|查出|发现|交办)(?:了|出)?(?:的)?(?:各类|具体)?(?:问题)?(?:共|共计|总计)?"
     r"|(?:措施|任务)(?:共|共计)?|方面(?:的|共|共计)?|的)$")
+# The characters the words before a figure may end in (one lookup before the search).
+_ANCHOR_CHARS = frozenset(ch for ch in _ANCHOR_END.pattern if ord(ch) > 127)
 # The words a count is made of: a number just before one of them lost its unit (反馈4问题,
 # 已完成整改3，), a unit inside one of them was put there (问个题).
 _COUNT_WORDS = (COUNTED_DONE + COUNTED_OPEN + _COUNT_DONE + _COUNT_OPEN
@@ -547,6 +554,9 @@ def defects(text: str, lo: int, hi: int, figures: list, para: int | None = None)
             found.append(Defect("mark", m.start(), m.end()))
     for m in _MARK.finditer(text, max(back, lo - 1), hi):
         i = m.start()
+        after = text[i + 1:i + 2]
+        if not after or not (after in _NUMERAL_CHARS or after in UNIT_CHARS or after in SCALE_CHARS):
+            continue
         fig = _FIGURE_LIKE.match(text, i + 1)
         if fig is None:
             continue
@@ -650,9 +660,9 @@ def _orphan_unit(text, lo, hi, s, e, unit) -> bool:
         return False  # 237054.47 万元: a space slipped in, the figure is whole
     if unit == "%":
         return True
-    anchored = _ANCHOR_END.search(text, lo, s) is not None
     if unit in SCALE_CHARS:  # 万 or 亿 with no number before it, where a figure belongs
-        return bool(nxt) and (nxt in _NUMERAL_CHARS or nxt in UNIT_CHARS and (anchored or prev in _MARKS))
+        return bool(nxt) and (nxt in _NUMERAL_CHARS or nxt in UNIT_CHARS and (
+            prev in _MARKS or _ANCHOR_END.search(text, lo, s) is not None))
     twice = nxt == unit or prev == unit  # 件件, 个个: every one of them
     if twice:
         return e + 1 >= hi or text[e + 1] in _MARKS or text.startswith(_NOUN_AFTER, e + 1) \
@@ -661,7 +671,7 @@ def _orphan_unit(text, lo, hi, s, e, unit) -> bool:
         return False  # 各项, 项目: words, not units
     if prev + nxt in _GRAMMAR_WORDS:
         return True  # 问个题: the unit was put inside a count's word
-    if anchored:
+    if prev in _ANCHOR_CHARS and _ANCHOR_END.search(text, lo, s) is not None:
         return True
     if text.startswith(UNIT_ENDED, s - 1):
         return False  # 事项, 款项15笔, 文件, 负责人
@@ -967,9 +977,12 @@ def reading(doc) -> list[tuple[object, Reading]]:
     if got is None:
         text = doc.folded
         got = []
-        for para in doc.body_paragraphs():
+        paras = doc.body_paragraphs()
+        numbers = [m.start() for m in _NUMERAL.finditer(text, paras[0].start, paras[-1].end)] if paras else []
+        for para in paras:
             a, b = para.start, para.end
-            if _NUMERAL.search(text, a, b) is None:
+            i = bisect.bisect_left(numbers, a)
+            if i == len(numbers) or numbers[i] >= b:
                 continue  # no number: no figure, and nothing that nearly reads as one
             cues: list = []
             if _cues(text, a, b, cues) < 2 and text.find("其中", a, b) < 0:
@@ -980,4 +993,4 @@ def reading(doc) -> list[tuple[object, Reading]]:
 
 
 # A paragraph with no number in it has no figure, and nothing that nearly reads as one.
-_NUMERAL = patterns.compile(r"\d(?![\d.年月日号时分秒])|[零〇一二两三四五六七八九十百千](?:[个项条件人名次元%万亿,;:、。.]|方面)")
+_NUMERAL = patterns.compile(r"\d(?![\d.年月日号时分秒])|(?<!第)[零〇一二两三四五六七八九十百千](?:[个项条件人名次元%万亿,;:、。.]|方面)")
