@@ -1,19 +1,22 @@
 """Counting sentences: a base, the figures that refer to it, and what nearly reads as a figure.
 
-The grammar (docs/conventions.md#counts). A figure is a number and one unit (numbers.py). A
+The grammar is docs/conventions.md#counts; numbers and units are numbers.py's. In short, a
 counting sentence names a base and figures that refer to it:
 
-- a total: 反馈(的)4个问题, 问题4个, 问题共计4个, 细化整改措施12项, 三个方面六个问题;
+- a total: 反馈(的)4个问题, 问题(共)4个, 细化为5个具体问题, 细化整改措施12项, 三个方面六个问题;
   共有执业医师56人 or 共计投入1.5万元 when 其中 follows with its parts;
-- parts by status: 已完成(整改)3个, 正在整改1个, 阶段性完成1个, 其余1个…, each naming its base
-  (整改措施已完成11项, 反馈问题已完成整改2个) or taking the latest total;
-- a rate: 完成率/整改率Z%, the completed part over the total;
-- a share: 占…的Z% or 占比Z%, the part just before it over the base the words name; a share of
-  another base (占全市…, 占年度预算…) has nothing here to be checked against;
-- parts after 其中: a subset, in the total's unit.
+- the total said again as its parts' subject: 8个问题已整改完成7个;
+- parts by status: 已完成(整改)3个, 正在整改1个, 其余1个, 1个按期推进中, each taking the total
+  its words name, else the total said again, else the one total in its own unit, else the
+  problems;
+- a rate (完成率Z%): the completed part over the total; a share (占…的Z%, 占比Z%): the part just
+  before it over the base the words name (a share of another base is not checked);
+- parts after 其中, and amounts with their parts (涉及金额…, 整改金额…, 其余…万元).
 
-Counts of different things stay apart: 方面, problems, measures, people (人/名), 人次, money.
-Patterns are written for `Document.folded` text.
+`reading(doc)` reads a document once for every rule that asks: its groups (a base and its
+figures), its figures and its defects (what nearly reads as a figure). `inconsistencies` and
+`arithmetic_findings` say where a group's figures disagree with its base. Patterns are written for
+`Document.folded` text.
 """
 
 from __future__ import annotations
@@ -24,13 +27,12 @@ import weakref
 from .. import patterns
 from ..record import Record
 from .numbers import (COUNT_UNITS, MEASURE_CHARS, QUANTIFIERS, SCALE_CHARS, UNIT, UNIT_CHARS, UNIT_ENDED, UNIT_WORDS,
-                      cn_value, system,
-                      to_int, unit_class, value, well_formed)
+                      system, to_int, unit_class, value, well_formed)
 from .dates import JOINER_CHAR
 from .status import ALL_DONE as ALL_DONE_PHRASE, COUNTED_DONE, COUNTED_OPEN
 
-__all__ = ["ALL_DONE", "PROBLEM_CATEGORIES", "DONE", "NUM", "Figure", "Group", "Defect", "reading", "read", "read_paragraph", "to_int",
-           "inconsistencies", "arithmetic_findings", "rate_kind", "rate_at"]
+__all__ = ["ALL_DONE", "PROBLEM_CATEGORIES", "DONE", "NUM", "Figure", "Group", "Defect", "reading", "read",
+           "read_paragraph", "to_int", "inconsistencies", "arithmetic_findings", "rate_kind", "rate_at"]
 
 NUM = r"(?:\d+|[一二两三四五六七八九十百千零〇]+)"
 # 2,847: digits grouped by thousands are one number.
@@ -52,8 +54,8 @@ _TAIL = r"(?:整改)?(?:的)?(?P<named>问题)?"
 _VERB = r"(?:共|共计|总计)?(?:反馈|反映|指出|梳理|交办|查出|发现|移交|认领|涉及|提出)(?:了|出)?(?:的)?"
 _MEASURE_VERB = r"(?:细化|制定|明确|形成|梳理|提出|研究制定)(?:了)?(?:具体)?"
 
-# A paragraph is read from its figures, its 其中 and its 已全部完成: each figure takes its role
-# from the words just before it (and the noun after it), tried in the order below.
+# A paragraph is read from its figures (and its 已全部完成): each figure takes its role from the
+# words just before it (and the noun after it), tried in the order below.
 _EVENTS = patterns.compile(
     rf"(?P<num>{_N})(?:(?P<range>{JOINER_CHAR}){_N})?(?P<more>余|多)?"
     rf"(?:(?P<scale>[万亿](?=[个项条件人名次元]))?(?P<unit>{UNIT})|(?=方面))")
@@ -88,9 +90,8 @@ _ROLES = [(role, patterns.compile("(?r)" + before + "$"), patterns.compile(after
     ("share", r"占(?P<base>[^,;:。!?]{0,20}?)(?:的)?(?:比例|比重)?(?P<floor>为|达到|达|超过)?", None),
     ("whole", r"(?:共有|共计|总计|合计|累计|共)(?P<noun>[^,;:。!?\d]{0,12}?)", None),
 )]
-# Any of the fixed words before a figure: most figures of a notice have none (每季度检查一次, 3名),
-# and one search tells so. A share's or a whole's words (占…的, 共…) are looked for by their first
-# character.
+# A share's or a whole's words (占…的, 共…) may end in any character: they are looked for by their
+# first. Most figures of a notice have no count word before them (每季度检查一次, 3名).
 _OPEN_ENDED = ("share", "whole")
 _AFTER_ROLE = patterns.compile("|".join(a.pattern for _, b, a in _ROLES if b.pattern == "(?r)$"))
 
@@ -140,6 +141,7 @@ class Figure(Record):
         self.word = ""  # the open status word of an open part (阶段性完成…)
         self.floor = False  # a share written 达/超过 Z%: at least Z
         self.group = None
+        self.ok = None  # well formed, once asked
 
     @property
     def value(self) -> float:
@@ -233,10 +235,9 @@ def _role(text: str, lo: int, fig: Figure):
 
 
 def _ok(fig: Figure) -> bool:
-    ok = fig.__dict__.get("ok")
-    if ok is None:
-        ok = fig.ok = well_formed(fig.num, fig.unit, fig.scale)
-    return ok
+    if fig.ok is None:
+        fig.ok = well_formed(fig.num, fig.unit, fig.scale)
+    return fig.ok
 
 
 def _rounded(fig: Figure) -> bool:
