@@ -84,9 +84,11 @@ def check(doc, options):
             yield Hit(m.start(1), m.end(1), **say("lost-unit.amount", number=m.group(1)))
     text = doc.text
     for _, read in reading(doc):
-        for d in read.defects:
+        reported = []  # one finding for one slip: 3,.83万元 is a mark and a numeral, once
+        for d in sorted(read.defects, key=lambda d: (d.start, d.end)):
             key = _MESSAGES.get(d.kind)
-            if key is None or d.start in seen:
+            if key is None or d.start in seen or any(a < d.end and d.start < b for a, b in reported):
                 continue
             seen.add(d.start)
+            reported.append((d.start, d.end))
             yield Hit(d.start, d.end, **say(key, written=text[d.start:d.end]))
