@@ -43,7 +43,8 @@ from rectlint.conventions.counts import PROBLEM_CATEGORIES, arithmetic_findings,
 from rectlint.finding import Hit
 from rectlint.messages import say
 
-from rectlint.conventions.status import COMPLETE, PARTIAL, VOCABULARY, in_vocabulary, is_complete, terms
+from rectlint.conventions.status import (COMPLETE, PARTIAL, STATUS_LABEL, VOCABULARY, in_vocabulary, is_complete,
+                                         terms)
 
 DOC_ZH = """对不上的汇总数字，或与所列条目不符的汇总数字。
 
@@ -149,6 +150,15 @@ def _categories_listed(doc, listed: int) -> bool:
     return any(to_int(m.group("count")) == listed for ms in found.values() for m in ms)
 
 
+def _status_lines(doc, items) -> int:
+    """How many status labels (整改状态：…) stand from the first item on: where the outline reads
+    fewer items than the notice gives statuses (第一，… run into text, three levels deep), the
+    statuses count the items too."""
+    first = items[0].line.number
+    return sum(len(STATUS_LABEL.findall(doc.folded, line.start, line.end))
+               for line in doc.body_lines() if line.number >= first)
+
+
 def _structure(doc, problems, items):
     """The declared numbers of problems and aspects against the items and groups listed."""
     declared = int(problems.total.value)
@@ -161,7 +171,7 @@ def _structure(doc, problems, items):
     # the items listed are then its aspects.
     items_are_aspects = said == len(items) and declared not in sizes
     aspects_ok = said is None or items_are_aspects or (said in sizes[1:] + [len(listed_groups)] if grouped else True)
-    if declared not in sizes and not items_are_aspects:
+    if declared not in sizes and not items_are_aspects and declared != _status_lines(doc, items):
         yield Hit(problems.total.start, problems.total.end, category="structure",
                   **say("summary-counts.problems", declared=declared, listed=len(items)))
         # Items nearer the aspects than the problems may be the aspects' headings (3 headings over

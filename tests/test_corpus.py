@@ -38,7 +38,6 @@ NOTICES = corpus_files.notices()
 FALSE_ALARMS = {
     "c39-procuratorate-feedback-groups.txt": "方面 count read as the problem total; 1. restarting under 反馈问题二 read as a skip",
     "c40-state-bank-branch-sentence-status.txt": "problem total taken from 整改措施29条; closing-sentence status 正持续推进 read as done",
-    "c41-npc-office-aspect-three-levels.txt": "items counted at the 1.关于…问题的整改 level instead of （1）",
     "c43-research-institute-paren-tags.txt": "tag （基本完成，需长期坚持） not read as a status",
     "c44-tax-bureau-responsibility-lines.txt": "整改进展：按期推进中 not read as a status",
     "c49-womens-federation-pobox.txt": "a 邮政信箱 not taken as a postal address; a block without a telephone",
