@@ -95,14 +95,29 @@ MESSAGES = {
     # lost-unit
     "lost-unit.count": "the number {number} lost its unit and full stop",
     "lost-unit.amount": "the amount {number} lost its unit (元 or 万元)",
+    "lost-unit.figure": "the count '{written}' lost its unit",
+    "lost-unit.number": "the unit '{written}' lost its number",
+    "lost-unit.doubled": "'{written}' has its unit twice or a second unit",
+    "lost-unit.numeral": "'{written}' is not a well-formed number",
+    "lost-unit.class": "'{written}' is counted in another unit than the total it refers to",
+    "lost-unit.mark": "a mark in '{written}' parts the number from its words or follows another mark",
     # missing-status
     "missing-status": "item {marker} gives no completion status (e.g. 整改结果：已完成整改)",
     # number-arithmetic
     "number-arithmetic.share": "share {share}% disagrees with {part}/{total} (about {actual:.2f}%)",
     "number-arithmetic.parts-exceed": "the parts after 其中 add up to {summed}, more than the total {total}",
     "number-arithmetic.rate": "completion rate {rate}% disagrees with {done}/{total} (about {actual:.1f}%)",
+    "number-arithmetic.rate-of": "the rate {rate}% cannot be a whole number out of {total}",
+    "number-arithmetic.truncated": "the rate {rate}% truncates {done}/{total}; rounded it is {rounded}%",
+    "number-arithmetic.exceeds": "{done} completed plus {others} in progress exceeds the {total} declared",
+    "number-arithmetic.sum": "status counts add up to {sum}, not the {total} declared",
+    "number-arithmetic.rest": "the remaining {written} is not the total less the counts before it ({rest})",
+    "number-arithmetic.restate": "the total said again, {written}, is not the {total} declared",
+    "number-arithmetic.aspects-exceed": "{aspects} aspects are more than the {total} problems",
     # numeral-formula
     "numeral-formula": "fixed formula takes Chinese numerals: '{written}' should be '{good}'",
+    "numeral-formula.mixed": "Arabic and Chinese numerals mixed in one set of counts: '{written}'",
+    "numeral-formula.er": "a measure word takes 两, not 二: '{written}' should be '{good}'",
     # paired-punctuation
     "paired-punctuation.more": "{more} more unmatched brackets, quotes or title marks in this paragraph "
                                "(only the first {limit} are listed)",
@@ -144,6 +159,12 @@ MESSAGES = {
     "summary-counts.sum": "status counts add up to {sum}, not the {total} declared",
     "summary-counts.truncated": "completion rate {rate}% truncates {done}/{total}; rounded it is {rounded}%",
     "summary-counts.rate": "completion rate {rate}% disagrees with {done}/{total} (about {actual:.1f}%)",
+    "summary-counts.rate-of": "the rate {rate}% cannot be a whole number out of {total}",
+    "summary-counts.rest": "the remaining {written} is not the total less the counts before it ({rest})",
+    "summary-counts.restate": "the total said again, {written}, is not the {total} declared",
+    "summary-counts.share": "share {share}% disagrees with {part}/{total} (about {actual:.2f}%)",
+    "summary-counts.aspects-exceed": "{aspects} aspects are more than the {total} problems",
+    "summary-counts.parts-exceed": "the parts after 其中 add up to {summed}, more than the total {total}",
     "summary-counts.problems": "{declared} problems declared, {listed} listed",
     "summary-counts.aspects": "{declared} aspects declared, {listed} listed",
     "summary-counts.completed": "{declared} declared completed, {listed} items marked completed",

@@ -94,14 +94,29 @@ MESSAGES = {
     # lost-unit
     "lost-unit.count": "数字“{number}”后缺少量词和句号",
     "lost-unit.amount": "金额“{number}”缺少单位（元或万元）",
+    "lost-unit.figure": "计数“{written}”缺少单位",
+    "lost-unit.number": "单位“{written}”前缺少数字",
+    "lost-unit.doubled": "“{written}”中的单位重复或多余",
+    "lost-unit.numeral": "“{written}”不是写法正确的数字",
+    "lost-unit.class": "“{written}”的单位与所指总数的单位不一致",
+    "lost-unit.mark": "“{written}”中的标点把数字与其计数用语隔开，或与另一标点相连",
     # missing-status
     "missing-status": "问题“{marker}”未写明整改状态（如“整改结果：已完成整改”）",
     # number-arithmetic
     "number-arithmetic.share": "占比{share}%与{part}/{total}（约{actual:.2f}%）不符",
     "number-arithmetic.parts-exceed": "“其中”各项之和{summed}超过总数{total}",
     "number-arithmetic.rate": "完成率{rate}%与{done}/{total}（约{actual:.1f}%）不符",
+    "number-arithmetic.rate-of": "比率{rate}%不可能是{total}个中的整数个所占比例",
+    "number-arithmetic.truncated": "比率{rate}%是{done}/{total}截断所得，四舍五入应为{rounded}%",
+    "number-arithmetic.exceeds": "已完成的{done}与其他状态的{others}之和超过总数{total}",
+    "number-arithmetic.sum": "各状态之和{sum}与总数{total}不符",
+    "number-arithmetic.rest": "“其余”{written}与总数减去前面各数所得{rest}不符",
+    "number-arithmetic.restate": "再次提到的总数{written}与前文的{total}不符",
+    "number-arithmetic.aspects-exceed": "{aspects}个方面多于问题总数{total}个",
     # numeral-formula
     "numeral-formula": "固定提法应使用汉字数字：“{written}”应为“{good}”",
+    "numeral-formula.mixed": "同一组计数中阿拉伯数字与汉字数字混用：“{written}”",
+    "numeral-formula.er": "量词前应用“两”：“{written}”应为“{good}”",
     # paired-punctuation
     "paired-punctuation.more": "本段另有{more}处括号、引号或书名号未配对（只列出前{limit}处）",
     "paired-punctuation.unclosed": "「{mark}」没有对应的「{close}」",
@@ -136,10 +151,16 @@ MESSAGES = {
     # status-contradiction
     "status-contradiction": "整改状态为“{status}”，但措施中写有“{phrase}”；应改为阶段性完成或正在整改",
     # summary-counts
-    "summary-counts.exceeds": "已完成{done}个与其他状态{others}个之和超过总数{total}个",
-    "summary-counts.sum": "各状态数之和{sum}个与总数{total}个不符",
+    "summary-counts.exceeds": "已完成的{done}与其他状态的{others}之和超过总数{total}",
+    "summary-counts.sum": "各状态之和{sum}与总数{total}不符",
     "summary-counts.truncated": "完成率{rate}%是{done}/{total}截断所得，四舍五入应为{rounded}%",
     "summary-counts.rate": "完成率{rate}%与{done}/{total}（约{actual:.1f}%）不符",
+    "summary-counts.rate-of": "比率{rate}%不可能是{total}个中的整数个所占比例",
+    "summary-counts.rest": "“其余”{written}与总数减去前面各数所得{rest}不符",
+    "summary-counts.restate": "再次提到的总数{written}与前文的{total}不符",
+    "summary-counts.share": "占比{share}%与{part}/{total}（约{actual:.2f}%）不符",
+    "summary-counts.aspects-exceed": "{aspects}个方面多于问题总数{total}个",
+    "summary-counts.parts-exceed": "“其中”各项之和{summed}超过总数{total}",
     "summary-counts.problems": "声明{declared}个问题，正文列出{listed}个",
     "summary-counts.aspects": "声明{declared}个方面，正文列出{listed}个",
     "summary-counts.completed": "声明已完成{declared}个，正文标为已完成的有{listed}个",
