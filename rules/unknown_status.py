@@ -23,7 +23,7 @@ from __future__ import annotations
 from rectlint.finding import Fix, Hit
 from rectlint.messages import phrase, say
 
-from rectlint.conventions.status import VOCABULARY, in_vocabulary, terms
+from rectlint.conventions.status import VOCABULARY, in_vocabulary, read, terms
 
 DOC_ZH = """不在所配置词表中的整改状态。
 
@@ -44,14 +44,20 @@ def check(doc, options):
     vocabulary = options["vocabulary"]
     for h in doc.outline.items:
         status = h.status
-        # A status sentence (目前，该问题已整改完成。) is read into a vocabulary term already.
-        if status is None or status.form == "sentence" or in_vocabulary(status.text, vocabulary):
+        if status is None:
             continue
-        unknown = next(t for t in terms(status.text) if t not in vocabulary)
+        written = doc.folded[status.start:status.end]
+        marks = (",", "、", ";", "/", "。")
+        dangling = written.strip(" ")[-1:] in marks or written.strip(" ")[:1] in marks
+        if not dangling and in_vocabulary(written, vocabulary):
+            continue
+        unknown = next((t for t in terms(written) if not in_vocabulary(t, vocabulary)), written)
+        if dangling or (status.form == "sentence" and read(written) is None):
+            unknown = doc.text[status.start:status.end]  # a garbled sentence is quoted whole
         import difflib  # only here: most notices use the vocabulary
 
-        near = difflib.get_close_matches(unknown, vocabulary, n=1, cutoff=0.5)
-        suggestion = status.text.replace(unknown, near[0]) if near else None
+        near = difflib.get_close_matches(unknown, vocabulary, n=1, cutoff=0.5) if not dangling else []
+        suggestion = status.text.replace(unknown, near[0]) if near and status.form != "sentence" else None
         hint = phrase("unknown-status.hint", near=near[0]) if near else ""
         yield Hit(status.start, status.end, **say("unknown-status", unknown=unknown, hint=hint),
                   suggestion=suggestion,
