@@ -4,9 +4,11 @@ Finds each problem item (the leaf headings of the section that lists the
 problems and their measures) that gives no status in any of the accepted
 forms: a labelled line (整改结果/整改状态/整改进度/整改进展/完成情况：已完成), inline
 after a label, also in the item's own paragraph (1、问题。整改情况：已完成。一是…),
-a sentence of its own (目前，该问题已整改完成。 / 此项已基本完成整改，需长期坚持。),
-or a tag on the heading (…不规范。【已完成】 or （已完成）). One finding per item,
-on its heading line.
+a sentence of its own (目前，该问题已整改完成。 / 此项已基本完成整改，需长期坚持。 /
+该项整改已办结。), or a tag on the heading (…不规范。【已完成】 or （已完成）). Any status
+the status grammar reads counts (docs/conventions.md#status), and so does a garbled
+one, which unknown-status reports where it stands. One finding per item, on its
+heading line.
 
 Only rectification notices and audit reports are checked. A notice that
 gives statuses only in its summary counts (已完成X个，正在整改Y个) and on no

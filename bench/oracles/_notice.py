@@ -296,6 +296,10 @@ def _counts(text, lo, hi) -> Counts:
             span = p.span("n") if p.group("n") else p.span("n2")
             c.parts.append((_WORD_BUCKET[word], to_int(n), span))
         for r in _RATE.finditer(text, pos, stop):
+            # 整改措施已完成11项，完成率91.7%: a rate after a count of measures is theirs.
+            last = list(regex.finditer(rf"{NUM}(个|项)", text[pos:r.start()]))
+            if last and last[-1].group(1) == "项":
+                continue
             g = "r" if r.group("r") else "r2"
             c.rates.append((r.group(g), r.span(g)))
         break

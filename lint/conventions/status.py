@@ -85,13 +85,15 @@ _LONG = r"(?:需|仍需|须)?长期坚持"
 _NOT = r"(?:未|尚未|暂未)(?:完成整改|整改完成|完成|整改到位|整改|办结|销号|到位)"
 _PLAN = (rf"(?:(?:计划|预计|力争|确保|争取|拟)(?:于|在|到)?{_WHEN}(?:前|以前|之前)?|将于{_WHEN}(?:前)?|{_WHEN}前)"
          r"(?:全面|全部)?(?:完成整改|整改完成|完成|办结|整改到位|销号)")
+# After a main status, a plan may name what it completes: 计划于2026年6月底前完成验收.
+_PLAN_OBJECT = r"\p{Han}{0,8}"
 _UPKEEP = (r"(?:并|仍|还|且|同时)?(?:需|将|要|须)?(?:长期坚持|持续推进|持续巩固|巩固提升|常态化推进|持续深化)"
            r"(?:整改)?(?:成果|成效)?")
 
 _HEAD = patterns.compile(rf"(?:{TIME})?(?P<subject>{SUBJECT})?")
 _MAIN = patterns.compile(rf"(?P<done>{_DONE})|(?P<partial>{_PARTIAL})|(?P<ongoing>{_ONGOING})|(?P<long>{_LONG})"
                          rf"|(?P<not>{_NOT})|(?P<plan>{_PLAN})")
-_CONTINUATION = patterns.compile(rf"(?P<upkeep>{_UPKEEP})|(?P<plan>{_PLAN})|(?P<ongoing>{_ONGOING})"
+_CONTINUATION = patterns.compile(rf"(?P<upkeep>{_UPKEEP})|(?P<plan>{_PLAN}{_PLAN_OBJECT})|(?P<ongoing>{_ONGOING})"
                                  rf"|(?P<long>{_LONG})|(?P<not>{_NOT})")
 _PARTS = patterns.compile(r"[,、/;]")
 _STRIP = " 。."
@@ -248,6 +250,13 @@ def sentence_term(phrase: str) -> str:
     """The vocabulary term a status phrase stands for (the phrase itself when it does not read)."""
     reading = read(phrase)
     return reading.term if reading is not None else phrase
+
+
+# A deadline: a date followed by 前/底前 and a completion (2025年6月底前完成, 9月30日前办结), or
+# after a deadline label (整改时限：2025年9月30日). Matched at the date's end / before its start.
+DEADLINE_AFTER = patterns.compile(r"(?P<tail>底|末)?(?:前|以前|之前)(?:全面|全部)?"
+                                  r"(?:完成|办结|整改到位|整改完毕|完工|建成|销号|到位|上线|投用)")
+DEADLINE_LABEL = patterns.compile(r"(?:整改时限|完成时限|整改期限|办结时限)[:]\s*$")
 
 
 # -- where a status stands ------------------------------------------------------------------------

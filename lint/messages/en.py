@@ -77,6 +77,8 @@ MESSAGES = {
     "number-arithmetic.rate": "completion rate {rate}% disagrees with {done}/{total} (about {actual:.1f}%)",
     # numeral-formula
     "numeral-formula": "fixed formula takes Chinese numerals: '{written}' should be '{good}'",
+    # overdue-item
+    "overdue-item": "deadline '{deadline}' had passed by {ref} and the status is still {status}: overdue",
     # paired-punctuation
     "paired-punctuation.more": "{more} more unmatched brackets, quotes or title marks in this paragraph "
                                "(only the first {limit} are listed)",
@@ -113,6 +115,7 @@ MESSAGES = {
     "required-parts.part.email": "an e-mail address",
     # status-contradiction
     "status-contradiction": "status says {status} but the measures say '{phrase}'; use 阶段性完成 or 正在整改",
+    "status-contradiction.plan": "the status says done yet also '{phrase}': the same work cannot be both done and planned; use 阶段性完成 or 正在整改",
     # summary-counts
     "summary-counts.exceeds": "{done} completed plus {others} in progress exceeds the {total} declared",
     "summary-counts.sum": "status counts add up to {sum}, not the {total} declared",
