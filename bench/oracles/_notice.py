@@ -32,8 +32,10 @@ _DONE_PRED = (r"(?:完成整改|整改完成|整改完毕|整改到位|整改销
 DONE = (rf"(?:{_DONE_ASPECT}{_DONE_PRED}|(?:全部|全面)?(?:完成整改|整改完成|整改完毕|整改到位|完成|办结|销号)"
         rf"|已?立行立改(?:到位)?)")
 PARTIAL = r"(?:已)?(?P<degree>基本|阶段性|初步)(?:完成整改|整改完成|完成|整改到位|到位|办结)"
-ONGOING = (r"(?:(?:正在|仍在)(?:持续|逐步|稳步|有序|积极)?(?:整改|推进|落实|办理)(?:中)?"
-           r"|(?:持续|逐步|稳步|有序|积极)(?:整改|推进|落实|办理)(?:中)?"
+# (正持续推进, 按期推进中: forms of real notices, c40 and c44.)
+ONGOING = (r"(?:(?:正在|仍在)(?:持续|逐步|稳步|有序|积极|按期)?(?:整改|推进|落实|办理)(?:中)?"
+           r"|正(?:持续|逐步|稳步|有序|积极|按期)(?:整改|推进|落实|办理)(?:中)?"
+           r"|(?:持续|逐步|稳步|有序|积极|按期)(?:整改|推进|落实|办理)(?:中)?"
            r"|整改中|推进中|整改进行中|(?:正在)?按(?:序时|计划)推进(?:中)?|常态化推进)")
 LONG = r"(?:需|仍需|须)?长期坚持"
 NOT = r"(?:未|尚未|暂未)(?:完成整改|整改完成|完成|整改到位|整改|办结|销号|到位)"
@@ -236,7 +238,7 @@ _TOTAL = regex.compile(
     rf"(?:(?P<aspects>{NUM})个方面(?:的)?(?P<t1>{NUM})个(?:具体)?问题"
     rf"|(?<![{CN}\d])(?P<t2>{NUM})个(?:具体)?问题|问题(?:共|共计)?(?P<t3>{NUM})个)")
 _DONE_COUNT = regex.compile(
-    rf"(?<!阶段性|基本|初步|未|尚未|正在|持续)(?:问题)?(?:已|均已)?(?:完成整改|整改完成|完成|整改销号|整改到位|办结|整改)"
+    rf"(?<!阶段性|基本|初步|未|尚未|正在|持续)(?:问题)?(?:已|均已)?(?:完成整改|整改完成|完成|整改销号|整改到位|办结|销号|整改)"
     rf"(?:的)?(?:问题)?"
     rf"(?P<n>{NUM})个")
 _ALL_DONE = regex.compile(r"(?:已|均已)全部(?:完成整改|整改完成|整改到位|完成|销号)")
@@ -319,12 +321,32 @@ def _date(y, m, d):
         return None
 
 
+def _problems_section(text, items):
+    """The items of the 一、 section that lists the problems: the one whose items give the most
+    statuses (an organising section's （一）…（二） are not problems), else the one named so."""
+    starts = [m.start() for m in SECTION.finditer(text)] + [len(text)]
+    best, best_score = None, 0
+    for lo, hi in zip([0, *starts], starts):
+        inside = [it for it in items if lo <= it.start < hi]
+        score = sum(it.status is not None for it in inside)
+        if score > best_score:
+            best, best_score = inside, score
+    if best is not None:
+        return best
+    for lo, hi in zip(starts, starts[1:]):
+        heading = text[lo:text.find("\n", lo)]
+        if "问题" in heading:
+            return [it for it in items if lo <= it.start < hi]
+    return items
+
+
 class Notice:
     def __init__(self, text: str):
         self.text = text
         self.items = _find_items(text)
         for it in self.items:
             it.status = _status_of(text, it)
+        self.items = _problems_section(text, self.items)
         first = self.items[0].start if self.items else len(text)
         sec = [m.start() for m in SECTION.finditer(text) if m.start() < first]
         self.summary_end = sec[-1] if sec else first
@@ -385,8 +407,18 @@ def counts_consistent(n: Notice) -> bool:
 
 
 def deadlines(text, lo, hi):
-    """Dates before which the work is planned to be done, with their span: 计划于2025年6月底前完成."""
+    """Dates before which the work is planned to be done, with their span: 计划于2025年6月底前完成,
+    or after a deadline label (整改时限：2025年10月底前, as real notices write it)."""
     out = []
+    for m in regex.finditer(r"(?:整改时限|完成时限|整改期限|办结时限)[：:]\s*((?:19|20)\d\d)年(\d{1,2})月(?:(\d{1,2})日)?",
+                            text[:hi], pos=lo):
+        y, mo, d = m.groups()
+        try:
+            day = dt.date(int(y), int(mo), int(d)) if d else (
+                dt.date(int(y) + (int(mo) == 12), int(mo) % 12 + 1, 1) - dt.timedelta(days=1))
+        except ValueError:
+            continue
+        out.append((day, m.span()))
     for m in regex.finditer(
             r"(?:计划|预计|力争|确保|争取|拟|将)?(?:于|在|到)?((?:19|20)\d\d)年(\d{1,2})月(?:(\d{1,2})日|底|末)?"
             r"(?:前|以前|之前)(?:全面|全部)?(?:完成|办结|整改到位|完工|建成|销号)", text[:hi], pos=lo):

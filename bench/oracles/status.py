@@ -81,8 +81,10 @@ def judge(new_text, span, old_text, old_span):
         return "broken", [here, *new.counts.spans()]
     if r.klass in ("open", "partial"):
         ref = new.reference_date()
-        if ref is not None and any(day < ref for day, _ in N.deadlines(new_text, new_item.start, new_item.end)):
-            return "style"
+        late = [where for day, where in N.deadlines(new_text, new_item.start, new_item.end) if day < ref] \
+            if ref is not None else []
+        if late:
+            return "style", [here, *late]  # 逾期未完成: due on the status or on the deadline
     return "ok"
 
 

@@ -78,22 +78,24 @@ _DONE = (r"(?:已经?|均已|现已|已全部|已全面|已经全部)"
          r"|(?:全部|全面)?(?:完成整改|整改完成|整改完毕|整改到位|完成|办结|销号)"
          r"|已?立行立改(?:到位)?")
 _PARTIAL = r"(?:已)?(?P<degree>基本|阶段性|初步)(?:完成整改|整改完成|完成|整改到位|到位|办结)"
-_ONGOING = (r"(?:正在|仍在)(?:持续|逐步|稳步|有序|积极)?(?:整改|推进|落实|办理)(?:中)?"
-            r"|(?:持续|逐步|稳步|有序|积极)(?:整改|推进|落实|办理)(?:中)?"
-            r"|整改中|推进中|整改进行中|(?:正在)?按(?:序时|计划)推进(?:中)?|常态化推进")
+_ONGOING = (r"(?:正在|仍在)(?:持续|逐步|稳步|有序|积极|按期|按计划|按序时)?(?:整改|推进|落实|办理)(?:中)?"
+            r"|正(?:持续|逐步|稳步|有序|积极|按期|按计划|按序时)(?:整改|推进|落实|办理)(?:中)?"
+            r"|(?:持续|逐步|稳步|有序|积极|按期|按计划|按序时)(?:整改|推进|落实|办理)(?:中)?"
+            r"|整改中|推进中|办理中|整改进行中|常态化推进")
 _LONG = r"(?:需|仍需|须)?长期坚持"
 _NOT = r"(?:未|尚未|暂未)(?:完成整改|整改完成|完成|整改到位|整改|办结|销号|到位)"
 _PLAN = (rf"(?:(?:计划|预计|力争|确保|争取|拟)(?:于|在|到)?{_WHEN}(?:前|以前|之前)?|将于{_WHEN}(?:前)?|{_WHEN}前)"
          r"(?:全面|全部)?(?:完成整改|整改完成|完成|办结|整改到位|销号)")
 # After a main status, a plan may name what it completes: 计划于2026年6月底前完成验收.
-_PLAN_OBJECT = r"\p{Han}{0,8}"
+_PLAN_OBJECT = r"\p{Han}{0,8}"  # also what is planned: 首期培养计划于2026年3月底前完成
 _UPKEEP = (r"(?:并|仍|还|且|同时)?(?:需|将|要|须)?(?:长期坚持|持续推进|持续巩固|巩固提升|常态化推进|持续深化)"
            r"(?:整改)?(?:成果|成效)?")
 
 _HEAD = patterns.compile(rf"(?:{TIME})?(?P<subject>{SUBJECT})?")
 _MAIN = patterns.compile(rf"(?P<done>{_DONE})|(?P<partial>{_PARTIAL})|(?P<ongoing>{_ONGOING})|(?P<long>{_LONG})"
                          rf"|(?P<not>{_NOT})|(?P<plan>{_PLAN})")
-_CONTINUATION = patterns.compile(rf"(?P<upkeep>{_UPKEEP})|(?P<plan>{_PLAN}{_PLAN_OBJECT})|(?P<ongoing>{_ONGOING})"
+_CONTINUATION = patterns.compile(rf"(?P<upkeep>{_UPKEEP})|(?P<plan>{_PLAN_OBJECT}?{_PLAN}{_PLAN_OBJECT})"
+                                 rf"|(?P<ongoing>{_ONGOING})"
                                  rf"|(?P<long>{_LONG})|(?P<not>{_NOT})")
 _PARTS = patterns.compile(r"[,、/;]")
 _STRIP = " 。."
@@ -280,6 +282,33 @@ def tag_status(tag_text: str) -> bool:
     return read(tag_text) is not None or garbled(tag_text)
 
 
+def _result(text: str) -> bool:
+    """A clause that brings words of its own (盘活闲置低效用地326亩, 并建立…制度): a result or a
+    remark beside a status, not a piece of one."""
+    return any(ch not in _OWN and ch not in _MARKS and ch != " " for ch in text)
+
+
+def status_within(folded: str, lo: int, hi: int, lead_only: bool = False) -> tuple[int, int] | None:
+    """The status inside a label's value or a sentence that says more than its status:
+    leading clauses that read, followed by results (已办结，并建立…制度; 此项需长期坚持，已建立
+    长效机制); the status before a remark in brackets (已完成（2025年9月完成）); or, unless
+    `lead_only`, a closing clause after results (已建立常态化检查机制，持续推进)."""
+    text = folded[lo:hi]
+    if text.endswith(")") and "(" in text:
+        cut = text.rfind("(")
+        if read(text[:cut]) is not None and _result(text[cut:]):
+            return lo, lo + cut
+    commas = [i for i, ch in enumerate(text) if ch in ",;"]
+    for i in reversed(commas):
+        if read(text[:i]) is not None and _result(text[i + 1:]):
+            return lo, lo + i
+    if not lead_only:
+        for i in commas:
+            if read(text[i + 1:]) is not None and _result(text[:i]):
+                return lo + i + 1, hi
+    return None
+
+
 def label_status(folded: str, start: int, end: int) -> tuple[int, int] | None:
     """(start, end) of the status after a status label (整改结果：已整改到位。补齐…): its sentence,
     with a stray mark right after the label (整改结果：。已完成) and a fragment cut off by a stray
@@ -289,7 +318,13 @@ def label_status(folded: str, start: int, end: int) -> tuple[int, int] | None:
     hi = stop.start() if stop else end
     while hi > start + lead and folded[hi - 1] in "。. *":
         hi -= 1
-    return (start, split_tail(folded, hi, end)) if hi > start + lead else None
+    if hi <= start + lead:
+        return None
+    if not lead and read(folded[start:hi]) is None and not garbled(folded[start:hi]):
+        within = status_within(folded, start, hi)
+        if within is not None:
+            return within
+    return start, split_tail(folded, hi, end)
 
 
 def inline_status(folded: str, start: int, end: int) -> tuple[int, int] | None:
@@ -314,15 +349,8 @@ def inline_status(folded: str, start: int, end: int) -> tuple[int, int] | None:
         piece = folded[stop.end():far]
         if piece and (read(piece) is not None or garbled(piece) or _fragment(piece)):
             return start, far
-    # 正在整改，一是…: the status is the clauses before the measures start.
-    cut = hi
-    while True:
-        comma = folded.rfind(",", start, cut)
-        if comma <= start:
-            return None
-        if read(folded[start:comma]) is not None:
-            return start, comma
-        cut = comma
+    # 正在整改，一是…; 已完成（2025年9月完成）: the status, then measures or a remark.
+    return status_within(folded, start, hi, lead_only=True)
 
 
 def _fragment(text: str) -> bool:
@@ -349,6 +377,25 @@ def split_tail(folded: str, hi: int, end: int) -> int:
                 _fragment(piece) or (len(piece) <= 2 and all(ch in _OWN for ch in piece))):
             return far
     return hi
+
+
+_CLOSING = patterns.compile(r"(?:已|均已|现已|已基本|基本)")
+
+
+def _status_clause(folded: str, lo: int, hi: int):
+    """A status that is part of a sentence: its subject and status before results (此项需长期坚持，
+    已建立长效机制), or a closing clause of what has been reached (…，建立月通报制度，已整改到位)."""
+    within = status_within(folded, lo, hi, lead_only=True)
+    if within is not None:
+        reading = read(folded[within[0]:within[1]])
+        if reading.phrase:  # said of the item: 此项…, 该问题…, 目前…
+            return lo, within[1], lo + reading.phrase, within[1]
+    comma = folded.rfind(",", lo, hi)
+    if comma > lo and _result(folded[lo:comma]) and _CLOSING.match(folded, comma + 1):
+        reading = read(folded[comma + 1:hi])
+        if reading is not None and reading.klass in ("done", "partial"):
+            return comma + 1, hi, comma + 1, hi
+    return None
 
 
 def status_sentences(folded: str, start: int, end: int):
@@ -383,6 +430,10 @@ def status_sentences(folded: str, start: int, end: int):
             elif garbled(sentence):
                 t = _TIME_ONLY.match(sentence)
                 yield lo, hi, lo + (t.end() if t else 0), hi
+            else:
+                found = _status_clause(folded, lo, hi)
+                if found is not None:
+                    yield found
             if tail > hi:
                 stop = tail
             fragment = lo if (_fragment(sentence) or garbled(sentence)) and tail == hi else None
