@@ -60,6 +60,8 @@ _TOKEN = patterns.line_pattern(rf"[0-9A-Za-z{_MARK}@_\-]*[{_MARK}][0-9A-Za-z{_MA
 _NOTES = patterns.line_pattern(
     r"[(【\[][^()【】\[\]\r\n]{0,6}?(?:待补充|待完善|待核实|待定|待填|请填写|请补充|此处)"
     r"[^()【】\[\]\r\n]{0,30}[)】\]]"
+    # 〔...〕, 【……】: an ellipsis in brackets where a name or figure belongs.
+    r"|[〔(【\[]\s*(?:\.{3,}|…+|。{3,})\s*[〕)】\]]"
     r"|(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])")
 _CN_DIGITS = "〇○零一二三四五六七八九"
 _TERMS = ("光", "射线", "线", "刀")  # X光, X射线, X线片, X刀
@@ -74,23 +76,27 @@ def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
-def _placeholder(text: str, start: int, end: int) -> bool:
-    """Whether the token text[start:end] is a placeholder, judged by what it is made of and what
-    stands around it."""
+def _placeholder(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the placeholder in the token text[start:end], if it is one, judged by what it
+    is made of and what stands around it."""
+    while text[start] in "@_-":
+        start += 1  # xx日-xx月: a dash before the token joins a range, not a code
+    while text[end - 1] in "@_-":
+        end -= 1
     token = text[start:end]
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
     if any(c.isascii() and c.isalpha() and c not in "Xx" for c in token) or any(c in "@_-" for c in token):
-        return False  # a word, a code, an address
+        return None  # a word, a code, an address
     if before.isascii() and before.isalpha() or after.isascii() and after.isalpha():
-        return False
+        return None
     if before == " " and start >= 2 and text[start - 2].isascii() and text[start - 2].isalpha():
-        return False  # iPhone X
+        return None  # iPhone X
     marks = [c for c in token if c in _MARK]
-    date_part = after in _DATE_UNITS
+    date_part = after != "" and after in _DATE_UNITS
     if not date_part and set(marks) <= set("×x") and (
             token[0].isdigit() and token[-1].isdigit() or len(token) == 1 and (before.isdigit() or after.isdigit())):
-        return False  # 3×4, 2x2: a product or a size (2×25年 is a year left open)
+        return None  # 3×4, 2x2: a product or a size (2×25年 is a year left open)
     if set(token) <= set("○〇"):
         # Inside a Chinese numeral (二○二五年, 一○一): a zero, not a placeholder.
         lo, hi = start, end
@@ -100,26 +106,26 @@ def _placeholder(text: str, start: int, end: int) -> bool:
             hi += 1
         run = text[lo:hi]
         if any(c not in "○〇" for c in run) and (len(run) >= 3 or text[hi:hi + 1] == "年"):
-            return False
+            return None
     if token[0] in "X" and len(marks) == 1 and text.startswith(_TERMS, end):
-        return False
+        return None
     if set(token) <= set("×") and len(token) <= 2 and before in _SURNAMES and (
             start < 2 or not _is_cjk(text[start - 2]) or text[start - 2] in "长任记员"):
-        return False  # 张××, 局长王×: masked on purpose
+        return None  # 张××, 局长王×: masked on purpose
     if len(token) == 1 and token in "□○" and (before in ("", "\n", " ", "\t") or after == " ") and (
             after == " " or text.startswith(_OPTIONS, end) or before in ("", "\n")):
-        return False  # □是 □否, a bullet
+        return None  # □是 □否, a bullet
     # Where it stands: a value's place (a unit, an ordinal, a date, a name around it), or a run.
-    if len(marks) >= 2:
-        return True
-    return _is_cjk(before) or _is_cjk(after) or after in _DATE_UNITS or any(c.isdigit() for c in token)
+    if len(marks) >= 2 or _is_cjk(before) or _is_cjk(after) or date_part or any(c.isdigit() for c in token):
+        return start, end
+    return None
 
 
 def check(doc, options):
     text = doc.folded
     lines = doc.body_lines()
     for found in doc.matches(_TOKEN, lines).values():
-        spans = [m.span() for m in found if _placeholder(text, m.start(), m.end())]
+        spans = [span for span in (_placeholder(text, m.start(), m.end()) for m in found) if span]
         # X月X日, 20XX年: a date's placeholders and their units are one finding.
         merged = []
         for a, b in spans:

@@ -58,6 +58,9 @@ SEVERITY = "warning"
 OPTIONS = {"vocabulary": list(VOCABULARY)}
 
 
+_MARKS = (",", "、", ";", "/", "。")
+
+
 def check(doc, options):
     vocabulary = options["vocabulary"]
     for h in doc.outline.items:
@@ -65,17 +68,22 @@ def check(doc, options):
         if status is None:
             continue
         written = doc.folded[status.start:status.end]
-        marks = (",", "、", ";", "/", "。")
-        dangling = written.strip(" ")[-1:] in marks or written.strip(" ")[:1] in marks
+        # 已完成整改， or ，已完成: a stray mark makes the whole status garbled.
+        dangling = written.strip(" ")[-1:] in _MARKS or written.strip(" ")[:1] in _MARKS
         if not dangling and in_vocabulary(written, vocabulary):
             continue
-        unknown = next((t for t in terms(written) if not in_vocabulary(t, vocabulary)), written)
-        if dangling or (status.form == "sentence" and read(written) is None):
-            unknown = doc.text[status.start:status.end]  # a garbled sentence is quoted whole
+        part = written
+        if not dangling and not (status.form == "sentence" and read(written) is None):
+            part = next((t for t in terms(written) if not in_vocabulary(t, vocabulary)), written)
+        at = written.find(part)
+        unknown = doc.text[status.start + at:status.start + at + len(part)]
         import difflib  # only here: most notices use the vocabulary
 
-        near = difflib.get_close_matches(unknown, vocabulary, n=1, cutoff=0.5) if not dangling else []
-        suggestion = status.text.replace(unknown, near[0]) if near and status.form != "sentence" else None
+        near = difflib.get_close_matches(part, vocabulary, n=1, cutoff=0.5) if not dangling else []
+        suggestion = None
+        if near and status.form != "sentence":
+            whole = doc.text[status.start:status.end]
+            suggestion = whole[:at] + near[0] + whole[at + len(part):]
         hint = phrase("unknown-status.hint", near=near[0]) if near else ""
         yield Hit(status.start, status.end, **say("unknown-status", unknown=unknown, hint=hint),
                   suggestion=suggestion,

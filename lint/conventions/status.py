@@ -106,6 +106,7 @@ _OWN = set("不已经均现全面部完成整改毕到位销号办结解决落�
            "常态化需须长期坚立未尚暂该此本这一个项问题上述相关工作的目前当截至止通过")
 _CORE = set("完成整改到位销号办结解决落实推进坚持毕")
 _MARKS = ",、/;。."
+_NOUNS = ("整改", "问题", "整改工作", "该问题", "此项")  # the grammar's nouns alone say nothing
 
 _TIME_ONLY = patterns.compile(rf"(?:{TIME})")
 
@@ -186,11 +187,11 @@ def read(text: str) -> Reading | None:
 def garbled(text: str) -> bool:
     """Made of the grammar's own words (after a time phrase) but not reading as a status:
     已完整改, 已完, 该问已完成整改, 已完成，整改. It must hold a core status word (完成, 整改, 办结…)
-    and something besides, so a lone 整改 or 问题 is not one."""
+    and be more than one of the grammar's nouns (整改, 问题), which alone say nothing."""
     text = fold(text).strip(_STRIP)
     t = _TIME_ONLY.match(text)
     core = text[t.end():] if t else text
-    if len(core) < 2 or len(core) > 24 or read(text) is not None:
+    if len(core) < 2 or len(core) > 24 or core in _NOUNS or read(text) is not None:
         return False
     return all(ch in _OWN or ch in _MARKS for ch in core) and any(ch in _CORE for ch in core)
 

@@ -27,3 +27,50 @@ def test_unfinished_words_are_normal_under_partial_statuses(status):
 def test_finished_measures_under_completed_status_are_fine():
     text = SECTION + item(status_line="整改结果：已完成整改。", measures="整改情况：已完成招聘，未发生类似问题。")
     assert lint(text, "status-contradiction") == []
+
+
+@pytest.mark.parametrize("status_line,plan", [
+    ("整改结果：已完成，计划于2026年3月底前完成招聘。", "计划于2026年3月底前完成招聘"),
+    ("整改状态：已完成整改，预计2026年6月完成验收", "预计2026年6月完成验收"),
+    ("整改结果：已整改到位，正在推进。", "正在推进"),
+    ("整改结果：已办结，尚未销号。", "尚未销号"),
+])
+def test_a_status_both_done_and_planned_is_a_contradiction(status_line, plan):
+    text = SECTION + item(status_line=status_line, measures="整改情况：已发布招聘公告。")
+    (f,) = lint(text, "status-contradiction")
+    line = text.splitlines()[f.line - 1]
+    assert line[f.column - 1:f.end_column] == plan and "既已完成又在计划中" in f.zh
+    assert f.related and f.related[0].line == f.line
+    assert lint(text, "unknown-status") == []  # it reads: a contradiction, not an unknown status
+
+
+def test_a_status_sentence_both_done_and_planned():
+    text = SECTION + item(measures="整改情况：已发布招聘公告。该问题已完成整改，预计2026年6月底前完成招聘。")
+    (f,) = lint(text, "status-contradiction")
+    assert "预计2026年6月底前完成招聘" in f.zh
+
+
+@pytest.mark.parametrize("status_line", [
+    "整改结果：已完成整改，需长期坚持。",            # upkeep is not a plan
+    "整改结果：已完成整改，持续巩固整改成果。",
+    "整改结果：阶段性完成，计划于2026年3月底前全面完成。",  # open work may have a plan
+    "整改状态：正在整改，预计2026年6月完成",
+])
+def test_upkeep_and_plans_of_open_work_are_consistent(status_line):
+    text = SECTION + item(status_line=status_line, measures="整改情况：已发布招聘公告。")
+    assert lint(text, "status-contradiction") == []
+
+
+@pytest.mark.parametrize("measures", [
+    "整改情况：已修订考核办法，后续将建立专家库。",
+    "整改情况：改造任务已完成过半。",
+    "整改情况：首批物资已到位，剩余物资按计划采购。",
+])
+def test_more_words_of_unfinished_work(measures):
+    assert len(lint(SECTION + item(status_line="整改结果：已完成整改。", measures=measures),
+                    "status-contradiction")) == 1
+
+
+def test_composed_done_statuses_are_checked_too():
+    text = SECTION + item(status_line="整改结果：整改完毕。", measures="整改情况：预计12月底前完成招聘。")
+    assert len(lint(text, "status-contradiction")) == 1
