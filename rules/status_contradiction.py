@@ -37,7 +37,7 @@ from rectlint import patterns
 from rectlint.finding import Hit
 from rectlint.messages import say
 
-from rectlint.conventions.status import COMPLETE, is_complete, read
+from rectlint.conventions.status import COMPLETE, is_complete, read, status_sentences
 
 DOC_ZH = """标为已完成、但措施中或状态本身写着未来或未完成工作的条目。
 
@@ -75,11 +75,35 @@ def check(doc, options):
             continue
         if not is_complete(status.text, options["complete"]):
             continue
-        for lo, hi in h.measure_spans():
-            m = _UNFINISHED.search(doc.folded, lo, hi)
-            if m:
-                phrase = doc.text[m.start():m.end()]
-                yield Hit(m.start(), m.end(),
-                          **say("status-contradiction", status=status.text, phrase=phrase),
-                          related=[(status.start, status.end)])
-                break
+        m = next((m for lo, hi in _measures(h) for m in _UNFINISHED.finditer(doc.folded, lo, hi)
+                  if not _own_statement(doc.folded, lo, hi, m.start())), None)
+        if m:
+            phrase = doc.text[m.start():m.end()]
+            yield Hit(m.start(), m.end(), **say("status-contradiction", status=status.text, phrase=phrase),
+                      related=[(status.start, status.end)])
+
+
+def _measures(h) -> list[tuple[int, int]]:
+    """The item's measures. A closing status sentence (…核对。该问题已整改完成。) follows its
+    measures on the same line, so the body is read around it, not only after it."""
+    status = h.status
+    if status.form != "sentence":
+        return h.measure_spans()
+    spans = []
+    for line in h.body:
+        if line is status.line:
+            spans += [(line.start, status.start), (status.end, line.end)]
+        else:
+            spans.append((line.start, line.end))
+    return spans
+
+
+def _own_statement(folded, lo, hi, at) -> bool:
+    """Whether the words at `at` belong to a status sentence of their own that says of a problem
+    that it is still open (目前该问题正持续推进，首期计划于…前完成): that sentence is not a measure of
+    the item's status, but the status of another problem its paragraph states."""
+    for a, b, p, _ in status_sentences(folded, lo, hi):
+        if a <= at < b:
+            reading = read(folded[a:b])
+            return reading is not None and reading.phrase > 0 and reading.klass != "done"
+    return False

@@ -72,7 +72,10 @@ _WHEN = (r"(?:(?:19|20)\d\d年(?:\d{1,2}月)?(?:\d{1,2}日|底|末|上旬|中旬
 TIME = (r"(?:目前|当前|现阶段|现|截至目前|截止目前|截至\d{4}年\d{1,2}月(?:\d{1,2}日|底)?|经整改|通过整改|经过整改)"
         r"[,]?")
 SUBJECT = (r"(?:该问题|此问题|本问题|这一问题|这个问题|该项问题|此项问题|本项问题|上述问题|相关问题|问题"
-           r"|该项|此项|本项|这项|该项整改|此项整改|该项工作|此项工作|整改工作)(?:的)?(?:整改)?(?:工作)?")
+           r"|该类问题|此类问题|这类问题|该方面问题|该项|此项|本项|这项|该项整改|此项整改|该项工作|此项工作|整改工作)"
+           r"(?:的)?(?:整改)?(?:工作)?")
+# A category's problems counted by status: 该类问题中2个已整改完成，1个正在整改.
+_COUNTED = r"(?:中|里)?(?:\d+|[一二两三四五六七八九十]+)个"
 _DONE = (r"(?:已经?|均已|现已|已全部|已全面|已经全部)"
          r"(?:完成整改|整改完成|整改完毕|整改到位|整改销号|完成|办结|销号|整改|解决|落实到位|落实)(?:并销号|并办结)?"
          r"|(?:全部|全面)?(?:完成整改|整改完成|整改完毕|整改到位|完成|办结|销号)"
@@ -98,6 +101,8 @@ _CONTINUATION = patterns.compile(rf"(?P<upkeep>{_UPKEEP})|(?P<plan>{_PLAN_OBJECT
                                  rf"|(?P<ongoing>{_ONGOING})"
                                  rf"|(?P<long>{_LONG})|(?P<not>{_NOT})")
 _PARTS = patterns.compile(r"[,、/;]")
+_COUNTED_ONE = patterns.compile(rf"{_COUNTED}(?P<main>{_DONE}|{_PARTIAL}|{_ONGOING}|{_LONG}|{_NOT})")
+_COUNTED_PARTS = patterns.compile(rf"{_COUNTED}[^。;]*")
 _STRIP = " 。."
 
 # Every character of the grammar's own words: a text made only of these that does not read is
@@ -165,6 +170,11 @@ def read(text: str) -> Reading | None:
             if alt is not None and (alt.end() == len(text) or text[alt.end()] in ",、/;"):
                 main, pos = alt, back
                 break
+    if main is None:
+        counted = _COUNTED_PARTS.fullmatch(text, pos)
+        if counted is not None and head.group("subject"):
+            # The phrase keeps its subject: the counts speak of it (该类问题中2个…).
+            return _counted(text, pos, lead, lead + head.start("subject"))
     if main is None or not (main.end() == len(text) or text[main.end()] in ",、/;"):
         return None
     klass, term = _main(main)
@@ -182,6 +192,21 @@ def read(text: str) -> Reading | None:
             plan = (lead + at, lead + end)
         at = end
     return Reading(klass, term, lead + pos, plan)
+
+
+def _counted(text: str, pos: int, lead: int, phrase: int) -> Reading | None:
+    """该类问题中2个已整改完成，1个正在整改[，计划…]: done when every counted part is, else partly
+    done; a plan after an open part is its own, not a contradiction."""
+    klasses = []
+    for part in _PARTS.split(text[pos:]):
+        m = _COUNTED_ONE.fullmatch(part)
+        if m is not None:
+            klasses.append(_main(_MAIN.fullmatch(m.group("main")))[0])
+        elif not klasses or _CONTINUATION.fullmatch(part) is None:
+            return None
+    if all(k == "done" for k in klasses):
+        return Reading("done", "已完成整改", phrase)
+    return Reading("partial", "阶段性完成", phrase)
 
 
 def garbled(text: str) -> bool:
@@ -214,10 +239,15 @@ def terms(status_text: str) -> list[str]:
     return out
 
 
+_COUNT_PREFIX = patterns.compile(_COUNTED)
+
+
 def _read_continuation(part: str) -> Reading | None:
+    """A part after the first: a continuation, or a counted part of a category (1个正在整改)."""
     m = _CONTINUATION.fullmatch(part)
     if m is None:
-        return None
+        count = _COUNT_PREFIX.match(part)
+        return read(part[count.end():]) if count else None
     if m.group("long") or m.group("upkeep"):
         return Reading("long", "长期坚持")
     if m.group("not"):

@@ -74,3 +74,13 @@ def test_more_words_of_unfinished_work(measures):
 def test_composed_done_statuses_are_checked_too():
     text = SECTION + item(status_line="整改结果：整改完毕。", measures="整改情况：预计12月底前完成招聘。")
     assert len(lint(text, "status-contradiction")) == 1
+
+
+def test_a_plan_inside_another_problems_own_status_sentence_is_not_a_measure():
+    # Two problems under one heading, each closing with its own status (a real layout).
+    measures = ("针对“培养不足”的问题，制定培养计划。目前该问题正持续推进，首期培养计划于2026年3月底前完成。\n"
+                "针对“记录不规范”的问题，统一制发记录本。该问题已整改完成。")
+    assert lint(SECTION + item(heading="（三）加强队伍建设", measures=measures), "status-contradiction") == []
+    # A bare plan sentence is a measure of the item's own work.
+    text = SECTION + item(measures="统一制发记录本。预计2026年6月底前完成。该问题已整改完成。")
+    assert len(lint(text, "status-contradiction")) == 1
