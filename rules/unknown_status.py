@@ -37,7 +37,8 @@ from __future__ import annotations
 from rectlint.finding import Fix, Hit
 from rectlint.messages import phrase, say
 
-from rectlint.conventions.status import VOCABULARY, in_vocabulary, read, terms
+from rectlint.conventions.status import (ANY_LABEL, STATUS_LABEL, VOCABULARY, in_vocabulary, label_status, read,
+                                         terms)
 
 DOC_ZH = """读不通的整改状态，或不在所配置词表中的整改状态。
 
@@ -61,30 +62,49 @@ OPTIONS = {"vocabulary": list(VOCABULARY)}
 _MARKS = (",", "、", ";", "/", "。")
 
 
+def _statuses(doc, h):
+    """(start, end, form) of the item's status, and of every other status label in its lines: an
+    item read as one may hold sub-items that each state theirs (（1）…整改状态：已完成。（2）…)."""
+    status = h.status
+    if status is not None:
+        yield status.start, status.end, status.form
+    text = doc.folded
+    for line in [h.line, *h.body]:
+        for m in ANY_LABEL.finditer(text, line.start, line.end):
+            if not STATUS_LABEL.match(text, m.start(), m.end()) or (status is not None and m.end() == status.start):
+                continue
+            found = label_status(text, m.end(), line.end)
+            if found and (status is None or not status.start <= found[0] < status.end):
+                yield found[0], found[1], "line"
+
+
 def check(doc, options):
     vocabulary = options["vocabulary"]
     for h in doc.outline.items:
-        status = h.status
-        if status is None:
-            continue
-        written = doc.folded[status.start:status.end]
-        # 已完成整改， or ，已完成: a stray mark makes the whole status garbled.
-        dangling = written.strip(" ")[-1:] in _MARKS or written.strip(" ")[:1] in _MARKS
-        if not dangling and in_vocabulary(written, vocabulary):
-            continue
-        part = written
-        if not dangling and not (status.form == "sentence" and read(written) is None):
-            part = next((t for t in terms(written) if not in_vocabulary(t, vocabulary)), written)
-        at = written.find(part)
-        unknown = doc.text[status.start + at:status.start + at + len(part)]
-        import difflib  # only here: most notices use the vocabulary
+        for start, end, form in _statuses(doc, h):
+            hit = _check(doc, start, end, form, vocabulary)
+            if hit is not None:
+                yield hit
 
-        near = difflib.get_close_matches(part, vocabulary, n=1, cutoff=0.5) if not dangling else []
-        suggestion = None
-        if near and status.form != "sentence":
-            whole = doc.text[status.start:status.end]
-            suggestion = whole[:at] + near[0] + whole[at + len(part):]
-        hint = phrase("unknown-status.hint", near=near[0]) if near else ""
-        yield Hit(status.start, status.end, **say("unknown-status", unknown=unknown, hint=hint),
-                  suggestion=suggestion,
-                  fix=Fix.replace(status.start, status.end, suggestion, "unsafe") if suggestion else None)
+
+def _check(doc, start, end, form, vocabulary):
+    written = doc.folded[start:end]
+    # 已完成整改， or ，已完成: a stray mark makes the whole status garbled.
+    dangling = written.strip(" ")[-1:] in _MARKS or written.strip(" ")[:1] in _MARKS
+    if not dangling and in_vocabulary(written, vocabulary):
+        return None
+    part = written
+    if not dangling and not (form == "sentence" and read(written) is None):
+        part = next((t for t in terms(written) if not in_vocabulary(t, vocabulary)), written)
+    at = written.find(part)
+    unknown = doc.text[start + at:start + at + len(part)]
+    import difflib  # only here: most notices use the vocabulary
+
+    near = difflib.get_close_matches(part, vocabulary, n=1, cutoff=0.5) if not dangling else []
+    suggestion = None
+    if near and form != "sentence":
+        whole = doc.text[start:end]
+        suggestion = whole[:at] + near[0] + whole[at + len(part):]
+    hint = phrase("unknown-status.hint", near=near[0]) if near else ""
+    return Hit(start, end, **say("unknown-status", unknown=unknown, hint=hint), suggestion=suggestion,
+               fix=Fix.replace(start, end, suggestion, "unsafe") if suggestion else None)

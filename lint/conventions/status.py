@@ -295,7 +295,8 @@ DEADLINE_LABEL = patterns.compile(r"(?:整改时限|完成时限|整改期限|�
 # -- where a status stands ------------------------------------------------------------------------
 
 _WORDS_START = r"(?:已|均已|现已|基本|阶段性|初步|正在|仍在|持续|逐步|长期|需长期|立行立改|完成|全部|未|尚未|暂未|整改中|推进中|计划|预计|力争|确保|将于)"
-# Inline after a label: the status runs to the end of its sentence.
+# Words that open a status after a label, up to its sentence's end (inline_status reads them
+# with the grammar; this coarse form is kept for callers that only look for one).
 STATUS_AFTER_LABEL = patterns.compile(rf"({_WORDS_START}[^。;!?\r\n]{{0,30}}?)(?=[。;!?]|$)")
 _OWN_CLASS = "[" + "".join(sorted(_OWN)) + "]"
 # A tag closing a heading: 【已完成】, (已完成); a status word glued outside its brackets
@@ -311,6 +312,9 @@ def tag_status(tag_text: str) -> bool:
     """A bracket at the end of a heading holds a status (【已完成】) or a garbled one (【已完整改】),
     not a note such as （试行） or （2025年）."""
     return read(tag_text) is not None or garbled(tag_text)
+
+
+_LONGEST = 40  # characters: no status is longer
 
 
 def _result(text: str) -> bool:
@@ -329,13 +333,17 @@ def status_within(folded: str, lo: int, hi: int, lead_only: bool = False) -> tup
         cut = text.rfind("(")
         if read(text[:cut]) is not None and _result(text[cut:]):
             return lo, lo + cut
+    # A status is short: only its first and last clauses are tried, so a long text costs one pass.
+    own = [not _result(ch) for ch in text]
+    first_word = own.index(False) if False in own else len(text)
+    last_word = len(own) - 1 - own[::-1].index(False) if False in own else -1
     commas = [i for i, ch in enumerate(text) if ch in ",;"]
-    for i in reversed(commas):
-        if read(text[:i]) is not None and _result(text[i + 1:]):
+    for i in reversed([i for i in commas if i <= _LONGEST]):
+        if last_word > i and read(text[:i]) is not None:
             return lo, lo + i
     if not lead_only:
-        for i in commas:
-            if read(text[i + 1:]) is not None and _result(text[:i]):
+        for i in [i for i in commas if len(text) - i <= _LONGEST]:
+            if first_word < i and read(text[i + 1:]) is not None:
                 return lo + i + 1, hi
     return None
 

@@ -104,3 +104,12 @@ def test_a_project_vocabulary_accepts_what_reads_as_its_terms():
     text = SECTION + item(status_line="整改结果：已整改完毕。")
     assert lint(text, "unknown-status", vocabulary=["已完成整改", "正在整改"]) == []
     assert len(lint(text, "unknown-status", vocabulary=["正在整改"])) == 1
+
+
+def test_every_status_label_of_an_item_is_read():
+    # Sub-items under one numbered problem, each with its own status label (a real layout).
+    text = SECTION + ("1.关于监督工作刚性不足问题的整改\n"
+                      "（1）跟踪问效不够。整改情况：建立回头看制度。整改状态：已完成。\n"
+                      "（2）问题清单不具体。整改情况：修订工作规程。整改状态：已完整改。\n")
+    (f,) = lint(text, "unknown-status")
+    assert "已完整改" in f.zh
