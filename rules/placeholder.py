@@ -123,7 +123,9 @@ def _placeholder(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def check(doc, options):
     text = doc.folded
-    lines = doc.body_lines()
+    # A draft's lines before its title (公告2025年第2号, the date of issue) are its own; only a web
+    # page's frame (menus, 发布时间, a close button ×) is not the notice's text.
+    lines = doc.body_lines() if doc.outline.page else [line for line in doc.lines if not line.blank]
     for found in doc.matches(_TOKEN, lines).values():
         spans = [span for span in (_placeholder(text, m.start(), m.end()) for m in found) if span]
         # X月X日, 20XX年: a date's placeholders and their units are one finding.

@@ -35,6 +35,10 @@ from .. import patterns
 from ..record import FrozenRecord
 from ..text import fold
 
+
+def regex_escape(chars: str) -> str:
+    return "".join("\\" + ch if ch in "\\]^-[" else ch for ch in chars)
+
 # The vocabulary: every status the grammar reads stands for one of these terms, so a project's
 # `vocabulary` option can name the terms it allows.
 VOCABULARY = ["已完成整改", "已完成", "完成", "已整改到位", "已办结", "已整改", "已销号", "整改完成",
@@ -209,6 +213,7 @@ def _counted(text: str, pos: int, lead: int, phrase: int) -> Reading | None:
     return Reading("partial", "阶段性完成", phrase)
 
 
+@lru_cache(maxsize=512)
 def garbled(text: str) -> bool:
     """Made of the grammar's own words (after a time phrase) but not reading as a status:
     已完整改, 已完, 该问已完成整改, 已完成，整改. It must hold a core status word (完成, 整改, 办结…)
@@ -315,12 +320,17 @@ def tag_status(tag_text: str) -> bool:
 
 
 _LONGEST = 40  # characters: no status is longer
+_SENTENCE_LONGEST = 2 * _LONGEST  # a status sentence: time, subject, status and a continuation
+# A character outside the grammar's words and marks: a result or a remark brings such words.
+_WORD = patterns.compile("[^" + "".join(sorted(_OWN)) + regex_escape(_MARKS) + " ]")
+_WORD_BACK = patterns.compile("(?r)[^" + "".join(sorted(_OWN)) + regex_escape(_MARKS) + " ]")
+_COMMA = patterns.compile("[,;]")
 
 
 def _result(text: str) -> bool:
     """A clause that brings words of its own (盘活闲置低效用地326亩, 并建立…制度): a result or a
     remark beside a status, not a piece of one."""
-    return any(ch not in _OWN and ch not in _MARKS and ch != " " for ch in text)
+    return _WORD.search(text) is not None
 
 
 def status_within(folded: str, lo: int, hi: int, lead_only: bool = False) -> tuple[int, int] | None:
@@ -334,17 +344,17 @@ def status_within(folded: str, lo: int, hi: int, lead_only: bool = False) -> tup
         if read(text[:cut]) is not None and _result(text[cut:]):
             return lo, lo + cut
     # A status is short: only its first and last clauses are tried, so a long text costs one pass.
-    own = [not _result(ch) for ch in text]
-    first_word = own.index(False) if False in own else len(text)
-    last_word = len(own) - 1 - own[::-1].index(False) if False in own else -1
-    commas = [i for i, ch in enumerate(text) if ch in ",;"]
-    for i in reversed([i for i in commas if i <= _LONGEST]):
-        if last_word > i and read(text[:i]) is not None:
+    first = _WORD.search(text)
+    if first is None:
+        return None  # nothing but status words: garbled or whole, not a status beside results
+    last = _WORD_BACK.search(text).start()
+    for i in reversed([m.start() for m in _COMMA.finditer(text, 0, _LONGEST + 1)]):
+        if last > i and read(text[:i]) is not None:
             return lo, lo + i
     if not lead_only:
-        for i in [i for i in commas if len(text) - i <= _LONGEST]:
-            if first_word < i and read(text[i + 1:]) is not None:
-                return lo + i + 1, hi
+        for m in _COMMA.finditer(text, max(0, len(text) - _LONGEST - 1)):
+            if first.start() < m.start() and read(text[m.start() + 1:]) is not None:
+                return lo + m.start() + 1, hi
     return None
 
 
@@ -429,7 +439,7 @@ def _status_clause(folded: str, lo: int, hi: int):
         reading = read(folded[within[0]:within[1]])
         if reading.phrase:  # said of the item: 此项…, 该问题…, 目前…
             return lo, within[1], lo + reading.phrase, within[1]
-    comma = folded.rfind(",", lo, hi)
+    comma = folded.rfind(",", max(lo, hi - _LONGEST - 1), hi)
     if comma > lo and _result(folded[lo:comma]) and _CLOSING.match(folded, comma + 1):
         reading = read(folded[comma + 1:hi])
         if reading is not None and reading.klass in ("done", "partial"):
@@ -458,7 +468,8 @@ def status_sentences(folded: str, start: int, end: int):
             fragment = lo  # 。该问题已完成整改: a stray stop opening the line
         if hi > lo:
             sentence = folded[lo:hi]
-            reading = read(sentence)
+            short = hi - lo <= _SENTENCE_LONGEST  # a longer sentence holds a status only in a clause
+            reading = read(sentence) if short else None
             tail = split_tail(folded, hi, end) if reading is not None else hi
             if fragment is not None and (reading is not None or garbled(sentence) or _fragment(sentence)):
                 yield fragment, tail, fragment, tail
@@ -466,7 +477,7 @@ def status_sentences(folded: str, start: int, end: int):
                 yield lo, tail, lo, tail  # 该问题已整改。完成: one status cut in two
             elif reading is not None:
                 yield lo, hi, lo + reading.phrase, hi
-            elif garbled(sentence):
+            elif short and garbled(sentence):
                 t = _TIME_ONLY.match(sentence)
                 yield lo, hi, lo + (t.end() if t else 0), hi
             else:
@@ -475,7 +486,7 @@ def status_sentences(folded: str, start: int, end: int):
                     yield found
             if tail > hi:
                 stop = tail
-            fragment = lo if (_fragment(sentence) or garbled(sentence)) and tail == hi else None
+            fragment = lo if short and (_fragment(sentence) or garbled(sentence)) and tail == hi else None
             if fragment is None and sentence[-1] in "该此这" and folded.startswith(("问题", "项"), stop + 1):
                 fragment = hi - 1  # …制度该。问题已完成整改: a determiner cut from its noun
         pos = stop + 1
