@@ -42,7 +42,6 @@ FALSE_ALARMS = {
     "c47-housing-fund-category-counts.txt": "整改措施32项 read as the problem total",
     "c49-womens-federation-pobox.txt": "a 邮政信箱 not taken as a postal address; a block without a telephone",
     "c51-dev-zone-completion-lines.txt": "方面 count read as problems",
-    "c53-audit-result-announcement-numbered.txt": "template sentences with different figures taken as copies",
     "c55-supply-coop-banjie.txt": "share of problems checked against 措施15条",
     "c57-big-data-bureau-mixed-numerals.txt": "整改措施24条 read as the total",
     "c58-disabled-federation-triplets.txt": "整改措施10条 read as the problem total",

@@ -63,6 +63,8 @@ MESSAGES = {
     "inline-enumeration.range": "{first} to {last}",
     # inspection-term
     "inspection-term": "the lead names a {own}组; '{wrong}' here should be '{own}'",
+    "inspection-term.team": "the title and lead name {own}; '{written}' here is another team",
+    "misused-word": "'{written}' should be '{right}' ({source})",
     # invalid-date
     "invalid-date.month": "invalid date '{written}': month must be 1 to 12",
     "invalid-date.day": "invalid date '{written}': month {month} has no day {day}",
@@ -254,6 +256,7 @@ MESSAGES = {
     "config.key-twice": "{line}: key {key!r} is given twice",
     "config.unreadable": "{path}: cannot read configuration: {error}",
     "config.bad-yaml": "{where}: invalid YAML: {problem}",
+    "misused-word.bad-data": "{where}: the misused-word list is invalid: {problem}",
     "config.bad-toml": "{path}: invalid TOML: {error}",
     "config.bad-value": "{path}: invalid value: {error}",
     "config.not-mapping": "{path}:1: expected a mapping of settings at the top level",

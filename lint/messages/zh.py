@@ -62,6 +62,8 @@ MESSAGES = {
     "inline-enumeration.range": "{first}至{last}",
     # inspection-term
     "inspection-term": "导语所称为{own}组，此处“{wrong}”应为“{own}”",
+    "inspection-term.team": "标题和导语所称为{own}，此处“{written}”与之不符",
+    "misused-word": "“{written}”应为“{right}”（{source}）",
     # invalid-date
     "invalid-date.month": "无效日期“{written}”：月份应在1至12之间",
     "invalid-date.day": "无效日期“{written}”：{month}月没有{day}日",
@@ -250,6 +252,7 @@ MESSAGES = {
     "config.key-twice": "{line}：键 {key!r} 出现了两次",
     "config.unreadable": "{path}：无法读取配置：{error}",
     "config.bad-yaml": "{where}：YAML 格式错误：{problem}",
+    "misused-word.bad-data": "{where}：误用词表有误：{problem}",
     "config.bad-toml": "{path}：TOML 格式错误：{error}",
     "config.bad-value": "{path}：无效的值：{error}",
     "config.not-mapping": "{path}:1：顶层应是设置项的映射",
