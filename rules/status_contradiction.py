@@ -75,7 +75,7 @@ def check(doc, options):
             continue
         if not is_complete(status.text, options["complete"]):
             continue
-        m = next((m for lo, hi in _measures(h) for m in _UNFINISHED.finditer(doc.folded, lo, hi)
+        m = next((m for lo, hi in _measures(doc, h) for m in _UNFINISHED.finditer(doc.folded, lo, hi)
                   if not _own_statement(doc.folded, lo, hi, m.start())), None)
         if m:
             phrase = doc.text[m.start():m.end()]
@@ -83,13 +83,17 @@ def check(doc, options):
                       related=[(status.start, status.end)])
 
 
-def _measures(h) -> list[tuple[int, int]]:
+def _measures(doc, h) -> list[tuple[int, int]]:
     """The item's measures. A closing status sentence (…核对。该问题已整改完成。) follows its
     measures on the same line, so the body is read around it, not only after it."""
     status = h.status
     if status.form != "sentence":
         return h.measure_spans()
     spans = []
+    if status.line is h.line:
+        # 1.问题。整改情况：…。目前，该问题已整改到位。: the heading's paragraph, after its problem.
+        stop = doc.folded.find("。", h.marker_end, status.start)
+        spans += [(stop + 1 if stop >= 0 else status.start, status.start), (status.end, h.line.end)]
     for line in h.body:
         if line is status.line:
             spans += [(line.start, status.start), (status.end, line.end)]

@@ -179,17 +179,26 @@ def read(text: str) -> Reading | None:
         if counted is not None and head.group("subject"):
             # The phrase keeps its subject: the counts speak of it (该类问题中2个…).
             return _counted(text, pos, lead, lead + head.start("subject"))
-    if main is None or not (main.end() == len(text) or text[main.end()] in ",、/;"):
+    if main is None:
         return None
     klass, term = _main(main)
     plan = None
     at = main.end()
     while at < len(text):
-        at += 1  # the separator
+        if text[at] == "(":
+            # 已完成（2025年9月完成）: a remark in brackets says when or how, not what.
+            close = text.find(")", at)
+            if close < 0:
+                return None
+            at = close + 1
+            continue
+        joined = text[at] not in ",、/;"
+        at += not joined
         stop = _PARTS.search(text, at)
         end = stop.start() if stop else len(text)
         more = _CONTINUATION.fullmatch(text, at, end)
-        if more is None:
+        # Only a plan runs on without a comma (已完成预计年底前完成…): anything else is garbled.
+        if more is None or joined and not more.group("plan"):
             return None
         if klass == "done" and plan is None and (more.group("plan") or more.group("not")
                                                  or (more.group("ongoing") and not more.group().startswith("持续"))):

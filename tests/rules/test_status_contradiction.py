@@ -84,3 +84,17 @@ def test_a_plan_inside_another_problems_own_status_sentence_is_not_a_measure():
     # A bare plan sentence is a measure of the item's own work.
     text = SECTION + item(measures="统一制发记录本。预计2026年6月底前完成。该问题已整改完成。")
     assert len(lint(text, "status-contradiction")) == 1
+
+
+@pytest.mark.parametrize("status_line", [
+    "整改结果：已完成预计明年6月底前完成剩余工作。",          # the comma lost: still done and planned
+    "整改进展：已完成（2025年9月完成）预计明年6月底前完成剩余工作。",  # after a remark
+])
+def test_a_plan_run_into_a_done_status(status_line):
+    text = SECTION + item(status_line=status_line, measures="整改情况：已发布招聘公告。")
+    assert len(lint(text, "status-contradiction")) == 1 and lint(text, "unknown-status") == []
+
+
+def test_a_closing_status_sentence_in_the_items_own_paragraph():
+    text = SECTION + "1.协商成果转化不够。整改情况：建立跟踪机制。目前，该问题已整改到位。预计明年6月底前完成剩余工作。\n"
+    assert len(lint(text, "status-contradiction")) == 1
