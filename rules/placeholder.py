@@ -30,6 +30,7 @@ Good: 采购X光机2台，PM2.5浓度下降，成文日期为二○二五年十�
 from __future__ import annotations
 
 from rectlint import patterns
+from rectlint.conventions.frame import FRAME_ANY, FRAME_KEYS
 from rectlint.finding import Hit
 from rectlint.messages import say
 
@@ -53,6 +54,7 @@ ID = "placeholder"
 CATEGORY = "placeholder"
 SEVERITY = "error"
 OPTIONS: dict = {}
+FRAME = True  # it reads a draft's lines before its title; _lines leaves a web page's frame out
 
 _MARK = "Xx×○〇□╳✕"  # Ｘ is X in the folded text
 # A token holding a placeholder mark: letters, digits and marks run together (20XX, ABX-XX1).
@@ -121,11 +123,18 @@ def _placeholder(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+def _lines(doc):
+    """The lines to read. A draft's lines before its title (公告2025年第2号, the date of issue) are
+    its own; only a web page's frame (menus, 发布时间, a close button ×) is not the notice's text."""
+    folded = doc.folded
+    page = doc.kind == "html" or any(FRAME_KEYS.match(folded, line.start, line.end)
+                                     or FRAME_ANY.search(folded, line.start, line.end) for line in doc.lines)
+    return doc.body_lines() if page else [line for line in doc.lines if not line.blank]
+
+
 def check(doc, options):
     text = doc.folded
-    # A draft's lines before its title (公告2025年第2号, the date of issue) are its own; only a web
-    # page's frame (menus, 发布时间, a close button ×) is not the notice's text.
-    lines = doc.body_lines() if doc.outline.page else [line for line in doc.lines if not line.blank]
+    lines = _lines(doc)
     for found in doc.matches(_TOKEN, lines).values():
         spans = [span for span in (_placeholder(text, m.start(), m.end()) for m in found) if span]
         # X月X日, 20XX年: a date's placeholders and their units are one finding.

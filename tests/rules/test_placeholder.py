@@ -59,3 +59,9 @@ def test_each_placeholder_of_a_sentence_once_and_a_date_whole():
 ])
 def test_not_placeholders(text):
     assert lint(text, "placeholder") == []
+
+
+def test_a_drafts_lines_before_its_title_are_read_but_not_a_pages_frame():
+    body = "\n\n关于龙溪市审计查出问题整改情况的报告\n\n一、总体情况\n\n反映问题3个。\n"
+    assert len(lint("龙溪市审计局审计结果公告2025年第2号\n\n（2025年X月X日公告）" + body, "placeholder")) == 1
+    assert lint("发布时间：2025-12-01 来源：XX网" + body, "placeholder") == []
