@@ -59,6 +59,7 @@ SEVERITY = "info"
 OPTIONS: dict = {}
 
 _CUT = patterns.compile(r"截至\s*$")
+_HINT = patterns.compile(r"前|时限|期限")  # a deadline says one of these
 
 
 def _reference(doc, context) -> dt.date | None:
@@ -105,16 +106,20 @@ def _deadlines(doc, dated, lo: int, hi: int):
 def check(doc, options, context=None):
     if not doc.info.notice or not doc.outline.items:
         return
-    ref = _reference(doc, context)
-    if ref is None:
-        return
-    dated = carry_years(mentions_in(doc, 0, len(doc.folded)))
+    ref = dated = None
     for h in doc.outline.items:
         status = h.status
         reading = read(doc.folded[status.start:status.end]) if status is not None else None
         if reading is None or reading.klass in ("done", "long"):
             continue
         spans = [(status.start, status.end), *h.measure_spans()]
+        if not any(_HINT.search(doc.folded, lo, hi) for lo, hi in spans):
+            continue  # no deadline written: most items
+        if dated is None:
+            ref = _reference(doc, context)
+            dated = carry_years(mentions_in(doc, 0, len(doc.folded)))
+        if ref is None:
+            return
         due = next(((d, a, b) for lo, hi in spans for d, a, b in _deadlines(doc, dated, lo, hi) if d < ref), None)
         if due is not None:
             d, a, b = due

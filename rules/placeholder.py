@@ -57,8 +57,10 @@ OPTIONS: dict = {}
 FRAME = True  # it reads a draft's lines before its title; _lines leaves a web page's frame out
 
 _MARK = "Xx×○〇□╳✕"  # Ｘ is X in the folded text
-# A token holding a placeholder mark: letters, digits and marks run together (20XX, ABX-XX1).
-_TOKEN = patterns.line_pattern(rf"[0-9A-Za-z{_MARK}@_\-]*[{_MARK}][0-9A-Za-z{_MARK}@_\-]*")
+# A placeholder mark; the token around it (letters, digits and marks run together: 20XX,
+# ABX-XX1) is taken in by hand, since marks are rare and one plain search finds them all.
+_MARK_CHAR = patterns.line_pattern(rf"[{_MARK}]")
+_TOKEN_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz@_-" + _MARK)
 _NOTES = patterns.line_pattern(
     r"[(【\[][^()【】\[\]\r\n]{0,6}?(?:待补充|待完善|待核实|待定|待填|请填写|请补充|此处)"
     r"[^()【】\[\]\r\n]{0,30}[)】\]]"
@@ -126,17 +128,33 @@ def _placeholder(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _lines(doc):
     """The lines to read. A draft's lines before its title (公告2025年第2号, the date of issue) are
     its own; only a web page's frame (menus, 发布时间, a close button ×) is not the notice's text."""
-    folded = doc.folded
-    page = doc.kind == "html" or any(FRAME_KEYS.match(folded, line.start, line.end)
-                                     or FRAME_ANY.search(folded, line.start, line.end) for line in doc.lines)
-    return doc.body_lines() if page else [line for line in doc.lines if not line.blank]
+    outline, folded = doc.outline, doc.folded
+    title = outline.title
+    if doc.kind == "html" or title is None:
+        return doc.body_lines()
+    before = [line for line in doc.lines[:title.number - 1] if not line.blank]
+    if any(n > title.number for n in outline.frame) or any(
+            FRAME_KEYS.match(folded, line.start, line.end) or FRAME_ANY.search(folded, line.start, line.end)
+            for line in before):
+        return doc.body_lines()  # a page, or a text copy of one
+    return before + doc.body_lines()
 
 
 def check(doc, options):
     text = doc.folded
     lines = _lines(doc)
-    for found in doc.matches(_TOKEN, lines).values():
-        spans = [span for span in (_placeholder(text, m.start(), m.end()) for m in found) if span]
+    for found in doc.matches(_MARK_CHAR, lines).values():
+        tokens = []
+        for m in found:
+            if tokens and m.start() < tokens[-1][1]:
+                continue  # inside the token before
+            a, b = m.start(), m.end()
+            while a > 0 and text[a - 1] in _TOKEN_CHARS:
+                a -= 1
+            while b < len(text) and text[b] in _TOKEN_CHARS:
+                b += 1
+            tokens.append((a, b))
+        spans = [span for span in (_placeholder(text, a, b) for a, b in tokens) if span]
         # X月X日, 20XX年: a date's placeholders and their units are one finding.
         merged = []
         for a, b in spans:
