@@ -55,6 +55,11 @@ COUNTED_OPEN = ("阶段性完成", "基本完成", "正在整改", "持续整改
 # 已全部完成整改: every problem of the total is done.
 ALL_DONE = r"(?:已|均已)?全部(?:完成整改|整改完成|整改到位|完成|销号)"
 
+# A section heading that names the problems it lists (二、反馈问题整改情况, 三、审计查出问题的整改情况),
+# and one on how the work was organised (一、组织落实整改情况, 一、提高政治站位，压实整改责任).
+PROBLEMS_NAMED = patterns.compile(r"问题|反馈意见")
+ORGANISING = patterns.compile(r"组织|领导|主体责任|部署|政治站位|政治点位|政治任务")
+
 MEASURE_LABELS = ("整改落实情况", "整改情况", "整改措施", "整改进展情况", "整改进展", "落实情况", "整改成效")
 STATUS_LABELS = ("整改结果", "整改状态", "整改进度", "完成情况", "完成状态", "办结情况")
 

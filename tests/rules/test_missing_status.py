@@ -90,3 +90,14 @@ def test_a_garbled_status_is_reported_by_unknown_status_not_as_missing():
 ])
 def test_measures_are_not_statuses(measures):
     assert len(lint(SECTION + item(measures=measures), "missing-status")) == 1
+
+
+def test_paragraphs_on_how_the_work_was_organised_are_not_problems():
+    # A page cut off before its problems: only the organising section shows.
+    text = ("关于巡视整改进展情况的通报\n\n一、组织落实整改情况\n\n（一）主要负责人组织落实情况\n\n"
+            "1.以高度政治自觉扛起责任。主要领导带头学习，主持召开民主生活会。\n\n"
+            "2.以强烈使命担当狠抓落实。召开领导小组会议3次，统筹调度整改。\n")
+    assert lint(text, "missing-status") == []
+    # The same layout under a heading that names the problems owes statuses.
+    named = text.replace("一、组织落实整改情况", "一、反馈问题整改情况")
+    assert len(lint(named, "missing-status")) == 2
