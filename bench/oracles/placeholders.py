@@ -32,7 +32,7 @@ PLACEHOLDERS = "Xx×Ｘ○□"
 ALPHABET = PLACEHOLDERS
 INSERTS = PLACEHOLDERS
 
-_DATE = regex.compile(r"(?<![\d.])(?:(?P<y>(?:19|20)\d\d)年)?(?<!\d)(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|(?!\d))")
+_DATE = regex.compile(r"(?<![\d.])(?:(?P<y>(?:19|20)\d\d)年)?(?<!\d)(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日(?!\d)|(?!\d))")
 _RANGE_DAY = regex.compile(r"(?<=\d日(?:至|—|－|-|到))(?P<d>\d{1,2})日")
 _ORDINAL = regex.compile(r"第(?P<n>[一二三四五六七八九])(?=巡察组|巡视组)")
 _JOIN = regex.compile(r"\s*(?:至|到|—{1,2}|－|-|～)\s*")
@@ -160,6 +160,9 @@ def _count_verdict(new_text, old_text, span):
     # The edited count must still be read where it stood, as a number.
     old_n = len(old.counts.spans())
     if len(new.counts.spans()) != old_n or new.counts.total is None or (old.counts.done and not new.counts.done):
+        return "broken"
+    # The edited count must be read where it stood (反馈的4个问题 → 反馈的个问题 reads another count).
+    if not any(a <= span[1] and span[0] <= b for a, b in new.counts.spans()[:old_n]):
         return "broken"
     if not _counts_ok(new, new_text):
         return "broken", [tuple(span), *new.counts.spans()]
