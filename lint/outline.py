@@ -333,32 +333,41 @@ def _items(doc, scope) -> list:
 
 
 def _status(doc, heading) -> Status | None:
+    from .conventions.status import GLUED_LABEL, inline_status, label_status, read, tag_status
+
     text = doc.folded
     for line in heading.body:
         m = STATUS_LABEL.match(text, line.start, line.end)
-        if m:
+        found = label_status(text, m.end(), line.end) if m else None
+        if found:
             # 整改结果：已整改到位。补齐…: the status ends with its sentence; measures may follow.
-            stop = _SENTENCE_STOP.search(text, m.end(), line.end)
-            end = stop.start() if stop else line.end
-            while end > m.end() and text[end - 1] in "。. ":
-                end -= 1
-            if end > m.end():
-                return Status(doc.text[m.end():end], m.end(), end, "line", line)
+            return Status(doc.text[found[0]:found[1]], found[0], found[1], "line", line)
     tag = STATUS_TAG.search(text, heading.line.start, heading.line.end)
-    if tag:
-        return Status(doc.text[tag.start(1):tag.end(1)], tag.start(1), tag.end(1), "tag", heading.line)
+    if tag and (tag_status(tag.group("words")) or tag.group("before") or tag.group("after")):
+        a, b = tag.span("words")
+        a, b = tag.start("before") if tag.group("before") else a, tag.end("after") if tag.group("after") else b
+        return Status(doc.text[a:b], a, b, "tag", heading.line)
     own = [(heading.line, heading.marker_end), *((line, line.start) for line in heading.body)]
     for line, start in own:
         for m in ANY_LABEL.finditer(text, start, line.end):
-            inline = STATUS_AFTER_LABEL.match(text, m.end(), line.end)
-            if inline:
-                return Status(doc.text[inline.start(1):inline.end(1)], inline.start(1), inline.end(1),
-                              "inline", line)
+            # A status label mid-line (1.问题。整改结果：已完成。…): its sentence is the status.
+            labelled = STATUS_LABEL.match(text, m.start(), m.end())
+            found = (label_status if labelled else inline_status)(text, m.end(), line.end)
+            if found:
+                a, b = found
+                return Status(doc.text[a:b], a, b, "inline", line)
+        glued = GLUED_LABEL.search(text, start, line.end)
+        if glued:
+            # 整改结果已：完成: a label and its status run together.
+            stop = _SENTENCE_STOP.search(text, glued.end(), line.end)
+            a, b = glued.start("glued"), stop.start() if stop else line.end
+            return Status(doc.text[a:b], a, b, "inline", line)
     for line, start in reversed(own):
         found = list(status_sentences(text, start, line.end))
         if found:
             _, _, a, b = found[-1]
-            return Status(sentence_term(text[a:b]), a, b, "sentence", line)
+            # A sentence that reads stands for its vocabulary term; a garbled one is quoted.
+            return Status(sentence_term(text[a:b]) if read(text[a:b]) else doc.text[a:b], a, b, "sentence", line)
     return None
 
 

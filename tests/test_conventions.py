@@ -292,3 +292,69 @@ def test_the_fast_reading_of_the_commonest_shapes_is_the_parsers(start, joiner, 
                 [(w.pieces.index(p), what) for p, what in w.invalid])
 
     assert shape(fast) == shape(slow), text
+
+
+# -- the status grammar (docs/conventions.md#status) ---------------------------------------------
+
+SUBJECTS = ["", "该问题", "此项", "该项整改", "这一问题", "上述问题", "目前，该问题", "截至目前，此项"]
+DONE = ["已完成", "已完成整改", "已整改完成", "已整改到位", "已整改完毕", "已办结", "已销号", "已全部整改到位",
+        "已整改", "已解决", "已落实到位"]
+OPEN = [("基本完成", "partial"), ("已阶段性完成整改", "partial"), ("初步完成", "partial"),
+        ("正在整改", "ongoing"), ("正在持续整改中", "ongoing"), ("正持续推进", "ongoing"), ("整改中", "ongoing"),
+        ("按期推进中", "ongoing"), ("持续办理中", "ongoing"), ("计划于2026年6月底前完成", "ongoing"),
+        ("需长期坚持", "long"), ("尚未完成", "not")]
+
+
+@pytest.mark.parametrize("subject", SUBJECTS)
+@pytest.mark.parametrize("done", DONE)
+def test_every_subject_with_every_done_predicate_reads_as_done(subject, done):
+    reading = status.read(subject + done)
+    assert reading is not None and reading.klass == "done" and reading.term == "已完成整改"
+    assert status.is_complete(subject + done, status.COMPLETE)
+
+
+@pytest.mark.parametrize("subject", SUBJECTS[:4])
+@pytest.mark.parametrize("words,klass", OPEN)
+def test_open_statuses_read_with_their_class(subject, words, klass):
+    reading = status.read(subject + words)
+    assert reading is not None and reading.klass == klass
+    assert not status.is_complete(subject + words, status.COMPLETE)
+
+
+@pytest.mark.parametrize("words", ["已完成整改，需长期坚持", "已基本完成整改，需长期坚持", "阶段性完成，计划于2026年6月底前全面完成",
+                                   "目前该问题正持续推进，首期培训计划于2026年3月底前完成"])
+def test_continuations_read(words):
+    reading = status.read(words)
+    assert reading is not None and reading.plan is None
+
+
+@pytest.mark.parametrize("words", ["已完成，计划于2026年3月底前完成招聘", "已完成整改，正在推进", "已办结，尚未销号"])
+def test_done_with_a_plan_reads_as_a_contradiction(words):
+    reading = status.read(words)
+    assert reading is not None and reading.klass == "done" and reading.plan is not None
+
+
+@pytest.mark.parametrize("words", ["已完整改", "已完", "已已完成", "该问已完成整改", "已完成，整改", "正整改", "已完结", "已成完整改"])
+def test_garbled_statuses(words):
+    assert status.read(words) is None and status.garbled(words)
+
+
+@pytest.mark.parametrize("words", ["已建立台账", "已完成资产清查", "整改", "问题", "一是建立台账", "持续推进制度建设"])
+def test_measures_are_neither_statuses_nor_garbled_ones(words):
+    assert status.read(words) is None and not status.garbled(words)
+
+
+def test_terms_name_the_vocabulary_terms_a_status_stands_for():
+    assert "正在整改" in status.terms("持续推进") and "持续整改" in status.terms("正在整改")
+    assert status.terms("已完成整改，长期坚持")[0] == "已完成整改" and "长期坚持" in status.terms("已完成整改，长期坚持")
+    assert status.terms("已完结") == ["已完结"]
+    assert status.in_vocabulary("已整改完毕", ["已完成整改"]) and not status.in_vocabulary("已整改完毕", ["正在整改"])
+
+
+def test_every_reading_stands_for_a_term_of_the_vocabulary():
+    for words in DONE + [w for w, _ in OPEN]:
+        assert status.read(words).term in status.VOCABULARY
+
+
+def test_full_and_half_width_marks_read_alike():
+    assert status.read("此项已基本完成整改，需长期坚持") == status.read("此项已基本完成整改,需长期坚持")

@@ -118,6 +118,8 @@ MESSAGES = {
     "numeral-formula": "fixed formula takes Chinese numerals: '{written}' should be '{good}'",
     "numeral-formula.mixed": "Arabic and Chinese numerals mixed in one set of counts: '{written}'",
     "numeral-formula.er": "a measure word takes 两, not 二: '{written}' should be '{good}'",
+    # overdue-item
+    "overdue-item": "deadline '{deadline}' had passed by {ref} and the status is still {status}: overdue",
     # paired-punctuation
     "paired-punctuation.more": "{more} more unmatched brackets, quotes or title marks in this paragraph "
                                "(only the first {limit} are listed)",
@@ -154,6 +156,7 @@ MESSAGES = {
     "required-parts.part.email": "an e-mail address",
     # status-contradiction
     "status-contradiction": "status says {status} but the measures say '{phrase}'; use 阶段性完成 or 正在整改",
+    "status-contradiction.plan": "the status says done yet also '{phrase}': the same work cannot be both done and planned; use 阶段性完成 or 正在整改",
     # summary-counts
     "summary-counts.exceeds": "{done} completed plus {others} in progress exceeds the {total} declared",
     "summary-counts.sum": "status counts add up to {sum}, not the {total} declared",

@@ -117,6 +117,8 @@ MESSAGES = {
     "numeral-formula": "固定提法应使用汉字数字：“{written}”应为“{good}”",
     "numeral-formula.mixed": "同一组计数中阿拉伯数字与汉字数字混用：“{written}”",
     "numeral-formula.er": "量词前应用“两”：“{written}”应为“{good}”",
+    # overdue-item
+    "overdue-item": "整改时限“{deadline}”在{ref}已过，状态仍为“{status}”：逾期未完成",
     # paired-punctuation
     "paired-punctuation.more": "本段另有{more}处括号、引号或书名号未配对（只列出前{limit}处）",
     "paired-punctuation.unclosed": "「{mark}」没有对应的「{close}」",
@@ -150,6 +152,7 @@ MESSAGES = {
     "required-parts.part.email": "电子邮箱",
     # status-contradiction
     "status-contradiction": "整改状态为“{status}”，但措施中写有“{phrase}”；应改为阶段性完成或正在整改",
+    "status-contradiction.plan": "整改状态称已完成，却又写“{phrase}”：同一项工作不能既已完成又在计划中；应改为阶段性完成或正在整改",
     # summary-counts
     "summary-counts.exceeds": "已完成的{done}与其他状态的{others}之和超过总数{total}",
     "summary-counts.sum": "各状态之和{sum}与总数{total}不符",
