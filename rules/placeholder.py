@@ -65,7 +65,7 @@ _NOTES = patterns.line_pattern(
     r"[(【\[][^()【】\[\]\r\n]{0,6}?(?:待补充|待完善|待核实|待定|待填|请填写|请补充|此处)"
     r"[^()【】\[\]\r\n]{0,30}[)】\]]"
     # 〔...〕, 【……】: an ellipsis in brackets where a name or figure belongs.
-    r"|[〔(【\[]\s*(?:\.{3,}|…+|。{3,})\s*[〕)】\]]"
+    r"|[〔(【\[][^\S\r\n]*(?:\.{3,}|…+|。{3,})[^\S\r\n]*[〕)】\]]"
     r"|(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])")
 _CN_DIGITS = "〇○零一二三四五六七八九"
 _TERMS = ("光", "射线", "线", "刀")  # X光, X射线, X线片, X刀
