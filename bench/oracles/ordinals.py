@@ -4,7 +4,7 @@ Written from the grammar a proofreader applies, apart from the rules (it imports
 rectlint). A notice's ordinals are read as a stream of markers in document order:
 
 - Heading markers stand at the start of a line (after Markdown): 一、 （一） 1. 1) （1） ① ⑴
-  问题一： 问题1： 第一，. A form seen for the first time opens a level below the current one;
+  问题一： 问题1： (also with a short label before 问题: 反馈问题二：) 第一，. A form seen for the first time opens a level below the current one;
   a form seen before returns to its level (so levels may be skipped, and the document's own
   order of forms is its hierarchy). The siblings under one parent are a group; a group counts
   1, 2, 3 …, and each group after the first either restarts at 1 or runs on from the previous
@@ -56,7 +56,7 @@ _LEAD = re.compile(r"[ \t\u3000]*(?:#{1,6}[ \t]+|[-*+][ \t]+|>[ \t]*)?(?:\*\*|__
 _HEAD = [
     ("bracket", re.compile(rf"([（(])({_NUM})([）)])([、，,.．：:]?)")),
     ("circled", re.compile(rf"([{CIRCLED}{PAREN_NUM}])([、，,.．：:]?)")),
-    ("wenti", re.compile(rf"问题({_NUM})([：:、，,.．])")),
+    ("wenti", re.compile(rf"([{HAN}]{{0,4}}?问题)({_NUM})(?:\*\*|__)?([：:、，,.．])")),
     ("di", re.compile(rf"([第其])({_CNUM})([，,、：:])(?![第{CN}\d])")),
     ("cn", re.compile(rf"({_CNUM})([、.．])(?![\d{CN}])")),
     ("n", re.compile(r"(\d{1,2})([.．、)）])(?![\d.．])")),
@@ -128,7 +128,7 @@ class Marker:
             return "bracket"
         if f in ("①", "⑴"):
             return "circled"
-        if f in ("问题cn", "问题n"):
+        if f.endswith(("问题cn", "问题n")):
             return "wenti"
         return f
 
@@ -153,11 +153,11 @@ def _head_marker(text: str, pos: int, end: int) -> Marker | None:
             fam, value = ("①", CIRCLED.index(ch) + 1) if ch in CIRCLED else ("⑴", PAREN_NUM.index(ch) + 1)
             return Marker(m.start(), m.end(), fam, value, mark, "head", text=m.group())
         if name == "wenti":
-            n, mark = m.groups()
+            label, n, mark = m.groups()
             value = num_value(n)
             if value is None:
                 return None
-            return Marker(m.start(), m.end(), "问题n" if n.isdigit() else "问题cn", value, mark, "head",
+            return Marker(m.start(), m.end(), label + ("n" if n.isdigit() else "cn"), value, mark, "head",
                           text=m.group())
         if name == "di":
             w, n, mark = m.groups()
@@ -245,7 +245,11 @@ def markers(text: str) -> list[Marker]:
 
 # -- runs ---------------------------------------------------------------------------------------
 
-_HEADING_FAMILIES = ("cn", "(cn)", "n.", "n)", "(n)", "①", "⑴", "问题cn", "问题n", "di:第", "di:其")
+_HEADING_FAMILIES = ("cn", "(cn)", "n.", "n)", "(n)", "①", "⑴", "di:第", "di:其")
+
+
+def _heading_family(family: str) -> bool:
+    return family in _HEADING_FAMILIES or family.endswith(("问题cn", "问题n"))
 
 
 class Parse:
@@ -265,10 +269,10 @@ class Parse:
         for m in self.markers:
             open_run = flow.get(m.family)
             if m.kind == "head":
-                as_heading = m.family in _HEADING_FAMILIES and not (
+                as_heading = _heading_family(m.family) and not (
                     open_run and m.number is not None and m.number != 1 and m.number == open_run["last"] + 1)
             else:
-                as_heading = (m.family in _HEADING_FAMILIES and owner is not None and not open_run
+                as_heading = (_heading_family(m.family) and owner is not None and not open_run
                               and owner.family == m.family and m.number == owner.number + 1)
             if not as_heading:
                 self._flow_step(flow, m)
