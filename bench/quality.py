@@ -387,6 +387,42 @@ def copy_into_supervision(text):
     return text[:at] + sentence + text[at:], line_of(text, at)
 
 
+# Right forms that notices use, each with a miswriting that misused-word must find wherever the
+# right form stood.
+MISWRITINGS = (("部署", "布署"), ("贯彻", "惯彻"), ("彻底", "澈底"), ("涣散", "焕散"), ("举一反三", "举一返三"),
+               ("实事求是", "实是求是"), ("严于律己", "严于律已"), ("覆盖", "复盖"), ("健全", "建全"), ("账目", "帐目"), ("账户", "帐户"))
+
+
+def misused_word(text):
+    """The first right form of MISWRITINGS that the notice's body holds, miswritten."""
+    body = regex.search(r"(?m)^(?:#+\s*)?一、", text)
+    lo = body.start() if body else 0
+    at = min(((text.find(right, lo), right, wrong) for right, wrong in MISWRITINGS if text.find(right, lo) >= 0),
+             default=None)
+    if at is None:
+        return None
+    pos, right, wrong = at
+    return text[:pos] + wrong + text[pos + len(right):], line_of(text, pos)
+
+
+def copy_measures_refigured(text):
+    """The first item's measures pasted into the second item with one figure changed."""
+    copied = copy_measures(text)
+    if copied is None:
+        return None
+    new, line = copied
+    doc = Document(text, "q.txt")
+    target = doc.outline.items[1]
+    end = (target.body[-1] if target.body else target.line).end
+    pasted = new[end:len(new) - (len(text) - end)]
+    m = regex.search(r"\d+", pasted)
+    if m is None or len(pasted) < 40:
+        return None
+    figure = str(int(m.group()) + 1)
+    pasted = pasted[:m.start()] + figure + pasted[m.end():]
+    return text[:end] + pasted + text[end:], line
+
+
 def id_into_supervision(text):
     """A resident ID number added to the supervision paragraph."""
     return _sub_first(r"(?m)^(欢迎[^\n]*监督[^\n]*?)。", r"\1，联系人身份证号110101199003074477。", text)
@@ -442,6 +478,9 @@ OPERATORS = [
     ("wording: 巡视 for 巡察", wrong_inspection_term, {"inspection-term"}, True),
     ("duplicate: pasted into supervision", copy_into_supervision, {"duplicate-passage"}, False),
     ("privacy: ID in supervision", id_into_supervision, {"personal-data"}, True),
+    # issue 33: misused words from the data file, and a pasted passage with a figure changed.
+    ("wording: misused word", misused_word, {"misused-word"}, True),
+    ("duplicate: pasted, a figure changed", copy_measures_refigured, {"duplicate-passage"}, False),
 ]
 
 

@@ -22,6 +22,7 @@ from .engine import run_rules
 from .errors import InputError
 from .context import LintContext
 from .finding import Finding, severity_rank
+from .place import CONVERTED_KINDS
 from .record import Record, replace
 
 if TYPE_CHECKING:
@@ -61,11 +62,12 @@ class DocumentResult(Record):
 class Result(Record):
     """What `Linter.lint_paths` returns: every document's result, and the inputs that failed."""
 
-    FIELDS = ("documents", "errors")
+    FIELDS = ("documents", "errors", "skipped")
 
-    def __init__(self, documents: dict | None = None, errors: list | None = None):
+    def __init__(self, documents: dict | None = None, errors: list | None = None, skipped: list | None = None):
         self.documents = {} if documents is None else documents  # path -> DocumentResult, in the order read
         self.errors = [] if errors is None else errors  # one line for each input that could not be read
+        self.skipped = [] if skipped is None else skipped  # reader.Skipped: files a folder walk left out
 
     @property
     def findings(self) -> list[Finding]:
@@ -176,24 +178,27 @@ class Linter:
             result.errors.append(message)
             if on_error is not None:
                 on_error(message)
-        for item in self.iter_paths(paths, unread, outline_only, progress):
+        for item in self.iter_paths(paths, unread, outline_only, progress, result.skipped.append):
             result.documents[item.path] = item
         return result
 
     def iter_paths(self, paths: Iterable[str], on_error: Callable[[str], None],
                    outline_only: bool = False,
-                   progress: Callable[[int, int], None] | None = None) -> Iterator[DocumentResult]:
+                   progress: Callable[[int, int], None] | None = None,
+                   on_skip: Callable | None = None) -> Iterator[DocumentResult]:
+        """Lint files and folders one by one, as lint_paths does; `on_skip(reader.Skipped)`
+        hears of each file a folder walk leaves out."""
         from .reader import Source, collect, kind_of
 
         try:
             sources = collect(list(paths), lambda p: self.config_for(str(p)).excludes(p), on_error,
-                              self.follow_symlinks)
+                              self.follow_symlinks, on_skip)
             if self.stdin_filename:
                 named = Source(self.stdin_filename, kind_of(self.stdin_filename) or "txt", stdin=True)
                 sources = [named if s.path == "-" else s for s in sources]
             workers = self._workers(sources, outline_only)
             outcomes = (self._iter_parallel(sources, workers) if workers > 1
-                        else (self._lint_source(source, outline_only) for source in sources))
+                        else self._iter_serial(sources, outline_only))
             for done, outcome in enumerate(outcomes, 1):
                 if progress is not None:
                     progress(done, len(sources))
@@ -203,6 +208,38 @@ class Linter:
                     yield outcome
         finally:
             self.close()
+
+    def _iter_serial(self, sources, outline_only):
+        tried: set = set()
+        for number, source in enumerate(sources):
+            if source.kind in CONVERTED_KINDS and source.path not in tried:
+                self._prefetch(sources[number:], tried)
+            yield self._lint_source(source, outline_only)
+
+    def _prefetch(self, sources, tried: set) -> None:
+        """The legacy files next in line converted together, by one start of LibreOffice (which
+        costs seconds) rather than one each; `tried` keeps the paths already sent."""
+        from .convert import BATCH, prefetch
+        from .reader import MAX_BYTES, read_bytes
+
+        files = []
+        for source in sources:
+            if len(files) == BATCH:
+                break
+            if source.kind not in CONVERTED_KINDS or source.from_stdin or source.path in tried:
+                continue
+            tried.add(source.path)
+            cfg = self.config_for(source.path)
+            mib = self.max_mib or cfg.max_mib
+            try:
+                data = read_bytes(source, int(mib * 2**20) if mib else MAX_BYTES)
+            except InputError:
+                continue  # said when its turn comes
+            key = self._cache_key(cfg, source, data)
+            if key and self.cache.get(key, source.path) is not None:
+                continue  # its findings are cached: no conversion needed
+            files.append((source.path, data, source.kind))
+        prefetch(files)
 
     def _workers(self, sources, outline_only) -> int:
         """Processes to lint the sources with; 1 is this one. Decided before multiprocessing is
@@ -226,6 +263,10 @@ class Linter:
         global _WORKER
         for source in sources:  # load the rules once, before the fork, not once per worker
             self.rules_for(self.config_for(source.path))
+        tried: set = set()  # legacy files converted here, in batches, for the workers to take
+        for number, source in enumerate(sources):
+            if source.kind in CONVERTED_KINDS and source.path not in tried:
+                self._prefetch(sources[number:], tried)
         _WORKER = self  # forked workers inherit the linter as it is: configuration, rules, callbacks
         # Each chunk is a round trip that wakes this process's pool threads, which then compete
         # with the workers for the cores: chunks of 4 drafts cost a sixth more time over 2,000

@@ -12,7 +12,7 @@ from .config import parse_date
 from .errors import RectlintError
 from .conventions.kinds import KINDS
 from .finding import SEVERITIES, severity_rank
-from .messages import in_language, text
+from .messages import Said, in_language, text
 from .progress import Progress
 from .registry import all_rules
 from .text import display_width, printable
@@ -151,7 +151,7 @@ def check(paths, select, ignore, fmt, lang, output_file, quiet, statistics, colo
     linter = Linter(config_path, _split(select), _split(ignore), context, against=against, max_mib=max_mib,
                     follow_symlinks=follow_symlinks, keep_documents=whole, jobs=jobs,
                     cache_dir=cache, stdin_filename=stdin_filename,
-                    on_warning=None if quiet else lambda message: click.echo(f"rectlint: warning: {message}", err=True))
+                    on_warning=None if quiet else _warn)
     lang = _LANG["chosen"] = lang or linter.config_for(stdin_filename or ".").lang or "zh"
     run = RunInfo({}, [], lang, use_color(color, bool(output_file), fmt), unsafe=unsafe_fixes, show_fixes=show_fixes)
     out = Output(output_file, run.color)
@@ -171,8 +171,11 @@ def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, 
                                 progress=progress)
     progress.clear()
     failed = len(result.errors)
+    run.linted = len(result.documents)
     if not result.documents and not failed:
         _nothing_to_lint(paths)
+    if not quiet:
+        _say_skipped(result.skipped, run.lang)
     if explain_outline:
         from .explain_outline import describe
         for item in result.documents.values():
@@ -237,11 +240,12 @@ def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, 
 def _stream(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero) -> int:
     """Print each document's findings as it is linted. Neither documents nor findings are
     kept: the summary and the exit code need only counts."""
-    errors, tally, failing, seen = [], Tally(), False, 0
+    errors, tally, failing, seen, skipped = [], Tally(), False, 0, []
     stream = reporter(fmt).Stream(run)
     silent = statistics or (quiet and fmt == "text")
     progress = Progress(run.lang)
-    for item in linter.iter_paths(paths, _unread(progress, errors, run.lang), progress=progress):
+    for item in linter.iter_paths(paths, _unread(progress, errors, run.lang), progress=progress,
+                                  on_skip=skipped.append):
         seen += 1
         tally.add(item.findings)
         failing = failing or any(severity_rank(f.severity) >= _fail_level(item, fail_on) for f in item.findings)
@@ -253,7 +257,9 @@ def _stream(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero)
     progress.clear()
     if not seen and not errors:
         _nothing_to_lint(paths)
-    run.documents, run.failed = {}, len(errors)
+    if not quiet:
+        _say_skipped(skipped, run.lang)
+    run.documents, run.failed, run.linted = {}, len(errors), seen
     out.write(rule_statistics(tally, all_rules(), fmt, run.lang) if statistics else stream.end(tally))
     _after(fmt, tally, run, out, False)
     if errors:
@@ -266,7 +272,9 @@ def _annotate(result, findings, lang: str, target, revisions: bool, unsafe: bool
     the lines saying why a copy could not be written."""
     from .docx_annotate import annotated_name, write_annotated
 
-    docs = [item for item in result.documents.values() if item.document.kind == "docx"]
+    from .place import WORD_KINDS
+
+    docs = [item for item in result.documents.values() if item.document.kind in WORD_KINDS]
     if target and (len(docs) != 1 or len(result.documents) != 1):
         raise click.UsageError(text("annotate.needs-one-file", lang))
     errors = []
@@ -286,6 +294,29 @@ def _annotate(result, findings, lang: str, target, revisions: bool, unsafe: bool
             if written.skipped:
                 click.echo("rectlint: " + text("annotate.skipped", lang, count=len(written.skipped)), err=True)
     return errors
+
+
+def _say_skipped(skipped: list, lang: str) -> None:
+    """On stderr, before the summary: each file a folder walk left out that could be taken for
+    a draft, and why; the other files only counted."""
+    named = [s for s in skipped if s.why != "other"]
+    if named:
+        click.echo("rectlint: " + text("skip.head", lang, count=len(named)), err=True)
+        for s in named:
+            click.echo(text("skip." + s.why, lang, name=printable(s.path),
+                            suffix=os.path.splitext(s.path)[1].lower()), err=True)
+    others = len(skipped) - len(named)
+    if others and named:
+        click.echo("rectlint: " + text("skip.others", lang, count=others), err=True)
+
+
+def _warn(message) -> None:
+    """What a reader says about a draft it could still read, in the run's language when it was
+    worded in both."""
+    if isinstance(message, Said):
+        click.echo("rectlint: " + in_language(message, _LANG["chosen"] or "zh"), err=True)
+    else:
+        click.echo(f"rectlint: warning: {message}", err=True)
 
 
 def _unread(progress, errors: list, lang: str):
@@ -318,7 +349,8 @@ def _fail_level(item, fail_on) -> int:
 
 
 def _nothing_to_lint(paths) -> None:
-    click.echo("rectlint: nothing to lint: no .txt, .md, .docx or .html file in "
+    click.echo("rectlint: nothing to lint: no draft (.txt, .md, .docx, .doc, .wps, .odt, .rtf, .pdf, .ofd, "
+               ".html) in "
                + ", ".join(printable(p) for p in paths), err=True)
 
 

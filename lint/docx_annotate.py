@@ -232,11 +232,12 @@ def annotate(data: bytes, doc, findings, lang: str = "zh", revisions: bool = Fal
 
 
 def annotated_name(path: str) -> str:
-    """draft.docx → draft.rectlint.docx, beside it."""
+    """draft.docx → draft.rectlint.docx, beside it; a converted draft's copy is a .docx too
+    (draft.doc → draft.rectlint.docx)."""
     from pathlib import Path
 
     p = Path(path)
-    return str(p.with_name(p.stem + ".rectlint" + p.suffix))
+    return str(p.with_name(p.stem + ".rectlint.docx"))
 
 
 def write_annotated(path: str, target: str, doc, findings, lang: str = "zh", revisions: bool = False,
@@ -255,7 +256,14 @@ def write_annotated(path: str, target: str, doc, findings, lang: str = "zh", rev
     if out.exists() and out.resolve() == source.resolve():
         raise InputError(said("annotate.over-original", name=printable(path)))
     data = source.read_bytes()
-    if read_docx(data, path).text != doc.text:
+    converted = getattr(doc, "converted", None)
+    if converted is not None:  # a .doc, .wps, .odt, .rtf: the copy is written from its .docx conversion
+        import hashlib
+
+        if hashlib.sha256(data).hexdigest() != converted.sha256:
+            raise InputError(said("input.changed", name=printable(path)))
+        data = converted.docx
+    elif read_docx(data, path).text != doc.text:
         raise InputError(said("input.changed", name=printable(path)))
     result = annotate(data, doc, findings, lang, revisions, unsafe)
     replace_file(out, result.data)

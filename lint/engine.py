@@ -31,7 +31,7 @@ def to_finding(doc: Document, active, hit: Hit) -> Finding:
         context=hit.key if hit.key is not None else
         doc.text[lo:hit.start] + "\x00" + doc.text[hit.start:hit.end] + "\x00" + doc.text[hit.end:hi],
         fix=hit.fix,
-        place=place(doc, hit.start, hit.end) if doc.kind == "docx" else None,
+        place=place(doc, hit.start, hit.end),
     )
 
 

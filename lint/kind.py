@@ -57,22 +57,64 @@ def _heading_line(doc, body) -> str:
     return text if len(text) <= 40 and not text.endswith(("。", ",", ";", ":")) else ""
 
 
-def detect_kind(doc, outline) -> tuple[str, list]:
-    reasons = []
+_HEAD_CHARS = 1500  # where a page's title and lead stand, below its menus and metadata
+_HEAD_LINES = 120
+
+
+def _head_lines(lines) -> list:
+    """The opening lines of the text, up to _HEAD_CHARS characters."""
+    out, size = [], 0
+    for line in lines[:_HEAD_LINES]:
+        out.append(line)
+        size += line.end - line.start
+        if size >= _HEAD_CHARS:
+            break
+    return out
+
+
+def _head(doc, lines) -> str:
+    return _text(doc, _head_lines(lines))
+
+
+def _document_title(doc, outline, body) -> tuple[str, bool]:
+    """(the title, whether it names a rectification report as a document does). The outline's
+    title, or a line near the top of a page whose menus kept the outline from taking it."""
+    if outline.title is not None:
+        title = _text(doc, [outline.title])
+    else:
+        title = next((text for text in (doc.folded[line.start:line.end].strip() for line in _head_lines(body))
+                      if cues.RECTIFICATION_TITLE.search(text) and cues.DOCUMENT_TITLE.search(text)
+                      and len(text) <= 120), "") or _heading_line(doc, body)
+    return title, bool(title and cues.RECTIFICATION_TITLE.search(title) and cues.DOCUMENT_TITLE.search(title))
+
+
+def notice_parts(doc, outline) -> list[str]:
+    """The parts of a rectification notice the text has: its title (a document's name for a
+    rectification report), the lead's formula, items with statuses or measures, a supervision
+    block. A text that only speaks of rectification, as news of a notice does, has none."""
     body = doc.body_lines()
-    title = _text(doc, [outline.title]) if outline.title is not None else _heading_line(doc, body)
+    _, titled = _document_title(doc, outline, body)
+    head = _head(doc, body)
+    parts = ["title"] if titled else []
+    if (cues.NOTICE_FORMULA.search(head) or cues.AUDIT_REPORT.search(head)
+            or (cues.SUBJECT.search(head) and (cues.GENERIC_FORMULA.search(head) or cues.AUDIT_SESSION.search(head)))):
+        parts.append("lead")
+    if sum(1 for h in outline.items if h.status is not None or has_label(doc, h)) >= 2:
+        parts.append("items")
+    if outline.supervision:
+        parts.append("closing")
+    return parts
+
+
+def detect_kind(doc, outline) -> tuple[str, list]:
+    """What the text is, from the parts it has. A notice has two of a notice's parts, or one
+    (not the closing alone) with little in it that reads as news; news has a headline that
+    reports an event, a dateline, an opening or reported speech, and no notice around them."""
+    body = doc.body_lines()
+    title, _ = _document_title(doc, outline, body)
     head = _text(doc, outline.lead[:6] or body[:6])
-    score = 0
-    if title and cues.RECTIFICATION_TITLE.search(title):
-        score += 3
-        reasons.append("rectification title")
-    if cues.NOTICE_FORMULA.search(head) or cues.AUDIT_REPORT.search(head):
-        score += 3
-        reasons.append("lead formula 现将…整改…公布")
-    labelled = sum(1 for h in outline.items if h.status is not None or has_label(doc, h))
-    if labelled >= 2:
-        score += 2
-        reasons.append(f"{labelled} items with statuses or measures labels")
+    parts = notice_parts(doc, outline)
+    reasons = [f"notice parts: {', '.join(parts)}"] if parts else []
     news = len(doc.matches(cues.NEWS_CUE, body))  # lines with a cue
     opening = islice((line for line in body if outline.title is None or line.number != outline.title.number), 2)
     if any(cues.NEWS_OPENING.match(doc.folded, line.start, line.end) for line in opening):
@@ -82,9 +124,10 @@ def detect_kind(doc, outline) -> tuple[str, list]:
         reasons.append("a title that reports an event")
     if news:
         reasons.append(f"{news} news cues")
-    if score >= 3 and score > news:
+    # A supervision block alone is no notice: announcements of an inspection list hotlines too.
+    if len(parts) >= 2 or (parts and parts != ["closing"] and news < 3):
         audit = not cues.INSPECTION_CUE.search(title) and (
-            cues.AUDIT_CUE.search(title) or cues.AUDIT_REPORT_CUE.search(head))
+            cues.AUDIT_CUE.search(title) or cues.AUDIT_REPORT_CUE.search(head) or cues.AUDIT_REPORT_CUE.search(_head(doc, body)))
         return ("audit" if audit else "inspection"), reasons
     if news:
         return "news", reasons

@@ -1,8 +1,12 @@
-"""Where a finding is, said as an editor finds it in Word: the part, the paragraph, the heading
-path (二、→（一）→3.) and a quote of the text around it. A .docx has no lines an editor sees."""
+"""Where a finding is, said as an editor finds it: in Word, the part, the paragraph, the heading
+path (二、→（一）→3.) and a quote of the text around it (a .docx has no lines an editor sees);
+on a printed page (a PDF, an OFD), the page and the line on it (第 3 页第 12 行)."""
 
 from __future__ import annotations
 
+# The formats read as a .docx: a .docx, or a file LibreOffice converted to one (convert.py).
+CONVERTED_KINDS = {"doc", "wps", "odt", "rtf", "docm"}
+WORD_KINDS = {"docx", *CONVERTED_KINDS}
 QUOTE = 16  # code points of the paragraph quoted on each side of the finding
 
 
@@ -15,7 +19,15 @@ def heading_path(doc, number: int) -> list[str]:
     return path[::-1]
 
 
-def place(doc, start: int, end: int) -> dict:
+def place(doc, start: int, end: int) -> dict | None:
+    """The place of the span start..end, for the formats that have one (else None)."""
+    pages = getattr(doc, "pages", None)
+    if pages is not None:
+        line = doc.line_at(start)
+        page, number = pages.at(line.number - 1, start - line.start)
+        return {"page": page, "line": number}
+    if doc.kind not in WORD_KINDS:
+        return None
     line = doc.line_at(start)
     part = doc.part_of(line.number)
     lo, hi = max(line.start, start - QUOTE), min(line.end, max(end, start + 1) + QUOTE)

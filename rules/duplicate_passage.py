@@ -1,10 +1,15 @@
 """A passage copied from one item or paragraph of the draft into another.
 
-Finds passages shared between different paragraphs, verbatim or nearly (digits,
-names or a few characters changed), down to the size of a clause. The finding
+Finds passages shared between different paragraphs, verbatim or nearly, down
+to the size of a clause. A copy is the same words: a run of at least
+`min-chars` characters written alike, or a whole passage that differs in one
+place only (a figure or a name changed inside it). Sentences that share a
+template but carry their own figures, names, dates or cited titles, each
+stretch between them shorter than `min-chars`, are not copies. The finding
 points at the later copy, names the earlier one in `related`, and gives the
-similarity. Text is compared after folding widths, dropping punctuation,
-reading every digit as 0 and collapsing cited titles 《…》.
+similarity. Passages are lined up after folding widths, dropping punctuation,
+reading every digit as 0 and every cited title 《…》 as one mark; figures and
+titles are then compared as written.
 
 Not duplication: template lines repeated by design (整改结果：已完成整改。,
 整改情况：), the short title of a heading, standard formulations (option
@@ -69,8 +74,10 @@ from rectlint.conventions.fingerprint import comparable_units, normalise
 
 DOC_ZH = """从草稿某一条目或段落复制到另一处的段落。
 
-查出不同段落之间逐字或几乎相同（改了数字、名称或少数几个字）的段落，最短到一个分句。问题指向后出现的一处，
-`related` 指出前一处，并给出相似度。比较前统一全半角、去掉标点、把数字视为0、把书名号内的标题合为一个符号。
+查出不同段落之间逐字或几乎相同的段落，最短到一个分句。复制就是相同的文字：连续至少 `min-chars` 个字相同，
+或整段只有一处（一个数字或名称）不同。句式相同、但各自填写自己的数字、名称、日期或引用文件，且其间每段相同文字都短于
+`min-chars` 的句子，不算复制。问题指向后出现的一处，`related` 指出前一处，并给出相似度。对齐前统一全半角、去掉标点、
+把数字视为0、把书名号内的标题合为一个符号；对齐后再按原样比较数字和标题。
 以下不算重复：按模板重复的行（整改结果：已完成整改。整改情况：）、标题的简称、规范表述（选项 `standard-phrases`）
 、措施对本条问题的简短复述（短于 `restate-chars`），以及标题本身已有的内容（发文机关名称、
 报告主题）。导语、监督渠道和落款之后的行中，只有整句相同才算。只检查整改通报和审计整改报告。
@@ -207,12 +214,17 @@ def check(doc, options):
     for (ub, ua), runs in pairs.items():
         item_b, item_a, a_is_heading = units[ub][2], units[ua][2], units[ua][3]
         same_item = item_b is not None and item_b is item_a
-        for passage in _passages(runs):
+        for passage, parts in _passages(runs):
             shared = passage[-1]
             # A measure echoing its own problem is a restatement, not a copy.
             if same_item and (a_is_heading or shared < options["restate-chars"]):
                 continue
             if shared < options["min-chars"]:
+                continue
+            # A copy is the same words: a long stretch of them, or all of them but one figure or
+            # name. Sentences of one template, each with its own figures and names, are not.
+            longest, slots = _sameness(doc.folded, segs, parts)
+            if longest < options["min-chars"] and slots > 1:
                 continue
             if any(doc.line_at(units[u][0]).number in margins
                    and not _whole_sentence(doc, *_span(segs, passage, side), shared, options["standard-phrases"])
@@ -247,19 +259,45 @@ def _hit(doc, segs, passage):
 
 
 def _passages(runs):
-    """Merge runs of one paragraph pair that lie close together on both sides."""
+    """Merge runs of one paragraph pair that lie close together on both sides: each passage
+    (s, b0, b1, t, a0, a1, shared) with the runs it was merged from."""
     runs = sorted(runs, key=lambda r: (r[0], r[2]))
     merged = []
     for s, t, b, a, n in runs:
-        last = merged[-1] if merged else None
+        last = merged[-1][0] if merged else None
         if (last and last[0] == s and last[3] == t and 0 <= b - last[2] <= GAP
                 and -SHINGLE <= a - last[5] <= GAP):
             overlap = max(0, last[2] - b)
             last[2] = max(last[2], b + n)
             last[5] = max(last[5], a + n)
             last[6] += n - overlap
+            merged[-1][1].append((s, t, b, a, n))
         elif last and last[0] == s and last[3] == t and b < last[2]:
             continue  # a shorter run inside one already taken
         else:
-            merged.append([s, b, b + n, t, a, a + n, n])
-    return [tuple(m) for m in merged]
+            merged.append(([s, b, b + n, t, a, a + n, n], [(s, t, b, a, n)]))
+    return [(tuple(m), parts) for m, parts in merged]
+
+
+def _sameness(folded, segs, parts) -> tuple[int, int]:
+    """(the longest stretch of the same words, the places where the two copies differ) of a
+    passage aligned from `parts`. Normalised text reads every figure as 0 and every cited title
+    as one mark; here they are compared as written, so that a sentence re-filled with other
+    figures or another title differs at each of its slots."""
+    longest, slots = 0, len(parts) - 1  # each gap bridged between two runs is a place that differs
+    for s, t, b, a, n in parts:
+        seg_b, seg_a = segs[s][1], segs[t][1]
+        text = seg_b.text
+        if text.find("0", b, b + n) < 0 and text.find("《", b, b + n) < 0:
+            longest = max(longest, n)  # nothing in the run reads differently from how it is written
+            continue
+        piece, differing = 0, False
+        for k in range(n):
+            if text[b + k] not in "0《" or seg_b.written(folded, b + k) == seg_a.written(folded, a + k):
+                piece += 1
+                longest = max(longest, piece)
+                differing = False
+            else:
+                slots += not differing
+                piece, differing = 0, True
+    return longest, slots

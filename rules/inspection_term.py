@@ -8,8 +8,14 @@ such). The other word with one of those nouns is flagged, unless it names
 another inspection (中央巡视, 省委巡视…; 市县巡察…), stands in a combined phrase
 (巡视巡察, 巡察巡视) or in a cited title (《中国共产党巡视工作条例》).
 
+The team is held to its number too: where the title or the lead names one
+numbered team (市委第五巡察组), a team of the same committee with another
+number whose feedback the body answers (传达市委第一巡察组的反馈意见) is a
+sentence left over from another notice.
+
 Why: the two words name different inspections by different bodies; a notice
-that mixes them misnames its own inspection.
+that mixes them misnames its own inspection, and one that names another team's
+feedback was copied from another notice.
 
 Bad:  关于巡察整改进展情况的通报
   2025年3月3日至4月30日，县委第二巡察组开展巡察，6月3日反馈意见。
@@ -23,6 +29,14 @@ Good: 关于巡视整改进展情况的通报
   2025年3月3日至4月30日，省委第六巡视组开展巡视，6月3日反馈意见。
   一、巡视整改情况
   指导市县巡察整改，推动巡视巡察上下联动。
+Bad:  关于市委第五巡察组反馈意见整改进展情况的通报
+  2025年3月3日至4月30日，市委第五巡察组开展巡察，6月3日反馈意见。
+  一、整改情况
+  召开专题会议，传达市委第一巡察组的反馈意见。
+Good: 关于市委第五巡察组反馈意见整改进展情况的通报
+  2025年3月3日至4月30日，市委第五巡察组开展巡察，6月3日反馈意见。
+  一、整改情况
+  召开专题会议，传达市委第五巡察组的反馈意见，借鉴市委第一巡察组巡察其他单位时的做法。
 """
 
 from __future__ import annotations
@@ -39,7 +53,10 @@ DOC_ZH = """把“巡察”写成“巡视”，或把“巡视”写成“巡�
 。上述名词前用了另一个词即报告，但指称另一项巡视巡察（中央巡视、省委巡视…；市县巡察…）、
 “巡视巡察”并称或在引用的标题中（《中国共产党巡视工作条例》）的除外。
 
-依据：两个词指不同机关开展的不同工作；混用就叫错了本次巡视（巡察）。
+组别的序号也一样：标题或导语写明一个带序号的组（市委第五巡察组）时，正文中同一党委的另一序号的组、
+且说的是其反馈（传达市委第一巡察组的反馈意见），是从别的通报中留下的句子。
+
+依据：两个词指不同机关开展的不同工作；混用就叫错了本次巡视（巡察）；写成别的组的反馈，是照抄了别的通报。
 """
 
 ID = "inspection-term"
@@ -63,11 +80,18 @@ _QUOTED = patterns.compile(r"《[^》]*》")
 _HEADING_CHARS = 40
 
 
+# A numbered team of a named committee: 市委第五巡察组, 省委第六巡视组.
+_NUMBERED = patterns.compile(r"((?:中央|[省市县区州旗盟]委))第([一二三四五六七八九十]+|\d+)(巡察|巡视)组")
+# …the team's feedback, in the same clause: 市委第一巡察组的反馈意见, …反馈的问题, …巡察意见.
+_ITS_FEEDBACK = patterns.compile(r"[^,;。、]{0,6}?(?:反馈|巡察意见|巡视意见)")
+
+
 def check(doc, options):
     outline = doc.outline
     if not outline.lead:
         return
     lead = doc.folded[outline.lead[0].start:outline.lead[-1].end]
+    yield from _other_team(doc, outline, lead)
     named = {m.group(1) for m in _TEAM.finditer(lead)}
     if len(named) != 1:
         return
@@ -94,3 +118,30 @@ def check(doc, options):
                 continue
             yield Hit(m.start(), m.end(), suggestion=own, fix=Fix.replace(m.start(), m.end(), own, "unsafe"),
                       **say("inspection-term", own=own, wrong=wrong))
+
+
+def _other_team(doc, outline, lead):
+    """Another numbered team of the same committee whose feedback the body answers."""
+    head = lead if outline.title is None else doc.folded[outline.title.start:outline.title.end] + "\n" + lead
+    teams = {m.groups() for m in _NUMBERED.finditer(head)}
+    if len(teams) != 1:
+        return
+    issuer, number, word = teams.pop()
+    own = f"{issuer}第{number}{word}组"
+    skip = {line.number for line in outline.lead}
+    if outline.title is not None:
+        skip.add(outline.title.number)
+    for line in doc.body_lines():
+        if line.number in skip or doc.folded.find(issuer + "第", line.start, line.end) < 0:
+            continue
+        quoted = [m.span() for m in _QUOTED.finditer(doc.folded, line.start, line.end)]
+        for m in _NUMBERED.finditer(doc.folded, line.start, line.end):
+            if m.group(1) != issuer or m.group(3) != word or m.group(2) == number:
+                continue
+            # 第三、第五巡察组: a list of teams, not this notice's.
+            if doc.folded[m.start() - 1:m.start()] == "、" or any(a <= m.start() < b for a, b in quoted):
+                continue
+            if not _ITS_FEEDBACK.match(doc.folded, m.end(), line.end):
+                continue
+            yield Hit(m.start(), m.end(), suggestion=own, fix=Fix.replace(m.start(), m.end(), own, "unsafe"),
+                      **say("inspection-term.team", own=own, written=doc.text[m.start():m.end()]))

@@ -5,6 +5,25 @@ city, county, township, university, state enterprise, hospital, court and 街道
 plain text, Markdown, a saved web page and .docx), each fully consistent: counts add up,
 dates are in order, every item states its status in one of the forms real notices use.
 `bench/quality.py` injects defects into the same notices to measure recall.
+
+c39–c62 (issue 33) add house styles found in real published notices first; each file's header
+comment names the issuer and layout it imitates and a page where that style was seen. Issuers:
+procuratorate, state-owned bank branch, 人大常委会机关, 政协机关, research institute, tax bureau,
+water bureau, customs, housing fund centre, 团市委, 妇联, 总工会 (经审会 audit), development zone,
+a 苏木 in Inner Mongolia, 审计结果公告, a district audit report without 受委托, 供销社, public
+security branch, 大数据局, 残联, a community 公示, 疾控中心, a transport bureau in Markdown and a city
+government's 函 to the provincial audit office. Layouts: 反馈问题一 groups with sub-items
+restarting at 1.; 方面 → 1.关于…问题的整改 → （1）; level skips (二、 → （1）); problem categories
+with their own counts; flattened tables (`|` rows; 责任单位/责任领导/整改时限 lines); Markdown lists.
+Statuses: labelled lines (整改进度/整改进展/完成情况/整改状态：已销号), tags in （）, closing
+sentences (该问题已整改完成。此项需长期坚持…), clauses (…，已整改到位。), a month in the status
+(已完成（2025年9月完成）), 按期推进中 / 持续办理中 / 已办结. Counts: 方面, 类, 具体问题, 措施 (条/项)
+and 会议次数 counted separately; 万元/亿元 with parts summing to the total; 人次, 户, 占…总数的75%.
+Closings: 来访地址 and 接待时间, 邮政信箱 with 邮编, 纳税服务热线12366, 12329, 意见箱, none (audit).
+
+The notices the rules of 2026-12-03 still misread are listed in FALSE_ALARMS and NOT_READ below,
+each with what is misread (xfail, strict: remove the entry when the rule is fixed). The forms are
+legitimate: they were seen in published notices and are not to be reworded to suit a rule.
 """
 
 import pytest
@@ -14,6 +33,41 @@ from rectlint.api import Linter
 from rectlint.config import Config
 
 NOTICES = corpus_files.notices()
+
+# Legitimate forms that the rules of 2026-12-03 still flag (issue 33): file -> what is misread.
+FALSE_ALARMS = {
+    "c39-procuratorate-feedback-groups.txt": "方面 count read as the problem total; 1. restarting under 反馈问题二 read as a skip",
+    "c40-state-bank-branch-sentence-status.txt": "problem total taken from 整改措施29条; closing-sentence status 正持续推进 read as done",
+    "c41-npc-office-aspect-three-levels.txt": "items counted at the 1.关于…问题的整改 level instead of （1）",
+    "c43-research-institute-paren-tags.txt": "tag （基本完成，需长期坚持） not read as a status",
+    "c44-tax-bureau-responsibility-lines.txt": "整改进展：按期推进中 not read as a status",
+    "c47-housing-fund-category-counts.txt": "整改措施32项 read as the problem total; category closing sentences not read",
+    "c49-womens-federation-pobox.txt": "a 邮政信箱 not taken as a postal address; a block without a telephone",
+    "c51-dev-zone-completion-lines.txt": "方面 count read as problems; status followed by a result clause (已完成，盘活…)",
+    "c55-supply-coop-banjie.txt": "share of problems checked against 措施15条; 已办结，并建立… / 持续办理中 not read",
+    "c56-public-security-branch-inline-done.txt": "status clause …，已整改到位。 not read",
+    "c57-big-data-bureau-mixed-numerals.txt": "整改措施24条 read as the total; 此项需长期坚持 not read",
+    "c58-disabled-federation-triplets.txt": "整改措施10条 read as the problem total",
+    "c59-community-flattened-table.txt": "a community 公示 with a table asked for 一、二、 sections and a full block",
+    "c60-cdc-deadline-and-date-in-status.txt": "已完成（2025年9月完成） not read as a status",
+}
+# Notices whose items or statuses the reader does not find (no finding may follow from that).
+NOT_READ = {
+    "c43-research-institute-paren-tags.txt": "tag （基本完成，需长期坚持）",
+    "c44-tax-bureau-responsibility-lines.txt": "整改进展：按期推进中",
+    "c47-housing-fund-category-counts.txt": "category items with closing-sentence statuses",
+    "c50-trade-union-audit-amounts.txt": "problems as 一、 headings with 整改情况：已整改。",
+    "c56-public-security-branch-inline-done.txt": "status clause …，已整改到位。",
+    "c57-big-data-bureau-mixed-numerals.txt": "此项需长期坚持，已建立长效机制。",
+    "c59-community-flattened-table.txt": "table rows as items",
+    "c60-cdc-deadline-and-date-in-status.txt": "已完成（2025年9月完成）",
+    "c61-transport-bureau-markdown.md": "Markdown list items - **问题1**：",
+}
+
+
+def _known(table):
+    return [pytest.param(p, id=p.name, marks=pytest.mark.xfail(reason=table[p.name], strict=True))
+            if p.name in table else pytest.param(p, id=p.name) for p in NOTICES]
 
 
 def read(path):
@@ -27,16 +81,17 @@ def test_the_corpus_covers_kinds_and_formats():
     assert kinds == {"inspection", "audit"}
 
 
-@pytest.mark.parametrize("path", NOTICES, ids=[p.name for p in NOTICES])
+@pytest.mark.parametrize("path", _known(FALSE_ALARMS))
 def test_clean_notice_draws_no_error_or_warning(path):
     doc = read(path)
     found = [f for f in Linter(Config()).lint_text(doc.text, str(path), doc.kind).findings if f.severity != "info"]
     assert found == [], "\n".join(f"{f.line}: [{f.rule}] {f.zh}" for f in found)
 
 
-@pytest.mark.parametrize("path", NOTICES, ids=[p.name for p in NOTICES])
+@pytest.mark.parametrize("path", _known(NOT_READ))
 def test_clean_notice_is_read_as_a_whole_notice_with_every_status(path):
     doc = read(path)
     assert doc.info.completeness == "complete"
     items = doc.outline.items
-    assert items and all(h.status is not None for h in items) or path.name.startswith("c10-")
+    summary_only = path.name.startswith(("c10-", "c53-"))  # statuses only in the counts, no items
+    assert items and all(h.status is not None for h in items) or summary_only

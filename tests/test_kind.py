@@ -127,3 +127,62 @@ def test_a_news_item_is_known_by_how_it_opens_but_measures_that_open_with_a_date
 def test_a_speech_opens_with_its_salutation_on_a_line_of_its_own():
     text = "（根据录音整理）\n\n同志们：\n\n今天我们总结巡察整改情况。\n"
     assert info(text).kind == "official"
+
+
+# -- a notice is told by its parts, not by its words ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # News that a round of notices is being published: the headline reports an event.
+    "十四届县委第三轮巡察整改进展情况集中公布\n\n本报讯（记者 李明）11月20日起，县纪委监委网站陆续公布"
+    "8家单位巡察整改进展情况，接受干部群众监督。\n\n从公布的情况看，各单位压实整改主体责任，建立整改台账。\n",
+    # News of a team revisiting a unit: a headline that ends like a notice's, over a news item.
+    "县委巡察组督查回访供水公司巡察整改落实情况\n\n4月8日，县委第二巡察组到供水公司督查回访整改落实情况。"
+    "公司党委书记作专题汇报。\n\n会议由公司总经理主持，班子成员参加。巡察组组长指出，整改成效明显。\n",
+])
+def test_news_about_a_notice_is_news(text):
+    i = info(text)
+    assert i.kind == "news" and not i.notice
+    assert not [f for f in lint(text) if f.category in ("structure", "status")]
+
+
+def test_an_office_notice_on_a_street_check_that_mentions_rectification_is_no_inspection_notice():
+    text = ("关于滨河路环境整治工作“回头看”的通报\n\n"
+            "6月2日，区委督查室对滨河路环境整治整改落实情况进行了“回头看”，现将有关情况通报如下。\n\n"
+            "此次“回头看”发现，部分点位仍未整改到位，相关部门要加大整改力度。\n")
+    assert info(text).kind not in ("inspection", "audit")
+    assert lint(text, "required-parts") == []
+
+
+def test_a_notice_below_a_long_menu_is_read_by_its_title_and_lead():
+    menu = "\n|\n".join(["城关", "河西", "东坝", "南山", "北岭", "石门", "清溪", "上营"] * 4) + "\n"
+    page = menu + "您所在的位置：首页>工作动态\n" + NOTICE
+    assert info(page).kind == "inspection"
+
+
+def test_a_notice_whose_title_was_lost_is_read_by_its_lead_formula_and_sections():
+    body = NOTICE.split("\n\n", 1)[1].replace("现将整改情况予以公布", "现根据规定将巡察整改进展情况予以公布")
+    page = "2025-10-12 09:30:00来源：县审计局\n" + body
+    assert info(page).kind == "inspection"
+
+
+@pytest.mark.parametrize("head", [
+    "——2025年10月24日在县第十八届人大常委会第二十一次会议上\n县审计局局长 王某\n县人大常委会：\n"
+    "县政府高度重视审计查出问题整改工作，推动问题有效整改。现将有关情况报告如下：\n",
+    "受县政府委托，10月24日，县审计局局长在县十八届人大常委会第二十一次会议上作了"
+    "《关于2024年度县级预算执行审计查出问题整改情况的报告》。报告的主要内容如下：\n",
+])
+def test_an_audit_report_is_read_by_its_head_as_a_page_gives_it(head):
+    text = head + "\n一、整改工作情况\n\n县政府召开常务会议专题研究审计整改工作。\n\n二、审计查出问题的整改情况\n\n财政管理方面的问题已整改。\n"
+    assert info(text).kind == "audit"
+
+
+def test_a_notice_whose_measures_report_meetings_stays_a_notice():
+    busy = NOTICE.replace("整改情况：建立台账。", "整改情况：召开专题会议。会议强调，要压实责任。会议指出，要举一反三。"
+                          "会议要求，要建立台账。会议由局党组书记主持。")
+    assert info(busy).kind == "inspection"
+
+
+def test_a_hotline_list_alone_is_no_notice():
+    text = ("县委第二巡察组进驻县水利局开展巡察\n\n根据县委统一部署，县委第二巡察组将对县水利局党组开展常规巡察。\n\n"
+            "联系电话：0791-6123456；邮政地址：某县滨河路18号；电子邮箱：xc2@example.cn。\n")
+    assert info(text).kind not in ("inspection", "audit")

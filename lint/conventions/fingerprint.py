@@ -1,9 +1,12 @@
 """Text normalisation, shingles and winnowing for the duplication rules (not a rule).
 
 Normalised text keeps only letters and Han characters, with digits folded to 0
-and the inside of 《…》 collapsed to one mark (citing the same regulation twice
-is not copying). Each normalised character remembers its offset in the
-original, so a match maps back to exact positions.
+and the inside of 《…》 collapsed to one mark, so that a passage pasted with its
+figures changed, or citing another regulation, still lines up with its source.
+Each normalised character remembers its offset in the original, so a match maps
+back to exact positions and to the figure or title written there
+(`Segment.written`): whether two aligned passages are the same words or one
+template with other figures is told from those.
 See docs/conventions.md#copies.
 """
 
@@ -26,6 +29,7 @@ WINDOW = 6  # winnowing window: shared runs of K + WINDOW - 1 = 13 characters ar
 _WORD = patterns.compile(r"[\p{L}\p{N}]+")
 _TOKEN = patterns.compile(r"《|》|" + _WORD.pattern)  # the words, and the title marks that fold a title
 _DIGIT = patterns.compile(r"[\p{Numeric_Type=Digit}\p{Numeric_Type=Decimal}]")
+_CLAUSE_END = patterns.compile(r"[。,;]")
 
 
 class Segment:
@@ -49,6 +53,19 @@ class Segment:
                 every.extend(range(m.start(), m.end()))
             self._offsets = every[first:last]
         return self._offsets
+
+    def written(self, folded: str, i: int) -> str:
+        """Normalised character i as the text writes it: a digit as written (normalised text
+        reads every digit as 0), a cited title whole (normalised text reads each as one 《).
+        `folded` is the Document's folded text the segment was made from."""
+        ch = self.text[i]
+        if ch != "0" and ch != "《":
+            return ch
+        at = self.offsets[i]
+        if ch == "0":
+            return folded[at]
+        close = folded.find("》", at)
+        return folded[at:close + 1] if close >= 0 else folded[at:]
 
 
 @lru_cache(maxsize=32)
@@ -101,8 +118,9 @@ def _zero_digits(text: str) -> str:
 def comparable_units(doc):
     """Spans compared for copies: (start, end, item, whether it is the item's heading line).
 
-    Body lines, and heading lines after their title; status lines (整改结果：…) repeat by
-    design and labels (整改情况：) are template, so neither is compared.
+    Body lines, and heading lines after their title; status lines (整改结果：已完成。) repeat by
+    design and labels (整改情况：) are template, so neither is compared; what a status line goes
+    on to say after its status clause (完成情况：已完成，盘活闲置用地326亩…) is.
     """
     outline = doc.outline
     item_of = {}
@@ -116,9 +134,15 @@ def comparable_units(doc):
         closing.add(outline.title.number)
     units = []  # (start, end, item, is the item's own heading line)
     for line in doc.body_lines():
-        if line.number in closing or STATUS_LABEL.match(doc.folded, line.start, line.end):
+        if line.number in closing:
             continue
         start = line.start
+        status = STATUS_LABEL.match(doc.folded, line.start, line.end)
+        if status:
+            clause = _CLAUSE_END.search(doc.folded, status.end(), line.end)
+            if clause is None:
+                continue
+            start = clause.end()
         label = MEASURE_LABEL.match(doc.folded, line.start, line.end)
         if label:
             start = label.end()

@@ -24,11 +24,11 @@ _MODULES = {"text": "text", "json": "json_report", "jsonl": "jsonl", "sarif": "s
 class RunInfo(Record):
     """What a reporter knows of the run besides the findings."""
 
-    FIELDS = ("documents", "rules", "lang", "color", "failed", "errors", "unsafe", "show_fixes")
+    FIELDS = ("documents", "rules", "lang", "color", "failed", "errors", "unsafe", "show_fixes", "linted")
 
     def __init__(self, documents: dict | None = None, rules: list | None = None, lang: str = "zh",
                  color: bool = False, failed: int = 0, errors: list | None = None, unsafe: bool = False,
-                 show_fixes: bool = False):
+                 show_fixes: bool = False, linted: int | None = None):
         self.documents = {} if documents is None else documents  # path -> Document (or DocumentView) linted
         self.rules = [] if rules is None else rules  # the Rules that ran
         self.lang = lang
@@ -37,6 +37,7 @@ class RunInfo(Record):
         self.errors = [] if errors is None else errors  # what was said about each of them
         self.unsafe = unsafe  # --unsafe-fixes: unsafe repairs count as fixable
         self.show_fixes = show_fixes  # print each fixable finding's repair
+        self.linted = linted  # how many documents were linted, when the run has counted them
 
 
 Count = namedtuple("Count", "rule category severity fix")  # fix: the applicability, or None

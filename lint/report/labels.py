@@ -26,7 +26,10 @@ def word(key: str, lang: str) -> str:
 
 
 def where(place: dict, lang: str) -> str:
-    """A .docx finding's place as an editor looks for it: part, paragraph and heading path."""
+    """A finding's place as an editor looks for it: the page and line of a PDF or OFD; the
+    part, paragraph and heading path of a .docx."""
+    if "page" in place:
+        return text("report.place-page", lang, page=place["page"], line=place["line"])
     part = "" if place["part"] == "body" else text("part." + place["part"], lang, index=place["part_index"])
     headings = text("report.place-headings", lang, path=place["headings"]) if place["headings"] else ""
     return text("report.place", lang, part=part, paragraph=place["paragraph"], headings=headings)

@@ -68,7 +68,7 @@ class Stream:
 
     def end(self, tally) -> str:
         """The summary line, over every finding of the run."""
-        return _summary(tally, self.run.lang, self.run.failed) + "\n"
+        return _summary(tally, self.run.lang, self.run.failed, self.run.linted) + "\n"
 
 
 def _repair(finding, doc, lang: str, shown: int = 3) -> str:
@@ -86,9 +86,11 @@ def _old_text(doc, start: int, end: int) -> str:
     return line.text[start - line.start:end - line.start] if line is not None else "…"
 
 
-def _summary(tally, lang: str, failed: int = 0) -> str:
+def _summary(tally, lang: str, failed: int = 0, linted: int | None = None) -> str:
     unread = text("report.unread", lang, count=failed) if failed else ""
     total = tally.total
+    if failed and linted == 0:  # nothing could be read: never a clean result
+        return text("report.nothing-read", lang, count=failed)
     if not total:
         return text("report.nothing-in-what-was-read", lang) + unread if failed else text("report.nothing", lang)
     sev = tally.severities()  # a Counter: a severity with no findings counts 0

@@ -239,7 +239,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     check_body = {"required": True, "content": {
         "application/json": {"schema": models.CheckText.model_json_schema(ref_template="#/components/schemas/{model}")},
-        "multipart/form-data": {"schema": _form_schema("A draft file (.txt .md .docx .html), or `text`.")}}}
+        "multipart/form-data": {"schema": _form_schema("A draft file (.txt .md .docx .html; .doc .wps .odt .rtf .docm through "
+                                                         "LibreOffice; .pdf .ofd), or `text`.")}}}
 
     @app.post("/v1/check", tags=["lint"], summary="Lint one draft",
               responses={200: {"model": models.CheckResult, "content": {"text/html": {}}}, **errors},
@@ -258,13 +259,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                                                  "style-src 'unsafe-inline'"})
         return JSONResponse(answer)
 
-    @app.post("/v1/annotate", tags=["lint"], summary="Annotate a .docx draft",
+    @app.post("/v1/annotate", tags=["lint"], summary="Annotate a Word draft",
               response_class=Response,
               responses={200: {"content": {DOCX_TYPE: {"schema": {"type": "string", "format": "binary"}}},
                                "description": "The draft with one Word comment per finding (and, with "
                                               "revisions, its repairs as tracked changes)."}, **errors},
               openapi_extra={"requestBody": {"required": True, "content": {"multipart/form-data": {
-                  "schema": _form_schema("The .docx draft.", annotate=True)}}}})
+                  "schema": _form_schema("The Word draft: .docx, or .doc .wps .odt .rtf .docm "
+                                                               "(converted by LibreOffice; the copy is a .docx).",
+                                                               annotate=True)}}}})
     async def annotate(request: Request):
         _authorise(request, settings.token)
         async with slot():

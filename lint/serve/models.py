@@ -91,7 +91,7 @@ class Counts(BaseModel):
 
 class Document(DocumentInfo):
     path: str
-    format: Literal["txt", "md", "docx", "html"]
+    format: Literal["txt", "md", "docx", "html", "doc", "wps", "odt", "rtf", "docm", "pdf", "ofd"]
     characters: int = Field(description="Length of the text as read, in code points.")
     lines: int
     findings: int

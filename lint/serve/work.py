@@ -88,10 +88,14 @@ class Worker:
 
     def _annotate(self, job: Job, result):
         from rectlint.docx_annotate import annotate
+        from rectlint.place import WORD_KINDS
 
-        if result.document.kind != "docx":
+        doc = result.document
+        if doc.kind not in WORD_KINDS:
             return Failure(415, said("serve.needs-docx", name=job.name))
-        out = annotate(job.data, result.document, result.findings, job.lang, job.revisions, job.unsafe)
+        converted = getattr(doc, "converted", None)  # a .doc, .wps, .odt, .rtf: its .docx conversion
+        out = annotate(converted.docx if converted else job.data, doc, result.findings, job.lang,
+                       job.revisions, job.unsafe)
         return out.data, {"findings": len(result.findings), "comments": out.comments,
                           "revisions": out.revisions, "skipped": len(out.skipped)}
 

@@ -88,3 +88,52 @@ def test_standard_phrases_option_names_a_house_formula_that_may_recur():
     text = HEAD + item(1, "一是" + formula + "。建立台账。") + item(2, "一是" + formula + "。组织培训。")
     assert [f.rule for f in dup(text)] == ["duplicate-passage"]
     assert dup(text, **{"standard-phrases": [formula]}) == []
+
+
+# -- copies and templates: the same words, or one frame re-filled -----------------------------
+
+def test_template_sentences_with_their_own_figures_are_not_copies():
+    # One frame, each item with its own counts: the digits are slots, not copied words.
+    a = "组织开展专项检查12次，发现问题35个，已督促整改30个，移交问题线索4条。"
+    b = "组织开展专项检查15次，发现问题29个，已督促整改27个，移交问题线索6条。"
+    assert dup(HEAD + item(1, a) + item(2, b)) == []
+
+
+def test_template_sentences_with_their_own_names_and_dates_are_not_copies():
+    a = "2025年3月12日，区财政局对辖区26家单位开展财务专项检查，督促整改问题21个。"
+    b = "2025年4月18日，区教育局对辖区15所学校开展财务专项检查，督促整改问题17个。"
+    assert dup(HEAD + item(1, a) + item(2, b)) == []
+
+
+def test_template_sentences_citing_their_own_regulations_are_not_copies():
+    a = "对照《公务接待管理办法》第12条开展自查，清退超标准接待费用3笔，涉及金额4600元。"
+    b = "对照《差旅费管理办法》第15条开展自查，清退超标准差旅费用5笔，涉及金额7200元。"
+    assert dup(HEAD + item(1, a) + item(2, b)) == []
+
+
+def test_a_pasted_passage_with_one_figure_changed_is_a_copy():
+    # Two stretches of the same words, 18 and 13 characters, around the one figure changed.
+    a = "制定并印发干部日常监督管理办法等制度7项，明确责任分工和考核问责程序。"
+    b = "制定并印发干部日常监督管理办法等制度9项，明确责任分工和考核问责程序。"
+    (f,) = dup(HEAD + item(1, a) + item(2, b))
+    assert f.line == 10 and f.related[0].line == 7
+
+
+def test_a_pasted_passage_keeps_its_long_run_whatever_its_figures():
+    a = "2025年以来，通过公务员考试、事业单位招聘等方式公开招聘58人，其中行政编制人员1名。"
+    b = "2025年以来，通过公务员考试、事业单位招聘等方式公开招聘61人，其中行政编制人员3名。"
+    (f,) = dup(HEAD + item(1, a) + item(2, b))
+    assert f.related and "similar" in f.en
+
+
+def test_a_template_frame_as_long_as_a_copy_is_the_same_words():
+    # Twenty characters and more of the same words in a row are copied, whatever the figures.
+    a = "召开党组会议专题研究部署巡察反馈问题整改工作3次，形成会议纪要。"
+    b = "召开党组会议专题研究部署巡察反馈问题整改工作5次，制定整改方案。"
+    assert [f.rule for f in dup(HEAD + item(1, a) + item(2, b))] == ["duplicate-passage"]
+
+
+def test_an_unusual_table_of_template_lines_is_quiet():
+    rows = "".join(item(n, f"第{n}网格共走访农户{n * 13 + 7}户，收集意见建议{n * 5 + 2}条，办结{n * 5 + 1}条。")
+                   for n in range(1, 9))
+    assert dup(HEAD + rows) == []

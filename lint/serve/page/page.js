@@ -10,6 +10,8 @@
   const report = document.getElementById("report");
   const word = document.getElementById("word");
   const download = document.getElementById("download");
+  // Drafts a Word copy with comments can be made of (a .doc, .wps, .odt or .rtf through LibreOffice).
+  const WORD = /\.(docx|docm|doc|wps|odt|rtf)$/i;
   const revisions = document.getElementById("revisions");
   const tokenInput = document.getElementById("token");
 
@@ -80,7 +82,7 @@
     }
     report.srcdoc = await response.text();
     say("检查完成，报告如下。把鼠标移到标出的文字上可看到问题说明。");
-    word.hidden = !(file && /\.docx$/i.test(file.name));
+    word.hidden = !(file && WORD.test(file.name));
     result.scrollIntoView({ block: "start" });
   });
 
@@ -98,7 +100,7 @@
     }
     const link = document.createElement("a");
     link.href = URL.createObjectURL(await response.blob());
-    link.download = file.name.replace(/\.docx$/i, "") + ".rectlint.docx";
+    link.download = file.name.replace(WORD, "") + ".rectlint.docx";
     document.body.appendChild(link);
     link.click();
     link.remove();
