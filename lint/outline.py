@@ -20,7 +20,7 @@ from .conventions.status import (ANY_LABEL, MEASURE_LABEL, STATUS_AFTER_LABEL, S
 from .conventions.dates import DATE_LINE
 from .conventions.kinds import LEAD_OPENING
 from .conventions import markers
-from .conventions.markers import Flow, Run, RunMarker, level_of  # noqa: F401 - Run, RunMarker: part of the outline's API
+from .conventions.markers import HEADING_LIKE, Flow, Run, RunMarker, level_of  # noqa: F401 - Run, RunMarker: part of the outline's API
 
 _MARKUP = r"(?:#{1,6}\s+|[-*]\s+)?(?:\*\*|__)?"  # Markdown before a heading's marker
 # What str.isspace skips (\s and the four information separators), then the Markdown.
@@ -327,7 +327,11 @@ class _Builder:
                 continue  # the next marker of that run stands whole further on: this line is not it
             written = markers.write(family, number, self._template(family))
             want = markers.want_of(written, markers.numeral_of(family, number))
-            read = markers.near_miss(folded, start, line.end, want, heading=True)
+            # A numeral left alone is a heading on a short line, or where its siblings run into
+            # their text (（一）加强组织领导。成立…，…).
+            sibling = next((h for h in reversed(self.stack) if h.family == family), None)
+            short = sibling is None or bool(HEADING_LIKE.match(folded, sibling.marker_end, sibling.line.end))
+            read = markers.near_miss(folded, start, line.end, want, short)
             if read is not None:
                 read.family, read.number = family, number
                 read.style = self.style.get(family, family)
@@ -558,7 +562,7 @@ def _inline_slip(doc, flow, pos, end, skip=None):
     for scheme, number in flow.wanted():
         if scheme == skip:
             continue
-        read = markers.near_miss(doc.folded, pos, end, flow.want(scheme, number), heading=False)
+        read = markers.near_miss(doc.folded, pos, end, flow.want(scheme, number), short=False)
         if read is not None:
             read.family, read.number = scheme, number
             return _add(doc, flow, read, None)

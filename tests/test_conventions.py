@@ -177,7 +177,7 @@ def test_month_days_are_the_calendars():
 def test_a_slip_of_the_expected_marker_is_read_as_it(text, want, what, end):
     from rectlint.conventions.markers import near_miss
 
-    read = near_miss(text, 0, len(text), want, heading=True)
+    read = near_miss(text, 0, len(text), want, short=True)
     assert (read.what, read.end) == (what, end)
 
 
@@ -191,7 +191,7 @@ def test_a_slip_of_the_expected_marker_is_read_as_it(text, want, what, end):
 def test_quantities_names_and_words_are_no_slips(text, want):
     from rectlint.conventions.markers import near_miss
 
-    assert near_miss(text, 0, len(text), want, heading=True) is None
+    assert near_miss(text, 0, len(text), want, short=True) is None
 
 
 @pytest.mark.parametrize("text", ["市委第三、第五巡察组", "第四、五巡察组", "巡察一组", "十届区委第三轮巡察一组", "十四五",

@@ -64,6 +64,9 @@ _HEAD = patterns.compile(
     r"|(?P<np>\d{1,2})\)(?!\d)"
     r"|(?P<n>\d{1,2})(?P<nm>[.、])(?!\d)")
 
+# (pattern, level, style) triples, as lint/pages.py reads them: the one pattern of every heading form.
+HEADINGS = [(_HEAD, None, None)]
+
 # Markers inside the text; each needs a clause boundary before it (BOUNDARY).
 _INLINE_FORMS = (
     rf"(?P<shi>{CN})是(?![非否])"
@@ -261,12 +264,12 @@ SLIPS = ("lost-open", "lost-close", "lost-numeral", "lost-number", "glued", "los
 STRAY_BEFORE = set("、.:,;()")
 
 
-def near_miss(folded: str, pos: int, end: int, want: tuple[str, str, str], heading: bool) -> Read | None:
+def near_miss(folded: str, pos: int, end: int, want: tuple[str, str, str], short: bool) -> Read | None:
     """The marker a run expects at `pos`, written with one slip; None where the text is not that.
 
     `want` = (before, numeral, after) of the expected marker, folded: ("(", "二", ")"), ("", "二",
-    "、"), ("问题", "3", ":"), ("", "三", "是"). `heading`: `pos` starts a line; a Chinese numeral
-    left alone is then taken only on a short line, the way a heading reads."""
+    "、"), ("问题", "3", ":"), ("", "三", "是"). `short`: a Chinese numeral left alone is taken only
+    on a short line, the way a heading reads (not where the run's headings run into their text)."""
     before, numeral, after = want
     w = before + numeral + after
     k = len(w)
@@ -280,24 +283,24 @@ def near_miss(folded: str, pos: int, end: int, want: tuple[str, str, str], headi
             if p[:i] + p[i + 1:] == w:
                 doubled = (i > 0 and p[i - 1] == p[i]) or p[i + 1] == p[i]
                 if doubled or p[i] in SLIP:
-                    return _guarded(folded, pos, pos + k + 1, end, "doubled" if doubled else "stray", p[i], heading)
+                    return _guarded(folded, pos, pos + k + 1, end, "doubled" if doubled else "stray", p[i], short)
     diff = [i for i in range(k) if p[i] != w[i]] if len(p) >= k else []
     if len(diff) == 1 and diff[0] < k - 1 and p[diff[0]] in SLIP:
-        return _guarded(folded, pos, pos + k, end, "wrong", p[diff[0]], heading)
+        return _guarded(folded, pos, pos + k, end, "wrong", p[diff[0]], short)
     if len(diff) == 2 and diff[1] == diff[0] + 1 and p[diff[0]] == w[diff[1]] and p[diff[1]] == w[diff[0]]:
-        return _guarded(folded, pos, pos + k, end, "swapped", w[diff[0]:diff[1] + 1], heading)
+        return _guarded(folded, pos, pos + k, end, "swapped", w[diff[0]:diff[1] + 1], short)
     if diff == [k - 1] and k > 1 and len(p) > k and p[k] == w[k - 1]:
-        return _guarded(folded, pos, pos + k + 1, end, "swapped", w[k - 1], heading)
+        return _guarded(folded, pos, pos + k + 1, end, "swapped", w[k - 1], short)
     # Characters lost, the commonest slip of a converted draft: one anywhere, every mark around
     # the numeral (（二） → 二), or the numeral with what stands before it (（二） → ）).
     for kept, what, lost in _losses(before, numeral, after):
         if folded.startswith(kept, pos):
-            read = _guarded(folded, pos, pos + len(kept), end, what, lost, heading)
+            read = _guarded(folded, pos, pos + len(kept), end, what, lost, short)
             if read is not None:
                 return read
     # Last, the marker's last character wrong (三、 → 三一): nothing after it confirms the reading.
     if diff == [k - 1] and p[k - 1] in SLIP:
-        return _guarded(folded, pos, pos + k, end, "wrong", p[k - 1], heading)
+        return _guarded(folded, pos, pos + k, end, "wrong", p[k - 1], short)
     return None
 
 
@@ -324,7 +327,7 @@ def _losses(before: str, numeral: str, after: str) -> list:
     return out
 
 
-def _guarded(folded: str, pos: int, stop: int, end: int, what: str, detail: str, heading: bool) -> Read | None:
+def _guarded(folded: str, pos: int, stop: int, end: int, what: str, detail: str, short: bool) -> Read | None:
     """The slip read at pos..stop, unless what follows makes it a quantity, a name or prose."""
     if stop > end or stop >= end or folded[stop] in "\r\n":
         return None  # nothing after it: no heading and no enumeration
@@ -340,7 +343,7 @@ def _guarded(folded: str, pos: int, stop: int, end: int, what: str, detail: str,
         if _QUANTITY_CN.match(folded, stop, end) or folded[stop] == "是" or (
                 run == "一" and _YI_WORDS.match(folded, stop, end)):
             return None
-        if heading and all(ch in CN_CHARS for ch in text) and not HEADING_LIKE.match(folded, stop, end):
+        if short and all(ch in CN_CHARS for ch in text) and not HEADING_LIKE.match(folded, stop, end):
             return None
     if text.startswith(("第", "其")) and _NAME_AFTER_DI.match(folded, stop, end):
         return None
