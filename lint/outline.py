@@ -265,12 +265,13 @@ class _Builder:
         self.content: dict = {}  # line number -> where its content starts (after spaces and Markdown)
         self.marked: set = set()  # numbers of the lines whose content starts like a marker
         folded = doc.folded
-        for line in lines:
+        for i, line in enumerate(lines):
             start = self.content[line.number] = _strip_offset(line)
             if start >= line.end or not markers.starts_like_marker(folded, start):
                 continue
             self.marked.add(line.number)
-            read = self.reads[line.number] = markers.read_heading(folded, start, line.end)
+            read = self.reads[line.number] = markers.read_heading(folded, start, line.end) or \
+                _labelled_di(doc, line, start, lines[i + 1] if i + 1 < len(lines) else None)
             if read is None or read.what is not None:
                 continue
             family = read.family
@@ -385,6 +386,20 @@ class _Builder:
             written = markers.write(family, read.number, self._template(family))
             h.want = markers.repair(self.doc.text, read, written)
         return h
+
+
+def _labelled_di(doc, line, start, following):
+    """第一，… as an item heading: a paragraph so numbered that carries an item's labels, on its
+    own line (第一，…。整改情况：已完成。) or on the next (整改结果：…)."""
+    read = markers.read_inline(doc.folded, start, line.end, start)
+    if read is None or read.family != "di" or read.what is not None:
+        return None
+    folded = doc.folded
+    if not (ANY_LABEL.search(folded, read.end, line.end) or (following is not None and (
+            MEASURE_LABEL.match(folded, following.start, following.end)
+            or STATUS_LABEL.match(folded, following.start, following.end)))):
+        return None
+    return markers.Read("第cn", read.number, read.start, read.end, read.mark, "第cn")
 
 
 def _widths(doc, read):

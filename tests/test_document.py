@@ -181,3 +181,13 @@ def test_the_title_is_found_after_a_long_menu_and_a_sentence_is_never_a_title():
     assert outline.title.number == 25 and outline.lead[0].number == 26
     lead_only = "根据县委统一部署，县委第一巡察组对县水利局党组开展了巡察，现将整改情况\n一、整改情况\n甲。\n"
     assert Document(lead_only).outline.title is None
+
+
+def test_paragraphs_numbered_di_that_carry_item_labels_are_items_and_may_run_on_across_groups():
+    text = ("关于整改情况的通报\n一、整改情况\n（一）甲方面\n第一，台账不全。\n整改结果：已完成。\n"
+            "第二，制度不严。整改情况：已完成。修订制度。\n（二）乙方面\n第三，学习不深。\n整改结果：已完成。\n"
+            "二、下一步\n第一，巩固成果。第二，建立机制。\n")
+    doc = Document(text)
+    assert [h.marker for h in doc.outline.items] == ["第一，", "第二，", "第三，"]
+    from conftest import lint
+    assert [f for f in lint(text, "ordinal") if f.severity != "info"] == []

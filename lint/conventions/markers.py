@@ -499,6 +499,11 @@ class Run(Record):
 _SENTENCE_END = set("。;!?\n")
 
 
+def _line_start(folded: str, pos: int) -> bool:
+    """Whether only spaces or Markdown stand between the start of the line and `pos`."""
+    return not folded[folded.rfind("\n", 0, pos) + 1:pos].strip(" \t#*->_\u3000")
+
+
 def fresh(folded: str, after: int, before: int) -> bool:
     """Whether text that is no part of a run stands between its last marker (ending at `after`)
     and a new 一 at `before`: a sentence after the one holding that marker, or a label."""
@@ -535,7 +540,7 @@ class Flow:
                 return None
             return "order"
         if run is None:
-            if number == 1 or self._runs_in(scheme, number):
+            if number == 1 or self._runs_in(scheme, number) or self._runs_on(scheme, number, start) is not None:
                 return None
             if any(r.markers[-1].number == number - 1 for s, r in self.current.items() if s != scheme):
                 return "mixed"
@@ -548,6 +553,18 @@ class Flow:
             return "repeat"
         return "skip" if number > last.number else "order"
 
+    def _runs_on(self, scheme: str, number: int | None, start: int):
+        """The run of the heading before this one's (a sibling) that this marker continues, where
+        paragraphs headed 第一，第二，… are numbered across groups (（一）第一，第二，（二）第三，…)."""
+        if scheme not in ("di", "qi") or number is None or self.heading is None or not _line_start(self.folded, start):
+            return None
+        prev = next((r for r in reversed(self.runs) if r.scheme == scheme), None)
+        if prev is None or prev.heading is None or prev.heading is self.heading \
+                or prev.heading.family != self.heading.family:
+            return None
+        last = prev.markers[-1]
+        return prev if last.number == number - 1 and _line_start(self.folded, last.start) else None
+
     def _runs_in(self, scheme: str, number: int | None) -> bool:
         """Whether the marker goes on with the run of the heading the flow stands under, in the
         heading's own line or text (（1）…。（2）…): the heading's sibling, run in."""
@@ -557,6 +574,13 @@ class Flow:
     def step(self, marker: RunMarker, fault: str | None) -> None:
         if fault == "ignore":
             return
+        if fault is None and self.current.get(marker.scheme) is None and marker.number != 1:
+            run = self._runs_on(marker.scheme, marker.number, marker.start)
+            if run is not None:
+                marker.previous = run.markers[-1]
+                run.markers.append(marker)
+                self.current[marker.scheme] = run
+                return
         if fault is None and self.current.get(marker.scheme) is None and self._runs_in(marker.scheme, marker.number):
             self.heading.last = marker.number
             run = Run(marker.scheme, [marker])

@@ -107,3 +107,11 @@ def test_the_fix_restores_the_expected_marker_with_unsafe_fixes():
     text = in_notice("整改情况：已完成。一是建立台账。二推行电子台账。")
     assert fixed(text, "inline-enumeration") == text
     assert "一是建立台账。二是推行电子台账。" in fixed(text, "inline-enumeration", unsafe=True)
+
+
+def test_paragraphs_numbered_di_run_on_across_groups_but_not_from_nowhere():
+    groups = ("（一）甲方面\n\n第一，建立台账。\n\n第二，定期核对。\n\n（二）乙方面\n\n第三，跟踪问效。\n\n")
+    text = HEAD.replace("（一）台账管理不规范。\n\n", "") + groups + TAIL.replace("（二）制度执行不严格。\n\n整改情况：已完成。\n\n", "")
+    assert [f for f in lint(text, "ordinal") if f.severity != "info"] == []
+    broken = text.replace("第三，跟踪", "第四，跟踪")
+    assert [f.rule for f in lint(broken, "ordinal") if f.severity != "info"] == ["inline-enumeration"]
