@@ -27,7 +27,9 @@ _MARKUP = r"(?:#{1,6}\s+|[-*]\s+)?(?:\*\*|__)?"  # Markdown before a heading's m
 _CONTENT = patterns.compile(r"[\s\x1c-\x1f]*" + _MARKUP)
 _SENTENCE_STOP = patterns.compile(r"[。;]")
 _TITLE_WORDS = patterns.compile(r"整改|通报|报告|情况")
-_PROBLEMS_SECTION = patterns.compile(r"问题|反馈意见|整改落实|整改情况")
+# A section named for the problems or the feedback, not for how the rectification was organised
+# (一、组织落实整改情况, 一、党委及主要负责人组织落实整改情况).
+_PROBLEMS_SECTION = patterns.compile(r"(?!.*组织).*(?:问题|意见)")
 
 
 class Heading(Record):
@@ -156,9 +158,13 @@ def _strip_offset(line) -> int:
     return line.start + _CONTENT.match(line.text).end()
 
 
+# A breadcrumb, whatever its words: three or more places joined by > (首頁 > 媒體中心 > 行業新聞).
+_BREADCRUMB = patterns.compile(r"[^>\r\n]{1,30}(?:>{1,2}[^>\r\n]{1,60}){2,}$")
+
+
 def _is_frame_line(doc, line) -> bool:
     text = doc.folded[line.start:line.end]
-    return bool(_FRAME_KEYS.match(text) or _FRAME_ANY.search(text))
+    return bool(_FRAME_KEYS.match(text) or _FRAME_ANY.search(text) or _BREADCRUMB.match(text))
 
 
 # A page's metadata, whatever its labels: a line of "label：value" pairs and nothing else (发布时间：…
@@ -223,6 +229,8 @@ def _layout_top(doc, lines):
             continue
         if _match_heading(doc, line) or _PROSE.match(doc.folded, line.start, line.end) \
                 or LEAD_OPENING.match(doc.folded, line.start, line.end):
+            if title is None and any(_BREADCRUMB.match(doc.folded, later.start, later.end) for later in top[i + 1:i + 9]):
+                continue  # a line of another page's text: the page's navigation comes after it
             text_start = line
             break
         if title is None and _title_like(doc, line):
@@ -439,8 +447,9 @@ def _items_section(root, doc):
     """The 一、 section that lists the problems.
 
     It is the one whose subtree holds the most measures labels and statuses; failing
-    those, the one whose heading names the problems. Without either, no section is
-    taken: an overview, a procedure or a contact list is never read as problems.
+    those, the one whose heading names the problems or the feedback (not the organising of
+    the work). Without either, no section is taken: an overview, a procedure, a contact
+    list or the section on how the rectification was organised is never read as problems.
     """
     best, best_score = None, 0
     for section in root.children:
@@ -452,7 +461,7 @@ def _items_section(root, doc):
         return None  # the problems are the top-level headings themselves (一、问题。整改情况：…)
     if best is not None or not root.children:
         return best
-    named = [s for s in root.children if _PROBLEMS_SECTION.search(doc.folded, s.line.start, s.line.end)]
+    named = [s for s in root.children if _PROBLEMS_SECTION.match(doc.folded, s.line.start, s.line.end)]
     return named[0] if named else None
 
 

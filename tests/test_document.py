@@ -191,3 +191,16 @@ def test_paragraphs_numbered_di_that_carry_item_labels_are_items_and_may_run_on_
     assert [h.marker for h in doc.outline.items] == ["第一，", "第二，", "第三，"]
     from conftest import lint
     assert [f for f in lint(text, "ordinal") if f.severity != "info"] == []
+
+
+def test_a_line_of_another_page_s_text_above_the_breadcrumb_is_frame():
+    text = ("热门推荐：某地举行马拉松比赛，数万人参加\n首頁 > 媒體中心 > 行業新聞\n"
+            "某县卫健局关于巡察整改进展情况的通报\n发布时间：2023-06-24\n"
+            "根据县委统一部署，县委第二巡察组对县卫健局党组开展了巡察。现将整改情况予以公布。\n一、整改情况\n甲。\n")
+    outline = Document(text).outline
+    assert outline.title.number == 3 and {1, 2, 4} <= outline.frame
+    # Organising sections are no problems section, whatever their sub-items.
+    organising = ("关于巡视整改进展情况的通报\n根据市委统一部署，市委巡视组开展了巡视，现将整改情况予以公布。\n"
+                  "一、组织落实整改情况\n（一）提高政治站位，增强整改自觉。区委召开常委会议研究部署。\n"
+                  "（二）压实整改责任，健全工作机制。成立领导小组。\n")
+    assert Document(organising).outline.items == []
