@@ -164,7 +164,7 @@ _BREADCRUMB = patterns.compile(r"[^>\r\n]{1,30}(?:>{1,2}[^>\r\n]{1,60}){2,}$")
 
 def _is_frame_line(doc, line) -> bool:
     text = doc.folded[line.start:line.end]
-    return bool(_FRAME_KEYS.match(text) or _FRAME_ANY.search(text) or _BREADCRUMB.match(text))
+    return bool(_FRAME_KEYS.match(text) or _FRAME_ANY.search(text) or (">" in text and _BREADCRUMB.match(text)))
 
 
 # A page's metadata, whatever its labels: a line of "label：value" pairs and nothing else (发布时间：…
@@ -512,7 +512,7 @@ def _status(doc, heading) -> Status | None:
 # The standard library's re: it scans a character class a few times faster than regex, and the
 # whole body is searched once.
 _STARTS = frozenset(markers.SLIP | set("其首最再问"))
-_INLINE_AT = re.compile(r"(?<=[。;:,!?、 \t])[" + re.escape("".join(sorted(_STARTS))) + "]|[二三四五六七八九]是")
+_INLINE_AT = re.compile(r"[。;:,!?、 \t]([" + re.escape("".join(sorted(_STARTS))) + "])|([二三四五六七八九])是")
 _QUOTED = patterns.compile(r"《[^》\r\n]*》|“[^”\r\n]*”")
 
 
@@ -536,17 +536,18 @@ def _scan(doc, flow, line, start, content, at) -> None:
     end = line.end
     if start >= end:
         return
-    quoted = None
-    if "《" in line.text or "“" in line.text:
-        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(folded, line.start, end)]
     done = start
     if start == content and folded[start] in _STARTS:
         marker = _inline_at(doc, flow, start, end, content)
         done = marker.end if marker is not None else start + 1
     i = bisect.bisect_left(at, done)
-    while i < len(at) and at[i] < end:
-        pos = at[i]
-        i += 1
+    stop = bisect.bisect_left(at, end, i)
+    if i == stop:
+        return
+    quoted = None
+    if "《" in line.text or "“" in line.text:
+        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(folded, line.start, end)]
+    for pos in at[i:stop]:
         if pos < done or (quoted and any(a <= pos < b for a, b in quoted)):
             continue
         marker = _inline_at(doc, flow, pos, end, content)
@@ -652,7 +653,7 @@ def build_outline(doc) -> Outline:
     lead, current = [], None
     flow = Flow(doc.folded)
     runs = flow.runs
-    at = [m.start() for m in _INLINE_AT.finditer(doc.folded)]
+    at = [m.start(1) if m.group(1) else m.start(2) for m in _INLINE_AT.finditer(doc.folded)]
     list_family, list_next = None, None  # a numbered list inside measures, after a bare "整改情况："
     for line in body:
         content = builder.content[line.number]

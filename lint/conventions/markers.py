@@ -148,36 +148,41 @@ def read_heading(folded: str, pos: int, end: int) -> Read | None:
     m = _HEAD.match(folded, pos, end)
     if m is None:
         return None
-    group = m.group  # one group at a time: Match.groupdict costs more than the whole match
-    if group("fused"):
+    group = m.group  # one group at a time, the branch named by lastgroup: groupdict costs more
+    last = m.lastgroup
+    if last == "fused":
         read = Read("n", int(group("f1")), pos, m.end(), ".", "n.(n)", int(group("f2")))
-    elif group("circ"):
+    elif last == "circm":
         c, mark = group("circ"), group("circm")
         family, number = ("①", CIRCLED.index(c) + 1) if c in CIRCLED else ("⑴", PAREN_NUMBERS.index(c) + 1)
         read = Read(family, number, pos, m.end(), mark, family + mark)
     else:
-        for key, mark_key in (("br", "brm"), ("wt", "wtm"), ("di", "dim"), ("cn", "cnm"), ("np", None), ("n", "nm")):
-            value = group(key)
-            if value is not None:
-                break
+        key = _HEAD_BRANCH[last]
+        value = group(key)
         number = _numeral(value)
         if number is None:
             return None
-        mark = group(mark_key) if mark_key else ")"
-        if key == "br":
-            family = "(n)" if value.isdigit() else "(cn)"
-            style = family + mark
-        elif key == "wt":
-            family = style = group("wl") + ("n" if value.isdigit() else "cn")
-        elif key == "di":
-            family = style = "第cn"
-        elif key == "np":
+        if key == "np":
             family = style = "n)"
+            mark = ")"
         else:
-            family = key
-            style = key + mark
+            mark = group(last)
+            if key == "br":
+                family = "(n)" if value.isdigit() else "(cn)"
+                style = family + mark
+            elif key == "wt":
+                family = style = group("wl") + ("n" if value.isdigit() else "cn")
+            elif key == "di":
+                family = style = "第cn"
+            else:
+                family = key
+                style = key + mark
         read = Read(family, number, pos, m.end(), mark, style)
     return _stray_after(folded, read, end)
+
+
+# The last group of each branch of _HEAD, and the group holding its numeral.
+_HEAD_BRANCH = {"brm": "br", "wtm": "wt", "dim": "di", "cnm": "cn", "np": "np", "nm": "n"}
 
 
 def _stray_after(folded: str, read: Read, end: int) -> Read:
