@@ -93,7 +93,9 @@ class Linter:
     `against`: a corpus index (path) for corpus-overlap, over the configuration's `against:`.
     `max_mib`: the largest input read. `on_warning(message)`: what a reader has to say about an
     input it could still read (a .docx part it skipped). `stdin_filename`: the path standard
-    input ("-") stands for: its configuration, format and name in findings.
+    input ("-") stands for: its configuration, format and name in findings. `force_exclude`:
+    the configuration's `exclude` holds for files named explicitly (and for `stdin_filename`)
+    too, not only for files found in folders, as ruff's --force-exclude.
 
     For many files: `keep_documents=False` keeps of each document only what reporters need
     (a DocumentView), so memory does not grow with the texts; `jobs` lints in that many
@@ -108,7 +110,7 @@ class Linter:
                  against: str | Path | None = None, max_mib: float | None = None,
                  follow_symlinks: bool = False, on_warning: Callable[[str], None] | None = None,
                  keep_documents: bool = True, jobs: int = 1, cache_dir: str | Path | None = None,
-                 stdin_filename: str | None = None):
+                 stdin_filename: str | None = None, force_exclude: bool = False):
         if isinstance(config, (str, os.PathLike)):
             config = load_config(config)
         self.config = config
@@ -119,6 +121,7 @@ class Linter:
         self.on_warning = on_warning
         self.keep_documents, self.jobs = keep_documents, max(0, jobs)
         self.stdin_filename = stdin_filename
+        self.force_exclude = force_exclude
         self.cache = None
         if cache_dir is not None and not keep_documents:
             from .cache import Cache
@@ -188,14 +191,16 @@ class Linter:
                    on_skip: Callable | None = None) -> Iterator[DocumentResult]:
         """Lint files and folders one by one, as lint_paths does; `on_skip(reader.Skipped)`
         hears of each file a folder walk leaves out."""
-        from .reader import Source, collect, kind_of
+        from .reader import Source, collect, excluded_file, kind_of
 
         try:
-            sources = collect(list(paths), lambda p: self.config_for(str(p)).excludes(p), on_error,
-                              self.follow_symlinks, on_skip)
+            excluded = lambda p: self.config_for(str(p)).excludes(p)  # noqa: E731
+            sources = collect(list(paths), excluded, on_error, self.follow_symlinks, on_skip, self.force_exclude)
             if self.stdin_filename:
                 named = Source(self.stdin_filename, kind_of(self.stdin_filename) or "txt", stdin=True)
-                sources = [named if s.path == "-" else s for s in sources]
+                if self.force_exclude and excluded_file(self.stdin_filename, excluded, on_skip):
+                    named = None  # standard input stands for an excluded file: as ruff, nothing is linted
+                sources = [s for s in (named if s.path == "-" else s for s in sources) if s is not None]
             workers = self._workers(sources, outline_only)
             outcomes = (self._iter_parallel(sources, workers) if workers > 1
                         else self._iter_serial(sources, outline_only))

@@ -87,9 +87,9 @@ def _finding(f: Finding) -> dict:
     return {
         "at": [f.line, f.column, f.end_line, f.end_column], "rule": f.rule, "category": f.category,
         "severity": f.severity, "zh": f.zh, "en": f.en, "suggestion": f.suggestion, "context": f.context,
-        "related": [[r.path, r.line, r.column, r.end_line, r.end_column] for r in f.related],
+        "related": [[r.path, r.line, r.column, r.end_line, r.end_column, r.place] for r in f.related],
         "fix": [f.fix.applicability, [list(e) for e in f.fix.edits]] if f.fix else None,
-        "place": f.place,
+        "place": f.place, "settled": f.settled,
     }
 
 
@@ -98,12 +98,14 @@ def _unfinding(path: str, d: dict) -> Finding:
     fix = d["fix"]
     return Finding(path, line, column, end_line, end_column, d["rule"], d["category"], d["severity"],
                    d["zh"], d["en"], d["suggestion"], [Location(*r) for r in d["related"]], d["context"],
-                   Fix(tuple(tuple(e) for e in fix[1]), fix[0]) if fix else None, d.get("place"))
+                   Fix(tuple(tuple(e) for e in fix[1]), fix[0]) if fix else None, d.get("place"), d.get("settled"))
 
 
 class Cache:
     def __init__(self, directory):
+        self.root = directory
         self.dir = os.path.join(directory, f"v{FORMAT}")
+        self.marked = False  # whether the folder is known to hold its .gitignore
 
     def _file(self, key: str) -> str:
         return os.path.join(self.dir, key[:2], f"{key}.json")
@@ -136,7 +138,27 @@ class Cache:
         target = self._file(key)
         try:
             os.makedirs(os.path.dirname(target), exist_ok=True)
+            if not self.marked:
+                _mark(self.root)
+                self.marked = True
             # No fsync: an entry lost in a crash is linted again, and a torn one is ignored on read.
             replace_file(target, json.dumps(data, ensure_ascii=False).encode("utf-8"), sync=False)
         except OSError:
             pass  # a cache that cannot be written only makes the next run slower
+
+
+# What the cache folder says about itself, as ruff's does: git leaves it out of `git status`
+# (the folder is made in the drafts' repository), and backup tools that honour CACHEDIR.TAG
+# (bford.info/cachedir) skip it.
+_MARKS = {".gitignore": "# Made by rectlint: its cache of results, never to be committed.\n*\n",
+          "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n"
+                          "# This file is a cache directory tag created by rectlint.\n"}
+
+
+def _mark(folder: str) -> None:
+    for name, content in _MARKS.items():
+        try:
+            with open(os.path.join(folder, name), "x", encoding="utf-8") as handle:
+                handle.write(content)
+        except FileExistsError:
+            pass

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+from contextlib import nullcontext
 
 import click
 
 from . import __version__
+from .cli_language import Command, Group, Option, click_word, current, option, requested
 from .config import parse_date
 from .errors import RectlintError
 from .conventions.kinds import KINDS
@@ -17,11 +20,12 @@ from .progress import Progress
 from .registry import all_rules
 from .text import display_width, printable
 from .output import Output, fix_hint, rule_statistics, use_color
+from .reflow import fill, wrap
 from .report import FORMATS, RunInfo, Tally, render, reporter
 from .report.labels import category, severity
 
 
-class _DefaultGroup(click.Group):
+class _DefaultGroup(Group):
     """`rectlint [OPTIONS] [PATH]...` means `rectlint check ...`; `rectlint --help` is the help
     of that one command surface, with the other commands listed beneath."""
 
@@ -45,7 +49,7 @@ class _DefaultGroup(click.Group):
         return self.commands.get(name)
 
 
-class _CheckCommand(click.Command):
+class _CheckCommand(Command):
     def format_usage(self, ctx, formatter):
         formatter.write_usage("rectlint", "[OPTIONS] [PATH]...")
 
@@ -54,84 +58,62 @@ class _CheckCommand(click.Command):
         names = group.list_commands(ctx) if group else []
         others = [(name, group.get_command(ctx, name).get_short_help_str(80)) for name in names if name != "check"]
         if others:
-            with formatter.section("Commands"):
+            with formatter.section(click_word("Commands")):
                 formatter.write_dl(others)
             formatter.write_paragraph()
-            formatter.write_text("Run 'rectlint COMMAND --help' for a command's own options.")
+            formatter.write_text(text("help.commands-hint", current(ctx)))
 
 
-@click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]}, help="help.rectlint")
 def cli():
-    """rectlint: lint Chinese rectification notices (整改进展情况通报)."""
+    pass
 
 
 def _split(values) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-@cli.command("check", cls=_CheckCommand, context_settings={"help_option_names": ["-h", "--help"]})
+@cli.command("check", cls=_CheckCommand, context_settings={"help_option_names": ["-h", "--help"]}, help="help.check")
 @click.argument("paths", nargs=-1, metavar="[PATH]...")
-@click.option("--select", multiple=True, metavar="IDS",
-              help="Only these rule ids or categories (comma-separated; replaces the config's select).")
-@click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rule ids or categories.")
-@click.option("--format", "fmt", type=click.Choice((*FORMATS, "docx")), default="text", show_default=True,
-              help="Report format: text for people, json/jsonl for programs, sarif for code scanning, "
-                   "github for Actions annotations, html for a page; docx writes one .docx input, with "
-                   "its findings as Word comments, to -o FILE (and the text report to standard output).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-              help="Language of messages, severities and categories (default zh).")
-@click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True), default=None, metavar="FILE",
-              help="Write the report to FILE instead of standard output.")
-@click.option("-q", "--quiet", is_flag=True,
-              help="Print only the summary (text format) and errors, not each finding.")
-@click.option("--statistics", is_flag=True, help="Print how many findings each rule has, not the findings.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-              help="Colour text output; auto follows NO_COLOR, FORCE_COLOR and whether output is a terminal.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
-              help="Lowest severity that makes the exit code 1 (default warning).")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="Use this configuration file instead of searching for one.")
-@click.option("--stdin-filename", default=None, metavar="PATH",
-              help="The path standard input stands for: its configuration, format and name in reports.")
-@click.option("--as-of", default=None, metavar="YYYY-MM-DD",
-              help="Reference date for chronology checks (default: the notice's own date).")
-@click.option("--against", "against", type=click.Path(dir_okay=False), default=None, metavar="INDEX",
-              help="Report passages shared with notices in this corpus index (see 'rectlint index').")
-@click.option("--baseline", "baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
-              help="Report only findings not recorded in this baseline.")
-@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None,
-              metavar="FILE", help="Record the current findings as accepted, then exit 0.")
-@click.option("--fix", is_flag=True, help="Apply safe fixes (marked [*], such as punctuation width) to the drafts.")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply meaning-bearing repairs.")
-@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a diff instead of writing them.")
-@click.option("--show-fixes", is_flag=True, help="Show each fixable finding's repair (“old”→“new”).")
-@click.option("--annotate", is_flag=True,
-              help="Write a copy of each .docx beside it (draft.rectlint.docx) with every finding as a Word "
-                   "comment; the original is not touched.")
-@click.option("--fix-as-revisions", is_flag=True,
-              help="With --annotate or --format docx, also write the safe repairs (and with --unsafe-fixes the "
-                   "unsafe ones) as tracked changes to accept or reject in Word.")
-@click.option("--kind", type=click.Choice(["auto", *KINDS]), default=None,
-              help="What the drafts are (default auto: detected per document; see --explain-outline).")
-@click.option("--max-mib", type=click.FloatRange(min=0, min_open=True), default=None, metavar="MIB",
-              help="Largest input to read, files and standard input alike (default 50).")
-@click.option("--follow-symlinks", is_flag=True,
-              help="In folders, also follow symbolic links that lead out of the folder.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Processes to lint with; 0 uses every core when there is enough text to repay "
-                   "starting them, 1 lints serially.")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the per-file result cache.")
-@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
-              help="Where the per-file result cache lives (default .rectlint_cache, or RECTLINT_CACHE_DIR).")
-@click.option("--explain-outline", is_flag=True,
-              help="Print each document's kind, completeness and outline as rectlint reads them, then exit.")
-@click.version_option(__version__, "--version", prog_name="rectlint", help="Print the version and exit.")
+@option("--select", multiple=True, metavar="IDS", help="help.select")
+@option("--ignore", multiple=True, metavar="IDS", help="help.ignore")
+@option("--format", "fmt", type=click.Choice((*FORMATS, "docx")), default="text", show_default=True,
+        help="help.format")
+@option("--lang", type=click.Choice(["zh", "en"]), default=None, help="help.lang")
+@option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True), default=None, metavar="FILE",
+        help="help.output-file")
+@option("-q", "--quiet", is_flag=True, help="help.quiet")
+@option("--statistics", is_flag=True, help="help.statistics")
+@option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+        help="help.color")
+@option("--fail-on", type=click.Choice(SEVERITIES), default=None, help="help.fail-on")
+@option("--exit-zero", is_flag=True, help="help.exit-zero")
+@option("--config", "config_path", type=click.Path(dir_okay=False), default=None, metavar="FILE", help="help.config")
+@option("--stdin-filename", default=None, metavar="PATH", help="help.stdin-filename")
+@option("--as-of", default=None, metavar="YYYY-MM-DD", help="help.as-of")
+@option("--against", "against", type=click.Path(dir_okay=False), default=None, metavar="INDEX", help="help.against")
+@option("--baseline", "baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE", help="help.baseline")
+@option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+        help="help.write-baseline")
+@option("--fix", is_flag=True, help="help.fix")
+@option("--unsafe-fixes", is_flag=True, help="help.unsafe-fixes")
+@option("--diff", "show_diff", is_flag=True, help="help.diff")
+@option("--show-fixes", is_flag=True, help="help.show-fixes")
+@option("--annotate", is_flag=True, help="help.annotate")
+@option("--fix-as-revisions", is_flag=True, help="help.fix-as-revisions")
+@option("--kind", type=click.Choice(["auto", *KINDS]), default=None, help="help.kind")
+@option("--max-mib", type=click.FloatRange(min=0, min_open=True), default=None, metavar="MIB", help="help.max-mib")
+@option("--follow-symlinks", is_flag=True, help="help.follow-symlinks")
+@option("--force-exclude", is_flag=True, help="help.force-exclude")
+@option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True, metavar="N", help="help.jobs")
+@option("--no-cache", is_flag=True, help="help.no-cache")
+@option("--cache-dir", type=click.Path(file_okay=False), default=None, metavar="DIR", help="help.cache-dir")
+@option("--explain-outline", is_flag=True, help="help.explain-outline")
+@click.version_option(__version__, "--version", prog_name="rectlint", help="help.version", cls=Option)
 def check(paths, select, ignore, fmt, lang, output_file, quiet, statistics, color, fail_on, exit_zero, config_path,
           stdin_filename, as_of, against, baseline, write_baseline, fix, unsafe_fixes, show_diff, show_fixes,
-          annotate, fix_as_revisions, kind, max_mib, follow_symlinks, jobs, no_cache, cache_dir, explain_outline):
-    """Lint drafts (.txt, .md, .docx, .html, folders; - reads standard input) and report findings.
-    Without PATH, the current folder is linted."""
+          annotate, fix_as_revisions, kind, max_mib, follow_symlinks, force_exclude, jobs, no_cache, cache_dir,
+          explain_outline):
     from .api import LintContext, Linter
 
     if not paths:
@@ -150,7 +132,7 @@ def check(paths, select, ignore, fmt, lang, output_file, quiet, statistics, colo
     _LANG["chosen"] = lang  # --lang: even a configuration in error is reported in it
     linter = Linter(config_path, _split(select), _split(ignore), context, against=against, max_mib=max_mib,
                     follow_symlinks=follow_symlinks, keep_documents=whole, jobs=jobs,
-                    cache_dir=cache, stdin_filename=stdin_filename,
+                    cache_dir=cache, stdin_filename=stdin_filename, force_exclude=force_exclude,
                     on_warning=None if quiet else _warn)
     lang = _LANG["chosen"] = lang or linter.config_for(stdin_filename or ".").lang or "zh"
     run = RunInfo({}, [], lang, use_color(color, bool(output_file), fmt), unsafe=unsafe_fixes, show_fixes=show_fixes)
@@ -172,14 +154,14 @@ def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, 
     progress.clear()
     failed = len(result.errors)
     run.linted = len(result.documents)
-    if not result.documents and not failed:
-        _nothing_to_lint(paths)
+    if not result.documents and not failed and not any(s.why == "excluded" for s in result.skipped):
+        _nothing_to_lint(paths, run.lang)
     if not quiet:
         _say_skipped(result.skipped, run.lang)
     if explain_outline:
         from .explain_outline import describe
         for item in result.documents.values():
-            out.write(describe(item.document) + "\n")
+            out.write(describe(item.document, run.lang) + "\n")
         return 2 if failed else 0
     findings = result.findings
     from pathlib import Path  # here, not at the top: a plain check never needs it
@@ -187,7 +169,8 @@ def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, 
     if write_baseline:
         from .baseline import write_baseline as write
         count = write(Path(write_baseline), findings)
-        click.echo(f"rectlint: {count} findings recorded in {write_baseline}", err=True)
+        click.echo("rectlint: " + text("cli.baseline-written", run.lang, count=count, file=printable(write_baseline)),
+                   err=True)
         return 2 if failed else 0
     accepted, fix_errors = None, []
     if baseline:
@@ -210,7 +193,7 @@ def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, 
                 _unsafe_only_hint(Tally(findings), run.lang, unsafe_fixes)
             return 2 if failed else (1 if outcome.fixed else 0)
         if outcome.applied and not quiet:
-            click.echo(f"rectlint: applied {outcome.applied} fixes", err=True)
+            click.echo("rectlint: " + text("cli.applied", run.lang, count=outcome.applied), err=True)
         elif not outcome.applied:
             _unsafe_only_hint(Tally(findings), run.lang, unsafe_fixes)
         findings = outcome.findings
@@ -225,11 +208,11 @@ def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, 
     run.errors = [*result.errors, *fix_errors]
     if statistics:
         out.write(rule_statistics(tally, all_rules(), fmt, run.lang))
-    elif quiet and fmt == "text":
+    elif quiet and fmt == "text" and not out.to_file:
         out.write(reporter("text").Stream(run).end(tally))
     else:
         out.write(render(fmt, findings, run))
-    _after(fmt, tally, run, out, fix)
+    _after(fmt, tally, run, out, fix, bool(annotating and annotating[1]), quiet)
     if failed:
         return 2
     levels = {path: _fail_level(item, fail_on) for path, item in result.documents.items()}
@@ -242,7 +225,7 @@ def _stream(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero)
     kept: the summary and the exit code need only counts."""
     errors, tally, failing, seen, skipped = [], Tally(), False, 0, []
     stream = reporter(fmt).Stream(run)
-    silent = statistics or (quiet and fmt == "text")
+    silent = statistics or (quiet and fmt == "text" and not out.to_file)
     progress = Progress(run.lang)
     for item in linter.iter_paths(paths, _unread(progress, errors, run.lang), progress=progress,
                                   on_skip=skipped.append):
@@ -255,13 +238,13 @@ def _stream(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero)
             progress.clear()
             out.write(chunk)
     progress.clear()
-    if not seen and not errors:
-        _nothing_to_lint(paths)
+    if not seen and not errors and not any(s.why == "excluded" for s in skipped):
+        _nothing_to_lint(paths, run.lang)
     if not quiet:
         _say_skipped(skipped, run.lang)
     run.documents, run.failed, run.linted = {}, len(errors), seen
     out.write(rule_statistics(tally, all_rules(), fmt, run.lang) if statistics else stream.end(tally))
-    _after(fmt, tally, run, out, False)
+    _after(fmt, tally, run, out, False, quiet=quiet)
     if errors:
         return 2
     return 1 if failing and not exit_zero else 0
@@ -284,7 +267,7 @@ def _annotate(result, findings, lang: str, target, revisions: bool, unsafe: bool
         try:
             written = write_annotated(item.path, out, item.document, mine, lang, revisions, unsafe)
         except (RectlintError, OSError) as exc:
-            message = exc.message if isinstance(exc, RectlintError) else f"{printable(out)}: {exc.strerror or exc}"
+            message = exc.message if isinstance(exc, RectlintError) else os_error(exc, lang, out)
             click.echo("rectlint: " + in_language(message, lang), err=True)
             errors.append(message)
             continue
@@ -313,10 +296,11 @@ def _say_skipped(skipped: list, lang: str) -> None:
 def _warn(message) -> None:
     """What a reader says about a draft it could still read, in the run's language when it was
     worded in both."""
+    lang = _LANG["chosen"] or "zh"
     if isinstance(message, Said):
-        click.echo("rectlint: " + in_language(message, _LANG["chosen"] or "zh"), err=True)
+        click.echo("rectlint: " + in_language(message, lang), err=True)
     else:
-        click.echo(f"rectlint: warning: {message}", err=True)
+        click.echo("rectlint: " + text("cli.warning", lang, message=message), err=True)
 
 
 def _unread(progress, errors: list, lang: str):
@@ -329,16 +313,19 @@ def _unread(progress, errors: list, lang: str):
     return unread
 
 
-def _after(fmt: str, tally, run, out, fixed: bool) -> None:
-    """What follows the report: the hint about fixes (text) and GitHub's step summary."""
-    if fmt == "text" and not fixed:
-        out.write(fix_hint(tally, run.lang, run.unsafe))
+def _after(fmt: str, tally, run, out, fixed: bool, revised: bool = False, quiet: bool = False) -> None:
+    """What follows the report: the hints about fixes not yet made (text) and GitHub's step
+    summary."""
+    if fmt == "text":
+        out.write(fix_hint(tally, run.lang, run.unsafe, files=not fixed, word=not revised))
+    if quiet and out.to_file:  # -q -o: the report whole in the file, its summary on the terminal
+        click.echo(reporter("text").Stream(run).end(tally), nl=False)
     _step_summary(fmt, tally, run.lang)
 
 
 def _unsafe_only_hint(tally, lang: str, unsafe: bool) -> None:
     """--fix or --diff found nothing safe to do: say so when unsafe repairs exist."""
-    hint = fix_hint(tally, lang, unsafe)
+    hint = fix_hint(tally, lang, unsafe, word=False)
     if hint:
         click.echo("rectlint: " + hint.strip().replace("\n", "\nrectlint: "), err=True)
 
@@ -348,10 +335,8 @@ def _fail_level(item, fail_on) -> int:
     return severity_rank(fail_on) if fail_on else item.fail_level
 
 
-def _nothing_to_lint(paths) -> None:
-    click.echo("rectlint: nothing to lint: no draft (.txt, .md, .docx, .doc, .wps, .odt, .rtf, .pdf, .ofd, "
-               ".html) in "
-               + ", ".join(printable(p) for p in paths), err=True)
+def _nothing_to_lint(paths, lang: str) -> None:
+    click.echo("rectlint: " + text("cli.nothing-to-lint", lang, paths=[printable(p) for p in paths]), err=True)
 
 
 def _step_summary(fmt: str, tally, lang: str) -> None:
@@ -362,11 +347,9 @@ def _step_summary(fmt: str, tally, lang: str) -> None:
             handle.write(step_summary(tally, lang))
 
 
-@cli.command("rules")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of categories, severities and summaries.")
+@cli.command("rules", help="help.rules")
+@option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="help.rules.lang")
 def rules_cmd(lang):
-    """List every rule with its category, default severity and summary."""
     rules = sorted(all_rules().values(), key=lambda r: (r.category, r.id))
     width = max((len(r.id) for r in rules), default=10)
     for rule in rules:
@@ -378,35 +361,41 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(1, width - display_width(text))
 
 
-@cli.command("explain")
-@click.argument("rule_id")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of the documentation.")
+@cli.command("explain", help="help.explain")
+@click.argument("rule_id", metavar="RULE")
+@option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="help.explain.lang")
 def explain(rule_id, lang):
-    """Print a rule's documentation."""
     rules = all_rules()
     if rule_id not in rules:
-        raise click.UsageError(f"unknown rule {rule_id!r}; see 'rectlint rules'")
+        raise click.UsageError(text("cli.unknown-rule", lang, rule=rule_id))
     rule = rules[rule_id]
     cat, sev = category(rule.category, lang), severity(rule.severity, lang)
     click.echo(text("explain.head", lang, rule=rule.id, category=cat, severity=sev) + "\n")
-    click.echo(rule.doc_in(lang))
+    width = min(shutil.get_terminal_size().columns, 80)
+    click.echo(fill(rule.doc_in(lang), width, lang))
     if rule.options:
         click.echo("\n" + text("explain.options", lang))
         for key, value in rule.options.items():
             choices = rule.choices.get(key)
             extra = text("explain.choices", lang, choices=list(map(str, choices))) if choices else ""
-            click.echo(f"  {key}: {value!r}{extra}")
+            click.echo("\n".join(wrap(f"{key}: {value!r}{extra}", width, "  ", "      ")))
 
 
-@cli.group("index")
+_INDEX_FILE = option("--index", "index_path", type=click.Path(dir_okay=False),
+                     default=None, show_default=".rectlint/corpus.sqlite", help="help.index.file")
+# Read before parsing (cli_language.requested), as for every command.
+_INDEX_LANG = option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+                     expose_value=False, help="help.index.lang")
+
+
+def _INDEX_OPTION(command):
+    return _INDEX_FILE(_INDEX_LANG(command))
+
+
+@cli.group("index", help="help.index")
+@_INDEX_LANG
 def index_group():
-    """Manage the corpus index of earlier notices (an SQLite file)."""
-
-
-_INDEX_OPTION = click.option("--index", "index_path", type=click.Path(dir_okay=False),
-                             default=None, show_default=".rectlint/corpus.sqlite",
-                             help="The index file.")
+    pass
 
 
 def _index_path(index_path):
@@ -416,86 +405,81 @@ def _index_path(index_path):
     return Path(index_path or DEFAULT_INDEX)
 
 
-@index_group.command("add")
+@index_group.command("add", help="help.index.add")
 @_INDEX_OPTION
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 def index_add(index_path, paths):
-    """Add drafts or folders to the index; re-adding unchanged text does nothing."""
     from .corpus import Corpus
 
-    errors = []
+    errors, lang = [], current()
 
     def unread(message):
-        click.echo(f"rectlint: {message}", err=True)
+        click.echo("rectlint: " + in_language(message, lang), err=True)
         errors.append(message)
 
     with Corpus(_index_path(index_path), create=True) as corpus:
         counts = corpus.add_paths(paths, unread)
-    click.echo(f"{counts['added']} added, {counts['updated']} updated, {counts['unchanged']} unchanged "
-               f"in {_index_path(index_path)}")
+    click.echo(text("index.added", lang, **counts, index=printable(str(_index_path(index_path)))))
     return 2 if errors else 0
 
 
-@index_group.command("remove")
+@index_group.command("remove", help="help.index.remove")
 @_INDEX_OPTION
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 def index_remove(index_path, paths):
-    """Remove documents from the index by the path they were added under."""
     from pathlib import PurePath
 
     from .corpus import Corpus
 
     with Corpus(_index_path(index_path)) as corpus:
         removed = sum(corpus.remove(PurePath(p).as_posix()) for p in paths)
-    click.echo(f"{removed} removed")
+    click.echo(text("index.removed", current(), count=removed))
     return 0 if removed == len(paths) else 1
 
 
-@index_group.command("list")
+@index_group.command("list", help="help.index.list")
 @_INDEX_OPTION
 def index_list(index_path):
-    """List the indexed documents."""
     from .corpus import Corpus
 
     with Corpus(_index_path(index_path), readonly=True) as corpus:
         for path, chars, hashes, added in corpus.documents():
-            click.echo(f"{path}\t{chars} chars\t{hashes} fingerprints\tadded {added}")
+            click.echo(text("index.row", current(), path=printable(path), chars=chars, hashes=hashes, added=added))
 
 
-@index_group.command("stats")
+@index_group.command("stats", help="help.index.stats")
 @_INDEX_OPTION
 def index_stats(index_path):
-    """Print the index's size."""
     from .corpus import Corpus
 
+    lang = current()
     with Corpus(_index_path(index_path), readonly=True) as corpus:
         for key, value in corpus.stats().items():
-            click.echo(f"{key}: {value}")
+            click.echo(text("index.stat." + key.replace(" ", "-"), lang) + ("：" if lang == "zh" else ": ") + str(value))
 
 
-@index_group.command("check")
+@index_group.command("check", help="help.index.check")
 @_INDEX_OPTION
 def index_check(index_path):
-    """Verify the document-frequency table against the postings (exit 1 when they disagree)."""
     from .corpus import Corpus
 
     with Corpus(_index_path(index_path), readonly=True) as corpus:
         problems = corpus.check()
     for problem in problems[:20]:
         click.echo(problem)
-    click.echo(f"{len(problems)} problems" if problems else "the index is consistent")
+    click.echo(text("index.problems", current(), count=len(problems)) if problems
+               else text("index.consistent", current()))
     return 1 if problems else 0
 
 
-@index_group.command("repair")
+@index_group.command("repair", help="help.index.repair")
 @_INDEX_OPTION
 def index_repair(index_path):
-    """Rebuild the document-frequency table from the postings."""
     from .corpus import Corpus
 
     with Corpus(_index_path(index_path)) as corpus:
         fixed = corpus.repair()
-    click.echo(f"repaired {fixed} problems" if fixed else "the index was consistent")
+    click.echo(text("index.repaired", current(), count=fixed) if fixed else text("index.was-consistent", current()))
 
 
 # The language of a failure's line, once the run has chosen it (None: not yet).
@@ -505,20 +489,30 @@ _LANG = {"chosen": None}
 def main(argv=None) -> None:
     """Entry point: every failure is one line on stderr, never a traceback."""
     _LANG["chosen"] = None
+    args = sys.argv[1:] if argv is None else list(argv)
+    asked = requested(args)  # what the line says before click has parsed it
+
+    def lang() -> str:
+        return _LANG["chosen"] or asked
+
+    def say(line: str) -> None:
+        click.echo("rectlint: " + line, err=True)
+
     try:
-        code = cli.main(args=argv, prog_name="rectlint", standalone_mode=False)
-    except click.UsageError as exc:
-        click.echo(f"rectlint: {exc.format_message()}", err=True)
-        code = 2
+        code = cli.main(args=args, prog_name="rectlint", standalone_mode=False)
+    except click.ClickException as exc:  # a usage error, or a bad value; worded when shown, in the context's language
+        with exc.ctx.scope(cleanup=False) if getattr(exc, "ctx", None) is not None else nullcontext():
+            message = exc.format_message()
+        if (current(exc.ctx) if getattr(exc, "ctx", None) is not None else asked) == "zh":
+            # click joins its sentences with ". " and a space; in Chinese a full stop needs neither
+            message = message.replace("。 ", "。").removesuffix(".") + ("。" if message.endswith("'.") else "")
+        say(message)
+        code = 2 if isinstance(exc, click.UsageError) else exc.exit_code
     except click.Abort:
-        click.echo("rectlint: aborted", err=True)
+        say(text("cli.aborted", lang()))
         code = 130
-    except click.ClickException as exc:
-        click.echo(f"rectlint: {exc.format_message()}", err=True)
-        code = exc.exit_code
     except RectlintError as exc:
-        lang = _LANG["chosen"] or getattr(exc, "lang", None) or "zh"
-        click.echo("rectlint: " + in_language(exc.message, lang), err=True)
+        say(in_language(exc.message, _LANG["chosen"] or getattr(exc, "lang", None) or asked))
         code = 2
     except BrokenPipeError:
         # The reader went away (rectlint … | head); keep the interpreter from complaining at exit.
@@ -526,19 +520,34 @@ def main(argv=None) -> None:
         code = 0
     except OSError as exc:
         # The environment, not rectlint: a permission, a full disk, a read-only folder.
-        where = f"{printable(str(exc.filename))}: " if exc.filename else ""
-        click.echo(f"rectlint: {where}{exc.strerror or exc}", err=True)
+        say(os_error(exc, lang()))
         code = 2
     except KeyboardInterrupt:
         code = 130
     except Exception as exc:  # noqa: BLE001 - the promise: no traceback reaches a user
         sqlite3 = sys.modules.get("sqlite3")  # imported only by the corpus index, when used
         if sqlite3 is not None and isinstance(exc, sqlite3.Error):
-            click.echo(f"rectlint: the corpus index: {exc}", err=True)
+            say(text("cli.index-error", lang(), error=exc))
         else:
-            click.echo(f"rectlint: internal error: {type(exc).__name__}: {exc}; please report this", err=True)
+            say(text("cli.internal-error", lang(), error=f"{type(exc).__name__}: {exc}"))
         code = 2
     sys.exit(code or 0)
+
+
+def os_error(exc: OSError, lang: str, name: str | None = None) -> str:
+    """An error of the environment as one line: the file (`name`, or the one the error names),
+    and the reason in the language asked for where rectlint knows the words (the system's own
+    text otherwise)."""
+    import errno
+
+    name = name or exc.filename
+    where = f"{printable(str(name))}：" if name else ""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    try:
+        reason = text("os." + name, lang)
+    except KeyError:
+        reason = exc.strerror or str(exc)
+    return (where.replace("：", ": ") if lang == "en" else where) + reason
 
 
 if __name__ == "__main__":

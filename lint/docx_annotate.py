@@ -266,5 +266,6 @@ def write_annotated(path: str, target: str, doc, findings, lang: str = "zh", rev
     elif read_docx(data, path).text != doc.text:
         raise InputError(said("input.changed", name=printable(path)))
     result = annotate(data, doc, findings, lang, revisions, unsafe)
-    replace_file(out, result.data)
+    # The copy is read where the draft is: it takes the draft's mode (not a temporary file's 0600).
+    replace_file(out, result.data, like=source.stat(), like_path=source)
     return result

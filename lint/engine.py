@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from .context import LintContext
 from .document import Document
 from .finding import Finding, Hit, Location
@@ -19,7 +21,7 @@ def to_finding(doc: Document, active, hit: Hit) -> Finding:
             related.append(r)
         else:
             rl, rc, rel, rec = doc.location(r[0], r[1])
-            related.append(Location(doc.path, rl, rc, rel, rec))
+            related.append(Location(doc.path, rl, rc, rel, rec, place(doc, r[0], r[1])))
     line_obj = doc.line_at(hit.start)
     lo = max(line_obj.start, hit.start - CONTEXT_CHARS)
     hi = min(doc.line_at(hit.end).end, hit.end + CONTEXT_CHARS)
@@ -48,6 +50,7 @@ def run_rules(doc: Document, rules, context=None) -> list[Finding]:
     LintContext) goes to the rules that take it."""
     context = context or LintContext()
     findings: list[Finding] = []
+    spans: list[tuple[Finding, Hit]] = []
     try:
         frame = doc.frame
     except Exception as exc:  # noqa: BLE001 - the outline is code too; keep going without it
@@ -60,8 +63,76 @@ def run_rules(doc: Document, rules, context=None) -> list[Finding]:
             for hit in hits:
                 if not active.rule.frame and doc.line_at(hit.start).number in frame:
                     continue
-                findings.append(to_finding(doc, active, hit))
+                finding = to_finding(doc, active, hit)
+                findings.append(finding)
+                spans.append((finding, hit))
         except Exception as exc:  # noqa: BLE001 - a rule bug must not end the run
             findings.append(_internal(doc, active.rule.id, exc))
+    settle(doc, spans)
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def settle(doc: Document, spans) -> None:
+    """Give each finding the context it will have once rectlint's own certain repairs (safe and
+    unsafe, of every finding) on its lines are made: the flagged text and its surroundings,
+    repaired, cut around the repaired span. A baseline keyed on it still knows the finding
+    after `--fix` (or an editor) made those repairs: 台帐 → 台账 inside an accepted duplicate
+    paragraph leaves the duplicate accepted. Each line is repaired once, however many findings
+    it holds."""
+    edits = sorted({edit for f, _ in spans if f.fix is not None and f.fix.applicability in ("safe", "unsafe")
+                    for edit in f.fix.edits})
+    if not edits:
+        return
+    starts = [a for a, _, _ in edits]
+    repaired: dict = {}
+    for finding, hit in spans:
+        if hit.key is not None:
+            continue
+        lo, hi = doc.line_at(hit.start).start, doc.line_at(hit.end).end
+        if (lo, hi) not in repaired:
+            inside = [(a - lo, b - lo, new) for a, b, new in edits[bisect_left(starts, lo):bisect_right(starts, hi)]
+                      if b <= hi]
+            repaired[lo, hi] = _Repaired(doc.text[lo:hi], inside) if inside else None
+        line = repaired[lo, hi]
+        if line is not None:
+            finding.settled = line.context(hit.start - lo, hit.end - lo)
+
+
+class _Repaired:
+    """A stretch of text with edits made (of two that overlap, the first), and where a span of
+    the old text went in the new."""
+
+    def __init__(self, text: str, edits):
+        out, pos, shift = [], 0, 0
+        self.applied = []  # (start, end, length of the replacement, shift before it)
+        for a, b, new in edits:
+            if a < pos:
+                continue
+            out.extend((text[pos:a], new))
+            self.applied.append((a, b, len(new), shift))
+            pos, shift = b, shift + len(new) - (b - a)
+        out.append(text[pos:])
+        self.text = "".join(out)
+        self.ends = [b for _, b, _, _ in self.applied]
+
+    def _moved(self, p: int, end: bool) -> int:
+        """Where old position p lies in the new text: past every repair that ends by it (an
+        insertion at p counts for a span's end, not its start); an edge inside a repaired
+        stretch moves to that stretch's edge."""
+        k = bisect_right(self.ends, p)
+        while not end and k and self.applied[k - 1][0] == self.applied[k - 1][1] == p:
+            k -= 1
+        if k < len(self.applied) and self.applied[k][0] < p:  # inside the next repair
+            a, _, length, shift = self.applied[k]
+            return a + shift + (length if end else 0)
+        if not k:
+            return p
+        _, b, length, shift = self.applied[k - 1]
+        return p + shift + length - (b - self.applied[k - 1][0])
+
+    def context(self, start: int, end: int) -> str:
+        start, end = self._moved(start, False), self._moved(end, True)
+        end = max(start, end)
+        text = self.text
+        return text[max(0, start - CONTEXT_CHARS):start] + "\x00" + text[start:end] + "\x00" + text[end:end + CONTEXT_CHARS]

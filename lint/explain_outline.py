@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .messages import in_language, phrase, text
+
 
 def _clip(text: str, width: int = 40) -> str:
     text = text.strip()
@@ -16,33 +18,49 @@ def _depth(h) -> int:
     return depth
 
 
-def describe(doc) -> str:
+def describe(doc, lang: str = "zh") -> str:
     info, outline = doc.info, doc.outline
+
+    def say(message_id: str, **args) -> str:
+        return text(message_id, lang, **args)
+
     out = [f"{doc.path}",
-           f"  kind: {info.kind}{'' if info.detected else ' (set by configuration)'}",
-           f"  completeness: {info.completeness}",
-           f"  page frame: {len(outline.frame)} lines" + (" (a web page)" if outline.page else "")]
+           say("outline.kind", kind=info.kind, label=phrase("kind." + info.kind),
+               how="" if info.detected else phrase("outline.set-by-config")),
+           say("outline.completeness", completeness=info.completeness,
+               label=phrase("completeness." + info.completeness)),
+           say("outline.frame", count=len(outline.frame), page=phrase("outline.web-page") if outline.page else "")]
     if info.reasons:
-        out.append(f"  because: {'; '.join(info.reasons)}")
-    out.append(f"  title: {_clip(outline.title.text) if outline.title else '(none)'}")
+        out.append(say("outline.because", reasons=[in_language(r, lang) for r in info.reasons]))
+    out.append(say("outline.title", title=_clip(outline.title.text) if outline.title else phrase("outline.none")))
     if outline.lead:
-        out.append(f"  lead: lines {outline.lead[0].number}-{outline.lead[-1].number}")
+        out.append(say("outline.lead", first=outline.lead[0].number, last=outline.lead[-1].number))
     items = set(map(id, outline.items))
     for h in outline.headings:
         mark = ""
         if id(h) in items:
-            mark = f"  [item; status: {h.status.text} ({h.status.form})]" if h.status else "  [item; no status]"
+            mark = (say("outline.item-status", status=h.status.text, form=phrase("outline.form." + h.status.form))
+                    if h.status else say("outline.item-no-status"))
         elif h is outline.items_section:
-            mark = "  [problems section]"
-        broken = f" (broken: {h.broken}, read as {h.want})" if h.broken else ""
+            mark = say("outline.problems-section")
+        broken = say("outline.broken", how=_broken(h, lang)) if h.broken else ""
         out.append(f"  {h.line.number:>5} {'  ' * _depth(h)}{_clip(h.line.text)}{broken}{mark}")
     for run in outline.runs:
         shown = " ".join(doc.text[m.start:m.end] + (f"[{m.fault or m.slip}]" if m.fault or m.slip else "")
                          for m in run.markers)
-        out.append(f"  run {run.scheme} at line {doc.position(run.markers[0].start)[0]}: {_clip(shown, 60)}")
-    for name, lines in (("supervision", outline.supervision), ("signature", outline.signature)):
+        out.append(say("outline.run", line=doc.position(run.markers[0].start)[0], markers=_clip(shown, 60)))
+    for key, lines in (("outline.supervision", outline.supervision), ("outline.signature", outline.signature)):
         if lines:
-            out.append(f"  {name}: lines {', '.join(str(line.number) for line in lines)}")
+            out.append(say(key, lines=[str(line.number) for line in lines]))
     if outline.date_line is not None:
-        out.append(f"  date line: {outline.date_line.number}")
+        out.append(say("outline.date-line", line=outline.date_line.number))
     return "\n".join(out)
+
+
+def _broken(h, lang: str) -> str:
+    """How a broken marker broke and what it is read as, in the words of broken-heading-marker."""
+    try:
+        how = text("broken-heading-marker.what." + h.broken, lang, chars=h.detail)
+    except KeyError:
+        how = h.broken
+    return text("outline.read-as", lang, how=how, want=h.want) if h.want else how

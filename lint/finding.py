@@ -71,14 +71,16 @@ class Hit(Record):
 class Location(Record):
     """A place in a file, as reported: 1-based, end column inclusive."""
 
-    FIELDS = ("path", "line", "column", "end_line", "end_column")
+    FIELDS = ("path", "line", "column", "end_line", "end_column", "place")
 
-    def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int):
+    def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int,
+                 place: dict | None = None):
         self.path = path
         self.line = line
         self.column = column
         self.end_line = end_line
         self.end_column = end_column
+        self.place = place  # where an editor finds it in Word or on a page (see place.py); not in the JSON
 
     def as_dict(self) -> dict:
         return {
@@ -91,12 +93,12 @@ class Finding(Record):
     """A located problem. Columns are 1-based code points, end inclusive."""
 
     FIELDS = ("path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "zh", "en",
-              "suggestion", "related", "context", "fix", "place")
+              "suggestion", "related", "context", "fix", "place", "settled")
 
     def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int, rule: str,
                  category: str, severity: str, zh: str, en: str, suggestion: str | None = None,
                  related: list[Location] | None = None, context: str = "", fix: Fix | None = None,
-                 place: dict | None = None):
+                 place: dict | None = None, settled: str | None = None):
         self.path = path
         self.line = line
         self.column = column
@@ -114,6 +116,9 @@ class Finding(Record):
         self.fix = fix
         # Where an editor finds it in a .docx (see rectlint.place): part, paragraph, headings, quote.
         self.place = place
+        # The context as it reads once rectlint's own certain repairs on its lines are made (None:
+        # the same), so that a baseline entry survives them (engine.settle).
+        self.settled = settled
 
     def message(self, lang: str = "zh") -> str:
         return self.en if lang == "en" else self.zh

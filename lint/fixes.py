@@ -69,11 +69,13 @@ def write_atomic(path: str | Path, data: bytes, expected: tuple | None = None) -
     replace_file(target, data, st)
 
 
-def replace_file(target: str | Path, data: bytes, like=None, sync: bool = True) -> None:
+def replace_file(target: str | Path, data: bytes, like=None, sync: bool = True, like_path=None) -> None:
     """Write `data` to a temporary file beside `target`, then rename it over `target`, so that a
-    reader sees the old bytes or the new, never part. With `like` (the old file's stat), the new
-    file takes the old one's mode, owner and extended attributes. `sync=False` skips the fsync,
-    for a file that may be lost in a crash (a cache entry: a missing one is linted again)."""
+    reader sees the old bytes or the new, never part. With `like` (a stat: the old file's, or the
+    draft's for a copy made of it at `like_path`), the new file takes its mode, owner and extended
+    attributes; without, the mode a new file gets (0666 less the umask), as `open` would give it,
+    not the 0600 of a temporary file. `sync=False` skips the fsync, for a file that may be lost in
+    a crash (a cache entry: a missing one is linted again)."""
     folder, name = os.path.split(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".rectlint", dir=folder or ".")
     try:
@@ -83,12 +85,29 @@ def replace_file(target: str | Path, data: bytes, like=None, sync: bool = True) 
                 handle.flush()
                 os.fsync(handle.fileno())
         if like is not None:
-            _copy_metadata(target, tmp, like)
+            _copy_metadata(like_path or target, tmp, like)
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system tells it (Linux); else
+    set and put back at once."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _copy_metadata(source: str | Path, tmp: str, st) -> None:
@@ -129,11 +148,27 @@ class FixOutcome:
     errors: list = field(default_factory=list)  # one line for each draft that could not be written
 
 
+def converge(item, found, unsafe: bool = False, accepted=None) -> tuple:
+    """Apply the chosen fixes of a linted document's findings (`found`) pass after pass, each
+    pass on the text the last one left, until none is left (a fix can reveal or unblock
+    another). Returns (text, edits applied, the text's Document, its findings, filtered by
+    `accepted`)."""
+    accepted = accepted or (lambda relinted: relinted)
+    text, current, applied, doc = item.document.text, found, 0, item.document
+    for _ in range(MAX_PASSES):
+        new, count = apply_edits(text, chosen_edits(current, unsafe))
+        if new == text:
+            break
+        text, applied = new, applied + count
+        doc, relinted = item.relint(text)
+        current = accepted(relinted)
+    return text, applied, doc, current
+
+
 def fix_result(result, findings, unsafe: bool = False, write: bool = True, accepted=None) -> FixOutcome:
     """Apply the chosen fixes of `findings` (a lint Result's, perhaps filtered by a baseline)
     until they converge, and write the drafts back unless `write` is False. `accepted` filters
     the findings of each fixed text the same way."""
-    accepted = accepted or (lambda found: found)
     by_path: dict = {}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
@@ -146,15 +181,8 @@ def fix_result(result, findings, unsafe: bool = False, write: bool = True, accep
                 outcome.not_fixable.append(path)
             outcome.findings.extend(found)
             continue
-        old = text = item.document.text
-        current, applied, doc = found, 0, item.document
-        for _ in range(MAX_PASSES):
-            new, count = apply_edits(text, chosen_edits(current, unsafe))
-            if new == text:
-                break
-            text, applied = new, applied + count
-            doc, relinted = item.relint(text)
-            current = accepted(relinted)
+        old = item.document.text
+        text, applied, doc, current = converge(item, found, unsafe, accepted)
         if text == old:
             outcome.findings.extend(found)
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 from itertools import islice
 
 from .conventions import kinds as cues
+from .messages import phrase, said
 from .outline import has_label
 from .record import Record
 
@@ -114,16 +115,16 @@ def detect_kind(doc, outline) -> tuple[str, list]:
     title, _ = _document_title(doc, outline, body)
     head = _text(doc, outline.lead[:6] or body[:6])
     parts = notice_parts(doc, outline)
-    reasons = [f"notice parts: {', '.join(parts)}"] if parts else []
+    reasons = [said("reason.parts", parts=[phrase("notice-part." + p) for p in parts])] if parts else []
     news = len(doc.matches(cues.NEWS_CUE, body))  # lines with a cue
     opening = islice((line for line in body if outline.title is None or line.number != outline.title.number), 2)
     if any(cues.NEWS_OPENING.match(doc.folded, line.start, line.end) for line in opening):
         news += 1
     if title and cues.NEWS_TITLE.search(title):
         news += 3
-        reasons.append("a title that reports an event")
+        reasons.append(said("reason.event-title"))
     if news:
-        reasons.append(f"{news} news cues")
+        reasons.append(said("reason.news", count=news))
     # A supervision block alone is no notice: announcements of an inspection list hotlines too.
     if len(parts) >= 2 or (parts and parts != ["closing"] and news < 3):
         audit = not cues.INSPECTION_CUE.search(title) and (
@@ -161,7 +162,7 @@ def detect_completeness(doc, outline, kind: str) -> str:
 
 def document_info(doc, outline, override: str | None = None) -> DocInfo:
     if override:
-        kind, reasons, detected = override, ["set by configuration"], False
+        kind, reasons, detected = override, [said("reason.set")], False
     else:
         (kind, reasons), detected = detect_kind(doc, outline), True
     outlined = outline.title is not None or bool(outline.root.children) or bool(outline.items)

@@ -33,6 +33,10 @@ class Output:
         self.color = color
         self.handle = open(path, "w", encoding="utf-8", newline="") if path else None
 
+    @property
+    def to_file(self) -> bool:
+        return self.handle is not None
+
     def write(self, chunk: str) -> None:
         if not chunk:
             return
@@ -67,12 +71,19 @@ def rule_statistics(tally, rules: dict, fmt: str, lang: str) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def fix_hint(tally, lang: str, unsafe: bool) -> str:
-    """What --fix and --unsafe-fixes would repair, after the summary (ruff's wording, in Chinese
-    by default)."""
-    fixes = tally.by("fix")
-    safe, hidden = fixes["safe"], fixes["unsafe"]
-    if unsafe:
-        safe, hidden = safe + hidden, 0
-    return ((text("report.fixable", lang, count=safe) + "\n" if safe else "")
-            + (text("report.unsafe-fixable", lang, count=hidden) + "\n" if hidden else ""))
+def fix_hint(tally, lang: str, unsafe: bool, files: bool = True, word: bool = True) -> str:
+    """What --fix and --unsafe-fixes would repair in the .txt and .md drafts (`files`), and what
+    --annotate --fix-as-revisions would write as tracked changes into copies of the Word drafts
+    (`word`), after the summary (ruff's wording, in Chinese by default). A web page or a PDF is
+    never rewritten, so its repairs are named by no hint."""
+    fixes = tally.by("repair", "fix")
+    out = ""
+    for route, shown, ids in (("file", files, ("report.fixable", "report.unsafe-fixable")),
+                              ("word", word, ("report.revisable", "report.unsafe-revisable"))):
+        safe, hidden = fixes[(route, "safe")], fixes[(route, "unsafe")]
+        if unsafe:
+            safe, hidden = safe + hidden, 0
+        if shown:
+            out += ((text(ids[0], lang, count=safe) + "\n" if safe else "")
+                    + (text(ids[1], lang, count=hidden) + "\n" if hidden else ""))
+    return out

@@ -4,6 +4,8 @@ on a printed page (a PDF, an OFD), the page and the line on it (第 3 页第 12 
 
 from __future__ import annotations
 
+from .messages import phrase
+
 # The formats read as a .docx: a .docx, or a file LibreOffice converted to one (convert.py).
 CONVERTED_KINDS = {"doc", "wps", "odt", "rtf", "docm"}
 WORD_KINDS = {"docx", *CONVERTED_KINDS}
@@ -39,3 +41,21 @@ def place(doc, start: int, end: int) -> dict | None:
         "headings": heading_path(doc, line.number) if part is None else [],
         "quote": quote,
     }
+
+
+def reference(doc, start: int):
+    """Another place of the same document, as a message names it (a Phrase): 第 12 段（二、→（一））
+    in Word, 第 3 页第 12 行 on a printed page, 第12行 in a text."""
+    spot = place(doc, start, start + 1)
+    if spot is None:
+        return phrase("place.line", line=doc.line_at(start).number)
+    return spot_phrase(spot)
+
+
+def spot_phrase(spot: dict):
+    """A place (as `place` gives it) as a Phrase, without the 位置： of a finding's own place."""
+    if "page" in spot:
+        return phrase("place.page-line", page=spot["page"], line=spot["line"])
+    part = "" if spot["part"] == "body" else phrase("part." + spot["part"], index=spot["part_index"])
+    under = phrase("place.under", path=spot["headings"]) if spot["headings"] else ""
+    return phrase("place.paragraph", part=part, paragraph=spot["paragraph"], headings=under)

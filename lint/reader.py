@@ -61,10 +61,12 @@ class Skipped(Record):
         self.why = why
 
 
-def collect(paths, excluded, on_error=None, follow_symlinks: bool = False, on_skip=None) -> list[Source]:
+def collect(paths, excluded, on_error=None, follow_symlinks: bool = False, on_skip=None,
+            force_exclude: bool = False) -> list[Source]:
     """Expand folders; `excluded(Path)` says whether a file found in a folder is skipped.
 
-    A file named explicitly is always read, whatever its suffix, as ruff does. A path that
+    A file named explicitly is read whatever its suffix, as ruff does, and excluded only with
+    `force_exclude` (as pre-commit names every file it passes). A path that
     cannot be read is passed to `on_error(message)` and the others are still collected (without
     `on_error` it raises InputError). A folder walk does not follow symbolic links out of the
     folder unless `follow_symlinks` is set. Each file a walk leaves out goes to `on_skip(Skipped)`.
@@ -80,6 +82,8 @@ def collect(paths, excluded, on_error=None, follow_symlinks: bool = False, on_sk
             if os.path.isdir(path):
                 out.extend(_walk(path, excluded, follow_symlinks, on_skip))
             elif os.path.isfile(path):
+                if force_exclude and excluded_file(path, excluded, on_skip):
+                    continue
                 out.append(Source(given, kind_of(path) or "txt"))
             elif os.path.exists(path):
                 raise InputError(said("input.not-a-file", name=printable(given)))
@@ -90,6 +94,16 @@ def collect(paths, excluded, on_error=None, follow_symlinks: bool = False, on_sk
                 raise
             on_error(exc.message)
     return sorted(out, key=lambda s: s.path)  # reports come out in path order, however given
+
+
+def excluded_file(path: str, excluded, on_skip=None) -> bool:
+    from pathlib import Path
+
+    if not excluded(Path(path)):
+        return False
+    if on_skip is not None:
+        on_skip(Skipped(path, "excluded"))
+    return True
 
 
 def _walk(root: str, excluded, follow_symlinks: bool, on_skip=None):

@@ -58,21 +58,35 @@ class Rule(Record):
 
     @property
     def summary(self) -> str:
-        return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
+        return self.summary_in("en")
 
     def doc_in(self, lang: str) -> str:
-        """The documentation in a language; the Chinese one ends with the docstring's examples."""
+        """The documentation in a language, each paragraph on one line (the source's line
+        breaks fall anywhere, even before a closing mark); the Chinese one ends with the
+        docstring's examples."""
+        from .reflow import unwrap
+
         if lang == "en" or not self.doc_zh:
-            return self.doc
+            return unwrap(self.doc, "en")
         start = self.doc.find("\nBad:")
         if start < 0:
-            return self.doc_zh
+            return unwrap(self.doc_zh, "zh")
         examples = _EXAMPLE_LABEL.sub(lambda m: "错误：" if m.group(1) == "Bad" else "正确：", self.doc[start + 1:])
-        return self.doc_zh + "\n\n" + examples
+        return unwrap(self.doc_zh, "zh") + "\n\n" + unwrap(examples)
 
     def summary_in(self, lang: str) -> str:
+        """The documentation's first paragraph, as a whole sentence."""
         doc = self.doc_in(lang).strip()
-        return doc.splitlines()[0] if doc else ""
+        return _sentence(doc.splitlines()[0], lang if self.doc_zh else "en") if doc else ""
+
+
+def _sentence(text: str, lang: str) -> str:
+    """A summary as a sentence: a capital first letter in English, and a full stop."""
+    text = text.strip()
+    if lang == "en":
+        text = text[:1].upper() + text[1:]
+        return text if text.endswith((".", "!", "?", "。")) else text + "."
+    return text if text.endswith(("。", "！", "？")) else text.rstrip("，,；;：:") + "。"
 
 
 def rule_from_module(obj, source: str) -> Rule:

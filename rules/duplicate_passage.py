@@ -69,6 +69,7 @@ import regex
 from rectlint import patterns
 from rectlint.finding import Hit
 from rectlint.messages import say
+from rectlint.place import reference
 
 from rectlint.conventions.fingerprint import comparable_units, normalise
 
@@ -253,9 +254,8 @@ def _hit(doc, segs, passage):
     start, end = seg_b.offsets[b0], seg_b.offsets[b1 - 1] + 1
     rstart, rend = seg_a.offsets[a0], seg_a.offsets[a1 - 1] + 1
     similarity = round(100 * shared / max(b1 - b0, a1 - a0))
-    line = doc.line_at(rstart).number
     return Hit(start, end, related=[(rstart, rend)],
-               **say("duplicate-passage", line=line, chars=shared, similarity=similarity))
+               **say("duplicate-passage", where=reference(doc, rstart), chars=shared, similarity=similarity))
 
 
 def _passages(runs):

@@ -180,6 +180,8 @@ def test_a_missing_path_is_reported_and_the_others_are_still_linted(tmp_path):
 def test_an_empty_selection_says_that_nothing_was_linted(tmp_path):
     (tmp_path / "empty").mkdir()
     result = run_cli(tmp_path / "empty")
+    assert result.returncode == 0 and "没有可检查的文稿".encode() in result.stderr
+    result = run_cli(tmp_path / "empty", "--lang", "en")
     assert result.returncode == 0 and b"nothing to lint" in result.stderr
 
 

@@ -20,14 +20,16 @@ def test_help_shows_every_lint_option_with_its_help_and_the_commands_beneath():
     from rectlint.cli import check
 
     out = run_cli("--help").stdout.decode("utf-8")
-    assert out.startswith("Usage: rectlint [OPTIONS] [PATH]...")
+    assert out.startswith("用法：rectlint [OPTIONS] [PATH]...")
     for param in check.params:
         if param.param_type_name == "option":
             assert param.help, f"{param.opts} has no help text"
             assert any(opt in out for opt in param.opts), f"{param.opts} missing from rectlint --help"
-    commands = out[out.index("Commands:"):]
+    commands = out[out.index("命令："):]
     assert all(name in commands for name in ("rules", "explain", "index"))
     assert run_cli("--help").stdout == run_cli("check", "--help").stdout
+    english = run_cli("--lang", "en", "--help").stdout.decode("utf-8")
+    assert english.startswith("Usage: rectlint [OPTIONS] [PATH]...") and "Commands:" in english
 
 
 def test_quiet_prints_the_summary_only(tmp_path):

@@ -194,7 +194,7 @@ def test_fix_keeps_gb18030_and_crlf_byte_for_byte_outside_the_fixes(tmp_path):
     result = run_cli(path, "--fix")
     expected = DRAFT.replace("核对,三", "核对，三").replace("问效，，四", "问效，四")
     assert path.read_bytes() == expected.encode("gb18030")
-    assert b"applied 2 fixes" in result.stderr
+    assert "已应用 2 处修复".encode() in result.stderr
     assert not list(tmp_path.glob(".d.txt.*")), "no temporary file is left behind"
 
 

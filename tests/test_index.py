@@ -99,15 +99,15 @@ def test_index_commands_are_idempotent_and_manage_documents(tmp_path):
     index = tmp_path / "i.sqlite"
     n = len([p for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".md")])
     first = run_cli("index", "add", "--index", index, EXAMPLES)
-    assert first.returncode == 0 and f"{n} added".encode() in first.stdout
-    again = run_cli("index", "add", "--index", index, EXAMPLES)
+    assert first.returncode == 0 and f"{n} 个已加入".encode() in first.stdout
+    again = run_cli("index", "add", "--index", index, EXAMPLES, "--lang", "en")
     assert f"0 added, 0 updated, {n} unchanged".encode() in again.stdout
     listing = run_cli("index", "list", "--index", index).stdout.decode("utf-8")
     assert listing.count("\n") == n
     stats = run_cli("index", "stats", "--index", index).stdout.decode("utf-8")
-    assert f"documents: {n}" in stats
+    assert f"文档数：{n}" in stats
     removed = run_cli("index", "remove", "--index", index, EXAMPLES / "clean-notice.txt")
-    stats = run_cli("index", "stats", "--index", index).stdout.decode()
+    stats = run_cli("index", "stats", "--index", index, "--lang", "en").stdout.decode()
     assert removed.returncode == 0 and f"documents: {n - 1}" in stats
 
 
@@ -117,8 +117,8 @@ def test_changed_document_is_updated_in_place(tmp_path):
     draft.write_text(notice("甲", "建立台账。"), encoding="utf-8")
     run_cli("index", "add", "--index", index, draft)
     draft.write_text(notice("甲", "建立台账并定期核对。"), encoding="utf-8")
-    assert b"0 added, 1 updated" in run_cli("index", "add", "--index", index, draft).stdout
-    assert "documents: 1" in run_cli("index", "stats", "--index", index).stdout.decode()
+    assert "0 个已加入，1 个已更新".encode() in run_cli("index", "add", "--index", index, draft).stdout
+    assert "documents: 1" in run_cli("index", "stats", "--index", index, "--lang", "en").stdout.decode()
 
 
 def test_against_on_the_command_line(tmp_path):

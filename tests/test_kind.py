@@ -102,7 +102,7 @@ def test_json_findings_carry_the_document_kind(tmp_path):
 def test_explain_outline_prints_kind_items_and_statuses(tmp_path):
     draft = tmp_path / "d.txt"
     draft.write_text(NOTICE, encoding="utf-8")
-    result = run_cli("--explain-outline", draft)
+    result = run_cli("--explain-outline", draft, "--lang", "en")
     out = result.stdout.decode("utf-8")
     assert result.returncode == 0
     assert "kind: inspection" in out and "completeness: complete" in out

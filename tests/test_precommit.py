@@ -1,5 +1,6 @@
 """The hook runs as pre-commit runs it: `pre-commit try-repo`, and the README's snippet copied
-into a repository of drafts, both against a committed, tagged copy of this project."""
+into a repository of drafts and pinned as the README says, both against a committed copy of
+this project without tags (the project has none to name)."""
 
 import os
 import re
@@ -11,8 +12,6 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, ROOT
-
-from rectlint import __version__
 
 
 def git(*args, cwd):
@@ -39,12 +38,15 @@ def setup(tmp_path_factory):
     git("init", "-q", cwd=hook_repo)
     git("add", ".", cwd=hook_repo)
     git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "hook", cwd=hook_repo)
-    git("tag", f"v{__version__}", cwd=hook_repo)
     repo = tmp / "drafts"
     repo.mkdir()
     git("init", "-q", cwd=repo)
     shutil.copy(EXAMPLES / "clean-notice.txt", repo / "clean.txt")
     shutil.copy(EXAMPLES / "draft-with-defects.txt", repo / "defective.txt")
+    # An archive the configuration excludes: pre-commit names its files, and they must stay excluded.
+    (repo / "归档").mkdir()
+    shutil.copy(EXAMPLES / "draft-with-defects.txt", repo / "归档" / "旧稿.txt")
+    (repo / ".rectlint.yaml").write_text('exclude: ["归档/*"]\n', encoding="utf-8")
     git("add", ".", cwd=repo)
 
     def run(*args):
@@ -69,12 +71,17 @@ def test_pre_commit_try_repo_flags_the_defective_draft_only(setup):
     assert "clean.txt:" not in defective.stdout
 
 
-def test_the_readme_snippet_works_when_copied(setup):
+def test_the_readme_snippet_works_when_copied_and_pinned_as_it_says(setup):
     hook_repo, repo, run = setup
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     snippet = re.search(r"```yaml\n(# \.pre-commit-config\.yaml.*?)```", readme, re.S).group(1)
-    (repo / ".pre-commit-config.yaml").write_text(snippet.replace("<this repository's URL>", str(hook_repo)),
-                                                  encoding="utf-8")
-    result = run("run", "--files", "clean.txt", "defective.txt")
+    config = repo / ".pre-commit-config.yaml"
+    config.write_text(snippet.replace("<this repository's URL>", str(hook_repo)), encoding="utf-8")
+    pinned = run("autoupdate")  # the README's way to pin the revision placeholder
+    assert pinned.returncode == 0, pinned.stdout + pinned.stderr
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hook_repo, capture_output=True, text=True).stdout.strip()
+    assert f"rev: {head}" in config.read_text(encoding="utf-8")
+    result = run("run", "--files", "clean.txt", "defective.txt", "归档/旧稿.txt")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "defective.txt:" in result.stdout and "clean.txt:" not in result.stdout
+    assert "旧稿.txt:" not in result.stdout  # excluded, though named: the hook passes --force-exclude

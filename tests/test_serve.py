@@ -311,3 +311,59 @@ def test_requests_beyond_the_lint_processes_and_the_queue_get_503_busy(monkeypat
     worker.join(10)
     assert first["r"].status_code == 200
     assert c.post("/v1/check", json={"text": "整改情况。"}).status_code == 200  # its place is free again
+
+
+# -- the repaired text, the choice of repairs that need review, the docs page (issue 34) -------
+
+def test_fix_returns_the_repaired_text_safe_by_default_and_unsafe_when_asked(client):
+    text = "组织学习,提升水平。2025年3月18召开会议。\n"
+    safe = client.post("/v1/fix", json={"text": text})
+    assert safe.status_code == 200 and safe.headers["content-type"].startswith("text/plain")
+    assert safe.text == "组织学习，提升水平。2025年3月18召开会议。\n"
+    assert safe.headers["x-rectlint-fixes"] == "1" and int(safe.headers["x-rectlint-findings"]) >= 1
+    both = client.post("/v1/fix", params={"unsafe_fixes": "true"}, json={"text": text})
+    assert both.text == "组织学习，提升水平。2025年3月18日召开会议。\n" and both.headers["x-rectlint-fixes"] == "2"
+    form = client.post("/v1/fix", data={"text": text, "unsafe_fixes": "true"})
+    assert form.text == both.text and "attachment" in form.headers["content-disposition"]
+
+
+def test_fix_is_for_text_drafts_only(client, word_draft):
+    answer = client.post("/v1/fix", files={"file": ("草稿.docx", word_draft, DOCX)})
+    error = error_of(answer, 415, "not-text")
+    assert "批注稿" in error["zh"]
+
+
+def test_a_word_draft_whose_repairs_all_need_review_gets_tracked_changes_when_asked(client):
+    import docx
+
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("建立问题整改台帐，逐项销号。")  # 台帐 → 台账: a repair that needs review
+    document.save(buffer)
+    upload = {"file": ("草稿.docx", buffer.getvalue(), DOCX)}
+    safe_only = client.post("/v1/annotate", files=upload, data={"revisions": "true"})
+    assert safe_only.headers["x-rectlint-revisions"] == "0"
+    reviewed = client.post("/v1/annotate", files=upload, data={"revisions": "true", "unsafe_fixes": "true"})
+    assert reviewed.headers["x-rectlint-revisions"] == "1"
+
+
+def test_the_page_offers_repairs_that_need_review_and_the_repaired_text_in_one_scroll(client):
+    page = client.get("/").text
+    assert 'id="unsafe"' in page and 'id="download-text"' in page
+    assert 'sandbox="allow-same-origin"' in page and "allow-scripts" not in page
+    assert "height: 75vh" not in client.get("/page/page.css").text
+
+
+def test_docs_serves_fastapis_docs_page_with_its_assets_from_this_server(client):
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "SwaggerUIBundle" in docs.text
+    csp = docs.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "script-src 'self' 'sha256-" in csp and "http" not in csp
+    assert "http://" not in docs.text and "https://" not in docs.text  # nothing from other origins
+    import re
+
+    for url in re.findall(r'(?:src|href)="([^"]+)"', docs.text):
+        asset = client.get(url)
+        assert url.startswith("/docs/assets/") and asset.status_code == 200 and len(asset.content) > 1000, url
+    assert client.get("/docs/assets/../app.py").status_code == 404
+    assert client.get("/docs/assets/redoc.standalone.js").status_code == 404

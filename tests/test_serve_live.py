@@ -131,15 +131,11 @@ def _browser():
     return browser, driver, webdriver
 
 
-def test_the_page_checks_a_word_draft_and_downloads_the_annotated_copy(server, tmp_path):
+def _chrome(tmp_path, downloads: Path):
+    """Headless Chromium that downloads into `downloads` and keeps its console log."""
     browser, driver, webdriver = _browser()
     from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as ready
-    from selenium.webdriver.support.ui import WebDriverWait
 
-    downloads = tmp_path / "downloads"
-    downloads.mkdir()
     options = webdriver.ChromeOptions()
     options.binary_location = browser
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -148,11 +144,22 @@ def test_the_page_checks_a_word_draft_and_downloads_the_annotated_copy(server, t
         options.add_argument(flag)
     options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
                                               "download.prompt_for_download": False})
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     os.environ.setdefault("SE_OFFLINE", "true")  # selenium must not look for a driver to download
+    return webdriver.Chrome(service=Service(driver), options=options)
+
+
+def test_the_page_checks_a_word_draft_and_downloads_the_annotated_copy(server, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ready
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
     draft = tmp_path / "整改通报草稿.docx"
     wordgen.build(draft)
     shots = Path(os.environ.get("RECTLINT_SCREENSHOTS", tmp_path))
-    chrome = webdriver.Chrome(service=Service(driver), options=options)
+    chrome = _chrome(tmp_path, downloads)
     try:
         wait = WebDriverWait(chrome, 30)
         chrome.get(server.url + "/")
@@ -182,3 +189,76 @@ def test_the_page_checks_a_word_draft_and_downloads_the_annotated_copy(server, t
     finally:
         chrome.quit()
     assert ROOT.is_dir()
+
+
+def test_the_page_scrolls_once_offers_repairs_that_need_review_and_the_repaired_text(server, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ready
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    shots = Path(os.environ.get("RECTLINT_SCREENSHOTS", tmp_path))
+    # A long text: a safe repair (the comma), one that needs review (台帐) and many findings below.
+    text = "组织学习,提升水平。建立问题整改台帐。\n" + "".join(f"{n}.2025年2月30日召开第{n}次会议。\n" for n in range(1, 40))
+    chrome = _chrome(tmp_path, downloads)
+    try:
+        wait = WebDriverWait(chrome, 30)
+        chrome.get(server.url + "/")
+        chrome.find_element(By.ID, "text").send_keys(text)
+        chrome.find_element(By.ID, "check").click()
+        wait.until(ready.text_to_be_present_in_element((By.ID, "status"), "检查完成"))
+        wait.until(lambda c: c.execute_script("return document.getElementById('report').offsetHeight") > 600)
+        # One scroll: the frame is as tall as its report, and the page is what scrolls.
+        inner, frame, page, view = chrome.execute_script(
+            "const r = document.getElementById('report');"
+            "return [r.contentDocument.documentElement.scrollHeight, r.clientHeight,"
+            " document.scrollingElement.scrollHeight, window.innerHeight];")
+        assert inner <= frame + 1 and page > view, (inner, frame, page, view)
+        chrome.save_screenshot(str(shots / "serve-one-scroll.png"))
+        # A finding's number in the text leads to its entry in the list below: the page scrolls there.
+        chrome.switch_to.frame(chrome.find_element(By.ID, "report"))
+        chrome.find_elements(By.CSS_SELECTOR, "sup.to a")[0].click()
+        wait.until(lambda c: c.execute_script("return location.hash") == "#l1")  # the entry is the :target
+        chrome.switch_to.default_content()
+        wait.until(lambda c: c.execute_script("return window.scrollY") > 600)
+        # The repaired text, safe repairs only, then with those that need review.
+        chrome.find_element(By.ID, "download-text").click()
+        wait.until(ready.text_to_be_present_in_element((By.ID, "status"), "已下载修改后的文本"))
+        target = downloads / "修改后的文稿.txt"
+        wait.until(lambda _: target.exists() and target.stat().st_size > 0)
+        assert target.read_text(encoding="utf-8").startswith("组织学习，提升水平。建立问题整改台帐。")
+        target.unlink()
+        chrome.find_element(By.ID, "unsafe").click()
+        chrome.find_element(By.ID, "download-text").click()
+        wait.until(lambda _: target.exists() and target.stat().st_size > 0)
+        assert target.read_text(encoding="utf-8").startswith("组织学习，提升水平。建立问题整改台账。")
+        # A Word draft whose only repair needs review gets it as a tracked change when asked.
+        import docx
+
+        draft = tmp_path / "台账.docx"
+        document = docx.Document()
+        document.add_paragraph("建立问题整改台帐，逐项销号。")
+        document.save(draft)
+        chrome.find_element(By.ID, "file").send_keys(str(draft))
+        chrome.find_element(By.ID, "check").click()
+        wait.until(ready.visibility_of_element_located((By.ID, "download")))
+        assert chrome.find_element(By.ID, "unsafe").is_selected() and chrome.find_element(By.ID, "revisions").is_selected()
+        chrome.find_element(By.ID, "download").click()
+        wait.until(ready.text_to_be_present_in_element((By.ID, "status"), "1 处修订"))
+        copy = downloads / "台账.rectlint.docx"
+        wait.until(lambda _: copy.exists() and copy.stat().st_size > 0)
+        with zipfile.ZipFile(copy) as archive:
+            assert "<w:ins " in archive.read("word/document.xml").decode("utf-8")
+        # The API's docs page: FastAPI's Swagger UI, every file from this server.
+        chrome.get(server.url + "/docs")
+        wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, ".swagger-ui .info .title")))
+        wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, ".opblock")))
+        assert "rectlint" in chrome.find_element(By.CSS_SELECTOR, ".swagger-ui .info .title").text
+        chrome.save_screenshot(str(shots / "serve-docs.png"))
+        loaded = chrome.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        assert loaded and all(url.startswith(server.url) for url in loaded), loaded
+        logs = chrome.get_log("browser")
+        assert not [entry for entry in logs if entry.get("level") == "SEVERE"], logs
+    finally:
+        chrome.quit()

@@ -40,7 +40,23 @@ class RunInfo(Record):
         self.linted = linted  # how many documents were linted, when the run has counted them
 
 
-Count = namedtuple("Count", "rule category severity fix")  # fix: the applicability, or None
+STALE = "unused-baseline-entry"  # the rule of a baseline entry that matched nothing (baseline.py)
+
+# fix: the applicability, or None; repair: how the fix reaches the file (see `repair_route`)
+Count = namedtuple("Count", "rule category severity fix repair")
+
+
+def repair_route(finding) -> str | None:
+    """How rectlint can apply a finding's fix: "file" (--fix rewrites a .txt or .md draft),
+    "word" (--annotate --fix-as-revisions writes it as a tracked change in a copy of a Word
+    draft), or None (a web page, a PDF, standard input: never rewritten)."""
+    if finding.fix is None:
+        return None
+    if finding.place is not None:
+        return "word" if "part" in finding.place else None
+    if finding.path == "-" or finding.path.lower().endswith((".html", ".htm")):
+        return None
+    return "file"
 
 
 class Tally:
@@ -53,8 +69,8 @@ class Tally:
         self.add(findings)
 
     def add(self, findings) -> None:
-        self.counts.update(Count(f.rule, f.category, f.severity, f.fix.applicability if f.fix else None)
-                           for f in findings)
+        self.counts.update(Count(f.rule, f.category, f.severity, f.fix.applicability if f.fix else None,
+                                 repair_route(f)) for f in findings)
 
     @property
     def total(self) -> int:
@@ -67,6 +83,17 @@ class Tally:
             values = tuple(getattr(key, name) for name in fields)
             out[values if len(fields) > 1 else values[0]] += n
         return out
+
+    @property
+    def stale(self) -> int:
+        """Baseline entries that matched nothing: no defect of a draft, nor a crash of rectlint."""
+        return sum(n for key, n in self.counts.items() if key.rule == STALE)
+
+    def without_stale(self) -> "Tally":
+        """The counts of the findings proper, for a summary that names stale entries apart."""
+        kept = Tally()
+        kept.counts = Counter({key: n for key, n in self.counts.items() if key.rule != STALE})
+        return kept
 
     def severities(self) -> Counter:
         return self.by("severity")

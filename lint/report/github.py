@@ -46,6 +46,7 @@ class Stream:
 
 def step_summary(tally, lang: str) -> str:
     """Markdown for $GITHUB_STEP_SUMMARY: GitHub shows only some annotations per step."""
+    stale, tally = tally.stale, tally.without_stale()
     counts = tally.by("category", "severity")
     cats = sorted({c for c, _ in counts})
     head = "| " + " | ".join([word("category", lang), *(severity(s, lang) for s in _WORST_FIRST)]) + " |"
@@ -53,4 +54,5 @@ def step_summary(tally, lang: str) -> str:
             for c in cats]
     total = tally.total
     title = text("report.github-title", lang, total=total)
-    return "\n".join([title, "", head, "| --- | --- | --- | --- |", *rows, ""]) + "\n"
+    tail = [text("report.stale", lang, count=stale), ""] if stale else []
+    return "\n".join([title, "", head, "| --- | --- | --- | --- |", *rows, "", *tail]) + "\n"

@@ -21,7 +21,7 @@ from rectlint.finding import CATEGORIES
 from rectlint.messages import text
 from rectlint.privacy import masked_lines, redact
 
-from . import labels
+from . import STALE, labels
 
 COLORS = {
     "date": "#f9c74f", "ordinal": "#90be6d", "status": "#f8961e", "structure": "#c77dff",
@@ -210,7 +210,8 @@ def render(findings, run) -> str:
     by_path = defaultdict(list)
     for f in findings:
         by_path[f.path].append(f)
-    counts = Counter((f.category, f.severity) for f in findings)
+    counts = Counter((f.category, f.severity) for f in findings if f.rule != STALE)
+    stale = sum(f.rule == STALE for f in findings)
     head = (labels.word("category-heading", lang), *(labels.severity_heading(s, lang) for s in ("error", "warning", "info")),
             labels.word("total", lang))
     rows = []
@@ -229,9 +230,10 @@ def render(findings, run) -> str:
         sections.append(_document(path, docs[path], by_path.get(path, []), lang, index))
         index += len(by_path.get(path, []))
     heading = labels.word("title", lang)
-    intro = text("report.html-intro", lang, findings=len(findings), documents=len(docs))
+    intro = text("report.html-intro", lang, findings=len(findings) - stale, documents=len(docs))
     return (f'<!DOCTYPE html>\n<html lang="{"en" if lang == "en" else "zh-CN"}"><head><meta charset="utf-8">'
             f'<meta name="generator" content="rectlint {__version__}"><title>{heading}</title><style>{CSS}{filter_css}'
             f'</style></head><body><h1>{heading}</h1><p>{intro}</p>{filters}<table class="summary"><tr>'
             + "".join(f"<th>{h}</th>" for h in head) + "</tr>" + "".join(rows) + "</table>"
+            + (f"<p>{escape(text('report.stale', lang, count=stale))}</p>" if stale else "")
             + "".join(sections) + "</body></html>\n")

@@ -25,6 +25,14 @@ def word(key: str, lang: str) -> str:
     return text("report." + key, lang)
 
 
+def spot(place: dict, lang: str) -> str:
+    """Another place of the same document, as a reference to it reads: 第 12 段（二、→（一））."""
+    from ..place import spot_phrase
+
+    found = spot_phrase(place)
+    return text(found.id, lang, **found.args)
+
+
 def where(place: dict, lang: str) -> str:
     """A finding's place as an editor looks for it: the page and line of a PDF or OFD; the
     part, paragraph and heading path of a .docx."""

@@ -20,7 +20,7 @@ from urllib.parse import quote
 from rectlint import __version__
 
 from ..messages import in_language
-from .labels import category, severity, where, word
+from .labels import category, where, word
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -136,7 +136,8 @@ def render(findings, run) -> str:
             "message": {"text": text},
             "locations": [{"physicalLocation": {"artifactLocation": _location(f.path, root), "region": _region(f)}}],
             "partialFingerprints": {"rectlintContext/v1": f"{key}:{seen[key]}"},
-            "properties": {"category": f.category, "severity": severity(f.severity, lang),
+            # Machine fields hold the contract's words; the message language is for the message.
+            "properties": {"category": f.category, "severity": f.severity,
                            **({"place": f.place} if f.place is not None else {})},
         }
         fix = _fix(f, docs.get(f.path), root, lang)

@@ -6,7 +6,7 @@ from rectlint.privacy import masked_lines, redact
 from rectlint.text import display_width, printable
 
 from ..messages import phrase, text
-from .labels import category, severity, where, word
+from .labels import category, severity, spot, where, word
 
 STREAMING = True
 
@@ -61,7 +61,8 @@ class Stream:
             if f.suggestion:
                 out.append("      = " + word("suggestion", lang) + f.suggestion)
             for r in f.related:
-                out.append("      = " + word("see-also", lang) + f"{printable(r.path)}:{r.line}:{r.column}")
+                out.append("      = " + word("see-also", lang) + (spot(r.place, lang) if r.place is not None and r.path == f.path
+                                                                   else f"{printable(r.path)}:{r.line}:{r.column}"))
             if self.run.show_fixes and mark:
                 out.append("      = " + word("fix", lang) + _repair(f, doc, lang))
         return "".join(line + "\n" for line in out)
@@ -87,6 +88,11 @@ def _old_text(doc, start: int, end: int) -> str:
 
 
 def _summary(tally, lang: str, failed: int = 0, linted: int | None = None) -> str:
+    stale = "\n" + text("report.stale", lang, count=tally.stale) if tally.stale else ""
+    return _counts(tally.without_stale(), lang, failed, linted) + stale
+
+
+def _counts(tally, lang: str, failed: int, linted: int | None) -> str:
     unread = text("report.unread", lang, count=failed) if failed else ""
     total = tally.total
     if failed and linted == 0:  # nothing could be read: never a clean result

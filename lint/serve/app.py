@@ -233,7 +233,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         status = answer.status if isinstance(answer, Failure) else 200
         log.info("%s %s %d bytes %d ms", job.action, status, len(job.data), (time.perf_counter() - started) * 1000)
         if isinstance(answer, Failure):
-            code = {422: "input", 415: "not-docx", 400: "invalid"}.get(answer.status, "internal")
+            code = {422: "input", 415: "not-docx" if job.action == "annotate" else "not-text",
+                    400: "invalid"}.get(answer.status, "internal")
             raise ApiError(answer.status, code, answer.message)
         return answer
 
@@ -278,6 +279,40 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                    **{f"X-Rectlint-{key.title()}": str(value) for key, value in counts.items()}}
         return Response(data, media_type=DOCX_TYPE, headers=headers)
 
+    @app.post("/v1/fix", tags=["lint"], summary="Repair a text draft",
+              response_class=Response,
+              responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}},
+                               "description": "The draft with its certain repairs made, as --fix would write "
+                                              "it (X-Rectlint-Fixes: how many; X-Rectlint-Findings: what is left)."},
+                         **errors},
+              openapi_extra={"requestBody": check_body, "parameters": [{
+                  "name": "unsafe_fixes", "in": "query", "required": False,
+                  "schema": {"type": "boolean", "default": False},
+                  "description": "Also make the repairs that need review (as --unsafe-fixes); a form may "
+                                 "send it as a field."}]})
+    async def fix(request: Request):
+        _authorise(request, settings.token)
+        async with slot():
+            job = await _job(request, "fix", max_bytes)
+            if request.query_params.get("unsafe_fixes", "").lower() in ("1", "true", "on"):
+                job.unsafe = True
+            text, counts = await lint(job)
+        name = _stem(job.name) + ".fixed" + ("." + job.name.rsplit(".", 1)[1] if "." in job.name else ".txt")
+        headers = {"Content-Disposition": f"attachment; filename=\"{_ascii(name)}\"; filename*=UTF-8''{quote(name)}",
+                   **{f"X-Rectlint-{key.title()}": str(value) for key, value in counts.items()}}
+        return Response(text.encode("utf-8"), media_type="text/plain; charset=utf-8", headers=headers)
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs():
+        return HTMLResponse(_docs_page(), headers={"Content-Security-Policy": _docs_csp()})
+
+    @app.get("/docs/assets/{name}", include_in_schema=False)
+    async def docs_asset(name: str):
+        if name not in DOCS_ASSETS:
+            return Response(status_code=404)
+        return Response(_docs_asset(name), media_type=DOCS_ASSETS[name],
+                        headers={"Cache-Control": "public, max-age=86400"})
+
     @app.get("/v1/rules", tags=["rules"], summary="Every rule", response_model=list[models.RuleSummary],
              responses={401: errors[401], 403: errors[403], 422: errors[422]})
     async def rules(request: Request, lang: models.Lang = "zh"):
@@ -312,6 +347,47 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return Response(_asset(name), media_type=types[name] + "; charset=utf-8")
 
     return app
+
+
+# FastAPI's docs page (Swagger UI) would load its script and style from a CDN; the files come from
+# the fastapi-offline package instead (see the README), and the page's policy allows no other origin.
+DOCS_ASSETS = {"swagger-ui-bundle.js": "text/javascript; charset=utf-8", "swagger-ui.css": "text/css; charset=utf-8",
+               "favicon.png": "image/png"}
+
+
+@functools.cache
+def _docs_asset(name: str) -> bytes:
+    return resources.files("fastapi_offline").joinpath("static", name).read_bytes()
+
+
+@functools.cache
+def _docs_page() -> str:
+    from fastapi.openapi.docs import get_swagger_ui_html
+
+    page = get_swagger_ui_html(openapi_url="/openapi.json", title="rectlint API",
+                               swagger_js_url="/docs/assets/swagger-ui-bundle.js",
+                               swagger_css_url="/docs/assets/swagger-ui.css",
+                               swagger_favicon_url="/docs/assets/favicon.png",
+                               # no badge from the online validator: nothing is fetched from elsewhere
+                               swagger_ui_parameters={"validatorUrl": None})
+    return page.body.decode("utf-8")
+
+
+@functools.cache
+def _docs_csp() -> str:
+    """The docs page's policy: its own origin only, and its one inline script by its hash."""
+    import base64
+    import hashlib
+    import re
+
+    hashes = " ".join("'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+                      for script in re.findall(r"<script>(.*?)</script>", _docs_page(), re.S))
+    return (f"default-src 'none'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def _stem(name: str) -> str:
+    return name.rsplit(".", 1)[0] if "." in name else name
 
 
 def _rule(rule, lang: str) -> dict:

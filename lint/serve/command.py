@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from rectlint.cli_language import Command, option
 from rectlint.errors import UsageError
 from rectlint.messages import said, text
 
@@ -27,7 +28,7 @@ def settings_for(host: str, token: str | None, config_path: str | None, against:
         raise UsageError(said("serve.needs-token", host=host))
     import importlib.util
 
-    if any(importlib.util.find_spec(name) is None for name in ("fastapi", "uvicorn", "multipart")):
+    if any(importlib.util.find_spec(name) is None for name in ("fastapi", "uvicorn", "multipart", "fastapi_offline")):
         raise UsageError(said("serve.needs-extra"))
     config = load_config(Path(config_path)) if config_path else find_config(Path.cwd())
     if against is not None:  # a missing or damaged index stops the start, as it stops a check
@@ -38,29 +39,23 @@ def settings_for(host: str, token: str | None, config_path: str | None, against:
                     timeout=timeout, token=token, queue=queue)
 
 
-@click.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on. Anything but loopback needs --token.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True)
-@click.option("--token", envvar="RECTLINT_TOKEN", default=None, metavar="TOKEN",
-              help="Require 'Authorization: Bearer TOKEN' on /v1/ (also RECTLINT_TOKEN; at least 16 characters).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
-              help="Configuration for every request (default: the one found from the current folder).")
-@click.option("--against", type=click.Path(dir_okay=False), default=None, metavar="INDEX",
-              help="Corpus index for corpus-overlap, as for checks.")
-@click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Lint processes; 0 means one per CPU.")
-@click.option("--max-mib", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
-              help="Largest request accepted (413 beyond).")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
-              help="Seconds of linting one request may take (503 beyond).")
-@click.option("--queue", type=click.IntRange(min=0), default=16, show_default=True,
-              help="Requests that may wait for a lint process (503 busy beyond).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of what the command itself prints.")
-@click.option("--openapi", "print_openapi", is_flag=True, help="Print the OpenAPI description and exit.")
+@click.command("serve", cls=Command, help="help.serve")
+@option("--host", default="127.0.0.1", show_default=True, metavar="ADDRESS", help="help.serve.host")
+@option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True, metavar="PORT",
+        help="help.serve.port")
+@option("--token", envvar="RECTLINT_TOKEN", default=None, metavar="TOKEN", help="help.serve.token")
+@option("--config", "config_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+        help="help.serve.config")
+@option("--against", type=click.Path(dir_okay=False), default=None, metavar="INDEX", help="help.serve.against")
+@option("--workers", type=click.IntRange(min=0), default=0, show_default=True, metavar="N", help="help.serve.workers")
+@option("--max-mib", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True, metavar="MIB",
+        help="help.serve.max-mib")
+@option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+        metavar="SECONDS", help="help.serve.timeout")
+@option("--queue", type=click.IntRange(min=0), default=16, show_default=True, metavar="N", help="help.serve.queue")
+@option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="help.serve.lang")
+@option("--openapi", "print_openapi", is_flag=True, help="help.serve.openapi")
 def serve(host, port, token, config_path, against, workers, max_mib, timeout, queue, lang, print_openapi):
-    """Serve the HTTP API and the page at / (needs: pip install 'rectlint[serve]')."""
     from rectlint import cli
 
     cli._LANG["chosen"] = lang

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 class Job:
     """One request, as the server parsed it."""
 
-    action: str  # "check", "report" (the HTML report) or "annotate"
+    action: str  # "check", "report" (the HTML report), "annotate" or "fix" (the repaired text)
     name: str  # the draft's file name, for its format and its findings' path
     data: bytes  # the file as uploaded, or a text sent as JSON, in UTF-8
     fmt: str | None = None  # txt, md, docx, html; None: by the name's suffix

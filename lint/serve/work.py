@@ -56,6 +56,8 @@ class Worker:
             result = linter.lint_bytes(job.data, job.name, job.fmt)
             if job.action == "annotate":
                 return self._annotate(job, result)
+            if job.action == "fix":
+                return self._fix(job, result)
             if job.action == "report":
                 run = RunInfo(documents={result.path: result.document}, rules=[a.rule for a in result.rules],
                               lang=job.lang)
@@ -98,6 +100,17 @@ class Worker:
                        job.revisions, job.unsafe)
         return out.data, {"findings": len(result.findings), "comments": out.comments,
                           "revisions": out.revisions, "skipped": len(out.skipped)}
+
+
+    def _fix(self, job: Job, result):
+        """The draft's text with its certain repairs made (the unsafe ones too when asked), as
+        --fix would write it, and how many were made and how many findings are left."""
+        from rectlint.fixes import converge
+
+        if result.document.kind not in ("txt", "md"):
+            return Failure(415, said("serve.needs-text", name=job.name))
+        text, applied, _, left = converge(result, result.findings, job.unsafe)
+        return text, {"fixes": applied, "findings": len(left)}
 
 
 _WORKER: Worker | None = None
