@@ -46,8 +46,8 @@ def describe(doc, lang: str = "zh") -> str:
         broken = say("outline.broken", how=_broken(h, lang)) if h.broken else ""
         out.append(f"  {h.line.number:>5} {'  ' * _depth(h)}{_clip(h.line.text)}{broken}{mark}")
     for run in outline.runs:
-        shown = " ".join(doc.text[m.start:m.end] + (f"[{m.fault or m.slip}]" if m.fault or m.slip else "")
-                         for m in run.markers)
+        faulty = say("outline.run-fault")
+        shown = " ".join(doc.text[m.start:m.end] + (faulty if m.fault or m.slip else "") for m in run.markers)
         out.append(say("outline.run", line=doc.position(run.markers[0].start)[0], markers=_clip(shown, 60)))
     for key, lines in (("outline.supervision", outline.supervision), ("outline.signature", outline.signature)):
         if lines:

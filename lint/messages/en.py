@@ -436,6 +436,7 @@ MESSAGES = {
     "outline.broken": " (broken: {how})",
     "outline.read-as": "{how}, read as '{want}'",
     "outline.run": "  in-text run from line {line}: {markers}",
+    "outline.run-fault": " (faulty)",
     "outline.supervision": "  supervision: lines {lines:, }",
     "outline.signature": "  signature: lines {lines:, }",
     "outline.date-line": "  date line: {line}",

@@ -432,6 +432,7 @@ MESSAGES = {
     "outline.broken": "（序号残缺：{how}）",
     "outline.read-as": "{how}，应为“{want}”",
     "outline.run": "  段内列举（第 {line} 行起）：{markers}",
+    "outline.run-fault": "（有误）",
     "outline.supervision": "  监督渠道：第 {lines:、} 行",
     "outline.signature": "  落款：第 {lines:、} 行",
     "outline.date-line": "  成文日期：第 {line} 行",
