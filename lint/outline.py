@@ -297,8 +297,21 @@ class _Builder:
         self.style = {family: max(counts, key=counts.get) for family, counts in self.styles.items()}
 
     def next_whole(self, line_number: int, family: str) -> int | None:
-        """The number of the next whole heading marker of `family` after line `line_number`."""
-        return next((n for at, f, n in self.wholes if at > line_number and f == family), None)
+        """The number of the next whole heading marker of `family` after line `line_number`, in
+        the same run: before a whole marker of a form now open above it ends the group."""
+        above = set()
+        for h in self.stack[1:]:
+            if h.family == family:
+                break
+            above.add(h.family)
+        for at, f, n in self.wholes:
+            if at <= line_number:
+                continue
+            if f == family:
+                return n
+            if f in above:
+                return None
+        return None
 
     def _template(self, family):
         return self.template.get(family)
@@ -649,7 +662,10 @@ def build_outline(doc) -> Outline:
     closing.update(line.number for line in supervision)
 
     body = [line for line in body if line.number not in closing]
-    builder = _Builder(doc, body, whole=date_line is not None)
+    # Whole: it ends with its 成文日期, or at the end of a sentence (a saved page cut short ends
+    # mid-sentence).
+    ends = doc.folded[body[-1].start:body[-1].end].rstrip() if body else ""
+    builder = _Builder(doc, body, whole=date_line is not None or ends.endswith(("。", "!", "?", "”")))
     lead, current = [], None
     flow = Flow(doc.folded)
     runs = flow.runs

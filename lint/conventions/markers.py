@@ -110,8 +110,9 @@ _YI_WORDS = patterns.compile(r"[体起并同致律定直些切旦般贯道味线
 _QUANTITY_N = patterns.compile(r"[\d.%]|[年月日号个人次名项件家元万亿千百岁期批台户余多份场篇条类级届轮周天时分秒家所座处]")
 # After 第N, what makes it part of a name or a count: 第三批, 第二巡察组, 第一书记, 第一时间.
 _NAME_AFTER_DI = patterns.compile(r"[批次届轮期季个名位组章节条款部阶年天周号]|书记|时间|责任|人民|中学|小学|巡")
-# A heading is short and has no comma (a status tag or Markdown emphasis may close it).
-HEADING_LIKE = patterns.compile(r"[^,;。]{2,30}。?\s*(?:【[^】]*】|\([^)]*\))?\s*(?:\*\*|__)?\s*$")
+# A heading is short and one sentence at most (一、提高站位，压实责任; a status tag or Markdown
+# emphasis may close it).
+HEADING_LIKE = patterns.compile(r"[^;。]{2,40}。?\s*(?:【[^】]*】|\([^)]*\))?\s*(?:\*\*|__)?\s*$")
 
 
 class Read:
@@ -186,9 +187,10 @@ _HEAD_BRANCH = {"brm": "br", "wtm": "wt", "dim": "di", "cnm": "cn", "np": "np", 
 
 
 def _stray_after(folded: str, read: Read, end: int) -> Read:
-    if read.end < end and folded[read.end] in STRAY_AFTER:
-        read.what, read.detail = "stray", folded[read.end]
-        read.end += 1
+    at = read.end + 2 if folded.startswith(("**", "__"), read.end) else read.end  # 问题1、**：
+    if at < end and folded[at] in STRAY_AFTER:
+        read.what, read.detail = "stray", folded[at]
+        read.end = at + 1
     return read
 
 

@@ -83,3 +83,12 @@ def test_labelled_item_that_lost_its_colon_keeps_its_label():
 ])
 def test_numbers_quantities_and_lone_sub_items_are_no_broken_markers(old, new):
     assert lint(NOTICE.replace(old, new, 1), "broken-heading-marker") == []
+
+
+def test_a_lone_sub_item_on_a_page_cut_short_is_no_slip_but_a_heading_with_a_comma_is_read():
+    cut = ("关于巡察整改情况的通报\n根据区委统一部署，区委第二巡察组开展了巡察。现将整改情况予以公布。\n"
+           "（一）在“学习贯彻不够有力”方面\n1.关于“学习不深入”问题的整改\n（1）关于“理论学习不深不透")
+    assert lint(cut, "broken-heading-marker") == []
+    text = NOTICE.replace("三、下一步打算", "三巩固整改成果，健全长效机制")
+    (f,) = lint(text, "broken-heading-marker")
+    assert f.suggestion == "三、"
