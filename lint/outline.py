@@ -382,7 +382,7 @@ class _Builder:
             return self.slip(line, start, skip=read.family) or _widths(doc, read)
         if read is not None:
             return read  # a whole marker with a stray mark after it
-        stray = markers.read_stray_before(folded, start, line.end, start, heading=True)
+        stray = markers.read_stray_before(folded, start, line.end, heading=True)
         if stray is not None or (in_text and in_text(False)):
             return stray
         return self.slip(line, start)
@@ -590,7 +590,7 @@ def _inline_at(doc, flow, pos, end, content):
             written = doc.text[read.start:read.end - (len(read.mark) if optional else 0)]
             flow.templates[read.family] = markers.template_of(written, markers.numeral_of(read.family, read.number))
         return _add(doc, flow, read, fault)
-    read = markers.read_stray_before(folded, pos, end, content, heading=False)
+    read = markers.read_stray_before(folded, pos, end, heading=False)
     if read is not None:
         return _add(doc, flow, read, flow.judge(read.family, read.number, pos + 1))
     return _inline_slip(doc, flow, pos, end)

@@ -80,16 +80,17 @@ def check(doc, options):
 
 
 def _hit(h, want, kind):
+    """The finding, with markers written as the document writes this form (its template)."""
     n = h.number
 
-    def label(_, number):
+    def marker(number):
         return write(h.family, number, h.template)
 
     if kind == "repeated":
-        message = say("heading-sequence.repeated", got=label(h.style, n))
+        message = say("heading-sequence.repeated", got=marker(n))
     elif kind == "skips":
-        missing = label(h.style, want) + (f"至{label(h.style, n - 1)}" if n - want > 1 else "")
-        message = say("heading-sequence.skips", want=label(h.style, want), missing=missing)
+        missing = marker(want) + (f"至{marker(n - 1)}" if n - want > 1 else "")
+        message = say("heading-sequence.skips", want=marker(want), missing=missing)
     else:
-        message = say("heading-sequence.order", want=label(h.style, want))
+        message = say("heading-sequence.order", want=marker(want))
     return Hit(h.marker_start, h.marker_end, **message)

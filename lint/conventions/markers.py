@@ -107,7 +107,7 @@ _QUANTITY_CN = patterns.compile(
     r"|重一大|会一课|学一做|严三实|岗双责|把手|公开|风|务公开|线")
 # After 一 alone, the words it starts: 一体, 一起, 一定, 一律 …
 _YI_WORDS = patterns.compile(r"[体起并同致律定直些切旦般贯道味线]")
-_QUANTITY_N = patterns.compile(r"[\d.%]|[年月日号个人次名项件家元万亿千百岁期批台户余多份场篇条类级届轮周天时分秒家所座处]")
+_QUANTITY_N = patterns.compile(r"[\d.%]|[年月日号个人次名项件家元万亿千百岁期批台户余多份场篇条类级届轮周天时分秒所座处]")
 # After 第N, what makes it part of a name or a count: 第三批, 第二巡察组, 第一书记, 第一时间.
 _NAME_AFTER_DI = patterns.compile(r"[批次届轮期季个名位组章节条款部阶年天周号]|书记|时间|责任|人民|中学|小学|巡")
 # A heading is short and one sentence at most (一、提高站位，压实责任; a status tag or Markdown
@@ -248,7 +248,7 @@ def read_inline(folded: str, pos: int, end: int, line_start: int) -> Read | None
     return read
 
 
-def read_stray_before(folded: str, pos: int, end: int, line_start: int, heading: bool) -> Read | None:
+def read_stray_before(folded: str, pos: int, end: int, heading: bool) -> Read | None:
     """A whole marker after a stray mark or bracket at `pos` (、一、  ：（一）  。，一是), read as
     that marker with `what` "stray"."""
     if pos + 1 >= end or folded[pos] not in STRAY_BEFORE:
@@ -402,39 +402,7 @@ def want_of(marker: str, numeral: str) -> tuple[str, str, str]:
     return folded[:i], numeral, folded[i + len(numeral):]
 
 
-# -- names kept for the rules and the outline ---------------------------------------------------
-
-def marker_text(style: str, number: int, full_width: bool) -> str:
-    """The standard marker of a heading style and number (GB/T 9704 §7.3.3, GB/T 15834 appendix A)."""
-    open_, close = ("（", "）") if full_width else ("(", ")")
-    cn = int_to_cn(number)
-    family = family_of_style(style)
-    return {
-        "cn": f"{cn}、", "(cn)": f"{open_}{cn}{close}", "(n)": f"{open_}{number}{close}", "n)": f"{number}{close}",
-        "n": f"{number}.", "问题cn": f"问题{cn}：", "问题n": f"问题{number}：", "第cn": f"第{cn}，",
-        "①": numeral_of("①", number), "⑴": numeral_of("⑴", number),
-    }[family]
-
-
-def family_of_style(style: str) -> str:
-    if style == "n.(n)":
-        return "n"
-    for family in ("问题cn", "问题n", "第cn", "(cn)", "(n)", "n)", "cn", "n", "①", "⑴"):
-        if style.startswith(family):
-            return family
-    return style
-
-
-def label(style: str, number: int) -> str:
-    return marker_text(style, number, True)
-
-
-def uses_full_width(doc, headings) -> bool:
-    """Whether the document writes its bracketed markers full-width."""
-    full = sum(1 for h in headings if "（" in h.marker or "）" in h.marker)
-    half = sum(1 for h in headings if "(" in h.marker or ")" in h.marker)
-    return full >= half
-
+# -- for the rules' messages -------------------------------------------------------------------
 
 def run_marker_text(scheme: str, number: int | None) -> str:
     """How an enumeration marker is written: 三是, 第三, 其三, 其次, ③, （3）, 3."""
