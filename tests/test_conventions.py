@@ -137,17 +137,20 @@ def test_fingerprint_classes_are_exactly_the_characters_python_calls_alnum_and_d
 
 
 def test_every_heading_and_broken_marker_starts_with_a_marker_start():
-    # MARKER_START is the cheap test the outline makes before trying every form.
+    # MARKER_START is the cheap test the outline makes before reading a line's marker.
     import random
 
-    from rectlint.conventions.markers import BROKEN, HEADINGS, MARKER_START
+    from rectlint.conventions.markers import MARKER_START, near_miss, read_heading, starts_like_marker
 
+    wants = [("", "二", "、"), ("(", "二", ")"), ("", "2", "."), ("", "2", ")"), ("问题", "二", ":"),
+             ("问题", "2", ":"), ("第", "二", ","), ("", "②", ""), ("", "二", "是")]
     rng = random.Random(5)
-    alphabet = "一二三四五六七八九十0123456789()、.:,问题第关于是个年月“\"《台账不规范 "
+    alphabet = "一二三四五六七八九十0123456789()、.:,;问题第关于是个年月“\"《台账不规范①②⑴ 反馈存在"
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 12)))
-        if any(p.match(text) for p, *_ in (*HEADINGS, *BROKEN)):
+        if read_heading(text, 0, len(text)) or any(near_miss(text, 0, len(text), w, True) for w in wants):
             assert MARKER_START.match(text), text
+        assert starts_like_marker(text, 0) == bool(MARKER_START.match(text)), text
 
 
 def test_month_days_are_the_calendars():
@@ -358,3 +361,71 @@ def test_every_reading_stands_for_a_term_of_the_vocabulary():
 
 def test_full_and_half_width_marks_read_alike():
     assert status.read("此项已基本完成整改，需长期坚持") == status.read("此项已基本完成整改,需长期坚持")
+
+
+@pytest.mark.parametrize("text,want,what,end", [
+    ("(二台账", ("(", "二", ")"), "lost-close", 2),
+    ("二)台账", ("(", "二", ")"), "lost-open", 2),
+    (")台账", ("(", "二", ")"), "lost-numeral", 1),
+    ("二台账", ("(", "二", ")"), "glued", 1),
+    ("(二二)台账", ("(", "二", ")"), "doubled", 4),
+    ("二()台账", ("(", "二", ")"), "swapped", 3),
+    ("((二)台账", ("(", "二", ")"), "doubled", 4),
+    ("、(二)台账", ("(", "二", ")"), "stray", 4),
+    ("三一下一步工作", ("", "三", "、"), "wrong", 2),
+    ("问题二台账不规范", ("问题", "二", ":"), "lost-mark", 3),
+    ("二推行电子台账", ("", "二", "是"), "lost-mark", 1),
+    ("二推是行电子台账", ("", "二", "是"), "swapped", 3),
+    ("2三救能力不强", ("", "2", ")"), "lost-close", 1),
+])
+def test_a_slip_of_the_expected_marker_is_read_as_it(text, want, what, end):
+    from rectlint.conventions.markers import near_miss
+
+    read = near_miss(text, 0, len(text), want, short=True)
+    assert (read.what, read.end) == (what, end)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("三个方面问题整改到位", ("", "三", "、")), ("三年来无新增问题", ("", "三", "是")),
+    ("3家单位完成整改", ("", "3", ".")), ("12月召开会议", ("", "1", ".")),
+    ("一定期开展检查", ("", "一", "是")), ("第三批党员已发展", ("第", "三", ",")),
+    ("三会一课制度执行到位", ("(", "三", ")")), ("是否存在问题", ("", "二", "是")),
+    ("(二)、组织领导", ("(", "二", ")")),
+])
+def test_quantities_names_and_words_are_no_slips(text, want):
+    from rectlint.conventions.markers import near_miss
+
+    assert near_miss(text, 0, len(text), want, short=True) is None
+
+
+@pytest.mark.parametrize("text", ["市委第三、第五巡察组", "第四、五巡察组", "巡察一组", "十届区委第三轮巡察一组", "十四五",
+                                  "第一书记", "第一时间", "第二批", "一把手", "“一岗双责”", "三重一大", "统一是非",
+                                  "之一是", "独一无二是"])
+def test_ordinals_in_names_and_words_are_no_markers(text):
+    from rectlint.conventions.markers import read_inline
+    from rectlint.text import fold
+
+    folded = fold("，" + text)
+    assert all(read_inline(folded, i, len(folded), 1) is None for i in range(1, len(folded)))
+
+
+def test_group_conventions():
+    from types import SimpleNamespace
+
+    from rectlint.conventions.markers import group_faults
+
+    def groups(*numbers, tops=None):
+        out = []
+        for i, run in enumerate(numbers):
+            out.append([SimpleNamespace(number=n, last=n, top=(tops or [0] * len(numbers))[i]) for n in run])
+        return out
+
+    def faults(gs):
+        return [(h.number, want, kind) for h, want, kind in group_faults(gs, lambda g: g[0].top)]
+
+    assert faults(groups([1, 2], [1, 2], [1])) == []  # restart under each parent
+    assert faults(groups([1, 2], [3, 4], [5])) == []  # run on
+    assert faults(groups([1, 2], [3], [1, 2], tops=[0, 0, 1])) == []  # run on within a section
+    assert faults(groups([1, 2], [1, 2], [3])) == [(3, 1, "skips")]
+    assert faults(groups([1, 3], [1])) == [(3, 2, "skips")]
+    assert faults(groups([2], [3])) == [(2, 1, "skips")]

@@ -36,15 +36,12 @@ NOTICES = corpus_files.notices()
 
 # Legitimate forms that the rules of 2026-12-03 still flag (issue 33): file -> what is misread.
 FALSE_ALARMS = {
-    "c39-procuratorate-feedback-groups.txt": "方面 count read as the problem total; 1. restarting under 反馈问题二 read as a skip",
     "c49-womens-federation-pobox.txt": "a 邮政信箱 not taken as a postal address; a block without a telephone",
     "c59-community-flattened-table.txt": "a community 公示 with a table asked for 一、二、 sections and a full block",
 }
 # Notices whose items or statuses the reader does not find (no finding may follow from that).
 NOT_READ = {
-    "c50-trade-union-audit-amounts.txt": "problems as 一、 headings with 整改情况：已整改。",
     "c59-community-flattened-table.txt": "table rows as items",
-    "c61-transport-bureau-markdown.md": "Markdown list items - **问题1**：",
 }
 
 

@@ -69,9 +69,11 @@ def _label_pattern(labels) -> str:
 
 
 MEASURE_LABEL = patterns.compile(rf"\s*({_label_pattern(MEASURE_LABELS)})\s*[:]")
-STATUS_LABEL = patterns.compile(rf"\s*({_label_pattern(STATUS_LABELS)})\s*[:]\s*")
+# A label set in bold in Markdown (**整改状态：**已完成) closes its emphasis after the colon.
+_AFTER_LABEL = r"\s*[:](?:\*\*|__)?\s*"
+STATUS_LABEL = patterns.compile(rf"\s*({_label_pattern(STATUS_LABELS)}){_AFTER_LABEL}")
 # Any label, searched anywhere in a line (an item's own paragraph may carry it mid-line).
-ANY_LABEL = patterns.compile(rf"({_label_pattern(MEASURE_LABELS + STATUS_LABELS)})\s*[:]\s*")
+ANY_LABEL = patterns.compile(rf"({_label_pattern(MEASURE_LABELS + STATUS_LABELS)}){_AFTER_LABEL}")
 
 # -- the grammar ----------------------------------------------------------------------------------
 

@@ -34,7 +34,13 @@ MESSAGES = {
     "broken-heading-marker.what.lost-close": "lost its closing bracket",
     "broken-heading-marker.what.lost-numeral": "lost its opening bracket and numeral",
     "broken-heading-marker.what.glued": "numeral is glued to the text, its mark lost",
-    "broken-heading-marker.what.lost-mark": "lost its 、, colon or brackets",
+    "broken-heading-marker.what.lost-mark": "lost its '{chars}'",
+    "broken-heading-marker.what.lost-number": "lost its number",
+    "broken-heading-marker.what.wrong": "has a wrong '{chars}'",
+    "broken-heading-marker.what.doubled": "has '{chars}' twice",
+    "broken-heading-marker.what.swapped": "has two characters swapped",
+    "broken-heading-marker.what.stray": "has a stray '{chars}'",
+    "broken-heading-marker.what.wrong-width": "has brackets of two widths",
     # corpus-overlap
     "corpus-overlap": "passage also appears in {path}, line {line} (about {chars} characters)",
     # date-chronology
@@ -84,6 +90,8 @@ MESSAGES = {
     "inline-enumeration.skips": "enumeration skips from {before} to {after}; {missing:, } missing",
     "inline-enumeration.order": "enumeration goes back from {before} to {after}",
     "inline-enumeration.range": "{first} to {last}",
+    "inline-enumeration.broken": "enumeration marker {what}: '{marker}' should be '{want}'",
+    "inline-enumeration.odd-mark": "enumeration marker {marker} should not be followed by '{mark}' (GB/T 15834-2011, appendix A)",
     # inspection-term
     "inspection-term": "the lead names a {own}组; '{wrong}' here should be '{own}'",
     "inspection-term.team": "the title and lead name {own}; '{written}' here is another team",
@@ -494,6 +502,9 @@ MESSAGES = {
     "outline.item-no-status": "  [item; no status]",
     "outline.problems-section": "  [problems section]",
     "outline.broken": " (broken: {how})",
+    "outline.read-as": "{how}, read as '{want}'",
+    "outline.run": "  in-text run from line {line}: {markers}",
+    "outline.run-fault": " (faulty)",
     "outline.supervision": "  supervision: lines {lines:, }",
     "outline.signature": "  signature: lines {lines:, }",
     "outline.date-line": "  date line: {line}",

@@ -34,7 +34,13 @@ MESSAGES = {
     "broken-heading-marker.what.lost-close": "缺少右括号",
     "broken-heading-marker.what.lost-numeral": "缺少左括号和序号",
     "broken-heading-marker.what.glued": "与正文粘连，缺少标点或括号",
-    "broken-heading-marker.what.lost-mark": "缺少顿号、冒号或括号",
+    "broken-heading-marker.what.lost-mark": "缺少“{chars}”",
+    "broken-heading-marker.what.lost-number": "缺少序号数字",
+    "broken-heading-marker.what.wrong": "中的“{chars}”有误",
+    "broken-heading-marker.what.doubled": "中的“{chars}”重复",
+    "broken-heading-marker.what.swapped": "字符顺序颠倒",
+    "broken-heading-marker.what.stray": "多出“{chars}”",
+    "broken-heading-marker.what.wrong-width": "的左右括号全角、半角不一致",
     # corpus-overlap
     "corpus-overlap": "本段与已发布通报 {path} 第{line}行的内容相同（约{chars}字）",
     # date-chronology
@@ -83,6 +89,8 @@ MESSAGES = {
     "inline-enumeration.skips": "段内序号跳号：“{before}”之后是“{after}”，缺少“{missing:”“}”",
     "inline-enumeration.order": "段内序号顺序错乱：“{before}”之后是“{after}”",
     "inline-enumeration.range": "{first}至{last}",
+    "inline-enumeration.broken": "段内序号{what}：“{marker}”应为“{want}”",
+    "inline-enumeration.odd-mark": "段内序号“{marker}”后不宜用“{mark}”（GB/T 15834-2011 附录A）",
     # inspection-term
     "inspection-term": "导语所称为{own}组，此处“{wrong}”应为“{own}”",
     "inspection-term.team": "标题和导语所称为{own}，此处“{written}”与之不符",
@@ -490,6 +498,9 @@ MESSAGES = {
     "outline.item-no-status": "  [问题条目；未写整改状态]",
     "outline.problems-section": "  [问题部分]",
     "outline.broken": "（序号残缺：{how}）",
+    "outline.read-as": "{how}，应为“{want}”",
+    "outline.run": "  段内列举（第 {line} 行起）：{markers}",
+    "outline.run-fault": "（有误）",
     "outline.supervision": "  监督渠道：第 {lines:、} 行",
     "outline.signature": "  落款：第 {lines:、} 行",
     "outline.date-line": "  成文日期：第 {line} 行",

@@ -113,3 +113,12 @@ def test_every_status_label_of_an_item_is_read():
                       "（2）问题清单不具体。整改情况：修订工作规程。整改状态：已完整改。\n")
     (f,) = lint(text, "unknown-status")
     assert "已完整改" in f.zh
+
+
+def test_a_label_set_in_bold_in_markdown_is_read_after_its_emphasis():
+    text = ("## 一、问题整改情况\n\n- **问题1**：台账管理不规范。\n  - **整改状态：**已完成\n"
+            "  - **整改措施：**建立台账，逐项核对。\n- **问题2**：制度执行不严格。\n  - **整改状态：**已完成整改\n")
+    assert lint(text, "unknown-status", kind="md", path="draft.md") == []
+    broken = text.replace("**已完成整改", "**已完整改")
+    (f,) = lint(broken, "unknown-status", kind="md", path="draft.md")
+    assert f.suggestion == "已完成整改"
