@@ -137,17 +137,20 @@ def test_fingerprint_classes_are_exactly_the_characters_python_calls_alnum_and_d
 
 
 def test_every_heading_and_broken_marker_starts_with_a_marker_start():
-    # MARKER_START is the cheap test the outline makes before trying every form.
+    # MARKER_START is the cheap test the outline makes before reading a line's marker.
     import random
 
-    from rectlint.conventions.markers import BROKEN, HEADINGS, MARKER_START
+    from rectlint.conventions.markers import MARKER_START, near_miss, read_heading, starts_like_marker
 
+    wants = [("", "二", "、"), ("(", "二", ")"), ("", "2", "."), ("", "2", ")"), ("问题", "二", ":"),
+             ("问题", "2", ":"), ("第", "二", ","), ("", "②", ""), ("", "二", "是")]
     rng = random.Random(5)
-    alphabet = "一二三四五六七八九十0123456789()、.:,问题第关于是个年月“\"《台账不规范 "
+    alphabet = "一二三四五六七八九十0123456789()、.:,;问题第关于是个年月“\"《台账不规范①②⑴ 反馈存在"
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 12)))
-        if any(p.match(text) for p, *_ in (*HEADINGS, *BROKEN)):
+        if read_heading(text, 0, len(text)) or any(near_miss(text, 0, len(text), w, True) for w in wants):
             assert MARKER_START.match(text), text
+        assert starts_like_marker(text, 0) == bool(MARKER_START.match(text)), text
 
 
 def test_month_days_are_the_calendars():
@@ -292,3 +295,137 @@ def test_the_fast_reading_of_the_commonest_shapes_is_the_parsers(start, joiner, 
                 [(w.pieces.index(p), what) for p, what in w.invalid])
 
     assert shape(fast) == shape(slow), text
+
+
+# -- the status grammar (docs/conventions.md#status) ---------------------------------------------
+
+SUBJECTS = ["", "该问题", "此项", "该项整改", "这一问题", "上述问题", "目前，该问题", "截至目前，此项"]
+DONE = ["已完成", "已完成整改", "已整改完成", "已整改到位", "已整改完毕", "已办结", "已销号", "已全部整改到位",
+        "已整改", "已解决", "已落实到位"]
+OPEN = [("基本完成", "partial"), ("已阶段性完成整改", "partial"), ("初步完成", "partial"),
+        ("正在整改", "ongoing"), ("正在持续整改中", "ongoing"), ("正持续推进", "ongoing"), ("整改中", "ongoing"),
+        ("按期推进中", "ongoing"), ("持续办理中", "ongoing"), ("计划于2026年6月底前完成", "ongoing"),
+        ("需长期坚持", "long"), ("尚未完成", "not")]
+
+
+@pytest.mark.parametrize("subject", SUBJECTS)
+@pytest.mark.parametrize("done", DONE)
+def test_every_subject_with_every_done_predicate_reads_as_done(subject, done):
+    reading = status.read(subject + done)
+    assert reading is not None and reading.klass == "done" and reading.term == "已完成整改"
+    assert status.is_complete(subject + done, status.COMPLETE)
+
+
+@pytest.mark.parametrize("subject", SUBJECTS[:4])
+@pytest.mark.parametrize("words,klass", OPEN)
+def test_open_statuses_read_with_their_class(subject, words, klass):
+    reading = status.read(subject + words)
+    assert reading is not None and reading.klass == klass
+    assert not status.is_complete(subject + words, status.COMPLETE)
+
+
+@pytest.mark.parametrize("words", ["已完成整改，需长期坚持", "已基本完成整改，需长期坚持", "阶段性完成，计划于2026年6月底前全面完成",
+                                   "目前该问题正持续推进，首期培训计划于2026年3月底前完成"])
+def test_continuations_read(words):
+    reading = status.read(words)
+    assert reading is not None and reading.plan is None
+
+
+@pytest.mark.parametrize("words", ["已完成，计划于2026年3月底前完成招聘", "已完成整改，正在推进", "已办结，尚未销号"])
+def test_done_with_a_plan_reads_as_a_contradiction(words):
+    reading = status.read(words)
+    assert reading is not None and reading.klass == "done" and reading.plan is not None
+
+
+@pytest.mark.parametrize("words", ["已完整改", "已完", "已已完成", "该问已完成整改", "已完成，整改", "正整改", "已完结", "已成完整改"])
+def test_garbled_statuses(words):
+    assert status.read(words) is None and status.garbled(words)
+
+
+@pytest.mark.parametrize("words", ["已建立台账", "已完成资产清查", "整改", "问题", "一是建立台账", "持续推进制度建设"])
+def test_measures_are_neither_statuses_nor_garbled_ones(words):
+    assert status.read(words) is None and not status.garbled(words)
+
+
+def test_terms_name_the_vocabulary_terms_a_status_stands_for():
+    assert "正在整改" in status.terms("持续推进") and "持续整改" in status.terms("正在整改")
+    assert status.terms("已完成整改，长期坚持")[0] == "已完成整改" and "长期坚持" in status.terms("已完成整改，长期坚持")
+    assert status.terms("已完结") == ["已完结"]
+    assert status.in_vocabulary("已整改完毕", ["已完成整改"]) and not status.in_vocabulary("已整改完毕", ["正在整改"])
+
+
+def test_every_reading_stands_for_a_term_of_the_vocabulary():
+    for words in DONE + [w for w, _ in OPEN]:
+        assert status.read(words).term in status.VOCABULARY
+
+
+def test_full_and_half_width_marks_read_alike():
+    assert status.read("此项已基本完成整改，需长期坚持") == status.read("此项已基本完成整改,需长期坚持")
+
+
+@pytest.mark.parametrize("text,want,what,end", [
+    ("(二台账", ("(", "二", ")"), "lost-close", 2),
+    ("二)台账", ("(", "二", ")"), "lost-open", 2),
+    (")台账", ("(", "二", ")"), "lost-numeral", 1),
+    ("二台账", ("(", "二", ")"), "glued", 1),
+    ("(二二)台账", ("(", "二", ")"), "doubled", 4),
+    ("二()台账", ("(", "二", ")"), "swapped", 3),
+    ("((二)台账", ("(", "二", ")"), "doubled", 4),
+    ("、(二)台账", ("(", "二", ")"), "stray", 4),
+    ("三一下一步工作", ("", "三", "、"), "wrong", 2),
+    ("问题二台账不规范", ("问题", "二", ":"), "lost-mark", 3),
+    ("二推行电子台账", ("", "二", "是"), "lost-mark", 1),
+    ("二推是行电子台账", ("", "二", "是"), "swapped", 3),
+    ("2三救能力不强", ("", "2", ")"), "lost-close", 1),
+])
+def test_a_slip_of_the_expected_marker_is_read_as_it(text, want, what, end):
+    from rectlint.conventions.markers import near_miss
+
+    read = near_miss(text, 0, len(text), want, short=True)
+    assert (read.what, read.end) == (what, end)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("三个方面问题整改到位", ("", "三", "、")), ("三年来无新增问题", ("", "三", "是")),
+    ("3家单位完成整改", ("", "3", ".")), ("12月召开会议", ("", "1", ".")),
+    ("一定期开展检查", ("", "一", "是")), ("第三批党员已发展", ("第", "三", ",")),
+    ("三会一课制度执行到位", ("(", "三", ")")), ("是否存在问题", ("", "二", "是")),
+    ("(二)、组织领导", ("(", "二", ")")),
+])
+def test_quantities_names_and_words_are_no_slips(text, want):
+    from rectlint.conventions.markers import near_miss
+
+    assert near_miss(text, 0, len(text), want, short=True) is None
+
+
+@pytest.mark.parametrize("text", ["市委第三、第五巡察组", "第四、五巡察组", "巡察一组", "十届区委第三轮巡察一组", "十四五",
+                                  "第一书记", "第一时间", "第二批", "一把手", "“一岗双责”", "三重一大", "统一是非",
+                                  "之一是", "独一无二是"])
+def test_ordinals_in_names_and_words_are_no_markers(text):
+    from rectlint.conventions.markers import read_inline
+    from rectlint.text import fold
+
+    folded = fold("，" + text)
+    assert all(read_inline(folded, i, len(folded), 1) is None for i in range(1, len(folded)))
+
+
+def test_group_conventions():
+    from types import SimpleNamespace
+
+    from rectlint.conventions.markers import group_faults
+
+    def groups(*numbers, tops=None):
+        out = []
+        for i, run in enumerate(numbers):
+            out.append([SimpleNamespace(number=n, last=n, top=(tops or [0] * len(numbers))[i]) for n in run])
+        return out
+
+    def faults(gs):
+        return [(h.number, want, kind) for h, want, kind in group_faults(gs, lambda g: g[0].top)]
+
+    assert faults(groups([1, 2], [1, 2], [1])) == []  # restart under each parent
+    assert faults(groups([1, 2], [3, 4], [5])) == []  # run on
+    assert faults(groups([1, 2], [3], [1, 2], tops=[0, 0, 1])) == []  # run on within a section
+    assert faults(groups([1, 2], [1, 2], [3])) == [(3, 1, "skips")]
+    assert faults(groups([1, 3], [1])) == [(3, 2, "skips")]
+    assert faults(groups([2], [3])) == [(2, 1, "skips")]

@@ -34,7 +34,13 @@ MESSAGES = {
     "broken-heading-marker.what.lost-close": "lost its closing bracket",
     "broken-heading-marker.what.lost-numeral": "lost its opening bracket and numeral",
     "broken-heading-marker.what.glued": "numeral is glued to the text, its mark lost",
-    "broken-heading-marker.what.lost-mark": "lost its 、, colon or brackets",
+    "broken-heading-marker.what.lost-mark": "lost its '{chars}'",
+    "broken-heading-marker.what.lost-number": "lost its number",
+    "broken-heading-marker.what.wrong": "has a wrong '{chars}'",
+    "broken-heading-marker.what.doubled": "has '{chars}' twice",
+    "broken-heading-marker.what.swapped": "has two characters swapped",
+    "broken-heading-marker.what.stray": "has a stray '{chars}'",
+    "broken-heading-marker.what.wrong-width": "has brackets of two widths",
     # corpus-overlap
     "corpus-overlap": "passage also appears in {path}, line {line} (about {chars} characters)",
     # date-chronology
@@ -84,6 +90,8 @@ MESSAGES = {
     "inline-enumeration.skips": "enumeration skips from {before} to {after}; {missing:, } missing",
     "inline-enumeration.order": "enumeration goes back from {before} to {after}",
     "inline-enumeration.range": "{first} to {last}",
+    "inline-enumeration.broken": "enumeration marker {what}: '{marker}' should be '{want}'",
+    "inline-enumeration.odd-mark": "enumeration marker {marker} should not be followed by '{mark}' (GB/T 15834-2011, appendix A)",
     # inspection-term
     "inspection-term": "the lead names a {own}组; '{wrong}' here should be '{own}'",
     "inspection-term.team": "the title and lead name {own}; '{written}' here is another team",
@@ -95,14 +103,31 @@ MESSAGES = {
     # lost-unit
     "lost-unit.count": "the number {number} lost its unit and full stop",
     "lost-unit.amount": "the amount {number} lost its unit (元 or 万元)",
+    "lost-unit.figure": "the count '{written}' lost its unit",
+    "lost-unit.number": "the unit '{written}' lost its number",
+    "lost-unit.doubled": "'{written}' has its unit twice or a second unit",
+    "lost-unit.numeral": "'{written}' is not a well-formed number",
+    "lost-unit.class": "'{written}' is counted in another unit than the total it refers to",
+    "lost-unit.mark": "a mark in '{written}' parts the number from its words or follows another mark",
     # missing-status
     "missing-status": "item {marker} gives no completion status (e.g. 整改结果：已完成整改)",
     # number-arithmetic
     "number-arithmetic.share": "share {share}% disagrees with {part}/{total} (about {actual:.2f}%)",
     "number-arithmetic.parts-exceed": "the parts after 其中 add up to {summed}, more than the total {total}",
     "number-arithmetic.rate": "completion rate {rate}% disagrees with {done}/{total} (about {actual:.1f}%)",
+    "number-arithmetic.rate-of": "the rate {rate}% cannot be a whole number out of {total}",
+    "number-arithmetic.truncated": "the rate {rate}% truncates {done}/{total}; rounded it is {rounded}%",
+    "number-arithmetic.exceeds": "{done} completed plus {others} in progress exceeds the {total} declared",
+    "number-arithmetic.sum": "status counts add up to {sum}, not the {total} declared",
+    "number-arithmetic.rest": "the remaining {written} is not the total less the counts before it ({rest})",
+    "number-arithmetic.restate": "the total said again, {written}, is not the {total} declared",
+    "number-arithmetic.aspects-exceed": "{aspects} aspects are more than the {total} problems",
     # numeral-formula
     "numeral-formula": "fixed formula takes Chinese numerals: '{written}' should be '{good}'",
+    "numeral-formula.mixed": "Arabic and Chinese numerals mixed in one set of counts: '{written}'",
+    "numeral-formula.er": "a measure word takes 两, not 二: '{written}' should be '{good}'",
+    # overdue-item
+    "overdue-item": "deadline '{deadline}' had passed by {ref} and the status is still {status}: overdue",
     # paired-punctuation
     "paired-punctuation.more": "{more} more unmatched brackets, quotes or title marks in this paragraph "
                                "(only the first {limit} are listed)",
@@ -139,11 +164,18 @@ MESSAGES = {
     "required-parts.part.email": "an e-mail address",
     # status-contradiction
     "status-contradiction": "status says {status} but the measures say '{phrase}'; use 阶段性完成 or 正在整改",
+    "status-contradiction.plan": "the status says done yet also '{phrase}': the same work cannot be both done and planned; use 阶段性完成 or 正在整改",
     # summary-counts
     "summary-counts.exceeds": "{done} completed plus {others} in progress exceeds the {total} declared",
     "summary-counts.sum": "status counts add up to {sum}, not the {total} declared",
     "summary-counts.truncated": "completion rate {rate}% truncates {done}/{total}; rounded it is {rounded}%",
     "summary-counts.rate": "completion rate {rate}% disagrees with {done}/{total} (about {actual:.1f}%)",
+    "summary-counts.rate-of": "the rate {rate}% cannot be a whole number out of {total}",
+    "summary-counts.rest": "the remaining {written} is not the total less the counts before it ({rest})",
+    "summary-counts.restate": "the total said again, {written}, is not the {total} declared",
+    "summary-counts.share": "share {share}% disagrees with {part}/{total} (about {actual:.2f}%)",
+    "summary-counts.aspects-exceed": "{aspects} aspects are more than the {total} problems",
+    "summary-counts.parts-exceed": "the parts after 其中 add up to {summed}, more than the total {total}",
     "summary-counts.problems": "{declared} problems declared, {listed} listed",
     "summary-counts.aspects": "{declared} aspects declared, {listed} listed",
     "summary-counts.completed": "{declared} declared completed, {listed} items marked completed",
@@ -506,6 +538,9 @@ MESSAGES = {
     "outline.item-no-status": "  [item; no status]",
     "outline.problems-section": "  [problems section]",
     "outline.broken": " (broken: {how})",
+    "outline.read-as": "{how}, read as '{want}'",
+    "outline.run": "  in-text run from line {line}: {markers}",
+    "outline.run-fault": " (faulty)",
     "outline.supervision": "  supervision: lines {lines:, }",
     "outline.signature": "  signature: lines {lines:, }",
     "outline.date-line": "  date line: {line}",
