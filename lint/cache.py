@@ -26,7 +26,6 @@ from .finding import CATEGORIES, SEVERITIES, Finding, Fix, Location
 from .kind import DocInfo
 
 FORMAT = 2  # 2: a checksum over each entry, and text masked
-DEFAULT_DIR = ".rectlint_cache"
 
 
 def _config_bytes(cfg) -> bytes:

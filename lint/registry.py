@@ -192,7 +192,3 @@ def _plugin_entry_points():
     from importlib.metadata import entry_points
 
     return entry_points(group=ENTRY_POINT_GROUP)
-
-
-def categories_in_use() -> set[str]:
-    return {c for rule in all_rules().values() for c in rule.categories}
