@@ -57,12 +57,12 @@ def check(doc, options):
         for lo, hi in sentences(text, para.start, para.end):
             split = text.find("其中", lo, hi)
             if split >= 0:
-                yield from _parts(doc, text, lo, hi, split)
+                yield from _parts(text, lo, hi, split)
             if doc.line_at(lo).number not in summary_lines:
-                yield from _rate(doc, text, lo, hi)
+                yield from _rate(text, lo, hi)
 
 
-def _parts(doc, text, lo, hi, split):
+def _parts(text, lo, hi, split):
     before = list(_QTY.finditer(text, lo, split))
     if not before:
         return
@@ -89,7 +89,7 @@ def _parts(doc, text, lo, hi, split):
                   **say("number-arithmetic.parts-exceed", summed=_fmt(summed, t_unit), total=total.group(0)))
 
 
-def _rate(doc, text, lo, hi):
+def _rate(text, lo, hi):
     rate = _RATE.search(text, lo, hi)
     if not rate:
         return

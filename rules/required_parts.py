@@ -108,7 +108,7 @@ def check(doc, options):
             tail.append("date")
     missing = head + tail
     if missing:
-        line = body[0] if head else _last_line(doc, outline, body)
+        line = body[0] if head else _last_line(outline, body)
         yield Hit(line.start, line.end, key="missing:" + ",".join(missing),
                   **say("required-parts.missing", parts=_parts(missing)))
     if kind == "inspection" and outline.lead and "lead" not in (m[0] for m in head) and info.starts_whole:
@@ -117,7 +117,7 @@ def check(doc, options):
         yield from _supervision(doc, outline.supervision)
 
 
-def _last_line(doc, outline, body):
+def _last_line(outline, body):
     """The line after which the closing parts belong: the last one before them."""
     closing = {line.number for line in (*outline.supervision, *outline.signature)}
     if outline.date_line is not None:
