@@ -131,6 +131,7 @@ def chromium():
     return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
+@pytest.mark.slow
 def test_html_report_renders_in_headless_chromium(tmp_path):
     browser = chromium()
     if browser is None:

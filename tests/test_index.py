@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from conftest import EXAMPLES, ROOT, run_cli
 from drafts import notice
 
@@ -21,6 +23,7 @@ def _notices(folder, n):
     return folder
 
 
+@pytest.mark.slow
 def test_an_interrupted_add_leaves_the_index_consistent(tmp_path):
     drafts = _notices(tmp_path / "drafts", 120)
     index = tmp_path / "corpus.sqlite"
