@@ -145,12 +145,13 @@ def check(paths, select, ignore, fmt, lang, output_file, quiet, statistics, colo
     # Fixes, diffs, the HTML report, the outline and annotation need whole documents; the rest keep views.
     whole = bool(fix or show_diff or explain_outline or fmt == "html" or annotating)
     cache = None if no_cache else (cache_dir or os.environ.get("RECTLINT_CACHE_DIR") or ".rectlint_cache")
-    _LANG["chosen"] = lang  # --lang: even a configuration in error is reported in it
+    chosen = click.get_current_context().find_object(Chosen) or Chosen()
+    chosen.lang = lang  # --lang: even a configuration in error is reported in it
     linter = Linter(config_path, _split(select), _split(ignore), context, against=against, max_mib=max_mib,
                     follow_symlinks=follow_symlinks, keep_documents=whole, jobs=jobs,
                     cache_dir=cache, stdin_filename=stdin_filename, force_exclude=force_exclude,
-                    on_warning=None if quiet else _warn)
-    lang = _LANG["chosen"] = lang or linter.config_for(stdin_filename or ".").lang or "zh"
+                    on_warning=None if quiet else _warner(chosen))
+    lang = chosen.lang = lang or linter.config_for(stdin_filename or ".").lang or "zh"
     run = RunInfo({}, [], lang, use_color(color, bool(output_file), fmt), unsafe=unsafe_fixes, show_fixes=show_fixes)
     out = Output(output_file, run.color)
     try:
@@ -309,14 +310,16 @@ def _say_skipped(skipped: list, lang: str) -> None:
         click.echo("rectlint: " + text("skip.others", lang, count=others), err=True)
 
 
-def _warn(message) -> None:
-    """What a reader says about a draft it could still read, in the run's language when it was
-    worded in both."""
-    lang = _LANG["chosen"] or "zh"
-    if isinstance(message, Said):
-        click.echo("rectlint: " + in_language(message, lang), err=True)
-    else:
-        click.echo("rectlint: " + text("cli.warning", lang, message=message), err=True)
+def _warner(chosen: Chosen):
+    """What a reader says about a draft it could still read, in the run's language (once it is
+    chosen) when it was worded in both."""
+    def warn(message) -> None:
+        lang = chosen.lang or "zh"
+        if isinstance(message, Said):
+            click.echo("rectlint: " + in_language(message, lang), err=True)
+        else:
+            click.echo("rectlint: " + text("cli.warning", lang, message=message), err=True)
+    return warn
 
 
 def _unread(progress, errors: list, lang: str):
@@ -400,16 +403,16 @@ def explain(rule_id, lang):
 _INDEX_FILE = option("--index", "index_path", type=click.Path(dir_okay=False),
                      default=None, show_default=".rectlint/corpus.sqlite", help="help.index.file")
 # Read before parsing (cli_language.requested), as for every command.
-_INDEX_LANG = option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+_index_lang = option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
                      expose_value=False, help="help.index.lang")
 
 
 def _INDEX_OPTION(command):
-    return _INDEX_FILE(_INDEX_LANG(command))
+    return _INDEX_FILE(_index_lang(command))
 
 
 @cli.group("index", help="help.index")
-@_INDEX_LANG
+@_index_lang
 def index_group():
     pass
 
@@ -502,24 +505,29 @@ def index_repair(index_path):
     return 1 if lost else 0
 
 
-# The language of a failure's line, once the run has chosen it (None: not yet).
-_LANG = {"chosen": None}
+class Chosen:
+    """The language a run has chosen (None: not yet), handed to the command as click's context
+    object, so that main() words a failure in it: a configuration's `lang:` is known only once
+    the configuration is read."""
+
+    def __init__(self):
+        self.lang: str | None = None
 
 
 def main(argv=None) -> None:
     """Entry point: every failure is one line on stderr, never a traceback."""
-    _LANG["chosen"] = None
+    chosen = Chosen()
     args = sys.argv[1:] if argv is None else list(argv)
     asked = requested(args)  # what the line says before click has parsed it
 
     def lang() -> str:
-        return _LANG["chosen"] or asked
+        return chosen.lang or asked
 
     def say(line: str) -> None:
         click.echo("rectlint: " + line, err=True)
 
     try:
-        code = cli.main(args=args, prog_name="rectlint", standalone_mode=False)
+        code = cli.main(args=args, prog_name="rectlint", standalone_mode=False, obj=chosen)
     except click.ClickException as exc:  # a usage error, or a bad value; worded when shown, in the context's language
         with exc.ctx.scope(cleanup=False) if getattr(exc, "ctx", None) is not None else nullcontext():
             message = exc.format_message()
@@ -532,7 +540,7 @@ def main(argv=None) -> None:
         say(text("cli.aborted", lang()))
         code = 130
     except RectlintError as exc:
-        say(in_language(exc.message, _LANG["chosen"] or getattr(exc, "lang", None) or asked))
+        say(in_language(exc.message, chosen.lang or getattr(exc, "lang", None) or asked))
         code = 2
     except BrokenPipeError:
         # The reader went away (rectlint … | head); keep the interpreter from complaining at exit.
