@@ -82,8 +82,13 @@ class Document:
         self.body_end = self.parts[0].first if self.parts else len(self.lines) + 1
         # A web page's SourceMap: findings are located in the page source, not in this text.
         self.source = source
-        # Results of scans that several rules share (conventions/dates.py): each is run once.
-        self.memo: dict = {}
+        # Scans that several rules share, each run once per document, kept where they are made:
+        self.masked_lines: dict[int, str] = {}  # line number: its text with quoted spans masked (engine)
+        self.date_scans: dict | None = None  # conventions/dates: pattern -> {line number: matches}
+        self.date_scan_lines: set[int] = set()  # the lines any of those patterns matched, and the 成文日期's
+        self.broken_dates: dict[int, list] = {}  # line number: conventions.dates.Broken found on it
+        self.date_mentions: list | None = None  # conventions.dates.Mention over the whole text, in order
+        self.date_mention_starts: list[int] = []  # their start offsets, for bisecting
 
     @property
     def shown_lines(self) -> list[Line]:

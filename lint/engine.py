@@ -62,10 +62,10 @@ def masked_text(doc: Document, start: int, end: int) -> str:
 
 
 def _masked_line(doc: Document, line) -> str:
-    key = ("masked", line.number)
-    if key not in doc.memo:
-        doc.memo[key] = mask(line.text)
-    return doc.memo[key]
+    masked = doc.masked_lines.get(line.number)
+    if masked is None:
+        masked = doc.masked_lines[line.number] = mask(line.text)
+    return masked
 
 
 def _internal(doc: Document, rule_id: str, exc: Exception) -> Finding:

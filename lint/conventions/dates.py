@@ -132,21 +132,19 @@ _SIGNATURE = patterns.compile(rf"\s*({YEAR})(\d{{3,4}})\s*$")
 
 def broken_dates(doc, lines) -> list[Broken]:
     """Digit runs that are dates with 年, 月 or 日 lost, over the given lines."""
-    memo = doc.memo
-    scans = memo.get("broken-scans")
+    scans = doc.date_scans
     if scans is None:
-        scans = memo["broken-scans"] = {p: doc.matches(p, doc.lines) for p in _SCANNED}
+        scans = doc.date_scans = {p: doc.matches(p, doc.lines) for p in _SCANNED}
         date_line = doc.outline.date_line
-        memo["broken-lines"] = set().union(*scans.values(), [date_line.number] if date_line is not None else [])
-    read = memo["broken-lines"]
+        doc.date_scan_lines = set().union(*scans.values(), [date_line.number] if date_line is not None else [])
+    read = doc.date_scan_lines
     found: list[Broken] = []
     for line in lines:
         if line.number not in read:  # no pattern matched there, and it is not the 成文日期
             continue
-        key = ("broken", line.number)
-        if key not in memo:
-            memo[key] = _broken_in_line(doc, line, scans)
-        found += memo[key]
+        if line.number not in doc.broken_dates:
+            doc.broken_dates[line.number] = _broken_in_line(doc, line, scans)
+        found += doc.broken_dates[line.number]
     return found
 
 
@@ -289,11 +287,11 @@ def mentions_in(doc, lo: int, hi: int) -> list[Mention]:
     """mentions(doc.folded, lo, hi) for a span of whole lines. The text is read once however
     many rules ask: its two patterns are line patterns, so a span's mentions are those of the
     whole text that start in it."""
-    found = doc.memo.get("mentions")
+    found = doc.date_mentions
     if found is None:
-        found = doc.memo["mentions"] = mentions(doc.folded, 0, len(doc.folded))
-        doc.memo["mention-starts"] = [m.start for m in found]
-    starts = doc.memo["mention-starts"]
+        found = doc.date_mentions = mentions(doc.folded, 0, len(doc.folded))
+        doc.date_mention_starts = [m.start for m in found]
+    starts = doc.date_mention_starts
     return found[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
 
 
