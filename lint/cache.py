@@ -190,7 +190,7 @@ class Cache:
             "lines": {str(n): [line.start, line.end, mask(line.text)] for n, line in view.lines.kept.items()},
             "findings": [_finding(f) for f in findings],
         }
-        from .fixes import replace_file  # only when an entry is written: a re-run that reads never needs it
+        from .atomic import replace_file  # only when an entry is written: a re-run that reads never needs it
 
         payload = json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
         target = self._file(key)

@@ -16,7 +16,7 @@ from . import patterns
 from .errors import ConfigError
 from .finding import SEVERITIES, Fix, Hit
 from .messages import CATALOGUES, said, say
-from .registry import Rule
+from .rule import Rule
 
 KINDS = ("existence", "substitution", "consistency")
 _KEYS = {"id", "kind", "summary", "why", "summary_zh", "why_zh", "severity", "message", "swap", "tokens", "either", "examples"}
