@@ -82,13 +82,9 @@ class Document:
         self.body_end = self.parts[0].first if self.parts else len(self.lines) + 1
         # A web page's SourceMap: findings are located in the page source, not in this text.
         self.source = source
-        # Scans that several rules share, each run once per document, kept where they are made:
-        self.masked_lines: dict[int, str] = {}  # line number: its text with quoted spans masked (engine)
-        self.date_scans: dict | None = None  # conventions/dates: pattern -> {line number: matches}
-        self.date_scan_lines: set[int] = set()  # the lines any of those patterns matched, and the 成文日期's
-        self.broken_dates: dict[int, list] = {}  # line number: conventions.dates.Broken found on it
-        self.date_mentions: list | None = None  # conventions.dates.Mention over the whole text, in order
-        self.date_mention_starts: list[int] = []  # their start offsets, for bisecting
+        # Each line's text with its personal numbers masked, as findings quote it (privacy.masked_text):
+        # made when first asked for, by line number.
+        self.masked_lines: dict[int, str] = {}
 
     @property
     def shown_lines(self) -> list[Line]:
@@ -164,6 +160,12 @@ class Document:
     def outline(self):
         from .outline import build_outline
         return build_outline(self)
+
+    @cached_property
+    def dates(self):
+        """Every date written in the text, read once for all rules (conventions/date_grammar.py)."""
+        from .conventions.date_grammar import read_dates
+        return read_dates(self)
 
     @cached_property
     def info(self):

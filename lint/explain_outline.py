@@ -12,6 +12,14 @@ def _clip(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
+def _depth(h) -> int:
+    """How deep a heading stands in the document's own nesting of forms."""
+    depth = 0
+    while h.parent is not None:
+        depth, h = depth + 1, h.parent
+    return depth
+
+
 def describe(doc, lang: str = "zh") -> str:
     info, outline = doc.info, doc.outline
 
@@ -37,8 +45,12 @@ def describe(doc, lang: str = "zh") -> str:
                     if h.status else say("outline.item-no-status"))
         elif h is outline.items_section:
             mark = say("outline.problems-section")
-        broken = say("outline.broken", how=_broken(h.broken, lang)) if h.broken else ""
-        out.append(f"  {h.line.number:>5} {'  ' * h.level}{_clip(h.line.text)}{broken}{mark}")
+        broken = say("outline.broken", how=_broken(h, lang)) if h.broken else ""
+        out.append(f"  {h.line.number:>5} {'  ' * _depth(h)}{_clip(h.line.text)}{broken}{mark}")
+    for run in outline.runs:
+        faulty = say("outline.run-fault")
+        shown = " ".join(doc.text[m.start:m.end] + (faulty if m.fault or m.slip else "") for m in run.markers)
+        out.append(say("outline.run", line=doc.position(run.markers[0].start)[0], markers=_clip(shown, 60)))
     for key, lines in (("outline.supervision", outline.supervision), ("outline.signature", outline.signature)):
         if lines:
             out.append(say(key, lines=[str(line.number) for line in lines]))
@@ -47,9 +59,10 @@ def describe(doc, lang: str = "zh") -> str:
     return "\n".join(out)
 
 
-def _broken(how: str, lang: str) -> str:
-    """What a broken marker lost, in the words of broken-heading-marker's findings."""
+def _broken(h, lang: str) -> str:
+    """How a broken marker broke and what it is read as, in the words of broken-heading-marker."""
     try:
-        return text("broken-heading-marker.what." + how, lang)
+        how = text("broken-heading-marker.what." + h.broken, lang, chars=h.detail)
     except KeyError:
-        return how
+        how = h.broken
+    return text("outline.read-as", lang, how=how, want=h.want) if h.want else how

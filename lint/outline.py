@@ -8,6 +8,7 @@ The vocabulary (status words, labels) lives in `rectlint.conventions`.
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cached_property
 
 from . import patterns
@@ -17,39 +18,46 @@ from .conventions.frame import SUPERVISION as _SUPERVISION
 from .conventions.status import (ANY_LABEL, MEASURE_LABEL, STATUS_AFTER_LABEL, STATUS_LABEL, STATUS_TAG,
                                   sentence_term, status_sentences)
 from .conventions.dates import DATE_LINE
-from .conventions.markers import BROKEN, HEADINGS, MARKER_START, RUN_MARKER, RUN_ORDER
-from .text import cn_to_int
-
-# A heading is short and has no comma (a status tag or Markdown emphasis may close it); a
-# paragraph that happens to start with a numeral is not.
-_HEADING_LIKE = patterns.compile(r"[^,;。]{2,30}。?\s*(?:【[^】]*】|\([^)]*\))?\s*(?:\*\*|__)?\s*$")
+from .conventions.kinds import LEAD_OPENING
+from .conventions import markers
+from .conventions.markers import HEADING_LIKE, Flow, Run, RunMarker, level_of  # noqa: F401 - Run, RunMarker: part of the outline's API
 
 _MARKUP = r"(?:#{1,6}\s+|[-*]\s+)?(?:\*\*|__)?"  # Markdown before a heading's marker
 # What str.isspace skips (\s and the four information separators), then the Markdown.
 _CONTENT = patterns.compile(r"[\s\x1c-\x1f]*" + _MARKUP)
 _SENTENCE_STOP = patterns.compile(r"[。;]")
 _TITLE_WORDS = patterns.compile(r"整改|通报|报告|情况")
-_PROBLEMS_SECTION = patterns.compile(r"问题|反馈意见|整改落实|整改情况")
+# A section named for the problems or the feedback, not for how the rectification was organised
+# (一、组织落实整改情况, 一、党委及主要负责人组织落实整改情况).
+_PROBLEMS_SECTION = patterns.compile(r"(?!.*组织).*(?:问题|意见)")
 
 
 class Heading(Record):
     """A numbered heading (一、（一）1.) with its body lines and sub-headings."""
 
     # Compared and hashed by identity; shown without parent and children, which would recurse.
-    FIELDS = ("line", "level", "number", "style", "marker_start", "marker_end", "broken", "sub_number", "status")
+    FIELDS = ("line", "level", "number", "style", "marker_start", "marker_end", "broken", "sub_number", "family",
+              "detail", "status")
     __eq__ = object.__eq__
     __hash__ = object.__hash__
 
     def __init__(self, line, level: int, number: int | None, style: str, marker_start: int, marker_end: int,
-                 broken: str | None = None, sub_number: int | None = None, parent: Heading | None = None):
+                 broken: str | None = None, sub_number: int | None = None, parent: Heading | None = None,
+                 family: str = "", detail: str = ""):
         self.line = line
-        self.level = level
+        self.level = level  # the nominal GB/T 9704 level of its form (1 for 一、 … 4 for （1）)
         self.number = number
         self.style = style
         self.marker_start = marker_start
         self.marker_end = marker_end
-        self.broken = broken  # None, lost-open, lost-close, lost-numeral, glued
+        self.broken = broken  # None, or the slip that broke its marker (markers.SLIPS)
+        self.detail = detail  # the characters the slip concerns
+        self.family = family  # the run it belongs to (markers.py): "cn", "(cn)", "n", "问题n", …
+        self.want: str | None = None  # for a broken marker, what should stand in its place
+        self.mark = ""  # the point mark written after the numeral or bracket (、 . ： ，), if any
+        self.template: str | None = None  # how its run writes a marker, the numeral a slot: （{}）
         self.sub_number = sub_number
+        self.last = number  # its number, or that of the last sibling run into its text (（1）…。（2）…)
         self.parent = parent
         self.children: list = []
         self.body: list = []  # non-blank lines until the next heading
@@ -93,28 +101,6 @@ class Status(Record):
         # (目前，该问题已整改完成。), whose text is then the vocabulary term it stands for.
         self.form = form
         self.line = line
-
-
-class RunMarker(Record):
-    """An in-paragraph ordinal: 一是, 第一，, 首先."""
-
-    FIELDS = ("number", "scheme", "start", "end")
-
-    def __init__(self, number: int | None, scheme: str, start: int, end: int):
-        self.number = number
-        self.scheme = scheme  # "shi" (一是), "di" (第一，), "order" (首先/其次/最后)
-        self.start = start
-        self.end = end
-
-
-class Run(Record):
-    """A paragraph's in-paragraph ordinals, in order."""
-
-    FIELDS = ("paragraph", "markers")
-
-    def __init__(self, paragraph, markers: list):
-        self.paragraph = paragraph
-        self.markers = markers
 
 
 class Outline(Record):
@@ -172,118 +158,287 @@ def _strip_offset(line) -> int:
     return line.start + _CONTENT.match(line.text).end()
 
 
+# A breadcrumb, whatever its words: three or more places joined by > (首頁 > 媒體中心 > 行業新聞).
+_BREADCRUMB = patterns.compile(r"[^>\r\n]{1,30}(?:>{1,2}[^>\r\n]{1,60}){2,}$")
+
+
 def _is_frame_line(doc, line) -> bool:
     text = doc.folded[line.start:line.end]
-    return bool(_FRAME_KEYS.match(text) or _FRAME_ANY.search(text))
+    return bool(_FRAME_KEYS.match(text) or _FRAME_ANY.search(text) or (">" in text and _BREADCRUMB.match(text)))
 
 
-def _find_title(doc, lines):
-    for line in lines[:12]:
-        text = doc.folded[line.start:line.end].strip()
-        if not text or _is_frame_line(doc, line) or _match_heading(doc, line):
+# A page's metadata, whatever its labels: a line of "label：value" pairs and nothing else (发布时间：…
+# 来源：… 索引号：… 分类：… 文号：…), a label alone whose value stands on the next line (• 成文日期：),
+# a row of a metadata table (索引号 | … | 成文日期： | … |), or a time stamp (2021-02-23 12:42:06来源：…).
+_VALUE = r"(?:[^:|。,;!?]|(?<=\d):(?=\d))"
+_METADATA = patterns.compile(
+    rf"\s*[•·*-]?\s*(?:(?:\p{{Han}}{{2,8}}|[A-Za-z][\w-]{{1,8}})\s*[:|]\s*{_VALUE}{{0,80}}?\s*)+\|?\s*$"
+    r"|\s*\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?\s*\d{1,2}:\d{2}|\s*\p{Han}{2,8}:?\s*\|[^|\r\n]*(?:\|[^|\r\n]*)+$")
+# The text proper begins with a sentence (the lead) or a numbered heading.
+_PROSE = patterns.compile(r"[^\r\n]{12,}[,。;]|[^\r\n]*。\s*$")
+_CLAUSE_MARK = patterns.compile(r"[,。;]")
+
+
+_BARE_LABEL = patterns.compile(r"\s*[•·*-]?\s*[^:|]{1,10}:\s*$")
+
+
+def _is_metadata(doc, line) -> bool:
+    return bool(_METADATA.match(doc.folded, line.start, line.end))
+
+
+def _title_like(doc, line) -> bool:
+    """A title's length, without a clause mark, naming a report or a rectification (after any
+    label: 文件名称：关于…的通报)."""
+    text = doc.folded[line.start:line.end].strip()
+    named = text[text.find(":") + 1:] if ":" in text[:10] else text
+    return 8 <= len(named.strip()) and len(text) <= 120 and bool(_TITLE_WORDS.search(named)) \
+        and not _CLAUSE_MARK.search(text)
+
+
+def _layout_top(doc, lines):
+    """(title, metadata, text start): the notice's title, the page's metadata lines around it,
+    and the line where the text begins.
+
+    A notice reads: whatever a page shows first (menus, breadcrumbs, metadata, a line of another
+    page's text), the title, perhaps a subtitle, a speaker or a salutation, then the text, which
+    begins with a sentence, the way a lead opens (根据…, 2025年3月…) or a numbered heading. The
+    title is the first title-like line (short, without a clause mark, naming a report or a
+    rectification) before the text. Metadata lines before the text, whatever their labels, and
+    the value under a bare label, belong to the page."""
+    top = lines[:80]
+    metadata, title, text_start = set(), None, None
+    for i, line in enumerate(top):
+        if _is_frame_line(doc, line):
             continue
-        if _TITLE_WORDS.search(text) and len(text) <= 120 and not text.endswith(("。", ",", ";")):
-            return line
-        if text.endswith("。"):
-            return None
-    return None
+        if _is_metadata(doc, line) and not _title_like(doc, line):
+            if not _BARE_LABEL.match(doc.folded, line.start, line.end):
+                metadata.add(line.number)
+                continue
+            # A label alone: metadata in a list of them (• 成文日期：¶2023-05-04¶• 公开方式：…), not
+            # a salutation (同志们：, 省人大常委会：) or a speaker's cue.
+            value = top[i + 1] if i + 1 < len(top) else None
+            listed = doc.folded[line.start:line.end].lstrip().startswith(("•", "·", "*", "-")) or any(
+                _is_metadata(doc, later) for later in top[i + 1:i + 3])
+            if listed:
+                metadata.add(line.number)
+                if value is not None and not _title_like(doc, value) \
+                        and not _PROSE.match(doc.folded, value.start, value.end):
+                    metadata.add(value.number)  # the value under it
+                continue
+        if line.number in metadata:
+            continue
+        if _match_heading(doc, line) or _PROSE.match(doc.folded, line.start, line.end) \
+                or LEAD_OPENING.match(doc.folded, line.start, line.end):
+            if title is None and any(_BREADCRUMB.match(doc.folded, later.start, later.end) for later in top[i + 1:i + 9]):
+                continue  # a line of another page's text: the page's navigation comes after it
+            text_start = line
+            break
+        if title is None and _title_like(doc, line):
+            title = line
+    return title, metadata, text_start
 
 
 def _match_heading(doc, line):
+    """The whole heading marker that starts a line, as a markers.Read, or None."""
     start = _strip_offset(line)
-    text = doc.folded[start:line.end]
-    if not MARKER_START.match(text):
+    folded = doc.folded
+    if start >= line.end or not _MARKER_START.match(folded, start):
         return None
-    for pattern, level, style in HEADINGS:
-        m = pattern.match(text)
-        if not m:
-            continue
-        number = cn_to_int(m.group(1)) if "cn" in style else int(m.group(1))
-        sub = int(m.group(2)) if style == "n.(n)" else None
-        if style in ("(cn)", "(n)") and m.group(2):
-            style += "、"
-        return level, number, style, start, start + m.end(), sub
-    return None
+    read = markers.read_heading(folded, start, line.end)
+    return read if read is not None and read.what is None else None
+
+
+_MARKER_START = markers.MARKER_START
 
 
 class _Builder:
-    def __init__(self, doc):
+    """Reads the numbered headings line by line. A form seen for the first time opens a level
+    below the current heading; a form seen before returns to its level. Each form's markers are
+    a run (conventions/markers.py): where a run expects a marker and the line starts with a slip
+    of it, the line is that heading, broken."""
+
+    def __init__(self, doc, lines, whole: bool = True):
         self.doc = doc
+        # Whether the text ends with its 成文日期: only in a whole notice is a form used once
+        # suspect (a saved page cut short shows the first of many).
+        self.whole = whole
         self.root = Heading(None, 0, None, "", 0, 0)
         self.stack = [self.root]
-        self.levels_seen: dict[int, set] = {}
-        self.last_number: dict[int, int] = {}  # across the whole document, per level
+        self.last: dict[str, int] = {}  # per family, its last number anywhere
+        self.count: dict[str, int] = {}  # per family, how many whole markers the document has
+        self.templates: dict[str, dict] = {}  # per family, its markers as written: {template: count}
+        self.styles: dict[str, dict] = {}
+        self.wholes: list = []  # (line number, family, number) of every whole heading marker
+        self.reads: dict = {}  # line number -> the heading marker read at its start (whole or not)
+        self.content: dict = {}  # line number -> where its content starts (after spaces and Markdown)
+        self.marked: set = set()  # numbers of the lines whose content starts like a marker
+        folded = doc.folded
+        for i, line in enumerate(lines):
+            start = self.content[line.number] = _strip_offset(line)
+            if start >= line.end or not markers.starts_like_marker(folded, start):
+                continue
+            self.marked.add(line.number)
+            read = self.reads[line.number] = markers.read_heading(folded, start, line.end) or \
+                _labelled_di(doc, line, start, lines[i + 1] if i + 1 < len(lines) else None)
+            if read is None or read.what is not None:
+                continue
+            family = read.family
+            self.wholes.append((line.number, family, read.number))
+            self.count[family] = self.count.get(family, 0) + 1
+            if read.sub is None:
+                written = doc.text[read.start:read.end]
+                template = markers.template_of(written, markers.numeral_of(family, read.number))
+                counts = self.templates.setdefault(family, {})
+                counts[template] = counts.get(template, 0) + 1
+            styles = self.styles.setdefault(family, {})
+            styles[read.style] = styles.get(read.style, 0) + 1
+        # Each form's usual marker as written (its template) and its usual style.
+        self.template = {family: max(counts, key=counts.get) for family, counts in self.templates.items()}
+        self.style = {family: max(counts, key=counts.get) for family, counts in self.styles.items()}
 
-    def parent_for(self, level):
-        while self.stack[-1].level >= level:
-            self.stack.pop()
-        return self.stack[-1]
-
-    def expected(self, level) -> set:
-        """Numbers that may come next at a level: after the local sibling, or running on."""
-        parent = self.stack[-1]
-        for h in reversed(self.stack):
-            if h.level < level:
-                parent = h
+    def next_whole(self, line_number: int, family: str) -> int | None:
+        """The number of the next whole heading marker of `family` after line `line_number`, in
+        the same run: before a whole marker of a form now open above it ends the group."""
+        above = set()
+        for h in self.stack[1:]:
+            if h.family == family:
                 break
-        siblings = [c for c in parent.children if c.level == level]
-        local = siblings[-1].number + 1 if siblings and siblings[-1].number else 1
-        return {local, self.last_number.get(level, 0) + 1}
+            above.add(h.family)
+        for at, f, n in self.wholes:
+            if at <= line_number:
+                continue
+            if f == family:
+                return n
+            if f in above:
+                return None
+        return None
 
-    def add(self, line, level, number, style, mstart, mend, broken=None, sub=None):
-        parent = self.parent_for(level)
-        h = Heading(line, level, number, style, mstart, mend, broken, sub, parent)
+    def _template(self, family):
+        return self.template.get(family)
+
+    def wanted(self):
+        """(family, number) of the headings that may come next, nearest first: the next sibling of
+        each open level, then the first (or the run-on) number of each other form."""
+        out = [(h.family, h.last + 1) for h in reversed(self.stack[1:]) if h.number is not None]
+        open_ = {h.family for h in self.stack[1:]}
+        for family in self.count:
+            if family not in open_:
+                out.append((family, 1))
+                if self.last.get(family, 0) > 0:
+                    out.append((family, self.last[family] + 1))
+        return out
+
+    def in_sequence(self, read) -> bool:
+        for h in reversed(self.stack[1:]):
+            if h.family == read.family:
+                return read.number == (h.last or 0) + 1
+        return read.number in (1, self.last.get(read.family, 0) + 1)
+
+    def slip(self, line, start, skip=None):
+        """The heading a run expects here, written with one slip, as a Read; else None."""
+        folded = self.doc.folded
+        if MEASURE_LABEL.match(folded, start, line.end) or STATUS_LABEL.match(folded, start, line.end):
+            return None
+        open_ = {h.family for h in self.stack[1:]}
+        for family, number in self.wanted():
+            # Instead of a whole marker, only the next of an open run or of a run the document
+            # has established elsewhere.
+            if family == skip or (skip is not None and family not in open_ and self.count.get(family, 0) < 2):
+                continue
+            if self.next_whole(line.number, family) == number:
+                continue  # the next marker of that run stands whole further on: this line is not it
+            written = markers.write(family, number, self._template(family))
+            want = markers.want_of(written, markers.numeral_of(family, number))
+            # A numeral left alone is a heading on a short line, or where its siblings run into
+            # their text (（一）加强组织领导。成立…，…).
+            sibling = next((h for h in reversed(self.stack) if h.family == family), None)
+            short = sibling is None or bool(HEADING_LIKE.match(folded, sibling.marker_end, sibling.line.end))
+            read = markers.near_miss(folded, start, line.end, want, short)
+            if read is not None:
+                read.family, read.number = family, number
+                read.style = self.style.get(family, family)
+                return read
+        return None
+
+    def read(self, line, in_text=None):
+        """The heading marker that starts the line, whole or broken, or None. `in_text()` says
+        whether the line starts with an in-text marker in sequence (三是 after 二是), which is
+        never read as a slip of a heading."""
+        if line.number not in self.marked:
+            return None
+        doc = self.doc
+        folded = doc.folded
+        start = self.content[line.number]
+        read = self.reads.get(line.number)
+        if read is not None and read.what is None:
+            if (self.in_sequence(read) and self.count.get(read.family, 0) > 1) or \
+                    read.family in {h.family for h in self.stack[1:]}:
+                return _widths(doc, read)  # in sequence, or a wrong number of an open run
+            # A whole marker that breaks its run, or a form used once: a slip of an expected one?
+            if not self.whole and self.in_sequence(read):
+                return _widths(doc, read)
+            if self.count.get(read.family, 0) < 2 and in_text and in_text(True):
+                return None  # a slip of the in-text marker its run expects (三是 → ①是)
+            return self.slip(line, start, skip=read.family) or _widths(doc, read)
+        if read is not None:
+            return read  # a whole marker with a stray mark after it
+        stray = markers.read_stray_before(folded, start, line.end, heading=True)
+        if stray is not None or (in_text and in_text(False)):
+            return stray
+        return self.slip(line, start)
+
+    def add(self, line, read):
+        family = read.family
+        stack = self.stack
+        if any(h.family == family for h in stack):
+            while stack[-1].family != family:
+                stack.pop()
+            stack.pop()
+        parent = self.stack[-1]
+        h = Heading(line, level_of(family), read.number, read.style, read.start, read.end, read.what, read.sub,
+                    parent, family, read.detail)
+        h.mark = read.mark
+        h.template = self._template(family)
         parent.children.append(h)
         self.stack.append(h)
-        self.levels_seen.setdefault(level, set()).add(style)
-        if number is not None:
-            self.last_number[level] = number
+        if read.number is not None:
+            self.last[family] = read.number
+        if read.what is not None:
+            written = markers.write(family, read.number, self._template(family))
+            h.want = markers.repair(self.doc.text, read, written)
         return h
 
-    def try_broken(self, line):
-        doc = self.doc
-        start = _strip_offset(line)
-        text = doc.folded[start:line.end]
-        if not MARKER_START.match(text) or MEASURE_LABEL.match(text) or STATUS_LABEL.match(text):
-            return None
-        for pattern, level, style, kind in BROKEN:
-            m = pattern.match(text)
-            if not m:
-                continue
-            if kind == "lost-numeral":
-                prior = self._last_bracketed()
-                if prior is None:
-                    return None
-                level, style = prior.level, prior.style.rstrip("、")
-                number = min(self.expected(level))
-            elif kind == "lost-mark":
-                if not _HEADING_LIKE.match(text, m.end()):
-                    return None
-                number = cn_to_int(m.group(1)) if "cn" in (style or "cn") else int(m.group(1))
-                candidates = [(level, style)] if style else [(2, "(cn)"), (1, "cn、")]
-                level, style = next(((lv, st) for lv, st in candidates if st in self.levels_seen.get(lv, ())
-                                     and number in self.expected(lv)), (None, None))
-                if level is None:
-                    return None
-            elif kind == "glued":
-                number = int(m.group(1))
-                level = next((lv for lv in (4, 3) if self.levels_seen.get(lv)
-                              and number in self.expected(lv)), None)
-                if level is None:
-                    return None
-                style = sorted(self.levels_seen[level])[0]
-            else:
-                number = cn_to_int(m.group(1)) if "cn" in style else int(m.group(1))
-                if number not in self.expected(level):
-                    return None
-            return self.add(line, level, number, style, start, start + m.end(), kind)
-        return None
 
-    def _last_bracketed(self):
-        for h in reversed(self.stack[1:]):
-            if h.style.startswith("(") or h.style.endswith(")"):
-                return h
+def _labelled_di(doc, line, start, following):
+    """第一，… as an item heading: a paragraph so numbered that carries an item's labels, on its
+    own line (第一，…。整改情况：已完成。) or on the next (整改结果：…)."""
+    read = markers.read_inline(doc.folded, start, line.end, start)
+    if read is None or read.family != "di" or read.what is not None:
         return None
+    folded = doc.folded
+    if not (ANY_LABEL.search(folded, read.end, line.end) or (following is not None and (
+            MEASURE_LABEL.match(folded, following.start, following.end)
+            or STATUS_LABEL.match(folded, following.start, following.end)))):
+        return None
+    return markers.Read("第cn", read.number, read.start, read.end, read.mark, "第cn")
+
+
+def _widths(doc, read):
+    """A bracketed marker whose brackets are of two widths is broken."""
+    if read.family in ("(cn)", "(n)") and markers.widths_differ(doc.text, doc.folded, read.start, read.end):
+        read.what = "wrong-width"
+    return read
+
+
+def _opens_list(doc, heading, found) -> bool:
+    """Whether a numbered line starting at 1 is a list inside an item's measures: after a bare
+    measures label ("整改情况：" alone), or after any line ending in a colon (主要措施：) in an
+    item that already states its status or measures, in a form other than the item's own."""
+    last = heading.body[-1]
+    if _bare_label(doc, last):
+        return True
+    return (found.family != heading.family and doc.folded[last.start:last.end].rstrip().endswith(":")
+            and (heading.status is not None or has_label(doc, heading)))
 
 
 def _bare_label(doc, line) -> bool:
@@ -305,17 +460,21 @@ def _items_section(root, doc):
     """The 一、 section that lists the problems.
 
     It is the one whose subtree holds the most measures labels and statuses; failing
-    those, the one whose heading names the problems. Without either, no section is
-    taken: an overview, a procedure or a contact list is never read as problems.
+    those, the one whose heading names the problems or the feedback (not the organising of
+    the work). Without either, no section is taken: an overview, a procedure, a contact
+    list or the section on how the rectification was organised is never read as problems.
     """
     best, best_score = None, 0
     for section in root.children:
         score = sum(h.status is not None or has_label(doc, h) for h in [section, *section.descendants()])
         if score > best_score:
             best, best_score = section, score
+    if best is not None and not best.children and sum(
+            not s.children and (s.status is not None or has_label(doc, s)) for s in root.children) > 1:
+        return None  # the problems are the top-level headings themselves (一、问题。整改情况：…)
     if best is not None or not root.children:
         return best
-    named = [s for s in root.children if _PROBLEMS_SECTION.search(doc.folded, s.line.start, s.line.end)]
+    named = [s for s in root.children if _PROBLEMS_SECTION.match(doc.folded, s.line.start, s.line.end)]
     return named[0] if named else None
 
 
@@ -333,63 +492,150 @@ def _items(doc, scope) -> list:
 
 
 def _status(doc, heading) -> Status | None:
+    from .conventions.status import GLUED_LABEL, inline_status, label_status, read, tag_status
+
     text = doc.folded
     for line in heading.body:
         m = STATUS_LABEL.match(text, line.start, line.end)
-        if m:
+        found = label_status(text, m.end(), line.end) if m else None
+        if found:
             # 整改结果：已整改到位。补齐…: the status ends with its sentence; measures may follow.
-            stop = _SENTENCE_STOP.search(text, m.end(), line.end)
-            end = stop.start() if stop else line.end
-            while end > m.end() and text[end - 1] in "。. ":
-                end -= 1
-            if end > m.end():
-                return Status(doc.text[m.end():end], m.end(), end, "line", line)
+            return Status(doc.text[found[0]:found[1]], found[0], found[1], "line", line)
     tag = STATUS_TAG.search(text, heading.line.start, heading.line.end)
-    if tag:
-        return Status(doc.text[tag.start(1):tag.end(1)], tag.start(1), tag.end(1), "tag", heading.line)
+    if tag and (tag_status(tag.group("words")) or tag.group("before") or tag.group("after")):
+        a, b = tag.span("words")
+        a, b = tag.start("before") if tag.group("before") else a, tag.end("after") if tag.group("after") else b
+        return Status(doc.text[a:b], a, b, "tag", heading.line)
     own = [(heading.line, heading.marker_end), *((line, line.start) for line in heading.body)]
     for line, start in own:
         for m in ANY_LABEL.finditer(text, start, line.end):
-            inline = STATUS_AFTER_LABEL.match(text, m.end(), line.end)
-            if inline:
-                return Status(doc.text[inline.start(1):inline.end(1)], inline.start(1), inline.end(1),
-                              "inline", line)
+            # A status label mid-line (1.问题。整改结果：已完成。…): its sentence is the status.
+            labelled = STATUS_LABEL.match(text, m.start(), m.end())
+            found = (label_status if labelled else inline_status)(text, m.end(), line.end)
+            if found:
+                a, b = found
+                return Status(doc.text[a:b], a, b, "inline", line)
+        glued = GLUED_LABEL.search(text, start, line.end)
+        if glued:
+            # 整改结果已：完成: a label and its status run together.
+            stop = _SENTENCE_STOP.search(text, glued.end(), line.end)
+            a, b = glued.start("glued"), stop.start() if stop else line.end
+            return Status(doc.text[a:b], a, b, "inline", line)
     for line, start in reversed(own):
         found = list(status_sentences(text, start, line.end))
         if found:
             _, _, a, b = found[-1]
-            return Status(sentence_term(text[a:b]), a, b, "sentence", line)
+            # A sentence that reads stands for its vocabulary term; a garbled one is quoted.
+            return Status(sentence_term(text[a:b]) if read(text[a:b]) else doc.text[a:b], a, b, "sentence", line)
     return None
 
 
-# 一是/二是…, 第一，/第二，…, 首先/其次/最后. The look-behind keeps words such as 统一是 and 唯一是 out.
-# 第三、第五巡察组 and 第四、五巡察组 list ordinals of a name; they are not an enumeration.
-def _runs(doc, paragraphs, headings):
-    """The enumeration markers of each paragraph, other than a heading's own (第一，关于…问题)."""
-    taken = {h.marker_start for h in headings}
-    runs = []
-    for para in paragraphs:
-        markers = []
-        for m in RUN_MARKER.finditer(doc.folded, para.start, para.end):
-            if m.start() in taken:
-                continue
-            if m.group(1):
-                markers.append(RunMarker(cn_to_int(m.group(1)), "shi", m.start(), m.end()))
-            elif m.group(2):
-                markers.append(RunMarker(cn_to_int(m.group(2)), "di", m.start(), m.end()))
-            else:
-                markers.append(RunMarker(RUN_ORDER[m.group(3)], "order", m.start(), m.end()))
-        if markers:
-            runs.append(Run(para, markers))
-    return runs
+# Where an in-text marker may start: after a mark that ends a clause (or a space, or 、 before ②).
+# The standard library's re: it scans a character class a few times faster than regex, and the
+# whole body is searched once.
+_STARTS = frozenset(markers.SLIP | set("其首最再问"))
+_INLINE_AT = re.compile(r"[。;:,!?、 \t]([" + re.escape("".join(sorted(_STARTS))) + "])|([二三四五六七八九])是")
+_QUOTED = patterns.compile(r"《[^》\r\n]*》|“[^”\r\n]*”")
+
+
+def _in_text(doc, flow, line, content, slips: bool) -> bool:
+    """Whether the line starts with an in-text marker its run accepts: one that goes on with an
+    open run (三是 after 二是); with `slips` (the line starts with a whole heading marker that
+    breaks its run or is its form's only one), a slip of the marker an open run expects instead,
+    else a new 一是, 第一，, 其一，, 首先."""
+    read = markers.read_inline(doc.folded, content, line.end, content)
+    if read is not None and read.what is None and flow.judge(read.family, read.number, content) is None \
+            and (read.family in flow.current or (not slips and read.family in ("shi", "di", "qi", "order"))):
+        return True
+    return slips and any(markers.near_miss(doc.folded, content, line.end, flow.want(scheme, number), False)
+                         for scheme, number in flow.wanted())
+
+
+def _scan(doc, flow, line, start, content, at) -> None:
+    """Adds the in-text markers of a line, from `start`, to the flow's runs. `at`: the places in
+    the text where a marker may start (after a clause boundary), in order."""
+    folded = doc.folded
+    end = line.end
+    if start >= end:
+        return
+    done = start
+    if start == content and folded[start] in _STARTS:
+        marker = _inline_at(doc, flow, start, end, content)
+        done = marker.end if marker is not None else start + 1
+    i = bisect.bisect_left(at, done)
+    stop = bisect.bisect_left(at, end, i)
+    if i == stop:
+        return
+    quoted = None
+    if "《" in line.text or "“" in line.text:
+        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(folded, line.start, end)]
+    for pos in at[i:stop]:
+        if pos < done or (quoted and any(a <= pos < b for a, b in quoted)):
+            continue
+        marker = _inline_at(doc, flow, pos, end, content)
+        if marker is not None:
+            done = marker.end
+
+
+def _inline_at(doc, flow, pos, end, content):
+    """The in-text marker at `pos`, whole or a slip of one its run expects, added to the flow."""
+    folded = doc.folded
+    read = markers.read_inline(folded, pos, end, content)
+    if read is not None:
+        fault = flow.judge(read.family, read.number, pos)
+        if fault == "ignore":
+            return None
+        if fault is not None or read.family not in flow.current:
+            # A whole marker that breaks its run or opens one: a slip of what an open run
+            # expects instead (…二是…。①是… for 三是)?
+            slip = _inline_slip(doc, flow, pos, end, skip=read.family)
+            if slip is not None:
+                return slip
+        if read.family in ("(cn)", "(n)") and markers.widths_differ(doc.text, folded, pos, read.end):
+            read.what = "wrong-width"
+        if read.family not in flow.templates and read.number is not None \
+                and read.what not in ("stray", "wrong-width", "doubled"):
+            optional = read.family in ("shi", "order", "①", "⑴", "(n)", "(cn)")  # a mark after them is no part
+            written = doc.text[read.start:read.end - (len(read.mark) if optional else 0)]
+            flow.templates[read.family] = markers.template_of(written, markers.numeral_of(read.family, read.number))
+        return _add(doc, flow, read, fault)
+    read = markers.read_stray_before(folded, pos, end, heading=False)
+    if read is not None:
+        return _add(doc, flow, read, flow.judge(read.family, read.number, pos + 1))
+    return _inline_slip(doc, flow, pos, end)
+
+
+def _inline_slip(doc, flow, pos, end, skip=None):
+    for scheme, number in flow.wanted():
+        if scheme == skip:
+            continue
+        read = markers.near_miss(doc.folded, pos, end, flow.want(scheme, number), short=False)
+        if read is not None:
+            read.family, read.number = scheme, number
+            return _add(doc, flow, read, None)
+    return None
+
+
+def _add(doc, flow, read, fault):
+    marker = RunMarker(read.number, read.family, read.start, read.end, None, read.what, read.detail)
+    marker.mark = read.mark
+    if read.what not in (None, "odd-mark"):
+        written = markers.write(read.family, read.number or 0, flow.templates.get(read.family))
+        marker.want = markers.repair(doc.text, read, written)
+    flow.step(marker, fault)
+    return marker
 
 
 def build_outline(doc) -> Outline:
     lines = [line for line in doc.lines if not line.blank and line.number < doc.body_end]
     frame = {line.number for line in lines if _is_frame_line(doc, line)}
-    title = _find_title(doc, lines)
+    title, metadata, text_start = _layout_top(doc, lines)
+    frame |= metadata
     if title is not None:
         frame.update(line.number for line in lines if line.number < title.number)
+    # The signature and the 成文日期 close the text: they stand after its first line, never among
+    # the page's metadata above it (a cut page may show little more than its metadata).
+    text_from = text_start.number if text_start is not None else 0
 
     # On a web page (a saved .html, or a text copy that shows the page's frame) the 成文日期
     # closes the notice and what follows is the footer; in a draft, 附件/注/抄送 follow it.
@@ -397,11 +643,12 @@ def build_outline(doc) -> Outline:
     date_line, signature = None, []
     body = [line for line in lines if line.number not in frame]
     for i in range(len(body) - 1, max(-1, len(body) - 6), -1):
-        if DATE_LINE.match(doc.folded[body[i].start:body[i].end]):
+        if body[i].number > text_from and DATE_LINE.match(doc.folded[body[i].start:body[i].end]):
             date_line = body[i]
             for prev in reversed(body[max(0, i - 2):i]):
                 text = doc.folded[prev.start:prev.end].strip()
-                if len(text) > 40 or text.endswith(("。", ";", ":")) or _SUPERVISION.search(text):
+                if len(text) > 40 or text.endswith(("。", ";", ":")) or _SUPERVISION.search(text) \
+                        or prev.number <= text_from:
                     break
                 signature.insert(0, prev)
             if page:
@@ -423,32 +670,43 @@ def build_outline(doc) -> Outline:
         supervision.insert(0, line)
     closing.update(line.number for line in supervision)
 
-    builder = _Builder(doc)
+    body = [line for line in body if line.number not in closing]
+    # Whole: it ends with its 成文日期, or at the end of a sentence (a saved page cut short ends
+    # mid-sentence).
+    ends = doc.folded[body[-1].start:body[-1].end].rstrip() if body else ""
+    builder = _Builder(doc, body, whole=date_line is not None or ends.endswith(("。", "!", "?", "”")))
     lead, current = [], None
-    list_style, list_next = None, None  # a numbered list inside measures, after a bare "整改情况："
+    flow = Flow(doc.folded)
+    runs = flow.runs
+    at = [m.start(1) if m.group(1) else m.start(2) for m in _INLINE_AT.finditer(doc.folded)]
+    list_family, list_next = None, None  # a numbered list inside measures, after a bare "整改情况："
     for line in body:
-        if line.number in closing:
-            continue
-        found = _match_heading(doc, line)
-        if found and current is not None:
-            style, number = found[2], found[1]
-            if (list_next is not None and style == list_style and number == list_next) or (
-                    number == 1 and current.body and _bare_label(doc, current.body[-1])):
-                list_style, list_next = style, number + 1
+        content = builder.content[line.number]
+        found = builder.reads.get(line.number)
+        if found is not None and found.what is None and current is not None:
+            if (list_next is not None and found.family == list_family and found.number == list_next) or (
+                    found.number == 1 and current.body and _opens_list(doc, current, found)):
+                list_family, list_next = found.family, found.number + 1
                 current.body.append(line)
+                _scan(doc, flow, line, content, content, at)
                 continue
-        list_style = list_next = None
-        if found:
-            level, number, style, mstart, mend, sub = found
-            current = builder.add(line, level, number, style, mstart, mend, None, sub)
+        list_family = list_next = None
+        read = builder.read(line, lambda slips: _in_text(doc, flow, line, content, slips))
+        if read is not None:
+            current = builder.add(line, read)
+            flow = Flow(doc.folded, current)
+            flow.runs = runs
+            _scan(doc, flow, line, current.marker_end, content, at)
+            if current.last is not None:
+                builder.last[current.family] = current.last
             continue
-        broken = builder.try_broken(line) if current is not None else None
-        if broken is not None:
-            current = broken
-        elif current is None:
+        if current is None:
             lead.append(line)
         else:
             current.body.append(line)
+        _scan(doc, flow, line, content, content, at)
+        if current is not None and current.last is not None:
+            builder.last[current.family] = current.last
 
     for heading in builder.root.descendants():
         heading.status = _status(doc, heading)
@@ -460,8 +718,6 @@ def build_outline(doc) -> Outline:
     return Outline(
         frame=frame, title=title, lead=lead, root=builder.root, items_section=section,
         items=items, supervision=supervision, signature=signature, date_line=date_line,
-        runs=_runs(doc, [p for p in doc.paragraphs if p.lines[0].number not in frame
-                         and p.lines[0].number < doc.body_end],
-                   list(builder.root.descendants())),
+        runs=runs,
         page=page,
     )

@@ -46,7 +46,6 @@ from rectlint.finding import Fix, Hit
 from rectlint.messages import phrase, say
 
 from rectlint.conventions.kinds import outlined
-from rectlint.conventions.markers import marker_text, uses_full_width
 
 DOC_ZH = """丢失字符的标题序号。
 
@@ -68,13 +67,10 @@ OPTIONS: dict = {}
 def check(doc, options):
     if not outlined(doc):
         return
-    headings = doc.outline.headings
-    full = uses_full_width(doc, [h for h in headings if not h.broken])
-    for h in headings:
-        if not h.broken:
+    for h in doc.outline.headings:
+        if not h.broken or h.want is None:
             continue
-        want = marker_text(h.style, h.number, full)
+        what = phrase("broken-heading-marker.what." + h.broken, chars=h.detail)
         yield Hit(h.marker_start, h.marker_end,
-                  **say("broken-heading-marker", what=phrase("broken-heading-marker.what." + h.broken),
-                        marker=h.marker, want=want),
-                  suggestion=want, fix=Fix.replace(h.marker_start, h.marker_end, want, "unsafe"))
+                  **say("broken-heading-marker", what=what, marker=h.marker, want=h.want),
+                  suggestion=h.want, fix=Fix.replace(h.marker_start, h.marker_end, h.want, "unsafe"))

@@ -26,14 +26,14 @@ from rectlint.finding import Hit
 from rectlint.messages import say
 
 from rectlint.conventions.kinds import outlined
-from rectlint.conventions.markers import label
+from rectlint.conventions.markers import group_faults, write
 
 DOC_ZH = """标题序号跳号、重复、倒退或不从一开始。
 
-按文档自身的惯例检查每一级标题（一、 （一） 1. （1））：先判断各级序号是在上级标题下重新编号，
-还是跨部分连续编号（（一）下为1—3，（二）下为4—6），再据此判断。一处缺号只报告一次，
-之后重新对齐，不会使后面的每个同级标题都报错。跳过一级（一、之后直接是1.）和“1.（1）
-”连写不算错误。
+按文档自身的惯例检查每一种标题序号（一、 （一） 1. （1） 问题一： 第一，）：先判断序号是在上级标题下
+重新编号，还是跨部分连续编号（（一）下为1—3，（二）下为4—6），或在每个一级标题内连续、换一级标题
+时重新编号，再据此判断。一处缺号只报告一次，之后重新对齐，不会使后面的每个同级标题都报错。
+跳过一级（一、之后直接是1.）和“1.（1）”连写不算错误。
 
 依据：GB/T 9704-2012 第7.3.3条要求各级标题依次编号。缺号说明有条目被删去或丢失。
 """
@@ -44,61 +44,53 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 
 
-def _groups(root, level):
-    """Sibling lists at a level, in document order."""
-    groups, stack = [], [root]
+def _groups(root) -> dict:
+    """{family: its sibling lists in document order}."""
+    groups: dict = {}
+    stack = [root]
     while stack:
         node = stack.pop()
-        kids = [c for c in node.children if c.level == level and c.number is not None]
-        if kids:
-            groups.append(kids)
+        kids = [c for c in node.children if c.number is not None]
+        for family in dict.fromkeys(c.family for c in kids):
+            groups.setdefault(family, []).append([c for c in kids if c.family == family])
         stack.extend(reversed(node.children))
-    groups.sort(key=lambda g: g[0].line.number)
+    for family_groups in groups.values():
+        family_groups.sort(key=lambda g: g[0].line.number)
     return groups
 
 
-def _runs_on(groups) -> bool:
-    votes_on = votes_restart = 0
-    for prev, group in zip(groups, groups[1:]):
-        first = group[0].number
-        if first == prev[-1].number + 1 and first != 1:
-            votes_on += 1
-        elif first == 1:
-            votes_restart += 1
-    return votes_on > votes_restart
+def _top(group):
+    h = group[0]
+    while h.parent is not None and h.parent.level > 0:
+        h = h.parent
+    return h
 
 
 def check(doc, options):
     if not outlined(doc):
         return
-    root = doc.outline.root
-    for level in (1, 2, 3, 4):
-        groups = _groups(root, level)
-        if not groups:
-            continue
-        run_on = _runs_on(groups)
-        last = 0
-        for i, group in enumerate(groups):
-            expected = last + 1 if run_on else 1
-            if i == 0 and not doc.info.starts_whole:
-                expected = group[0].number  # a text that starts part-way may open at （三）
-            prev = None
-            for h in group:
-                n = h.number
-                if n != expected:
-                    yield _hit(h, n, expected, prev)
-                prev = n
-                expected = n + 1
-            last = group[-1].number
+    found = []
+    for family, groups in _groups(doc.outline.root).items():
+        for h, want, kind in group_faults(groups, _top):
+            if h is groups[0][0] and not doc.info.starts_whole:
+                continue  # a text that starts part-way may open at （三）
+            found.append((h, want, kind))
+    for h, want, kind in sorted(found, key=lambda f: f[0].marker_start):
+        yield _hit(h, want, kind)
 
 
-def _hit(h, n, expected, prev):
-    got, want = label(h.style, n), label(h.style, expected)
-    if prev is not None and n == prev:
-        message = say("heading-sequence.repeated", got=got)
-    elif n > expected:
-        missing = label(h.style, expected) + (f"至{label(h.style, n - 1)}" if n - expected > 1 else "")
-        message = say("heading-sequence.skips", want=want, missing=missing)
+def _hit(h, want, kind):
+    """The finding, with markers written as the document writes this form (its template)."""
+    n = h.number
+
+    def marker(number):
+        return write(h.family, number, h.template)
+
+    if kind == "repeated":
+        message = say("heading-sequence.repeated", got=marker(n))
+    elif kind == "skips":
+        missing = marker(want) + (f"至{marker(n - 1)}" if n - want > 1 else "")
+        message = say("heading-sequence.skips", want=marker(want), missing=missing)
     else:
-        message = say("heading-sequence.order", want=want)
+        message = say("heading-sequence.order", want=marker(want))
     return Hit(h.marker_start, h.marker_end, **message)

@@ -23,31 +23,32 @@ Good: 关于巡察整改进展情况的通报
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from rectlint.finding import Hit
 from rectlint.messages import say
 
 from rectlint.conventions.kinds import outlined
-from rectlint.conventions.markers import BETTER_FORM
+from rectlint.conventions.markers import BETTER_FORM, STANDARD_MARK, better_form, labelled
+from rectlint.text import fold
 
 DOC_ZH = """不符合 GB/T 9704 和 GB/T 15834 的标题序号：
 写法、括号全半角和层级顺序。
 
 查出：不规范的序号写法，如“（一）、”“（1）、”（括号后不加标点）、“1、”（第三级用“1.”
-）、“一.”（第一级用“一、”）和“1)”（第四级用“（1）”），若某种写法是文档在该级一贯使用的，
-只报告一次；同一文档中括号序号全角半角混用，报告一次；层级倒置，如 1. 之下出现（一）。
+）、“一.”（第一级用“一、”）、“1)”（第四级用“（1）”）和“第一、”（“第一”后用逗号），若某种写法是文档
+在该级一贯使用的，只报告一次；“问题一：”一类条目序号后的标点与全文其他条目不一致；同一文档中括号序号
+全角半角混用，报告一次；层级倒置，如 1. 之下出现（一）。
 
 依据：GB/T 9704-2012 第7.3.3条规定层级为 一、→（一）→1.→（1）；
-GB/T 15834-2011 附录规定阿拉伯数字后用“.”、汉字数字后用“、”，括号序号后不加标点。
-默认级别为提示：不影响阅读，但页面不合标准。
+GB/T 15834-2011 附录A（序次语之后的标点）规定汉字数字后用顿号、阿拉伯数字后用下脚点、“第一”“其一”
+“首先”后用逗号，括号序号后不加标点。默认级别为提示：不影响阅读，但页面不合标准。
 """
 
 ID = "heading-style"
 CATEGORY = "ordinal"
 SEVERITY = "info"
 OPTIONS: dict = {}
-
 
 
 def check(doc, options):
@@ -59,24 +60,41 @@ def check(doc, options):
     yield from _levels(headings)
 
 
+def _odd(h, usual: str) -> bool:
+    """Whether a heading's form is off the standard (or, for 问题N, off the document's own)."""
+    if h.style in BETTER_FORM:
+        return True
+    mark = fold(h.mark)
+    if labelled(h.family):
+        return mark != usual
+    return h.family in STANDARD_MARK and h.style != "n.(n)" and mark != STANDARD_MARK[h.family] \
+        and not (h.family == "n)" and mark == ")")
+
+
+def _better(h, usual_marker: str | None) -> str:
+    if labelled(h.family) and usual_marker:
+        return usual_marker
+    return BETTER_FORM.get(h.style) or better_form(h.family) or h.marker
+
+
 def _forms(headings):
-    by_level = defaultdict(list)
+    by_family = defaultdict(list)
     for h in headings:
-        by_level[h.level].append(h)
-    for _, group in sorted(by_level.items()):
-        odd = [h for h in group if h.style in BETTER_FORM]
+        by_family[h.family].append(h)
+    for family, group in by_family.items():
+        usual = Counter(fold(h.mark) for h in group).most_common(1)[0][0]
+        usual_marker = next((h.marker for h in group if fold(h.mark) == usual), None)
+        odd = [h for h in group if _odd(h, usual)]
         if not odd:
             continue
-        styles = {h.style for h in group}
-        if len(styles) == 1:
+        if len(odd) == len(group) and len({h.style for h in group}) == 1 and len(group) > 1:
             h = odd[0]
             yield Hit(h.marker_start, h.marker_end,
-                      **say("heading-style.consistent", marker=h.marker, better=BETTER_FORM[h.style],
-                            count=len(odd)))
+                      **say("heading-style.consistent", marker=h.marker, better=_better(h, None), count=len(odd)))
             continue
         for h in odd:
             yield Hit(h.marker_start, h.marker_end,
-                      **say("heading-style.odd", marker=h.marker, better=BETTER_FORM[h.style]))
+                      **say("heading-style.odd", marker=h.marker, better=_better(h, usual_marker)))
 
 
 def _widths(headings):
@@ -90,12 +108,14 @@ def _widths(headings):
 
 
 def _levels(headings):
+    """A form used below a form of a deeper GB/T level (（一） under 1.), once per group."""
+    seen = set()
     for h in headings:
         parent = h.parent
-        if parent is None:
+        if parent is None or parent.level == 0 or parent.level <= h.level or id(parent) in seen:
             continue
-        before = parent.children[:parent.children.index(h)]
-        deeper = next((c for c in before if c.level > h.level), None)
-        if deeper is not None and not any(c.level == h.level for c in before):
-            yield Hit(h.marker_start, h.marker_end,
-                      **say("heading-style.inverted", marker=h.marker, deeper=deeper.marker))
+        if labelled(h.family) or labelled(parent.family) or "第cn" in (h.family, parent.family):
+            continue  # item labels stand at any depth
+        seen.add(id(parent))
+        yield Hit(h.marker_start, h.marker_end,
+                  **say("heading-style.inverted", marker=h.marker, deeper=parent.marker))

@@ -4,14 +4,20 @@ Finds each problem item (the leaf headings of the section that lists the
 problems and their measures) that gives no status in any of the accepted
 forms: a labelled line (整改结果/整改状态/整改进度/整改进展/完成情况：已完成), inline
 after a label, also in the item's own paragraph (1、问题。整改情况：已完成。一是…),
-a sentence of its own (目前，该问题已整改完成。 / 此项已基本完成整改，需长期坚持。),
-or a tag on the heading (…不规范。【已完成】 or （已完成）). One finding per item,
-on its heading line.
+a sentence of its own (目前，该问题已整改完成。 / 此项已基本完成整改，需长期坚持。 /
+该项整改已办结。), or a tag on the heading (…不规范。【已完成】 or （已完成）). Any status
+the status grammar reads counts (docs/conventions.md#status), and so does a garbled
+one, which unknown-status reports where it stands. One finding per item, on its
+heading line.
 
 Only rectification notices and audit reports are checked. A notice that
 gives statuses only in its summary counts (已完成X个，正在整改Y个) and on no
 item follows that convention and is not flagged; on a page cut off after
 its last item, that item's status may lie beyond the cut and is not asked for.
+Statuses are owed by problems: when no item states one and none carries a
+measures label (整改情况：), the paragraphs of a section on how the work was
+organised (一、组织落实整改情况 → 1.以高度政治自觉扛起责任。…) are not asked,
+unless its heading names the problems too.
 
 Option `required`: `always` (default) flags every item without a status;
 `auto` flags only when the document gives a status for some of its items;
@@ -42,6 +48,8 @@ Good: 关于巡察整改进展情况的通报
 from __future__ import annotations
 
 from rectlint.conventions.counts import DONE
+from rectlint.conventions.status import ORGANISING, PROBLEMS_NAMED
+from rectlint.outline import has_label
 from rectlint.finding import Hit
 from rectlint.messages import say
 
@@ -53,6 +61,8 @@ DOC_ZH = """没有写明整改状态的问题条目。
 该问题已整改完成。）或标题后的标注（…不规范。【已完成】或（已完成））。每个条目报告一次，
 位置在其标题行。只检查整改通报和审计整改报告。只在汇总数字中给出状态（已完成X个，正在整改Y个）
 、条目中均不写状态的通报，遵循的是另一种惯例，不报告；页面在最后一条后被截断时，不要求该条的状态。
+状态是问题条目应写的：没有任何条目写状态、也没有条目带措施标签（整改情况：）时，讲整改如何组织的部分
+（一、组织落实整改情况 → 1.以高度政治自觉扛起责任。…）中的段落不要求写，除非其标题同时点明问题。
 
 选项 `required`：`always`（默认）报告每个没有状态的条目；`auto` 只在文档为部分条目写了状态时报告。
 
@@ -71,7 +81,7 @@ def check(doc, options):
     items = doc.outline.items
     if not doc.info.notice or required == "never":
         return
-    if not any(h.status for h in items) and (required == "auto" or _summary_only(doc)):
+    if not any(h.status for h in items) and (required == "auto" or _summary_only(doc) or not _lists_problems(doc)):
         return
     if not doc.info.ends_whole:
         items = items[:-1]
@@ -80,6 +90,20 @@ def check(doc, options):
             stop = doc.folded.find("。", h.marker_end, h.line.end)
             end = h.line.end if stop < 0 else stop
             yield Hit(h.marker_start, end, **say("missing-status", marker=h.marker))
+
+
+def _lists_problems(doc) -> bool:
+    """Whether the items are problems whose statuses the notice owes: some item carries a measures
+    or status label, or the section that lists them is not one on how the work was organised
+    (一、组织落实整改情况：1.以高度政治自觉扛起责任…): those paragraphs are no problems, and a page
+    cut off before its problems shows only them."""
+    if any(has_label(doc, h) for h in doc.outline.items):
+        return True
+    section = doc.outline.items_section
+    if section is None:
+        return True
+    lo, hi = section.line.start, section.line.end
+    return PROBLEMS_NAMED.search(doc.folded, lo, hi) is not None or ORGANISING.search(doc.folded, lo, hi) is None
 
 
 def _summary_only(doc) -> bool:

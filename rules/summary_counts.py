@@ -39,20 +39,22 @@ Good: 关于巡察整改进展情况的通报
 
 from __future__ import annotations
 
-from rectlint.conventions.counts import ALL_DONE, ASPECTS, DONE, MEASURES, PART, PROBLEMS, RATE, to_int
+from rectlint.conventions.counts import PROBLEM_CATEGORIES, arithmetic_findings, reading, to_int
 from rectlint.finding import Hit
 from rectlint.messages import say
 
-from rectlint.conventions.status import COMPLETE, PARTIAL, is_complete, terms
+from rectlint.conventions.status import (COMPLETE, PARTIAL, STATUS_LABEL, VOCABULARY, in_vocabulary, is_complete,
+                                         terms)
 
 DOC_ZH = """对不上的汇总数字，或与所列条目不符的汇总数字。
 
 读取通报在条目之前给出的总数（N个方面M个具体问题、反馈M个问题、整改措施K项、已完成X个、
-阶段性完成/基本完成/正在整改/持续整改/未完成Y个、完成率Z%或占…总数的Z%），阿拉伯数字和汉字数字均可，
-并把每个完成数或未完成数与紧邻其前的总数对应（细化整改措施53项，已完成48项，说的是措施而不是问题）
-。然后检查：算术，即 X+Y 不能超过总数，各种状态都列出时应等于总数，Z 应为 X/总数按所写位数四舍五入（类别为数字；
-截断而非四舍五入的完成率只作提示）；在完整的通报中，声明的问题数和方面数与实际列出的条目和分组是否一致（类别为结构）
-；声明的已完成数与状态为已完成的条目数是否一致（类别为整改状态）。只检查整改通报和审计整改报告。
+阶段性完成/基本完成/正在整改/持续整改/未完成Y个、其余Y个、完成率Z%或占…总数的Z%），阿拉伯数字和汉字数字均可，
+并把每个完成数或未完成数与它所指的总数对应（细化整改措施53项，整改措施已完成48项，说的是措施而不是问题；
+未点明的，对应紧邻其前的总数）。然后检查：算术，即各状态数之和不能超过总数，列出两种以上状态时应等于总数，
+“其余”应为总数减去前面各数，Z 应为 X/总数按所写位数四舍五入（类别为数字；截断而非四舍五入的完成率只作提示），
+方面数不能多于问题数；在完整的通报中，声明的问题数和方面数与实际列出的条目和分组是否一致（类别为结构）；
+声明的已完成数与状态为已完成的条目数是否一致（类别为整改状态）。只检查整改通报和审计整改报告。
 
 依据：汇总数字是读者最先看、最常引用的内容；数字对不上，整篇通报的可信度都会受影响。
 """
@@ -62,162 +64,128 @@ CATEGORY = "status"
 CATEGORIES = ("status", "number", "structure")
 SEVERITY = "warning"
 OPTIONS: dict = {}
+# The message of each kind of inconsistency the count grammar finds.
+_SAID = {
+    "exceeds": "summary-counts.exceeds",
+    "sum": "summary-counts.sum",
+    "rest": "summary-counts.rest",
+    "restate": "summary-counts.restate",
+    "truncated": "summary-counts.truncated",
+    "share": "summary-counts.share",
+    "rate-of": "summary-counts.rate-of",
+    "rate": "summary-counts.rate",
+    "aspects-exceed": "summary-counts.aspects-exceed",
+    "parts-exceed": "summary-counts.parts-exceed",
+}
 
 
-class _Group:
-    """A declared total and the counts that speak of it."""
-
-    def __init__(self, match, kind, total, aspects=None):
-        self.match, self.kind, self.total, self.aspects = match, kind, total, aspects
-        self.done = None  # the first 已完成X match
-        self.done_count = None  # X, or the total when 已全部完成
-        self.parts = []  # (match, status, count)
-        self.rates = []
+def _groups(doc):
+    """The counting groups of the lines before the items."""
+    summary = {line.number for line in doc.outline.summary_lines}
+    return [g for para, read in reading(doc) if para.lines[0].number in summary for g in read.groups]
 
 
-def _groups_in(doc, lines) -> list[_Group]:
-    tokens = []
-    for kind, pattern in (("aspects", ASPECTS), ("problems", PROBLEMS), ("measures", MEASURES),
-                          ("done", DONE), ("all", ALL_DONE), ("part", PART), ("rate", RATE)):
-        for found in doc.matches(pattern, lines).values():
-            tokens += [(m.start(), -m.end(), kind, m) for m in found]
-    tokens.sort(key=lambda t: (t[0], t[1]))
-    groups, current, covered = [], None, -1
-    for start, neg_end, kind, m in tokens:
-        if start < covered:
-            continue  # inside a longer count already read (个方面…个问题 holds a problem count)
-        covered = -neg_end
-        if kind in ("aspects", "problems", "measures"):
-            total = to_int(m.group("total"))
-            aspects = to_int(m.group("aspects")) if kind == "aspects" else None
-            if total is None:
-                continue
-            current = _Group(m, "measures" if kind == "measures" else "problems", total, aspects)
-            groups.append(current)
-            continue
-        group = _named(groups, m) or current
-        if group is None:
-            continue
-        if kind == "done" and group.done is None:
-            group.done, group.done_count = m, to_int(m.group("count"))
-        elif kind == "all" and group.done is None:
-            group.done, group.done_count = m, group.total
-        elif kind == "part":
-            group.parts.append((m, m.group("status"), to_int(m.group("count")) or 0))
-        elif kind == "rate":
-            group.rates.append(m)
-    return groups
+def arithmetic(group):
+    """Hits for where a group's figures disagree with its base."""
+    for start, end, kind, args, hint in arithmetic_findings(group):
+        yield Hit(start, end, category="number", severity="info" if hint else None, **say(_SAID[kind], **args))
 
 
-def _named(groups, m):
-    """The latest group of the kind a count names (问题… or 措施…), if it names one."""
-    subject = m.groupdict().get("subject")
-    if not subject:
-        return None
-    kind = "problems" if subject == "问题" else "measures"
-    return next((g for g in reversed(groups) if g.kind == kind), None)
-
-
-def _rate_at(written: str, x: int, total: int, half_up: bool) -> str:
-    """x/total as a percentage to as many places as the written rate has, rounded half up or
-    cut off, written as decimal's quantize writes it (100, 91.7, 0.00). In integers: the exact
-    value, with no float's error and no decimal import on every run."""
-    places = len(written.split(".")[1]) if "." in written else 0
-    scaled = 100 * x * 10**places  # the rate in units of its last written place, times total
-    units = (2 * scaled + total) // (2 * total) if half_up else scaled // total
-    if not places:
-        return str(units)
-    return f"{units // 10**places}.{units % 10**places:0{places}d}"
-
-
-def _rate_kind(written: str, x: int, total: int) -> str:
-    """"rounded" when the rate is x/total rounded to the places written, "truncated" when it is
-    cut off there instead, else "wrong"."""
-    stated = int(written.replace(".", ""))
-    if stated == int(_rate_at(written, x, total, True).replace(".", "")):
-        return "rounded"
-    return "truncated" if stated == int(_rate_at(written, x, total, False).replace(".", "")) else "wrong"
-
-
-def _arithmetic(group):
-    x = group.done_count
-    y = sum(c for _, _, c in group.parts)
-    total, done, parts = group.total, group.done, group.parts
-    if x is not None and total:
-        if x + y > total:
-            yield Hit(done.start(), (parts[-1][0].end() if parts else done.end()), category="number",
-                      **say("summary-counts.exceeds", done=x, others=y, total=total))
-        elif parts and x + y != total:
-            yield Hit(done.start(), parts[-1][0].end(), category="number",
-                      **say("summary-counts.sum", sum=x + y, total=total))
-        for rate in group.rates:
-            kind = _rate_kind(rate.group("rate"), x, total)
-            if kind == "truncated":
-                yield Hit(rate.start(), rate.end(), category="number", severity="info",
-                          **say("summary-counts.truncated", rate=rate.group("rate"), done=x, total=total,
-                                rounded=_rate_at(rate.group("rate"), x, total, True)))
-            elif kind == "wrong":
-                yield Hit(rate.start(), rate.end(), category="number",
-                          **say("summary-counts.rate", rate=rate.group("rate"), done=x, total=total,
-                                actual=100 * x / total))
-
-
-def _levels(items) -> list[list]:
-    """The items, their parents and grandparents: a declared count may name any of them."""
+def _levels(items, section) -> list[list]:
+    """The items, their parents and grandparents: a declared count may name any of them (but not
+    the section that holds them all)."""
     levels, current = [], list(items)
     for _ in range(3):
         if not current:
             break
         levels.append(current)
-        current = list(dict.fromkeys(h.parent for h in current if h.parent is not None and h.parent.level > 0))
+        current = list(dict.fromkeys(h.parent for h in current if h.parent is not None and h.parent.level > 0
+                                     and h.parent is not section))
     return levels
 
 
 def check(doc, options):
     if not doc.info.notice:
         return
-    lines = doc.outline.summary_lines
-    if not lines:
-        return
-    groups = _groups_in(doc, lines)
+    groups = _groups(doc)
     for group in groups:
-        yield from _arithmetic(group)
+        yield from arithmetic(group)
     items = doc.outline.items
     problems = next((g for g in groups if g.kind == "problems"), None)
     if not items or problems is None:
         return
-    if doc.info.completeness == "complete":
-        sizes = [len(level) for level in _levels(items)]
-        if problems.total not in sizes:
-            span = problems.match.span("total")
-            yield Hit(span[0], span[1], category="structure",
-                      **say("summary-counts.problems", declared=problems.total, listed=len(items)))
-        groups = _groups(items)
-        grouped = not (len(groups) == 1 and groups[0] in (doc.outline.items_section, doc.outline.root))
-        # Items listed straight under the problems section are not grouped into aspects at all.
-        if problems.aspects is not None and grouped and problems.aspects not in sizes[1:] + [len(groups)]:
-            span = problems.match.span("aspects")
-            yield Hit(span[0], span[1], category="structure",
-                      **say("summary-counts.aspects", declared=problems.aspects, listed=len(groups)))
-    with_status = [h for h in items if h.status is not None]
-    if len(with_status) != len(items) or problems.total != len(items):
+    if doc.info.completeness == "complete" and not _categories_listed(doc, len(items)):
+        # 反馈2个方面的问题，细化为5个具体问题: the finer count is the one the items bear out.
+        totals = [g for g in groups if g.kind == "problems"]
+        sizes = [len(level) for level in _levels(items, doc.outline.items_section)]
+        if not any(int(g.total.value) in sizes for g in totals[:-1]):
+            yield from _structure(doc, totals[-1] if len(totals) > 1 else problems, items)
+    # Statuses are compared only where every item states one in the vocabulary: an item whose
+    # status could not be read tells nothing about the count.
+    problems = next((g for g in reversed(groups) if g.kind == "problems" and (g.parts or g.all_done)), problems)
+    declared = int(problems.total.value)
+    if declared != len(items) or not all(h.status is not None and in_vocabulary(h.status.text, VOCABULARY)
+                                         for h in items):
         return
-    done = problems.done
-    if done is not None:
-        x = problems.done_count
+    done = next((p for p in problems.parts if p.status == "done"), None)
+    if done is not None or problems.all_done:
+        x = int(done.value) if done is not None else declared
         listed = sum(1 for h in items if is_complete(h.status.text, COMPLETE))
         if listed != x:
-            span = done.span("count") if "count" in done.re.groupindex else done.span()
-            yield Hit(span[0], span[1],
-                      **say("summary-counts.completed", declared=x, listed=listed))
-    for m, status, count in problems.parts:
+            where = done if done is not None else problems.total
+            yield Hit(where.start, where.end, **say("summary-counts.completed", declared=x, listed=listed))
+    for part in problems.parts:
+        status = part.word
+        if part.status != "open" or status not in PARTIAL:
+            continue
         listed = sum(1 for h in items if status in terms(h.status.text))
-        if status in PARTIAL and listed != count:
-            yield Hit(m.start("count"), m.end("count"),
-                      **say("summary-counts.partial", status=status, declared=count, listed=listed))
+        if listed != int(part.value):
+            yield Hit(part.start, part.end,
+                      **say("summary-counts.partial", status=status, declared=int(part.value), listed=listed))
 
 
-def _groups(items):
+def _categories_listed(doc, listed: int) -> bool:
+    """Whether the notice counts its problems by category (5类问题) and lists the categories."""
+    found = doc.matches(PROBLEM_CATEGORIES, doc.outline.summary_lines)
+    return any(to_int(m.group("count")) == listed for ms in found.values() for m in ms)
+
+
+def _status_lines(doc, items) -> int:
+    """How many status labels (整改状态：…) stand from the first item on: where the outline reads
+    fewer items than the notice gives statuses (第一，… run into text, three levels deep), the
+    statuses count the items too."""
+    first = items[0].line.number
+    return sum(len(STATUS_LABEL.findall(doc.folded, line.start, line.end))
+               for line in doc.body_lines() if line.number >= first)
+
+
+def _structure(doc, problems, items):
+    """The declared numbers of problems and aspects against the items and groups listed."""
+    declared = int(problems.total.value)
+    sizes = [len(level) for level in _levels(items, doc.outline.items_section)]
+    listed_groups = _item_groups(items)
+    grouped = not (len(listed_groups) == 1 and listed_groups[0] in (doc.outline.items_section, doc.outline.root))
+    aspects = problems.aspects
+    said = int(aspects.value) if aspects is not None else None
+    # A notice may head its aspects and tell the problems in prose (（一）…方面, then 针对…的问题):
+    # the items listed are then its aspects.
+    items_are_aspects = said == len(items) and declared not in sizes
+    aspects_ok = said is None or items_are_aspects or (said in sizes[1:] + [len(listed_groups)] if grouped else True)
+    if declared not in sizes and not items_are_aspects and declared != _status_lines(doc, items):
+        yield Hit(problems.total.start, problems.total.end, category="structure",
+                  **say("summary-counts.problems", declared=declared, listed=len(items)))
+        # Items nearer the aspects than the problems may be the aspects' headings (3 headings over
+        # 4个方面8个问题): then the aspects disagree with them too.
+        if said is not None and not grouped and abs(said - len(items)) < abs(declared - len(items)):
+            yield Hit(aspects.start, aspects.end, category="structure",
+                      **say("summary-counts.aspects", declared=said, listed=len(items)))
+            return
+    if not aspects_ok and grouped:
+        yield Hit(aspects.start, aspects.end, category="structure",
+                  **say("summary-counts.aspects", declared=said, listed=len(listed_groups)))
+
+
+def _item_groups(items):
     """The aspects the items are grouped in: their parents when all items sit at one
     level, else the headings at the items' shallowest level (an item there is its own group)."""
     if not items:

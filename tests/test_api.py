@@ -80,7 +80,7 @@ def test_lint_text_returns_findings_and_the_document():
 
 
 def test_context_as_of_reaches_the_rule_that_takes_it():
-    text = ("关于巡察整改进展情况的通报\n\n2025年3月3日至4月30日，巡察组开展巡察。2026年6月3日，巡察组反馈了意见。"
+    text = ("关于巡察整改进展情况的通报\n\n2026年3月3日至4月30日，巡察组开展巡察。2026年6月3日，巡察组反馈了意见。"
             "\n\n某单位\n2025年12月1日\n")
     plain = Linter(Config(), ["date-chronology"]).lint_text(text).findings
     later = Linter(Config(), ["date-chronology"], context=LintContext(as_of=dt.date(2026, 7, 1))).lint_text(text)

@@ -36,32 +36,12 @@ NOTICES = corpus_files.notices()
 
 # Legitimate forms that the rules of 2026-12-03 still flag (issue 33): file -> what is misread.
 FALSE_ALARMS = {
-    "c39-procuratorate-feedback-groups.txt": "方面 count read as the problem total; 1. restarting under 反馈问题二 read as a skip",
-    "c40-state-bank-branch-sentence-status.txt": "problem total taken from 整改措施29条; closing-sentence status 正持续推进 read as done",
-    "c41-npc-office-aspect-three-levels.txt": "items counted at the 1.关于…问题的整改 level instead of （1）",
-    "c43-research-institute-paren-tags.txt": "tag （基本完成，需长期坚持） not read as a status",
-    "c44-tax-bureau-responsibility-lines.txt": "整改进展：按期推进中 not read as a status",
-    "c47-housing-fund-category-counts.txt": "整改措施32项 read as the problem total; category closing sentences not read",
     "c49-womens-federation-pobox.txt": "a 邮政信箱 not taken as a postal address; a block without a telephone",
-    "c51-dev-zone-completion-lines.txt": "方面 count read as problems; status followed by a result clause (已完成，盘活…)",
-    "c55-supply-coop-banjie.txt": "share of problems checked against 措施15条; 已办结，并建立… / 持续办理中 not read",
-    "c56-public-security-branch-inline-done.txt": "status clause …，已整改到位。 not read",
-    "c57-big-data-bureau-mixed-numerals.txt": "整改措施24条 read as the total; 此项需长期坚持 not read",
-    "c58-disabled-federation-triplets.txt": "整改措施10条 read as the problem total",
     "c59-community-flattened-table.txt": "a community 公示 with a table asked for 一、二、 sections and a full block",
-    "c60-cdc-deadline-and-date-in-status.txt": "已完成（2025年9月完成） not read as a status",
 }
 # Notices whose items or statuses the reader does not find (no finding may follow from that).
 NOT_READ = {
-    "c43-research-institute-paren-tags.txt": "tag （基本完成，需长期坚持）",
-    "c44-tax-bureau-responsibility-lines.txt": "整改进展：按期推进中",
-    "c47-housing-fund-category-counts.txt": "category items with closing-sentence statuses",
-    "c50-trade-union-audit-amounts.txt": "problems as 一、 headings with 整改情况：已整改。",
-    "c56-public-security-branch-inline-done.txt": "status clause …，已整改到位。",
-    "c57-big-data-bureau-mixed-numerals.txt": "此项需长期坚持，已建立长效机制。",
     "c59-community-flattened-table.txt": "table rows as items",
-    "c60-cdc-deadline-and-date-in-status.txt": "已完成（2025年9月完成）",
-    "c61-transport-bureau-markdown.md": "Markdown list items - **问题1**：",
 }
 
 

@@ -32,7 +32,7 @@ def test_outline_of_the_first_seed_finds_its_items_and_frame():
     assert outline.date_line.number == 243
     assert [line.number for line in outline.supervision] == [235]
     broken = [(h.line.number, h.broken) for h in outline.headings if h.broken]
-    assert (13, "lost-numeral") in broken and (71, "glued") in broken
+    assert (13, "lost-numeral") in broken and (71, "lost-close") in broken
 
 
 def test_outline_of_the_second_seed_counts_nineteen_items_in_nine_groups():
@@ -117,3 +117,90 @@ def test_folding_replaces_each_full_width_form_as_translation_does():
     texts.append("".join(foldable) * 2)
     for text in texts:
         assert fold(text) == text.translate(_FOLD), repr(text)
+
+
+def test_a_form_seen_first_opens_a_level_and_labelled_items_stand_under_grouping_headings():
+    doc = Document("关于整改情况的通报\n一、整改情况\n（一）党的建设方面\n问题1：甲。\n整改情况：已完成。\n"
+                   "问题2：乙。\n整改情况：已完成。\n（二）作风建设方面\n问题3：丙。\n整改情况：已完成。\n二、下一步\n")
+    shape = [(h.family, h.number, h.parent.marker if h.parent.line else None) for h in doc.outline.headings]
+    assert shape[:6] == [("cn", 1, None), ("(cn)", 1, "一、"), ("问题n", 1, "（一）"), ("问题n", 2, "（一）"),
+                         ("(cn)", 2, "一、"), ("问题n", 3, "（二）")]
+    assert [h.marker for h in doc.outline.items] == ["问题1：", "问题2：", "问题3："]
+    doc = Document("关于整改情况的通报\n一、整改情况\n反馈问题一：关于甲的问题。\n1.子问题。\n整改情况：已完成。\n"
+                   "反馈问题二：关于乙的问题。\n1.子问题。\n整改情况：已完成。\n二、下一步\n")
+    assert [(h.family, h.number, h.parent.marker) for h in doc.outline.items] == [
+        ("n", 1, "反馈问题一："), ("n", 1, "反馈问题二：")]
+
+
+def test_a_list_after_a_colon_in_an_item_is_its_measures_and_run_in_siblings_count():
+    doc = Document("关于整改情况的通报\n一、整改情况\n（一）台账不全。\n整改情况：正在整改。主要措施：\n1.逐户核对；\n"
+                   "2.建立公示制度。\n（二）制度不严。\n二、下一步\n（1）跟踪问效。（2）健全机制。\n（3）巩固成果。\n")
+    assert [h.marker for h in doc.outline.headings] == ["一、", "（一）", "（二）", "二、", "（1）", "（3）"]
+    assert doc.outline.headings[4].last == 2
+    assert [[m.number for m in run.markers] for run in doc.outline.runs] == [[1, 2], [2]]
+
+
+def test_problems_written_as_top_level_headings_are_the_items():
+    doc = Document("关于审计发现问题整改情况的报告\n\n一、经费拨付不及时\n\n整改情况：已整改。全部拨付。\n\n"
+                   "二、资产出租未审批\n\n整改情况：已整改。补办手续。\n")
+    assert [h.marker for h in doc.outline.items] == ["一、", "二、"]
+
+
+def test_broken_markers_take_the_number_their_run_expects():
+    doc = Document("关于整改情况的通报\n一、整改情况\n（一）台账不全。\n（二制度不严。\n三问题。\n二推行。\n")
+    assert [(h.marker, h.number, h.broken) for h in doc.outline.headings][2] == ("（二", 2, "lost-close")
+
+
+def test_page_metadata_is_frame_whatever_its_labels_and_never_the_signature():
+    # A saved page cut short: metadata under the title (labels no list names), then the text.
+    text = ("关于县委第二巡察组巡察反馈意见整改进展情况的通报\n发布时间：2025-10-10 来源：县林业局\n分类：巡察整改\n"
+            "文号：林党〔2025〕12号\n索引号 | 11330800/2025-103 | 公开方式： | 主动公开 |\n2025-10-09\n"
+            "根据县委统一部署，县委第二巡察组对县林业局党组开展了巡察。现将整改进展情况予以公布。\n"
+            "一、整改工作情况\n局党组成立整改工作领导小组，逐项制定整改措施。\n")
+    outline = Document(text).outline
+    assert outline.title.number == 1 and {2, 3, 4, 5} <= outline.frame
+    assert outline.signature == [] and outline.date_line is None
+    assert [h.marker for h in outline.headings] == ["一、"]
+
+
+def test_a_list_of_bare_labels_is_metadata_but_a_salutation_is_not():
+    listed = ("• 信息索引号：\n  113307/2023-46395\n• 发布机构：\n  某区文旅局\n• 成文日期：\n  2023-05-04\n"
+              "中共某区文旅局党组关于巡察整改情况的通报\n根据区委统一部署，区委第一巡察组开展了巡察。\n一、整改情况\n甲。\n")
+    outline = Document(listed).outline
+    assert outline.title.number == 7 and set(range(1, 7)) <= outline.frame
+    speech = ("关于2024年度审计查出问题整改情况的报告\n——2025年10月22日在县人大常委会会议上\n县审计局局长 张某\n"
+              "县人大常委会：\n受县人民政府委托，现将整改情况报告如下，请予审议。\n一、总体情况\n甲。\n")
+    outline = Document(speech).outline
+    assert outline.title.number == 1 and outline.frame == set()
+
+
+def test_the_title_is_found_after_a_long_menu_and_a_sentence_is_never_a_title():
+    menu = "\n".join(["成都", "|", "绵阳", "|", "德阳", "|"] * 4) + "\n"
+    text = menu + "关于巡视整改进展情况的通报\n根据省委统一部署，省委巡视组进行了巡视，现将整改情况予以公布。\n一、整改情况\n甲。\n"
+    outline = Document(text).outline
+    assert outline.title.number == 25 and outline.lead[0].number == 26
+    lead_only = "根据县委统一部署，县委第一巡察组对县水利局党组开展了巡察，现将整改情况\n一、整改情况\n甲。\n"
+    assert Document(lead_only).outline.title is None
+
+
+def test_paragraphs_numbered_di_that_carry_item_labels_are_items_and_may_run_on_across_groups():
+    text = ("关于整改情况的通报\n一、整改情况\n（一）甲方面\n第一，台账不全。\n整改结果：已完成。\n"
+            "第二，制度不严。整改情况：已完成。修订制度。\n（二）乙方面\n第三，学习不深。\n整改结果：已完成。\n"
+            "二、下一步\n第一，巩固成果。第二，建立机制。\n")
+    doc = Document(text)
+    assert [h.marker for h in doc.outline.items] == ["第一，", "第二，", "第三，"]
+    from conftest import lint
+    assert [f for f in lint(text, "ordinal") if f.severity != "info"] == []
+
+
+def test_a_line_of_another_page_s_text_above_the_breadcrumb_is_frame():
+    text = ("热门推荐：某地举行马拉松比赛，数万人参加\n首頁 > 媒體中心 > 行業新聞\n"
+            "某县卫健局关于巡察整改进展情况的通报\n发布时间：2023-06-24\n"
+            "根据县委统一部署，县委第二巡察组对县卫健局党组开展了巡察。现将整改情况予以公布。\n一、整改情况\n甲。\n")
+    outline = Document(text).outline
+    assert outline.title.number == 3 and {1, 2, 4} <= outline.frame
+    # Organising sections are no problems section, whatever their sub-items.
+    organising = ("关于巡视整改进展情况的通报\n根据市委统一部署，市委巡视组开展了巡视，现将整改情况予以公布。\n"
+                  "一、组织落实整改情况\n（一）提高政治站位，增强整改自觉。区委召开常委会议研究部署。\n"
+                  "（二）压实整改责任，健全工作机制。成立领导小组。\n")
+    assert Document(organising).outline.items == []

@@ -14,6 +14,13 @@ def _report(*paths) -> str:
     return run_cli("--no-cache", "--format", "html", *paths).stdout.decode("utf-8")
 
 
+def _found_on_seed() -> int:
+    """How many findings the rules give on seed 000 (each has one mark and one list entry)."""
+    from rectlint.api import Linter
+
+    return len(Linter().lint_paths([str(next(SEEDS.glob("000*.txt")))]).findings)
+
+
 @pytest.fixture(scope="module")
 def seed_report():
     seed = next(SEEDS.glob("000*.txt"), None)
@@ -30,7 +37,7 @@ def test_alike_findings_are_one_line_with_a_count_in_document_order(seed_report)
                                                                     r'href="#f\d+">(\d+):(\d+)</a>', seed_report)]
     assert firsts == sorted(firsts)  # each line stands where its first finding is
     top = re.findall(r'<ul class="findings">(.*)</ul></section>', seed_report, re.S)[0]
-    assert top.count("<details>") < 30 and seed_report.count('class="anchor"') == 169
+    assert top.count("<details>") < 30 and seed_report.count('class="anchor"') == _found_on_seed()
 
 
 def test_each_mark_links_to_its_list_entry_and_back(seed_report):
@@ -38,7 +45,7 @@ def test_each_mark_links_to_its_list_entry_and_back(seed_report):
     back = set(re.findall(r'<sup class="to [^"]*"><a href="#l(\d+)">', seed_report))
     entries = set(re.findall(r'<li id="l(\d+)"', seed_report))
     to_text = set(re.findall(r'href="#f(\d+)"', seed_report))
-    assert anchors == back == entries == {str(i) for i in range(1, 170)}
+    assert anchors == back == entries == {str(i) for i in range(1, _found_on_seed() + 1)}
     assert to_text <= anchors
 
 

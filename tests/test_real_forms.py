@@ -289,7 +289,7 @@ def test_a_date_line_in_chinese_numerals_is_the_date_line_and_gets_a_hint():
 def test_chronology_uses_uniquely_repaired_dates():
     text = HEAD.replace("2025年3月3日至4月30日", "202533日至4月30日").replace("2025年6月3日", "2025年4月3日")
     found = lint(text + "一、整改情况\n\n1.问题。\n整改结果：已完成。\n\n" + TAIL, "date-chronology")
-    assert any("not after the inspection's end" in f.en for f in found)
+    assert any("before the inspection's end" in f.en for f in found)
 
 
 @pytest.mark.parametrize("broken,marker", [

@@ -1,4 +1,12 @@
-"""Number parsing shared by the number rules (not a rule itself).
+"""Numbers and their units, as counts and amounts are written (not a rule itself).
+
+A figure is a number and one unit: 12个, 三个, 11项, 49人次, 1.5万元, 75%. Arabic numerals carry
+counts, amounts and rates (GB/T 15835-2011); counts may also be written in Chinese numerals
+(三个方面九个问题), never amounts or rates. A number is well formed when it has no leading zero,
+is whole where things are counted (a decimal only in 元 and amounts with 万/亿, in % and before
+个百分点), and, in Chinese numerals, is a numeral as written: 三, 十二, 二十, 一百零五, 两 first.
+万 and 亿 scale the unit after them (3万人, 1.5万元). Approximate figures (3900余项, 1000多人次,
+近百个, 数十个, 5~7人) are counts too, but no arithmetic holds for them.
 
 See docs/conventions.md#counts.
 """
@@ -6,31 +14,114 @@ See docs/conventions.md#counts.
 from __future__ import annotations
 
 from rectlint import patterns
-from rectlint.conventions.counts import to_int
 
-# Arabic, or Chinese numerals as counts are also written (三个问题，其中两个…).
-NUM = r"(?:\d+(?:\.\d+)?|(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+)"
-# Units counted together: 人 and 名 both count people.
-_UNIT_CLASS = {"名": "人", "位": "人", "人次": "人次", "个": "个", "项": "项", "起": "起", "件": "件",
-               "次": "次", "家": "家", "种": "种", "户": "户", "条": "条", "份": "份", "期": "期",
-               "台": "台", "所": "所", "元": "元", "万元": "元", "亿元": "元", "人": "人"}
-UNIT = r"(?:万元|亿元|人次|[人名位个项起件次家种户条份期台所元])"
-_SCALE = {"万元": 10_000, "亿元": 100_000_000}
+CN_NUMERAL = "零〇一二两三四五六七八九十百千"
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+# The units of counts, amounts and rates. 人次 before 人; 万/亿 scale what follows them.
+UNIT = r"(?:个百分点|人次|户次|[个项条件人名位次元%起家种户份期台所处批场篇])"
+# The units of the counts a notice sums up, whose loss or doubling the count grammar reads.
+UNIT_CHARS = "个项条件人名次元%"
+SCALE_CHARS = "万亿"
+_SCALE = {"万": 10_000, "亿": 100_000_000}
+# Decimals a figure may have: 元 to the 分, a rate to a thousandth of a percent.
+_PLACES = {"元": 2, "%": 3, "个百分点": 3}
+# Units counted together: people in 人 or 名; money in 元, 万元 and 亿元.
+_CLASS = {"名": "人", "位": "人"}
+COUNT_UNITS = "个项条件"
+# What may follow a number that is a figure, a date or a time: units and measure words (an open
+# class; these are the ones notices use).
+MEASURE_CHARS = ("个项条件人名位次元%起家种户份期台所处批场篇年月日号时分秒岁倍股支队组类宗笔张本册部间栋幢"
+                 "层床例只头匹棵株块枚届版章节点级档周季度万亿千百余多米吨亩克升斤里公平立瓦座辆艘架套箱盒瓶袋剂门课轮遍趟番")
+# Words that begin with a unit's character after a figure: 3个项目 is three projects, not a unit
+# written twice; 5个人员 five staff.
+UNIT_WORDS = ("项目", "条件", "条例", "条款", "条目", "人员", "人民", "人才", "人数", "人口", "人事", "人社", "人大",
+              "名单", "名额", "名称", "名录", "次数", "次要", "件数", "元素", "元旦", "个别", "个人", "个体", "个性",
+              "个案")
+# Words that end with a unit's character: 事项, 文件, 案件, 负责人… (no number belongs before it).
+UNIT_ENDED = ("事项", "款项", "专项", "立项", "单项", "选项", "强项", "弱项", "缺项", "分项", "子项", "文件", "案件",
+              "事件", "条件", "信件", "邮件", "附件", "证件", "软件", "硬件", "部件", "配件", "稿件", "要件", "批件",
+              "函件", "来件", "本人", "他人", "个人", "人次", "班次", "批次", "层次", "依次", "再次", "首次", "档次",
+              "频次", "名次", "单元", "公元", "多元", "美元", "姓名", "排名", "报名", "签名", "署名", "实名")
+# Words that end with a unit's character without a number before it: 个别, 事项, 文件, 人次…
+# (a quantifier or demonstrative before the unit: 每个, 各项, 这件, 逐条, 此次).
+QUANTIFIERS = "每各这那哪某几整该此本逐多单首其另上下诸"
 
 
-def number(text: str) -> float:
-    """12, 3.5 or 十二 as a number."""
-    if text[:1].isdigit():
-        return float(text)
-    return float(to_int(text) or 0)
+def cn_value(text: str) -> int | None:
+    """A Chinese numeral as counts write it, or None: 三, 十二, 二十, 一百零五, 两 (only first).
+    六六, 百 alone, 两十 and 三百十 are not numerals."""
+    if not text or any(ch not in CN_NUMERAL for ch in text):
+        return None
+    total, digit, last = 0, None, 10_000
+    for i, ch in enumerate(text):
+        if ch in "零〇":
+            if i == 0 or i == len(text) - 1 or digit is not None or text[i + 1] in "十百千零〇":
+                return None
+            continue
+        if ch in _CN_DIGITS:
+            if digit is not None or (ch == "两" and i):
+                return None
+            digit = _CN_DIGITS[ch]
+            continue
+        unit = _CN_UNITS[ch]
+        if unit >= last:
+            return None
+        if digit is None:
+            if not (ch == "十" and i == 0):
+                return None
+            digit = 1
+        elif ch == "十" and text[i - 1] == "两":
+            return None
+        total += digit * unit
+        last, digit = unit, None
+    if digit is not None:
+        if last > 10 and last < 10_000 and "零" not in text and "〇" not in text:
+            return None  # 一百五 is 150 spoken short: counts write 一百五十
+        total += digit
+    return total
 
 
-def value(text: str, unit: str) -> float:
-    return number(text) * _SCALE.get(unit, 1)
+def to_int(text: str) -> int | None:
+    """A count in Arabic or Chinese numerals: 12, 十二, 一百零五, 两."""
+    if text.isdigit():
+        return int(text)
+    return cn_value(text)
+
+
+def well_formed(num: str, unit: str, scale: str = "") -> bool:
+    """Whether a number is written as a figure in this unit may be: no leading zero, whole
+    where things are counted, Chinese numerals only for counts."""
+    if not num[0].isdigit():
+        return unit not in ("%", "元", "个百分点") and cn_value(num) is not None
+    whole, _, frac = num.replace(",", "").partition(".")
+    if len(whole) > 1 and whole[0] == "0":
+        return False
+    if frac:
+        places = _PLACES.get(unit)
+        if scale and unit == "元":
+            places += 4 if scale == "万" else 8
+        elif scale:
+            places = 8  # 1.2万人
+        return places is not None and len(frac) <= places
+    return True
+
+
+def value(num: str, scale: str = "") -> float:
+    """12, 3.5 or 十二 (with 万 or 亿 after it) as a number."""
+    base = float(num.replace(",", "")) if num[0].isdigit() else float(cn_value(num) or 0)
+    return base * _SCALE.get(scale, 1)
 
 
 def unit_class(unit: str) -> str:
-    return _UNIT_CLASS.get(unit, unit)
+    """What a unit counts: 人 and 名 both people, 元 money."""
+    return _CLASS.get(unit, unit)
+
+
+def system(num: str) -> str:
+    return "arabic" if num[:1].isdigit() else "chinese"
 
 
 SENTENCE = patterns.compile(r"[^。！？!?\n]+[。！？!?]?")

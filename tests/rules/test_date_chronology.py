@@ -58,3 +58,40 @@ def test_page_header_must_agree_with_the_signature_date():
 ])
 def test_dates_announced_as_plans_are_not_done_after_the_notice(body):
     assert chronology(body=body) == []
+
+
+LEAD = "2025年3月3日至4月30日，巡察组开展巡察。2025年6月3日，巡察组反馈了意见。"
+
+
+@pytest.mark.parametrize("lead,body,message", [
+    (LEAD, "截至2025年11月30日，已完成整改3个。", "is after the notice's date"),
+    (LEAD, "截至2025年5月31日，已完成整改3个。", "is before the feedback"),
+    (LEAD, "预计2025年5月前完成招聘。", "is before the feedback"),
+    ("2024年3月3日至4月30日，巡察组开展巡察。2025年6月3日，巡察组反馈了意见。", "一是完成整改。",
+     "more than a year after"),
+    (LEAD, "相关问题已于2025年11月底前全部销号。", "after the notice's date"),
+    (LEAD, "2026年已完成第一期培训。", "after the notice's date"),
+])
+def test_one_chronology_for_every_date_of_the_notice(lead, body, message):
+    found = chronology(lead, body)
+    assert len(found) == 1 and message in found[0].en
+
+
+def test_a_notice_two_years_after_the_feedback_has_a_wrong_year():
+    (f,) = chronology(LEAD, date="2028年10月20日")
+    assert "more than two years after" in f.en
+
+
+@pytest.mark.parametrize("body", [
+    "截至2025年10月15日，已完成整改3个。",
+    "预计2026年3月前完成招聘，新办法将于2026年起执行。",
+    "2025年7月10日召开专题会议，7月12日印发方案。",
+    "到2026年底实现全覆盖。",
+])
+def test_dates_in_their_place_in_the_chronology_are_fine(body):
+    assert chronology(LEAD, body) == []
+
+
+def test_a_year_is_carried_within_its_paragraph_only():
+    # 12月10日 has no year of its own: it is not read as 2025年12月10日 from the lead.
+    assert chronology(LEAD, "12月10日前，各单位报送整改情况。") == []

@@ -26,3 +26,22 @@ def test_backwards_ranges(text):
 ])
 def test_forward_ranges_are_fine(text):
     assert lint(text, "date-range-order") == []
+
+
+@pytest.mark.parametrize("text", [
+    "2025年10—4月集中整改。",
+    "2025年3月10—8日组织培训。",
+    "2025年6月9日至6月9日开展巡察。",
+    "2025年6月至6月集中整改。",
+])
+def test_backwards_shared_unit_ranges_and_ranges_that_end_where_they_start(text):
+    assert len(lint(text, "date-range-order")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "2018年1月4至5日反馈，2025年4—10月整改，3月10—12日培训。",
+    "2020年10月至2021年1月开展巡察。",
+    "二〇二五年三月五日至四月十日开展巡察。",
+])
+def test_forward_ranges_in_every_shape_are_fine(text):
+    assert lint(text, "date-range-order") == []

@@ -38,3 +38,33 @@ def test_numbering_that_restarts_under_each_section_is_learned():
 
 def test_skipped_level_and_fused_heading_are_fine():
     assert found("一、甲\n1.问题\n2.问题\n二、乙\n1.（1）问题\n2.（1）问题\n", "heading-sequence") == []
+
+
+def test_labelled_sub_items_under_grouping_headings_restart_or_run_on():
+    restart = ("一、甲\n（一）党的建设方面\n问题1：甲。\n问题2：乙。\n（二）作风建设方面\n问题1：丙。\n"
+               "二、乙\n")
+    run_on = restart.replace("问题1：丙", "问题3：丙")
+    assert found(restart, "heading-sequence") == [] and found(run_on, "heading-sequence") == []
+    groups = ("一、甲\n二、整改情况\n反馈问题一：关于甲的问题。\n1.子问题。\n2.子问题。\n"
+              "反馈问题二：关于乙的问题。\n1.子问题。\n2.子问题。\n3.子问题。\n三、丙\n")
+    assert found(groups, "heading-sequence") == []
+    (hit,) = found(groups.replace("3.子问题", "4.子问题"), "heading-sequence")
+    assert "3." in hit[1]
+
+
+def test_numbers_that_run_on_within_a_section_and_restart_in_the_next():
+    text = ("一、甲\n（一）组\n1.问题\n2.问题\n（二）组\n3.问题\n"
+            "二、乙\n（一）组\n1.问题\n（二）组\n2.问题\n3.问题\n")
+    assert found(text, "heading-sequence") == []
+    assert len(found(text.replace("（二）组\n2.问题", "（二）组\n1.问题"), "heading-sequence")) == 2
+
+
+def test_a_sibling_run_into_the_heading_line_counts():
+    assert found("一、甲\n（1）台账不全。（2）制度不严。\n（3）执行不力。\n", "heading-sequence") == []
+    (hit,) = found("一、甲\n（1）台账不全。（2）制度不严。\n（4）执行不力。\n", "heading-sequence")
+    assert "（3）" in hit[1]
+
+
+def test_first_heading_of_a_form_above_one_and_the_doc_s_own_marks_in_messages():
+    (hit,) = found("一、甲\n1、问题\n2、问题\n4、问题\n", "heading-sequence")
+    assert "3、" in hit[1]

@@ -18,3 +18,66 @@ def test_lost_unit(text, number):
 @pytest.mark.parametrize("text", ["共排查251个。二是开展谈心谈话。", "所涉资金3200元已全额上缴。", "资金使用不规范。"])
 def test_lost_unit_not_flagged(text):
     assert lint(text, "lost-unit") == []
+
+
+SUMMARY = "巡察反馈的4个问题，已完成整改3个，正在整改1个，整改完成率75%。"
+
+
+@pytest.mark.parametrize("broken,flagged", [
+    ("已完成整改3，", "3"),                   # the unit lost
+    ("已完成整改个，", "个"),                 # the number lost
+    ("已完成整改3个个，", "3个个"),           # the unit twice
+    ("已完成整改3个项，", "3个项"),           # a second unit
+    ("已完成整改33.个，", "33."),             # a decimal point with no decimals
+    ("已完成整改3人，", "3人"),               # people where problems are counted
+    ("已完成整改，3个，", "，3个"),           # a mark parts the figure from its words
+    ("已完成整3改个，", "3"),                 # a figure traded a character with its word
+    ("整改完成率75。", "75"),
+    ("整改完成率75个。", "75个"),
+    ("整改完成率75%%。", "75%%"),
+    ("整改完成率7万5%。", "7万5"),
+])
+def test_a_broken_figure_in_a_counting_sentence(broken, flagged):
+    old = "已完成整改3个，" if not broken.startswith("整改完成率") else "整改完成率75%。"
+    text = SUMMARY.replace(old, broken)
+    found = lint(text, "lost-unit")
+    assert any(flagged in text[f.column - 1:f.end_column] or text[f.column - 1:f.end_column] in flagged
+               for f in found), (text, [(f.en, text[f.column - 1:f.end_column]) for f in found])
+
+
+@pytest.mark.parametrize("text", [
+    "巡察反馈六六个问题，已完成整改五个，正在整改一个。",
+    "巡察反馈的4个问题，已完成整改02个，正在整改2个。",
+    "巡察反馈四个问题，已完成整改三个，正在整改一、",
+    "对反馈的4个问题逐一整改。截至目前，4个问题已完成整改3个，1个，按期推进中。",
+])
+def test_numerals_and_marks_that_read_as_no_figure(text):
+    assert lint(text, "lost-unit"), text
+
+
+def test_a_number_right_after_a_marker_before_a_noun():
+    (f,) = lint("督导检查8个单位。四是33关键岗位人员进行测评。", "lost-unit")
+    assert f.en.startswith("the number 33")
+
+
+@pytest.mark.parametrize("text", [
+    # telephone numbers, postcodes, 索引号, document numbers, versions, dates in counting sentences
+    "巡察反馈问题4个，已完成整改3个，正在整改1个。联系电话：0571-63812345，邮政编码：318000。",
+    "巡察反馈问题4个，已完成整改3个，正在整改1个，详见索引号11330100002512345X/2025-00012。",
+    "巡察反馈问题4个，已完成整改3个（江委〔2021〕5号），正在整改1个，系统升级至V2.0。",
+    "截至2025年10月31日，巡察反馈问题4个，已完成整改3个，正在整改1个，纳税服务热线12366。",
+    # growth, ranges, approximate figures, counts in names
+    "巡察反馈问题4个，已完成整改3个，正在整改1个，办件量同比增长12%，每组5~7人。",
+    "巡察反馈问题4个，已完成整改3个，排查3900余项，近百个单位参与，服务1000多人次。",
+    "巡察反馈问题4个，已完成整改3个，正在整改1个，落实“十四五”规划，做到“两个维护”，执行“三重一大”。",
+    # two figures may follow each other; words that end or begin with a unit's character
+    "巡察提出4个方面存在的14项28个具体问题，已完成整改26个，移交问题线索2件3人。",
+    "对整改情况一项一项盘点，已开工事项65件，清理往来款项15笔，确保巡察发现的问题件件有着落。",
+    # list markers, digits grouped by thousands, a space before a unit
+    "1、审计报告指出14个问题，已完成整改12个，正在整改2个。",
+    "共发现问题2,847个，已完成整改2,800个，涉及金额237054.47 万元。",
+    # a list of figures after 的 shares its noun
+    "要求立行立改的1786个、分阶段整改的817个问题中，已完成整改2204个。",
+])
+def test_look_alikes_stay_quiet(text):
+    assert lint(text, "lost-unit") == []

@@ -59,3 +59,45 @@ def test_items_are_found_without_labels_from_status_tags_and_section_names():
     unlabelled = ("关于巡察整改进展情况的通报\n\n一、组织情况\n（一）加强领导。\n（二）压实责任。\n"
                   "二、反馈问题的整改情况\n1.台账不规范。\n建立台账。\n2.制度不健全。\n修订制度。\n三、下一步打算\n（一）巩固成果。\n")
     assert [f.line for f in lint(unlabelled, "missing-status")] == [7, 9]
+
+
+@pytest.mark.parametrize("text", [
+    item(status_line="整改结果：整改完毕"),
+    item(status_line="完成情况：已办结，并建立季度评价制度"),
+    item(status_line="整改进展：已完成（2025年9月完成）"),
+    item(measures="整改情况：按期推进中，第一批网点已改造完成。"),
+    item(measures="整改情况：开展专项清理，建立月通报制度，已整改到位。"),
+    item(measures="建立台账。该项整改已办结。"),
+    item(measures="建立台账。此项需长期坚持，已建立长效机制。"),
+    item(measures="建立台账。目前该问题正持续推进，首期核对计划于2026年3月底前完成。"),
+    item(heading="1.台账管理不规范。（基本完成，需长期坚持）"),
+    item(heading="1.台账管理不规范。【整改中】"),
+])
+def test_statuses_composed_from_the_grammar_count(text):
+    assert lint(SECTION + text, "missing-status") == []
+
+
+def test_a_garbled_status_is_reported_by_unknown_status_not_as_missing():
+    text = SECTION + item(measures="建立台账。此项已完成整整改。")
+    assert lint(text, "missing-status") == []
+    assert len(lint(text, "unknown-status")) == 1
+
+
+@pytest.mark.parametrize("measures", [
+    "整改情况：已建立台账。",            # a measure that starts like a status
+    "整改情况：已完成资产清查，登记入账。",
+    "一是建立台账。二是持续推进制度建设。",
+])
+def test_measures_are_not_statuses(measures):
+    assert len(lint(SECTION + item(measures=measures), "missing-status")) == 1
+
+
+def test_paragraphs_on_how_the_work_was_organised_are_not_problems():
+    # A page cut off before its problems: only the organising section shows.
+    text = ("关于巡视整改进展情况的通报\n\n一、组织落实整改情况\n\n（一）主要负责人组织落实情况\n\n"
+            "1.以高度政治自觉扛起责任。主要领导带头学习，主持召开民主生活会。\n\n"
+            "2.以强烈使命担当狠抓落实。召开领导小组会议3次，统筹调度整改。\n")
+    assert lint(text, "missing-status") == []
+    # The same layout under a heading that names the problems owes statuses.
+    named = text.replace("一、组织落实整改情况", "一、反馈问题整改情况")
+    assert len(lint(named, "missing-status")) == 2

@@ -1,5 +1,7 @@
 """summary-counts: what it flags, what it leaves alone, its options and its fixes."""
 
+import pytest
+
 from conftest import lint
 from drafts import item
 
@@ -44,7 +46,7 @@ def test_a_rate_is_judged_as_decimal_rounding_judges_it():
     import random
     from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-    from rectlint.rules.summary_counts import _rate_at, _rate_kind
+    from rectlint.conventions.counts import rate_at as _rate_at, rate_kind as _rate_kind
 
     def reference(written, x, total, rounding):
         places = len(written.split(".")[1]) if "." in written else 0
@@ -61,3 +63,67 @@ def test_a_rate_is_judged_as_decimal_rounding_judges_it():
                     "truncated" if Decimal(written) == down else "wrong")
         assert _rate_kind(written, x, total) == expected, (written, x, total)
         assert _rate_at(written, x, total, True) == str(half_up), (written, x, total)
+
+
+SUMMARY = "关于巡察整改进展情况的通报\n\n一、组织情况\n\n{}\n"
+
+
+def summary(text):
+    """summary-counts' findings on a notice whose first section holds only the summary."""
+    return lint(SUMMARY.format(text), "summary-counts")
+
+
+@pytest.mark.parametrize("text", [
+    "巡察反馈的4个问题，已完成整改3个，正在整改1个，整改完成率75%。",
+    "巡察反馈三个方面六个问题，已完成整改五个，正在整改一个。",
+    "巡察共反馈问题4个，已整改销号问题3个，占整改问题总数的75%，其余1个问题正在整改。",
+    # the total said again as the parts' subject; a status after its figure
+    "对反馈的3个方面8个问题制定整改措施29条。截至目前，8个问题已整改完成7个，持续推进1个，"
+    "问题整改完成率87.5%；29条整改措施已落实27条，落实率93.1%。",
+    "对反馈的4个问题逐一整改。截至目前，4个问题已完成整改3个，1个按期推进中。",
+    # parts in 个 after measures in 条 count the problems
+    "对反馈的3个问题制定整改措施10条。截至目前，已完成整改2个，阶段性完成1个。",
+    # an amount with its parts
+    "审计发现问题5个，涉及金额286.4万元。截至目前，已整改4个，整改金额261.9万元；正在整改1个，涉及金额24.5万元。",
+    "审计工作报告反映4个方面18个问题，涉及问题资金3.26亿元。截至目前，已整改15个，部分整改3个；"
+    "已整改问题资金2.91亿元，其余0.35亿元正在推进整改。",
+    # a part of a part, after 其中
+    "审计查出问题共189项，已完成整改179项，未整改到位10项，其中需持续推进整改8项，整改完成率达94.71%。",
+    # nested statuses that no count word separates: only their sum's ceiling is checked
+    "审计报告指出7个问题，立行立改6个，已完成整改5个，未完成整改1个；分阶段整改1个，正在整改中。",
+    # 99.9% kept to avoid claiming 100% is cut off, not wrong
+    "巡察反馈问题3个，已完成整改2个，完成率66.7%。",
+])
+def test_summaries_that_add_up(text):
+    assert [f for f in summary(text) if f.severity != "info"] == []
+
+
+@pytest.mark.parametrize("text,words", [
+    ("巡察反馈的4个问题，已完成整改3个，正在整改2个。", "exceeds"),
+    ("巡察反馈的4个问题，已完成整改2个，正在整改1个。", "add up to"),
+    ("巡察共反馈问题4个，已整改销号问题3个，其余2个问题正在整改。", "remaining"),
+    ("对反馈的4个问题逐一整改。截至目前，5个问题已完成整改4个，1个按期推进中。", "said again"),
+    ("审计发现问题4个，已整改4%。", "cannot be a whole number"),
+    ("巡察反馈的两个方面一个问题，已完成整改一个。", "aspects are more"),
+    ("审计发现问题5个，涉及金额286.4万元。截至目前，已整改4个，整改金额261.9万元；正在整改1个，涉及金额34.5万元。",
+     "exceeds"),
+    ("巡察共反馈问题4个，已整改销号问题3个，占整改问题总数的70%。", "completion rate"),
+])
+def test_summaries_that_do_not_add_up(text, words):
+    assert any(words in f.en and f.category == "number" for f in summary(text)), [f.en for f in summary(text)]
+
+
+def test_a_rate_cut_off_is_a_hint():
+    (f,) = summary("巡察反馈问题3个，已完成整改2个，完成率66.6%。")
+    assert f.severity == "info" and "66.7" in f.en
+
+
+def test_items_may_be_the_aspects_or_the_categories():
+    aspects = ("关于巡察整改进展情况的通报\n\n一、组织情况\n\n反馈的2个方面5个问题，已全部完成整改。\n\n二、整改情况\n\n"
+               "（一）第一个方面\n针对“甲”的问题，已整改。针对“乙”的问题，已整改。\n\n"
+               "（二）第二个方面\n针对“丙”的问题，已整改。\n")
+    assert [f for f in lint(aspects, "summary-counts") if f.category == "structure"] == []
+    categories = ("关于巡察整改进展情况的通报\n\n一、组织情况\n\n反馈的2类问题，细化成4个具体问题。\n\n二、整改情况\n\n"
+                  + item(heading="（一）甲类问题。", status_line="整改结果：已完成。")
+                  + item(heading="（二）乙类问题。", status_line="整改结果：已完成。"))
+    assert [f for f in lint(categories, "summary-counts") if f.category == "structure"] == []
