@@ -29,7 +29,7 @@ _SENTENCE_STOP = patterns.compile(r"[。;]")
 _TITLE_WORDS = patterns.compile(r"整改|通报|报告|情况")
 # A section named for the problems or the feedback, not for how the rectification was organised
 # (一、组织落实整改情况, 一、党委及主要负责人组织落实整改情况).
-_PROBLEMS_SECTION = patterns.compile(r"(?!.*组织).*(?:问题|意见)")
+_PROBLEMS_SECTION = patterns.compile(r"(?!.*组织).*(?:问题|意见|整改落实|整改情况)")
 
 
 class Heading(Record):
