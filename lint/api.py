@@ -9,6 +9,9 @@ or server call it; none of them assembles configuration, rules and documents by 
 
     result = linter.lint_paths(["drafts/"])   # folders, .txt .md .docx .html, "-" for stdin
     result.findings, result.documents, result.errors
+
+    check = linter.check(["drafts/"], CheckOptions(baseline="baseline.json", fix=True))
+    check.findings, check.applied, check.status   # the whole check, as `rectlint PATH...` runs it
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from .engine import run_rules
 from .errors import InputError
 from .context import LintContext
 from .finding import Finding, severity_rank
+from .pipeline import Check, CheckOptions
 from .place import CONVERTED_KINDS
 from .record import Record, replace
 
@@ -169,6 +173,19 @@ class Linter:
             self.close()
 
     # -- paths ---------------------------------------------------------------
+    def check(self, paths: Iterable[str], options: CheckOptions | None = None,
+              on_error: Callable[[str], None] | None = None,
+              progress: Callable[[int, int], None] | None = None,
+              on_read: Callable[[Result], None] | None = None) -> Check:
+        """The whole check of files and folders, as `rectlint PATH...` runs it: lint, then the
+        baseline, the fixes, the annotated copies and the gate's verdict (pipeline.CheckOptions
+        says which; the Check returned says what was done). `on_read(result)` hears of the lint
+        before anything is written. Fixes and copies need whole documents: a Linter made with
+        keep_documents=False keeps only views."""
+        from .pipeline import check
+
+        return check(self, paths, options or CheckOptions(), on_error, progress, on_read)
+
     def lint_paths(self, paths: Iterable[str], outline_only: bool = False,
                    on_error: Callable[[str], None] | None = None,
                    progress: Callable[[int, int], None] | None = None) -> Result:
