@@ -40,9 +40,11 @@ _CARD_GROUPS = ((4, 4, 4, 4), (4, 4, 4, 4, 1), (4, 4, 4, 4, 2), (4, 4, 4, 4, 3))
 _MOBILE_GROUPS = ((3, 4, 4), (3, 8), (7, 4))
 # A number given as a way to reach an office: 举报电话：…, 设专门值班电话…, 联系手机…
 # A label may give several numbers: 举报电话：0553-2595762 15212242863.
+# Several numbers may follow one label, each with its hours in brackets, as a table row gives them
+# (值班电话 | 139… (工作日8:00-20:00) | 177…).
 _CHANNEL = patterns.compile(
     r"(?:(?:举报|值班|监督|联系|咨询|受理|专用|专门|服务|投诉|信访|办公)(?:电话|手机|号码|专线)|热线)[^。;,\d]{0,6}"
-    r"(?:[\d()-]{5,20}\s*(?:[、/或和及]|\s)\s*)*$")
+    r"(?:[\d()-]{5,20}\s*(?:\([^()\r\n]{0,24}\)\s*)?(?:[、/或和及|]|\s)\s*)*$")
 
 
 class Number(Record):
@@ -133,9 +135,12 @@ def find_numbers(folded: str, start: int = 0, end: int | None = None) -> list[Nu
     return out
 
 
-def is_channel(folded: str, start: int) -> bool:
-    """Whether a number at `start` is given as a way to reach an office (举报电话：…)."""
-    return bool(_CHANNEL.search(folded, max(0, start - 48), start))
+def is_channel(folded: str, start: int, end: int | None = None) -> bool:
+    """Whether a number at `start` is given as a way to reach an office (举报电话：…), or is the
+    name of an e-mail address (…@163.com), which is published to be written to."""
+    if end is not None and folded[end:end + 1] == "@":
+        return True
+    return bool(_CHANNEL.search(folded, max(0, start - 64), start))
 
 
 def mask_digits(span: str) -> str:
@@ -154,7 +159,7 @@ def mask(text: str, numbers=None) -> str:
     folded = fold(text)
     found = find_numbers(folded) if numbers is None else numbers
     for n in found:
-        if n.kind == "mobile" and is_channel(folded, n.start):
+        if n.kind == "mobile" and is_channel(folded, n.start, n.end):
             continue
         start = _own_digits(text, n)
         text = text[:start] + mask_digits(text[start:n.end]) + text[n.end:]

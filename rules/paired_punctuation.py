@@ -21,6 +21,7 @@ ordinal rules instead.
 Bad:  组织学习《中国共产党党组工作条例，提升规范化水平。
 Good: 组织学习《中国共产党党组工作条例》，提升规范化水平。
 Good: 设专门电话(接听时间为工作日上午9:00至下午5:00)，受理来电。
+Good: 英文版标题为 Report on the People’s Congress，附后。
 """
 
 from __future__ import annotations
@@ -51,7 +52,10 @@ OPTIONS = {"max-per-paragraph": 20}
 # Folded text: （） are already ( ).
 _PAIRS = {"“": "”", "‘": "’", "(": ")", "《": "》", "〈": "〉", "〔": "〕", "【": "】"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_MARK = patterns.line_pattern("[" + regex.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
+# ’ between two Latin letters is an apostrophe (People’s: Unicode's preferred apostrophe), not
+# half of a quotation.
+_MARK = patterns.line_pattern("[" + regex.escape("".join(_PAIRS) + "".join(_CLOSERS).replace("’", "")) + "]"
+                              "|(?<![A-Za-z])’|’(?![A-Za-z])")
 # "1)" "a)" "一)" after a boundary: an enumeration marker, not half a pair.
 _ORDINAL = patterns.line_pattern(r"(?:^|(?<=[\s,;:.。、，；：!?！？]))(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\)")
 

@@ -24,6 +24,8 @@ Bad:  监督电话：0791-6123456；当事人身份证号码110101199003074477�
 Good: 联系电话：0791-6123456。
 Good: 巡察期间设专门值班电话13912345678，受理来电来访；举报电话12388。
 Good: 举报电话：0553-2595762 15212242863；举报电子邮箱：jd@example.cn。
+Good: 值班电话 | 13912345678（工作日8:00-20:00） | 17759012345（工作日8:00-20:00）
+Good: 电子邮箱：13912345678@163.com。
 """
 
 from __future__ import annotations
@@ -65,7 +67,7 @@ def check(doc, options):
         number = doc.line_at(n.start).number
         if number not in body:
             continue
-        if n.kind == "mobile" and (number in supervision or is_channel(doc.folded, n.start)):
+        if n.kind == "mobile" and (number in supervision or is_channel(doc.folded, n.start, n.end)):
             continue
         digits = n.digits[-11:] if n.kind == "mobile" else n.digits  # without a +86 prefix
         yield Hit(n.start, n.end, **say(f"personal-data.{n.kind}", masked=mask(digits)))

@@ -54,3 +54,13 @@ def test_max_per_paragraph_lists_that_many_and_sums_up_the_rest():
     found = lint(text, RULE, **{"max-per-paragraph": 4})
     assert len(found) == 5 and "6 more unmatched" in found[-1].en
     assert len(lint(text, RULE)) == 10
+
+
+@pytest.mark.parametrize("text", ["英文版为 Report on the People’s Congress，附后。", "文件名为 Li’s notes.docx。"])
+def test_a_right_quote_between_latin_letters_is_an_apostrophe(text):
+    assert lint(text + "\n", RULE) == []
+
+
+@pytest.mark.parametrize("text", ["他说‘好。", "所谓’样板’工程。", "People’ 一词。"])
+def test_a_single_quote_beside_other_characters_is_still_half_a_pair(text):
+    assert lint(text + "\n", RULE) != []

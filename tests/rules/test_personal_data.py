@@ -34,3 +34,16 @@ def test_landline_is_not_a_mobile():
 def test_the_mask_is_computed_on_the_digits(written):
     (f,) = lint(f"经核实，当事人（{written}）已退赔。", "personal-data")
     assert "158****3421" in f.en and "6745" not in f.en
+
+
+@pytest.mark.parametrize("text", [
+    "值班电话 | 13912345678（工作日8:00-20:00） | 17759012345（工作日8:00-20:00） |",  # a table row
+    "举报电话：13912345678（上午8:30—11:30）、17759012345。",
+    "举报受理电话：17669612345；电子邮箱：17669612345@163.com。",  # the e-mail's name is the number
+])
+def test_numbers_given_as_channels_with_their_hours_or_as_an_address_are_published_on_purpose(text):
+    assert lint(text, "personal-data") == []
+
+
+def test_a_mobile_after_a_channels_hours_but_in_another_sentence_is_still_personal():
+    assert len(lint("值班电话：0791-6123456（工作日）。当事人手机13912345678已退回。", "personal-data")) == 1
