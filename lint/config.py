@@ -412,10 +412,10 @@ def _parse_config(path: Path, data, _chain: tuple) -> Config:
                 settings = {}
             if not isinstance(settings, dict):
                 raise _error("config.rule-settings", where=f"{path}:{line}", rule=rule_id)
+            rule = known[rule_id]
             for key, value in settings.items():
-                _check_option(path, getattr(settings, "lines", {}).get(key, line),
-                              known[rule_id], key, value)
-            cfg.rules[rule_id] = {**cfg.rules.get(rule_id, {}), **settings}
+                _check_option(path, getattr(settings, "lines", {}).get(key, line), rule, rule.option_name(key), value)
+            cfg.rules[rule_id] = {**cfg.rules.get(rule_id, {}), **{rule.option_name(k): v for k, v in settings.items()}}
     return cfg
 
 
@@ -514,6 +514,6 @@ def active_rules(cfg: Config, select=None, ignore=()) -> list[ActiveRule]:
                 chosen and rule.id in chosen):
             continue
         settings = cfg.rules.get(rule.id, {})
-        options = {**rule.options, **{k: v for k, v in settings.items() if k != "severity"}}
+        options = {**rule.options, **{rule.option_name(k): v for k, v in settings.items() if k != "severity"}}
         out.append(ActiveRule(rule, settings.get("severity", rule.severity), options))
     return out

@@ -35,7 +35,7 @@ def rule_from_module(obj, source: str) -> Rule:
         doc=obj.__doc__ or "", check=obj.check, doc_zh=getattr(obj, "DOC_ZH", ""),
         frame=bool(getattr(obj, "FRAME", False)), source=source, needs=getattr(obj, "NEEDS", None),
         categories=(obj.CATEGORY, *(c for c in extra if c != obj.CATEGORY)),
-        takes_context=_parameters(obj.check) >= 3,
+        takes_context=_parameters(obj.check) >= 3, aliases=dict(getattr(obj, "ALIASES", {})),
     )
 
 

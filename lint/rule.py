@@ -16,11 +16,12 @@ class Rule(Record):
     """One rule as loaded: its metadata, its check function and its documentation."""
 
     FIELDS = ("id", "category", "severity", "options", "choices", "doc", "check", "frame", "source", "needs",
-              "categories", "takes_context", "doc_zh")
+              "categories", "takes_context", "doc_zh", "aliases")
 
     def __init__(self, id: str, category: str, severity: str, options: dict, choices: dict,  # noqa: A002
                  doc: str, check, frame: bool = False, source: str = "", needs: str | None = None,
-                 categories: tuple = (), takes_context: bool = False, doc_zh: str = ""):
+                 categories: tuple = (), takes_context: bool = False, doc_zh: str = "",
+                 aliases: dict | None = None):
         self.id = id
         self.category = category
         self.severity = severity
@@ -35,6 +36,11 @@ class Rule(Record):
         self.takes_context = takes_context  # check(document, options, context): it reads the LintContext
         self._doc_zh = doc_zh  # the documentation in Chinese (DOC_ZH), beside the English docstring
         self._cleaned = False
+        self.aliases = aliases or {}  # an option's former name -> its name (ALIASES), still read
+
+    def option_name(self, key: str) -> str:
+        """An option's name, for the name it had before (a configuration written then)."""
+        return self.aliases.get(key, key)
 
     def _clean(self) -> None:
         if not self._cleaned:
