@@ -59,7 +59,7 @@ class DocumentResult(Record):
 
     def relint(self, text: str) -> tuple[Document, list]:
         """The findings of another text (a fixed draft) as this one was linted."""
-        again = Document(text, self.path, self.document.kind, self.context.kind)
+        again = Document(text, self.path, self.document.kind, self.document.notice_kind)
         return again, [f for f in run_rules(again, self.rules, self.context) if self.keep(f)]
 
 
@@ -351,7 +351,8 @@ class Linter:
         from .cache import file_key, run_key
 
         if id(cfg) not in self._run_keys:
-            self._run_keys[id(cfg)] = run_key(cfg, self.rules_for(cfg), self.select, self.ignore, self._context(cfg))
+            self._run_keys[id(cfg)] = run_key(cfg, self.rules_for(cfg), self.select, self.ignore, self._context(cfg),
+                                              self._kind(cfg))
         return file_key(self._run_keys[id(cfg)], source.path, source.kind, data)
 
     def close(self) -> None:
@@ -365,7 +366,9 @@ class Linter:
         return chosen if chosen and chosen != "auto" else None
 
     def _context(self, cfg: Config, corpus=None) -> LintContext:
-        return replace(self.context, as_of=self.context.as_of or cfg.as_of, kind=self._kind(cfg), corpus=corpus)
+        # The notice kind reaches the rules once, as document.info.kind (the one chosen here, or
+        # the one detected), never beside it in the context.
+        return replace(self.context, as_of=self.context.as_of or cfg.as_of, kind=None, corpus=corpus)
 
     def _lint_document(self, doc: Document, cfg: Config, decoded=None, outline_only=False) -> DocumentResult:
         rules = self.rules_for(cfg)

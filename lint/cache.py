@@ -67,7 +67,7 @@ def tree_fingerprint(folders) -> str:
     return h.hexdigest()
 
 
-def run_key(cfg, rules, select, ignore, context) -> str:
+def run_key(cfg, rules, select, ignore, context, kind: str | None = None) -> str:
     """The part of the key shared by every file linted with one configuration."""
     parts = {
         "format": FORMAT, "version": __version__, "code": code_fingerprint(),
@@ -75,7 +75,7 @@ def run_key(cfg, rules, select, ignore, context) -> str:
         "rules": [[a.rule.id, a.rule.source, a.severity, json.dumps(a.options, sort_keys=True, default=str)]
                   for a in rules],
         "select": list(select), "ignore": list(ignore),
-        "as_of": str(context.as_of), "kind": context.kind,
+        "as_of": str(context.as_of), "kind": kind,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 

@@ -91,6 +91,7 @@ def test_context_kind_overrides_detection():
     news = "某县召开巡察整改推进会\n\n近日，某县召开巡察整改推进会。会议由县委副书记主持。\n"
     item = Linter(Config(), context=LintContext(kind="inspection")).lint_text(news)
     assert (item.document.info.kind, item.document.info.detected) == ("inspection", False)
+    assert item.context.kind is None  # the rules read the kind in one place: document.info.kind
 
 
 def test_unreadable_path_is_one_error_and_the_rest_are_linted(tmp_path):
