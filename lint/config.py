@@ -56,8 +56,13 @@ def _short(value):
 
 def _error(message_id: str, **args) -> ConfigError:
     """A ConfigError worded in both languages: the reader's is chosen when it is shown. A value
-    taken from the file is quoted at most SHOWN characters long."""
-    return ConfigError(said(message_id, **{key: _short(value) for key, value in args.items()}))
+    taken from the file is quoted at most SHOWN characters long; a place (the file and line:
+    `where`, `what`, `path`) is never cut, however deep the folder."""
+    return ConfigError(said(message_id, **{key: value if key in _PLACES else _short(value)
+                                           for key, value in args.items()}))
+
+
+_PLACES = ("where", "what", "path")
 
 
 def _finite(value) -> bool:
