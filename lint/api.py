@@ -9,6 +9,9 @@ or server call it; none of them assembles configuration, rules and documents by 
 
     result = linter.lint_paths(["drafts/"])   # folders, .txt .md .docx .html, "-" for stdin
     result.findings, result.documents, result.errors
+
+    check = linter.check(["drafts/"], CheckOptions(baseline="baseline.json", fix=True))
+    check.findings, check.applied, check.status   # the whole check, as `rectlint PATH...` runs it
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from .engine import run_rules
 from .errors import InputError
 from .context import LintContext
 from .finding import Finding, severity_rank
+from .pipeline import Check, CheckOptions
 from .place import CONVERTED_KINDS
 from .record import Record, replace
 
@@ -55,7 +59,7 @@ class DocumentResult(Record):
 
     def relint(self, text: str) -> tuple[Document, list]:
         """The findings of another text (a fixed draft) as this one was linted."""
-        again = Document(text, self.path, self.document.kind, self.context.kind)
+        again = Document(text, self.path, self.document.kind, self.document.notice_kind)
         return again, [f for f in run_rules(again, self.rules, self.context) if self.keep(f)]
 
 
@@ -169,6 +173,19 @@ class Linter:
             self.close()
 
     # -- paths ---------------------------------------------------------------
+    def check(self, paths: Iterable[str], options: CheckOptions | None = None,
+              on_error: Callable[[str], None] | None = None,
+              progress: Callable[[int, int], None] | None = None,
+              on_read: Callable[[Result], None] | None = None) -> Check:
+        """The whole check of files and folders, as `rectlint PATH...` runs it: lint, then the
+        baseline, the fixes, the annotated copies and the gate's verdict (pipeline.CheckOptions
+        says which; the Check returned says what was done). `on_read(result)` hears of the lint
+        before anything is written. Fixes and copies need whole documents: a Linter made with
+        keep_documents=False keeps only views."""
+        from .pipeline import check
+
+        return check(self, paths, options or CheckOptions(), on_error, progress, on_read)
+
     def lint_paths(self, paths: Iterable[str], outline_only: bool = False,
                    on_error: Callable[[str], None] | None = None,
                    progress: Callable[[int, int], None] | None = None) -> Result:
@@ -334,7 +351,8 @@ class Linter:
         from .cache import file_key, run_key
 
         if id(cfg) not in self._run_keys:
-            self._run_keys[id(cfg)] = run_key(cfg, self.rules_for(cfg), self.select, self.ignore, self._context(cfg))
+            self._run_keys[id(cfg)] = run_key(cfg, self.rules_for(cfg), self.select, self.ignore, self._context(cfg),
+                                              self._kind(cfg))
         return file_key(self._run_keys[id(cfg)], source.path, source.kind, data)
 
     def close(self) -> None:
@@ -348,7 +366,9 @@ class Linter:
         return chosen if chosen and chosen != "auto" else None
 
     def _context(self, cfg: Config, corpus=None) -> LintContext:
-        return replace(self.context, as_of=self.context.as_of or cfg.as_of, kind=self._kind(cfg), corpus=corpus)
+        # The notice kind reaches the rules once, as document.info.kind (the one chosen here, or
+        # the one detected), never beside it in the context.
+        return replace(self.context, as_of=self.context.as_of or cfg.as_of, kind=None, corpus=corpus)
 
     def _lint_document(self, doc: Document, cfg: Config, decoded=None, outline_only=False) -> DocumentResult:
         rules = self.rules_for(cfg)

@@ -26,7 +26,6 @@ from .finding import CATEGORIES, SEVERITIES, Finding, Fix, Location
 from .kind import DocInfo
 
 FORMAT = 2  # 2: a checksum over each entry, and text masked
-DEFAULT_DIR = ".rectlint_cache"
 
 
 def _config_bytes(cfg) -> bytes:
@@ -68,7 +67,7 @@ def tree_fingerprint(folders) -> str:
     return h.hexdigest()
 
 
-def run_key(cfg, rules, select, ignore, context) -> str:
+def run_key(cfg, rules, select, ignore, context, kind: str | None = None) -> str:
     """The part of the key shared by every file linted with one configuration."""
     parts = {
         "format": FORMAT, "version": __version__, "code": code_fingerprint(),
@@ -76,7 +75,7 @@ def run_key(cfg, rules, select, ignore, context) -> str:
         "rules": [[a.rule.id, a.rule.source, a.severity, json.dumps(a.options, sort_keys=True, default=str)]
                   for a in rules],
         "select": list(select), "ignore": list(ignore),
-        "as_of": str(context.as_of), "kind": context.kind,
+        "as_of": str(context.as_of), "kind": kind,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
@@ -191,7 +190,7 @@ class Cache:
             "lines": {str(n): [line.start, line.end, mask(line.text)] for n, line in view.lines.kept.items()},
             "findings": [_finding(f) for f in findings],
         }
-        from .fixes import replace_file  # only when an entry is written: a re-run that reads never needs it
+        from .atomic import replace_file  # only when an entry is written: a re-run that reads never needs it
 
         payload = json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
         target = self._file(key)

@@ -12,9 +12,9 @@ import click
 from . import __version__
 from .cli_language import Command, Group, Option, click_word, current, option, requested
 from .config import parse_date
-from .errors import RectlintError
+from .errors import RectlintError, os_error
 from .conventions.kinds import KINDS
-from .finding import SEVERITIES, severity_rank
+from .finding import SEVERITIES
 from .messages import Said, in_language, text
 from .progress import Progress
 from .registry import all_rules
@@ -131,6 +131,7 @@ def check(paths, select, ignore, fmt, lang, output_file, quiet, statistics, colo
           annotate, fix_as_revisions, kind, max_mib, follow_symlinks, force_exclude, jobs, no_cache, cache_dir,
           explain_outline):
     from .api import LintContext, Linter
+    from .pipeline import CheckOptions
 
     if not paths:
         paths = ("-",) if stdin_filename else (".",)
@@ -141,102 +142,86 @@ def check(paths, select, ignore, fmt, lang, output_file, quiet, statistics, colo
         if not output_file:
             raise click.UsageError(text("annotate.needs-one-file", lang or "zh"))
         docx_out, output_file, fmt, annotate = output_file, None, "text", True
-    annotating = (docx_out, fix_as_revisions) if annotate or fix_as_revisions else None
+    options = CheckOptions(baseline=baseline, write_baseline=write_baseline, fix=fix, unsafe_fixes=unsafe_fixes,
+                           diff=show_diff, annotate=annotate, annotate_to=docx_out,
+                           fix_as_revisions=fix_as_revisions, fail_on=fail_on, exit_zero=exit_zero,
+                           outline_only=explain_outline)
     # Fixes, diffs, the HTML report, the outline and annotation need whole documents; the rest keep views.
-    whole = bool(fix or show_diff or explain_outline or fmt == "html" or annotating)
+    whole = options.whole or fmt == "html"
     cache = None if no_cache else (cache_dir or os.environ.get("RECTLINT_CACHE_DIR") or ".rectlint_cache")
-    _LANG["chosen"] = lang  # --lang: even a configuration in error is reported in it
+    chosen = click.get_current_context().find_object(Chosen) or Chosen()
+    chosen.lang = lang  # --lang: even a configuration in error is reported in it
     linter = Linter(config_path, _split(select), _split(ignore), context, against=against, max_mib=max_mib,
                     follow_symlinks=follow_symlinks, keep_documents=whole, jobs=jobs,
                     cache_dir=cache, stdin_filename=stdin_filename, force_exclude=force_exclude,
-                    on_warning=None if quiet else _warn)
-    lang = _LANG["chosen"] = lang or linter.config_for(stdin_filename or ".").lang or "zh"
+                    on_warning=None if quiet else _warner(chosen))
+    lang = options.lang = chosen.lang = lang or linter.config_for(stdin_filename or ".").lang or "zh"
     run = RunInfo({}, [], lang, use_color(color, bool(output_file), fmt), unsafe=unsafe_fixes, show_fixes=show_fixes)
     out = Output(output_file, run.color)
     try:
         if getattr(reporter(fmt), "STREAMING", False) and not (baseline or write_baseline or whole):
-            return _stream(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero)
-        return _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, baseline, write_baseline,
-                      fix, unsafe_fixes, show_diff, explain_outline, annotating)
+            return _stream(linter, paths, fmt, run, out, quiet, statistics, options)
+        return _whole(linter, paths, options, fmt, run, out, quiet, statistics)
     finally:
         out.close()
 
 
-def _whole(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero, baseline, write_baseline,
-           fix, unsafe_fixes, show_diff, explain_outline, annotating=None) -> int:
+def _whole(linter, paths, options, fmt, run, out, quiet, statistics) -> int:
+    """The whole check (Linter.check), then what it found and did, printed."""
     progress = Progress(run.lang)
-    result = linter.lint_paths(paths, outline_only=explain_outline, on_error=_unread(progress, [], run.lang),
-                                progress=progress)
-    progress.clear()
-    failed = len(result.errors)
-    run.linted = len(result.documents)
-    if not result.documents and not failed and not any(s.why == "excluded" for s in result.skipped):
-        _nothing_to_lint(paths, run.lang)
-    if not quiet:
-        _say_skipped(result.skipped, run.lang)
-    if explain_outline:
+
+    def read(result):  # said before anything is written
+        progress.clear()
+        run.linted = len(result.documents)
+        if not result.documents and not result.errors and not any(s.why == "excluded" for s in result.skipped):
+            _nothing_to_lint(paths, run.lang)
+        if not quiet:
+            _say_skipped(result.skipped, run.lang)
+
+    done = linter.check(paths, options, on_error=_unread(progress, [], run.lang), progress=progress, on_read=read)
+    result = done.result
+    if options.outline_only:
         from .explain_outline import describe
         for item in result.documents.values():
             out.write(describe(item.document, run.lang) + "\n")
-        return 2 if failed else 0
-    findings = result.findings
-    from pathlib import Path  # here, not at the top: a plain check never needs it
-
-    if write_baseline:
-        from .baseline import write_baseline as write
-        count = write(Path(write_baseline), findings)
-        click.echo("rectlint: " + text("cli.baseline-written", run.lang, count=count, file=printable(write_baseline)),
-                   err=True)
-        return 2 if failed else 0
-    accepted, fix_errors = None, []
-    if baseline:
-        from .baseline import apply_baseline
-        findings = apply_baseline(Path(baseline), findings, list(result.documents))
-        accepted = lambda found: apply_baseline(Path(baseline), found, [])  # noqa: E731
-    if fix or show_diff:
-        from .fixes import diff, fix_result
-        outcome = fix_result(result, findings, unsafe_fixes, write=not show_diff, accepted=accepted)
-        for path in outcome.not_fixable:
+        return done.status
+    if options.write_baseline:
+        click.echo("rectlint: " + text("cli.baseline-written", run.lang, count=done.baseline_written,
+                                       file=printable(options.write_baseline)), err=True)
+        return done.status
+    if options.fix or options.diff:
+        for path in done.not_fixable:
             click.echo("rectlint: " + text("input.not-fixable", run.lang, name=printable(path)), err=True)
-        for message in (*outcome.errors, *outcome.notes):
+        for message in (*done.fix_errors, *done.notes):
             click.echo("rectlint: " + in_language(message, run.lang), err=True)
-        failed += len(outcome.errors)
-        fix_errors = outcome.errors
-        if show_diff:
-            for path, (old, new) in outcome.fixed.items():
+        if options.diff:
+            from .fixes import diff
+            for path, (old, new) in done.fixed.items():
                 out.write(diff(printable(path), old, new))
-            if not outcome.fixed:
-                _unsafe_only_hint(Tally(findings), run.lang, unsafe_fixes)
-            return 2 if failed else (1 if outcome.fixed else 0)
-        if outcome.applied and not quiet:
-            click.echo("rectlint: " + text("cli.applied", run.lang, count=outcome.applied), err=True)
-        elif not outcome.applied:
-            _unsafe_only_hint(Tally(findings), run.lang, unsafe_fixes)
-        findings = outcome.findings
-    findings.sort(key=lambda f: f.sort_key())
-    if annotating:
-        errors = _annotate(result, findings, run.lang, *annotating, unsafe_fixes, quiet)
-        failed += len(errors)
-        fix_errors = [*fix_errors, *errors]
+            if not done.fixed:
+                _unsafe_only_hint(Tally(done.findings), run.lang, options.unsafe_fixes)
+            return done.status
+        if done.applied and not quiet:
+            click.echo("rectlint: " + text("cli.applied", run.lang, count=done.applied), err=True)
+        elif not done.applied:
+            _unsafe_only_hint(Tally(done.findings), run.lang, options.unsafe_fixes)
+    _say_annotated(done.annotations, run.lang, quiet)
+    findings = done.findings
     tally = Tally(findings)
-    run.documents, run.rules, run.failed = ({p: item.document for p, item in result.documents.items()},
-                                            result.rules, failed)
-    run.errors = [*result.errors, *fix_errors]
+    run.documents, run.rules = {p: item.document for p, item in result.documents.items()}, result.rules
+    run.errors = done.errors
+    run.failed = len(run.errors)
     if statistics:
         out.write(rule_statistics(tally, all_rules(), fmt, run.lang))
     elif quiet and fmt == "text" and not out.to_file:
         out.write(reporter("text").Stream(run).end(tally))
     else:
         out.write(render(fmt, findings, run))
-    _after(fmt, tally, run, out, fix, bool(annotating and annotating[1]), quiet)
-    if failed:
-        return 2
-    levels = {path: _fail_level(item, fail_on) for path, item in result.documents.items()}
-    failing = any(severity_rank(f.severity) >= levels[f.path] for f in findings)
-    return 1 if failing and not exit_zero else 0
+    _after(fmt, tally, run, out, options.fix, options.fix_as_revisions, quiet)
+    return done.status
 
 
-def _stream(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero) -> int:
+def _stream(linter, paths, fmt, run, out, quiet, statistics, options) -> int:
     """Print each document's findings as it is linted. Neither documents nor findings are
     kept: the summary and the exit code need only counts."""
     errors, tally, failing, seen, skipped = [], Tally(), False, 0, []
@@ -247,7 +232,7 @@ def _stream(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero)
                                   on_skip=skipped.append):
         seen += 1
         tally.add(item.findings)
-        failing = failing or any(severity_rank(f.severity) >= _fail_level(item, fail_on) for f in item.findings)
+        failing = failing or options.fails(item, item.findings)
         run.documents = {item.path: item.document}
         chunk = "" if silent else stream.document(item.path, item.findings)
         if chunk:
@@ -263,36 +248,20 @@ def _stream(linter, paths, fmt, run, out, quiet, statistics, fail_on, exit_zero)
     _after(fmt, tally, run, out, False, quiet=quiet)
     if errors:
         return 2
-    return 1 if failing and not exit_zero else 0
+    return 1 if failing and not options.exit_zero else 0
 
 
-def _annotate(result, findings, lang: str, target, revisions: bool, unsafe: bool, quiet: bool) -> list:
-    """Each .docx's findings written into a copy as comments (and repairs as tracked changes);
-    the lines saying why a copy could not be written."""
-    from .docx_annotate import annotated_name, write_annotated
-
-    from .place import WORD_KINDS
-
-    docs = [item for item in result.documents.values() if item.document.kind in WORD_KINDS]
-    if target and (len(docs) != 1 or len(result.documents) != 1):
-        raise click.UsageError(text("annotate.needs-one-file", lang))
-    errors = []
-    for item in docs:
-        out = target or annotated_name(item.path)
-        mine = [f for f in findings if f.path == item.path]
-        try:
-            written = write_annotated(item.path, out, item.document, mine, lang, revisions, unsafe)
-        except (RectlintError, OSError) as exc:
-            message = exc.message if isinstance(exc, RectlintError) else os_error(exc, lang, out)
-            click.echo("rectlint: " + in_language(message, lang), err=True)
-            errors.append(message)
-            continue
-        if not quiet:
-            click.echo("rectlint: " + text("annotate.wrote", lang, name=printable(out), comments=written.comments,
-                                           revisions=written.revisions), err=True)
+def _say_annotated(annotations, lang: str, quiet: bool) -> None:
+    """Each annotated copy written, or the line saying why it could not be."""
+    for done in annotations:
+        if done.error is not None:
+            click.echo("rectlint: " + in_language(done.error, lang), err=True)
+        elif not quiet:
+            written = done.written
+            click.echo("rectlint: " + text("annotate.wrote", lang, name=printable(done.target),
+                                           comments=written.comments, revisions=written.revisions), err=True)
             if written.skipped:
                 click.echo("rectlint: " + text("annotate.skipped", lang, count=len(written.skipped)), err=True)
-    return errors
 
 
 def _say_skipped(skipped: list, lang: str) -> None:
@@ -309,14 +278,16 @@ def _say_skipped(skipped: list, lang: str) -> None:
         click.echo("rectlint: " + text("skip.others", lang, count=others), err=True)
 
 
-def _warn(message) -> None:
-    """What a reader says about a draft it could still read, in the run's language when it was
-    worded in both."""
-    lang = _LANG["chosen"] or "zh"
-    if isinstance(message, Said):
-        click.echo("rectlint: " + in_language(message, lang), err=True)
-    else:
-        click.echo("rectlint: " + text("cli.warning", lang, message=message), err=True)
+def _warner(chosen: Chosen):
+    """What a reader says about a draft it could still read, in the run's language (once it is
+    chosen) when it was worded in both."""
+    def warn(message) -> None:
+        lang = chosen.lang or "zh"
+        if isinstance(message, Said):
+            click.echo("rectlint: " + in_language(message, lang), err=True)
+        else:
+            click.echo("rectlint: " + text("cli.warning", lang, message=message), err=True)
+    return warn
 
 
 def _unread(progress, errors: list, lang: str):
@@ -344,11 +315,6 @@ def _unsafe_only_hint(tally, lang: str, unsafe: bool) -> None:
     hint = fix_hint(tally, lang, unsafe, word=False)
     if hint:
         click.echo("rectlint: " + hint.strip().replace("\n", "\nrectlint: "), err=True)
-
-
-def _fail_level(item, fail_on) -> int:
-    """--fail-on over the document's configured fail-on."""
-    return severity_rank(fail_on) if fail_on else item.fail_level
 
 
 def _nothing_to_lint(paths, lang: str) -> None:
@@ -397,24 +363,29 @@ def explain(rule_id, lang):
             click.echo("\n".join(wrap(f"{key}: {value!r}{extra}", width, "  ", "      ")))
 
 
-# The language of a failure's line, once the run has chosen it (None: not yet).
-_LANG = {"chosen": None}
+class Chosen:
+    """The language a run has chosen (None: not yet), handed to the command as click's context
+    object, so that main() words a failure in it: a configuration's `lang:` is known only once
+    the configuration is read."""
+
+    def __init__(self):
+        self.lang: str | None = None
 
 
 def main(argv=None) -> None:
     """Entry point: every failure is one line on stderr, never a traceback."""
-    _LANG["chosen"] = None
+    chosen = Chosen()
     args = sys.argv[1:] if argv is None else list(argv)
     asked = requested(args)  # what the line says before click has parsed it
 
     def lang() -> str:
-        return _LANG["chosen"] or asked
+        return chosen.lang or asked
 
     def say(line: str) -> None:
         click.echo("rectlint: " + line, err=True)
 
     try:
-        code = cli.main(args=args, prog_name="rectlint", standalone_mode=False)
+        code = cli.main(args=args, prog_name="rectlint", standalone_mode=False, obj=chosen)
     except click.ClickException as exc:  # a usage error, or a bad value; worded when shown, in the context's language
         with exc.ctx.scope(cleanup=False) if getattr(exc, "ctx", None) is not None else nullcontext():
             message = exc.format_message()
@@ -427,7 +398,7 @@ def main(argv=None) -> None:
         say(text("cli.aborted", lang()))
         code = 130
     except RectlintError as exc:
-        say(in_language(exc.message, _LANG["chosen"] or getattr(exc, "lang", None) or asked))
+        say(in_language(exc.message, chosen.lang or getattr(exc, "lang", None) or asked))
         code = 2
     except BrokenPipeError:
         # The reader went away (rectlint … | head); keep the interpreter from complaining at exit.
@@ -450,22 +421,6 @@ def main(argv=None) -> None:
             say(text("cli.internal-error", lang(), error=f"{type(exc).__name__}: {exc}"))
         code = 2
     sys.exit(code or 0)
-
-
-def os_error(exc: OSError, lang: str, name: str | None = None) -> str:
-    """An error of the environment as one line: the file (`name`, or the one the error names),
-    and the reason in the language asked for where rectlint knows the words (the system's own
-    text otherwise)."""
-    import errno
-
-    name = name or exc.filename
-    where = f"{printable(str(name))}：" if name else ""
-    name = errno.errorcode.get(exc.errno or 0, "")
-    try:
-        reason = text("os." + name, lang)
-    except KeyError:
-        reason = exc.strerror or str(exc)
-    return (where.replace("：", ": ") if lang == "en" else where) + reason
 
 
 if __name__ == "__main__":

@@ -56,8 +56,13 @@ def _short(value):
 
 def _error(message_id: str, **args) -> ConfigError:
     """A ConfigError worded in both languages: the reader's is chosen when it is shown. A value
-    taken from the file is quoted at most SHOWN characters long."""
-    return ConfigError(said(message_id, **{key: _short(value) for key, value in args.items()}))
+    taken from the file is quoted at most SHOWN characters long; a place (the file and line:
+    `where`, `what`, `path`) is never cut, however deep the folder."""
+    return ConfigError(said(message_id, **{key: value if key in _PLACES else _short(value)
+                                           for key, value in args.items()}))
+
+
+_PLACES = ("where", "what", "path")
 
 
 def _finite(value) -> bool:
@@ -413,10 +418,10 @@ def _parse_config(path: Path, data, _chain: tuple) -> Config:
                 settings = {}
             if not isinstance(settings, dict):
                 raise _error("config.rule-settings", where=f"{path}:{line}", rule=rule_id)
+            rule = known[rule_id]
             for key, value in settings.items():
-                _check_option(path, getattr(settings, "lines", {}).get(key, line),
-                              known[rule_id], key, value)
-            cfg.rules[rule_id] = {**cfg.rules.get(rule_id, {}), **settings}
+                _check_option(path, getattr(settings, "lines", {}).get(key, line), rule, rule.option_name(key), value)
+            cfg.rules[rule_id] = {**cfg.rules.get(rule_id, {}), **{rule.option_name(k): v for k, v in settings.items()}}
     return cfg
 
 
@@ -515,6 +520,6 @@ def active_rules(cfg: Config, select=None, ignore=()) -> list[ActiveRule]:
                 chosen and rule.id in chosen):
             continue
         settings = cfg.rules.get(rule.id, {})
-        options = {**rule.options, **{k: v for k, v in settings.items() if k != "severity"}}
+        options = {**rule.options, **{rule.option_name(k): v for k, v in settings.items() if k != "severity"}}
         out.append(ActiveRule(rule, settings.get("severity", rule.severity), options))
     return out

@@ -51,6 +51,8 @@ def _rule_settings(rule) -> dict:
     properties = {"severity": {"enum": list(SEVERITIES), "default": rule.severity}}
     for key, default in rule.options.items():
         properties[key] = _option(default, rule.choices.get(key))
+    for old, new in rule.aliases.items():  # a former name, still read
+        properties[old] = properties[new]
     return {"type": ["object", "null"], "description": _first_line(rule.doc),
             "properties": properties, "additionalProperties": False}
 

@@ -15,7 +15,8 @@ class LintContext(FrozenRecord):
 
     def __init__(self, as_of: dt.date | None = None, kind: str | None = None, corpus: object | None = None):
         object.__setattr__(self, "as_of", as_of)  # reference date for chronology; None: the notice's own date
-        # a notice kind (inspection, audit, …) that overrides detection; "auto" detects
+        # A notice kind (inspection, audit, …) that overrides detection; "auto" detects. The
+        # Linter's to read: rules see the kind as document.info.kind, and this as None.
         object.__setattr__(self, "kind", kind)
         # The corpus index for corpus-overlap: give a Corpus; rules see a read-only CorpusView of it
         # with the draft itself left out.

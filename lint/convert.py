@@ -127,7 +127,7 @@ def recognised(data: bytes, kind: str) -> bool:
         return start.startswith(b"{\\rtf")
     # .doc and .wps: a compound file, or what Word also saves under .doc (RTF, a .docx, Word XML,
     # a web page or its single-file form)
-    from .reader import OLE
+    from .docx_reader import OLE
 
     return (data.startswith((OLE, _ZIP)) or start.startswith((b"{\\rtf", b"<"))
             or start[:12].lower() == b"mime-version")

@@ -82,8 +82,9 @@ class Document:
         self.body_end = self.parts[0].first if self.parts else len(self.lines) + 1
         # A web page's SourceMap: findings are located in the page source, not in this text.
         self.source = source
-        # Results of scans that several rules share (conventions/dates.py): each is run once.
-        self.memo: dict = {}
+        # Each line's text with its personal numbers masked, as findings quote it (privacy.masked_text):
+        # made when first asked for, by line number.
+        self.masked_lines: dict[int, str] = {}
 
     @property
     def shown_lines(self) -> list[Line]:

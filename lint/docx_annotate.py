@@ -248,7 +248,7 @@ def write_annotated(path: str, target: str, doc, findings, lang: str = "zh", rev
 
     from .docx_reader import read_docx
     from .errors import InputError
-    from .fixes import replace_file
+    from .atomic import replace_file
     from .messages import said
     from .text import printable
 

@@ -26,7 +26,7 @@ from .text import printable
 MAX_UNCOMPRESSED = 200 * 2**20
 MAX_RATIO = 200
 MAX_MEMBERS = 5000
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc files are OLE containers
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: Word 97-2003, WPS, or an encrypted .docx
 
 
 def _check_archive(archive, name: str) -> list[str]:
@@ -299,7 +299,7 @@ def read_docx(data: bytes, name: str, max_chars: int = MAX_CHARS) -> DocxText:
     """The body as Word shows it, one paragraph per line, then text boxes, headers, footers,
     footnotes and endnotes, each non-blank paragraph on its own line (see `parts`). Text beyond
     `max_chars` characters is an input error, as a text file over the size limit is."""
-    if data.startswith(_OLE):
+    if data.startswith(OLE):
         raise InputError(said("input.old-word", name=name))
     try:
         from .docx_numbering import Numbering

@@ -10,7 +10,7 @@ from .errors import InputError
 from .finding import Finding, Hit, Location
 from .messages import say
 from .place import place
-from .privacy import mask
+from .privacy import mask, masked_text
 
 CONTEXT_CHARS = 12
 
@@ -41,31 +41,6 @@ def to_finding(doc: Document, active, hit: Hit) -> Finding:
         fix=hit.fix,
         place=place(doc, hit.start, hit.end),
     )
-
-
-def masked_text(doc: Document, start: int, end: int) -> str:
-    """doc.text[start:end] with the personal numbers of its lines masked in place."""
-    first, last = doc.line_at(start), doc.line_at(max(start, end - 1))
-    if first is last and first.start <= start and end <= first.end:
-        return _masked_line(doc, first)[start - first.start:end - first.start]
-    out, pos = [], start
-    for line in doc.lines[first.number - 1:last.number]:
-        if pos < line.start:  # the line break before it
-            out.append(doc.text[pos:min(line.start, end)])
-            pos = line.start
-        upto = min(end, line.end)
-        if pos < upto:
-            out.append(_masked_line(doc, line)[pos - line.start:upto - line.start])
-            pos = upto
-    out.append(doc.text[pos:end])
-    return "".join(out)
-
-
-def _masked_line(doc: Document, line) -> str:
-    key = ("masked", line.number)
-    if key not in doc.memo:
-        doc.memo[key] = mask(line.text)
-    return doc.memo[key]
 
 
 def _internal(doc: Document, rule_id: str, exc: Exception) -> Finding:

@@ -20,3 +20,22 @@ class ConfigError(RectlintError):
 
 class UsageError(RectlintError):
     pass
+
+
+def os_error(exc: OSError, lang: str, name: str | None = None) -> str:
+    """An error of the environment as one line: the file (`name`, or the one the error names),
+    and the reason in the language asked for where rectlint knows the words (the system's own
+    text otherwise)."""
+    import errno
+
+    from .messages import text
+    from .text import printable
+
+    name = name or exc.filename
+    where = f"{printable(str(name))}：" if name else ""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    try:
+        reason = text("os." + name, lang)
+    except KeyError:
+        reason = exc.strerror or str(exc)
+    return (where.replace("：", ": ") if lang == "en" else where) + reason

@@ -13,13 +13,13 @@ from .cli_language import Group, current, option
 from .messages import in_language, text
 from .text import printable
 
-_LANG = option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, expose_value=False,
+_lang_option = option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, expose_value=False,
                help="help.index.lang")
 
 
 def _options(command):
     return option("--index", "location", envvar="RECTLINT_INDEX", default=None, metavar="INDEX",
-                  show_default=".rectlint/corpus.sqlite", help="help.index.file")(_LANG(command))
+                  show_default=".rectlint/corpus.sqlite", help="help.index.file")(_lang_option(command))
 
 
 def _open(location, **mode):
@@ -29,7 +29,7 @@ def _open(location, **mode):
 
 
 @click.group("index", cls=Group, help="help.index")
-@_LANG
+@_lang_option
 def index_group():
     pass
 
@@ -125,7 +125,7 @@ def index_repair(location):
 @index_group.command("copy", help="help.index.copy")
 @click.argument("source", metavar="FROM")
 @click.argument("target", metavar="TO")
-@_LANG
+@_lang_option
 def index_copy(source, target):
     from .corpus import Corpus
 

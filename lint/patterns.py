@@ -114,7 +114,7 @@ def _save() -> None:
     path = table_path()
     if path is None:
         return
-    from .fixes import replace_file  # atomic: a concurrent reader sees the old table or the new
+    from .atomic import replace_file  # atomic: a concurrent reader sees the old table or the new
 
     keep = _table if len(_table) <= _LIMIT else {key: _table[key] for key in _used}
     try:

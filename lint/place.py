@@ -33,7 +33,7 @@ def place(doc, start: int, end: int) -> dict | None:
     line = doc.line_at(start)
     part = doc.part_of(line.number)
     lo, hi = max(line.start, start - QUOTE), min(line.end, max(end, start + 1) + QUOTE)
-    from .engine import masked_text  # the quote holds no personal number
+    from .privacy import masked_text  # the quote holds no personal number
 
     quote = ("…" if lo > line.start else "") + masked_text(doc, lo, hi) + ("…" if hi < line.end else "")
     return {

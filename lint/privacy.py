@@ -208,3 +208,28 @@ def digest(text: str) -> str:
     import hashlib
 
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def masked_text(doc, start: int, end: int) -> str:
+    """doc.text[start:end] with the personal numbers of its lines masked in place."""
+    first, last = doc.line_at(start), doc.line_at(max(start, end - 1))
+    if first is last and first.start <= start and end <= first.end:
+        return _masked_line(doc, first)[start - first.start:end - first.start]
+    out, pos = [], start
+    for line in doc.lines[first.number - 1:last.number]:
+        if pos < line.start:  # the line break before it
+            out.append(doc.text[pos:min(line.start, end)])
+            pos = line.start
+        upto = min(end, line.end)
+        if pos < upto:
+            out.append(_masked_line(doc, line)[pos - line.start:upto - line.start])
+            pos = upto
+    out.append(doc.text[pos:end])
+    return "".join(out)
+
+
+def _masked_line(doc, line) -> str:
+    masked = doc.masked_lines.get(line.number)
+    if masked is None:
+        masked = doc.masked_lines[line.number] = mask(line.text)
+    return masked

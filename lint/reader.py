@@ -175,7 +175,7 @@ def load(source: Source, warn=None, max_bytes: int = MAX_BYTES,
 def _word(source: Source, data: bytes, warn, notice_kind: str | None, max_bytes: int = MAX_BYTES) -> Document:
     """A .docx, or a file LibreOffice converts to one: a legacy .doc or .wps, .odt, .rtf, .docm,
     and a Word 97-2003 file saved under a .docx name."""
-    from .docx_reader import read_docx
+    from .docx_reader import OLE, read_docx
 
     kind, converted = source.kind, None
     if kind == "docx" and data.startswith(OLE) and _WORD_STREAM in data:
@@ -196,7 +196,6 @@ def _word(source: Source, data: bytes, warn, notice_kind: str | None, max_bytes:
     return doc
 
 
-OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: Word 97-2003, WPS, or an encrypted .docx
 # Stream names in a compound file's directory (UTF-16): a Word 97 document; an encrypted .docx.
 _WORD_STREAM = "WordDocument".encode("utf-16-le")
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")

@@ -16,7 +16,7 @@ from . import patterns
 from .errors import ConfigError
 from .finding import SEVERITIES, Fix, Hit
 from .messages import CATALOGUES, said, say
-from .registry import Rule
+from .rule import Rule
 
 KINDS = ("existence", "substitution", "consistency")
 _KEYS = {"id", "kind", "summary", "why", "summary_zh", "why_zh", "severity", "message", "swap", "tokens", "either", "examples"}
@@ -88,7 +88,7 @@ def build_rule(entry, where: str, builtin: bool = False) -> Rule:
         either = entry.get("either")
         if not isinstance(either, list) or len(either) != 2:
             raise ConfigError(said("wording.needs-either", where=where))
-        check = _consistency([_compile(e, where, builtin) for e in either], either, message)
+        check = _consistency([_compile(e, where, builtin) for e in either], message)
     return Rule(id=rule_id, category="wording", severity=severity, options={}, choices={},
                 doc=_doc(entry), check=check, source=where, doc_zh=_doc_zh(entry))
 
@@ -169,7 +169,7 @@ def _substitution(pairs, message):
     return check
 
 
-def _consistency(either, forms, message):
+def _consistency(either, message):
     @_bounded
     def check(doc, options, deadline):
         lines = doc.body_lines()

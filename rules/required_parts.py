@@ -14,9 +14,9 @@ asked for its closing parts. The missing parts are reported together, once,
 where the first of them belongs (the start of the text, or after its last
 line); a missing postal address alone is only a hint.
 
-Option `type`: `auto` (default) takes the detected document kind;
+Option `kind`: `auto` (default) takes the detected notice kind;
 `inspection` or `audit` sets it; `fragment` turns the check off, for a draft
-of one section.
+of one section. (`type`, its former name, is still read.)
 
 Why: 《中国共产党巡视工作条例》 requires
 the rectification to be published and open to public supervision; a notice
@@ -63,8 +63,9 @@ DOC_ZH = """按通报类型应有而缺少的组成部分，合为一条列出�
 ID = "required-parts"
 CATEGORY = "structure"
 SEVERITY = "warning"
-OPTIONS = {"type": "auto"}
-CHOICES = {"type": ("auto", "inspection", "audit", "fragment")}
+OPTIONS = {"kind": "auto"}
+CHOICES = {"kind": ("auto", "inspection", "audit", "fragment")}
+ALIASES = {"type": "kind"}  # the option's former name
 
 _PERIOD = patterns.compile(rf"\d[^。]{{0,20}}?{JOINER}[^。]{{0,20}}?\d|进驻")
 _TEAM = patterns.compile(r"第[一二三四五六七八九十\d]*(?:巡察|巡视)组|(?:巡察|巡视)组|审计(?:组|署|厅|局)")
@@ -86,7 +87,7 @@ def notice_type(doc, option: str) -> str | None:
 
 
 def check(doc, options):
-    kind = notice_type(doc, options["type"])
+    kind = notice_type(doc, options["kind"])
     body = doc.body_lines()
     if kind is None or not body or not doc.info.outlined:
         return
@@ -108,7 +109,7 @@ def check(doc, options):
             tail.append("date")
     missing = head + tail
     if missing:
-        line = body[0] if head else _last_line(doc, outline, body)
+        line = body[0] if head else _last_line(outline, body)
         yield Hit(line.start, line.end, key="missing:" + ",".join(missing),
                   **say("required-parts.missing", parts=_parts(missing)))
     if kind == "inspection" and outline.lead and "lead" not in (m[0] for m in head) and info.starts_whole:
@@ -117,7 +118,7 @@ def check(doc, options):
         yield from _supervision(doc, outline.supervision)
 
 
-def _last_line(doc, outline, body):
+def _last_line(outline, body):
     """The line after which the closing parts belong: the last one before them."""
     closing = {line.number for line in (*outline.supervision, *outline.signature)}
     if outline.date_line is not None:

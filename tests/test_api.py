@@ -91,6 +91,7 @@ def test_context_kind_overrides_detection():
     news = "某县召开巡察整改推进会\n\n近日，某县召开巡察整改推进会。会议由县委副书记主持。\n"
     item = Linter(Config(), context=LintContext(kind="inspection")).lint_text(news)
     assert (item.document.info.kind, item.document.info.detected) == ("inspection", False)
+    assert item.context.kind is None  # the rules read the kind in one place: document.info.kind
 
 
 def test_unreadable_path_is_one_error_and_the_rest_are_linted(tmp_path):
@@ -123,3 +124,49 @@ def test_lint_bytes_reads_content_held_in_memory_as_the_file_would_be():
     assert page.document.kind == "html" and page.findings[0].column == 12
     with pytest.raises(InputError):
         linter.lint_bytes(bytes(range(256)) * 4, "d.txt")
+
+
+# -- the whole check: Linter.check ---------------------------------------------------------
+
+def test_check_runs_the_baseline_the_fixes_and_the_verdict_the_command_line_runs(tmp_path):
+    from rectlint.api import CheckOptions
+
+    draft = tmp_path / "d.txt"
+    draft.write_text("组织学习《条例》，，提升水平。2025年2月30日召开会议。\n", encoding="utf-8")
+    linter = Linter(Config())
+    baseline = tmp_path / "baseline.json"
+    written = linter.check([str(draft)], CheckOptions(write_baseline=str(baseline)))
+    assert written.baseline_written == len(written.result.findings) > 0 and written.status == 0
+    assert linter.check([str(draft)], CheckOptions(baseline=str(baseline))).findings == []
+
+    plain = linter.check([str(draft)])
+    assert plain.status == 1 and plain.findings == plain.result.findings
+    assert linter.check([str(draft)], CheckOptions(exit_zero=True)).status == 0
+    shown = linter.check([str(draft)], CheckOptions(diff=True))
+    assert shown.status == 1 and str(draft) in shown.fixed and "，，" in draft.read_text(encoding="utf-8")
+    fixed = linter.check([str(draft)], CheckOptions(fix=True))
+    assert fixed.applied == 1 and "，，" not in draft.read_text(encoding="utf-8")
+    assert {f.rule for f in fixed.findings} == {f.rule for f in plain.findings} - {"doubled-punctuation"}
+
+
+def test_check_refuses_one_named_copy_for_several_drafts_before_writing_a_fix(tmp_path):
+    from rectlint.api import CheckOptions
+    from rectlint.errors import UsageError
+
+    drafts = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for draft in drafts:
+        draft.write_text("组织学习《条例》，，提升水平。\n", encoding="utf-8")
+    with pytest.raises(UsageError):
+        Linter(Config()).check(list(map(str, drafts)), CheckOptions(fix=True, annotate_to=str(tmp_path / "x.docx")))
+    assert all("，，" in d.read_text(encoding="utf-8") for d in drafts)
+
+
+def test_the_command_line_holds_no_baseline_fix_or_annotation_logic():
+    """cli.py parses arguments into CheckOptions and prints; Linter.check does the work."""
+    import ast
+
+    tree = ast.parse((ROOT / "lint" / "cli.py").read_text(encoding="utf-8"))
+    imported = {(node.module, alias.name) for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                for alias in node.names}
+    assert not {module for module, _ in imported} & {"baseline", "docx_annotate", "atomic"}
+    assert {name for module, name in imported if module == "fixes"} <= {"diff"}  # printing a diff only

@@ -189,3 +189,12 @@ def test_the_cache_key_changes_when_an_extended_file_changes(tmp_path):
     before = _config_bytes(load_config(path))
     base.write_text("fail-on: info\n", encoding="utf-8")
     assert _config_bytes(load_config(path)) != before
+
+
+def test_an_error_names_a_configuration_deep_in_folders_whole_with_its_line(tmp_path):
+    deep = tmp_path.joinpath(*["一个很长的文件夹名称" * 2] * 6)
+    deep.mkdir(parents=True)
+    path = write(deep, "select: [a]\nselect: [b]\n")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert len(str(path)) > 80 and str(info.value).startswith(f"{path}:2:")

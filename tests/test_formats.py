@@ -228,6 +228,7 @@ def test_without_libreoffice_a_doc_is_exit_2_naming_what_to_install(tmp_path):
     assert "未能检查任何文稿" in folder.stdout.decode("utf-8")
 
 
+@pytest.mark.slow
 def test_a_conversion_past_its_time_limit_is_stopped(tmp_path):
     slow = tmp_path / "soffice"
     slow.write_text("#!/bin/sh\nsleep 30\n")

@@ -131,6 +131,7 @@ def chromium():
     return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
+@pytest.mark.slow
 def test_html_report_renders_in_headless_chromium(tmp_path):
     browser = chromium()
     if browser is None:
@@ -279,21 +280,21 @@ def test_fix_never_rewrites_a_hard_linked_draft_in_place(tmp_path):
 
 
 def test_fix_checks_again_for_a_change_just_before_the_rename(tmp_path, monkeypatch):
-    from rectlint import fixes
+    from rectlint import atomic, fixes
     from rectlint.errors import InputError
     from rectlint.reader import Source, load
 
     draft = tmp_path / "d.txt"
     draft.write_text(FIXABLE, encoding="utf-8")
     doc, decoded = load(Source(str(draft), "txt"))
-    copy = fixes._copy_metadata
+    copy = atomic._copy_metadata
 
     def saved_meanwhile(source, tmp, st):  # an editor saves while the fixed text is being written
         copy(source, tmp, st)
         with open(source, "w", encoding="utf-8") as handle:
             handle.write("编辑刚刚保存的内容。\n")
 
-    monkeypatch.setattr(fixes, "_copy_metadata", saved_meanwhile)
+    monkeypatch.setattr(atomic, "_copy_metadata", saved_meanwhile)
     with pytest.raises(InputError, match="changed since"):
         fixes.fix_file(str(draft), decoded, "组织学习《条例》，提升水平。\n")
     assert draft.read_text(encoding="utf-8") == "编辑刚刚保存的内容。\n"

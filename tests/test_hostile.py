@@ -52,6 +52,7 @@ def test_no_part_is_parsed_whole(tmp_path, monkeypatch):
     assert {p.kind for p in read.parts} == {"header", "footnote", "textbox"}
 
 
+@pytest.mark.slow
 def test_a_header_expanding_to_many_mib_is_read_in_little_memory(tmp_path):
     import subprocess, sys
     path = tmp_path / "h.docx"

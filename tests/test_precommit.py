@@ -13,6 +13,8 @@ import pytest
 
 from conftest import EXAMPLES, ROOT
 
+pytestmark = pytest.mark.slow  # each test runs pre-commit, which builds its own environment: seconds
+
 
 def git(*args, cwd):
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)

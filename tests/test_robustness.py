@@ -13,7 +13,7 @@ from rectlint.decode import decode
 from rectlint.document import Document
 from rectlint.engine import run_rules
 from rectlint.errors import InputError
-from rectlint.registry import Rule
+from rectlint.rule import Rule
 
 from notice_strategy import notices
 

@@ -11,6 +11,8 @@ import time
 
 import pytest
 
+pytestmark = pytest.mark.slow  # a live server in its own process, and real sockets held open
+
 pytest.importorskip("fastapi")
 pytest.importorskip("uvicorn")
 

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # a live server in its own process, and a browser: seconds each
+
 pytest.importorskip("fastapi")
 pytest.importorskip("uvicorn")
 

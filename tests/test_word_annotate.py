@@ -190,6 +190,7 @@ def _soffice():
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+@pytest.mark.slow
 def test_libreoffice_converts_the_annotated_copy_to_pdf(tmp_path):
     office = _soffice()
     if not office:

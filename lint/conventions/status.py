@@ -191,7 +191,7 @@ def read(text: str) -> Reading | None:
         counted = _COUNTED_PARTS.fullmatch(text, pos)
         if counted is not None and head.group("subject"):
             # The phrase keeps its subject: the counts speak of it (该类问题中2个…).
-            return _counted(text, pos, lead, lead + head.start("subject"))
+            return _counted(text, pos, lead + head.start("subject"))
     if main is None:
         return None
     klass, term = _main(main)
@@ -220,7 +220,7 @@ def read(text: str) -> Reading | None:
     return Reading(klass, term, lead + pos, plan)
 
 
-def _counted(text: str, pos: int, lead: int, phrase: int) -> Reading | None:
+def _counted(text: str, pos: int, phrase: int) -> Reading | None:
     """该类问题中2个已整改完成，1个正在整改[，计划…]: done when every counted part is, else partly
     done; a plan after an open part is its own, not a contradiction."""
     klasses = []

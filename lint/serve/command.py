@@ -82,9 +82,11 @@ def _open_files() -> int:
 @option("--openapi", "print_openapi", is_flag=True, help="help.serve.openapi")
 def serve(host, port, token, config_path, against, workers, max_mib, timeout, queue, read_timeout,
           max_connections, lang, print_openapi):
-    from rectlint import cli
+    from rectlint.cli import Chosen
 
-    cli._LANG["chosen"] = lang
+    chosen = click.get_current_context().find_object(Chosen)
+    if chosen is not None:  # a failure to start is said in --lang
+        chosen.lang = lang
     if print_openapi:
         host, token = "127.0.0.1", None  # the description does not depend on where it is served
     settings = settings_for(host, token, config_path, against, workers, max_mib, timeout, queue, read_timeout,

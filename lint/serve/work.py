@@ -14,8 +14,9 @@ from rectlint.api import Linter
 from rectlint.config import Config
 from rectlint.context import LintContext
 from rectlint.errors import InputError, RectlintError
-from rectlint.finding import SEVERITIES, severity_rank
+from rectlint.finding import SEVERITIES
 from rectlint.messages import in_language, said
+from rectlint.pipeline import CheckOptions
 from rectlint.registry import all_rules
 from rectlint.report import RunInfo, render
 from rectlint.report.json_report import VERSION, entry
@@ -25,6 +26,7 @@ from .jobs import Failure, Job
 all_rules()  # the registry (plugins included) is read once, before any fork
 
 MAX_LINTERS = 32  # distinct select/ignore/kind/as-of combinations kept ready
+_GATE = CheckOptions()  # each draft's configured fail-on decides, as in a plain `rectlint` run
 
 
 class Worker:
@@ -82,7 +84,7 @@ class Worker:
                 "path": result.path, "format": doc.kind, **doc.info.as_dict(),
                 "characters": len(doc.text), "lines": len(doc.lines),
                 "findings": len(findings), "severities": {s: severities[s] for s in SEVERITIES},
-                "failed": any(severity_rank(f.severity) >= result.fail_level for f in findings),
+                "failed": _GATE.fails(result, findings),  # the gate's verdict, as the command line's
             },
             "findings": [entry(f, run) for f in findings],
             "warnings": [in_language(w, job.lang) for w in self.warnings],

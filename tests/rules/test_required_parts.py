@@ -41,5 +41,30 @@ def test_audit_report_needs_no_supervision_block_and_fragments_are_skipped():
     audit = "关于2024年度预算执行审计查出问题整改情况的报告\n\n一、整改情况\n\n（一）问题。\n\n整改情况：已完成。\n"
     assert lint(audit, "required-parts") == []
     fragment = "1.问题。\n\n整改结果：已完成。\n"
-    assert lint(fragment, "required-parts", type="fragment") == []
-    assert lint(fragment, "required-parts", type="inspection") != []
+    assert _with_kind(fragment, "fragment") == []
+    assert _with_kind(fragment, "inspection") != []
+    assert lint(fragment, "required-parts", type="inspection") == _with_kind(fragment, "inspection")
+
+
+def _with_kind(text, kind):
+    """conftest.lint's own `kind` is the input format; the rule's option is set here."""
+    from rectlint.api import Linter
+    from rectlint.config import Config
+
+    return Linter(Config(rules={"required-parts": {"kind": kind}}), ["required-parts"]).lint_text(text, "draft.txt").findings
+
+
+def test_the_kind_option_is_still_read_under_its_former_name_type(tmp_path):
+    from rectlint.api import Linter
+    from rectlint.config import load_config
+    from rectlint.errors import ConfigError
+
+    fragment = "1.问题。\n\n整改结果：已完成。\n"
+    config = tmp_path / ".rectlint.yaml"
+    for name in ("kind", "type"):
+        config.write_text(f"rules:\n  required-parts:\n    {name}: inspection\n", encoding="utf-8")
+        assert load_config(config).rules["required-parts"] == {"kind": "inspection"}
+        assert Linter(str(config), ["required-parts"]).lint_text(fragment).findings != []
+    config.write_text("rules:\n  required-parts:\n    type: memo\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="kind"):
+        load_config(config)
