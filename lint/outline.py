@@ -15,6 +15,7 @@ from . import patterns
 from .record import Record
 from .conventions.frame import CONTACT as _CONTACT, FRAME_ANY as _FRAME_ANY, FRAME_KEYS as _FRAME_KEYS
 from .conventions.frame import SUPERVISION as _SUPERVISION
+from .conventions.supervision import LINE as _CHANNEL_LINE
 from .conventions.status import (ANY_LABEL, MEASURE_LABEL, STATUS_AFTER_LABEL, STATUS_LABEL, STATUS_TAG,
                                   sentence_term, status_sentences)
 from .conventions.dates import DATE_LINE
@@ -648,6 +649,7 @@ def build_outline(doc) -> Outline:
             for prev in reversed(body[max(0, i - 2):i]):
                 text = doc.folded[prev.start:prev.end].strip()
                 if len(text) > 40 or text.endswith(("。", ";", ":")) or _SUPERVISION.search(text) \
+                        or _CHANNEL_LINE.search(text) \
                         or prev.number <= text_from:
                     break
                 signature.insert(0, prev)
@@ -665,7 +667,8 @@ def build_outline(doc) -> Outline:
     for line in reversed([line for line in body if line.number not in closing
                           and (last is None or line.number < last)]):
         text = doc.folded[line.start:line.end]
-        if not (_SUPERVISION.search(text) or _CONTACT.search(text)) or len(supervision) >= 6:
+        if not (_SUPERVISION.search(text) or _CONTACT.search(text) or _CHANNEL_LINE.search(text)) \
+                or len(supervision) >= 6:
             break
         supervision.insert(0, line)
     closing.update(line.number for line in supervision)

@@ -68,3 +68,45 @@ def test_the_kind_option_is_still_read_under_its_former_name_type(tmp_path):
     config.write_text("rules:\n  required-parts:\n    type: memo\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="kind"):
         load_config(config)
+
+
+# The block as sentences, per line, through 欢迎通过…反映 or a table: every form names its channels.
+@pytest.mark.parametrize("block", [
+    "欢迎监督。来电请拨0797-5512380；来信请寄至某县河东路7号；电子邮件请发送至xc@example.cn。",
+    "欢迎干部群众通过电话（0797-5512380）、来信（某县河东路7号党政办）和电子邮件（xc@example.cn）反映意见。",
+    "欢迎监督。\n监督电话：0797-5512380\n来访地址：某县河东路7号二楼\n邮政编码：341000\n电子信箱：xc@example.cn",
+    "欢迎监督。信件请寄往某县第21号邮政信箱；请拨打13907970001；发邮件至xc@example.cn。",
+    "| 联系电话 | 0797-5512380 |\n| 通信地址 | 某县河东路7号 |\n| 电子邮箱 | xc@example.cn |",
+    "欢迎监督。举报电话:(0797)5512380;意见信箱:某县邮政信箱16号;E-mail:xc@example.cn。",
+])
+def test_supervision_block_in_other_house_styles_is_quiet(block):
+    assert lint(FULL.format(supervision=block), "required-parts") == []
+
+
+@pytest.mark.parametrize("block", [
+    # a 信箱 and an e-mail, or a phone and an on-site 意见箱: two ways in, a house style
+    "欢迎监督。意见信箱：某县第8号邮政信箱；电子邮箱：xc@example.cn。",
+    "欢迎居民监督。监督电话：0797-5512380；意见箱设在社区服务中心一楼。",
+])
+def test_a_block_with_two_channels_misses_the_others_only_as_a_hint(block):
+    assert [f.severity for f in lint(FULL.format(supervision=block), "required-parts")] == ["info"]
+
+
+@pytest.mark.parametrize("block,words", [
+    ("欢迎监督。来信请寄某县河东路7号。", "phone"),                      # one channel only
+    ("欢迎监督。联系电话：；邮政地址：某县河东路7号；电子邮箱：xc@example.cn。", "phone"),  # label, no value
+    ("欢迎监督。电子邮件请发至xc@example.cn。", "phone"),
+])
+def test_a_block_truly_missing_its_phone_is_a_warning(block, words):
+    (f,) = lint(FULL.format(supervision=block), "required-parts")
+    assert f.severity == "warning" and words in f.en
+
+
+@pytest.mark.parametrize("block,written", [
+    ("欢迎监督。来电请拨0797-55；来信请寄某县河东路7号；电子邮件请发至xc@example.cn。", "0797-55"),
+    ("欢迎监督。举报电话：0797-5512380；来信请寄某县河东路7号；电子邮件请发至xc#example.cn。", "xc#example.cn"),
+    ("| 联系电话 | 07975-5 |\n| 通信地址 | 某县河东路7号 |\n| 电子邮箱 | xc@example.cn |", "07975-5"),
+])
+def test_a_malformed_value_is_flagged_whatever_introduces_it(block, written):
+    (f,) = lint(FULL.format(supervision=block), "required-parts")
+    assert f.severity == "warning" and written in f.zh

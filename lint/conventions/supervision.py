@@ -1,0 +1,112 @@
+"""The public-supervision block: the channels through which readers may reach the issuer.
+
+A channel is a value and what introduces it. The value is a phone number, a postal address (a
+street address, a 邮政信箱, or the address of a visits office), an e-mail address, the place of an
+on-site 意见箱, or a web platform. What introduces it may be:
+
+- a label: 联系电话：…, 邮政地址：…, 意见信箱：…, 电子邮箱：… (one per line or several in a line);
+- a verb phrase: 来电请拨…, 来信请寄至…, 信件请寄往…, 电子邮件请发送至…, 来访请到…;
+- a channel word before its value in brackets: 欢迎通过电话（…）、来信（…）、电子邮件（…）反映;
+- a table cell: | 联系电话 | … |.
+
+Some values name themselves whatever introduces them: an e-mail address, a phone number with
+its area code or a mobile number, a numbered 邮政信箱. A cue followed by no value at all
+(联系电话：；) announces a channel the block then fails to give.
+Patterns are written for `Document.folded` text (ASCII :;() and full-width both accepted).
+See docs/conventions.md#kinds-and-parts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .. import patterns
+
+# between a cue and its value: 为/是, a colon, a table bar or an opening bracket
+_SEP = r"[ \t]*(?:为|是)?[ \t]*(?:[:：|][ \t]*)?(?:[(（][ \t]*)?"
+_SEP_BARE = r"[ \t]*(?:[:：|][ \t]*)"  # a bare noun (地址, 信箱) needs a colon or a table bar
+
+_PHONE_CUE = (r"(?:(?:联系|监督|举报|咨询|值班|受理|服务|投诉|信访|专门|办公)?(?:电话|热线)(?:号码)?"
+              r"|手机(?:号码)?|来电请?(?:拨打?|致电)?|(?:请|可)?拨打|致电)")
+_POST_CUE = (r"(?:(?:来信|信件|信函)请?(?:邮寄|寄送|寄)(?:至|往|到)?|(?:请|可)?邮寄至|寄至"
+             r"|(?:来信|信件|邮寄)(?=[(（]))")
+_POST_LABEL = (r"(?:(?:邮政|通信|通讯|邮寄|来信|收信|联系)地址|地址|(?:意见|邮政|举报|专用|联系|监督)?(?<!电子)信箱"
+               r"|邮政专用信箱)")
+_VISIT_CUE = r"(?:来访请?(?:到|至)|来访(?:接待)?(?:地址|地点)|接待(?:地址|地点)|信访接待室)"
+_EMAIL_CUE = (r"(?:(?:电子邮箱|电子信箱|电子邮件|电邮|邮箱|E-?mail)(?:地址)?(?:请?(?:发送?|寄)(?:至|到))?"
+              r"|(?:请|可)?发送?(?:电子)?邮件(?:至|到))")
+_BOX_CUE = r"(?:意见箱|举报箱|意见收集箱)"
+_WEB_CUE = r"(?:网址|网站|网络(?:监督)?举报平台|举报平台|网上信访)"
+
+PHONE = patterns.compile(rf"{_PHONE_CUE}{_SEP}((?:[(（]0\d{{2,3}}[)）])?\d[\d\-－— ]{{3,19}}\d)?")
+POST = patterns.compile(rf"(?:{_POST_CUE}{_SEP}|{_POST_LABEL}{_SEP_BARE}(?:[(（][ \t]*)?|{_VISIT_CUE}{_SEP})"
+                        r"([^;；。|()（）\n]{4,})?")
+EMAIL = patterns.compile(rf"{_EMAIL_CUE}{_SEP}([^\s;；。,，、|()（）]+)?", regex.I)
+BOX = patterns.compile(rf"{_BOX_CUE}")
+WEB = patterns.compile(rf"{_WEB_CUE}{_SEP}\S")
+
+PHONE_OK = patterns.compile(r"^(?:[(（]?0\d{2,3}[)）]?[-－—]?\d{7,8}(?:[-－—]\d{1,5})?|1[3-9]\d{9}|12\d{3,4}|\d{7,8})$")
+EMAIL_OK = patterns.compile(r"^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
+# values that name their channel wherever they stand
+EMAIL_ANY = patterns.compile(r"(?<![A-Za-z0-9._+-])[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+PHONE_ANY = patterns.compile(r"(?<![\d.])(?:[(（]0\d{2,3}[)）]|0\d{2,3}[-－—])\d{7,8}(?![\d.])|(?<!\d)1[3-9]\d{9}(?!\d)")
+POST_ANY = patterns.compile(r"\d+号?(?:邮政)?(?:专用)?信箱|邮政(?:专用)?信箱\d+号?")
+
+# a line that belongs to the block: a channel cue with something after it, or the 欢迎…监督 call
+LINE = patterns.compile(
+    r"欢迎.{0,30}监督|联系电话|监督电话|举报电话|邮政地址|通信地址|通讯地址|电子邮箱|电子信箱|电子邮件"
+    rf"|来电请?拨|来信请?寄|信件请?寄|{_VISIT_CUE}|{_BOX_CUE}|(?<!电子)信箱\s*[:：]|邮政编码\s*[:：]")
+
+
+@dataclass(frozen=True)
+class Channel:
+    part: str            # phone, post (a postal or a visits address), email, box, web
+    start: int           # the value's span in the block (the cue's end when no value follows)
+    end: int
+    value: str
+    ok: bool
+
+
+def channels(block: str) -> list[Channel]:
+    """Every channel the block gives or announces, in the order found per part."""
+    out = []
+    for m in PHONE.finditer(block):
+        value = m.group(1) or ""
+        if not value:
+            if _announces(m, block):
+                out.append(Channel("phone", m.end(), m.end(), "", False))
+            continue
+        out.append(Channel("phone", m.start(1), m.start(1) + len(value), value,
+                           bool(PHONE_OK.match(value.replace(" ", "")))))
+    for m in PHONE_ANY.finditer(block):
+        if not any(c.part == "phone" and c.start <= m.start() < max(c.end, c.start + 1) for c in out):
+            out.append(Channel("phone", m.start(), m.end(), m.group(), True))
+    for m in EMAIL.finditer(block):
+        value = (m.group(1) or "").rstrip(".")
+        if not value:
+            if _announces(m, block):
+                out.append(Channel("email", m.end(), m.end(), "", False))
+            continue
+        if "@" not in value and not regex.match(r"[A-Za-z0-9]", value):
+            continue  # 邮箱 read as a word in a sentence (意见邮箱设在…), not a label with its value
+        out.append(Channel("email", m.start(1), m.start(1) + len(value), value, bool(EMAIL_OK.match(value))))
+    for m in EMAIL_ANY.finditer(block):
+        if not any(c.part == "email" and c.start <= m.start() < c.end for c in out):
+            out.append(Channel("email", m.start(), m.end(), m.group(), True))
+    for m in POST.finditer(block):
+        value = (m.group(1) or "").strip()
+        if value:
+            out.append(Channel("post", m.start(1), m.end(1), value, True))
+    for m in POST_ANY.finditer(block):
+        out.append(Channel("post", m.start(), m.end(), m.group(), True))
+    out.extend(Channel("box", m.start(), m.end(), m.group(), True) for m in BOX.finditer(block))
+    out.extend(Channel("web", m.start(), m.end(), m.group(), True) for m in WEB.finditer(block))
+    return out
+
+
+def _announces(m, block: str) -> bool:
+    """A label with its colon and nothing after it (联系电话：；): the value was left out."""
+    return bool(regex.search(r"[:：|][ \t]*$", m.group())) and (m.end() == len(block)
+                                                               or block[m.end()] in ";；。,，|\n")
