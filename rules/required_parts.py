@@ -2,9 +2,10 @@
 
 A 巡视/巡察 notice needs: a title; a lead giving the inspection period, the
 team (第X巡察组/巡视组) and the feedback (反馈); its main sections with the
-problem items; a public-supervision block with a phone number, a postal
-address and an e-mail address, each in a valid format; and the signature with
-the 成文日期. An 审计整改 report (often a speech to the 人大常委会) needs
+problem items (numbered, or a table); a public-supervision block with a phone
+number, a postal address and an e-mail address, each in a valid format, however
+they are introduced (labels, 来电请拨…/来信请寄至…, a table; see
+`rectlint.conventions.supervision`); and the signature with the 成文日期. An 审计整改 report (often a speech to the 人大常委会) needs
 only the title and its sections.
 
 Only rectification notices and audit reports with a firm outline (a title,
@@ -12,7 +13,8 @@ numbered sections or items) are checked (see `rectlint --explain-outline`). A te
 off) is not asked for its title and lead, and one that ends part-way is not
 asked for its closing parts. The missing parts are reported together, once,
 where the first of them belongs (the start of the text, or after its last
-line); a missing postal address alone is only a hint.
+line); a missing postal address alone is only a hint, and so are the channels
+missing from a block that gives two others (a 信箱 and an e-mail).
 
 Option `kind`: `auto` (default) takes the detected notice kind;
 `inspection` or `audit` sets it; `fragment` turns the check off, for a draft
@@ -51,11 +53,11 @@ from rectlint.messages import phrase, say, text
 DOC_ZH = """按通报类型应有而缺少的组成部分，合为一条列出。
 
 巡视巡察整改通报应有：标题；写明巡视（巡察）时间、巡视（巡察）组（第X巡察组/巡视组）和反馈的导语；
-列有问题条目的主体部分；包含格式有效的联系电话、通信地址和电子邮箱的公众监督渠道；以及发文机关署名和成文日期。
+列有问题条目（编号或表格）的主体部分；包含格式有效的联系电话、通信地址和电子邮箱的公众监督渠道（标签、“来电请拨”“来信请寄至”等句子或表格均可）；以及发文机关署名和成文日期。
 审计整改报告（常为向人大常委会所作的报告）只需标题和各部分。只检查结构明确（有标题、编号的部分或条目）
 的整改通报和审计整改报告（见 `rectlint --explain-outline`）。
 从中间开始的文本（标题被截掉的页面）不要求标题和导语，在中间结束的不要求结尾部分。缺少的部分合为一条，
-在第一个缺少部分应在的位置报告。
+在第一个缺少部分应在的位置报告；只缺邮政地址，或已给出两种渠道时缺少其余渠道，仅作提示。
 
 依据：巡视巡察工作条例及各地关于公开整改进展情况的要求；缺少监督渠道或落款的通报不完整。
 """
@@ -70,6 +72,7 @@ ALIASES = {"type": "kind"}  # the option's former name
 _PERIOD = patterns.compile(rf"\d[^。]{{0,20}}?{JOINER}[^。]{{0,20}}?\d|进驻")
 _TEAM = patterns.compile(r"第[一二三四五六七八九十\d]*(?:巡察|巡视)组|(?:巡察|巡视)组|审计(?:组|署|厅|局)")
 _FEEDBACK = patterns.compile(r"反馈")
+_ROW = patterns.compile(r"^[^|\n]*(?:\|[^|\n]*){3,}$")
 
 
 def notice_type(doc, option: str) -> str | None:
@@ -93,7 +96,7 @@ def check(doc, options):
             head.append("title")
         if kind == "inspection" and not outline.lead:
             head.append("lead")
-    if info.ends_whole and not outline.root.children and not outline.items:
+    if info.ends_whole and not outline.root.children and not outline.items and not _table(doc, body):
         tail.append("sections")
     if kind == "inspection" and info.ends_whole:
         if not outline.supervision:
@@ -111,6 +114,12 @@ def check(doc, options):
         yield from _lead(doc, outline)
     if kind == "inspection" and outline.supervision:
         yield from _supervision(doc, outline.supervision)
+
+
+def _table(doc, body) -> bool:
+    """The problems listed as a table (a header and at least two rows of cells split by |): a
+    community's 公示 often has no numbered sections, the table is its body."""
+    return sum(1 for line in body if _ROW.match(doc.folded[line.start:line.end])) >= 3
 
 
 def _last_line(outline, body):

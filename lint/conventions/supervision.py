@@ -30,13 +30,13 @@ _SEP_BARE = r"[ \t]*(?:[:：|][ \t]*)"  # a bare noun (地址, 信箱) needs a c
 
 _PHONE_CUE = (r"(?:(?:联系|监督|举报|咨询|值班|受理|服务|投诉|信访|专门|办公)?(?:电话|热线)(?:号码)?"
               r"|手机(?:号码)?|来电请?(?:拨打?|致电)?|(?:请|可)?拨打|致电)")
-_POST_CUE = (r"(?:(?:来信|信件|信函)请?(?:邮寄|寄送|寄)(?:至|往|到)?|(?:请|可)?邮寄至|寄至"
+_POST_CUE = (r"(?:(?:来信|信件|信函)请?(?:邮寄至|寄送至|寄至|寄往|寄到|邮寄|寄送|寄)|(?:请|可)?邮寄至|寄至"
              r"|(?:来信|信件|邮寄)(?=[(（]))")
 _POST_LABEL = (r"(?:(?:邮政|通信|通讯|邮寄|来信|收信|联系)地址|地址|(?:意见|邮政|举报|专用|联系|监督)?(?<!电子)信箱"
                r"|邮政专用信箱)")
-_VISIT_CUE = r"(?:来访请?(?:到|至)|来访(?:接待)?(?:地址|地点)|接待(?:地址|地点)|信访接待室)"
-_EMAIL_CUE = (r"(?:(?:电子邮箱|电子信箱|电子邮件|电邮|邮箱|E-?mail)(?:地址)?(?:请?(?:发送?|寄)(?:至|到))?"
-              r"|(?:请|可)?发送?(?:电子)?邮件(?:至|到))")
+_VISIT_CUE = r"(?:来访请?到|来访(?:接待)?(?:地址|地点)|接待(?:地址|地点)|信访接待室)"
+_EMAIL_CUE = (r"(?:(?:电子邮箱|电子信箱|电子邮件|电邮|邮箱|E-?mail)(?:地址)?(?:请?(?:发送至|发至|寄至|发送到|发到|寄到))?"
+              r"|(?:请|可)?发送?(?:电子)?(?:邮件至|邮件到))")
 _BOX_CUE = r"(?:意见箱|举报箱|意见收集箱)"
 _WEB_CUE = r"(?:网址|网站|网络(?:监督)?举报平台|举报平台|网上信访)"
 
@@ -89,8 +89,8 @@ def channels(block: str) -> list[Channel]:
             if _announces(m, block):
                 out.append(Channel("email", m.end(), m.end(), "", False))
             continue
-        if "@" not in value and not regex.match(r"[A-Za-z0-9]", value):
-            continue  # 邮箱 read as a word in a sentence (意见邮箱设在…), not a label with its value
+        if "@" not in value and not regex.match(r"[A-Za-z0-9]", value) or not value.isascii():
+            continue  # 邮箱 as a word in a sentence (意见邮箱设在…) or a postal box (邮箱：某市12号信箱)
         out.append(Channel("email", m.start(1), m.start(1) + len(value), value, bool(EMAIL_OK.match(value))))
     for m in EMAIL_ANY.finditer(block):
         if not any(c.part == "email" and c.start <= m.start() < c.end for c in out):

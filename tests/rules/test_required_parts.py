@@ -110,3 +110,20 @@ def test_a_block_truly_missing_its_phone_is_a_warning(block, words):
 def test_a_malformed_value_is_flagged_whatever_introduces_it(block, written):
     (f,) = lint(FULL.format(supervision=block), "required-parts")
     assert f.severity == "warning" and written in f.zh
+
+
+TABLE = ("关于巡察整改情况的公示\n\n2025年3月3日至4月30日，县委第二巡察组开展巡察，6月3日反馈意见。现公示如下：\n\n"
+         "{rows}\n\n欢迎监督。联系电话：0791-6123456；邮政地址：某县滨河路18号；电子邮箱：jd@example.cn。\n\n"
+         "中共某村委员会\n2025年10月9日\n")
+
+
+def test_a_table_of_problems_is_the_body_and_a_notice_without_one_lacks_it():
+    rows = "序号 | 问题 | 措施 | 完成情况 |\n1 | 公开栏更新慢 | 每月更新 | 已完成 |\n2 | 台账缺页 | 补齐台账 | 已完成 |"
+    assert not any("sections" in f.en for f in lint(TABLE.format(rows=rows), "required-parts"))
+    prose = "村党委高度重视，逐项抓好整改。目前各项问题均已整改完成。"
+    assert any("sections" in f.en for f in lint(TABLE.format(rows=prose), "required-parts"))
+
+
+def test_a_postal_box_under_a_mailbox_label_is_no_malformed_email():
+    block = "欢迎监督。联系电话：0797-5512380；举报邮箱：某县12号邮政信箱；电子信箱：xc@example.cn。"
+    assert lint(FULL.format(supervision=block), "required-parts") == []
