@@ -5,8 +5,9 @@ team (第X巡察组/巡视组) and the feedback (反馈); its main sections with
 problem items (numbered, or a table); a public-supervision block with a phone
 number, a postal address and an e-mail address, each in a valid format, however
 they are introduced (labels, 来电请拨…/来信请寄至…, a table; see
-`rectlint.conventions.supervision`); and the signature with the 成文日期. An 审计整改 report (often a speech to the 人大常委会) needs
-only the title and its sections.
+`rectlint.conventions.supervision`); and the signature with the 成文日期. An
+审计整改 report (often a speech to the 人大常委会) needs only the title and its
+sections.
 
 Only rectification notices and audit reports with a firm outline (a title,
 numbered sections or items) are checked (see `rectlint --explain-outline`). A text that starts part-way (a page whose title was cut
@@ -42,7 +43,6 @@ Good: 某区召开巡察整改推进会
 """
 
 from __future__ import annotations
-
 
 from rectlint import patterns
 from rectlint.conventions.dates import JOINER
