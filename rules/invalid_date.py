@@ -17,6 +17,8 @@ Good: 2024年2月29日完成整改。
 
 from __future__ import annotations
 
+import bisect
+
 from rectlint.finding import Hit
 from rectlint.messages import say
 
@@ -42,12 +44,15 @@ def check(doc, options):
     written = doc.dates.written
     frame = doc.frame
     paragraph, year = None, None
+    paragraphs = doc.paragraphs
+    starts = [p.start for p in paragraphs]  # in order: a date's paragraph by bisection, not a scan per date
     for w in written:
         line = doc.line_at(w.start)
         if line.number in frame:
             continue
         if paragraph is None or not paragraph[0] <= w.start < paragraph[1]:
-            para = next((p for p in doc.paragraphs if p.start <= w.start < p.end), None)
+            i = bisect.bisect_right(starts, w.start) - 1
+            para = paragraphs[i] if i >= 0 and w.start < paragraphs[i].end else None
             paragraph, year = ((para.start, para.end) if para else (line.start, line.end)), None
         text = doc.text[w.start:w.end]
         bad = {id(p): what for p, what in w.invalid}
