@@ -68,7 +68,8 @@ CHOICES = {"kind": ("auto", "inspection", "audit", "fragment")}
 ALIASES = {"type": "kind"}  # the option's former name
 
 _PERIOD = patterns.compile(rf"\d[^。]{{0,20}}?{JOINER}[^。]{{0,20}}?\d|进驻")
-_TEAM = patterns.compile(r"第[一二三四五六七八九十\d]*(?:巡察|巡视)组|(?:巡察|巡视)组|审计(?:组|署|厅|局)")
+# A team: 第三巡察组, 巡察组, and the number after 巡察 (巡察二组, 联动巡察三组) as many offices write it.
+_TEAM = patterns.compile(r"(?:第[一二三四五六七八九十\d]*)?(?:巡察|巡视)[一二三四五六七八九十\d]*组|审计(?:组|署|厅|局)")
 _FEEDBACK = patterns.compile(r"反馈")
 _PHONE_LABEL = patterns.compile(r"(?:联系|监督|举报|咨询)?电话\s*[:]?\s*([\d\-－—()（） ]{5,20})")
 _PHONE_OK = patterns.compile(r"^(?:\(?0\d{2,3}\)?[-－—]?\d{7,8}(?:[-－—]\d{1,5})?|1[3-9]\d{9}|12\d{3,4})$")

@@ -68,3 +68,16 @@ def test_the_kind_option_is_still_read_under_its_former_name_type(tmp_path):
     config.write_text("rules:\n  required-parts:\n    type: memo\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="kind"):
         load_config(config)
+
+
+@pytest.mark.parametrize("team", ["县委巡察二组", "八届市委巡察四组", "市委联动巡察三组", "县委第二巡察组", "省委巡视组"])
+def test_a_team_named_with_its_number_before_or_after_is_a_team(team):
+    lead = (f"关于巡察整改进展情况的通报\n\n根据县委统一部署，2025年3月3日至4月30日，{team}对县档案馆党支部开展了巡察，"
+            "并于2025年6月3日反馈了巡察意见。现将整改进展情况通报如下。\n")
+    assert not any("组名称" in f.zh for f in lint(lead, "required-parts"))
+
+
+def test_a_lead_with_no_team_still_lacks_one():
+    lead = ("关于巡察整改进展情况的通报\n\n根据县委统一部署，2025年3月3日至4月30日，县委对县档案馆党支部开展了巡察，"
+            "并于2025年6月3日反馈了巡察意见。现将整改进展情况通报如下。\n")
+    assert any("组名称" in f.zh for f in lint(lead, "required-parts"))
