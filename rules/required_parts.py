@@ -44,6 +44,7 @@ from __future__ import annotations
 import regex
 
 from rectlint import patterns
+from rectlint.conventions import phones
 from rectlint.conventions.dates import JOINER
 from rectlint.finding import Hit
 from rectlint.messages import phrase, say, text
@@ -71,7 +72,6 @@ _PERIOD = patterns.compile(rf"\d[^。]{{0,20}}?{JOINER}[^。]{{0,20}}?\d|进驻"
 _TEAM = patterns.compile(r"第[一二三四五六七八九十\d]*(?:巡察|巡视)组|(?:巡察|巡视)组|审计(?:组|署|厅|局)")
 _FEEDBACK = patterns.compile(r"反馈")
 _PHONE_LABEL = patterns.compile(r"(?:联系|监督|举报|咨询)?电话\s*[:]?\s*([\d\-－—()（） ]{5,20})")
-_PHONE_OK = patterns.compile(r"^(?:\(?0\d{2,3}\)?[-－—]?\d{7,8}(?:[-－—]\d{1,5})?|1[3-9]\d{9}|12\d{3,4})$")
 _ADDRESS = patterns.compile(r"(?:邮政地址|通信地址|通讯地址|邮寄地址|来信地址|地址)\s*[:]\s*([^;；。]+)")
 _EMAIL_LABEL = patterns.compile(r"(?:电子邮箱|电子邮件|邮箱|E-?mail)\s*[:]?\s*([^\s;；。,，]+)", regex.I)
 _EMAIL_OK = patterns.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
@@ -140,7 +140,10 @@ def _lead(doc, outline):
 def _supervision(doc, lines):
     lo, hi = lines[0].start, lines[-1].end
     block = doc.folded[lo:hi]
-    checks = ((_PHONE_LABEL, _PHONE_OK, "phone"), (_ADDRESS, None, "address"), (_EMAIL_LABEL, _EMAIL_OK, "email"))
+    for bad in phones.malformed(doc.folded, lo, hi):
+        yield Hit(bad.start, bad.end, suggestion=bad.repair,
+                  **say("required-parts.malformed", what=_parts([bad.what])[0], written=doc.text[bad.start:bad.end]))
+    checks = ((_PHONE_LABEL, None, "phone"), (_ADDRESS, None, "address"), (_EMAIL_LABEL, _EMAIL_OK, "email"))
     lacks = []
     for label, valid, part in checks:
         m = label.search(block)
@@ -148,6 +151,8 @@ def _supervision(doc, lines):
             lacks.append(part)
             continue
         value = m.group(1).strip().rstrip(".")
+        if part == "phone":  # each number of each phone field is read above
+            continue
         ok = valid.match(value.replace(" ", "")) if valid else len(value) >= 4
         if not ok:
             start = lo + m.start(1)
