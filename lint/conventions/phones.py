@@ -36,7 +36,7 @@ _WELL_FORMED = patterns.compile(
     rf"(?:{_LANDLINE}"
     r"|1[3-9]\d(?:\d{8}|([-\s])\d{4}\1\d{4})"  # a mobile
     r"|123\d\d|9[56]\d{3,4}|[48]00(?:\d{7}|([-\s])\d{3}\2\d{4}|-\d{4}-\d{3})|1(?:1[0-9]|2[0-2])"  # services
-    r"|[2-8]\d{6,7}{_EXT})"  # a local number alone
+    rf"|[2-8]\d{{6,7}}{_EXT})"  # a local number alone
     r"(?![\d\-转])")
 # A phone label, then its field: numbers joined by list marks. A number stops before a date, a
 # time or an address (2025年, 8:30, 12号), which a field never holds.
