@@ -7,6 +7,15 @@ address and an e-mail address, each in a valid format; and the signature with
 the 成文日期. An 审计整改 report (often a speech to the 人大常委会) needs
 only the title and its sections.
 
+The block's numbers are read with the grammar of lint/conventions/phones.py, after the numbering
+plan of the telecommunications network (工业和信息化部《电信网编号计划》) and GB/T 15834-2011
+4.13.3.2 (the hyphen in a telephone number): a landline is an area code (010, 02X, or 0 and
+three digits from 3 to 9) and a local number of 7 or 8 digits opening with 2 to 8, joined by a
+hyphen or with the code in brackets; a mobile is 1[3-9] and nine digits; service numbers are the
+123xx hotlines, 95xxx/96xxx, 400/800 numbers; a postcode has six digits. Every number of every
+phone field that nearly parses but does not is one finding, with the repair where it is unique
+(079186218000 → 0791-86218000).
+
 Only rectification notices and audit reports with a firm outline (a title,
 numbered sections or items) are checked (see `rectlint --explain-outline`). A text that starts part-way (a page whose title was cut
 off) is not asked for its title and lead, and one that ends part-way is not
@@ -53,6 +62,9 @@ DOC_ZH = """按通报类型应有而缺少的组成部分，合为一条列出�
 
 巡视巡察整改通报应有：标题；写明巡视（巡察）时间、巡视（巡察）组（第X巡察组/巡视组）和反馈的导语；
 列有问题条目的主体部分；包含格式有效的联系电话、通信地址和电子邮箱的公众监督渠道；以及发文机关署名和成文日期。
+监督渠道中每个电话号码按《电信网编号计划》和 GB/T 15834-2011 4.13.3.2 读取：固定电话为区号（010、02X，
+或 0 加首位为 3–9 的三位数字）加 7 或 8 位、首位为 2–8 的本地号码，用连接号或括号连接；手机为 1[3-9] 加 9 位；
+服务号码为 123xx、95xxx/96xxx、400/800；邮政编码为 6 位。接近而不合规的号码逐一报告，修正唯一时给出建议。
 审计整改报告（常为向人大常委会所作的报告）只需标题和各部分。只检查结构明确（有标题、编号的部分或条目）
 的整改通报和审计整改报告（见 `rectlint --explain-outline`）。
 从中间开始的文本（标题被截掉的页面）不要求标题和导语，在中间结束的不要求结尾部分。缺少的部分合为一条，
