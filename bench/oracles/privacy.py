@@ -169,15 +169,18 @@ def variants(text: str, fmt: str):
         return
     seed = len(text) % 97 + 1
     n = numbers(seed)
+    # marks of the notice's own width: a full-width ； planted in a notice written with ASCII
+    # punctuation is a real mixed-width defect, no look-alike
+    semi, comma = (";", ",") if ":" in m.group() else ("；", "，")
     for kind, number in (("id", n["bad_id"]), ("card", n["bad_card"])):
         for form, written in _forms(number, kind).items():
             yield (f"{kind} with a wrong check digit, {form}",
-                   text[:m.end()] + f"；档案编号{written}" + text[m.end():])
+                   text[:m.end()] + f"{semi}档案编号{written}" + text[m.end():])
     for form, written in (("(0791)", "(0791)86218000"), ("full-width hyphen", "0791－86218000"),
                           ("spaced", "0791 86218000"), ("full-width", "０７９１－８６２１８０００")):
-        yield f"landline, {form}", text[:m.end()] + f"，{written}" + text[m.end():]
+        yield f"landline, {form}", text[:m.end()] + f"{comma}{written}" + text[m.end():]
     for form, written in _forms(n["mobile"], "mobile").items():
-        yield f"a mobile given as a channel, {form}", text[:m.end()] + f"；值班手机：{written}" + text[m.end():]
+        yield f"a mobile given as a channel, {form}", text[:m.end()] + f"{semi}值班手机{':' if semi == ';' else '：'}{written}" + text[m.end():]
 
 
 def planted(text: str):
