@@ -14,7 +14,8 @@ three digits from 3 to 9) and a local number of 7 or 8 digits opening with 2 to 
 hyphen or with the code in brackets; a mobile is 1[3-9] and nine digits; service numbers are the
 123xx hotlines, 95xxx/96xxx, 400/800 numbers; a postcode has six digits. Every number of every
 phone field that nearly parses but does not is one finding, with the repair where it is unique
-(079186218000 → 0791-86218000).
+(079186218000 → 0791-86218000). A number given as a channel in running text (公开预约电话12368)
+is read the same way, where a channel label opens it and it closes a clause.
 
 Only rectification notices and audit reports with a firm outline (a title,
 numbered sections or items) are checked (see `rectlint --explain-outline`). A text that starts part-way (a page whose title was cut
@@ -128,6 +129,8 @@ def check(doc, options):
         yield from _lead(doc, outline)
     if kind == "inspection" and outline.supervision:
         yield from _supervision(doc, outline.supervision)
+    if kind == "inspection":
+        yield from _channels(doc, outline.supervision, body)
 
 
 def _last_line(outline, body):
@@ -153,8 +156,7 @@ def _supervision(doc, lines):
     lo, hi = lines[0].start, lines[-1].end
     block = doc.folded[lo:hi]
     for bad in phones.malformed(doc.folded, lo, hi):
-        yield Hit(bad.start, bad.end, suggestion=bad.repair,
-                  **say("required-parts.malformed", what=_parts([bad.what])[0], written=doc.text[bad.start:bad.end]))
+        yield _malformed(doc, bad)
     checks = ((_PHONE_LABEL, None, "phone"), (_ADDRESS, None, "address"), (_EMAIL_LABEL, _EMAIL_OK, "email"))
     lacks = []
     for label, valid, part in checks:
@@ -175,6 +177,21 @@ def _supervision(doc, lines):
         # Offices that take letters at a 信箱 or only by phone often give no postal address.
         yield Hit(lo, lines[0].end, severity="info" if lacks == ["address"] else None,
                   key="supervision:" + _key(lacks), **say("required-parts.supervision", parts=_parts(lacks)))
+
+
+def _channels(doc, supervision, body):
+    """A channel given in running text (公开预约电话12368) is read as the block's numbers are."""
+    block = {line.number for line in supervision}
+    for line in body:
+        if line.number in block or ("电话" not in line.text and "热线" not in line.text):
+            continue
+        for bad in phones.channels(doc.folded, line.start, line.end):
+            yield _malformed(doc, bad)
+
+
+def _malformed(doc, bad):
+    return Hit(bad.start, bad.end, suggestion=bad.repair,
+               **say("required-parts.malformed", what=_parts([bad.what])[0], written=doc.text[bad.start:bad.end]))
 
 
 def _parts(names) -> list:

@@ -87,3 +87,32 @@ def test_corrupted_numbers_are_flagged(written, flagged, repair):
     block = "欢迎监督。" + written + "邮政地址：某县滨河路18号；电子邮箱：jd@example.cn。"
     found = [f for f in malformed(block) if "格式有误" in f[0]]
     assert len(found) == 1 and f"“{flagged}”" in found[0][0] and found[0][1] == repair
+
+
+ITEM_HEAD = HEAD.replace("1.台账不规范。整改情况：已完成。", "1.立案不便。整改情况：已完成。{item}")
+BLOCK = "欢迎监督。联系电话：0791-86218000；邮政地址：某县滨河路18号；电子邮箱：jd@example.cn。"
+
+
+def in_item(item: str) -> list:
+    return [f.zh for f in lint(ITEM_HEAD.format(item=item) + BLOCK + SIGNATURE, "required-parts")
+            if "格式有误" in f.zh]
+
+
+@pytest.mark.parametrize("item", [
+    "开通电话预约立案服务，公开预约电话12368。",
+    "开展电话回访300户，满意率98%。",
+    "设立举报电话2部，安排专人值守。",
+    "公布服务热线：12345、0791-86218001。",
+    "值班电话：（0791）8621800（工作日8:30-17:30）。",
+])
+def test_channels_in_running_text_stay_quiet(item):
+    assert in_item(item) == []
+
+
+@pytest.mark.parametrize("item,flagged", [
+    ("开通电话预约立案服务，公开预约电话1368。", "1368"),
+    ("公开咨询电话112368，专人接听。", "112368"),
+    ("公布服务热线0791-062180000。", "0791-062180000"),
+])
+def test_broken_channels_in_running_text_are_flagged(item, flagged):
+    assert [m for m in in_item(item) if f"“{flagged}”" in m]

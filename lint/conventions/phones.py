@@ -25,6 +25,8 @@ Patterns are written for `Document.folded` (ASCII digits, brackets and punctuati
 
 from __future__ import annotations
 
+import regex
+
 from .. import patterns
 from ..record import Record
 
@@ -102,6 +104,23 @@ def postcode(folded: str, at: int) -> Malformed | None:
     """A postcode after its label that is not six digits."""
     m = _POSTCODE.match(folded, at)
     return None if m is None or len(m.group()) == 6 else Malformed(m.start(), m.end(), "postcode", None)
+
+
+# In running text a number is read only after a label that gives it as a channel (公开预约电话12368,
+# 举报电话：…), and only where it ends a clause: 电话回访300户 counts calls.
+CHANNEL_LABEL = patterns.compile(r"(?:举报|监督|咨询|服务|预约|投诉|值班|联系|受理|信访|办公|专用|专门)"
+                                 r"(?:电话|热线)(?:号码)?\s*:?\s*(?=[\d(])")
+_CLAUSE_END = patterns.compile(r"\s*(?:[。;,、)]|$)", regex.M)
+
+
+def channels(folded: str, start: int, end: int) -> list[Malformed]:
+    """The malformed numbers given as channels in running text folded[start:end]."""
+    out = []
+    for label in CHANNEL_LABEL.finditer(folded, start, end):
+        for bad in phone_field(folded, label.end(), end):
+            if _CLAUSE_END.match(folded, bad.end, end):
+                out.append(bad)
+    return out
 
 
 def malformed(folded: str, start: int, end: int) -> list[Malformed]:
