@@ -40,14 +40,14 @@ _WELL_FORMED = patterns.compile(
     r"|123\d\d|9[56]\d{3,4}|[48]00(?:\d{7}|([-\s])\d{3}\2\d{4}|-\d{4}-\d{3})|1(?:1[0-9]|2[0-2])"  # services
     rf"|[2-8]\d{{6,7}}{_EXT})"  # a local number alone
     r"(?![\d\-转])")
-# A phone label, then its field: numbers joined by list marks. A number stops before a date, a
-# time or an address (2025年, 8:30, 12号), which a field never holds.
+# A phone label, then its field: numbers joined by list marks. Digits followed by a date or time
+# unit, a house number or a measure word (2025年, 8:30, 12号, 3个) are no number of a field.
 PHONE_LABEL = patterns.compile(r"(?:电话|热线|手机|专线|传真)(?:号码)?\s*:?\s*(?=[\d(])")
 POSTCODE_LABEL = patterns.compile(r"(?:邮编|邮政编码)\s*:?\s*(?=\d)")
 _NUMBER = patterns.compile(r"(?:\(\d[\d\s]*\)\s?)?\d(?:[\d\-\u2010-\u2015\u2212转]|\s(?=\d)|\(转\d+\))*+"
                            r"(?![年月日时点号个部条名次件台位]|:[0-5]\d(?!\d))")
-# Numbers in a field are joined by ; 、 / 或 or a space; a comma may open another clause (，3个
-#工作日内答复), so it ends the field.
+# Numbers in a field are joined by ; 、 / 或 or a space; a comma may open another clause
+# (，3个工作日内答复), so it ends the field.
 _LIST = patterns.compile(r"\s*[;、/|或]\s*(?=[\d(])|\s+(?=[\d(])")
 _POSTCODE = patterns.compile(r"\d+")
 
