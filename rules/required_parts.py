@@ -7,6 +7,16 @@ address and an e-mail address, each in a valid format; and the signature with
 the 成文日期. An 审计整改 report (often a speech to the 人大常委会) needs
 only the title and its sections.
 
+The block's numbers are read with the grammar of lint/conventions/phones.py, after the numbering
+plan of the telecommunications network (工业和信息化部《电信网编号计划》) and GB/T 15834-2011
+4.13.3.2 (the hyphen in a telephone number): a landline is an area code (010, 02X, or 0 and
+three digits from 3 to 9) and a local number of 7 or 8 digits opening with 2 to 8, joined by a
+hyphen or with the code in brackets; a mobile is 1[3-9] and nine digits; service numbers are the
+123xx hotlines, 95xxx/96xxx, 400/800 numbers; a postcode has six digits. Every number of every
+phone field that nearly parses but does not is one finding, with the repair where it is unique
+(079186218000 → 0791-86218000). A number given as a channel in running text (公开预约电话12368)
+is read the same way, where a channel label opens it and it closes a clause.
+
 Only rectification notices and audit reports with a firm outline (a title,
 numbered sections or items) are checked (see `rectlint --explain-outline`). A text that starts part-way (a page whose title was cut
 off) is not asked for its title and lead, and one that ends part-way is not
@@ -44,6 +54,7 @@ from __future__ import annotations
 import regex
 
 from rectlint import patterns
+from rectlint.conventions import phones
 from rectlint.conventions.dates import JOINER
 from rectlint.finding import Hit
 from rectlint.messages import phrase, say, text
@@ -52,6 +63,9 @@ DOC_ZH = """按通报类型应有而缺少的组成部分，合为一条列出�
 
 巡视巡察整改通报应有：标题；写明巡视（巡察）时间、巡视（巡察）组（第X巡察组/巡视组）和反馈的导语；
 列有问题条目的主体部分；包含格式有效的联系电话、通信地址和电子邮箱的公众监督渠道；以及发文机关署名和成文日期。
+监督渠道中每个电话号码按《电信网编号计划》和 GB/T 15834-2011 4.13.3.2 读取：固定电话为区号（010、02X，
+或 0 加首位为 3–9 的三位数字）加 7 或 8 位、首位为 2–8 的本地号码，用连接号或括号连接；手机为 1[3-9] 加 9 位；
+服务号码为 123xx、95xxx/96xxx、400/800；邮政编码为 6 位。接近而不合规的号码逐一报告，修正唯一时给出建议。
 审计整改报告（常为向人大常委会所作的报告）只需标题和各部分。只检查结构明确（有标题、编号的部分或条目）
 的整改通报和审计整改报告（见 `rectlint --explain-outline`）。
 从中间开始的文本（标题被截掉的页面）不要求标题和导语，在中间结束的不要求结尾部分。缺少的部分合为一条，
@@ -72,7 +86,6 @@ _PERIOD = patterns.compile(rf"\d[^。]{{0,20}}?{JOINER}[^。]{{0,20}}?\d|进驻"
 _TEAM = patterns.compile(r"(?:第[一二三四五六七八九十\d]*)?(?:巡察|巡视)[一二三四五六七八九十\d]*组|审计(?:组|署|厅|局)")
 _FEEDBACK = patterns.compile(r"反馈")
 _PHONE_LABEL = patterns.compile(r"(?:联系|监督|举报|咨询)?电话\s*[:]?\s*([\d\-－—()（） ]{5,20})")
-_PHONE_OK = patterns.compile(r"^(?:\(?0\d{2,3}\)?[-－—]?\d{7,8}(?:[-－—]\d{1,5})?|1[3-9]\d{9}|12\d{3,4})$")
 _ADDRESS = patterns.compile(r"(?:邮政地址|通信地址|通讯地址|邮寄地址|来信地址|地址)\s*[:]\s*([^;；。]+)")
 _EMAIL_LABEL = patterns.compile(r"(?:电子邮箱|电子邮件|邮箱|E-?mail)\s*[:]?\s*([^\s;；。,，]+)", regex.I)
 _EMAIL_OK = patterns.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
@@ -117,6 +130,8 @@ def check(doc, options):
         yield from _lead(doc, outline)
     if kind == "inspection" and outline.supervision:
         yield from _supervision(doc, outline.supervision)
+    if kind == "inspection":
+        yield from _channels(doc, outline.supervision, body)
 
 
 def _last_line(outline, body):
@@ -141,7 +156,9 @@ def _lead(doc, outline):
 def _supervision(doc, lines):
     lo, hi = lines[0].start, lines[-1].end
     block = doc.folded[lo:hi]
-    checks = ((_PHONE_LABEL, _PHONE_OK, "phone"), (_ADDRESS, None, "address"), (_EMAIL_LABEL, _EMAIL_OK, "email"))
+    for bad in phones.malformed(doc.folded, lo, hi):
+        yield _malformed(doc, bad)
+    checks = ((_PHONE_LABEL, None, "phone"), (_ADDRESS, None, "address"), (_EMAIL_LABEL, _EMAIL_OK, "email"))
     lacks = []
     for label, valid, part in checks:
         m = label.search(block)
@@ -149,6 +166,8 @@ def _supervision(doc, lines):
             lacks.append(part)
             continue
         value = m.group(1).strip().rstrip(".")
+        if part == "phone":  # each number of each phone field is read above
+            continue
         ok = valid.match(value.replace(" ", "")) if valid else len(value) >= 4
         if not ok:
             start = lo + m.start(1)
@@ -159,6 +178,21 @@ def _supervision(doc, lines):
         # Offices that take letters at a 信箱 or only by phone often give no postal address.
         yield Hit(lo, lines[0].end, severity="info" if lacks == ["address"] else None,
                   key="supervision:" + _key(lacks), **say("required-parts.supervision", parts=_parts(lacks)))
+
+
+def _channels(doc, supervision, body):
+    """A channel given in running text (公开预约电话12368) is read as the block's numbers are."""
+    block = {line.number for line in supervision}
+    for line in body:
+        if line.number in block or ("电话" not in line.text and "热线" not in line.text):
+            continue
+        for bad in phones.channels(doc.folded, line.start, line.end):
+            yield _malformed(doc, bad)
+
+
+def _malformed(doc, bad):
+    return Hit(bad.start, bad.end, suggestion=bad.repair,
+               **say("required-parts.malformed", what=_parts([bad.what])[0], written=doc.text[bad.start:bad.end]))
 
 
 def _parts(names) -> list:
