@@ -611,10 +611,22 @@ def _inline_slip(doc, flow, pos, end, skip=None):
         if scheme == skip:
             continue
         read = markers.near_miss(doc.folded, pos, end, flow.want(scheme, number), short=False)
+        if read is not None and read.what == "lost-number" and _copula(doc.folded, flow, scheme, pos):
+            continue
         if read is not None:
             read.family, read.number = scheme, number
             return _add(doc, flow, read, None)
     return None
+
+
+def _copula(folded: str, flow, scheme: str, pos: int) -> bool:
+    """Whether a marker without its numeral (是 for 二是) after a comma is a predicate said again
+    instead (巡察是“政治体检”，是…举措，是…手段): a numeral lost mid-sentence stands in the
+    sentence its run's last marker opened, not sentences later."""
+    if folded[pos - 1:pos] not in (",", "、"):
+        return False
+    run = flow.current.get(scheme)
+    return run is not None and markers.fresh(folded, run.markers[-1].end, pos)
 
 
 def _add(doc, flow, read, fault):

@@ -9,6 +9,16 @@ they are introduced (labels, 来电请拨…/来信请寄至…, a table; see
 审计整改 report (often a speech to the 人大常委会) needs only the title and its
 sections.
 
+The block's numbers are read with the grammar of lint/conventions/phones.py, after the numbering
+plan of the telecommunications network (工业和信息化部《电信网编号计划》) and GB/T 15834-2011
+4.13.3.2 (the hyphen in a telephone number): a landline is an area code (010, 02X, or 0 and
+three digits from 3 to 9) and a local number of 7 or 8 digits opening with 2 to 8, joined by a
+hyphen or with the code in brackets; a mobile is 1[3-9] and nine digits; service numbers are the
+123xx hotlines, 95xxx/96xxx, 400/800 numbers; a postcode has six digits. Every number of every
+phone field that nearly parses but does not is one finding, with the repair where it is unique
+(079186218000 → 0791-86218000). A number given as a channel in running text (公开预约电话12368)
+is read the same way, where a channel label opens it and it closes a clause.
+
 Only rectification notices and audit reports with a firm outline (a title,
 numbered sections or items) are checked (see `rectlint --explain-outline`). A text that starts part-way (a page whose title was cut
 off) is not asked for its title and lead, and one that ends part-way is not
@@ -45,6 +55,7 @@ Good: 某区召开巡察整改推进会
 from __future__ import annotations
 
 from rectlint import patterns
+from rectlint.conventions import phones
 from rectlint.conventions.dates import JOINER
 from rectlint.conventions.supervision import channels
 from rectlint.finding import Hit
@@ -54,6 +65,9 @@ DOC_ZH = """按通报类型应有而缺少的组成部分，合为一条列出�
 
 巡视巡察整改通报应有：标题；写明巡视（巡察）时间、巡视（巡察）组（第X巡察组/巡视组）和反馈的导语；
 列有问题条目（编号或表格）的主体部分；包含格式有效的联系电话、通信地址和电子邮箱的公众监督渠道（标签、“来电请拨”“来信请寄至”等句子或表格均可）；以及发文机关署名和成文日期。
+监督渠道中每个电话号码按《电信网编号计划》和 GB/T 15834-2011 4.13.3.2 读取：固定电话为区号（010、02X，
+或 0 加首位为 3–9 的三位数字）加 7 或 8 位、首位为 2–8 的本地号码，用连接号或括号连接；手机为 1[3-9] 加 9 位；
+服务号码为 123xx、95xxx/96xxx、400/800；邮政编码为 6 位。接近而不合规的号码逐一报告，修正唯一时给出建议。
 审计整改报告（常为向人大常委会所作的报告）只需标题和各部分。只检查结构明确（有标题、编号的部分或条目）
 的整改通报和审计整改报告（见 `rectlint --explain-outline`）。
 从中间开始的文本（标题被截掉的页面）不要求标题和导语，在中间结束的不要求结尾部分。缺少的部分合为一条，
@@ -70,7 +84,8 @@ CHOICES = {"kind": ("auto", "inspection", "audit", "fragment")}
 ALIASES = {"type": "kind"}  # the option's former name
 
 _PERIOD = patterns.compile(rf"\d[^。]{{0,20}}?{JOINER}[^。]{{0,20}}?\d|进驻")
-_TEAM = patterns.compile(r"第[一二三四五六七八九十\d]*(?:巡察|巡视)组|(?:巡察|巡视)组|审计(?:组|署|厅|局)")
+# A team: 第三巡察组, 巡察组, and the number after 巡察 (巡察二组, 联动巡察三组) as many offices write it.
+_TEAM = patterns.compile(r"(?:第[一二三四五六七八九十\d]*)?(?:巡察|巡视)[一二三四五六七八九十\d]*组|审计(?:组|署|厅|局)")
 _FEEDBACK = patterns.compile(r"反馈")
 _ROW = patterns.compile(r"^[^|\n]*(?:\|[^|\n]*){3,}$")
 
@@ -114,6 +129,8 @@ def check(doc, options):
         yield from _lead(doc, outline)
     if kind == "inspection" and outline.supervision:
         yield from _supervision(doc, outline.supervision)
+    if kind == "inspection":
+        yield from _channels(doc, outline.supervision, body)
 
 
 def _table(doc, body) -> bool:
@@ -144,6 +161,12 @@ def _lead(doc, outline):
 def _supervision(doc, lines):
     lo, hi = lines[0].start, lines[-1].end
     found = channels(doc.folded[lo:hi])
+    bad_numbers = {(bad.start, bad.end): bad for bad in phones.malformed(doc.folded, lo, hi)}
+    for c in found:  # numbers after a verb phrase or in a table cell (来电请拨…, | 电话 | …) too
+        if c.part == "phone" and c.value:
+            bad_numbers.update({(bad.start, bad.end): bad for bad in phones.phone_field(doc.folded, lo + c.start, hi)})
+    for _, bad in sorted(bad_numbers.items()):
+        yield _malformed(doc, bad)
     given = {c.part for c in found if c.ok}
     lacks, announced = [], False
     for part, name in (("phone", "phone"), ("post", "address"), ("email", "email")):
@@ -153,10 +176,10 @@ def _supervision(doc, lines):
         if bad is None:
             lacks.append(name)
             announced = announced or any(c.part == part for c in found)
-            continue
-        start = lo + bad.start
-        yield Hit(start, lo + bad.end, **say("required-parts.malformed", what=_parts([name])[0],
-                                             written=doc.text[start:lo + bad.end]))
+        elif part != "phone":  # each number of each phone field is read above
+            start = lo + bad.start
+            yield Hit(start, lo + bad.end, **say("required-parts.malformed", what=_parts([name])[0],
+                                                 written=doc.text[start:lo + bad.end]))
     if lacks:
         # Offices that take letters at a 信箱 or only by phone often give no postal address, and a
         # block that gives two ways in (a 信箱 and an e-mail, a phone and an on-site 意见箱) is a
@@ -164,6 +187,21 @@ def _supervision(doc, lines):
         minor = lacks == ["address"] or (len(given) >= 2 and not announced)
         yield Hit(lo, lines[0].end, severity="info" if minor else None,
                   key="supervision:" + _key(lacks), **say("required-parts.supervision", parts=_parts(lacks)))
+
+
+def _channels(doc, supervision, body):
+    """A channel given in running text (公开预约电话12368) is read as the block's numbers are."""
+    block = {line.number for line in supervision}
+    for line in body:
+        if line.number in block or ("电话" not in line.text and "热线" not in line.text):
+            continue
+        for bad in phones.channels(doc.folded, line.start, line.end):
+            yield _malformed(doc, bad)
+
+
+def _malformed(doc, bad):
+    return Hit(bad.start, bad.end, suggestion=bad.repair,
+               **say("required-parts.malformed", what=_parts([bad.what])[0], written=doc.text[bad.start:bad.end]))
 
 
 def _parts(names) -> list:

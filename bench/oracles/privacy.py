@@ -10,9 +10,10 @@ the number that results:
   character), a bank card (16 to 19 digits passing Luhn, whole or in groups of four, that is not
   an ID's shape), or a personal mobile (1[3-9] and nine digits, whole or as 3-4-4, 3-8, 7-4) that
   is not given as a way to reach an office (举报电话：…, 联系手机…) is personal data: "broken";
-- a number that is still well formed is "ok": a landline with an area code 0 and two or three
-  digits, a local number of 7 or 8 digits not opening with 0 or 1, an extension of 1 to 5; a
-  hotline of the 123xx series; a postcode of six digits;
+- a number that is still well formed is "ok": a landline with an area code of the numbering plan
+  (010 or 02X with a local number of 8 digits; 0 and three digits, the first 3 to 9, with 7 or 8),
+  a local number opening with 2 to 8, an extension of 1 to 5; a hotline of the 123xx series; a
+  postcode of six digits where the mention was a postcode;
 - anything else is a number the edit broke (a landline of 6 or 9 local digits, an area code
   without its 0, a postcode of 5 digits): "broken" too. (Judgement call: a proofreader flags a
   contact number that cannot be dialled, though this is about form, not privacy; the rules read
@@ -90,10 +91,14 @@ def personal(number: str, before: str) -> str | None:
     return None
 
 
+# Area codes by the numbering plan (电信网编号计划): 010 and 02X take eight-digit local numbers,
+# 0 and three digits (the first 3 to 9) seven or eight.
+_EXT = r"(?:(?:转|-|－)\d{1,5})?"
 _WELL_FORMED = re.compile(
-    r"(?:[(（]0[1-9]\d{1,2}[)）]\s?|0[1-9]\d{1,2}\s?[-－—]\s?)[2-8]\d{6,7}(?:(?:转|-|－)\d{1,5})?"  # a landline
-    r"|123\d\d"  # a hotline of the 123xx series
-    r"|\d{6}")  # a postcode
+    r"(?:[(（](?:010|02\d)[)）]\s?|(?:010|02\d)\s?[-－—]\s?)[2-8]\d{7}" + _EXT +  # a landline
+    r"|(?:[(（]0[3-9]\d\d[)）]\s?|0[3-9]\d\d\s?[-－—]\s?)[2-8]\d{6,7}" + _EXT +
+    r"|123\d\d")  # a hotline of the 123xx series
+_POSTCODE_OK = re.compile(r"\d{6}")
 
 
 def judge(new_text, span, old_text, old_span):
@@ -110,6 +115,9 @@ def judge(new_text, span, old_text, old_span):
     if personal(number, plain[max(0, start - 24):start]):
         return ("broken", [(start, end)])
     if _WELL_FORMED.fullmatch(plain[start:end].strip()):
+        return "ok"
+    # six digits are a postcode only where the mention was one (12388 → 112388 is no number)
+    if _POSTCODE.search(old_text[max(0, old_span[0] - 8):old_span[1] + 1]) and _POSTCODE_OK.fullmatch(plain[start:end]):
         return "ok"
     return ("broken", [(start, end)])
 
@@ -161,15 +169,18 @@ def variants(text: str, fmt: str):
         return
     seed = len(text) % 97 + 1
     n = numbers(seed)
+    # marks of the notice's own width: a full-width ； planted in a notice written with ASCII
+    # punctuation is a real mixed-width defect, no look-alike
+    semi, comma = (";", ",") if ":" in m.group() else ("；", "，")
     for kind, number in (("id", n["bad_id"]), ("card", n["bad_card"])):
         for form, written in _forms(number, kind).items():
             yield (f"{kind} with a wrong check digit, {form}",
-                   text[:m.end()] + f"；档案编号{written}" + text[m.end():])
+                   text[:m.end()] + f"{semi}档案编号{written}" + text[m.end():])
     for form, written in (("(0791)", "(0791)86218000"), ("full-width hyphen", "0791－86218000"),
                           ("spaced", "0791 86218000"), ("full-width", "０７９１－８６２１８０００")):
-        yield f"landline, {form}", text[:m.end()] + f"，{written}" + text[m.end():]
+        yield f"landline, {form}", text[:m.end()] + f"{comma}{written}" + text[m.end():]
     for form, written in _forms(n["mobile"], "mobile").items():
-        yield f"a mobile given as a channel, {form}", text[:m.end()] + f"；值班手机：{written}" + text[m.end():]
+        yield f"a mobile given as a channel, {form}", text[:m.end()] + f"{semi}值班手机{':' if semi == ';' else '：'}{written}" + text[m.end():]
 
 
 def planted(text: str):

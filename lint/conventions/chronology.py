@@ -8,7 +8,10 @@ around it (docs/conventions.md#dates).
 - a plan or deadline: a date in a clause that plans (预计, 计划, 力争, 将于, …, unless it says 已),
   or anywhere under a 下一步 heading;
 - a bound: a date right before 前/起 or after 自/至 (2026年6月前, 至2023年4月才提交), which a plan
-  and a past fact alike may set: neither work done nor a deadline;
+  and a past fact alike may set, or a 截止 date that ends its sentence (受理时间截止到2023年11月10日。):
+  neither work done nor a counting point;
+- issued: the day a text was published ((2019年12月30日公告), 2025年3月印发), which may follow the
+  meeting a report was given at;
 - everything else is stated as done.
 
 Done work and 截至 points are not after the notice's date; the feedback is not before the
@@ -33,6 +36,8 @@ DONE = patterns.compile(r"已")
 PLAN_AFTER = patterns.compile(r"底?前|起|以前|之前|以后|之后|开始")
 PLAN_BEFORE = patterns.compile(r"(?:自|从|到|至)$")
 COUNTED_BEFORE = patterns.compile(r"(?:截至|截止)(?:到)?$")
+# Right after the date: the day a text was published ((2019年12月30日公告), 2025年3月印发).
+ISSUED_AFTER = patterns.compile(r"(?:公告|公布|发布|印发)")
 PLAN_HEADING = patterns.compile(r"下一步|打算|工作计划|工作安排|今后")
 _CLAUSE_END = (patterns.compile(r"[，,；;。！？!?\n]"), patterns.compile(r"[，,；;。！？!?\n]", regex.REVERSE))
 _SENTENCE_END = (patterns.compile(r"[。；;！？!?\n]"), patterns.compile(r"[。；;！？!?\n]", regex.REVERSE))
@@ -46,7 +51,7 @@ class Dated(Record):
 
     def __init__(self, written: Written, role: str, first: dt.date | None, last: dt.date | None):
         self.written = written
-        self.role = role  # signed, inspection, feedback, counted, plan, bound, done
+        self.role = role  # signed, inspection, feedback, counted, plan, bound, issued, done
         self.first = first
         self.last = last
 
@@ -150,8 +155,12 @@ def _subtree_end(h) -> int:
 def _stated(doc, text: str, w: Written, plan_zone) -> str:
     """done, counted or plan: how the text around a date states it."""
     line = doc.line_at(w.start)
+    if ISSUED_AFTER.match(text, w.end, min(line.end, w.end + 3)):
+        return "issued"
     if COUNTED_BEFORE.search(text, max(line.start, w.start - 3), w.start):
-        return "counted"
+        # 截至X，已完成…: the point things are counted at; 受理时间截止到X。: where a period
+        # ends, with nothing counted at it (an announcement's deadline)
+        return "bound" if _SENTENCE_END[0].match(text, w.end) or w.end >= line.end else "counted"
     clause = _around(text, w.start, w.end, _CLAUSE_END)
     if DONE.search(clause):
         return "done"

@@ -9,7 +9,8 @@ on-site 意见箱, or a web platform. What introduces it may be:
 - a channel word before its value in brackets: 欢迎通过电话（…）、来信（…）、电子邮件（…）反映;
 - a table cell: | 联系电话 | … |.
 
-Some values name themselves whatever introduces them: an e-mail address, a phone number with
+A phone number is well formed by the numbering plan (lint/conventions/phones.py). Some values
+name themselves whatever introduces them: an e-mail address, a phone number with
 its area code or a mobile number, a numbered 邮政信箱. A cue followed by no value at all
 (联系电话：；) announces a channel the block then fails to give.
 Patterns are written for `Document.folded` text (ASCII :;() and full-width both accepted).
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import patterns
+from . import phones
 
 # between a cue and its value: 为/是, a colon, a table bar or an opening bracket
 _SEP = r"[ \t]*(?:为|是)?[ \t]*(?:[:：|][ \t]*)?(?:[(（][ \t]*)?"
@@ -47,7 +49,6 @@ EMAIL = patterns.compile(rf"{_EMAIL_CUE}{_SEP}([^\s;；。,，、|()（）]+)?",
 BOX = patterns.compile(rf"{_BOX_CUE}")
 WEB = patterns.compile(rf"{_WEB_CUE}{_SEP}\S")
 
-PHONE_OK = patterns.compile(r"^(?:[(（]?0\d{2,3}[)）]?[-－—]?\d{7,8}(?:[-－—]\d{1,5})?|1[3-9]\d{9}|12\d{3,4}|\d{7,8})$")
 EMAIL_OK = patterns.compile(r"^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 # values that name their channel wherever they stand
 EMAIL_ANY = patterns.compile(r"(?<![A-Za-z0-9._+-])[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -78,8 +79,7 @@ def channels(block: str) -> list[Channel]:
             if _announces(m, block):
                 out.append(Channel("phone", m.end(), m.end(), "", False))
             continue
-        out.append(Channel("phone", m.start(1), m.start(1) + len(value), value,
-                           bool(PHONE_OK.match(value.replace(" ", "")))))
+        out.append(Channel("phone", m.start(1), m.start(1) + len(value), value, phones.well_formed(value)))
     for m in PHONE_ANY.finditer(block):
         if not any(c.part == "phone" and c.start <= m.start() < max(c.end, c.start + 1) for c in out):
             out.append(Channel("phone", m.start(), m.end(), m.group(), True))

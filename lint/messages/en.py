@@ -162,6 +162,7 @@ MESSAGES = {
     "required-parts.part.phone": "a phone number",
     "required-parts.part.address": "a postal address",
     "required-parts.part.email": "an e-mail address",
+    "required-parts.part.postcode": "a postcode",
     # status-contradiction
     "status-contradiction": "status says {status} but the measures say '{phrase}'; use 阶段性完成 or 正在整改",
     "status-contradiction.plan": "the status says done yet also '{phrase}': the same work cannot be both done and planned; use 阶段性完成 or 正在整改",

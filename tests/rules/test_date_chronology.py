@@ -95,3 +95,19 @@ def test_dates_in_their_place_in_the_chronology_are_fine(body):
 def test_a_year_is_carried_within_its_paragraph_only():
     # 12月10日 has no year of its own: it is not read as 2025年12月10日 from the lead.
     assert chronology(LEAD, "12月10日前，各单位报送整改情况。") == []
+
+
+def test_a_period_that_ends_after_the_notice_and_a_publication_stamp_are_no_work_done():
+    text = ("巡察公告\n\n根据统一部署，2023年9月15日至11月15日，县委第一巡察组对县档案馆开展巡察。"
+            "巡察组受理来信来访的时间截止到2023年11月10日。\n\n县委第一巡察组\n2023年9月15日\n")
+    assert lint(text, "date-chronology") == []
+    report = ("关于审计查出问题整改情况的报告\n\n——2019年12月26日在县人大常委会会议上\n\n"
+              "（2019年12月30日公告）\n\n截至2019年11月30日，已整改到位12个问题。\n")
+    assert lint(report, "date-chronology") == []
+
+
+def test_a_counting_point_after_the_notice_is_still_found():
+    text = ("关于巡察整改进展情况的通报\n\n2025年3月3日至4月30日，县委第一巡察组对县档案馆开展巡察。"
+            "2025年6月3日，巡察组反馈了意见。\n\n截止到2025年12月31日，已完成整改5个问题。\n\n"
+            "中共县档案馆党组\n2025年10月20日\n")
+    assert [f.rule for f in lint(text, "date-chronology")] == ["date-chronology"]

@@ -115,3 +115,15 @@ def test_paragraphs_numbered_di_run_on_across_groups_but_not_from_nowhere():
     assert [f for f in lint(text, "ordinal") if f.severity != "info"] == []
     broken = text.replace("第三，跟踪", "第四，跟踪")
     assert [f.rule for f in lint(broken, "ordinal") if f.severity != "info"] == ["inline-enumeration"]
+
+
+def test_a_predicate_said_again_after_commas_is_no_run_that_lost_its_numerals():
+    text = ("关于巡察整改进展情况的通报\n\n一、整改情况\n\n（一）统一思想。\n一是提高认识。召开专题会议，学习有关规定。"
+            "大家认识到巡察是全面“体检”，是推动发展的重要举措，是强化监督的有效手段。\n二是压实责任。\n")
+    assert lint(text, "inline-enumeration") == []
+
+
+def test_a_numeral_lost_in_the_sentence_its_run_opened_is_still_found():
+    text = "关于巡察整改进展情况的通报\n\n一、整改情况\n\n（一）提高站位。一是加强学习，是完善制度，三是建立台账。\n"
+    (f,) = lint(text, "inline-enumeration")
+    assert f.suggestion == "二是"

@@ -127,3 +127,16 @@ def test_a_table_of_problems_is_the_body_and_a_notice_without_one_lacks_it():
 def test_a_postal_box_under_a_mailbox_label_is_no_malformed_email():
     block = "欢迎监督。联系电话：0797-5512380；举报邮箱：某县12号邮政信箱；电子信箱：xc@example.cn。"
     assert lint(FULL.format(supervision=block), "required-parts") == []
+
+
+@pytest.mark.parametrize("team", ["县委巡察二组", "八届市委巡察四组", "市委联动巡察三组", "县委第二巡察组", "省委巡视组"])
+def test_a_team_named_with_its_number_before_or_after_is_a_team(team):
+    lead = (f"关于巡察整改进展情况的通报\n\n根据县委统一部署，2025年3月3日至4月30日，{team}对县档案馆党支部开展了巡察，"
+            "并于2025年6月3日反馈了巡察意见。现将整改进展情况通报如下。\n")
+    assert not any("组名称" in f.zh for f in lint(lead, "required-parts"))
+
+
+def test_a_lead_with_no_team_still_lacks_one():
+    lead = ("关于巡察整改进展情况的通报\n\n根据县委统一部署，2025年3月3日至4月30日，县委对县档案馆党支部开展了巡察，"
+            "并于2025年6月3日反馈了巡察意见。现将整改进展情况通报如下。\n")
+    assert any("组名称" in f.zh for f in lint(lead, "required-parts"))
