@@ -216,22 +216,22 @@ def status_span(status: Status) -> tuple[int, int]:
 CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
+# A Chinese numeral as counts write it: 三, 十二, 二十, 一百零五, 两 (六六, 百, 十十 are none).
+_CN_NUMERAL = regex.compile(r"(?:(?P<h>[一二两三四五六七八九])百)?"
+                            r"(?:(?P<z>零)|(?P<t>[一二三四五六七八九])?(?P<ten>十))?(?P<u>[一二三四五六七八九])?")
+
+
 def to_int(s: str):
     if s.isdigit():
         return int(s)
-    total, digit = 0, None
-    for ch in s:
-        if ch in CN_DIGIT:
-            digit = CN_DIGIT[ch]
-        elif ch == "十":
-            total += (1 if digit is None else digit) * 10
-            digit = None
-        elif ch == "百":
-            total += (1 if digit is None else digit) * 100
-            digit = None
-        else:
-            return None
-    return total + (digit or 0)
+    if s in ("两", "〇", "零"):
+        return CN_DIGIT[s]
+    m = _CN_NUMERAL.fullmatch(s)
+    if not s or m is None or (m["z"] and not (m["h"] and m["u"])):
+        return None
+    value = {k: CN_DIGIT[m[k]] if m[k] else 0 for k in ("h", "t", "u")}
+    tens = (value["t"] or 1) if m["ten"] else 0
+    return value["h"] * 100 + tens * 10 + value["u"]
 
 
 _TOTAL = regex.compile(

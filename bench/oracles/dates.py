@@ -28,12 +28,16 @@ feedback <= the 成文日期; anything stated as done or counted (截至…) is 
 a proofreader of this genre makes: the feedback comes within a year of the inspection's end, and
 the notice within two years of the feedback (otherwise one of the years is wrong). Done work has
 no lower bound: a measure's date cannot be told from the background facts a notice recounts.
+A deadline that has passed at the 截至 point (or the 成文日期) on work still open is no broken date
+but a fact the proofreader notes (逾期未完成): an edit that makes one is "style", to be noted there.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+
+from . import _notice as N
 
 NAME = "dates"
 ALPHABET = "0123456789年月日至到—～-./〇一二三四五六七八九十"
@@ -613,9 +617,39 @@ def judge(new_text, span, old_text, old_span):
         for _, ms in broken:
             spans += [(m.start, m.end) for m in ms if m is not None]
         return ("broken", spans)
+    late = _overdue(new_text) - _overdue(old_text)
+    if late:
+        return ("style", [tuple(span), *late])  # 逾期未完成: a deadline now passed on open work
     if got.notes - old_m.notes:
         return ("style", [(got.start, got.end)])
     return "ok"
+
+
+def _overdue(text):
+    """Spans of deadlines passed at the notice's reference date (截至, else the 成文日期) on work
+    still open: a fact a proofreader notes (逾期未完成), not a broken date. The work is the block
+    under the nearest heading (an item 1. or （一）, or a problem written as a section 五、)."""
+    n = N.notice(text)
+    ref = n.reference_date()
+    if ref is None:
+        return set()
+    heads = [a for a, b in N._lines(text) if N.SECTION.match(text, a, b) or N._MARKER.match(text, a, b)]
+    out = set()
+    for day, where in N.deadlines(text, 0, len(text)):
+        if day >= ref:
+            continue
+        lo = max((h for h in heads if h <= where[0]), default=None)
+        if lo is None:
+            continue
+        hi = min((h for h in heads if h > lo), default=len(text))
+        status = N._status_of(text, N.Item(lo, text.find("\n", lo) % (len(text) + 1), hi))
+        if status is None:
+            continue
+        # 按期推进中，第一批…已改造完成: the status is its first clause, what follows a detail
+        r = status.reading or N.read_status(re.split(r"[，,]", status.words)[0])
+        if r is not None and r.klass in ("open", "partial"):
+            out.add(where)
+    return out
 
 
 # -- whole-notice variants: the same dates written in other well-formed shapes ---------------

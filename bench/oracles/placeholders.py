@@ -15,7 +15,9 @@ A proofreader reads each edited notice:
   happened falls after the 成文日期), when a year strays far from the notice's own, or when the
   counts no longer add up (total, completed and open parts, the rate, the items listed); a
   zero-padded month or day (2025年03月) is style; any other edit gives another valid, consistent
-  value: ok.
+  value: ok. A day or month whose number is gone (2025年3月日) no longer reads; a count in Chinese
+  numerals must be one numeral (三三个 is none). The chronology of dates is the dates family's
+  proofreader's (bench/oracles/dates.py), which names both ends of a broken link.
 """
 
 from __future__ import annotations
@@ -26,13 +28,14 @@ from functools import lru_cache
 import regex
 
 from . import _notice as N
+from . import dates as D
 
 NAME = "placeholders"
 PLACEHOLDERS = "Xx×Ｘ○□"
 ALPHABET = PLACEHOLDERS
 INSERTS = PLACEHOLDERS
 
-_DATE = regex.compile(r"(?<![\d.])(?:(?P<y>(?:19|20)\d\d)年)?(?<!\d)(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日(?!\d)|(?!\d))")
+_DATE = regex.compile(r"(?<![\d.])(?:(?P<y>(?:19|20)\d\d)年)?(?<!\d)(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日(?!\d)|(?![\d日号]))")
 _RANGE_DAY = regex.compile(r"(?<=\d日(?:至|—|－|-|到))(?P<d>\d{1,2})日")
 _ORDINAL = regex.compile(r"第(?P<n>[一二三四五六七八九])(?=巡察组|巡视组)")
 _JOIN = regex.compile(r"\s*(?:至|到|—{1,2}|－|-|～)\s*")
@@ -178,6 +181,14 @@ def judge(new_text, span, old_text, old_span):
     if kind == "ordinal":
         return "broken"  # 第巡察组, 第四四巡察组, 四第巡察组: a team's ordinal never survives an edit
     if kind == "date":
+        # The notice's chronology, as the dates family's proofreader reads it, names both ends
+        # of a broken link (a 成文日期 moved before the feedback is flagged on the feedback).
+        whole = next(((m.start, m.end) for m in D.read(old_text).mentions
+                      if m.start <= old_span[0] and old_span[1] <= m.end), None)
+        if whole is not None:
+            verdict = D.judge(new_text, span, old_text, whole)
+            if verdict != "ok":
+                return verdict
         verdict = _date_verdict(new_text, span)
         if verdict is not None:
             return verdict
