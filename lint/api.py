@@ -402,16 +402,18 @@ def _read(source, data: bytes, warn, notice_kind, max_bytes: int):
     """A source's Document, or InputError with one line that names the file and never quotes it:
     a reader's fault of any kind (a damaged archive, a page its parser chokes on, memory) is that
     file's error, and the run goes on."""
-    from .docx_reader import why
-    from .messages import said
     from .reader import parse
-    from .text import printable
 
     try:
         return parse(source, data, warn, notice_kind, max_bytes)
     except (InputError, KeyboardInterrupt):
         raise
     except Exception as exc:  # noqa: BLE001 - the promise: one bad file is one error line
+        # imported here: docx_reader brings zipfile (and shutil, bz2, lzma) into a text file's cold start
+        from .docx_reader import why
+        from .messages import said
+        from .text import printable
+
         raise InputError(said("input.reader-failed", name=printable(source.path), error=why(exc))) from None
 
 
