@@ -7,6 +7,7 @@ gets no finding about parts outside the text.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import islice
 
 from .conventions import kinds as cues
@@ -107,6 +108,14 @@ def notice_parts(doc, outline) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=256)
+def _reason(message_id: str, parts: tuple = (), count: int | None = None):
+    """A reason, worded once per process: most documents give the same few (a Said is immutable)."""
+    if parts:
+        return said(message_id, parts=[phrase("notice-part." + p) for p in parts])
+    return said(message_id) if count is None else said(message_id, count=count)
+
+
 def detect_kind(doc, outline) -> tuple[str, list]:
     """What the text is, from the parts it has. A notice has two of a notice's parts, or one
     (not the closing alone) with little in it that reads as news; news has a headline that
@@ -115,16 +124,16 @@ def detect_kind(doc, outline) -> tuple[str, list]:
     title, _ = _document_title(doc, outline, body)
     head = _text(doc, outline.lead[:6] or body[:6])
     parts = notice_parts(doc, outline)
-    reasons = [said("reason.parts", parts=[phrase("notice-part." + p) for p in parts])] if parts else []
+    reasons = [_reason("reason.parts", tuple(parts))] if parts else []
     news = len(doc.matches(cues.NEWS_CUE, body))  # lines with a cue
     opening = islice((line for line in body if outline.title is None or line.number != outline.title.number), 2)
     if any(cues.NEWS_OPENING.match(doc.folded, line.start, line.end) for line in opening):
         news += 1
     if title and cues.NEWS_TITLE.search(title):
         news += 3
-        reasons.append(said("reason.event-title"))
+        reasons.append(_reason("reason.event-title"))
     if news:
-        reasons.append(said("reason.news", count=news))
+        reasons.append(_reason("reason.news", count=news))
     # A supervision block alone is no notice: announcements of an inspection list hotlines too.
     if len(parts) >= 2 or (parts and parts != ["closing"] and news < 3):
         audit = not cues.INSPECTION_CUE.search(title) and (
