@@ -90,13 +90,14 @@ def _document_title(doc, outline, body) -> tuple[str, bool]:
     return title, bool(title and cues.RECTIFICATION_TITLE.search(title) and cues.DOCUMENT_TITLE.search(title))
 
 
-def notice_parts(doc, outline) -> list[str]:
+def notice_parts(doc, outline, body=None, title=None, head=None) -> list[str]:
     """The parts of a rectification notice the text has: its title (a document's name for a
     rectification report), the lead's formula, items with statuses or measures, a supervision
-    block. A text that only speaks of rectification, as news of a notice does, has none."""
-    body = doc.body_lines()
-    _, titled = _document_title(doc, outline, body)
-    head = _head(doc, body)
+    block. A text that only speaks of rectification, as news of a notice does, has none.
+    `body`, `title` (as _document_title gives it) and `head`: what the caller has read already."""
+    body = doc.body_lines() if body is None else body
+    _, titled = _document_title(doc, outline, body) if title is None else title
+    head = _head(doc, body) if head is None else head
     parts = ["title"] if titled else []
     if (cues.NOTICE_FORMULA.search(head) or cues.AUDIT_REPORT.search(head)
             or (cues.SUBJECT.search(head) and (cues.GENERIC_FORMULA.search(head) or cues.AUDIT_SESSION.search(head)))):
@@ -121,9 +122,11 @@ def detect_kind(doc, outline) -> tuple[str, list]:
     (not the closing alone) with little in it that reads as news; news has a headline that
     reports an event, a dateline, an opening or reported speech, and no notice around them."""
     body = doc.body_lines()
-    title, _ = _document_title(doc, outline, body)
+    found = _document_title(doc, outline, body)
+    title = found[0]
     head = _text(doc, outline.lead[:6] or body[:6])
-    parts = notice_parts(doc, outline)
+    page_head = _head(doc, body)
+    parts = notice_parts(doc, outline, body, found, page_head)
     reasons = [_reason("reason.parts", tuple(parts))] if parts else []
     news = len(doc.matches(cues.NEWS_CUE, body))  # lines with a cue
     opening = islice((line for line in body if outline.title is None or line.number != outline.title.number), 2)
@@ -137,7 +140,7 @@ def detect_kind(doc, outline) -> tuple[str, list]:
     # A supervision block alone is no notice: announcements of an inspection list hotlines too.
     if len(parts) >= 2 or (parts and parts != ["closing"] and news < 3):
         audit = not cues.INSPECTION_CUE.search(title) and (
-            cues.AUDIT_CUE.search(title) or cues.AUDIT_REPORT_CUE.search(head) or cues.AUDIT_REPORT_CUE.search(_head(doc, body)))
+            cues.AUDIT_CUE.search(title) or cues.AUDIT_REPORT_CUE.search(head) or cues.AUDIT_REPORT_CUE.search(page_head))
         return ("audit" if audit else "inspection"), reasons
     if news:
         return "news", reasons
