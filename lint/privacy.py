@@ -157,7 +157,7 @@ def mask_digits(span: str) -> str:
 def mask(text: str, numbers=None) -> str:
     """The text with every personal number in it masked in place (same length), except a mobile
     given as a contact channel: what an office publishes on purpose is no secret."""
-    if not text or not any(ch.isdigit() for ch in text):
+    if not text or not any(map(str.isdigit, text)):  # map: the test runs in C, a message at a time
         return text
     folded = fold(text)
     found = find_numbers(folded) if numbers is None else numbers
