@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from contextlib import nullcontext
 
@@ -353,6 +352,8 @@ def explain(rule_id, lang):
     rule = rules[rule_id]
     cat, sev = category(rule.category, lang), severity(rule.severity, lang)
     click.echo(text("explain.head", lang, rule=rule.id, category=cat, severity=sev) + "\n")
+    import shutil  # here: shutil (with bz2, lzma) costs every run's cold start
+
     width = min(shutil.get_terminal_size().columns, 80)
     click.echo(fill(rule.doc_in(lang), width, lang))
     if rule.options:

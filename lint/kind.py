@@ -7,6 +7,7 @@ gets no finding about parts outside the text.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import islice
 
 from .conventions import kinds as cues
@@ -89,13 +90,14 @@ def _document_title(doc, outline, body) -> tuple[str, bool]:
     return title, bool(title and cues.RECTIFICATION_TITLE.search(title) and cues.DOCUMENT_TITLE.search(title))
 
 
-def notice_parts(doc, outline) -> list[str]:
+def notice_parts(doc, outline, body=None, title=None, head=None) -> list[str]:
     """The parts of a rectification notice the text has: its title (a document's name for a
     rectification report), the lead's formula, items with statuses or measures, a supervision
-    block. A text that only speaks of rectification, as news of a notice does, has none."""
-    body = doc.body_lines()
-    _, titled = _document_title(doc, outline, body)
-    head = _head(doc, body)
+    block. A text that only speaks of rectification, as news of a notice does, has none.
+    `body`, `title` (as _document_title gives it) and `head`: what the caller has read already."""
+    body = doc.body_lines() if body is None else body
+    _, titled = _document_title(doc, outline, body) if title is None else title
+    head = _head(doc, body) if head is None else head
     parts = ["title"] if titled else []
     if (cues.NOTICE_FORMULA.search(head) or cues.AUDIT_REPORT.search(head)
             or (cues.SUBJECT.search(head) and (cues.GENERIC_FORMULA.search(head) or cues.AUDIT_SESSION.search(head)))):
@@ -107,28 +109,38 @@ def notice_parts(doc, outline) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=256)
+def _reason(message_id: str, parts: tuple = (), count: int | None = None):
+    """A reason, worded once per process: most documents give the same few (a Said is immutable)."""
+    if parts:
+        return said(message_id, parts=[phrase("notice-part." + p) for p in parts])
+    return said(message_id) if count is None else said(message_id, count=count)
+
+
 def detect_kind(doc, outline) -> tuple[str, list]:
     """What the text is, from the parts it has. A notice has two of a notice's parts, or one
     (not the closing alone) with little in it that reads as news; news has a headline that
     reports an event, a dateline, an opening or reported speech, and no notice around them."""
     body = doc.body_lines()
-    title, _ = _document_title(doc, outline, body)
+    found = _document_title(doc, outline, body)
+    title = found[0]
     head = _text(doc, outline.lead[:6] or body[:6])
-    parts = notice_parts(doc, outline)
-    reasons = [said("reason.parts", parts=[phrase("notice-part." + p) for p in parts])] if parts else []
+    page_head = _head(doc, body)
+    parts = notice_parts(doc, outline, body, found, page_head)
+    reasons = [_reason("reason.parts", tuple(parts))] if parts else []
     news = len(doc.matches(cues.NEWS_CUE, body))  # lines with a cue
     opening = islice((line for line in body if outline.title is None or line.number != outline.title.number), 2)
     if any(cues.NEWS_OPENING.match(doc.folded, line.start, line.end) for line in opening):
         news += 1
     if title and cues.NEWS_TITLE.search(title):
         news += 3
-        reasons.append(said("reason.event-title"))
+        reasons.append(_reason("reason.event-title"))
     if news:
-        reasons.append(said("reason.news", count=news))
+        reasons.append(_reason("reason.news", count=news))
     # A supervision block alone is no notice: announcements of an inspection list hotlines too.
     if len(parts) >= 2 or (parts and parts != ["closing"] and news < 3):
         audit = not cues.INSPECTION_CUE.search(title) and (
-            cues.AUDIT_CUE.search(title) or cues.AUDIT_REPORT_CUE.search(head) or cues.AUDIT_REPORT_CUE.search(_head(doc, body)))
+            cues.AUDIT_CUE.search(title) or cues.AUDIT_REPORT_CUE.search(head) or cues.AUDIT_REPORT_CUE.search(page_head))
         return ("audit" if audit else "inspection"), reasons
     if news:
         return "news", reasons

@@ -293,6 +293,7 @@ class _Builder:
                 counts[template] = counts.get(template, 0) + 1
             styles = self.styles.setdefault(family, {})
             styles[read.style] = styles.get(read.style, 0) + 1
+        self.whole_lines = [at for at, _, _ in self.wholes]  # in line order: next_whole bisects it
         # Each form's usual marker as written (its template) and its usual style.
         self.template = {family: max(counts, key=counts.get) for family, counts in self.templates.items()}
         self.style = {family: max(counts, key=counts.get) for family, counts in self.styles.items()}
@@ -305,9 +306,9 @@ class _Builder:
             if h.family == family:
                 break
             above.add(h.family)
-        for at, f, n in self.wholes:
-            if at <= line_number:
-                continue
+        wholes = self.wholes
+        for k in range(bisect.bisect_right(self.whole_lines, line_number), len(wholes)):
+            _, f, n = wholes[k]
             if f == family:
                 return n
             if f in above:

@@ -73,6 +73,7 @@ def luhn_ok(digits: str) -> bool:
 
 
 _LENGTHS = (11, 16, 17, 18, 19)  # digits of a mobile, a card, an ID
+_SHORTEST = min(_LENGTHS)
 
 
 def _kind(digits: str, sizes: tuple) -> str | None:
@@ -99,6 +100,8 @@ def find_numbers(folded: str, start: int = 0, end: int | None = None) -> list[Nu
     out: list[Number] = []
     end = len(folded) if end is None else end
     for run in _RUN.finditer(folded, start, end):
+        if run.end() - run.start() < _SHORTEST:
+            continue  # fewer characters than the shortest number has digits: most runs (dates, counts)
         groups = list(_GROUP.finditer(folded, run.start(), run.end()))
         digits = "".join(m.group() for m in groups).upper()
         at = [0]  # digits before each group
@@ -154,8 +157,9 @@ def mask_digits(span: str) -> str:
 def mask(text: str, numbers=None) -> str:
     """The text with every personal number in it masked in place (same length), except a mobile
     given as a contact channel: what an office publishes on purpose is no secret."""
-    if not text or not any(ch.isdigit() for ch in text):
-        return text
+    digits = sum(map(str.isdigit, text)) if text else 0  # map: counted in C, a message at a time
+    if not digits or (numbers is None and digits < _SHORTEST):
+        return text  # too few digits for any personal number: most messages and lines
     folded = fold(text)
     found = find_numbers(folded) if numbers is None else numbers
     for n in found:

@@ -160,21 +160,23 @@ def _runs(segs, stop=frozenset()):
                 if j < len(grams[t]) and grams[t][j] == gram:
                     run[2] += 1
                     current[key] = run
-            following = Counter(t for t, _ in current)
+            following: dict = {}  # alignments followed per earlier segment (a Counter costs more to make)
+            for t, _ in current:
+                following[t] = following.get(t, 0) + 1
             for t, places in hits:
                 if t >= s:
                     break
                 if segs[t][0] == unit:
                     continue
                 for j in places:
-                    if following[t] >= ALIGNMENTS:
+                    if following.get(t, 0) >= ALIGNMENTS:
                         break
                     key = (t, j - i)
                     if key not in current:
                         run = [i, j, 1]
                         runs.append((s, t, run))
                         current[key] = run
-                        following[t] += 1
+                        following[t] = following.get(t, 0) + 1
             active = current
     return [(s, t, b, a, n + SHINGLE - 1) for s, t, (b, a, n) in runs]
 
