@@ -615,10 +615,20 @@ def _arabic(text, lo, hi, m, starts, found):
         return  # 12366, 318000: a service number or a postcode, no count
     if e < hi and text[e] in "、." and (s == lo or text[s - 1] in "。!?: \t(“"):
         return  # 1、审计报告指出…: a list marker
+    if nxt == "、" and _neighbour(text, e + 1, hi, num):
+        return  # 4、5次: two neighbouring figures that share one unit tell an approximate count
     if nxt == "" or nxt in _ORPHAN_MARKS or nxt in _GRAMMAR_CHARS:
         found.append(Defect("lost-unit", s, e))
     elif nxt in "零〇一二两三四五六七八九十百千" and not text.startswith("是", e + 1):
         found.append(Defect("numeral", s, e + 1))
+
+
+def _neighbour(text, at, hi, num) -> bool:
+    """Whether the figure at `at` is `num` plus one, followed by its unit (4、5次)."""
+    j = at
+    while j < hi and text[j].isdigit():
+        j += 1
+    return j > at and num.isdigit() and int(text[at:j]) == int(num) + 1 and j < hi and text[j] in UNIT_CHARS
 
 
 def _chinese(text, lo, hi, m, starts, found):

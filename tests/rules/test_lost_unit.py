@@ -81,3 +81,10 @@ def test_a_number_right_after_a_marker_before_a_noun():
 ])
 def test_look_alikes_stay_quiet(text):
     assert lint(text, "lost-unit") == []
+
+
+def test_two_neighbouring_figures_sharing_one_unit_are_an_approximate_count():
+    text = "关于巡察整改进展情况的通报\n\n一、整改情况\n\n两个月内已召开会议4、5次，研究整改工作。\n"
+    assert lint(text, "lost-unit") == []
+    broken = "关于巡察整改进展情况的通报\n\n一、整改情况\n\n截至目前，已完成整改4、问题正在推进。\n"
+    assert len(lint(broken, "lost-unit")) == 1  # a figure before 、 with no neighbour: its unit lost
