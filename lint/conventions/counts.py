@@ -626,9 +626,10 @@ def _arabic(text, lo, hi, m, starts, found):
 def _neighbour(text, at, hi, num) -> bool:
     """Whether the figure at `at` is `num` plus one, followed by its unit (4、5次)."""
     j = at
-    while j < hi and text[j].isdigit():
+    while j < hi and text[j] in "0123456789":
         j += 1
-    return j > at and num.isdigit() and int(text[at:j]) == int(num) + 1 and j < hi and text[j] in UNIT_CHARS
+    return (j > at and all(ch in "0123456789" for ch in num) and int(text[at:j]) == int(num) + 1
+            and j < hi and text[j] in UNIT_CHARS)
 
 
 def _chinese(text, lo, hi, m, starts, found):

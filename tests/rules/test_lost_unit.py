@@ -88,3 +88,9 @@ def test_two_neighbouring_figures_sharing_one_unit_are_an_approximate_count():
     assert lint(text, "lost-unit") == []
     broken = "关于巡察整改进展情况的通报\n\n一、整改情况\n\n截至目前，已完成整改4、问题正在推进。\n"
     assert len(lint(broken, "lost-unit")) == 1  # a figure before 、 with no neighbour: its unit lost
+
+
+def test_digits_of_other_scripts_are_no_neighbouring_figures():
+    # ① is a digit to str.isdigit, not to int(): found by bench/fuzz.py
+    text = "关于巡察整改进展情况的通报\n\n一、整改情况\n\n已完成整改110101199003074477①、2096个问题。\n"
+    assert all(f.category != "internal" for f in lint(text))
