@@ -538,6 +538,7 @@ def _status(doc, heading) -> Status | None:
 _STARTS = frozenset(markers.SLIP | set("其首最再问"))
 _INLINE_AT = re.compile(r"[。;:,!?、 \t]([" + re.escape("".join(sorted(_STARTS))) + "])|([二三四五六七八九])是")
 _QUOTED = patterns.compile(r"《[^》\r\n]*》|“[^”\r\n]*”")
+_OPENER = re.compile("[《“]")
 
 
 def _in_text(doc, flow, line, content, slips: bool) -> bool:
@@ -570,13 +571,35 @@ def _scan(doc, flow, line, start, content, at) -> None:
         return
     quoted = None
     if "《" in line.text or "“" in line.text:
-        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(folded, line.start, end)]
+        quoted = _quoted(folded, line.start, end)
     for pos in at[i:stop]:
         if pos < done or (quoted and any(a <= pos < b for a, b in quoted)):
             continue
         marker = _inline_at(doc, flow, pos, end, content)
         if marker is not None:
             done = marker.end
+
+
+_CLOSER = {"《": "》", "“": "”"}
+
+
+def _quoted(text: str, lo: int, hi: int) -> list:
+    """The spans 《…》 and “…” of text[lo:hi], as _QUOTED.finditer gives them, in linear time: an
+    opener with no closer after it (many “ and no ”) is skipped without scanning to the end again."""
+    last = {opener: text.rfind(closer, lo, hi) for opener, closer in _CLOSER.items()}
+    spans, i = [], lo
+    while True:
+        m = _OPENER.search(text, i, hi)
+        if m is None:
+            return spans
+        p = m.start()
+        opener = text[p]
+        if last[opener] <= p:
+            i = p + 1
+            continue
+        q = text.find(_CLOSER[opener], p + 1, hi)
+        spans.append((p, q + 1))
+        i = q + 1
 
 
 def _inline_at(doc, flow, pos, end, content):
