@@ -91,7 +91,7 @@ def _deadlines(doc, dated, lo: int, hi: int):
         labelled = DEADLINE_LABEL.search(text, max(lo, m.start - 8), m.start)
         if not after and not labelled:
             continue
-        tail = after.group("tail") if after else ""
+        tail = (after.group("tail") or "") if after else ""  # the group may not take part
         if m.day is not None:
             due = to_date(m)
         elif m.month is not None:

@@ -64,3 +64,10 @@ def test_quiet(status, measures):
 def test_options_none():
     from rules import overdue_item
     assert overdue_item.OPTIONS == {}
+
+
+def test_a_month_deadline_without_底_is_read_without_a_crash():
+    # 2025年3月前完成: the deadline's 底 group takes no part (found by bench/fuzz.py)
+    text = ("关于巡察整改进展情况的通报\n\n一、整改情况\n\n1.台账不规范。\n整改状态：正在整改。计划2025年3月前完成。\n\n"
+            "中共某局党组\n2025年10月20日\n")
+    assert all(f.category != "internal" for f in lint(text))
