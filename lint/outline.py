@@ -537,8 +537,6 @@ def _status(doc, heading) -> Status | None:
 # whole body is searched once.
 _STARTS = frozenset(markers.SLIP | set("其首最再问"))
 _INLINE_AT = re.compile(r"[。;:,!?、 \t]([" + re.escape("".join(sorted(_STARTS))) + "])|([二三四五六七八九])是")
-_QUOTED = patterns.compile(r"《[^》\r\n]*》|“[^”\r\n]*”")
-_OPENER = re.compile("[《“]")
 
 
 def _in_text(doc, flow, line, content, slips: bool) -> bool:
@@ -580,12 +578,14 @@ def _scan(doc, flow, line, start, content, at) -> None:
             done = marker.end
 
 
+# Quoted titles and words, where no in-text marker is read.
+_OPENER = re.compile("[《“]")
 _CLOSER = {"《": "》", "“": "”"}
 
 
 def _quoted(text: str, lo: int, hi: int) -> list:
-    """The spans 《…》 and “…” of text[lo:hi], as _QUOTED.finditer gives them, in linear time: an
-    opener with no closer after it (many “ and no ”) is skipped without scanning to the end again."""
+    """The spans 《…》 and “…” of text[lo:hi], each opener to the first closer after it, in linear
+    time: an opener with no closer after it (many “ and no ”) is skipped without scanning on."""
     last = {opener: text.rfind(closer, lo, hi) for opener, closer in _CLOSER.items()}
     spans, i = [], lo
     while True:
