@@ -9,7 +9,9 @@ full stop. A run continues across the paragraphs under one heading (…二是…
 restarts at 1 under the next heading, or after a sentence that is no part of it (提出三点意见。一是…,
 下一步：一是…). A lone 一是 is fine, markers inside 《》 or “” belong to a quoted title, and
 ordinals in names and words are no enumeration (第三、第五巡察组, 第四、五巡察组, 巡察一组, 第一书记,
-统一是非). An odd mark after a marker (第一、 第一： 一是、 ①、) is reported as info.
+统一是非), and a bare 是 after a comma, sentences after its run's last marker, is a predicate said
+again (巡察是“体检”，是…举措，是…手段), not 二是 with its numeral lost. An odd mark after a
+marker (第一、 第一： 一是、 ①、) is reported as info.
 
 Why: the convention of rectification notices: measures are enumerated 一是…二是…三是…; a gap
 tells the reader that a measure was cut, and a run starting at 二是 shows that its first marker was
@@ -23,6 +25,7 @@ Good: 整改情况：一是超范围资金已全额上缴。二是优化筛查�
 Bad:  整改情况：一是建立台账。二推行电子定位监管。
 Good: 整改情况：一是建立台账。二是推行电子定位监管。
 Good: 一是要坚持问题导向，统一思想认识。
+Good: 一是统一思想。召开专题会议。巡察是全面“体检”，是重要举措，是有效手段。
 Good: 市委第四、五巡察组和第三、第五巡察组分别进驻。
 Good: 整改情况：一是建立台账。二是定期通报。
   三是跟踪问效。
@@ -44,7 +47,8 @@ DOC_ZH = """段内列举（一是…二是…、第一，…、其一，…、�
 无论在行首还是句号之后的句中。列举可跨越同一标题下的段落继续（…二是…。¶三是…），在下一个标题下
 或在不属于列举的句子之后重新从一开始（提出三点意见。一是…，下一步：一是…）。只有一个“一是”不算错误；
 书名号或引号内的标记属于引用的标题；名称和词语中的序数不是列举（第三、第五巡察组，第四、五巡察组，
-巡察一组，第一书记，统一是非）。序号后的不当标点（第一、 第一： 一是、 ①、）作为提示报告。
+巡察一组，第一书记，统一是非）；逗号后单独的“是”若与该列举上一个序号隔着句子，是重复的谓语（巡察是“体检”，是…举措，是…手段），
+不是丢了数字的“二是”。序号后的不当标点（第一、 第一： 一是、 ①、）作为提示报告。
 
 依据：整改通报的行文惯例是以“一是…二是…三是…”列举措施；跳号说明有措施被删，从“二是”开始说明
 第一个标记在编辑中丢失。GB/T 15834-2011 附录A（序次语之后的标点）规定“第一”“其一”“首先”之后用逗号，
