@@ -1,7 +1,7 @@
 """Parts a notice must have, by notice type, as one finding that lists what is missing.
 
 A 巡视/巡察 notice needs: a title; a lead giving the inspection period, the
-team (第X巡察组/巡视组) and the feedback (反馈); its main sections with the
+team (第X巡察组/巡视组, or 巡察X组) and the feedback (反馈); its main sections with the
 problem items (numbered, or a table); a public-supervision block with a phone
 number, a postal address and an e-mail address, each in a valid format, however
 they are introduced (labels, 来电请拨…/来信请寄至…, a table; see
@@ -63,7 +63,7 @@ from rectlint.messages import phrase, say, text
 
 DOC_ZH = """按通报类型应有而缺少的组成部分，合为一条列出。
 
-巡视巡察整改通报应有：标题；写明巡视（巡察）时间、巡视（巡察）组（第X巡察组/巡视组）和反馈的导语；
+巡视巡察整改通报应有：标题；写明巡视（巡察）时间、巡视（巡察）组（第X巡察组/巡视组，或巡察X组）和反馈的导语；
 列有问题条目（编号或表格）的主体部分；包含格式有效的联系电话、通信地址和电子邮箱的公众监督渠道（标签、“来电请拨”“来信请寄至”等句子或表格均可）；以及发文机关署名和成文日期。
 监督渠道中每个电话号码按《电信网编号计划》和 GB/T 15834-2011 4.13.3.2 读取：固定电话为区号（010、02X，
 或 0 加首位为 3–9 的三位数字）加 7 或 8 位、首位为 2–8 的本地号码，用连接号或括号连接；手机为 1[3-9] 加 9 位；
