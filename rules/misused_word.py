@@ -23,6 +23,7 @@ Good: 学习《关于澈底清查帐目的通知》。
 from __future__ import annotations
 
 import os
+import re
 import zlib
 from functools import lru_cache
 
@@ -187,8 +188,11 @@ def table():
         entry = Entry(wrong, right, source, pattern)
         entries.append(entry)
         by_key.setdefault(wrong[at], []).append((entry, at))
-    # One class of the key characters: every line is scanned, few hits are looked at.
-    scan = patterns.compile("[" + "".join(sorted(by_key)) + "]")
+    # One class of the key characters: every line is scanned, few hits are looked at. The
+    # standard library's re, not regex: it scans a class of two hundred characters about ten
+    # times faster, which repays compiling it in each process (half a millisecond) from the
+    # first few kilobytes of text on.
+    scan = re.compile("[" + "".join(re.escape(ch) for ch in sorted(by_key)) + "]")
     return entries, sources, scan, by_key
 
 

@@ -19,11 +19,10 @@ See docs/conventions.md#kinds-and-parts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from .. import patterns
+from ..record import FrozenRecord
 from . import phones
 
 # between a cue and its value: 为/是, a colon, a table bar or an opening bracket
@@ -61,13 +60,19 @@ LINE = patterns.compile(
     rf"|来电请?拨|来信请?寄|信件请?寄|{_VISIT_CUE}|{_BOX_CUE}|(?<!电子)信箱\s*[:：]|邮政编码\s*[:：]")
 
 
-@dataclass(frozen=True)
-class Channel:
-    part: str            # phone, post (a postal or a visits address), email, box, web
-    start: int           # the value's span in the block (the cue's end when no value follows)
-    end: int
-    value: str
-    ok: bool
+class Channel(FrozenRecord):
+    """One channel of the block (a FrozenRecord, not a dataclass: importing dataclasses and
+    compiling one costs a cold start a millisecond)."""
+
+    FIELDS = ("part", "start", "end", "value", "ok")
+    __slots__ = FIELDS
+
+    def __init__(self, part: str, start: int, end: int, value: str, ok: bool):
+        object.__setattr__(self, "part", part)  # phone, post (a postal or a visits address), email, box, web
+        object.__setattr__(self, "start", start)  # the value's span (the cue's end when no value follows)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "ok", ok)
 
 
 def channels(block: str) -> list[Channel]:
