@@ -10,6 +10,8 @@ Good: 一是建立台账，二是定期核对……三是跟踪问效——长�
 
 from __future__ import annotations
 
+import re
+
 from rectlint import patterns
 from rectlint.finding import Fix, Hit
 from rectlint.messages import say
@@ -27,10 +29,16 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 
 _DOUBLED = patterns.line_pattern(r"([,;:!?、。])\1+")
+# Whether a mark is doubled anywhere: the standard library's re answers a third faster than
+# regex, and most notices double none.
+_ANY_DOUBLED = re.compile(r"([,;:!?、。])\1")
 
 
 def check(doc, options):
-    for found in doc.matches(_DOUBLED, doc.body_lines()).values():
+    lines = doc.body_lines()
+    if not lines or not _ANY_DOUBLED.search(doc.folded, lines[0].start, lines[-1].end):
+        return
+    for found in doc.matches(_DOUBLED, lines).values():
         for m in found:
             mark = doc.text[m.start()]
             yield Hit(m.start(), m.end(), **say("doubled-punctuation", written=doc.text[m.start():m.end()]),

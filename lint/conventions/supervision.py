@@ -97,14 +97,14 @@ def channels(block: str) -> list[Channel]:
         if "@" not in value and not regex.match(r"[A-Za-z0-9]", value) or not value.isascii():
             continue  # 邮箱 as a word in a sentence (意见邮箱设在…) or a postal box (邮箱：某市12号信箱)
         out.append(Channel("email", m.start(1), m.start(1) + len(value), value, bool(EMAIL_OK.match(value))))
-    for m in EMAIL_ANY.finditer(block):
+    for m in EMAIL_ANY.finditer(block) if "@" in block else ():  # an address without its @ is none
         if not any(c.part == "email" and c.start <= m.start() < c.end for c in out):
             out.append(Channel("email", m.start(), m.end(), m.group(), True))
     for m in POST.finditer(block):
         value = (m.group(1) or "").strip()
         if value:
             out.append(Channel("post", m.start(1), m.end(1), value, True))
-    for m in POST_ANY.finditer(block):
+    for m in POST_ANY.finditer(block) if "信箱" in block else ():
         out.append(Channel("post", m.start(), m.end(), m.group(), True))
     out.extend(Channel("box", m.start(), m.end(), m.group(), True) for m in BOX.finditer(block))
     out.extend(Channel("web", m.start(), m.end(), m.group(), True) for m in WEB.finditer(block))
