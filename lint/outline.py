@@ -457,7 +457,9 @@ def _bare_label(doc, line) -> bool:
 def has_label(doc, heading) -> bool:
     """Whether an item's heading line or body carries a measures or status label."""
     text = doc.folded
-    if ANY_LABEL.search(text, heading.marker_end, heading.line.end):
+    # Every label ends in a colon: a heading line without one holds none.
+    if text.find(":", heading.marker_end, heading.line.end) >= 0 \
+            and ANY_LABEL.search(text, heading.marker_end, heading.line.end):
         return True
     return any(MEASURE_LABEL.match(text, line.start, line.end) or STATUS_LABEL.match(text, line.start, line.end)
                for line in heading.body)

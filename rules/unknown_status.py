@@ -70,6 +70,8 @@ def _statuses(doc, h):
         yield status.start, status.end, status.form
     text = doc.folded
     for line in [h.line, *h.body]:
+        if text.find(":", line.start, line.end) < 0:
+            continue  # every label ends in a colon: most lines have none
         for m in ANY_LABEL.finditer(text, line.start, line.end):
             if not STATUS_LABEL.match(text, m.start(), m.end()) or (status is not None and m.end() == status.start):
                 continue
