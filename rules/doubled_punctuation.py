@@ -10,8 +10,6 @@ Good: 一是建立台账，二是定期核对……三是跟踪问效——长�
 
 from __future__ import annotations
 
-import re
-
 from rectlint import patterns
 from rectlint.finding import Fix, Hit
 from rectlint.messages import say
@@ -28,15 +26,14 @@ CATEGORY = "punctuation"
 SEVERITY = "warning"
 OPTIONS: dict = {}
 
-_DOUBLED = patterns.line_pattern(r"([,;:!?、。])\1+")
-# Whether a mark is doubled anywhere: the standard library's re answers a third faster than
-# regex, and most notices double none.
-_ANY_DOUBLED = re.compile(r"([,;:!?、。])\1")
+_MARKS = ",;:!?、。"
+_DOUBLED = patterns.line_pattern(rf"([{_MARKS}])\1+")
 
 
 def check(doc, options):
     lines = doc.body_lines()
-    if not lines or not _ANY_DOUBLED.search(doc.folded, lines[0].start, lines[-1].end):
+    # Most notices double no mark: seven plain searches say so faster than the pattern.
+    if not lines or not any(doc.folded.find(mark * 2, lines[0].start, lines[-1].end) >= 0 for mark in _MARKS):
         return
     for found in doc.matches(_DOUBLED, lines).values():
         for m in found:
