@@ -1,0 +1,73 @@
+"""What a notice repeats by nature around its items, as against a copied passage (not a rule).
+
+A notice frames its items alike. An item's measures open with a label (整改措施及成效：), a clause
+saying when the work began (收到巡察反馈问题后， / 2025年以来，), the body that acted as the
+clause's subject, however long its name and with its members in brackets
+(县委宣传部（含县融媒体中心、县文联）), and how promptly or seriously it acted (高度重视，立即召开
+专题会议); they close with stock words (举一反三, 立行立改). None of that says what was done. What
+a passage carries beyond its frame is its substance: what was done, found or counted.
+`substance` counts it, so that the duplicate-passage rule can tell a pasted measure from two
+items opened with the same formula. See docs/conventions.md#copies.
+
+Patterns are written for `Document.folded` text (，：；（） read as ASCII).
+"""
+
+from __future__ import annotations
+
+from .. import patterns
+
+# Where a clause ends. 、 lists parts of one clause (a body's members), so it does not end one.
+_CLAUSE_END = patterns.compile(r"[,;:。!?]")
+LABEL_MAX = 10  # letters in a label (整改措施及成效：, 主要做法：, 其中：)
+WHEN_MAX = 20  # letters in a clause that dates the work (收到县委第三巡察组反馈意见后：14)
+# A clause that dates the start of the work: 收到…反馈意见后, 巡察反馈后, 2025年以来, 整改启动之后.
+_WHEN = patterns.compile(r"(?:之?后|以来)\s*$")
+# How promptly or seriously a body acted, and the meeting it called: the opener's formula words.
+# A closing formula: 举一反三, 立行立改.
+_FORMULA = (r"高度重视|十分重视|非常重视|立即|立刻|马上|迅速|第一时间|随即|当即|及时|认真|切实|积极|主动"
+            r"|(?:组织)?召开\p{Han}{0,8}?会议?|举一反三|立行立改")
+_FORMULA_WORD = patterns.compile(_FORMULA)
+# What ends the name of a body: 局, 党组, 委员会, 中心, 县委宣传部, 市法院, 巡察组…
+_BODY = (r"(?:党组|党委|党工委|党总支|总支|支部|委员会|人大常委会|政府|办公室|办|局|厅|部|委|院|所|中心|站|队"
+         r"|处|科|室|巡察组|巡视组|组|公司|集团|学校|医院|银行|街道|社区|村|镇|乡|联|协会|学会|联合会)")
+# The clause's subject: a body's name at the clause's start, then its members in brackets or a
+# formula word (县委宣传部（含…）迅速…, 市法院党组高度重视). Read with the longest name so followed;
+# a name followed by what the body did (局党组制定…) is read as part of what it did.
+_SUBJECT = patterns.compile(rf"\s*\p{{Han}}{{0,20}}{_BODY}(?:\([^()]{{1,80}}\))?(?=\(|{_FORMULA})")
+# Members listed after a name anywhere in a clause: （含…）, （包括…）.
+_MEMBERS = patterns.compile(r"\((?:含|包括)[^()]{1,80}\)")
+
+
+def _frame(folded: str, start: int, end: int, mask: bytearray, base: int) -> None:
+    """Mark in `mask` (offsets from `base`) the framing characters of the clause folded[start:end]
+    whose end mark is folded[end] (or none at the line's end)."""
+    clause = folded[start:end]
+    ends_with = folded[end] if end < len(folded) else ""
+    letters = sum(ch.isalpha() for ch in clause)
+    if (ends_with == ":" and letters <= LABEL_MAX) or (letters <= WHEN_MAX and _WHEN.search(clause)):
+        mask[start - base:end - base] = b"\1" * (end - start)
+        return
+    subject = _SUBJECT.match(clause)
+    if subject:
+        mask[start - base:start - base + subject.end()] = b"\1" * subject.end()
+    for m in (*_FORMULA_WORD.finditer(clause), *_MEMBERS.finditer(clause)):
+        mask[start - base + m.start():start - base + m.end()] = b"\1" * (m.end() - m.start())
+
+
+def substance(folded: str, line_start: int, line_end: int, start: int, end: int) -> int:
+    """Letters of folded[start:end] (within the line line_start..line_end) that are not its frame:
+    labels, clauses dating the start of the work, the acting body named as a clause's subject,
+    the members listed after a name, and the opener's and closer's formula words. Figures are not
+    letters: a passage whose only substance is its figures is a template, not a copy."""
+    # The clauses the span touches, whole: a span may start or end inside one.
+    lo = start
+    while lo > line_start and not _CLAUSE_END.match(folded, lo - 1):
+        lo -= 1
+    mask = bytearray(line_end - lo)
+    pos = lo
+    while pos < end:
+        m = _CLAUSE_END.search(folded, pos, line_end)
+        stop = m.start() if m else line_end
+        _frame(folded, pos, stop, mask, lo)
+        pos = stop + 1
+    return sum(1 for i in range(start, end) if folded[i].isalpha() and not mask[i - lo])

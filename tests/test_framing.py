@@ -1,0 +1,48 @@
+"""rectlint.conventions.framing: what frames an item, and the substance a passage carries."""
+
+import pytest
+
+from rectlint.conventions.framing import substance
+from rectlint.text import fold
+
+
+def of(line, part=None):
+    """The substance of `part` of a line (the whole line by default), as the rule reads it."""
+    text = fold(line)
+    start = text.index(fold(part)) if part else 0
+    end = start + len(fold(part)) if part else len(text)
+    return substance(text, 0, len(text), start, end)
+
+
+@pytest.mark.parametrize("line", [
+    "整改举措及成效：",  # a label
+    "主要做法：收到督查反馈意见后，",  # a label and the clause dating the work
+    "2025年以来，",
+    "区水务局党组高度重视，",  # the acting body and how seriously it acted
+    "区文化广电体育和旅游局（含区图书馆、区文化馆）迅速",  # a long name with its members
+    "第一时间召开局务会议，",  # the meeting an opener calls
+    "举一反三，立行立改。",  # a closer
+])
+def test_the_frame_of_an_item_carries_no_substance(line):
+    assert of(line) == 0
+
+
+@pytest.mark.parametrize("line, letters", [
+    ("责成河道管理科逐段复核堤防台账，", 15),
+    ("召开党组会议专题研究部署巡察反馈问题整改工作3次，", 17),  # the meeting's own words are a frame
+    ("区水务局修订堤防巡查办法，", 12),  # a body followed by what it did: all of it is what was done
+    ("补录缺失记录12条，", 7),  # figures are not letters
+    ("对全区32个村级组织财务开展清查后进行逐户核对，", 21),  # a long clause is not a date
+])
+def test_what_was_done_found_or_counted_is_substance(line, letters):
+    assert of(line) == letters
+
+
+def test_a_span_starting_inside_a_clause_is_read_with_the_whole_clause():
+    line = "收到督查反馈意见后，区水务局党组（含区河道管理所）迅速行动，复核堤防台账。"
+    assert of(line, "意见后，区水务局党组（含区河道管理所）迅速") == 0
+    assert of(line, "迅速行动，复核堤防台账") == 8
+
+
+def test_a_long_clause_ending_with_a_colon_is_not_a_label():
+    assert of("对照问题清单逐条核查并形成整改销号报告如下：") == 21
