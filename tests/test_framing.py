@@ -20,6 +20,8 @@ def of(line, part=None):
     "2025年以来，",
     "区水务局党组高度重视，",  # the acting body and how seriously it acted
     "区文化广电体育和旅游局（含区图书馆、区文化馆）迅速",  # a long name with its members
+    "（二）区水务局党组（区河道管理所、区水文站）立即",  # after a marker; members without 含
+    "一是区水务局党组高度重视，",
     "第一时间召开局务会议，",  # the meeting an opener calls
     "举一反三，立行立改。",  # a closer
 ])
@@ -46,3 +48,8 @@ def test_a_span_starting_inside_a_clause_is_read_with_the_whole_clause():
 
 def test_a_long_clause_ending_with_a_colon_is_not_a_label():
     assert of("对照问题清单逐条核查并形成整改销号报告如下：") == 21
+
+
+def test_members_in_brackets_after_a_name_are_its_frame_wherever_the_name_stands():
+    line = "抽查3家单位，其中2家为区文旅局（区图书馆、区文化馆）下属场馆，"
+    assert of(line) == sum(ch.isalpha() for ch in "抽查家单位其中家为区文旅局下属场馆")

@@ -33,9 +33,11 @@ _BODY = (r"(?:党组|党委|党工委|党总支|总支|支部|委员会|人大�
 # The clause's subject: a body's name at the clause's start, then its members in brackets or a
 # formula word (县委宣传部（含…）迅速…, 市法院党组高度重视). Read with the longest name so followed;
 # a name followed by what the body did (局党组制定…) is read as part of what it did.
-_SUBJECT = patterns.compile(rf"\s*\p{{Han}}{{0,20}}{_BODY}(?:\([^()]{{1,80}}\))?(?=\(|{_FORMULA})")
-# Members listed after a name anywhere in a clause: （含…）, （包括…）.
-_MEMBERS = patterns.compile(r"\((?:含|包括)[^()]{1,80}\)")
+# A marker may come first (1., （二）, 一是).
+_MARKER = r"(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]|[一二三四五六七八九十]{1,3}是)?"
+_SUBJECT = patterns.compile(rf"\s*{_MARKER}\p{{Han}}{{0,20}}{_BODY}(?:\([^()]{{1,80}}\))?(?=\(|{_FORMULA})")
+# Members listed after a name anywhere in a clause: 区文旅局（区图书馆、区文化馆）, （含…）, （包括…）.
+_MEMBERS = patterns.compile(rf"(?<={_BODY})\([^()]{{1,80}}\)|\((?:含|包括)[^()]{{1,80}}\)")
 
 
 def _frame(folded: str, start: int, end: int, mask: bytearray, base: int) -> None:
