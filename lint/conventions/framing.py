@@ -4,7 +4,7 @@ A notice frames its items alike. An item's measures open with a label (整改措
 saying when the work began (收到巡察反馈问题后， / 2025年以来，), the body that acted as the
 clause's subject, however long its name and with its members in brackets
 (县委宣传部（含县融媒体中心、县文联）), and how promptly or seriously it acted (高度重视，立即召开
-专题会议); they close with stock words (举一反三, 立行立改). None of that says what was done. What
+专题会议); they close with stock words (举一反三). None of that says what was done. What
 a passage carries beyond its frame is its substance: what was done, found or counted.
 `substance` counts it, so that the duplicate-passage rule can tell a pasted measure from two
 items opened with the same formula. See docs/conventions.md#copies.
@@ -23,9 +23,9 @@ WHEN_MAX = 20  # letters in a clause that dates the work (收到县委第三巡�
 # A clause that dates the start of the work: 收到…反馈意见后, 巡察反馈后, 2025年以来, 整改启动之后.
 _WHEN = patterns.compile(r"(?:之?后|以来)\s*$")
 # How promptly or seriously a body acted, and the meeting it called: the opener's formula words.
-# A closing formula: 举一反三, 立行立改.
+# A closing formula: 举一反三.
 _FORMULA = (r"高度重视|十分重视|非常重视|立即|立刻|马上|迅速|第一时间|随即|当即|及时|认真|切实|积极|主动"
-            r"|(?:组织)?召开\p{Han}{0,8}?会议?|举一反三|立行立改")
+            r"|(?:组织)?召开\p{Han}{0,8}?会议?|举一反三")
 _FORMULA_WORD = patterns.compile(_FORMULA)
 # What ends the name of a body: 局, 党组, 委员会, 中心, 县委宣传部, 市法院, 巡察组…
 _BODY = (r"(?:党组|党委|党工委|党总支|总支|支部|委员会|人大常委会|政府|办公室|办|局|厅|部|委|院|所|中心|站|队"
