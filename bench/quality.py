@@ -423,6 +423,28 @@ def copy_measures_refigured(text):
     return text[:end] + pasted + text[end:], line
 
 
+def copy_after_opener(text):
+    """The first item's measures pasted into the second item, both copies led by the same opener
+    (收到…后，局党组高度重视，): the frame two items share must not hide what was pasted after it."""
+    copied = copy_measures(text)
+    if copied is None:
+        return None
+    new, line = copied
+    doc = Document(text, "q.txt")
+    target = doc.outline.items[1]
+    end = (target.body[-1] if target.body else target.line).end
+    pasted = new[end:len(new) - (len(text) - end)]
+    source = text.find(pasted)
+    if source < 0 or source >= end:
+        return None
+    opener = "收到巡察反馈意见后，局党组高度重视，"
+    if text.count(",") > text.count("，"):
+        opener = opener.replace("，", ",")
+    text = text[:source] + opener + text[source:]
+    end += len(opener)
+    return text[:end] + opener + pasted + text[end:], line
+
+
 def id_into_supervision(text):
     """A resident ID number added to the supervision paragraph."""
     return _sub_first(r"(?m)^(欢迎[^\n]*监督[^\n]*?)。", r"\1，联系人身份证号110101199003074477。", text)
@@ -481,6 +503,7 @@ OPERATORS = [
     # issue 33: misused words from the data file, and a pasted passage with a figure changed.
     ("wording: misused word", misused_word, {"misused-word"}, True),
     ("duplicate: pasted, a figure changed", copy_measures_refigured, {"duplicate-passage"}, False),
+    ("duplicate: pasted after an opener", copy_after_opener, {"duplicate-passage"}, False),
 ]
 
 
