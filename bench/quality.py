@@ -405,16 +405,23 @@ def misused_word(text):
     return text[:pos] + wrong + text[pos + len(right):], line_of(text, pos)
 
 
-def copy_measures_refigured(text):
-    """The first item's measures pasted into the second item with one figure changed."""
+def _pasted(text):
+    """(line, end, pasted) of copy_measures: the line of the copy, where it was put, what was put."""
     copied = copy_measures(text)
     if copied is None:
         return None
     new, line = copied
-    doc = Document(text, "q.txt")
-    target = doc.outline.items[1]
+    target = Document(text, "q.txt").outline.items[1]
     end = (target.body[-1] if target.body else target.line).end
-    pasted = new[end:len(new) - (len(text) - end)]
+    return line, end, new[end:len(new) - (len(text) - end)]
+
+
+def copy_measures_refigured(text):
+    """The first item's measures pasted into the second item with one figure changed."""
+    copied = _pasted(text)
+    if copied is None:
+        return None
+    line, end, pasted = copied
     m = regex.search(r"\d+", pasted)
     if m is None or len(pasted) < 40:
         return None
@@ -426,14 +433,10 @@ def copy_measures_refigured(text):
 def copy_after_opener(text):
     """The first item's measures pasted into the second item, both copies led by the same opener
     (收到…后，局党组高度重视，): the frame two items share must not hide what was pasted after it."""
-    copied = copy_measures(text)
+    copied = _pasted(text)
     if copied is None:
         return None
-    new, line = copied
-    doc = Document(text, "q.txt")
-    target = doc.outline.items[1]
-    end = (target.body[-1] if target.body else target.line).end
-    pasted = new[end:len(new) - (len(text) - end)]
+    line, end, pasted = copied
     source = text.find(pasted)
     if source < 0 or source >= end:
         return None
