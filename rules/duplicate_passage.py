@@ -7,7 +7,7 @@ place only (a figure or a name changed inside it). Sentences that share a
 template but carry their own figures, names, dates or cited titles, each
 stretch between them shorter than `min-chars`, are not copies. A copy also
 carries substance, what was done, found or counted: at least half of
-`min-chars` letters beyond the frame that items share by nature. The frame is
+`min-chars` letters and digits beyond the frame that items share by nature. The frame is
 a label (整改措施及成效：), a clause dating the work (收到巡察反馈意见后，
 2025年以来，), the acting body named as a clause's subject with its members in
 brackets (县委宣传部（含县文联、县社科联）迅速…), the opener's formula words

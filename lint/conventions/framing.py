@@ -18,8 +18,8 @@ from .. import patterns
 
 # Where a clause ends. 、 lists parts of one clause (a body's members), so it does not end one.
 _CLAUSE_END = patterns.compile(r"[,;:。!?]")
-LABEL_MAX = 10  # letters in a label (整改措施及成效：, 主要做法：, 其中：)
-WHEN_MAX = 20  # letters in a clause that dates the work (收到县委第三巡察组反馈意见后：14)
+LABEL_MAX = 10  # letters and digits in a label (整改措施及成效：, 主要做法：, 其中：)
+WHEN_MAX = 20  # letters and digits in a clause that dates the work (收到县委第三巡察组反馈意见后：14)
 # A clause that dates the start of the work: 收到…反馈意见后, 巡察反馈后, 2025年以来, 整改启动之后.
 _WHEN = patterns.compile(r"(?:之?后|以来)\s*$")
 # How promptly or seriously a body acted, and the meeting it called: the opener's formula words.
@@ -45,7 +45,7 @@ def _frame(folded: str, start: int, end: int, mask: bytearray, base: int) -> Non
     whose end mark is folded[end] (or none at the line's end)."""
     clause = folded[start:end]
     ends_with = folded[end] if end < len(folded) else ""
-    letters = sum(ch.isalpha() for ch in clause)
+    letters = sum(ch.isalnum() for ch in clause)
     if (ends_with == ":" and letters <= LABEL_MAX) or (letters <= WHEN_MAX and _WHEN.search(clause)):
         mask[start - base:end - base] = b"\1" * (end - start)
         return
@@ -57,10 +57,10 @@ def _frame(folded: str, start: int, end: int, mask: bytearray, base: int) -> Non
 
 
 def substance(folded: str, line_start: int, line_end: int, start: int, end: int) -> int:
-    """Letters of folded[start:end] (within the line line_start..line_end) that are not its frame:
+    """Letters and digits of folded[start:end] (within the line line_start..line_end) that are not its frame:
     labels, clauses dating the start of the work, the acting body named as a clause's subject,
-    the members listed after a name, and the opener's and closer's formula words. Figures are not
-    letters: a passage whose only substance is its figures is a template, not a copy."""
+    the members listed after a name, and the opener's and closer's formula words. Figures count:
+    they are what was counted (a template's figures, filled otherwise, are told apart before)."""
     # The clauses the span touches, whole: a span may start or end inside one.
     lo = start
     while lo > line_start and not _CLAUSE_END.match(folded, lo - 1):
@@ -72,4 +72,4 @@ def substance(folded: str, line_start: int, line_end: int, start: int, end: int)
         stop = m.start() if m else line_end
         _frame(folded, pos, stop, mask, lo)
         pos = stop + 1
-    return sum(1 for i in range(start, end) if folded[i].isalpha() and not mask[i - lo])
+    return sum(1 for i in range(start, end) if folded[i].isalnum() and not mask[i - lo])
