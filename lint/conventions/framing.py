@@ -4,8 +4,9 @@ A notice frames its items alike. An item's measures open with a label (整改措
 saying when the work began (收到巡察反馈问题后， / 2025年以来，), the body that acted as the
 clause's subject, however long its name and with its members in brackets
 (县委宣传部（含县融媒体中心、县文联）), and how promptly or seriously it acted (高度重视，立即召开
-专题会议); they close with stock words (举一反三). None of that says what was done. What
-a passage carries beyond its frame is its substance: what was done, found or counted.
+党组会议，专题研究部署整改工作); they close with stock words (举一反三). None of that says what
+was done; a clause that counts (召开党组会议专题研究整改工作3次) does, and is no formula. What a
+passage carries beyond its frame is its substance: what was done, found or counted.
 `substance` counts it, so that the duplicate-passage rule can tell a pasted measure from two
 items opened with the same formula. See docs/conventions.md#copies.
 
@@ -15,6 +16,7 @@ Patterns are written for `Document.folded` text (，：；（） read as ASCII).
 from __future__ import annotations
 
 from .. import patterns
+from .numbers import UNIT
 
 # Where a clause ends. 、 lists parts of one clause (a body's members), so it does not end one.
 _CLAUSE_END = patterns.compile(r"[,;:。!?]")
@@ -22,11 +24,15 @@ LABEL_MAX = 10  # letters and digits in a label (整改措施及成效：, 主�
 WHEN_MAX = 20  # letters and digits in a clause that dates the work (收到县委第三巡察组反馈意见后：14)
 # A clause that dates the start of the work: 收到…反馈意见后, 巡察反馈后, 2025年以来, 整改启动之后.
 _WHEN = patterns.compile(r"(?:之?后|以来)\s*$")
-# How promptly or seriously a body acted, and the meeting it called: the opener's formula words.
-# A closing formula: 举一反三.
+# How promptly or seriously a body acted, the meeting it called and what the meeting was for
+# (专题研究部署整改工作): the opener's formula words. A closing formula: 举一反三.
 _FORMULA = (r"高度重视|十分重视|非常重视|立即|立刻|马上|迅速|第一时间|随即|当即|及时|认真|切实|积极|主动"
             r"|(?:组织)?召开\p{Han}{0,8}?会议?|举一反三")
-_FORMULA_WORD = patterns.compile(_FORMULA)
+_AGENDA = (r"(?:专题)?(?:研究部署|研究|部署|传达学习|学习传达)\p{Han}{0,12}?"
+           r"(?:整改工作|整改任务|整改事项|整改|反馈意见|工作)")
+_FORMULA_WORD = patterns.compile(rf"{_FORMULA}|{_AGENDA}")
+# A clause that counts (召开党组会议…3次) reports what was done: its words are not a formula.
+_COUNT = patterns.compile(rf"\d+(?:\.\d+)?[万亿]?{UNIT}")
 # What ends the name of a body: 局, 党组, 委员会, 中心, 县委宣传部, 市法院, 巡察组…
 _BODY = (r"(?:党组|党委|党工委|党总支|总支|支部|委员会|人大常委会|政府|办公室|办|局|厅|部|委|院|所|中心|站|队"
          r"|处|科|室|巡察组|巡视组|组|公司|集团|学校|医院|银行|街道|社区|村|镇|乡|联|协会|学会|联合会)")
@@ -52,7 +58,8 @@ def _frame(folded: str, start: int, end: int, mask: bytearray, base: int) -> Non
     subject = _SUBJECT.match(clause)
     if subject:
         mask[start - base:start - base + subject.end()] = b"\1" * subject.end()
-    for m in (*_FORMULA_WORD.finditer(clause), *_MEMBERS.finditer(clause)):
+    formula = () if _COUNT.search(clause) else _FORMULA_WORD.finditer(clause)
+    for m in (*formula, *_MEMBERS.finditer(clause)):
         mask[start - base + m.start():start - base + m.end()] = b"\1" * (m.end() - m.start())
 
 

@@ -154,6 +154,13 @@ def test_items_opened_with_the_same_label_receipt_clause_body_and_formula_are_no
     assert dup(text) == []
 
 
+def test_items_opened_with_the_same_meeting_called_and_its_agenda_are_not_copies():
+    opener = "收到督查反馈意见后，区水务局党组高度重视，第一时间召开党组会议，专题研究部署整改工作，"
+    text = HEAD + opened(1, "整改举措及成效", opener + "责成河道管理科逐段复核堤防台账。") \
+        + opened(2, "整改举措及成效", opener + "组织全体干部学习防汛物资管理规定。")
+    assert dup(text) == []
+
+
 def test_a_long_body_name_with_its_members_in_brackets_recurs_by_nature():
     name = "区文化广电体育和旅游局（含区图书馆、区文化馆、区体育中心）"
     text = HEAD + f"（一）压实责任。督查反馈后，{name}迅速召开局务会议，逐条梳理问题清单。\n" \
