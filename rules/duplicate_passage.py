@@ -12,8 +12,10 @@ a label (整改措施及成效：), a clause dating the work (收到巡察反馈
 2025年以来，), the acting body named as a clause's subject with its members in
 brackets (县委宣传部（含县文联、县社科联）迅速…), the opener's formula words
 (高度重视, 立即, 召开…会议, 专题研究部署整改工作) and the stock closer 举一反三; a
-clause that counts (召开党组会议3次) is no formula. Two items opened with the
-same label, clause, body and 高度重视 share only their frame. The finding
+clause that counts (召开党组会议3次) is no formula. In a line of fields (a
+ledger's row: 责任单位：…；责任领导：…；整改时限：…) each value is frame too. Two
+items opened with the same label, clause, body and 高度重视 share only their
+frame. The finding
 points at the later copy, names the earlier one in `related`, and gives the
 similarity. Passages are lined up after folding widths, dropping punctuation,
 reading every digit as 0 and every cited title 《…》 as one mark; figures and
@@ -96,7 +98,8 @@ DOC_ZH = """从草稿某一条目或段落复制到另一处的段落。
 `min-chars` 的句子，不算复制。复制还须有实质内容，即做了什么、查出什么、数了什么：除去各条目天然共有的框架外，
 至少有 `min-chars` 一半的字。框架指：标签（整改措施及成效：）、交代工作起点的分句（收到巡察反馈意见后，2025年以来，）、
 作为分句主语的责任单位名称及括号内所含单位（县委宣传部（含县文联、县社科联）迅速…）、开头套语（高度重视、立即、召开…会议、专题研究部署整改工作）
-和结尾套语（举一反三）；带计数的分句（召开党组会议3次）不是套语。两个条目以相同的标签、分句、单位和“高度重视”开头，只是共用框架，不算复制。
+和结尾套语（举一反三）；带计数的分句（召开党组会议3次）不是套语。一行多个字段（台账的一行：责任单位：…；责任领导：…；整改时限：…）中，
+各字段的值也是框架。两个条目以相同的标签、分句、单位和“高度重视”开头，只是共用框架，不算复制。
 问题指向后出现的一处，`related` 指出前一处，并给出相似度。对齐前统一全半角、去掉标点、
 把数字视为0、把书名号内的标题合为一个符号；对齐后再按原样比较数字和标题。
 以下不算重复：按模板重复的行（整改结果：已完成整改。整改情况：）、标题的简称、规范表述（选项 `standard-phrases`）

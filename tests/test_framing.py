@@ -54,3 +54,14 @@ def test_a_long_clause_ending_with_a_colon_is_not_a_label():
 def test_members_in_brackets_after_a_name_are_its_frame_wherever_the_name_stands():
     line = "抽查3家单位，其中2家为区文旅局（区图书馆、区文化馆）下属场馆，"
     assert of(line) == sum(ch.isalnum() for ch in "抽查3家单位其中2家为区文旅局下属场馆")
+
+
+def test_in_a_line_of_fields_each_label_s_value_is_frame():
+    line = "责任单位：区水务局党组（含区河道管理所）；责任领导：局党组书记；整改时限：2025年12月底前"
+    assert of(line) == 0
+
+
+def test_a_single_label_s_value_and_a_value_of_several_clauses_are_substance():
+    assert of("整改措施：建立河道巡查台账并实行月度对账销号管理") == 19
+    line = "整改措施：逐段复核巡查台账，补录缺失记录；责任单位：区河道管理所"
+    assert of(line) == sum(ch.isalnum() for ch in "逐段复核巡查台账补录缺失记录")

@@ -4,8 +4,9 @@ A notice frames its items alike. An item's measures open with a label (整改措
 saying when the work began (收到巡察反馈问题后， / 2025年以来，), the body that acted as the
 clause's subject, however long its name and with its members in brackets
 (县委宣传部（含县融媒体中心、县文联）), and how promptly or seriously it acted (高度重视，立即召开
-党组会议，专题研究部署整改工作); they close with stock words (举一反三). None of that says what
-was done; a clause that counts (召开党组会议专题研究整改工作3次) does, and is no formula. What a
+党组会议，专题研究部署整改工作); they close with stock words (举一反三). A ledger's row
+flattened into a line of fields (责任单位：…；责任领导：…；整改时限：…) repeats for every item that
+shares them. None of that says what was done; a clause that counts (召开党组会议专题研究整改工作3次) does, and is no formula. What a
 passage carries beyond its frame is its substance: what was done, found or counted.
 `substance` counts it, so that the duplicate-passage rule can tell a pasted measure from two
 items opened with the same formula. See docs/conventions.md#copies.
@@ -46,37 +47,44 @@ _SUBJECT = patterns.compile(rf"\s*{_MARKER}\p{{Han}}{{0,20}}{_BODY}(?:\([^()]{{1
 _MEMBERS = patterns.compile(rf"(?<={_BODY})\([^()]{{1,80}}\)|\((?:含|包括)[^()]{{1,80}}\)")
 
 
-def _frame(folded: str, start: int, end: int, mask: bytearray, base: int) -> None:
-    """Mark in `mask` (offsets from `base`) the framing characters of the clause folded[start:end]
-    whose end mark is folded[end] (or none at the line's end)."""
-    clause = folded[start:end]
-    ends_with = folded[end] if end < len(folded) else ""
-    letters = sum(ch.isalnum() for ch in clause)
-    if (ends_with == ":" and letters <= LABEL_MAX) or (letters <= WHEN_MAX and _WHEN.search(clause)):
-        mask[start - base:end - base] = b"\1" * (end - start)
+def _label(clause: str, mark: str) -> bool:
+    return mark == ":" and sum(ch.isalnum() for ch in clause) <= LABEL_MAX
+
+
+def _frame(clause: str, mark: str, field: bool, mask: bytearray, at: int) -> None:
+    """Mark in `mask`, from `at`, the framing characters of a clause whose end mark is `mark`
+    ("" at the line's end); `field` when it is the value of a label in a line of fields."""
+    if field or _label(clause, mark) or (sum(ch.isalnum() for ch in clause) <= WHEN_MAX and _WHEN.search(clause)):
+        mask[at:at + len(clause)] = b"\1" * len(clause)
         return
     subject = _SUBJECT.match(clause)
     if subject:
-        mask[start - base:start - base + subject.end()] = b"\1" * subject.end()
+        mask[at:at + subject.end()] = b"\1" * subject.end()
     formula = () if _COUNT.search(clause) else _FORMULA_WORD.finditer(clause)
     for m in (*formula, *_MEMBERS.finditer(clause)):
-        mask[start - base + m.start():start - base + m.end()] = b"\1" * (m.end() - m.start())
+        mask[at + m.start():at + m.end()] = b"\1" * (m.end() - m.start())
 
 
 def substance(folded: str, line_start: int, line_end: int, start: int, end: int) -> int:
-    """Letters and digits of folded[start:end] (within the line line_start..line_end) that are not its frame:
-    labels, clauses dating the start of the work, the acting body named as a clause's subject,
-    the members listed after a name, and the opener's and closer's formula words. Figures count:
-    they are what was counted (a template's figures, filled otherwise, are told apart before)."""
-    # The clauses the span touches, whole: a span may start or end inside one.
-    lo = start
-    while lo > line_start and not _CLAUSE_END.match(folded, lo - 1):
-        lo -= 1
-    mask = bytearray(line_end - lo)
-    pos = lo
-    while pos < end:
+    """Letters and digits of folded[start:end] (within the line line_start..line_end) that are
+    not its frame: labels, clauses dating the start of the work, the acting body named as a
+    clause's subject, the members listed after a name, the opener's and closer's formula words,
+    and in a line of fields (责任单位：…；责任领导：…；整改时限：…, a ledger's row flattened) each
+    label's value that is a clause of its own: a name, a person, a deadline. Figures count: they
+    are what was counted (a template's figures, filled otherwise, are told apart before)."""
+    clauses = []  # (start, end, the mark that ends it)
+    pos = line_start
+    while pos < line_end:
         m = _CLAUSE_END.search(folded, pos, line_end)
         stop = m.start() if m else line_end
-        _frame(folded, pos, stop, mask, lo)
+        clauses.append((pos, stop, m.group() if m else ""))
         pos = stop + 1
-    return sum(1 for i in range(start, end) if folded[i].isalnum() and not mask[i - lo])
+    labels = [_label(folded[a:b], mark) for a, b, mark in clauses]
+    fields = sum(labels) >= 2
+    mask = bytearray(line_end - line_start)
+    for k, (a, b, mark) in enumerate(clauses):
+        if b <= start or a >= end:
+            continue  # the clauses the span touches are read whole: a span may start or end in one
+        field = fields and k > 0 and labels[k - 1] and mark in ("", ";", "。")
+        _frame(folded[a:b], mark, field, mask, a - line_start)
+    return sum(1 for i in range(start, end) if folded[i].isalnum() and not mask[i - line_start])

@@ -189,3 +189,11 @@ def test_an_unusual_opener_of_when_and_body_only_across_paragraphs_is_quiet():
     text = HEAD + "2025年以来，区水务局党组（含区河道管理所）切实提高站位，修订堤防巡查办法。\n" \
         + "2025年以来，区水务局党组（含区河道管理所）切实提高站位，开展防汛物资清点。\n"
     assert dup(text) == []
+
+
+def test_a_ledger_row_of_fields_repeated_in_two_items_is_not_a_copy():
+    # The same unit, leader and deadline for two problems: fields of a table flattened into a line.
+    fields = "责任单位：区水务局党组（含区河道管理所）；责任领导：局党组书记；整改时限：2025年12月底前\n"
+    text = (HEAD + "1.河道巡查记录不全。\n" + fields + "整改情况：逐段复核巡查台账，补录缺失记录。\n"
+            + "2.防汛物资管理不规范。\n" + fields + "整改情况：组织物资管理专题培训，建立领用登记簿。\n")
+    assert dup(text) == []
