@@ -685,7 +685,7 @@ def _orphan_unit(text, lo, hi, s, e, unit) -> bool:
         return True  # 问个题: the unit was put inside a count's word
     if prev in _ANCHOR_CHARS and _ANCHOR_END.search(text, lo, s) is not None:
         return True
-    if text.startswith(UNIT_ENDED, s - 1):
+    if any(s + 1 >= len(word) and text.startswith(word, s + 1 - len(word)) for word in UNIT_ENDED):
         return False  # 事项, 款项15笔, 文件, 负责人
     if nxt.isdigit():
         return True
