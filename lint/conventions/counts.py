@@ -5,6 +5,9 @@ counting sentence names a base and figures that refer to it:
 
 - a total: 反馈(的)4个问题, 问题(共)4个, 细化为5个具体问题, 细化整改措施12项, 三个方面六个问题;
   共有执业医师56人 or 共计投入1.5万元 when 其中 follows with its parts;
+- a chain of nested totals (4个方面18个问题34个具体问题): each level a base, the parts checked
+  against the level they match; a group counted apart (另有2个问题, 巡察移交的2个立行立改问题),
+  its own total for the parts of its sentence;
 - the total said again as its parts' subject: 8个问题已整改完成7个;
 - parts by status: 已完成(整改)3个, 正在整改1个, 其余1个, 1个按期推进中, each taking the total
   its words name, else the total said again, else the one total in its own unit, else the
@@ -53,6 +56,8 @@ _SUBJECT = r"(?:(?P<subject>问题|措施|任务|事项)(?:中)?)?"
 _TAIL = r"(?:整改)?(?:的)?(?P<named>问题)?"
 _VERB = r"(?:共|共计|总计)?(?:反馈|反映|指出|梳理|交办|查出|发现|移交|认领|涉及|提出)(?:了|出)?(?:的)?"
 _MEASURE_VERB = r"(?:细化|制定|明确|形成|梳理|提出|研究制定)(?:了)?(?:具体)?"
+# Kinds of matter an inspection hands over apart from its feedback: they are counted on their own.
+_APART = r"(?:立行立改|即知即改|立知立改|立查立改|边巡边改|移交|交办|信访)"
 
 # A paragraph is read from its figures (and its 已全部完成): each figure takes its role from the
 # words just before it (and the noun after it), tried in the order below.
@@ -70,6 +75,8 @@ _ROLES = [(role, patterns.compile("(?r)" + before + "$"), patterns.compile(after
     ("aspects", "", r"方面"),
     ("problems", rf"{_VERB}(?:各类|具体)?问题(?:共|共计|总计)?", None),
     ("problems", r"方面(?:的|共|共计|、)?", r"(?:具体)?问题"),
+    # 18个问题34个具体问题, 12个问题、30条具体问题: a finer level of the total just before it.
+    ("problems", r"问题(?:的|共|共计|、)?", r"具体问题"),
     ("problems", r"问题(?:共|共计|总计)", None),
     ("problems", r"(?:共|共计|总计|细化为|细化成|梳理出|梳理为)", r"(?:具体)?问题"),
     ("measures", rf"{_MEASURE_VERB}(?:整改)?(?:措施|任务)(?:共|共计)?", None),
@@ -83,6 +90,11 @@ _ROLES = [(role, patterns.compile("(?r)" + before + "$"), patterns.compile(after
     # 2个已整改完成，1个按期推进中: the status after its figure, closing the clause.
     ("done", "", rf"(?:问题)?(?:{_DONE_WORDS}){_CLAUSE_END}"),
     ("open", "", rf"(?:问题)?(?P<status>{_OPEN_WORDS})(?:中)?{_CLAUSE_END}"),
+    # A group counted apart from the feedback's problems: introduced as more (另有3个问题), or a
+    # kind the inspection hands over on its own (巡察移交的2个立行立改问题, 立行立改事项2件).
+    ("separate", r"(?:另有|另外|此外|还有)", rf"{_APART}?(?:的)?(?:问题|事项)"),
+    ("separate", rf"{_APART}(?:的)?(?:问题|事项)(?:共|共计)?", None),
+    ("separate", "", rf"(?:的)?{_APART}(?:的)?(?:问题|事项|件)"),
     # 涉及金额286.4万元 after a count; 整改金额261.9万元 after its part.
     ("amount", r"(?P<akind>涉及(?:问题)?(?:资金|金额)|(?:已)?整改(?:问题)?(?:资金|金额))", None),
     ("rate", r"(?:完成率|整改率|落实率|办结率|销号率)(?:为|达到|达|是)?", None),
@@ -170,6 +182,10 @@ class Group(Record):
         self.money: Group | None = None  # 涉及金额…: the amount the counted problems involve
         self.listed = True  # the status parts are the only counts after the total: they add up to it
         self.noun = ""
+        # 4个方面18个问题34个具体问题: the totals of a chain of nested levels, coarse to fine, this
+        # group's own last; its parts are checked against the level whose figure they match.
+        self.levels: list[Figure] = [total]
+        self.separate = False  # a group counted apart (另有…, 巡察移交的2个立行立改问题)
 
 
 class Defect(Record):
@@ -304,11 +320,17 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
         figures.append(fig)
         if not _ok(fig) or fig.approx or _ORDINAL.search(text, max(lo, fig.start - 8), fig.start):
             continue  # a malformed number is the defects pass's; an approximate or ordinal one adds up to nothing
-        if role in ("problems", "measures"):
-            group = Group(role, fig)
+        if role == "separate" and text.find("其中", sentence_start, fig.start) >= 0:
+            role = fig.role = "fig"  # 反馈问题10个，其中立行立改问题3个: a part of the total
+        if role in ("problems", "measures", "separate"):
+            group = Group("problems" if role == "separate" else role, fig)
+            group.separate = role == "separate"
             fig.group = group
             if role == "problems" and aspects is not None and fig.start - aspects.end <= 3:
                 group.aspects, aspects.group = aspects, group
+            coarser = totals[-1] if totals else None
+            if role == "problems" and coarser is not None and _nested(text, coarser, fig):
+                group.levels = coarser.levels + [fig]
             groups.append(group)
             totals.append(group)
             last_group, last_status, subject_group = group, None, None
@@ -335,7 +357,12 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
                 if group is None or group.subset or group.kind not in _CLASSES:
                     continue
             else:
-                group = _base(m, fig, totals, subject_group, last_group, plain, groups)
+                # A group counted apart takes the parts of its own sentence (巡察移交的2个立行立改问题，
+                # 已完成整改2个); after it, unnamed parts speak of the feedback's totals again.
+                usable = [t for t in totals if not t.separate or t.total.start >= sentence_start]
+                owner = last_group if last_group is None or last_group in usable or last_group not in totals \
+                    else (usable[-1] if usable else None)
+                group = _base(m, fig, usable, subject_group, owner, plain, groups)
             if group is None:
                 continue
             fig.group, fig.status = group, role
@@ -385,6 +412,23 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
                     and last_group.total.start >= sentence_start:
                 last_group.listed = False  # a count the status words do not name: the parts may be nested
     return groups, figures
+
+
+_NESTED_GAP = patterns.compile(r"(?:的)?(?:具体)?问题(?:的|共|共计|、|,)?(?:细化为|细化成|梳理为|梳理出|分解为|共)?")
+
+
+def _nested(text, coarser, fig) -> bool:
+    """Whether the total `fig` refines the problems total just before it, with nothing but its noun
+    between (18个问题34个具体问题, 反馈问题12个，细化为30个具体问题)."""
+    if coarser.kind != "problems" or coarser.separate or coarser.parts or coarser.all_done:
+        return False
+    end = coarser.total.end
+    gap = _NESTED_GAP.fullmatch(text, end, fig.start)
+    return gap is not None or (text.startswith("问题", coarser.total.start - 2)
+                               and _NESTED_GAP_VERB.fullmatch(text, end, fig.start) is not None)
+
+
+_NESTED_GAP_VERB = patterns.compile(r"[,、]?(?:细化为|细化成|梳理为|梳理出|分解为)")
 
 
 def _amount(fig, m, role, owner, status, groups):
@@ -852,9 +896,19 @@ def _reachable(written: str, total: int) -> bool:
 
 
 def inconsistencies(group: Group) -> list[Inconsistency]:
-    """Where the figures of a group disagree with its base."""
+    """Where the figures of a group disagree with its base. A group at the end of a chain of nested
+    totals (4个方面18个问题34个具体问题) is checked against each level: its parts may count any one of
+    them, and disagree only where they match none (then as against its own, the finest)."""
+    found = _inconsistencies(group, group.total)
+    if found and len(group.levels) > 1:
+        for level in group.levels[:-1]:
+            if not _inconsistencies(group, level):
+                return []
+    return found
+
+
+def _inconsistencies(group: Group, total: Figure) -> list[Inconsistency]:
     out = []
-    total = group.total
     t = total.value
     if group.subset:
         parts = group.parts
