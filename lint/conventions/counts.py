@@ -414,7 +414,10 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
     return groups, figures
 
 
+# Between a total and the finer one after it: its noun (18个问题34个具体问题), or after a noun
+# before the figure, a verb that refines it (反馈问题12个，细化为30个具体问题).
 _NESTED_GAP = patterns.compile(r"(?:的)?(?:具体)?问题(?:的|共|共计|、|,)?(?:细化为|细化成|梳理为|梳理出|分解为|共)?")
+_NESTED_GAP_VERB = patterns.compile(r"[,、]?(?:细化为|细化成|梳理为|梳理出|分解为)")
 
 
 def _nested(text, coarser, fig) -> bool:
@@ -426,9 +429,6 @@ def _nested(text, coarser, fig) -> bool:
     gap = _NESTED_GAP.fullmatch(text, end, fig.start)
     return gap is not None or (text.startswith("问题", coarser.total.start - 2)
                                and _NESTED_GAP_VERB.fullmatch(text, end, fig.start) is not None)
-
-
-_NESTED_GAP_VERB = patterns.compile(r"[,、]?(?:细化为|细化成|梳理为|梳理出|分解为)")
 
 
 def _amount(fig, m, role, owner, status, groups):
