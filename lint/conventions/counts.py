@@ -320,7 +320,7 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
         figures.append(fig)
         if not _ok(fig) or fig.approx or _ORDINAL.search(text, max(lo, fig.start - 8), fig.start):
             continue  # a malformed number is the defects pass's; an approximate or ordinal one adds up to nothing
-        if role == "separate" and text.find("其中", sentence_start, fig.start) >= 0:
+        if role == "separate" and _PARTITION.search(text, sentence_start, fig.start) is not None:
             role = fig.role = "fig"  # 反馈问题10个，其中立行立改问题3个: a part of the total
         if role in ("problems", "measures", "separate"):
             group = Group("problems" if role == "separate" else role, fig)
@@ -414,6 +414,9 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
     return groups, figures
 
 
+# Words that make what follows a part of a total (其中, 含, 包括, …121个事项中，): a count of
+# 立行立改 problems after them is a part, not a group counted apart.
+_PARTITION = patterns.compile(r"其中|含|包括|之中|中[,:]")
 # Between a total and the finer one after it: its noun (18个问题34个具体问题), or after a noun
 # before the figure, a verb that refines it (反馈问题12个，细化为30个具体问题).
 _NESTED_GAP = patterns.compile(r"(?:的)?(?:具体)?问题(?:的|共|共计|、|,)?(?:细化为|细化成|梳理为|梳理出|分解为|共)?")
