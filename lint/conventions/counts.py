@@ -32,7 +32,7 @@ from ..record import Record
 from .numbers import (COUNT_UNITS, MEASURE_CHARS, QUANTIFIERS, SCALE_CHARS, UNIT, UNIT_CHARS, UNIT_ENDED, UNIT_WORDS,
                       system, to_int, unit_class, value, well_formed)
 from .dates import JOINER_CHAR
-from .status import ALL_DONE as ALL_DONE_PHRASE, COUNTED_DONE, COUNTED_OPEN
+from .status import ALL_DONE as ALL_DONE_PHRASE, COUNTED_DONE, COUNTED_OPEN, ON_THE_SPOT
 
 __all__ = ["ALL_DONE", "PROBLEM_CATEGORIES", "DONE", "NUM", "Figure", "Group", "Defect", "reading", "read",
            "read_paragraph", "to_int", "inconsistencies", "arithmetic_findings", "rate_kind", "rate_at"]
@@ -57,7 +57,7 @@ _TAIL = r"(?:整改)?(?:的)?(?P<named>问题)?"
 _VERB = r"(?:共|共计|总计)?(?:反馈|反映|指出|梳理|交办|查出|发现|移交|认领|涉及|提出)(?:了|出)?(?:的)?"
 _MEASURE_VERB = r"(?:细化|制定|明确|形成|梳理|提出|研究制定)(?:了)?(?:具体)?"
 # Kinds of matter an inspection hands over apart from its feedback: they are counted on their own.
-_APART = r"(?:立行立改|即知即改|立知立改|立查立改|边巡边改|移交|交办|信访)"
+_APART = rf"(?:{ON_THE_SPOT}|即知即改|立知立改|立查立改|边巡边改|移交|交办|信访)"
 
 # A paragraph is read from its figures (and its 已全部完成): each figure takes its role from the
 # words just before it (and the noun after it), tried in the order below.
@@ -415,7 +415,7 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
 
 
 # Words that make what follows a part of a total (其中, 含, 包括, …121个事项中，): a count of
-# 立行立改 problems after them is a part, not a group counted apart.
+# problems done on the spot after them is a part, not a group counted apart.
 _PARTITION = patterns.compile(r"其中|含|包括|之中|中[,:]")
 # Between a total and the finer one after it: its noun (18个问题34个具体问题), or after a noun
 # before the figure, a verb that refines it (反馈问题12个，细化为30个具体问题).
