@@ -9,7 +9,7 @@ on-site 意见箱, or a web platform. What introduces it may be:
 - a channel word before its value in brackets: 欢迎通过电话（…）、来信（…）、电子邮件（…）反映;
 - a table cell: | 联系电话 | … |;
 - a word for a way in (联系方式：…, 举报途径：…): its value is read by its shape, a number by the
-  phone grammar, an e-mail address as one.
+  phone grammar, an e-mail address as one, a street address or a 信箱 as a place.
 
 A phone number is well formed by the numbering plan (lint/conventions/phones.py); a local number
 without its area code (7673067) is one where a cue gives it as a channel. Some values
@@ -50,6 +50,9 @@ _WAY_CUE = r"(?:联系|举报|监督|反映|来访|信访)(?:方式|途径|渠�
 _NUMBER = r"((?:[(（]0\d{2,3}[)）])?\d[\d\-－— ]{3,19}\d)"
 PHONE = patterns.compile(rf"{_PHONE_CUE}{_SEP}{_NUMBER}?")
 WAY_NUMBER = patterns.compile(rf"{_WAY_CUE}{_SEP}{_NUMBER}")
+# 联系方式：某县河东路7号县委办公室: a place one writes to or visits
+WAY_PLACE = patterns.compile(rf"{_WAY_CUE}[ \t]*[:：][ \t]*([^;；。|()（）\n\d@][^;；。|()（）\n@]{{3,}}?"
+                             r"(?:路|街|道|巷|号|楼|室|院|大厦|信箱)[^;；。|()（）\n@]*)")
 POST = patterns.compile(rf"(?:{_POST_CUE}{_SEP}|{_POST_LABEL}{_SEP_BARE}(?:[(（][ \t]*)?|{_VISIT_CUE}{_SEP})"
                         r"([^;；。|()（）\n]{4,})?")
 EMAIL = patterns.compile(rf"{_EMAIL_CUE}{_SEP}([^\s;；。,，、|()（）]+)?", regex.I)
@@ -109,6 +112,8 @@ def channels(block: str) -> list[Channel]:
         value = (m.group(1) or "").strip()
         if value:
             out.append(Channel("post", m.start(1), m.end(1), value, True))
+    for m in WAY_PLACE.finditer(block):
+        out.append(Channel("post", m.start(1), m.end(1), m.group(1).strip(), True))
     for m in POST_ANY.finditer(block):
         out.append(Channel("post", m.start(), m.end(), m.group(), True))
     out.extend(Channel("box", m.start(), m.end(), m.group(), True) for m in BOX.finditer(block))

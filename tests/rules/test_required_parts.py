@@ -93,6 +93,8 @@ def test_supervision_block_in_other_house_styles_is_quiet(block):
     "欢迎监督。有意见请向我们反映。联系方式：5512380（工作日8:30-17:30）；通讯地址：某县河东路7号；邮政编码：341000。",
     "欢迎监督。举报途径：62135800；来访地址：某区文昌路3号。",
     "欢迎监督。联系方式：0797-5512380 13907970001。",                       # two numbers in one field
+    "欢迎监督。联系方式：某县河东路7号县委巡察办。",                         # a place to write to
+    "欢迎监督。联系方式：xc@example.cn。",
 ])
 def test_a_block_that_gives_any_way_in_is_whole(block):
     assert lint(FULL.format(supervision=block), "required-parts") == []
@@ -102,6 +104,7 @@ def test_a_block_that_gives_any_way_in_is_whole(block):
     ("欢迎监督。联系电话：；邮政地址：某县河东路7号；电子邮箱：xc@example.cn。", "phone"),  # label, no value
     ("欢迎监督。来电请拨0797-5512380；电子邮箱：。", "e-mail"),
     ("欢迎广大干部群众对整改情况进行监督，如有意见建议请及时反映。", "any way to reach"),  # no channel at all
+    ("欢迎监督。联系方式如下：请与县委巡察办联系。", "any way to reach"),  # words, no channel
 ])
 def test_a_block_that_announces_a_channel_it_does_not_give_or_gives_none_is_a_warning(block, words):
     (f,) = lint(FULL.format(supervision=block), "required-parts")
