@@ -56,8 +56,10 @@ _SUBJECT = r"(?:(?P<subject>问题|措施|任务|事项)(?:中)?)?"
 _TAIL = r"(?:整改)?(?:的)?(?P<named>问题)?"
 _VERB = r"(?:共|共计|总计)?(?:反馈|反映|指出|梳理|交办|查出|发现|移交|认领|涉及|提出)(?:了|出)?(?:的)?"
 _MEASURE_VERB = r"(?:细化|制定|明确|形成|梳理|提出|研究制定)(?:了)?(?:具体)?"
-# Kinds of matter an inspection hands over apart from its feedback: they are counted on their own.
+# Kinds of matter an inspection hands over apart from its feedback: they are counted on their own
+# (巡察移交的2个立行立改问题, 移交问题线索3件, 交办信访件6件).
 _APART = rf"(?:{ON_THE_SPOT}|即知即改|立知立改|立查立改|边巡边改|移交|交办|信访)"
+_APART_NOUN = r"(?:问题线索|问题|事项|线索|信访(?:举报)?件|件)"
 
 # A paragraph is read from its figures (and its 已全部完成): each figure takes its role from the
 # words just before it (and the noun after it), tried in the order below.
@@ -92,9 +94,9 @@ _ROLES = [(role, patterns.compile("(?r)" + before + "$"), patterns.compile(after
     ("open", "", rf"(?:问题)?(?P<status>{_OPEN_WORDS})(?:中)?{_CLAUSE_END}"),
     # A group counted apart from the feedback's problems: introduced as more (另有3个问题), or a
     # kind the inspection hands over on its own (巡察移交的2个立行立改问题, 立行立改事项2件).
-    ("separate", r"(?:另有|另外|此外|还有)", rf"{_APART}?(?:的)?(?:问题|事项)"),
-    ("separate", rf"{_APART}(?:的)?(?:问题|事项)(?:共|共计)?", None),
-    ("separate", "", rf"(?:的)?{_APART}(?:的)?(?:问题|事项|件)"),
+    ("separate", r"(?:另有|另外|此外|还有)", rf"{_APART}?(?:的)?{_APART_NOUN}"),
+    ("separate", rf"{_APART}(?:的)?{_APART_NOUN}(?:共|共计)?", None),
+    ("separate", "", rf"(?:的)?{_APART}(?:的)?{_APART_NOUN}"),
     # 涉及金额286.4万元 after a count; 整改金额261.9万元 after its part.
     ("amount", r"(?P<akind>涉及(?:问题)?(?:资金|金额)|(?:已)?整改(?:问题)?(?:资金|金额))", None),
     ("rate", r"(?:完成率|整改率|落实率|办结率|销号率)(?:为|达到|达|是)?", None),
@@ -753,7 +755,8 @@ def _counted_after(text, lo, start) -> bool:
 def _after_figure(text, lo, e, hi, fig, found):
     """A figure followed by a second unit (3个个, 3个项, 4%个, 3个万), or a count's figure
     followed straight by a number (已完成1个1项, 完成率91%7%). Figures that no count word names
-    may follow each other: 14项28个具体问题, 2件3人, 一项一项."""
+    may follow each other: 14项28个具体问题, 2件3人, 一项一项; so may a group counted apart and
+    the people it involves (移交问题线索2件3人)."""
     if e >= hi:
         return
     nxt = text[e]
@@ -762,7 +765,7 @@ def _after_figure(text, lo, e, hi, fig, found):
             return
         found.append(Defect("doubled-unit", fig.start, e + 1))
     elif (nxt.isdigit() or nxt in "零〇一二两三四五六七八九十") and (
-            fig.role not in ("fig", "part", "whole") or _counted_after(text, lo, fig.start)):
+            fig.role not in ("fig", "part", "whole", "separate") or _counted_after(text, lo, fig.start)):
         found.append(Defect("numeral", fig.start, e + 1))
 
 

@@ -141,6 +141,8 @@ def test_items_may_be_the_aspects_or_the_categories():
     "巡察反馈的2个方面15个问题，已整改完成13个（含立行立改问题3个），阶段性完成整改2个。",
     "审计指出的40个具体事项中，32个立行立改事项已完成整改，8个分阶段整改事项正在推进，整改率为80%。",
     "县委巡察组移交的4件立行立改事项已完成4件。",
+    "巡察反馈问题15个，已完成整改15个；移交问题线索3件，已办结2件，正在核查1件。",
+    "巡察反馈问题15个，已完成整改15个；巡察组移交信访件6件，已办结6件。",
 ])
 def test_nested_totals_and_groups_counted_apart_add_up(text):
     assert [f for f in summary(text) if f.severity != "info"] == []
