@@ -47,6 +47,9 @@ VOCABULARY = ["已完成整改", "已完成", "完成", "已整改到位", "已�
 # Statuses that claim the work is finished.
 COMPLETE = ["已完成整改", "已完成", "完成", "已整改到位", "已办结", "已整改", "已销号", "整改完成", "立行立改"]
 PARTIAL = ["基本完成", "基本完成整改", "阶段性完成", "正在整改", "持续整改", "持续推进", "长期坚持"]
+# Done on the spot while the inspection was still on: a status, and a kind of matter that counts
+# (lint/conventions/counts.py) keep apart from the feedback's problems.
+ON_THE_SPOT = "立行立改"
 
 # How a count names finished and open work: 已完成整改12个, 正在整改3个 (tried in this order).
 COUNTED_DONE = ("已完成", "已整改到位", "已办结", "完成整改", "已整改", "已销号", "整改销号", "已整改销号", "整改完成")
