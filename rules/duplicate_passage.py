@@ -9,7 +9,7 @@ stretch between them shorter than `min-chars`, are not copies. A copy also
 carries substance, what was done, found or counted: at least half of
 `min-chars` letters and digits beyond the frame that items share by nature. The frame is
 a label (整改措施及成效：), a clause dating the work (收到巡察反馈意见后，
-2025年以来，), the acting body named as a clause's subject with its members in
+2025年以来，), a report's dateline (——2025年6月24日在…会议上), the acting body named as a clause's subject with its members in
 brackets (县委宣传部（含县文联、县社科联）迅速…), the opener's formula words
 (高度重视, 立即, 召开…会议, 专题研究部署整改工作) and the stock closer 举一反三; a
 clause that counts (召开党组会议3次) is no formula. In a line of fields (a
@@ -96,7 +96,7 @@ DOC_ZH = """从草稿某一条目或段落复制到另一处的段落。
 查出不同段落之间逐字或几乎相同的段落，最短到一个分句。复制就是相同的文字：连续至少 `min-chars` 个字相同，
 或整段只有一处（一个数字或名称）不同。句式相同、但各自填写自己的数字、名称、日期或引用文件，且其间每段相同文字都短于
 `min-chars` 的句子，不算复制。复制还须有实质内容，即做了什么、查出什么、数了什么：除去各条目天然共有的框架外，
-至少有 `min-chars` 一半的字。框架指：标签（整改措施及成效：）、交代工作起点的分句（收到巡察反馈意见后，2025年以来，）、
+至少有 `min-chars` 一半的字。框架指：标签（整改措施及成效：）、交代工作起点的分句（收到巡察反馈意见后，2025年以来，）、报告标题下的日期行（——2025年6月24日在…会议上）、
 作为分句主语的责任单位名称及括号内所含单位（县委宣传部（含县文联、县社科联）迅速…）、开头套语（高度重视、立即、召开…会议、专题研究部署整改工作）
 和结尾套语（举一反三）；带计数的分句（召开党组会议3次）不是套语。一行多个字段（台账的一行：责任单位：…；责任领导：…；整改时限：…）中，
 各字段的值也是框架。两个条目以相同的标签、分句、单位和“高度重视”开头，只是共用框架，不算复制。

@@ -25,6 +25,8 @@ def of(line, part=None):
     "第一时间召开局务会议，",  # the meeting an opener calls
     "立即召开党组会议，专题研究部署巡察反馈问题整改工作，",  # and what it was for
     "举一反三。",  # a closer
+    "——2025年6月24日在县第十八届人民代表大会常务委员会第九次会议上",  # a report's dateline
+    "二〇二五年六月二十四日",  # a date alone
 ])
 def test_the_frame_of_an_item_carries_no_substance(line):
     assert of(line) == 0
@@ -36,6 +38,7 @@ def test_the_frame_of_an_item_carries_no_substance(line):
     ("区水务局修订堤防巡查办法，", 12),  # a body followed by what it did: all of it is what was done
     ("补录缺失记录12条，", 9),  # figures are what was counted
     ("对全区32个村级组织财务开展清查后进行逐户核对，", 23),  # a long clause is not a date
+    ("2025年6月在县城区开展燃气管道排查，", 19),  # a date followed by what was done
 ])
 def test_what_was_done_found_or_counted_is_substance(line, letters):
     assert of(line) == letters

@@ -6,7 +6,8 @@ clause's subject, however long its name and with its members in brackets
 (县委宣传部（含县融媒体中心、县文联）), and how promptly or seriously it acted (高度重视，立即召开
 党组会议，专题研究部署整改工作); they close with stock words (举一反三). A ledger's row
 flattened into a line of fields (责任单位：…；责任领导：…；整改时限：…) repeats for every item that
-shares them. None of that says what was done; a clause that counts (召开党组会议专题研究整改工作3次) does, and is no formula. What a
+shares them. A report's dateline (——2025年6月24日在…会议上) says when and where it was delivered,
+and repeats where one page holds two reports. None of that says what was done; a clause that counts (召开党组会议专题研究整改工作3次) does, and is no formula. What a
 passage carries beyond its frame is its substance: what was done, found or counted.
 `substance` counts it, so that the duplicate-passage rule can tell a pasted measure from two
 items opened with the same formula. See docs/conventions.md#copies.
@@ -25,6 +26,10 @@ LABEL_MAX = 10  # letters and digits in a label (整改措施及成效：, 主�
 WHEN_MAX = 20  # letters and digits in a clause that dates the work (收到县委第三巡察组反馈意见后：14)
 # A clause that dates the start of the work: 收到…反馈意见后, 巡察反馈后, 2025年以来, 整改启动之后.
 _WHEN = patterns.compile(r"(?:之?后|以来)\s*$")
+# A clause that only says when, and where a text was delivered: the dateline under a report's
+# title (——2025年6月24日在县第十八届人民代表大会常务委员会第九次会议上), or a date alone.
+_NUM = r"(?:\d{1,4}|[〇零一二三四五六七八九十]{1,4})"
+_DATELINE = patterns.compile(rf"^\s*[—\-－]*\s*{_NUM}年(?:{_NUM}月(?:{_NUM}日)?)?\s*(?:在\p{{Han}}{{1,40}}?上)?\s*$")
 # How promptly or seriously a body acted, the meeting it called and what the meeting was for
 # (专题研究部署整改工作): the opener's formula words. A closing formula: 举一反三.
 _FORMULA = (r"高度重视|十分重视|非常重视|立即|立刻|马上|迅速|第一时间|随即|当即|及时|认真|切实|积极|主动"
@@ -54,7 +59,8 @@ def _label(clause: str, mark: str) -> bool:
 def _frame(clause: str, mark: str, field: bool, mask: bytearray, at: int) -> None:
     """Mark in `mask`, from `at`, the framing characters of a clause whose end mark is `mark`
     ("" at the line's end); `field` when it is the value of a label in a line of fields."""
-    if field or _label(clause, mark) or (sum(ch.isalnum() for ch in clause) <= WHEN_MAX and _WHEN.search(clause)):
+    if (field or _label(clause, mark) or _DATELINE.match(clause)
+            or (sum(ch.isalnum() for ch in clause) <= WHEN_MAX and _WHEN.search(clause))):
         mask[at:at + len(clause)] = b"\1" * len(clause)
         return
     subject = _SUBJECT.match(clause)
