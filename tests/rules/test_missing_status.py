@@ -101,3 +101,30 @@ def test_paragraphs_on_how_the_work_was_organised_are_not_problems():
     # The same layout under a heading that names the problems owes statuses.
     named = text.replace("一、组织落实整改情况", "一、反馈问题整改情况")
     assert len(lint(named, "missing-status")) == 2
+
+
+ASPECTS = ("关于巡察整改情况的通报\n\n截至目前，巡察反馈4个问题，已完成整改3个、正在整改1个。\n\n"
+           "（一）在“依法履职”方面\n\n1.关于“监督刚性不足”问题的整改\n\n"
+           "（1）关于“跟踪问效不够”。整改情况：建立回头看制度。整改状态：已完成。\n\n"
+           "（2）关于“问题清单不具体”。整改情况：修订工作规程。整改状态：已完成。\n\n"
+           "（二）在“自身建设”方面\n\n1.关于“财务管理不规范”问题的整改\n\n"
+           "（1）关于“会议费超标”。整改情况：全面自查并追缴。整改状态：已完成。\n\n"
+           "（2）关于“培训针对性不强”。整改情况：制定跟班学习计划。整改状态：正在整改。\n")
+
+
+def test_problems_grouped_by_aspect_at_the_top_are_all_items():
+    # No 一、 sections: the aspects themselves are the top headings, and each lists problems.
+    assert lint(ASPECTS, "status") == []
+    lost = ASPECTS.replace("制定跟班学习计划。整改状态：正在整改。", "制定跟班学习计划。")
+    (f,) = lint(lost, "missing-status")
+    assert f.line == lost.splitlines().index("（2）关于“培训针对性不强”。整改情况：制定跟班学习计划。") + 1
+    # The counts are checked against every aspect's items, not the first aspect's.
+    wrong = ASPECTS.replace("全面自查并追缴。整改状态：已完成", "全面自查并追缴。整改状态：未完成")
+    assert [f.rule for f in lint(wrong, "status")] == ["summary-counts"]
+
+
+def test_a_later_section_with_one_stray_status_is_no_list_of_problems():
+    text = ("关于巡察整改进展情况的通报\n\n一、整改落实情况\n\n（一）台账管理不规范。整改结果：已完成。\n\n"
+            "（二）制度执行不严格。整改结果：已完成。\n\n二、下一步打算\n\n（一）巩固成果。此项需长期坚持。\n\n"
+            "（二）健全机制。完善考核办法。\n\n（三）强化监督。开展专项检查。\n")
+    assert lint(text, "missing-status") == []
