@@ -274,7 +274,6 @@ def nearly(text: str) -> bool:
             if reads(text[:i] + ch + text[i:]) is not None or i < n and reads(text[:i] + ch + text[i + 1:]):
                 return True
     return any(reads(ch + text[1:]) is not None for ch in _NEAR_ALPHABET)  # the first word mistyped
-    return False
 
 
 @lru_cache(maxsize=512)
