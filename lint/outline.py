@@ -487,6 +487,29 @@ def _items_section(root, doc):
     return named[0] if named else None
 
 
+def _marked(doc, h) -> bool:
+    return h.status is not None or has_label(doc, h)
+
+
+def _problem_sections(root, doc, best) -> list:
+    """The sections that list the problems: the best one, and each sibling that lists its own the
+    same way. A notice without 一、 sections may group its problems by aspect at the top
+    (（一）在…方面 → 1.关于…问题 → （1）…整改状态：…), and one with them may list two kinds of problems
+    (二、巡察反馈问题…, 三、上轮巡察问题…): a sibling whose leaves are mostly marked, at the levels
+    the best section's marked items use, holds problems too. An organising or closing section
+    with a stray label among its paragraphs does not."""
+    if best is None or not best.children:
+        return [best] if best is not None else []
+    levels = {h.level for h in best.descendants() if not h.children and _marked(doc, h)}
+    found = []
+    for section in root.children:
+        leaves = [h for h in section.descendants() if not h.children]
+        marked = [h for h in leaves if _marked(doc, h)]
+        if section is best or (marked and 2 * len(marked) >= len(leaves) and {h.level for h in marked} <= levels):
+            found.append(section)
+    return found
+
+
 def _items(doc, scope) -> list:
     """The problem items of a section: its leaves at the level its labelled items use.
 
@@ -756,11 +779,14 @@ def build_outline(doc) -> Outline:
 
     for heading in builder.root.descendants():
         heading.status = _status(doc, heading)
-    section = _items_section(builder.root, doc)
-    scope = section
-    if scope is None and any(h.status is not None or has_label(doc, h) for h in builder.root.descendants()):
-        scope = builder.root  # items without 一、 sections
-    items = _items(doc, scope) if scope is not None else []
+    sections = _problem_sections(builder.root, doc, _items_section(builder.root, doc))
+    section = sections[0] if len(sections) == 1 else None  # the problems may span several sections
+    if sections:
+        items = [h for scope in sections for h in _items(doc, scope)]
+    elif any(_marked(doc, h) for h in builder.root.descendants()):
+        items = _items(doc, builder.root)  # items without 一、 sections
+    else:
+        items = []
     return Outline(
         frame=frame, title=title, lead=lead, root=builder.root, items_section=section,
         items=items, supervision=supervision, signature=signature, date_line=date_line,
