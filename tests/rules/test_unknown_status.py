@@ -101,6 +101,17 @@ def test_garbled_sentences_and_tags_are_flagged(heading, body, flagged):
     assert lint(text, "missing-status") == []  # the item has a status: a broken one
 
 
+@pytest.mark.parametrize("heading", [
+    "1.台账管理存在的问(wèn)题",  # a reading gloss in brackets, as mirror sites print them
+    "1.台账(tái zhàng)管理不规范",
+    "1.台账管理不规范（试行）整",  # a note in brackets, a character after it: no status put back
+])
+def test_a_bracket_beside_a_word_is_no_tag_unless_the_words_put_back_read_as_a_status(heading):
+    text = SECTION + item(heading=heading, measures="建立台账。")
+    assert lint(text, "unknown-status") == []
+    assert len(lint(text, "missing-status")) == 1  # no status at all, and said so
+
+
 def test_a_label_run_into_its_status():
     text = SECTION + item(status_line="整改结果已：完成整改。")
     (f,) = lint(text, "unknown-status")
