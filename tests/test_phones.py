@@ -73,15 +73,28 @@ def test_clean_supervision_blocks_stay_quiet(block):
     assert malformed(block) == []
 
 
+@pytest.mark.parametrize("written", [
+    "联系电话1：0791-86218000；联系电话2：0791-86218001；",  # numbered fields
+    "联系电话：0791-86218000（1部）；",
+    "电话2：12388；",
+])
+def test_numbered_phone_fields_stay_quiet(written):
+    block = "欢迎监督。" + written + "邮政地址：某县滨河路18号；电子邮箱：jd@example.cn。"
+    assert [f for f in malformed(block) if "格式有误" in f[0]] == []
+
+
 @pytest.mark.parametrize("written,flagged,repair", [
     ("联系电话：079186218000；", "079186218000", "0791-86218000"),
     ("联系电话：0791-06218000；", "0791-06218000", None),
     ("联系电话：0091-86218000；", "0091-86218000", None),
     ("联系电话：0577-888661234；", "0577-888661234", None),
     ("联系电话：0791-8621800；0", "0", None),  # a digit gone astray past the stop
-    ("联系电话0：791-86218000；", "0", None),
+    ("联系电话0：791-86218000；", "电话0：791-86218000", None),  # a digit moved across the colon
+    ("联系电0话：791-86218000；", "电0话：791-86218000", None),
+    ("监督电1话2388；联系电话：0791-86218000；", "电1话2388", "电话12388"),
     ("举报电话1368反映问题。联系电话：0791-86218000；", "1368", None),
     ("联系电话：0791-86218000；邮政编码：33000；", "33000", None),
+    ("联系电话：0791-86218000；邮政编3码30000；", "邮政编3码30000", "邮政编码330000"),
 ])
 def test_corrupted_numbers_are_flagged(written, flagged, repair):
     block = "欢迎监督。" + written + "邮政地址：某县滨河路18号；电子邮箱：jd@example.cn。"
@@ -111,6 +124,7 @@ def test_channels_in_running_text_stay_quiet(item):
 
 @pytest.mark.parametrize("item,flagged", [
     ("开通电话预约立案服务，公开预约电话1368。", "1368"),
+    ("开通电话预约立案服务，公开预约电1话2368。", "电1话2368"),
     ("公开咨询电话112368，专人接听。", "112368"),
     ("公布服务热线0791-062180000。", "0791-062180000"),
 ])

@@ -122,22 +122,69 @@ _CLAUSE_END = patterns.compile(r"\s*(?:[。;,、)]|$)", regex.M)
 
 
 def channels(folded: str, start: int, end: int) -> list[Malformed]:
-    """The malformed numbers given as channels in running text folded[start:end]."""
+    """The malformed numbers given as channels in running text folded[start:end], and labels
+    with a digit of their number moved into them (预约电1话2368)."""
+    shifted = [bad for bad in moved(folded, start, end) if _CLAUSE_END.match(folded, bad.end, end)]
     out = []
     for label in CHANNEL_LABEL.finditer(folded, start, end):
         for bad in phone_field(folded, label.end(), end):
-            if _CLAUSE_END.match(folded, bad.end, end):
+            if _CLAUSE_END.match(folded, bad.end, end) and not any(m.start < bad.end and bad.start < m.end
+                                                                      for m in shifted):
                 out.append(bad)
+    return shifted + out
+
+
+# A label and its number with one character moved between them (电1话2368, 电话0:20-83651234,
+# 邮政编3码25000): a digit stands inside the label, or between it and its colon. Right after the
+# label with no colon (电话12388) the digit is the number's own.
+_LABEL_WORDS = ("电话", "热线", "手机", "传真", "邮编", "邮政编码")
+_MOVED = patterns.compile("|".join(
+    f"(?P<l{n}>{word[:k]})(?P<d{n}>\\d)(?P<r{n}>{word[k:]}{':' if k == len(word) else ':?'})"
+    for n, (word, k) in enumerate((w, k) for w in _LABEL_WORDS for k in range(1, len(w) + 1))))
+
+
+_INDEX = patterns.compile(r"\d{1,2}\s*:\s*")
+
+
+def moved(folded: str, start: int, end: int) -> list[Malformed]:
+    """Labels whose number lost a digit into them, where putting the digit back makes a
+    well-formed number of a number that is not one as written: the repair is that reading."""
+    out = []
+    for m in _MOVED.finditer(folded, start, end):
+        n = next(k for k, v in m.groupdict().items() if v is not None and k[0] == "d")[1:]
+        digit, right = m.group("d" + n), m.group("r" + n)
+        number = _NUMBER.match(folded, m.end(), end)
+        if number is None:
+            continue
+        written = number.group()
+        word = m.group("l" + n) + right.rstrip(":")
+        is_postcode = word in ("邮编", "邮政编码")
+        whole = digit + written
+        if is_postcode:
+            ok = len(whole) == 6 and whole.isdigit() and len(written) != 6
+        else:
+            ok = well_formed(whole) and not well_formed(written)
+        if ok:
+            # With a colon the repair would have to know its width as written: none is offered.
+            repaired = None if right.endswith(":") else word + whole
+            out.append(Malformed(m.start(), number.end(), "postcode" if is_postcode else "phone", repaired))
     return out
 
 
 def malformed(folded: str, start: int, end: int) -> list[Malformed]:
-    """Every malformed phone number or postcode given after a label in folded[start:end]."""
+    """Every malformed phone number or postcode given after a label in folded[start:end], and
+    every label and number with a digit moved between them."""
+    shifted = moved(folded, start, end)
     out = []
     for label in PHONE_LABEL.finditer(folded, start, end):
-        out.extend(phone_field(folded, label.end(), end))
+        at = label.end()
+        index = _INDEX.match(folded, at, end)
+        if index and _WELL_FORMED.match(folded, index.end(), end):
+            at = index.end()  # 电话1：0791-86218000；电话2：…: the field's number, then its number
+        out.extend(phone_field(folded, at, end))
     for label in POSTCODE_LABEL.finditer(folded, start, end):
         bad = postcode(folded, label.end())
         if bad is not None:
             out.append(bad)
-    return out
+    # A moved digit is one defect: what the label's own reading finds inside it is not another.
+    return shifted + [bad for bad in out if not any(m.start < bad.end and bad.start < m.end for m in shifted)]
