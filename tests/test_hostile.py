@@ -207,6 +207,30 @@ def test_plan_sections_are_looked_up_by_bisection():
     assert sum(d.role == "plan" for d in dated) == 6000 and len(dated) == 12001
 
 
+def test_a_long_line_of_personal_numbers_is_masked_in_linear_time():
+    # Each number masked made a new copy of the whole text: quadratic on one long line of them
+    # (worst_case "personal numbers": 4.9x at 4x the size).
+    from rectlint.privacy import _own_digits, find_numbers, is_channel, mask, mask_digits
+    from rectlint.text import fold
+
+    def one_copy_a_number(text):
+        folded = fold(text)
+        for n in find_numbers(folded):
+            if not (n.kind == "mobile" and is_channel(folded, n.start, n.end)):
+                start = _own_digits(text, n)
+                text = text[:start] + mask_digits(text[start:n.end]) + text[n.end:]
+        return text
+
+    unit = "联系人{}：身份证１１０１０１ 19900307 4477，手机+86 139-1234-5678，举报电话13912345678，卡6214 8301 0234 5678 909。"
+    sample = "".join(unit.format(i) for i in range(40))
+    assert mask(sample) == one_copy_a_number(sample) != sample
+    text = "".join(unit.format(i) for i in range(12_000))
+    started = time.process_time()
+    masked = mask(text)
+    assert time.process_time() - started < 2.5  # CPU seconds; a copy a number: 18
+    assert len(masked) == len(text) and "4477" in masked and "19900307" not in masked
+
+
 def _quick(call, seconds):
     started = time.perf_counter()
     result = call()
