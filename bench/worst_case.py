@@ -88,7 +88,7 @@ INPUTS = [
     ("runs of ①, copied", "txt", _text(lambda n: HEAD + _repeat("①整改②落实③", n) + "\n\n" + "①整改②落实③" * 25 + TAIL)),
     # issue 37: .docx readers
     ("docx: paragraphs of a notice", "docx", _docx_paragraphs),
-    ("docx: list numbered from 10^10 in letters", "docx", lambda n: hostile.numbering_bomb(n // 20)),
+    ("docx: list numbered from 10^10 in letters", "docx", lambda n: hostile.numbering_bomb(n // 20, varied=True)),
     ("docx: a chain of basedOn styles", "docx", lambda n: hostile.style_chain(n // 40, n // 40)),
     ("docx: a header expanding many-fold", "docx", lambda n: hostile.header_bomb(n * 48 / 8 / 2**20)),
     # issue 37: .html reader
