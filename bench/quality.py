@@ -405,22 +405,47 @@ def misused_word(text):
     return text[:pos] + wrong + text[pos + len(right):], line_of(text, pos)
 
 
-def copy_measures_refigured(text):
-    """The first item's measures pasted into the second item with one figure changed."""
+def _pasted(text):
+    """(line, end, pasted) of copy_measures: the line of the copy, where it was put, what was put."""
     copied = copy_measures(text)
     if copied is None:
         return None
     new, line = copied
-    doc = Document(text, "q.txt")
-    target = doc.outline.items[1]
+    target = Document(text, "q.txt").outline.items[1]
     end = (target.body[-1] if target.body else target.line).end
-    pasted = new[end:len(new) - (len(text) - end)]
+    return line, end, new[end:len(new) - (len(text) - end)]
+
+
+def copy_measures_refigured(text):
+    """The first item's measures pasted into the second item with one figure changed."""
+    copied = _pasted(text)
+    if copied is None:
+        return None
+    line, end, pasted = copied
     m = regex.search(r"\d+", pasted)
     if m is None or len(pasted) < 40:
         return None
     figure = str(int(m.group()) + 1)
     pasted = pasted[:m.start()] + figure + pasted[m.end():]
     return text[:end] + pasted + text[end:], line
+
+
+def copy_after_opener(text):
+    """The first item's measures pasted into the second item, both copies led by the same opener
+    (收到…后，局党组高度重视，): the frame two items share must not hide what was pasted after it."""
+    copied = _pasted(text)
+    if copied is None:
+        return None
+    line, end, pasted = copied
+    source = text.find(pasted)
+    if source < 0 or source >= end:
+        return None
+    opener = "收到巡察反馈意见后，局党组高度重视，"
+    if text.count(",") > text.count("，"):
+        opener = opener.replace("，", ",")
+    text = text[:source] + opener + text[source:]
+    end += len(opener)
+    return text[:end] + opener + pasted + text[end:], line
 
 
 def id_into_supervision(text):
@@ -481,6 +506,7 @@ OPERATORS = [
     # issue 33: misused words from the data file, and a pasted passage with a figure changed.
     ("wording: misused word", misused_word, {"misused-word"}, True),
     ("duplicate: pasted, a figure changed", copy_measures_refigured, {"duplicate-passage"}, False),
+    ("duplicate: pasted after an opener", copy_after_opener, {"duplicate-passage"}, False),
 ]
 
 

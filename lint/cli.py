@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from contextlib import nullcontext
@@ -375,6 +376,11 @@ class Chosen:
 
 def main(argv=None) -> None:
     """Entry point: every failure is one line on stderr, never a traceback."""
+    if argv is None:
+        # The command's own process: what the imports made lives as long as it does. Frozen, the
+        # cyclic collector never walks it again, during the run or at exit (a cold run of a
+        # 42 KB notice: 8 ms of 88). Not when called with arguments, as tests do in their process.
+        gc.freeze()
     chosen = Chosen()
     args = sys.argv[1:] if argv is None else list(argv)
     asked = requested(args)  # what the line says before click has parsed it

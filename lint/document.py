@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from functools import cached_property
+from operator import attrgetter
 
 from . import patterns
 from .record import Record
@@ -58,6 +59,7 @@ class Paragraph(Record):
 
 
 _BREAK = patterns.compile(r"\r\n|\r|\n")
+_NUMBER = attrgetter("number")
 
 
 def _split_lines(text: str) -> list[Line]:
@@ -152,12 +154,12 @@ class Document:
         found: dict[int, list] = {}
         if not lines:
             return found
-        wanted = None
+        starts = self._starts
         for m in pattern.finditer(self.folded if text is None else text, lines[0].start, lines[-1].end):
-            if wanted is None:
-                wanted = {line.number for line in lines}
-            number = self.line_at(m.start()).number
-            if number in wanted:
+            number = bisect.bisect_right(starts, m.start())  # the line holding the match
+            # Whether it is one of `lines` (in document order): a search, not a set of them all.
+            i = bisect.bisect_left(lines, number, key=_NUMBER)
+            if i < len(lines) and lines[i].number == number:
                 found.setdefault(number, []).append(m)
         return found
 

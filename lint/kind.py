@@ -140,7 +140,8 @@ def detect_kind(doc, outline) -> tuple[str, list]:
     # A supervision block alone is no notice: announcements of an inspection list hotlines too.
     if len(parts) >= 2 or (parts and parts != ["closing"] and news < 3):
         audit = not cues.INSPECTION_CUE.search(title) and (
-            cues.AUDIT_CUE.search(title) or cues.AUDIT_REPORT_CUE.search(head) or cues.AUDIT_REPORT_CUE.search(page_head))
+            cues.AUDIT_CUE.search(title) or cues.audit_subject(title) or cues.AUDIT_REPORT_CUE.search(head)
+            or cues.AUDIT_REPORT_CUE.search(page_head))
         return ("audit" if audit else "inspection"), reasons
     if news:
         return "news", reasons

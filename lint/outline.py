@@ -16,8 +16,9 @@ from .record import Record
 from .conventions.frame import CONTACT as _CONTACT, FRAME_ANY as _FRAME_ANY, FRAME_KEYS as _FRAME_KEYS
 from .conventions.frame import SUPERVISION as _SUPERVISION
 from .conventions.supervision import LINE as _CHANNEL_LINE
-from .conventions.status import (ANY_LABEL, MEASURE_LABEL, STATUS_AFTER_LABEL, STATUS_LABEL, STATUS_TAG,
-                                  sentence_term, status_sentences)
+from .conventions.status import (ANY_LABEL, GLUED_LABEL, MEASURE_LABEL, STATUS_AFTER_LABEL, STATUS_LABEL, STATUS_TAG,
+                                  inline_status, label_status, read as read_status, sentence_term, status_sentences,
+                                  tag_status)
 from .conventions.dates import DATE_LINE
 from .conventions.kinds import LEAD_OPENING
 from .conventions import markers
@@ -156,6 +157,8 @@ class Outline(Record):
 
 def _strip_offset(line) -> int:
     """Offset where the line's content starts: after spaces and Markdown '#', '-', '**'."""
+    if line.text[:1].isalnum():
+        return line.start  # most lines open with a character (一、, 根据…): nothing to skip
     return line.start + _CONTENT.match(line.text).end()
 
 
@@ -165,7 +168,9 @@ _BREADCRUMB = patterns.compile(r"[^>\r\n]{1,30}(?:>{1,2}[^>\r\n]{1,60}){2,}$")
 
 def _is_frame_line(doc, line) -> bool:
     text = doc.folded[line.start:line.end]
-    return bool(_FRAME_KEYS.match(text) or _FRAME_ANY.search(text) or (">" in text and _BREADCRUMB.match(text)))
+    # A key is a label: without a colon, the line has none.
+    return bool((":" in text and _FRAME_KEYS.match(text)) or _FRAME_ANY.search(text)
+                or (">" in text and _BREADCRUMB.match(text)))
 
 
 # A page's metadata, whatever its labels: a line of "label：value" pairs and nothing else (发布时间：…
@@ -196,7 +201,7 @@ def _title_like(doc, line) -> bool:
         and not _CLAUSE_MARK.search(text)
 
 
-def _layout_top(doc, lines):
+def _layout_top(doc, lines, frame):
     """(title, metadata, text start): the notice's title, the page's metadata lines around it,
     and the line where the text begins.
 
@@ -205,11 +210,11 @@ def _layout_top(doc, lines):
     begins with a sentence, the way a lead opens (根据…, 2025年3月…) or a numbered heading. The
     title is the first title-like line (short, without a clause mark, naming a report or a
     rectification) before the text. Metadata lines before the text, whatever their labels, and
-    the value under a bare label, belong to the page."""
+    the value under a bare label, belong to the page. `frame`: the numbers of the frame lines."""
     top = lines[:80]
     metadata, title, text_start = set(), None, None
     for i, line in enumerate(top):
-        if _is_frame_line(doc, line):
+        if line.number in frame:
             continue
         if _is_metadata(doc, line) and not _title_like(doc, line):
             if not _BARE_LABEL.match(doc.folded, line.start, line.end):
@@ -452,7 +457,9 @@ def _bare_label(doc, line) -> bool:
 def has_label(doc, heading) -> bool:
     """Whether an item's heading line or body carries a measures or status label."""
     text = doc.folded
-    if ANY_LABEL.search(text, heading.marker_end, heading.line.end):
+    # Every label ends in a colon: a heading line without one holds none.
+    if text.find(":", heading.marker_end, heading.line.end) >= 0 \
+            and ANY_LABEL.search(text, heading.marker_end, heading.line.end):
         return True
     return any(MEASURE_LABEL.match(text, line.start, line.end) or STATUS_LABEL.match(text, line.start, line.end)
                for line in heading.body)
@@ -480,6 +487,29 @@ def _items_section(root, doc):
     return named[0] if named else None
 
 
+def _marked(doc, h) -> bool:
+    return h.status is not None or has_label(doc, h)
+
+
+def _problem_sections(root, doc, best) -> list:
+    """The sections that list the problems: the best one, and each sibling that lists its own the
+    same way. A notice without 一、 sections may group its problems by aspect at the top
+    (（一）在…方面 → 1.关于…问题 → （1）…整改状态：…), and one with them may list two kinds of problems
+    (二、巡察反馈问题…, 三、上轮巡察问题…): a sibling whose leaves are mostly marked, at the levels
+    the best section's marked items use, holds problems too. An organising or closing section
+    with a stray label among its paragraphs does not."""
+    if best is None or not best.children:
+        return [best] if best is not None else []
+    levels = {h.level for h in best.descendants() if not h.children and _marked(doc, h)}
+    found = []
+    for section in root.children:
+        leaves = [h for h in section.descendants() if not h.children]
+        marked = [h for h in leaves if _marked(doc, h)]
+        if section is best or (marked and 2 * len(marked) >= len(leaves) and {h.level for h in marked} <= levels):
+            found.append(section)
+    return found
+
+
 def _items(doc, scope) -> list:
     """The problem items of a section: its leaves at the level its labelled items use.
 
@@ -494,8 +524,6 @@ def _items(doc, scope) -> list:
 
 
 def _status(doc, heading) -> Status | None:
-    from .conventions.status import GLUED_LABEL, inline_status, label_status, read, tag_status
-
     text = doc.folded
     for line in heading.body:
         m = STATUS_LABEL.match(text, line.start, line.end)
@@ -504,12 +532,18 @@ def _status(doc, heading) -> Status | None:
             # 整改结果：已整改到位。补齐…: the status ends with its sentence; measures may follow.
             return Status(doc.text[found[0]:found[1]], found[0], found[1], "line", line)
     tag = STATUS_TAG.search(text, heading.line.start, heading.line.end)
-    if tag and (tag_status(tag.group("words")) or tag.group("before") or tag.group("after")):
+    glued = tag and (tag.group("before") or tag.group("after"))
+    # A status word glued outside its brackets (已【完成】, 【已完】成) is a garbled tag only when,
+    # put back, the words read as a status: 问(wèn)题, a reading gloss, is not one.
+    if tag and (tag_status(tag.group("words"))
+                or glued and tag_status((tag.group("before") or "") + tag.group("words") + (tag.group("after") or ""))):
         a, b = tag.span("words")
         a, b = tag.start("before") if tag.group("before") else a, tag.end("after") if tag.group("after") else b
         return Status(doc.text[a:b], a, b, "tag", heading.line)
     own = [(heading.line, heading.marker_end), *((line, line.start) for line in heading.body)]
     for line, start in own:
+        if text.find(":", start, line.end) < 0:
+            continue  # every label, glued or not, ends in a colon: most lines have none
         for m in ANY_LABEL.finditer(text, start, line.end):
             # A status label mid-line (1.问题。整改结果：已完成。…): its sentence is the status.
             labelled = STATUS_LABEL.match(text, m.start(), m.end())
@@ -528,7 +562,7 @@ def _status(doc, heading) -> Status | None:
         if found:
             _, _, a, b = found[-1]
             # A sentence that reads stands for its vocabulary term; a garbled one is quoted.
-            return Status(sentence_term(text[a:b]) if read(text[a:b]) else doc.text[a:b], a, b, "sentence", line)
+            return Status(sentence_term(text[a:b]) if read_status(text[a:b]) else doc.text[a:b], a, b, "sentence", line)
     return None
 
 
@@ -666,7 +700,7 @@ def _add(doc, flow, read, fault):
 def build_outline(doc) -> Outline:
     lines = [line for line in doc.lines if not line.blank and line.number < doc.body_end]
     frame = {line.number for line in lines if _is_frame_line(doc, line)}
-    title, metadata, text_start = _layout_top(doc, lines)
+    title, metadata, text_start = _layout_top(doc, lines, frame)
     frame |= metadata
     if title is not None:
         frame.update(line.number for line in lines if line.number < title.number)
@@ -749,11 +783,14 @@ def build_outline(doc) -> Outline:
 
     for heading in builder.root.descendants():
         heading.status = _status(doc, heading)
-    section = _items_section(builder.root, doc)
-    scope = section
-    if scope is None and any(h.status is not None or has_label(doc, h) for h in builder.root.descendants()):
-        scope = builder.root  # items without 一、 sections
-    items = _items(doc, scope) if scope is not None else []
+    sections = _problem_sections(builder.root, doc, _items_section(builder.root, doc))
+    section = sections[0] if len(sections) == 1 else None  # the problems may span several sections
+    if sections:
+        items = [h for scope in sections for h in _items(doc, scope)]
+    elif any(_marked(doc, h) for h in builder.root.descendants()):
+        items = _items(doc, builder.root)  # items without 一、 sections
+    else:
+        items = []
     return Outline(
         frame=frame, title=title, lead=lead, root=builder.root, items_section=section,
         items=items, supervision=supervision, signature=signature, date_line=date_line,

@@ -15,12 +15,34 @@ _FOLDED = {chr(k): chr(v) for k, v in _FOLD.items()}
 _FOLDABLE = re.compile("[" + "".join(_FOLDED) + "]")
 
 
+# Traditional characters the grammars read (kinds, sections, statuses, counts, channels) and their
+# simplified forms, so that a notice published in traditional characters (審計…整改…報告, a
+# mirror of a mainland page) is read as the same notice. Only characters that simplified text does
+# not use are listed, one for one (so offsets hold); a reading, never written back: findings quote
+# the text as it stands.
+_TRADITIONAL_PAIRS = (
+    "審审計计報报問问題题關关於于現现將将況况組组視视饋馈項项進进屆届輪轮黨党縣县區区會会實实對对開开時时號号"
+    "務务辦办處处員员條条個个級级導导電电話话郵邮聯联監监動动點点總总體体發发說说議议決决據据還还這这從从與与"
+    "為为爲为們们來来東东書书長长門门見见規规範范責责稱称類类歸归檢检機机構构統统籌筹單单確确認认識识設设覺觉"
+    "專专調调階阶續续銷销賬账臺台結结億亿萬万標标準准紀纪風风貫贯徹彻習习幹干營营業业護护療疗衛卫傳传達达學学"
+    "參参負负領领舉举證证訴诉復复環环細细節节劃划採采購购產产資资額额財财費费預预廳厅廣广壯壮國国歷历遺遗線线"
+    "訪访維维權权際际極极強强過过後后幾几兩两餘余啓启啟启屬属應应當当選选嚴严肅肃質质績绩織织態态讓让邊边鄉乡"
+    "鎮镇執执罰罚錯错誤误違违險险隱隐彙汇匯汇盤盘檔档錄录濟济經经補补釋释寫写記记載载圖图館馆舊旧觀观轉转遞递"
+    "聽听講讲談谈論论讀读願愿廠厂礎础響响獎奖懲惩擬拟頒颁佈布駐驻紮扎勢势種种爭争戰战氣气層层漢汉齊齐醫医藥药"
+    "農农莊庄辭辞")
+_TRADITIONAL = str.maketrans(_TRADITIONAL_PAIRS[0::2], _TRADITIONAL_PAIRS[1::2])
+_TRADITIONAL_ANY = re.compile("[" + _TRADITIONAL_PAIRS[0::2] + "]")
+
+
 def fold(text: str) -> str:
-    """Map full-width ASCII forms and odd spaces to ASCII, one code point for one.
+    """Map full-width ASCII forms and odd spaces to ASCII, and the traditional characters the
+    grammars read to simplified ones, one code point for one.
 
     The result has the same length as the input, so offsets found in it are
-    offsets in the original: patterns can be written once, in ASCII.
+    offsets in the original: patterns can be written once, in ASCII and simplified characters.
     """
+    if _TRADITIONAL_ANY.search(text) is not None:
+        text = text.translate(_TRADITIONAL)
     # str.translate looks every character up in a dict, about 70 ns a character of Chinese text.
     # A notice holds few kinds of full-width forms (，：；（）！？), and replacing each kind
     # takes about a sixth of that; text with many kinds is translated as before.

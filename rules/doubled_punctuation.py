@@ -26,11 +26,16 @@ CATEGORY = "punctuation"
 SEVERITY = "warning"
 OPTIONS: dict = {}
 
-_DOUBLED = patterns.line_pattern(r"([,;:!?、。])\1+")
+_MARKS = ",;:!?、。"
+_DOUBLED = patterns.line_pattern(rf"([{_MARKS}])\1+")
 
 
 def check(doc, options):
-    for found in doc.matches(_DOUBLED, doc.body_lines()).values():
+    lines = doc.body_lines()
+    # Most notices double no mark: seven plain searches say so faster than the pattern.
+    if not lines or not any(doc.folded.find(mark * 2, lines[0].start, lines[-1].end) >= 0 for mark in _MARKS):
+        return
+    for found in doc.matches(_DOUBLED, lines).values():
         for m in found:
             mark = doc.text[m.start()]
             yield Hit(m.start(), m.end(), **say("doubled-punctuation", written=doc.text[m.start():m.end()]),

@@ -5,7 +5,17 @@ to the size of a clause. A copy is the same words: a run of at least
 `min-chars` characters written alike, or a whole passage that differs in one
 place only (a figure or a name changed inside it). Sentences that share a
 template but carry their own figures, names, dates or cited titles, each
-stretch between them shorter than `min-chars`, are not copies. The finding
+stretch between them shorter than `min-chars`, are not copies. A copy also
+carries substance, what was done, found or counted: at least half of
+`min-chars` letters and digits beyond the frame that items share by nature. The frame is
+a label (整改措施及成效：), a clause dating the work (收到巡察反馈意见后，
+2025年以来，), a report's dateline (——2025年6月24日在…会议上), the acting body named as a clause's subject with its members in
+brackets (县委宣传部（含县文联、县社科联）迅速…), the opener's formula words
+(高度重视, 立即, 召开…会议, 专题研究部署整改工作) and the stock closer 举一反三; a
+clause that counts (召开党组会议3次) is no formula. In a line of fields (a
+ledger's row: 责任单位：…；责任领导：…；整改时限：…) each value is frame too. Two
+items opened with the same label, clause, body and 高度重视 share only their
+frame. The finding
 points at the later copy, names the earlier one in `related`, and gives the
 similarity. Passages are lined up after folding widths, dropping punctuation,
 reading every digit as 0 and every cited title 《…》 as one mark; figures and
@@ -43,6 +53,12 @@ Good: 关于巡察整改进展情况的通报
   整改情况：制定文件制发三级审核制度，实行撰稿人初审、分管领导复审、主要领导终审。
   2.材料照搬照抄。
   整改情况：开展公文写作专题培训，建立材料原创性抽查机制。
+Good: 关于巡察整改进展情况的通报
+  二、整改落实情况
+  1.文风不实。
+  整改措施及成效：收到巡察反馈意见后，局党组高度重视，修订公文审核办法，增设合规性审查环节。
+  2.材料照搬照抄。
+  整改措施及成效：收到巡察反馈意见后，局党组高度重视，开展公文写作专题培训，建立原创性抽查机制。
 Good: 中共青山县市场监督管理局党组关于巡察整改进展情况的通报
   中共青山县市场监督管理局党组认真落实巡察整改主体责任。
   二、整改落实情况
@@ -73,12 +89,18 @@ from rectlint.messages import say
 from rectlint.place import reference
 
 from rectlint.conventions.fingerprint import comparable_units, normalise
+from rectlint.conventions.framing import substance
 
 DOC_ZH = """从草稿某一条目或段落复制到另一处的段落。
 
 查出不同段落之间逐字或几乎相同的段落，最短到一个分句。复制就是相同的文字：连续至少 `min-chars` 个字相同，
 或整段只有一处（一个数字或名称）不同。句式相同、但各自填写自己的数字、名称、日期或引用文件，且其间每段相同文字都短于
-`min-chars` 的句子，不算复制。问题指向后出现的一处，`related` 指出前一处，并给出相似度。对齐前统一全半角、去掉标点、
+`min-chars` 的句子，不算复制。复制还须有实质内容，即做了什么、查出什么、数了什么：除去各条目天然共有的框架外，
+至少有 `min-chars` 一半的字。框架指：标签（整改措施及成效：）、交代工作起点的分句（收到巡察反馈意见后，2025年以来，）、报告标题下的日期行（——2025年6月24日在…会议上）、
+作为分句主语的责任单位名称及括号内所含单位（县委宣传部（含县文联、县社科联）迅速…）、开头套语（高度重视、立即、召开…会议、专题研究部署整改工作）
+和结尾套语（举一反三）；带计数的分句（召开党组会议3次）不是套语。一行多个字段（台账的一行：责任单位：…；责任领导：…；整改时限：…）中，
+各字段的值也是框架。两个条目以相同的标签、分句、单位和“高度重视”开头，只是共用框架，不算复制。
+问题指向后出现的一处，`related` 指出前一处，并给出相似度。对齐前统一全半角、去掉标点、
 把数字视为0、把书名号内的标题合为一个符号；对齐后再按原样比较数字和标题。
 以下不算重复：按模板重复的行（整改结果：已完成整改。整改情况：）、标题的简称、规范表述（选项 `standard-phrases`）
 、措施对本条问题的简短复述（短于 `restate-chars`），以及标题本身已有的内容（发文机关名称、
@@ -255,6 +277,10 @@ def check(doc, options):
             longest, slots = _sameness(doc.folded, segs, parts)
             if longest < options["min-chars"] and slots > 1:
                 continue
+            # A copy carries substance: what was done, found or counted. Two items opened with the
+            # same label, 收到…后 clause, acting body and 高度重视 share only their frame.
+            if min(_substance(doc, *_span(segs, passage, side)) for side in (0, 1)) < options["min-chars"] // 2:
+                continue
             if any(doc.line_at(units[u][0]).number in margins
                    and not _whole_sentence(doc, *_span(segs, passage, side), shared, options["standard-phrases"])
                    for u, side in ((ub, 0), (ua, 1))):
@@ -274,6 +300,11 @@ def _span(segs, passage, side):
     s, b0, b1, t, a0, a1, _ = passage
     seg, lo, hi = (segs[s][1], b0, b1) if side == 0 else (segs[t][1], a0, a1)
     return seg.offsets[lo], seg.offsets[hi - 1] + 1
+
+
+def _substance(doc, start: int, end: int) -> int:
+    line = doc.line_at(start)
+    return substance(doc.folded, line.start, line.end, start, end)
 
 
 def _hit(doc, segs, passage):

@@ -61,6 +61,9 @@ _BEFORE_MARKER = patterns.line_pattern(r"(?<![\d.])(\d+(?:\.\d+)?)(?=[二三四�
 # 四是33关键岗位人员: a number of one to three digits right after a marker, then a noun.
 _AFTER_MARKER = patterns.line_pattern(
     rf"(?<![一二三四五六七八九十])[一二三四五六七八九十]是(\d{{1,3}})(?![\d.{MEASURE_CHARS}])(?=\p{{Han}})")
+# Both readings above stand before or after an in-text marker (二是): a text without one has
+# neither, and this search costs a twentieth of theirs.
+_MARKER = patterns.compile(r"[一二三四五六七八九十]是")
 _MONEY = patterns.line_pattern(r"(?:资金|经费|款项|费用|金额|罚款|补贴|补助|奖金|捐款)(\d+(?:\.\d+)?)"
                                 rf"(?=[已被全并于用及和、,;。]|{patterns.LINE_END})")
 _MESSAGES = {"lost-unit": "lost-unit.figure", "lost-number": "lost-unit.number", "doubled-unit": "lost-unit.doubled",
@@ -69,8 +72,10 @@ _MESSAGES = {"lost-unit": "lost-unit.figure", "lost-number": "lost-unit.number",
 
 def check(doc, options):
     lines = doc.body_lines()
-    counts, amounts = doc.matches(_BEFORE_MARKER, lines), doc.matches(_MONEY, lines)
-    after = doc.matches(_AFTER_MARKER, lines)
+    amounts = doc.matches(_MONEY, lines)
+    counts = after = {}
+    if lines and _MARKER.search(doc.folded, lines[0].start, lines[-1].end):
+        counts, after = doc.matches(_BEFORE_MARKER, lines), doc.matches(_AFTER_MARKER, lines)
     seen = set()
     for line in lines:
         for m in counts.get(line.number, ()):

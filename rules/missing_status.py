@@ -17,7 +17,10 @@ its last item, that item's status may lie beyond the cut and is not asked for.
 Statuses are owed by problems: when no item states one and none carries a
 measures label (整改情况：), the paragraphs of a section on how the work was
 organised (一、组织落实整改情况 → 1.以高度政治自觉扛起责任。…) are not asked,
-unless its heading names the problems too.
+unless its heading names the problems too. In an audit report (审计查出问题整改情况的报告) an
+item tells its rectification as the action taken, and that action stated as done (已将…收回,
+已全部拨付, 完善了…制度) is its status; in an inspection notice it is a measure, and the item still
+owes a status.
 
 Option `required`: `always` (default) flags every item without a status;
 `auto` flags only when the document gives a status for some of its items;
@@ -47,6 +50,7 @@ Good: 关于巡察整改进展情况的通报
 
 from __future__ import annotations
 
+from rectlint import patterns
 from rectlint.conventions.counts import DONE
 from rectlint.conventions.status import ORGANISING, PROBLEMS_NAMED
 from rectlint.outline import has_label
@@ -63,6 +67,8 @@ DOC_ZH = """没有写明整改状态的问题条目。
 、条目中均不写状态的通报，遵循的是另一种惯例，不报告；页面在最后一条后被截断时，不要求该条的状态。
 状态是问题条目应写的：没有任何条目写状态、也没有条目带措施标签（整改情况：）时，讲整改如何组织的部分
 （一、组织落实整改情况 → 1.以高度政治自觉扛起责任。…）中的段落不要求写，除非其标题同时点明问题。
+审计整改报告中，条目以所采取的行动说明整改，写明已经做到的行动（已将…收回、已全部拨付、完善了…制度）
+即是其状态；在巡视巡察整改通报中，这些只是措施，条目仍须写明状态。
 
 选项 `required`：`always`（默认）报告每个没有状态的条目；`auto` 只在文档为部分条目写了状态时报告。
 
@@ -85,8 +91,9 @@ def check(doc, options):
         return
     if not doc.info.ends_whole:
         items = items[:-1]
+    audit = doc.info.kind == "audit"
     for h in items:
-        if h.status is None:
+        if h.status is None and not (audit and _accomplished(doc, h)):
             stop = doc.folded.find("。", h.marker_end, h.line.end)
             end = h.line.end if stop < 0 else stop
             yield Hit(h.marker_start, end, **say("missing-status", marker=h.marker))
@@ -104,6 +111,22 @@ def _lists_problems(doc) -> bool:
         return True
     lo, hi = section.line.start, section.line.end
     return PROBLEMS_NAMED.search(doc.folded, lo, hi) is not None or ORGANISING.search(doc.folded, lo, hi) is None
+
+
+# An action stated as done: the aspect 已 (已将…收回, 已全部拨付; not 而已) or a verb with 了
+# (完善了…制度; not 为了, 除了, 了解).
+_ACCOMPLISHED = patterns.compile(r"(?<!而)已\p{Han}|(?<![为除])(?<=\p{Han})了(?!解)")
+
+
+def _accomplished(doc, h) -> bool:
+    """In an audit report, the rectification of a problem is told as the action taken, and that
+    action stated as done is its status (（三）针对“…”问题。县财政已将…资金收回国库。). Only the
+    item's own words count: after its problem sentence, and its body."""
+    text = doc.folded
+    stop = text.find("。", h.marker_end, h.line.end)
+    spans = [(stop + 1, h.line.end)] if stop >= 0 else []
+    spans += [(line.start, line.end) for line in h.body]
+    return any(_ACCOMPLISHED.search(text, lo, hi) for lo, hi in spans)
 
 
 def _summary_only(doc) -> bool:

@@ -23,6 +23,7 @@ Good: 学习《关于澈底清查帐目的通知》。
 from __future__ import annotations
 
 import os
+import re
 import zlib
 from functools import lru_cache
 
@@ -172,7 +173,7 @@ def _key(wrong: str, right: str) -> int:
 
 @lru_cache(maxsize=1)
 def table():
-    """(entries, sources, key scan, {key character: [(entry, offset of the key)]})."""
+    """(entries, sources, key characters, {key character: [(entry, offset of the key)]})."""
     with open(DATA, encoding="utf-8") as handle:
         raw = handle.read()
     # Parsed, validated and keyed once per user, like the wording pack (patterns.kept); what is
@@ -187,9 +188,24 @@ def table():
         entry = Entry(wrong, right, source, pattern)
         entries.append(entry)
         by_key.setdefault(wrong[at], []).append((entry, at))
-    # One class of the key characters: every line is scanned, few hits are looked at.
-    scan = patterns.compile("[" + "".join(sorted(by_key)) + "]")
-    return entries, sources, scan, by_key
+    return entries, sources, frozenset(by_key), by_key
+
+
+# Which key characters a text holds. A set intersection costs about 5 ns a character; one
+# class of the two hundred, in the standard library's re (ten times faster than regex on it),
+# 1 ns, once compiled (half a millisecond, in each process): the intersection serves the first
+# texts, the class a run that has read more than SET_LIMIT characters.
+SET_LIMIT = 150_000
+_scan: list = [None, 0]  # the compiled class once made; the characters intersected so far
+
+
+def _keys_in(folded: str, lo: int, hi: int, keys: frozenset):
+    if _scan[0] is None:
+        if _scan[1] < SET_LIMIT:
+            _scan[1] += hi - lo
+            return keys.intersection(folded[lo:hi])
+        _scan[0] = re.compile("[" + "".join(re.escape(ch) for ch in sorted(keys)) + "]")
+    return set(_scan[0].findall(folded, lo, hi))
 
 
 def _in_title(folded: str, line, start: int) -> bool:
@@ -202,14 +218,14 @@ def check(doc, options):
     lines = doc.body_lines()
     if not lines:
         return
-    _, sources, scan, by_key = table()
+    _, sources, keys, by_key = table()
     folded = doc.folded
     lo, hi = lines[0].start, lines[-1].end
     allow = set(options["allow"])
     found = []
     # Only the entries whose key character the text holds are looked for, each with str.find: a
     # correct notice holds the rarest character of few of them.
-    for ch in set(scan.findall(folded, lo, hi)):
+    for ch in _keys_in(folded, lo, hi, keys):
         for entry, _ in by_key[ch]:
             if entry.wrong in allow:
                 continue

@@ -9,6 +9,9 @@ letter is enough when it stands in such a place. Also bracketed notes to the dra
 
 Not placeholders:
 - 某 and 某某 (唐某, 胡某某, 某医疗机构) and × after a surname (张××): deliberate anonymisation;
+- an ellipsis, bare or in brackets (〔...〕, 【……】, （……）), where a name or figure was: the mark of
+  an omission (GB/T 15834-2011 4.11), which a publisher uses to mask what the notice said; a
+  template's blank is a run of marks or a note to the drafter;
 - a letter in a word, code or address (PM2.5, XL型, ABX-XX1, xxwj@example.cn, iPhone X);
 - established terms: X光, X射线, X线, X刀;
 - × between numbers (3×4, 10米×20米): a multiplication or a size;
@@ -22,7 +25,7 @@ embarrassing and hides a missing fact.
 Bad:  已完成资产清查，XX项资产正在办理权属登记。
 Good: 已完成资产清查，12项资产正在办理权属登记，当事人胡某某已退赔。
 Bad:  于20XX年X月X日召开专题会议（待补充）。
-Good: 于2025年7月17日召开专题会议，XL型号设备已送检。
+Good: 于2025年7月17日召开专题会议，XL型号设备已送检，“〔...〕”指标完成率达92%。
 Bad:  市委第X轮巡察反馈问题共X个。
 Good: 采购X光机2台，PM2.5浓度下降，成文日期为二○二五年十月十六日。
 """
@@ -43,6 +46,8 @@ DOC_ZH = """未填写的占位符：X月X日、20XX年、第X轮、XX同志、�
 以及 TODO/TBD/FIXME。
 
 以下不是占位符：“某”“某某”（唐某、胡某某、某医疗机构）和姓氏后的“×”（张××），这是有意的匿名处理；
+原有名称或数字处的省略号，无论是否加括号（〔...〕、【……】、（……）），是标示省略的符号（GB/T 15834-2011 4.11），
+发布者用它隐去原文内容，模板留空则是一串占位符号或给起草人的括注；
 单词、编号和地址中的字母（PM2.5、XL型、ABX-XX1、xxwj@example.cn）；X光、X射线、X线、X刀等固定说法；
 数字之间的“×”（3×4，乘号或尺寸）；汉字数字中的○或〇（二○二五年、一○一室，是零的异体写法，属于日期
 格式问题）；行首或选项前的□、○（□是 □否，项目符号或复选框）。
@@ -64,8 +69,6 @@ _TOKEN_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqr
 _NOTES = patterns.line_pattern(
     r"[(【\[][^()【】\[\]\r\n]{0,6}?(?:待补充|待完善|待核实|待定|待填|请填写|请补充|此处)"
     r"[^()【】\[\]\r\n]{0,30}[)】\]]"
-    # 〔...〕, 【……】: an ellipsis in brackets where a name or figure belongs.
-    r"|[〔(【\[][^\S\r\n]*(?:\.{3,}|…+|。{3,})[^\S\r\n]*[〕)】\]]"
     r"|(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])")
 _CN_DIGITS = "〇○零一二三四五六七八九"
 _TERMS = ("光", "射线", "线", "刀")  # X光, X射线, X线片, X刀

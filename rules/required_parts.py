@@ -2,9 +2,10 @@
 
 A 巡视/巡察 notice needs: a title; a lead giving the inspection period, the
 team (第X巡察组/巡视组, or 巡察X组) and the feedback (反馈); its main sections with the
-problem items (numbered, or a table); a public-supervision block with a phone
-number, a postal address and an e-mail address, each in a valid format, however
-they are introduced (labels, 来电请拨…/来信请寄至…, a table; see
+problem items (numbered, or a table); a public-supervision block that gives at
+least one way to reach the office (a phone number, a postal address, an e-mail
+address, a 信箱 or 意见箱, a web platform), each value in a valid format, however
+it is introduced (labels, 联系方式：…, 来电请拨…/来信请寄至…, a table; see
 `rectlint.conventions.supervision`); and the signature with the 成文日期. An
 审计整改 report (often a speech to the 人大常委会) needs only the title and its
 sections.
@@ -16,7 +17,8 @@ three digits from 3 to 9) and a local number of 7 or 8 digits opening with 2 to 
 hyphen or with the code in brackets; a mobile is 1[3-9] and nine digits; service numbers are the
 123xx hotlines, 95xxx/96xxx, 400/800 numbers; a postcode has six digits. Every number of every
 phone field that nearly parses but does not is one finding, with the repair where it is unique
-(079186218000 → 0791-86218000). A number given as a channel in running text (公开预约电话12368)
+(079186218000 → 0791-86218000). A local number without its area code (7673067) is a phone where
+a cue gives it as a channel. A number given as a channel in running text (公开预约电话12368)
 is read the same way, where a channel label opens it and it closes a clause.
 
 Only rectification notices and audit reports with a firm outline (a title,
@@ -24,8 +26,10 @@ numbered sections or items) are checked (see `rectlint --explain-outline`). A te
 off) is not asked for its title and lead, and one that ends part-way is not
 asked for its closing parts. The missing parts are reported together, once,
 where the first of them belongs (the start of the text, or after its last
-line); a missing postal address alone is only a hint, and so are the channels
-missing from a block that gives two others (a 信箱 and an e-mail).
+line). The supervision block is whole when it gives any one channel (a phone
+alone, a 信箱 and an e-mail): published blocks differ in which they give. It
+lacks a channel only where its own label announces one with nothing after it
+(联系电话：；), or when it gives none at all.
 
 Option `kind`: `auto` (default) takes the detected notice kind;
 `inspection` or `audit` sets it; `fragment` turns the check off, for a draft
@@ -64,14 +68,17 @@ from rectlint.messages import phrase, say, text
 DOC_ZH = """按通报类型应有而缺少的组成部分，合为一条列出。
 
 巡视巡察整改通报应有：标题；写明巡视（巡察）时间、巡视（巡察）组（第X巡察组/巡视组，或巡察X组）和反馈的导语；
-列有问题条目（编号或表格）的主体部分；包含格式有效的联系电话、通信地址和电子邮箱的公众监督渠道（标签、“来电请拨”“来信请寄至”等句子或表格均可）；以及发文机关署名和成文日期。
+列有问题条目（编号或表格）的主体部分；至少给出一种联系方式（电话、通信地址、电子邮箱、信箱或意见箱、网络平台）且格式有效的公众监督渠道
+（标签、“联系方式：”、“来电请拨”“来信请寄至”等句子或表格均可）；以及发文机关署名和成文日期。
 监督渠道中每个电话号码按《电信网编号计划》和 GB/T 15834-2011 4.13.3.2 读取：固定电话为区号（010、02X，
 或 0 加首位为 3–9 的三位数字）加 7 或 8 位、首位为 2–8 的本地号码，用连接号或括号连接；手机为 1[3-9] 加 9 位；
-服务号码为 123xx、95xxx/96xxx、400/800；邮政编码为 6 位。接近而不合规的号码逐一报告，修正唯一时给出建议。
+服务号码为 123xx、95xxx/96xxx、400/800；邮政编码为 6 位。标签或“联系方式”等给出的不带区号的本地号码（7673067）也是电话。
+接近而不合规的号码逐一报告，修正唯一时给出建议。
 审计整改报告（常为向人大常委会所作的报告）只需标题和各部分。只检查结构明确（有标题、编号的部分或条目）
 的整改通报和审计整改报告（见 `rectlint --explain-outline`）。
 从中间开始的文本（标题被截掉的页面）不要求标题和导语，在中间结束的不要求结尾部分。缺少的部分合为一条，
-在第一个缺少部分应在的位置报告；只缺邮政地址，或已给出两种渠道时缺少其余渠道，仅作提示。
+在第一个缺少部分应在的位置报告。监督渠道给出任何一种联系方式即为完整（各地通报给出的渠道不同，只给电话、或只给信箱和电子邮箱都常见）；
+只有标签写了而没有内容（联系电话：；），或一种联系方式也没有，才算缺少。
 
 依据：巡视巡察工作条例及各地关于公开整改进展情况的要求；缺少监督渠道或落款的通报不完整。
 """
@@ -168,25 +175,23 @@ def _supervision(doc, lines):
     for _, bad in sorted(bad_numbers.items()):
         yield _malformed(doc, bad)
     given = {c.part for c in found if c.ok}
-    lacks, announced = [], False
-    for part, name in (("phone", "phone"), ("post", "address"), ("email", "email")):
-        if part in given:
-            continue
+    for part, name in (("post", "address"), ("email", "email")):
         bad = next((c for c in found if c.part == part and c.value), None)
-        if bad is None:
-            lacks.append(name)
-            announced = announced or any(c.part == part for c in found)
-        elif part != "phone":  # each number of each phone field is read above
+        if part not in given and bad is not None:  # each number of each phone field is read above
             start = lo + bad.start
             yield Hit(start, lo + bad.end, **say("required-parts.malformed", what=_parts([name])[0],
                                                  written=doc.text[start:lo + bad.end]))
+    # The convention asks for a way to reach the office, not for a fixed set: a block that gives a
+    # phone alone, a 信箱 and an e-mail, or a phone and an on-site 意见箱 is whole. What it lacks is
+    # a channel its own label announces with nothing after it (联系电话：；), or any channel at all.
+    names = {"phone": "phone", "post": "address", "email": "email"}
+    lacks = [names[part] for part in names if part not in given and any(c.part == part and not c.value
+                                                                         for c in found)]
+    if not given and not lacks and not any(c.value for c in found):
+        lacks = ["channel"]
     if lacks:
-        # Offices that take letters at a 信箱 or only by phone often give no postal address, and a
-        # block that gives two ways in (a 信箱 and an e-mail, a phone and an on-site 意见箱) is a
-        # house style; a channel announced by its label with nothing after it is an omission.
-        minor = lacks == ["address"] or (len(given) >= 2 and not announced)
-        yield Hit(lo, lines[0].end, severity="info" if minor else None,
-                  key="supervision:" + _key(lacks), **say("required-parts.supervision", parts=_parts(lacks)))
+        yield Hit(lo, lines[0].end, key="supervision:" + _key(lacks),
+                  **say("required-parts.supervision", parts=_parts(lacks)))
 
 
 def _channels(doc, supervision, body):

@@ -4,7 +4,10 @@ Reads the totals a notice declares before its items (N个方面M个具体问题,
 反馈M个问题, 整改措施K项, 已完成X个, 阶段性完成/基本完成/正在整改/持续整改/未完成Y个,
 完成率Z% or 占…总数的Z%), in Arabic or Chinese numerals, and ties each count of
 completed or open work to the total just before it: 细化整改措施53项，已完成48项
-speaks of measures, not problems. Then it checks:
+speaks of measures, not problems. A chain of nested totals (4个方面18个问题34个具体问题)
+makes each level a base, and the parts are checked against the level they match; a
+group counted apart (另有2个问题, 巡察移交的2个立行立改问题) is its own total for the
+parts of its sentence and is not compared with the items. Then it checks:
 - the arithmetic: X + Y cannot exceed the total, equals it when every status is
   counted, and Z is X / total rounded to the places written (category `number`;
   a rate truncated instead of rounded is only a hint);
@@ -35,6 +38,9 @@ Good: 关于巡察整改进展情况的通报
 Good: 关于巡察整改进展情况的通报
   一、组织情况
   反馈问题12个，细化整改措施53项，已完成48项，完成率90.6%。
+Good: 关于巡察整改进展情况的通报
+  一、组织情况
+  反馈3个方面9个问题20个具体问题，已完成整改20个；巡察移交的2个立行立改问题，已完成整改2个。
 """
 
 from __future__ import annotations
@@ -51,7 +57,8 @@ DOC_ZH = """对不上的汇总数字，或与所列条目不符的汇总数字�
 读取通报在条目之前给出的总数（N个方面M个具体问题、反馈M个问题、整改措施K项、已完成X个、
 阶段性完成/基本完成/正在整改/持续整改/未完成Y个、其余Y个、完成率Z%或占…总数的Z%），阿拉伯数字和汉字数字均可，
 并把每个完成数或未完成数与它所指的总数对应（细化整改措施53项，整改措施已完成48项，说的是措施而不是问题；
-未点明的，对应紧邻其前的总数）。然后检查：算术，即各状态数之和不能超过总数，列出两种以上状态时应等于总数，
+未点明的，对应紧邻其前的总数）。层层细分的总数（4个方面18个问题34个具体问题）每一层都是基数，完成数与能对上的那一层核对；
+另行列出的一组（另有2个问题、巡察移交的2个立行立改问题）在本句内自成总数，也不与所列条目比对。然后检查：算术，即各状态数之和不能超过总数，列出两种以上状态时应等于总数，
 “其余”应为总数减去前面各数，Z 应为 X/总数按所写位数四舍五入（类别为数字；截断而非四舍五入的完成率只作提示），
 方面数不能多于问题数；在完整的通报中，声明的问题数和方面数与实际列出的条目和分组是否一致（类别为结构）；
 声明的已完成数与状态为已完成的条目数是否一致（类别为整改状态）。只检查整改通报和审计整改报告。
@@ -111,18 +118,21 @@ def check(doc, options):
     for group in groups:
         yield from arithmetic(group)
     items = doc.outline.items
-    problems = next((g for g in groups if g.kind == "problems"), None)
+    # A group counted apart (另有…, 巡察移交的2个立行立改问题) is no count of the items listed, unless
+    # it is the only count of problems the notice gives.
+    totals = [g for g in groups if g.kind == "problems" and not g.separate] or [
+        g for g in groups if g.kind == "problems"]
+    problems = totals[0] if totals else None
     if not items or problems is None:
         return
     if doc.info.completeness == "complete" and not _categories_listed(doc, len(items)):
         # 反馈2个方面的问题，细化为5个具体问题: the finer count is the one the items bear out.
-        totals = [g for g in groups if g.kind == "problems"]
         sizes = [len(level) for level in _levels(items, doc.outline.items_section)]
         if not any(int(g.total.value) in sizes for g in totals[:-1]):
             yield from _structure(doc, totals[-1] if len(totals) > 1 else problems, items)
     # Statuses are compared only where every item states one in the vocabulary: an item whose
     # status could not be read tells nothing about the count.
-    problems = next((g for g in reversed(groups) if g.kind == "problems" and (g.parts or g.all_done)), problems)
+    problems = next((g for g in reversed(totals) if g.parts or g.all_done), problems)
     declared = int(problems.total.value)
     if declared != len(items) or not all(h.status is not None and in_vocabulary(h.status.text, VOCABULARY)
                                          for h in items):

@@ -7,7 +7,8 @@ an aspect and a predicate (已完成整改, 已整改到位, 整改完毕, 已�
 continuations (，需长期坚持). Anything built from these parts is read. Flagged: a status that
 nearly reads but does not (已完整改, 已完, 已已完成, 整改结果：，已完成, a stop inside it as in
 此项。已完成整改 or 已完成。整改, a label run into it as in 整改结果已：完成, a tag run into its
-heading), and, with a project vocabulary (option `vocabulary`), a status that is neither written
+heading, a status one edit from reading before its results or remark as in 整改进展：已成（2025年9月完成）
+or 此项需长期坚，已建立长效机制), and, with a project vocabulary (option `vocabulary`), a status that is neither written
 as one of its terms nor read as one (已整改完毕 reads as 已完成整改). The default vocabulary holds
 every term the grammar stands for. The nearest term is suggested when one is close.
 
@@ -30,6 +31,14 @@ Good: 关于巡察整改进展情况的通报
   二、整改落实情况
   1.台账管理不规范。
   建立台账并定期核对。这一问题已全部整改到位。
+Bad:  关于巡察整改进展情况的通报
+  二、整改落实情况
+  1.台账管理不规范。
+  整改进展：已成（2025年9月完成）
+Good: 关于巡察整改进展情况的通报
+  二、整改落实情况
+  1.台账管理不规范。
+  整改进展：已完成（2025年9月完成）
 """
 
 from __future__ import annotations
@@ -47,7 +56,8 @@ DOC_ZH = """读不通的整改状态，或不在所配置词表中的整改状�
 正在整改、持续推进、整改中、长期坚持、未完成、立行立改，或“计划于…前完成”之类的计划），以及后续部分
 （，需长期坚持）。由这些成分组成的状态都能读懂。报告：几乎能读通却读不通的状态（已完整改、已完、已已完成、
 整改结果：，已完成、状态中间多出句号如“此项。已完成整改”“已完成。整改”、标签与状态粘连如“整改结果已：完成”、
-标注与标题粘连）；配置了项目词表（选项 `vocabulary`）时，既不是词表中的写法、也读不成词表中说法的状态
+标注与标题粘连、成果或括注之前差一个字就能读通的状态如“整改进展：已成（2025年9月完成）”“此项需长期坚，
+已建立长效机制”）；配置了项目词表（选项 `vocabulary`）时，既不是词表中的写法、也读不成词表中说法的状态
 （“已整改完毕”读作“已完成整改”）。默认词表包含语法所能读出的全部说法。相近时建议最接近的说法。
 
 依据：汇总统计和读者都依赖一组固定的状态说法；“已完整改”“已完结”之类的变体无法计数，通常是笔误。
@@ -70,6 +80,8 @@ def _statuses(doc, h):
         yield status.start, status.end, status.form
     text = doc.folded
     for line in [h.line, *h.body]:
+        if text.find(":", line.start, line.end) < 0:
+            continue  # every label ends in a colon: most lines have none
         for m in ANY_LABEL.finditer(text, line.start, line.end):
             if not STATUS_LABEL.match(text, m.start(), m.end()) or (status is not None and m.end() == status.start):
                 continue

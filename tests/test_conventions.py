@@ -347,6 +347,16 @@ def test_measures_are_neither_statuses_nor_garbled_ones(words):
     assert status.read(words) is None and not status.garbled(words)
 
 
+@pytest.mark.parametrize("words", ["已成", "正整改", "此项需长期坚", "按推进中", "已经完", "此项已完"])
+def test_near_misses_of_a_status(words):
+    assert status.read(words) is None and status.nearly(words)
+
+
+@pytest.mark.parametrize("words", ["全面整改", "全面落实", "按时完成", "整改落实", "立即整改", "此项工作", "已完成"])
+def test_measure_verbs_and_whole_statuses_are_no_near_misses(words):
+    assert not status.nearly(words)
+
+
 def test_terms_name_the_vocabulary_terms_a_status_stands_for():
     assert "正在整改" in status.terms("持续推进") and "持续整改" in status.terms("正在整改")
     assert status.terms("已完成整改，长期坚持")[0] == "已完成整改" and "长期坚持" in status.terms("已完成整改，长期坚持")

@@ -186,3 +186,41 @@ def test_a_hotline_list_alone_is_no_notice():
     text = ("县委第二巡察组进驻县水利局开展巡察\n\n根据县委统一部署，县委第二巡察组将对县水利局党组开展常规巡察。\n\n"
             "联系电话：0791-6123456；邮政地址：某县滨河路18号；电子邮箱：xc2@example.cn。\n")
     assert info(text).kind not in ("inspection", "audit")
+
+
+# A letter on the rectification of an audit's findings: the audit is named in the title's subject,
+# whatever the script; the issuer's own name (县审计局党组关于…) is not its subject.
+LETTER = ("{issuer}關於2024年度專項審計調查發現問題整改情況的函\n\n省審計廳：\n\n"
+          "貴廳《專項審計調查報告》指出的問題，我市高度重視，逐項推進整改。現將整改情況函告如下：\n\n"
+          "一、總體情況\n\n審計調查發現問題涉及我市的共三類9個具體問題，均已採取措施整改。\n\n"
+          "二、具體整改情況\n\n（一）部分項目資金撥付不及時。\n\n該問題已完成整改。\n\n"
+          "（二）個別項目台賬登記不全。\n\n該問題已完成整改。\n")
+
+
+@pytest.mark.parametrize("issuer", ["龍溪市人民政府", "龍溪市審計局"])
+def test_an_audit_rectification_letter_is_audit_in_traditional_and_simplified_characters(issuer):
+    from rectlint.text import fold
+
+    assert info(LETTER.format(issuer=issuer)).kind == "audit"
+    simplified = fold(LETTER.format(issuer=issuer))
+    assert "审计调查发现问题整改" in simplified and info(simplified).kind == "audit"
+    assert lint(LETTER.format(issuer=issuer), "required-parts") == []
+
+
+@pytest.mark.parametrize("title", [
+    "中共某縣審計局黨組關於縣委第二巡察組巡察反饋意見整改情況的通報",   # an audit office inspected
+    "某县审计局关于落实县委督查反馈意见整改情况的通报",                  # the issuer only is an audit office
+])
+def test_an_audit_office_as_issuer_does_not_make_an_audit_report(title):
+    text = NOTICE.replace(NOTICE.split("\n")[0], title)
+    assert info(text).kind == "inspection"
+
+
+def test_the_traditional_reading_keeps_offsets_and_findings_quote_the_text_as_written():
+    from rectlint.text import fold
+
+    text = "現將整改進展情況予以公佈。２０２５年"
+    assert len(fold(text)) == len(text) and fold(text).startswith("现将整改进展情况")
+    written = "截止2025年6月，反饋問題已完成。"
+    found = lint(written, "jiezhi-muqian")
+    assert [written[f.column - 1:f.end_column] for f in found] == ["截止"]

@@ -64,12 +64,55 @@ class Reading:
         return f"Reading({self.klass}, {self.bucket}, {self.contradiction})"
 
 
+# The characters the grammar above is written with. A clause after a status that brings two
+# characters of its own (并建立季度评价制度, 已建立长效机制, 计划于…前将负债率降至70%以下) is a result
+# or a remark beside the status, as an editor reads it, not a piece of a garbled one (已完成，整改).
+_GRAMMAR_CHARS = frozenset(regex.findall(r"\p{Han}", TIME + SUBJECT + DONE + PARTIAL + ONGOING + LONG + NOT
+                                         + PLAN + MAINTAIN))
+# A remark in brackets closing a status says when or how (已完成（2025年9月完成）).
+_REMARK = regex.compile(r"[（(][^（）()]+[）)]$")
+_CLAUSE = regex.compile(r"[,，;；]([^,，;；。]*)")
+# A remark that speaks of work still to come: beside a done status it contradicts it.
+_REMARK_UNFINISHED = regex.compile(r"(?:并|且|同时)?(?:计划|预计|力争|争取|拟|将于|正在|仍在|尚未|还未|暂未|待)")
+
+
+def _own_words(clause: str) -> bool:
+    return sum(1 for ch in clause if "\u4e00" <= ch <= "\u9fff" and ch not in _GRAMMAR_CHARS) >= 2
+
+
+@lru_cache(maxsize=None)
+def read_lead(words: str) -> tuple[Reading | None, int]:
+    """The status at the start of a label's value or a sentence, and its length: the whole text,
+    or the status before a result clause that brings words of its own (已办结，并建立…制度).
+    (None, 0) when no status reads so."""
+    stripped = words.strip()
+    lead = len(words) - len(words.lstrip())
+    whole = read_status(stripped)
+    if whole is not None:
+        return whole, lead + len(stripped)
+    remark = _REMARK.search(stripped)
+    if remark is not None and read_status(stripped[:remark.start()]) is not None:
+        return read_status(stripped[:remark.start()]), lead + remark.start()  # 已完成（2025年9月完成）
+    cuts = [m.start() for m in regex.finditer(r"[,，;；]", stripped)]
+    for cut in reversed(cuts):
+        clause = _CLAUSE.match(stripped, cut)
+        r = read_status(stripped[:cut])
+        if r is None or not _own_words(clause.group(1)):
+            continue
+        if r.klass == "done" and any(_REMARK_UNFINISHED.match(c) for c in _CLAUSE.findall(stripped, cut)):
+            r = Reading(r.klass, r.bucket, True)  # 已办结，计划于…前将…: done, yet planned
+        return r, lead + cut
+    return None, 0
+
+
 @lru_cache(maxsize=None)
 def read_status(words: str) -> Reading | None:
     """Read status words: a label's value, a tag's text or a whole status sentence."""
     m = _STATUS.fullmatch(words.strip())
-    if not m:
-        return None
+    return _reading(m) if m else None
+
+
+def _reading(m) -> Reading:
     if m.group("done"):
         return Reading("done", "done", bool(_CONT_PLAN.search(m.group("cont"))))
     if m.group("partial"):
@@ -87,6 +130,7 @@ SECTION = regex.compile(r"(?m)^(?:#+\s*)?(?:\*\*)?[一二三四五六七八九�
 _MARKER = regex.compile(
     r"(?:#+\s*)?(?:\*\*)?(?:[（(][一二三四五六七八九十]+[）)]|[（(]\d+[）)]|\d+[.．、]|问题[一二三四五六七八九十\d]+[：:]"
     r"|第[一二三四五六七八九十]+[，,])")
+_GROUP = regex.compile(r"(?:#+\s*)?(?:\*\*)?\p{Han}{0,6}(?:问题|方面)[一二三四五六七八九十\d]+[：:]")
 STATUS_LABEL = r"(?:整改结果|整改状态|整改进度|整改进展|完成情况|完成状态|办结情况)"
 MEASURE_LABEL = r"(?:整改落实情况|整改进展情况|整改情况|整改措施|落实情况|整改成效)"
 _LABEL_LINE = regex.compile(rf"(?:\*\*)?{STATUS_LABEL}(?:\*\*)?[：:](?:\*\*)?")
@@ -136,8 +180,13 @@ def _find_items(text):
     lines = list(_lines(text))
     sections = [i for i, (a, b) in enumerate(lines) if SECTION.match(text, a, b)]
     markers = [i for i, (a, b) in enumerate(lines) if _MARKER.match(text, a, b)]
-    # Blocks: a marker line and the lines up to the next marker or section heading.
-    stops = sorted(set(sections) | set(markers))
+    # A labelled group (反馈问题二：关于“…”的问题。) whose numbered items follow ends the block
+    # before it: it heads the next items, it is not a measure of the last one.
+    groups = [i for i, (a, b) in enumerate(lines) if i not in markers and _GROUP.match(text, a, b)
+              and next((j for j in range(i + 1, len(lines)) if text[lines[j][0]:lines[j][1]].strip()), None)
+              in markers]
+    # Blocks: a marker line and the lines up to the next marker, group or section heading.
+    stops = sorted(set(sections) | set(markers) | set(groups))
     items = []
     for i in markers:
         nxt = next((j for j in stops if j > i), len(lines))
@@ -162,7 +211,10 @@ def _status_of(text, item) -> Status | None:
             while e > m.end() and text[e - 1] in " *":
                 e -= 1
             words = text[m.end():e]
-            return Status(m.end(), e, "line", words, read_status(words))
+            r, n = read_lead(words)
+            if r is not None:
+                return Status(m.end(), m.end() + n, "line", words[:n], r)
+            return Status(m.end(), e, "line", words, None)
     tag = _TAG.search(text, item.start, item.line_end)
     if tag and read_status(tag.group(1)) is not None:
         return Status(tag.start(1), tag.end(1), "tag", tag.group(1), read_status(tag.group(1)))
@@ -170,14 +222,14 @@ def _status_of(text, item) -> Status | None:
         stop = _STOP.search(text, m.end(), item.end)
         e = stop.start() if stop else item.end
         words = text[m.end():e]
-        r = read_status(words)
+        r, n = read_lead(words)
         if r is not None:
-            return Status(m.end(), e, "inline", words, r)
+            return Status(m.end(), m.end() + n, "inline", words[:n], r)
     found = None
     for a, b in _sentences(text, item.start, item.end):
-        r = read_status(text[a:b])
+        r, n = read_lead(text[a:b])
         if r is not None:
-            found = Status(a, b, "sentence", text[a:b], r)
+            found = Status(a, a + n, "sentence", text[a:a + n], r)
     return found
 
 

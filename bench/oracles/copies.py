@@ -15,6 +15,14 @@ stretches of the same words, each shorter than 20 characters of text (letters an
 least two slots filled differently. Twenty characters written alike in a row are the same words
 (a copy), whatever surrounds them; a sentence with one slot changed is the same sentence.
 Pasted passages, which must be flagged, are measured by bench/quality.py ("duplicate: …").
+
+Items are also framed alike by nature: an opener that says when the work began, which body acted
+(however long its name, with its members in brackets) and how promptly or seriously, written the
+same way at the head of two items that each go on to their own measures, is not a copy:
+
+- openers written here, in the genre (收到…反馈意见后，某党组高度重视，…), each followed by a
+  measure of its own, closing the first and the last measures line (the notice's own term,
+  巡察 or 巡视, in the opener).
 """
 
 from __future__ import annotations
@@ -40,6 +48,16 @@ FRAMES = (
     "举办业务培训班{a}期，培训人员{b}人次，编印学习资料{c}册。",
 )
 PLACES = ("城东社区", "石桥村", "第二网格", "河口村")
+# Openers in the genre: when the work began, the body that acted, how promptly or seriously.
+OPENERS = (
+    "收到巡察反馈意见后，区水务局党组高度重视，",
+    "巡察反馈后，县委宣传部（含县融媒体中心、县文联、县社科联）迅速",
+    "收到巡察组反馈的问题后，县林业和草原局党组（含县林场、县森林公安派出所）高度重视，立即召开党组会议，",
+    "2025年以来，市交通运输局党委切实",
+    "收到巡察反馈意见后，区审计局党组高度重视，第一时间召开党组会议，专题研究部署巡察反馈问题整改工作，",
+)
+# What each of the two items then says it did: different measures.
+OWN = ("逐段复核巡查台账，补录缺失记录并实行月度对账。", "组织开展物资管理专题培训，建立领用登记簿。")
 
 
 def _letters(s: str) -> int:
@@ -74,7 +92,7 @@ def _measure_lines(lines: list[str]) -> list[int]:
 def _punctuate(sentence: str, text: str) -> str:
     """The sentence in the notice's own punctuation width."""
     if text.count(",") > text.count("，"):
-        return sentence.replace("，", ",").replace("。", ".")
+        return sentence.replace("，", ",").replace("。", ".").replace("（", "(").replace("）", ")")
     return sentence
 
 
@@ -112,6 +130,11 @@ def variants(text: str, fmt: str):
             continue
         new = _put(_put(lines, first, _punctuate(a, text)), second, _punctuate(b, text))
         yield f"frame {n + 1} in two items", "\n".join(new)
+    for n, opener in enumerate(OPENERS):
+        if "巡视" in text and "巡察" not in text:
+            opener = opener.replace("巡察", "巡视")
+        new = _put(_put(lines, first, _punctuate(opener + OWN[0], text)), second, _punctuate(opener + OWN[1], text))
+        yield f"opener {n + 1} in two items", "\n".join(new)
     for k, (i, sentence) in enumerate(_own_sentences(text, lines, rows)):
         other = _refill(sentence, 3)
         target = second if i != second else first

@@ -5,6 +5,9 @@ counting sentence names a base and figures that refer to it:
 
 - a total: 反馈(的)4个问题, 问题(共)4个, 细化为5个具体问题, 细化整改措施12项, 三个方面六个问题;
   共有执业医师56人 or 共计投入1.5万元 when 其中 follows with its parts;
+- a chain of nested totals (4个方面18个问题34个具体问题): each level a base, the parts checked
+  against the level they match; a group counted apart (另有2个问题, 巡察移交的2个立行立改问题),
+  its own total for the parts of its sentence;
 - the total said again as its parts' subject: 8个问题已整改完成7个;
 - parts by status: 已完成(整改)3个, 正在整改1个, 其余1个, 1个按期推进中, each taking the total
   its words name, else the total said again, else the one total in its own unit, else the
@@ -29,7 +32,7 @@ from ..record import Record
 from .numbers import (COUNT_UNITS, MEASURE_CHARS, QUANTIFIERS, SCALE_CHARS, UNIT, UNIT_CHARS, UNIT_ENDED, UNIT_WORDS,
                       system, to_int, unit_class, value, well_formed)
 from .dates import JOINER_CHAR
-from .status import ALL_DONE as ALL_DONE_PHRASE, COUNTED_DONE, COUNTED_OPEN
+from .status import ALL_DONE as ALL_DONE_PHRASE, COUNTED_DONE, COUNTED_OPEN, ON_THE_SPOT
 
 __all__ = ["ALL_DONE", "PROBLEM_CATEGORIES", "DONE", "NUM", "Figure", "Group", "Defect", "reading", "read",
            "read_paragraph", "to_int", "inconsistencies", "arithmetic_findings", "rate_kind", "rate_at"]
@@ -53,6 +56,10 @@ _SUBJECT = r"(?:(?P<subject>问题|措施|任务|事项)(?:中)?)?"
 _TAIL = r"(?:整改)?(?:的)?(?P<named>问题)?"
 _VERB = r"(?:共|共计|总计)?(?:反馈|反映|指出|梳理|交办|查出|发现|移交|认领|涉及|提出)(?:了|出)?(?:的)?"
 _MEASURE_VERB = r"(?:细化|制定|明确|形成|梳理|提出|研究制定)(?:了)?(?:具体)?"
+# Kinds of matter an inspection hands over apart from its feedback: they are counted on their own
+# (巡察移交的2个立行立改问题, 移交问题线索3件, 交办信访件6件).
+_APART = rf"(?:{ON_THE_SPOT}|即知即改|立知立改|立查立改|边巡边改|移交|交办|信访)"
+_APART_NOUN = r"(?:问题线索|问题|事项|线索|信访(?:举报)?件|件)"
 
 # A paragraph is read from its figures (and its 已全部完成): each figure takes its role from the
 # words just before it (and the noun after it), tried in the order below.
@@ -70,6 +77,8 @@ _ROLES = [(role, patterns.compile("(?r)" + before + "$"), patterns.compile(after
     ("aspects", "", r"方面"),
     ("problems", rf"{_VERB}(?:各类|具体)?问题(?:共|共计|总计)?", None),
     ("problems", r"方面(?:的|共|共计|、)?", r"(?:具体)?问题"),
+    # 18个问题34个具体问题, 12个问题、30条具体问题: a finer level of the total just before it.
+    ("problems", r"问题(?:的|共|共计|、)?", r"具体问题"),
     ("problems", r"问题(?:共|共计|总计)", None),
     ("problems", r"(?:共|共计|总计|细化为|细化成|梳理出|梳理为)", r"(?:具体)?问题"),
     ("measures", rf"{_MEASURE_VERB}(?:整改)?(?:措施|任务)(?:共|共计)?", None),
@@ -83,6 +92,11 @@ _ROLES = [(role, patterns.compile("(?r)" + before + "$"), patterns.compile(after
     # 2个已整改完成，1个按期推进中: the status after its figure, closing the clause.
     ("done", "", rf"(?:问题)?(?:{_DONE_WORDS}){_CLAUSE_END}"),
     ("open", "", rf"(?:问题)?(?P<status>{_OPEN_WORDS})(?:中)?{_CLAUSE_END}"),
+    # A group counted apart from the feedback's problems: introduced as more (另有3个问题), or a
+    # kind the inspection hands over on its own (巡察移交的2个立行立改问题, 立行立改事项2件).
+    ("separate", r"(?:另有|另外|此外|还有)", rf"{_APART}?(?:的)?{_APART_NOUN}"),
+    ("separate", rf"{_APART}(?:的)?{_APART_NOUN}(?:共|共计)?", None),
+    ("separate", "", rf"(?:的)?{_APART}(?:的)?{_APART_NOUN}"),
     # 涉及金额286.4万元 after a count; 整改金额261.9万元 after its part.
     ("amount", r"(?P<akind>涉及(?:问题)?(?:资金|金额)|(?:已)?整改(?:问题)?(?:资金|金额))", None),
     ("rate", r"(?:完成率|整改率|落实率|办结率|销号率)(?:为|达到|达|是)?", None),
@@ -170,6 +184,10 @@ class Group(Record):
         self.money: Group | None = None  # 涉及金额…: the amount the counted problems involve
         self.listed = True  # the status parts are the only counts after the total: they add up to it
         self.noun = ""
+        # 4个方面18个问题34个具体问题: the totals of a chain of nested levels, coarse to fine, this
+        # group's own last; its parts are checked against the level whose figure they match.
+        self.levels: list[Figure] = [total]
+        self.separate = False  # a group counted apart (另有…, 巡察移交的2个立行立改问题)
 
 
 class Defect(Record):
@@ -304,11 +322,17 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
         figures.append(fig)
         if not _ok(fig) or fig.approx or _ORDINAL.search(text, max(lo, fig.start - 8), fig.start):
             continue  # a malformed number is the defects pass's; an approximate or ordinal one adds up to nothing
-        if role in ("problems", "measures"):
-            group = Group(role, fig)
+        if role == "separate" and _PARTITION.search(text, sentence_start, fig.start) is not None:
+            role = fig.role = "fig"  # 反馈问题10个，其中立行立改问题3个: a part of the total
+        if role in ("problems", "measures", "separate"):
+            group = Group("problems" if role == "separate" else role, fig)
+            group.separate = role == "separate"
             fig.group = group
             if role == "problems" and aspects is not None and fig.start - aspects.end <= 3:
                 group.aspects, aspects.group = aspects, group
+            coarser = totals[-1] if totals else None
+            if role == "problems" and coarser is not None and _nested(text, coarser, fig):
+                group.levels = coarser.levels + [fig]
             groups.append(group)
             totals.append(group)
             last_group, last_status, subject_group = group, None, None
@@ -335,7 +359,12 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
                 if group is None or group.subset or group.kind not in _CLASSES:
                     continue
             else:
-                group = _base(m, fig, totals, subject_group, last_group, plain, groups)
+                # A group counted apart takes the parts of its own sentence (巡察移交的2个立行立改问题，
+                # 已完成整改2个); after it, unnamed parts speak of the feedback's totals again.
+                usable = [t for t in totals if not t.separate or t.total.start >= sentence_start]
+                owner = last_group if last_group is None or last_group in usable or last_group not in totals \
+                    else (usable[-1] if usable else None)
+                group = _base(m, fig, usable, subject_group, owner, plain, groups)
             if group is None:
                 continue
             fig.group, fig.status = group, role
@@ -385,6 +414,26 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
                     and last_group.total.start >= sentence_start:
                 last_group.listed = False  # a count the status words do not name: the parts may be nested
     return groups, figures
+
+
+# Words that make what follows a part of a total (其中, 含, 包括, …121个事项中，): a count of
+# problems done on the spot after them is a part, not a group counted apart.
+_PARTITION = patterns.compile(r"其中|含|包括|之中|中[,:]")
+# Between a total and the finer one after it: its noun (18个问题34个具体问题), or after a noun
+# before the figure, a verb that refines it (反馈问题12个，细化为30个具体问题).
+_NESTED_GAP = patterns.compile(r"(?:的)?(?:具体)?问题(?:的|共|共计|、|,)?(?:细化为|细化成|梳理为|梳理出|分解为|共)?")
+_NESTED_GAP_VERB = patterns.compile(r"[,、]?(?:细化为|细化成|梳理为|梳理出|分解为)")
+
+
+def _nested(text, coarser, fig) -> bool:
+    """Whether the total `fig` refines the problems total just before it, with nothing but its noun
+    between (18个问题34个具体问题, 反馈问题12个，细化为30个具体问题)."""
+    if coarser.kind != "problems" or coarser.separate or coarser.parts or coarser.all_done:
+        return False
+    end = coarser.total.end
+    gap = _NESTED_GAP.fullmatch(text, end, fig.start)
+    return gap is not None or (text.startswith("问题", coarser.total.start - 2)
+                               and _NESTED_GAP_VERB.fullmatch(text, end, fig.start) is not None)
 
 
 def _amount(fig, m, role, owner, status, groups):
@@ -685,7 +734,7 @@ def _orphan_unit(text, lo, hi, s, e, unit) -> bool:
         return True  # 问个题: the unit was put inside a count's word
     if prev in _ANCHOR_CHARS and _ANCHOR_END.search(text, lo, s) is not None:
         return True
-    if text.startswith(UNIT_ENDED, s - 1):
+    if any(s + 1 >= len(word) and text.startswith(word, s + 1 - len(word)) for word in UNIT_ENDED):
         return False  # 事项, 款项15笔, 文件, 负责人
     if nxt.isdigit():
         return True
@@ -706,7 +755,8 @@ def _counted_after(text, lo, start) -> bool:
 def _after_figure(text, lo, e, hi, fig, found):
     """A figure followed by a second unit (3个个, 3个项, 4%个, 3个万), or a count's figure
     followed straight by a number (已完成1个1项, 完成率91%7%). Figures that no count word names
-    may follow each other: 14项28个具体问题, 2件3人, 一项一项."""
+    may follow each other: 14项28个具体问题, 2件3人, 一项一项; so may a group counted apart and
+    the people it involves (移交问题线索2件3人)."""
     if e >= hi:
         return
     nxt = text[e]
@@ -715,7 +765,7 @@ def _after_figure(text, lo, e, hi, fig, found):
             return
         found.append(Defect("doubled-unit", fig.start, e + 1))
     elif (nxt.isdigit() or nxt in "零〇一二两三四五六七八九十") and (
-            fig.role not in ("fig", "part", "whole") or _counted_after(text, lo, fig.start)):
+            fig.role not in ("fig", "part", "whole", "separate") or _counted_after(text, lo, fig.start)):
         found.append(Defect("numeral", fig.start, e + 1))
 
 
@@ -852,9 +902,19 @@ def _reachable(written: str, total: int) -> bool:
 
 
 def inconsistencies(group: Group) -> list[Inconsistency]:
-    """Where the figures of a group disagree with its base."""
+    """Where the figures of a group disagree with its base. A group at the end of a chain of nested
+    totals (4个方面18个问题34个具体问题) is checked against each level: its parts may count any one of
+    them, and disagree only where they match none (then as against its own, the finest)."""
+    found = _inconsistencies(group, group.total)
+    if found and len(group.levels) > 1:
+        for level in group.levels[:-1]:
+            if not _inconsistencies(group, level):
+                return []
+    return found
+
+
+def _inconsistencies(group: Group, total: Figure) -> list[Inconsistency]:
     out = []
-    total = group.total
     t = total.value
     if group.subset:
         parts = group.parts

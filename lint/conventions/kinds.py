@@ -39,6 +39,10 @@ NOTICE_FORMULA = patterns.compile(
 # An audit rectification text names the audit's findings; 县审计局 as the issuing body does not.
 AUDIT_CUE = patterns.compile(r"审计(?:查出|发现|反映|工作报告|结果|整改)|审计.{0,12}问题.{0,8}整改")
 INSPECTION_CUE = patterns.compile(r"巡视|巡察")
+# The subject of a title (what follows its 关于, else the whole title) names an audit and the
+# rectification of its findings (…专项审计调查发现问题整改情况的函); the issuer's own name before
+# 关于 (县审计局关于…) does not.
+AUDIT_SUBJECT = patterns.compile(r"审计[^,。;]*?整改")
 AUDIT_REPORT_CUE = patterns.compile(r"受.{0,20}?委托|请予审议|审计查出问题|审计发现问题|审计工作报告")
 # An audit rectification report to a standing committee: it reports the rectification, 请予审议;
 # or its head as a page gives it: made at a standing committee's session, or addressed to it,
@@ -75,3 +79,8 @@ OUTLINED_KINDS = ("inspection", "audit", "official")
 
 def outlined(doc) -> bool:
     return doc.info.kind in OUTLINED_KINDS
+
+
+def audit_subject(title: str) -> bool:
+    """Whether the title's subject (after its 关于, else the whole title) names an audit's rectification."""
+    return AUDIT_SUBJECT.search(title.rpartition("关于")[2]) is not None

@@ -386,6 +386,7 @@ DEFAULT_TEMPLATE = {"cn": "{}、", "(cn)": "（{}）", "n": "{}.", "n)": "{}）"
                     "qi": "其{}，", "order": "{}"}
 
 
+@functools.lru_cache(maxsize=1024)
 def write(family: str, number: int, template: str | None = None) -> str:
     """The marker of `family` numbered `number`, in the document's template (else the standard)."""
     if family == "order":
@@ -395,6 +396,7 @@ def write(family: str, number: int, template: str | None = None) -> str:
     return template.format(numeral_of(family, number))
 
 
+@functools.lru_cache(maxsize=1024)
 def want_of(marker: str, numeral: str) -> tuple[str, str, str]:
     """A marker text split around its numeral, folded: the `want` of near_miss."""
     folded = fold(marker)

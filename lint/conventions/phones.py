@@ -42,7 +42,9 @@ _WELL_FORMED = patterns.compile(
     r"(?![\d\-转])")
 # A phone label, then its field: numbers joined by list marks. Digits followed by a date or time
 # unit, a house number or a measure word (2025年, 8:30, 12号, 3个) are no number of a field.
-PHONE_LABEL = patterns.compile(r"(?:电话|热线|手机|专线|传真)(?:号码)?\s*:?\s*(?=[\d(])")
+# A word for a way in (联系方式：7673067) gives its number as a channel too.
+PHONE_LABEL = patterns.compile(r"(?:(?:电话|热线|手机|专线|传真)(?:号码)?|(?:联系|举报|监督|反映|来访|信访)(?:方式|途径|渠道))"
+                               r"\s*:?\s*(?=[\d(])")
 POSTCODE_LABEL = patterns.compile(r"(?:邮编|邮政编码)\s*:?\s*(?=\d)")
 _NUMBER = patterns.compile(r"(?:\(\d[\d\s]*\)\s?)?\d(?:[\d\-\u2010-\u2015\u2212转]|\s(?=\d)|\(转\d+\))*+"
                            r"(?![年月日时点号个部条名次件台位]|:[0-5]\d(?!\d))")
@@ -65,6 +67,12 @@ class Malformed(Record):
 def well_formed(number: str) -> bool:
     """Whether a folded number (0791-86218000, 12388, 13912345678) is one the plan allows."""
     return _WELL_FORMED.fullmatch(number) is not None
+
+
+def field_well_formed(field: str) -> bool:
+    """Whether a field of numbers (0791-6123456 13912345678, 7673067;12388) opens with a well-formed
+    number and holds no malformed one."""
+    return _WELL_FORMED.match(field) is not None and not phone_field(field, 0, len(field))
 
 
 def repair(number: str) -> str | None:

@@ -47,6 +47,9 @@ VOCABULARY = ["已完成整改", "已完成", "完成", "已整改到位", "已�
 # Statuses that claim the work is finished.
 COMPLETE = ["已完成整改", "已完成", "完成", "已整改到位", "已办结", "已整改", "已销号", "整改完成", "立行立改"]
 PARTIAL = ["基本完成", "基本完成整改", "阶段性完成", "正在整改", "持续整改", "持续推进", "长期坚持"]
+# Done on the spot while the inspection was still on: a status, and a kind of matter that counts
+# (lint/conventions/counts.py) keep apart from the feedback's problems.
+ON_THE_SPOT = "立行立改"
 
 # How a count names finished and open work: 已完成整改12个, 正在整改3个 (tried in this order).
 COUNTED_DONE = ("已完成", "已整改到位", "已办结", "完成整改", "已整改", "已销号", "整改销号", "已整改销号", "整改完成")
@@ -248,6 +251,34 @@ def garbled(text: str) -> bool:
     return any(ch in _CORE for ch in core) and read(text) is None
 
 
+_NEAR_ALPHABET = "".join(sorted(_OWN))
+
+
+@lru_cache(maxsize=512)
+def nearly(text: str) -> bool:
+    """A garbled status one edit away from one that reads: 已成 (已完成), 正整改 (正在整改),
+    此项需长期坚 (此项需长期坚持), 按推进中 (按期推进中). Where words of a measure may stand (after a
+    measures label, a sentence said of the item), only such a near miss is a garbled status:
+    按时完成 is a way of working, as far from any status as a measure is. A word put in front
+    does not count: 全面整改 would read as 已全面整改, yet it is a measure's verb, not a status that
+    lost its aspect."""
+    text = fold(text).strip(_STRIP)
+    if len(text) > 16 or not garbled(text):
+        return False
+    reads = read.__wrapped__  # thousands of one-off texts: keep them out of read's cache
+    n = len(text)
+    for i in range(n):
+        if reads(text[:i] + text[i + 1:]) is not None:
+            return True
+        if i + 1 < n and reads(text[:i] + text[i + 1] + text[i] + text[i + 2:]) is not None:
+            return True
+    for i in range(1, n + 1):
+        for ch in _NEAR_ALPHABET:
+            if reads(text[:i] + ch + text[i:]) is not None or i < n and reads(text[:i] + ch + text[i + 1:]):
+                return True
+    return any(reads(ch + text[1:]) is not None for ch in _NEAR_ALPHABET)  # the first word mistyped
+
+
 @lru_cache(maxsize=512)
 def _parts(status_text: str) -> tuple[str, ...]:
     return tuple(t.strip(_STRIP) for t in _PARTS.split(fold(status_text)) if t.strip(_STRIP))
@@ -366,24 +397,33 @@ def _result(text: str) -> bool:
     return _WORD.search(text) is not None
 
 
-def status_within(folded: str, lo: int, hi: int, lead_only: bool = False) -> tuple[int, int] | None:
+def status_within(folded: str, lo: int, hi: int, lead_only: bool = False, broken=None) -> tuple[int, int] | None:
     """The status inside a label's value or a sentence that says more than its status:
     leading clauses that read, followed by results (已办结，并建立…制度; 此项需长期坚持，已建立
     长效机制); the status before a remark in brackets (已完成（2025年9月完成）); or, unless
-    `lead_only`, a closing clause after results (已建立常态化检查机制，持续推进)."""
+    `lead_only`, a closing clause after results (已建立常态化检查机制，持续推进). With `broken`
+    (garbled, or nearly), a leading clause it accepts stands for a garbled status before its results
+    (已成（2025年9月完成）; 此项需长期坚，已建立长效机制)."""
     text = folded[lo:hi]
+
+    def lead(words: str) -> bool:
+        return read(words) is not None or (broken is not None and broken(words))
+
     if text.endswith(")") and "(" in text:
         cut = text.rfind("(")
-        if read(text[:cut]) is not None and _result(text[cut:]):
+        if lead(text[:cut]) and _result(text[cut:]):
             return lo, lo + cut
     # A status is short: only its first and last clauses are tried, so a long text costs one pass.
     first = _WORD.search(text)
     if first is None:
         return None  # nothing but status words: garbled or whole, not a status beside results
     last = _WORD_BACK.search(text).start()
-    for i in reversed([m.start() for m in _COMMA.finditer(text, 0, _LONGEST + 1)]):
+    cuts = [m.start() for m in _COMMA.finditer(text, 0, _LONGEST + 1)]
+    for i in reversed(cuts):
         if last > i and read(text[:i]) is not None:
             return lo, lo + i
+    if broken is not None and cuts and last > cuts[0] and broken(text[:cuts[0]]):
+        return lo, lo + cuts[0]
     if not lead_only:
         for m in _COMMA.finditer(text, max(0, len(text) - _LONGEST - 1)):
             if first.start() < m.start() and read(text[m.start() + 1:]) is not None:
@@ -403,7 +443,7 @@ def label_status(folded: str, start: int, end: int) -> tuple[int, int] | None:
     if hi <= start + lead:
         return None
     if not lead and read(folded[start:hi]) is None and not garbled(folded[start:hi]):
-        within = status_within(folded, start, hi)
+        within = status_within(folded, start, hi, broken=garbled)
         if within is not None:
             return within
     return start, split_tail(folded, hi, end)
@@ -432,7 +472,7 @@ def inline_status(folded: str, start: int, end: int) -> tuple[int, int] | None:
         if piece and (read(piece) is not None or garbled(piece) or _fragment(piece)):
             return start, far
     # 正在整改，一是…; 已完成（2025年9月完成）: the status, then measures or a remark.
-    return status_within(folded, start, hi, lead_only=True)
+    return status_within(folded, start, hi, lead_only=True, broken=nearly)
 
 
 def _fragment(text: str) -> bool:
@@ -468,9 +508,14 @@ def _status_clause(folded: str, lo: int, hi: int):
     """A status that is part of a sentence: its subject and status before results (此项需长期坚持，
     已建立长效机制), or a closing clause of what has been reached (…，建立月通报制度，已整改到位)."""
     # Said of the item (此项…, 该问题…, 目前…): only a sentence that opens so is tried.
-    within = status_within(folded, lo, hi, lead_only=True) if _HEAD.match(folded, lo, hi).end() > lo else None
+    within = status_within(folded, lo, hi, lead_only=True, broken=nearly) \
+        if _HEAD.match(folded, lo, hi).end() > lo else None
     if within is not None:
         reading = read(folded[within[0]:within[1]])
+        if reading is None:
+            # 此项需长期坚，已建立长效机制: a garbled status said of the item, from after its time.
+            t = _TIME_ONLY.match(folded, lo, within[1])
+            return lo, within[1], t.end() if t else lo, within[1]
         if reading.phrase:
             return lo, within[1], lo + reading.phrase, within[1]
     comma = folded.rfind(",", max(lo, hi - _LONGEST - 1), hi)

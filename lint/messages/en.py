@@ -163,6 +163,7 @@ MESSAGES = {
     "required-parts.part.address": "a postal address",
     "required-parts.part.email": "an e-mail address",
     "required-parts.part.postcode": "a postcode",
+    "required-parts.part.channel": "any way to reach the office (a phone number, an address, an e-mail address…)",
     # status-contradiction
     "status-contradiction": "status says {status} but the measures say '{phrase}'; use 阶段性完成 or 正在整改",
     "status-contradiction.plan": "the status says done yet also '{phrase}': the same work cannot be both done and planned; use 阶段性完成 or 正在整改",

@@ -159,6 +159,7 @@ MESSAGES = {
     "required-parts.part.address": "邮政地址",
     "required-parts.part.email": "电子邮箱",
     "required-parts.part.postcode": "邮政编码",
+    "required-parts.part.channel": "任何一种联系方式（电话、地址、电子邮箱等）",
     # status-contradiction
     "status-contradiction": "整改状态为“{status}”，但措施中写有“{phrase}”；应改为阶段性完成或正在整改",
     "status-contradiction.plan": "整改状态称已完成，却又写“{phrase}”：同一项工作不能既已完成又在计划中；应改为阶段性完成或正在整改",

@@ -137,3 +137,63 @@ def test_an_unusual_table_of_template_lines_is_quiet():
     rows = "".join(item(n, f"第{n}网格共走访农户{n * 13 + 7}户，收集意见建议{n * 5 + 2}条，办结{n * 5 + 1}条。")
                    for n in range(1, 9))
     assert dup(HEAD + rows) == []
+
+
+# -- the frame an item opens with is not a copy; the substance pasted after it is ----------------
+
+def opened(n, label, measures):
+    return f"{n}.问题{n}说明。\n{label}：{measures}\n"
+
+
+def test_items_opened_with_the_same_label_receipt_clause_body_and_formula_are_not_copies():
+    # Label, 收到…后, the acting body and 高度重视: 25 characters alike, and none of them says
+    # what was done. What follows differs.
+    opener = "收到督查反馈意见后，区水务局党组高度重视，"
+    text = HEAD + opened(1, "整改举措及成效", opener + "责成河道管理科逐段复核堤防台账，补录缺失记录12条。") \
+        + opened(2, "整改举措及成效", opener + "组织全体干部学习防汛物资管理规定，建立领用登记簿。")
+    assert dup(text) == []
+
+
+def test_items_opened_with_the_same_meeting_called_and_its_agenda_are_not_copies():
+    opener = "收到督查反馈意见后，区水务局党组高度重视，第一时间召开党组会议，专题研究部署整改工作，"
+    text = HEAD + opened(1, "整改举措及成效", opener + "责成河道管理科逐段复核堤防台账。") \
+        + opened(2, "整改举措及成效", opener + "组织全体干部学习防汛物资管理规定。")
+    assert dup(text) == []
+
+
+def test_a_long_body_name_with_its_members_in_brackets_recurs_by_nature():
+    name = "区文化广电体育和旅游局（含区图书馆、区文化馆、区体育中心）"
+    text = HEAD + f"（一）压实责任。督查反馈后，{name}迅速召开局务会议，逐条梳理问题清单。\n" \
+        + f"（二）健全机制。收到反馈意见后，{name}立即成立整改工作专班，由局长任组长。\n"
+    assert dup(text) == []
+
+
+def test_a_measure_pasted_after_the_same_formula_opener_is_still_a_copy():
+    opener = "收到督查反馈意见后，区水务局党组高度重视，"
+    pasted = "责成河道管理科逐段复核堤防台账，补录缺失记录并实行月度对账。"
+    text = HEAD + opened(1, "整改举措及成效", opener + pasted) + opened(2, "整改举措及成效", opener + pasted)
+    (f,) = dup(text)
+    assert f.line == 8 and f.related[0].line == 6
+
+
+def test_a_pasted_passage_naming_its_body_is_a_copy():
+    # The body's name is part of what was pasted: the measure itself carries the substance.
+    pasted = "区水务局对全区堤防巡查记录逐段复核，补录缺失记录并实行月度对账销号。"
+    (f,) = dup(HEAD + item(1, "一是" + pasted) + item(2, "二是" + pasted))
+    assert f.line == 10 and f.related[0].line == 7
+
+
+def test_an_unusual_opener_of_when_and_body_only_across_paragraphs_is_quiet():
+    # Merely unusual: a year's clause and the same body opening two paragraphs, each going on
+    # to its own measure; the shared words frame, they say nothing done.
+    text = HEAD + "2025年以来，区水务局党组（含区河道管理所）切实提高站位，修订堤防巡查办法。\n" \
+        + "2025年以来，区水务局党组（含区河道管理所）切实提高站位，开展防汛物资清点。\n"
+    assert dup(text) == []
+
+
+def test_a_ledger_row_of_fields_repeated_in_two_items_is_not_a_copy():
+    # The same unit, leader and deadline for two problems: fields of a table flattened into a line.
+    fields = "责任单位：区水务局党组（含区河道管理所）；责任领导：局党组书记；整改时限：2025年12月底前\n"
+    text = (HEAD + "1.河道巡查记录不全。\n" + fields + "整改情况：逐段复核巡查台账，补录缺失记录。\n"
+            + "2.防汛物资管理不规范。\n" + fields + "整改情况：组织物资管理专题培训，建立领用登记簿。\n")
+    assert dup(text) == []

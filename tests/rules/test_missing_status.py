@@ -101,3 +101,54 @@ def test_paragraphs_on_how_the_work_was_organised_are_not_problems():
     # The same layout under a heading that names the problems owes statuses.
     named = text.replace("一、组织落实整改情况", "一、反馈问题整改情况")
     assert len(lint(named, "missing-status")) == 2
+
+
+ASPECTS = ("关于巡察整改情况的通报\n\n截至目前，巡察反馈4个问题，已完成整改3个、正在整改1个。\n\n"
+           "（一）在“依法履职”方面\n\n1.关于“监督刚性不足”问题的整改\n\n"
+           "（1）关于“跟踪问效不够”。整改情况：建立回头看制度。整改状态：已完成。\n\n"
+           "（2）关于“问题清单不具体”。整改情况：修订工作规程。整改状态：已完成。\n\n"
+           "（二）在“自身建设”方面\n\n1.关于“财务管理不规范”问题的整改\n\n"
+           "（1）关于“会议费超标”。整改情况：全面自查并追缴。整改状态：已完成。\n\n"
+           "（2）关于“培训针对性不强”。整改情况：制定跟班学习计划。整改状态：正在整改。\n")
+
+
+def test_problems_grouped_by_aspect_at_the_top_are_all_items():
+    # No 一、 sections: the aspects themselves are the top headings, and each lists problems.
+    assert lint(ASPECTS, "status") == []
+    lost = ASPECTS.replace("制定跟班学习计划。整改状态：正在整改。", "制定跟班学习计划。")
+    (f,) = lint(lost, "missing-status")
+    assert f.line == lost.splitlines().index("（2）关于“培训针对性不强”。整改情况：制定跟班学习计划。") + 1
+    # The counts are checked against every aspect's items, not the first aspect's.
+    wrong = ASPECTS.replace("全面自查并追缴。整改状态：已完成", "全面自查并追缴。整改状态：未完成")
+    assert [f.rule for f in lint(wrong, "status")] == ["summary-counts"]
+
+
+def test_a_later_section_with_one_stray_status_is_no_list_of_problems():
+    text = ("关于巡察整改进展情况的通报\n\n一、整改落实情况\n\n（一）台账管理不规范。整改结果：已完成。\n\n"
+            "（二）制度执行不严格。整改结果：已完成。\n\n二、下一步打算\n\n（一）巩固成果。此项需长期坚持。\n\n"
+            "（二）健全机制。完善考核办法。\n\n（三）强化监督。开展专项检查。\n")
+    assert lint(text, "missing-status") == []
+
+
+AUDIT = ("关于2024年度县级预算执行审计查出问题整改情况的报告\n\n县人大常委会：\n\n"
+         "受县人民政府委托，现将2024年度县级预算执行审计查出问题的整改情况报告如下。\n\n"
+         "一、预算执行审计查出问题整改情况\n\n"
+         "（一）针对“结转资金未及时收回”问题。县财政局已将结转两年以上的资金85万元收回国库。\n\n"
+         "（二）针对“专项资金拨付滞后”问题。县农业农村局于2025年3月底前全部拨付，并完善了拨付台账制度。\n\n"
+         "（三）针对“预算编制不完整”问题。{third}\n\n"
+         "二、下一步工作\n\n持续跟踪审计查出问题整改，确保整改到位。\n")
+
+
+def test_in_an_audit_report_the_action_stated_as_done_is_the_status():
+    done = AUDIT.format(third="县卫健委已将上年结转资金纳入年初预算。")
+    assert lint(done, "missing-status") == []
+    # Only plans, or a problem sentence that says 了: the item states no status.
+    for third in ("县卫健委今后将提高预算编制的精准性。", "县卫健委将把结转资金编入部门预算，确保预算完整。"):
+        (f,) = lint(AUDIT.format(third=third), "missing-status")
+        assert f.line == AUDIT.format(third=third).splitlines().index("（三）针对“预算编制不完整”问题。" + third) + 1
+
+
+def test_in_an_inspection_notice_an_action_stated_as_done_is_still_a_measure():
+    # seed 000's shape: measures only (已建立…), no status.
+    text = SECTION + item(measures="整改情况：已建立台账并定期核对，完善了核对制度。")
+    assert len(lint(text, "missing-status")) == 1

@@ -28,11 +28,16 @@ from conftest import lint
     ("清退资金1X万元。", "1X"),
     ("涉及第三○巡察组反馈的问题。", "○"),   # not a numeral of three or more digits, nor a year
     ("执行《××条例》有关规定。", "××"),     # a title in 《》 is a name: a real one belongs there
-    ("〔...〕活动中完成率仅为60%。", "〔...〕"),
 ])
 def test_placeholders(text, span):
     found = lint(text, "placeholder")
     assert text[found[0].column - 1:found[0].end_column] == span and found[0].severity == "error"
+
+
+def test_a_masked_page_still_draws_its_template_blanks():
+    text = "在“〔...〕”专项行动中，完成率为XX%，于2025年X月完成（待补充）。"
+    found = lint(text, "placeholder")
+    assert [text[f.column - 1:f.end_column] for f in found] == ["XX", "X月", "（待补充）"]
 
 
 def test_each_placeholder_of_a_sentence_once_and_a_date_whole():
@@ -56,6 +61,10 @@ def test_each_placeholder_of_a_sentence_once_and_a_date_whole():
     "○ 加强组织领导",                                     # a bullet
     "设备型号XC-200X，编号XXL-01。",
     "×",                                                  # a page's close button, alone
+    # an ellipsis where a name or figure was: an omission the publisher marked, not a blank to fill
+    "在“〔...〕”专项行动中，“〔...〕”指标完成率由〔...〕%升至91.5%。",
+    "按照【……】的要求，完成率为（……）%。",
+    "据反映，该单位“……”问题仍较突出。",
 ])
 def test_not_placeholders(text):
     assert lint(text, "placeholder") == []

@@ -127,3 +127,41 @@ def test_items_may_be_the_aspects_or_the_categories():
                   + item(heading="（一）甲类问题。", status_line="整改结果：已完成。")
                   + item(heading="（二）乙类问题。", status_line="整改结果：已完成。"))
     assert [f for f in lint(categories, "summary-counts") if f.category == "structure"] == []
+
+
+# Nested totals (方面 > 问题 > 具体问题) make each level a base; a group counted apart (另有…,
+# 巡察移交的N个立行立改问题) is its own total within its sentence.
+@pytest.mark.parametrize("text", [
+    "巡察反馈的3个方面11个问题26个具体问题。截至目前，已完成整改26个；巡察移交的3个立行立改问题，已完成整改3个。",
+    "反馈问题9个，细化为21个具体问题，已完成整改9个，完成率100%。",          # completions at the coarser level
+    "反馈的2个方面7个问题15个具体问题，已完成整改13个，正在整改2个。",
+    "对反馈的5个问题逐一整改，已完成整改5个；另有立行立改问题2个，已完成整改2个。",
+    "反馈问题12个，另有立行立改问题3个已全部完成。截至目前，已完成整改10个，正在整改2个。",
+    "反馈问题10个，其中立行立改问题3个，已完成整改10个。",                    # 其中: a part, not apart
+    "巡察反馈的2个方面15个问题，已整改完成13个（含立行立改问题3个），阶段性完成整改2个。",
+    "审计指出的40个具体事项中，32个立行立改事项已完成整改，8个分阶段整改事项正在推进，整改率为80%。",
+    "县委巡察组移交的4件立行立改事项已完成4件。",
+    "巡察反馈问题15个，已完成整改15个；移交问题线索3件，已办结2件，正在核查1件。",
+    "巡察反馈问题15个，已完成整改15个；巡察组移交信访件6件，已办结6件。",
+])
+def test_nested_totals_and_groups_counted_apart_add_up(text):
+    assert [f for f in summary(text) if f.severity != "info"] == []
+
+
+@pytest.mark.parametrize("text,words", [
+    ("巡察反馈的3个方面11个问题26个具体问题，已完成整改27个。", "exceeds"),
+    ("反馈的2个方面7个问题15个具体问题，已完成整改12个，正在整改2个。", "add up to"),
+    ("巡察反馈问题5个，已完成整改4个；另有2个立行立改问题，已完成整改3个。", "exceeds"),
+    ("反馈问题12个，另有立行立改问题3个，已完成整改3个。截至目前，已完成整改10个，正在整改3个。", "exceeds"),
+])
+def test_nested_totals_and_groups_counted_apart_that_do_not_add_up(text, words):
+    assert any(words in f.en and f.category == "number" for f in summary(text)), [f.en for f in summary(text)]
+
+
+def test_a_group_counted_apart_is_no_count_of_the_items_listed():
+    text = counts_doc("反馈的3个具体问题，已完成整改3个；巡察移交的2个立行立改问题，已完成整改2个。",
+                      ["已完成", "已完成", "已完成"])
+    assert lint(text, "summary-counts") == []
+    text = counts_doc("反馈的3个具体问题，已完成整改3个；巡察移交的2个立行立改问题，已完成整改2个。",
+                      ["已完成", "已完成", "正在整改"])
+    assert [f.category for f in lint(text, "summary-counts")] == ["status"]

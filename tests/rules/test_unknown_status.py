@@ -86,12 +86,30 @@ def test_garbled_statuses_are_flagged_where_they_stand(status_line, flagged):
     ("1.台账管理不规范。", "建立台账。该问题已整改。完成。", "该问题已整改。完成"),
     ("1.台账管理不规范。已【完成】", "建立台账。", "已【完成"),
     ("1.台账管理不规范。【已完】成", "建立台账。", "已完】成"),
+    # Before a result or a remark: near enough to a status to be one that broke.
+    ("1.台账管理不规范。", "整改进展：已成（2025年9月完成）", "已成"),
+    ("1.台账管理不规范。", "整改进展：已成，累计核对台账120本", "已成"),
+    ("1.台账管理不规范。", "整改进展：按推进中，第一批台账已核对", "按推进中"),
+    ("1.台账管理不规范。", "完成情况：已办完，并建立季度核对制度", "已办完"),
+    ("1.台账管理不规范。", "建立台账。此项需长期坚，已建立长效机制。", "此项需长期坚"),
 ])
 def test_garbled_sentences_and_tags_are_flagged(heading, body, flagged):
     text = SECTION + item(heading=heading, measures=body)
     (f,) = lint(text, "unknown-status")
     line = text.splitlines()[f.line - 1]
     assert line[f.column - 1:f.end_column] == flagged
+    assert lint(text, "missing-status") == []  # the item has a status: a broken one
+
+
+@pytest.mark.parametrize("heading", [
+    "1.台账管理存在的问(wèn)题",  # a reading gloss in brackets, as mirror sites print them
+    "1.台账(tái zhàng)管理不规范",
+    "1.台账管理不规范（试行）整",  # a note in brackets, a character after it: no status put back
+])
+def test_a_bracket_beside_a_word_is_no_tag_unless_the_words_put_back_read_as_a_status(heading):
+    text = SECTION + item(heading=heading, measures="建立台账。")
+    assert lint(text, "unknown-status") == []
+    assert len(lint(text, "missing-status")) == 1  # no status at all, and said so
 
 
 def test_a_label_run_into_its_status():
@@ -122,3 +140,15 @@ def test_a_label_set_in_bold_in_markdown_is_read_after_its_emphasis():
     broken = text.replace("**已完成整改", "**已完整改")
     (f,) = lint(broken, "unknown-status", kind="md", path="draft.md")
     assert f.suggestion == "已完成整改"
+
+
+# Measures that open with words the grammar also uses: ways of working, not broken statuses.
+@pytest.mark.parametrize("body", [
+    "整改情况：全面整改，建立台账并定期核对。目前，该问题已整改完成。",
+    "整改情况：按时完成，建立台账并定期核对。目前，该问题已整改完成。",
+    "整改情况：全面落实，建立台账并定期核对。目前，该问题已整改完成。",
+    "整改情况：已完成（2025年9月完成）。一是建立台账。",
+    "整改进展：已完成，累计核对台账120本",
+])
+def test_measures_in_the_grammars_words_stay_quiet(body):
+    assert lint(SECTION + item(measures=body), "unknown-status") == []
