@@ -12,23 +12,45 @@ from .text import fold
 
 
 class Line(Record):
-    """One line of a Document's text."""
+    """One line of a Document's text. A Document's lines hold no text of their own: each line's
+    text is cut from the document's when asked (`Line.cut`), so a draft's text is held once and
+    not again line by line (a 10 MiB draft of short lines held 1.5 million small strings). A
+    line made with its text (a page source's, a report's) keeps it."""
 
     FIELDS = ("number", "start", "end", "text")
-    __slots__ = ("number", "start", "end", "text", "blank")
+    __slots__ = ("number", "start", "end", "blank", "_text", "_cut")
 
     def __init__(self, number: int, start: int, end: int, text: str):
         self.number = number  # 1-based
         self.start = start  # offset of the first character
         self.end = end  # offset just past the last character, line ending excluded
-        self.text = text
+        self._text, self._cut = text, False
         self.blank = not text.strip()  # asked of every line by most rules
+
+    @classmethod
+    def cut(cls, number: int, start: int, end: int, whole: str, blank: bool) -> "Line":
+        """Line `number` of the text `whole`, at start..end, its text cut from `whole` when asked."""
+        line = cls.__new__(cls)
+        line.number, line.start, line.end, line._text, line._cut, line.blank = number, start, end, whole, True, blank
+        return line
+
+    @property
+    def text(self) -> str:
+        return self._text[self.start:self.end] if self._cut else self._text
+
+    def detached(self) -> "Line":
+        """The same line holding its own text: one that outlives its document, or travels."""
+        return Line(self.number, self.start, self.end, self.text) if self._cut else self
+
+    def __reduce__(self):  # pickled with its own text, never with its whole document's
+        return Line, (self.number, self.start, self.end, self.text)
 
 
 class Paragraph(Record):
     """Consecutive lines read as one paragraph."""
 
     FIELDS = ("start", "end", "lines")
+    __slots__ = FIELDS  # one a line of a long draft: no dict each
 
     def __init__(self, start: int, end: int, lines: list):
         self.start = start
@@ -45,18 +67,19 @@ def _split_lines(text: str) -> list[Line]:
         parts = text.split("\n")
         if len(parts) > 1 and not parts[-1]:
             parts.pop()  # a final line ending does not open an empty line
-        lines, pos = [], 0
+        lines, pos, cut = [], 0, Line.cut
         for number, part in enumerate(parts, 1):
-            lines.append(Line(number, pos, pos + len(part), part))
-            pos += len(part) + 1
+            end = pos + len(part)
+            lines.append(cut(number, pos, end, text, not part.strip()))
+            pos = end + 1
         return lines
     lines, pos, number = [], 0, 1
     for m in _BREAK.finditer(text):
-        lines.append(Line(number, pos, m.start(), text[pos:m.start()]))
+        lines.append(Line.cut(number, pos, m.start(), text, not text[pos:m.start()].strip()))
         pos = m.end()
         number += 1
     if pos < len(text) or not lines:  # a final line ending does not open an empty line
-        lines.append(Line(number, pos, len(text), text[pos:]))
+        lines.append(Line.cut(number, pos, len(text), text, not text[pos:].strip()))
     return lines
 
 
@@ -212,7 +235,7 @@ class DocumentView:
     def of(cls, doc: "Document", findings) -> "DocumentView":
         wanted = {n for f in findings for n in (f.line, f.end_line)}
         shown = doc.shown_lines
-        lines = {n: shown[n - 1] for n in wanted if 0 < n <= len(shown)}
+        lines = {n: shown[n - 1].detached() for n in wanted if 0 < n <= len(shown)}  # not the document's text
         return cls(doc.path, doc.kind, doc.info, len(shown), lines, doc.source is not None)
 
     @property

@@ -134,12 +134,12 @@ class Numbering:
         on; each style is resolved once, however long the chain (a loop gives none)."""
         if style_id in self.resolved:
             return self.resolved[style_id]
-        chain, found = [], (None, None)
+        chain, found = {}, (None, None)  # a dict: in order, and asked in constant time
         while style_id and style_id in self.styles and style_id not in chain:
             if style_id in self.resolved:
                 found = self.resolved[style_id]
                 break
-            chain.append(style_id)
+            chain[style_id] = None
             num_id, ilvl, based_on = self.styles[style_id]
             if num_id is not None:
                 found = num_id, ilvl

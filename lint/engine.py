@@ -56,7 +56,7 @@ def run_rules(doc: Document, rules, context=None) -> list[Finding]:
     LintContext) goes to the rules that take it."""
     context = context or LintContext()
     findings: list[Finding] = []
-    spans: list[tuple[Finding, Hit]] = []
+    spans: list[tuple[Finding, int, int]] = []
     try:
         frame = doc.frame
     except Exception as exc:  # noqa: BLE001 - the outline is code too; keep going without it
@@ -71,40 +71,40 @@ def run_rules(doc: Document, rules, context=None) -> list[Finding]:
                     continue
                 finding = to_finding(doc, active, hit)
                 findings.append(finding)
-                spans.append((finding, hit))
+                if hit.key is None:  # its span, not the Hit: a long draft's hits are let go as made
+                    spans.append((finding, hit.start, hit.end))
         except InputError:  # what the rule was given to read (the corpus index) is damaged: the
             raise           # document's error, not a bug of the rule
         except Exception as exc:  # noqa: BLE001 - a rule bug must not end the run
             findings.append(_internal(doc, active.rule.id, exc))
-    settle(doc, spans)
+    settle(doc, spans, findings)
     findings.sort(key=Finding.sort_key)
     return findings
 
 
-def settle(doc: Document, spans) -> None:
+def settle(doc: Document, spans, findings) -> None:
     """Give each finding the context it will have once rectlint's own certain repairs (safe and
     unsafe, of every finding) on its lines are made: the flagged text and its surroundings,
     repaired, cut around the repaired span. A baseline keyed on it still knows the finding
     after `--fix` (or an editor) made those repairs: 台帐 → 台账 inside an accepted duplicate
     paragraph leaves the duplicate accepted. Each line is repaired once, however many findings
-    it holds."""
-    edits = sorted({edit for f, _ in spans if f.fix is not None and f.fix.applicability in ("safe", "unsafe")
+    it holds. `spans`: (finding, start, end) of the findings that have no key; the repairs are
+    those of all `findings`."""
+    edits = sorted({edit for f in findings if f.fix is not None and f.fix.applicability in ("safe", "unsafe")
                     for edit in f.fix.edits})
     if not edits:
         return
     starts = [a for a, _, _ in edits]
     repaired: dict = {}
-    for finding, hit in spans:
-        if hit.key is not None:
-            continue
-        lo, hi = doc.line_at(hit.start).start, doc.line_at(hit.end).end
+    for finding, start, end in spans:
+        lo, hi = doc.line_at(start).start, doc.line_at(end).end
         if (lo, hi) not in repaired:
             inside = [(a - lo, b - lo, new) for a, b, new in edits[bisect_left(starts, lo):bisect_right(starts, hi)]
                       if b <= hi]
             repaired[lo, hi] = _Repaired(doc.text[lo:hi], inside) if inside else None
         line = repaired[lo, hi]
         if line is not None:
-            finding.settled = line.context(hit.start - lo, hit.end - lo)
+            finding.settled = line.context(start - lo, end - lo)
 
 
 class _Repaired:

@@ -162,15 +162,18 @@ def mask(text: str, numbers=None) -> str:
         return text  # too few digits for any personal number: most messages and lines
     folded = fold(text)
     found = find_numbers(folded) if numbers is None else numbers
+    chars = None  # masked in a list: a new string for each number made a long line quadratic
     for n in found:
         if n.kind == "mobile" and is_channel(folded, n.start, n.end):
             continue
-        start = _own_digits(text, n)
-        text = text[:start] + mask_digits(text[start:n.end]) + text[n.end:]
-    return text
+        if chars is None:
+            chars = list(text)
+        start = _own_digits(chars, n)
+        chars[start:n.end] = mask_digits("".join(chars[start:n.end]))
+    return text if chars is None else "".join(chars)
 
 
-def _own_digits(text: str, number: Number) -> int:
+def _own_digits(text, number: Number) -> int:
     """Where the number's own digits start: a mobile's +86 is not masked."""
     if number.kind != "mobile":
         return number.start

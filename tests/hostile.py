@@ -42,10 +42,15 @@ def numbering(start: int, fmt: str, text: str = "%1.") -> str:
             '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>')
 
 
-def numbering_bomb(paragraphs: int = 20, start: int = 10**10, fmt: str = "lowerLetter") -> bytes:
+def numbering_bomb(paragraphs: int = 20, start: int = 10**10, fmt: str = "lowerLetter", varied: bool = False) -> bytes:
     """List numbering that starts at `start` in letter format: Word would show a marker of
-    start/26 letters before each paragraph."""
-    paras = "".join(paragraph("整改情况。", num=1) for _ in range(paragraphs))
+    start/26 letters before each paragraph. `varied`: each paragraph with a few digits of its
+    own, so that a long list stays within the expansion ratio and is read, not refused."""
+    import random
+
+    rng = random.Random(1)
+    paras = "".join(paragraph(f"整改情况{rng.getrandbits(20):05x}。" if varied else "整改情况。", num=1)
+                    for _ in range(paragraphs))
     return docx({"word/document.xml": body(paras), "word/numbering.xml": numbering(start, fmt)})
 
 

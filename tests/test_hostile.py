@@ -103,6 +103,29 @@ def test_a_long_chain_of_based_on_styles_is_resolved_once_per_style(monkeypatch)
     assert len(looked) < 3 * (400 + 400)  # once a chain per paragraph: 160,000
 
 
+def test_a_long_chain_of_based_on_styles_is_walked_in_linear_time():
+    # The walk remembers the styles it has passed to stop at a loop; asking a list whether it
+    # holds one made the first paragraph of a 5,000-style chain cost 12 million comparisons.
+    from rectlint.docx_numbering import Numbering
+
+    compared = []
+
+    class Name(str):
+        __hash__ = str.__hash__
+
+        def __eq__(self, other):
+            compared.append(other)
+            return str.__eq__(self, other)
+
+    links = 2000
+    names = [Name(f"s{i}") for i in range(links + 1)]
+    numbering = Numbering(styles={names[i]: (None, None, names[i + 1]) for i in range(links)})
+    numbering.styles[names[links]] = ("1", "0", None)
+    assert numbering._from_style(names[0]) == ("1", "0")
+    assert numbering._from_style(names[links // 2]) == ("1", "0")
+    assert len(compared) < 10 * links  # a list asked each step: 2 million
+
+
 @pytest.mark.parametrize("damage", [hostile.damaged_crc, hostile.damaged_local_header])
 def test_a_damaged_docx_is_one_error_line_and_the_run_goes_on(tmp_path, damage):
     bad = tmp_path / "a-bad.docx"
@@ -117,6 +140,130 @@ def test_a_damaged_docx_is_one_error_line_and_the_run_goes_on(tmp_path, damage):
 
 
 # -- .html ----------------------------------------------------------------------------------
+
+def test_reading_the_dates_of_a_long_draft_leaves_no_reference_cycles():
+    # A run that is no date is kept as the Bad it raised. With its traceback, each one held the
+    # frames that held the list that held it: garbage that only a full collection frees, which a
+    # growing heap postpones (250 MiB while a 10 MiB .docx was read).
+    import gc
+
+    from rectlint.document import Document
+
+    doc = Document("".join(f"第{i}段，2025年{i % 12 + 1}月完成，5号楼改造，编号13{i:09d}。\n" for i in range(2000)))
+    gc.collect()
+    gc.disable()
+    try:
+        assert len(doc.dates.written) == 2000
+        assert gc.collect() < 100  # a cycle for each run that is no date: 16,000 objects here
+    finally:
+        gc.enable()
+
+
+def test_a_documents_lines_hold_no_copy_of_its_text():
+    # Each line held its own string: 1.5 million of them for a 10 MiB draft of short lines
+    # (893 MiB in all), and the text of a long draft twice.
+    import pickle
+    import tracemalloc
+
+    from rectlint.document import Document, DocumentView
+
+    text = "".join(f"（{i % 9 + 1}）整改情况：已完成台账核对并建立长效机制。\n" for i in range(20_000))
+    tracemalloc.start()
+    try:
+        doc = Document(text)
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert [line.text for line in doc.lines[:2]] == ["（1）整改情况：已完成台账核对并建立长效机制。",
+                                                   "（2）整改情况：已完成台账核对并建立长效机制。"]
+    assert held - 2 * len(text) * 2 < 180 * len(doc.lines)  # beside the text and its folded copy: once 253 a line
+    line = doc.lines[5]
+    assert len(pickle.dumps(line)) < 200 and pickle.loads(pickle.dumps(line)) == line  # travels without the text
+    view = DocumentView(doc.path, doc.kind, None, len(doc.lines), {6: line.detached()})
+    assert view.lines[5] == line and view.lines[5]._text is not text
+    assert not hasattr(doc.paragraphs[0], "__dict__")  # a paragraph a line: no dict each
+
+
+def test_plan_sections_are_looked_up_by_bisection():
+    # Each date asked every plan section (下一步工作打算) of the text whether it lay inside it: a long
+    # draft with one in every copy was quadratic (date-chronology: 38 s of a 10 MiB .docx).
+    import random
+
+    from rectlint.conventions.chronology import _Zones, read_chronology
+    from rectlint.document import Document
+
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = [(a, a + rng.randrange(-2, 12)) for a in (rng.randrange(60) for _ in range(rng.randrange(6)))]
+        zones = _Zones(spans)
+        assert [x in zones for x in range(-2, 80)] == [any(a <= x < b for a, b in spans) for x in range(-2, 80)]
+    copy = ("一、整改落实情况\n（一）关于台账管理不规范的问题。\n整改情况：已于2025年3月5日完成。\n"
+            "二、下一步工作打算\n（一）2025年12月底前健全制度。\n")
+    doc = Document("关于巡察整改进展情况的通报\n" + copy * 6000 + "中共某局党组\n2025年10月9日\n")
+    doc.outline, doc.dates
+    started = time.process_time()
+    dated = read_chronology(doc).dated
+    assert time.process_time() - started < 0.45  # CPU seconds; asking each section: 0.8
+    assert sum(d.role == "plan" for d in dated) == 6000 and len(dated) == 12001
+
+
+def test_a_long_line_of_personal_numbers_is_masked_in_linear_time():
+    # Each number masked made a new copy of the whole text: quadratic on one long line of them
+    # (worst_case "personal numbers": 4.9x at 4x the size).
+    from rectlint.privacy import _own_digits, find_numbers, is_channel, mask, mask_digits
+    from rectlint.text import fold
+
+    def one_copy_a_number(text):
+        folded = fold(text)
+        for n in find_numbers(folded):
+            if not (n.kind == "mobile" and is_channel(folded, n.start, n.end)):
+                start = _own_digits(text, n)
+                text = text[:start] + mask_digits(text[start:n.end]) + text[n.end:]
+        return text
+
+    unit = "联系人{}：身份证１１０１０１ 19900307 4477，手机+86 139-1234-5678，举报电话13912345678，卡6214 8301 0234 5678 909。"
+    sample = "".join(unit.format(i) for i in range(40))
+    assert mask(sample) == one_copy_a_number(sample) != sample
+    text = "".join(unit.format(i) for i in range(12_000))
+    started = time.process_time()
+    masked = mask(text)
+    assert time.process_time() - started < 2.5  # CPU seconds; a copy a number: 18
+    assert len(masked) == len(text) and "4477" in masked and "19900307" not in masked
+
+
+def test_a_rules_hits_are_let_go_once_made_into_findings():
+    # The engine kept every Hit until all rules had run, beside its Finding: 93,646 of them for
+    # a 10 MiB .docx. A finding's span is all that the settling of contexts needs.
+    import gc
+    import weakref
+    from types import SimpleNamespace
+
+    from rectlint.document import Document
+    from rectlint.engine import run_rules
+    from rectlint.finding import Fix, Hit
+
+    made, alive = [], []
+
+    def first(doc, options):
+        for k in range(50):
+            hit = Hit(k * 10, k * 10 + 2, "台帐", "taizhang", fix=Fix.replace(k * 10, k * 10 + 2, "台账"))
+            made.append(weakref.ref(hit))
+            yield hit
+
+    def second(doc, options):
+        gc.collect()
+        alive.append(sum(ref() is not None for ref in made))
+        return []
+
+    def active(rule_id, check):
+        rule = SimpleNamespace(id=rule_id, category="wording", takes_context=False, frame=True, check=check)
+        return SimpleNamespace(rule=rule, options={}, severity="warning")
+
+    doc = Document("台帐核对已完成。\n" * 50)
+    findings = run_rules(doc, [active("a", first), active("b", second)])
+    assert alive[0] <= 1 and len(findings) == 50  # the last, still named by the engine's loop; all 50 before
+    assert findings[0].settled is not None and "台账" in findings[0].settled  # contexts still settled
+
 
 def _quick(call, seconds):
     started = time.perf_counter()

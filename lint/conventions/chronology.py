@@ -104,8 +104,8 @@ def read_chronology(doc) -> Chronology:
     body = sorted(body + _repaired(doc), key=lambda w: w.start)
     lead = outline.lead
     lead_lo, lead_hi = (lead[0].start, lead[-1].end) if lead else (0, -1)
-    plan_zone = [(h.line.start, _subtree_end(h)) for h in outline.headings
-                 if PLAN_HEADING.search(text, h.line.start, h.line.end)]
+    plan_zone = _Zones((h.line.start, _subtree_end(h)) for h in outline.headings
+                       if PLAN_HEADING.search(text, h.line.start, h.line.end))
     date_line = outline.date_line
     dated, year, paragraph = [], None, None
     signed = inspection = feedback = None
@@ -145,6 +145,25 @@ def read_chronology(doc) -> Chronology:
     return got
 
 
+class _Zones:
+    """The union of spans start..end (end exclusive), asked whether it holds an offset by
+    bisection: asking each span in turn made a long draft with a plan heading in every copy
+    quadratic (one date asked every plan section of the text)."""
+
+    def __init__(self, spans):
+        merged: list = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            elif a < b:
+                merged.append([a, b])
+        self.starts, self.ends = [a for a, _ in merged], [b for _, b in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return k >= 0 and offset < self.ends[k]
+
+
 def _subtree_end(h) -> int:
     end = (h.body[-1] if h.body else h.line).end
     for child in h.descendants():
@@ -164,7 +183,7 @@ def _stated(doc, text: str, w: Written, plan_zone) -> str:
     clause = _around(text, w.start, w.end, _CLAUSE_END)
     if DONE.search(clause):
         return "done"
-    if PLAN.search(clause) or any(a <= w.start < b for a, b in plan_zone):
+    if PLAN.search(clause) or w.start in plan_zone:
         return "plan"
     if PLAN_AFTER.match(text, w.end, min(line.end, w.end + 3)) or PLAN_BEFORE.search(
             text, max(line.start, w.start - 1), w.start):
