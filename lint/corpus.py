@@ -501,10 +501,10 @@ class Corpus:
             unique = sorted(set(hashes))
             for i in range(0, len(unique), self.engine.CHUNK):
                 chunk = unique[i:i + self.engine.CHUNK]
-                frequencies, where, values = self.engine.frequencies_of(chunk)
-                sql = (f"SELECT df.hash, df.docs, d.id, d.path, d.sha, f.line, f.col, f.end_col FROM {frequencies} "
+                (member, values), = self.engine.member("df.hash", chunk)
+                sql = ("SELECT df.hash, df.docs, d.id, d.path, d.sha, f.line, f.col, f.end_col FROM df "
                        "LEFT JOIN fps f ON f.hash = df.hash LEFT JOIN docs d ON d.id = f.doc "
-                       f"WHERE {where} AND df.docs < ?")
+                       f"WHERE {member} AND df.docs < ?")
                 params = (*values, max_docs)
                 if not self.engine.PAGES_GUARDED:  # postings of hashes with no frequency at all
                     given, given_values = self.engine.relation(chunk)

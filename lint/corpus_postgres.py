@@ -257,14 +257,6 @@ class PostgresEngine:
         """(a table q with one column h holding the values, its parameters)."""
         return "unnest(?::bigint[]) AS q(h)", [list(values)]
 
-    def frequencies_of(self, hashes: list):
-        """(a relation df(hash, docs) of these hashes' frequencies, a condition, its parameters):
-        their stripes summed inside the subquery, so that only their rows are read (the view df,
-        joined from outside, is aggregated whole before the join)."""
-        (member, values), = self.member("hash", hashes)
-        return (f"(SELECT hash, sum(docs)::integer AS docs FROM dfs WHERE {member} GROUP BY hash "
-                "HAVING sum(docs) <> 0) AS df", "TRUE", values)
-
     def insert_doc(self, columns: str, values: tuple) -> int | None:
         row = self.db.execute(f"INSERT INTO docs({columns}) VALUES({','.join(['%s'] * len(values))}) "
                               "ON CONFLICT (path) DO NOTHING RETURNING id", values).fetchone()

@@ -237,12 +237,6 @@ class SQLiteEngine:
             chunk = values[i:i + _CHUNK]
             yield f"{column} IN ({','.join('?' * len(chunk))})", chunk
 
-    def frequencies_of(self, hashes: list):
-        """(a relation df(hash, docs) holding at least these hashes' frequencies, the condition
-        that keeps only theirs, its parameters): the table itself."""
-        (member, values), = self.member("df.hash", hashes)
-        return "df", member, values
-
     def relation(self, values: list):
         """(a table q with one column h holding the values, its parameters)."""
         return f"(SELECT column1 AS h FROM (VALUES {','.join(['(?)'] * len(values))})) AS q", list(values)
