@@ -45,9 +45,7 @@ KIND = "rectlint-corpus"
 # 2: meta records kind = rectlint-corpus, so other databases are refused.
 # 3: each document records its issuer, its 成文日期 and its (masked) text; df_shared indexes the
 #    hashes found in more than one document, for `index copies`.
-# 4: on PostgreSQL, the frequencies are kept in stripes (table dfs, summed by the view df), so
-#    concurrent writers do not queue on the rows of the sentences every notice shares.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 3
 OLDEST_READABLE = 2  # readers take a version-2 index as it is; writers migrate it first
 
 
@@ -401,7 +399,8 @@ class Corpus:
     def _rebuild(self):
         self.engine.lock_tables()
         self.engine.run("DELETE FROM fps WHERE NOT EXISTS (SELECT 1 FROM docs d WHERE d.id = fps.doc)")
-        self.engine.replace_df(self._TRUE_DF)
+        self.engine.run("DELETE FROM df")
+        self.engine.run(f"INSERT INTO df(hash, docs) {self._TRUE_DF}")
 
     def _salvage(self) -> list[str]:
         """Copy into a fresh index every document whose row and postings still read back whole
@@ -550,8 +549,7 @@ class Corpus:
             return out
 
         def postings():
-            # The shared hashes first (on SQLite the index df_shared holds only those; on PostgreSQL
-            # one pass over the stripes of the frequencies), then their postings
+            # The shared hashes first (the index df_shared holds only those), then their postings
             # looked up by hash: never a pass over every posting of the province.
             shared = [h for (h,) in self.engine.run("SELECT hash FROM df WHERE docs > 1 AND docs < ? ORDER BY hash",
                                                     (max_docs,))]

@@ -36,7 +36,6 @@ SCHEMA = (
 MIGRATIONS = {
     2: ("ALTER TABLE docs ADD COLUMN issuer TEXT", "ALTER TABLE docs ADD COLUMN issued TEXT",
         "ALTER TABLE docs ADD COLUMN body BLOB", "CREATE INDEX df_shared ON df(docs, hash) WHERE docs > 1"),
-    3: (),  # version 4 changed the frequencies on PostgreSQL only
 }
 _CHUNK = 500  # values per IN (...): well below SQLite's limit on host parameters
 
@@ -257,11 +256,6 @@ class SQLiteEngine:
         self.db.executemany("INSERT INTO df(hash, docs) VALUES(?, ?) "
                             "ON CONFLICT(hash) DO UPDATE SET docs = df.docs + excluded.docs", deltas)
         self.db.executemany("DELETE FROM df WHERE hash = ? AND docs <= 0", [(h,) for h, n in deltas if n < 0])
-
-    def replace_df(self, true_df: str) -> None:
-        """Every frequency taken afresh from `true_df` (hash, documents)."""
-        self.db.execute("DELETE FROM df")
-        self.db.execute(f"INSERT INTO df(hash, docs) {true_df}")
 
     def size(self) -> int:
         return sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal")) if p.exists())
