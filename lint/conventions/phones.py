@@ -125,25 +125,20 @@ def channels(folded: str, start: int, end: int) -> list[Malformed]:
     """The malformed numbers given as channels in running text folded[start:end], and labels
     with a digit of their number moved into them (预约电1话2368)."""
     shifted = [bad for bad in moved(folded, start, end) if _CLAUSE_END.match(folded, bad.end, end)]
-    out = []
-    for label in CHANNEL_LABEL.finditer(folded, start, end):
-        for bad in phone_field(folded, label.end(), end):
-            if _CLAUSE_END.match(folded, bad.end, end) and not any(m.start < bad.end and bad.start < m.end
-                                                                      for m in shifted):
-                out.append(bad)
-    return shifted + out
+    out = [bad for label in CHANNEL_LABEL.finditer(folded, start, end)
+           for bad in phone_field(folded, label.end(), end) if _CLAUSE_END.match(folded, bad.end, end)]
+    return shifted + _apart(out, shifted)
 
 
 # A label and its number with one character moved between them (电1话2368, 电话0:20-83651234,
 # 邮政编3码25000): a digit stands inside the label, or between it and its colon. Right after the
 # label with no colon (电话12388) the digit is the number's own.
 _LABEL_WORDS = ("电话", "热线", "手机", "传真", "邮编", "邮政编码")
-_MOVED = patterns.compile("|".join(
-    f"(?P<l{n}>{word[:k]})(?P<d{n}>\\d)(?P<r{n}>{word[k:]}{':' if k == len(word) else ':?'})"
-    for n, (word, k) in enumerate((w, k) for w in _LABEL_WORDS for k in range(1, len(w) + 1))))
+_MOVED = patterns.compile("|".join(f"{word[:k]}\\d{word[k:]}{':' if k == len(word) else ':?'}"
+                                   for word in _LABEL_WORDS for k in range(1, len(word) + 1)))
 
 
-_INDEX = patterns.compile(r"\d{1,2}\s*:\s*")
+_INDEX = patterns.compile(r"\d{1,2}\s*:\s*")  # a field's own index before its number (电话1：…；电话2：…)
 
 
 def moved(folded: str, start: int, end: int) -> list[Malformed]:
@@ -151,24 +146,28 @@ def moved(folded: str, start: int, end: int) -> list[Malformed]:
     well-formed number of a number that is not one as written: the repair is that reading."""
     out = []
     for m in _MOVED.finditer(folded, start, end):
-        n = next(k for k, v in m.groupdict().items() if v is not None and k[0] == "d")[1:]
-        digit, right = m.group("d" + n), m.group("r" + n)
         number = _NUMBER.match(folded, m.end(), end)
         if number is None:
             continue
-        written = number.group()
-        word = m.group("l" + n) + right.rstrip(":")
-        is_postcode = word in ("邮编", "邮政编码")
+        label, written = m.group(), number.group()
+        digit = next(ch for ch in label if ch.isdigit())
+        word = label.replace(digit, "", 1).rstrip(":")
         whole = digit + written
+        is_postcode = word in ("邮编", "邮政编码")
         if is_postcode:
             ok = len(whole) == 6 and whole.isdigit() and len(written) != 6
         else:
             ok = well_formed(whole) and not well_formed(written)
         if ok:
             # With a colon the repair would have to know its width as written: none is offered.
-            repaired = None if right.endswith(":") else word + whole
+            repaired = None if label.endswith(":") else word + whole
             out.append(Malformed(m.start(), number.end(), "postcode" if is_postcode else "phone", repaired))
     return out
+
+
+def _apart(found: list[Malformed], shifted: list[Malformed]) -> list[Malformed]:
+    """`found` without what lies inside a moved digit's span: one defect, said once."""
+    return [bad for bad in found if not any(m.start < bad.end and bad.start < m.end for m in shifted)]
 
 
 def malformed(folded: str, start: int, end: int) -> list[Malformed]:
@@ -186,5 +185,4 @@ def malformed(folded: str, start: int, end: int) -> list[Malformed]:
         bad = postcode(folded, label.end())
         if bad is not None:
             out.append(bad)
-    # A moved digit is one defect: what the label's own reading finds inside it is not another.
-    return shifted + [bad for bad in out if not any(m.start < bad.end and bad.start < m.end for m in shifted)]
+    return shifted + _apart(out, shifted)
