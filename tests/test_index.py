@@ -508,14 +508,20 @@ def test_repair_rebuilds_a_damaged_index_from_what_can_be_read(tmp_path):
     assert len({f["related"][0]["path"] for f in found}) == 3
 
 
-def test_lost_postings_are_damage_on_either_engine_and_repair_puts_them_right(index_at, tmp_path):
-    """What applies on PostgreSQL too: a lookup is checked against the document frequencies."""
+def _indexed_with_a_draft(index_at, tmp_path):
+    """Three notices indexed, and a draft quoting the first: (that notice's path, the draft)."""
     drafts = _notices(tmp_path / "drafts", 3)
     assert run_cli("index", "add", "--index", index_at, drafts).returncode == 0
     draft = tmp_path / "d.txt"
     first = sorted(drafts.iterdir())[0]
     draft.write_text("关于巡察整改情况的通报\n\n" + first.read_text(encoding="utf-8").splitlines()[2][:300] + "\n",
                      encoding="utf-8")
+    return first, draft
+
+
+def test_lost_postings_are_damage_on_either_engine_and_repair_puts_them_right(index_at, tmp_path):
+    """What applies on PostgreSQL too: a lookup is checked against the document frequencies."""
+    first, draft = _indexed_with_a_draft(index_at, tmp_path)
     doc = raw(index_at, "SELECT id FROM docs WHERE path = ?", (first.as_posix(),))[0][0]
     raw(index_at, "DELETE FROM fps WHERE doc = ?", (doc,))  # its postings lost, its frequencies kept
     out = run_cli(draft, "--against", index_at, "--select", "corpus-overlap", "--format", "json")
@@ -529,12 +535,7 @@ def test_lost_postings_are_damage_on_either_engine_and_repair_puts_them_right(in
 
 
 def test_lost_frequencies_are_damage_to_a_lookup_on_sqlite_and_to_check_on_both(index_at, tmp_path):
-    drafts = _notices(tmp_path / "drafts", 3)
-    assert run_cli("index", "add", "--index", index_at, drafts).returncode == 0
-    draft = tmp_path / "d.txt"
-    first = sorted(drafts.iterdir())[0]
-    draft.write_text("关于巡察整改情况的通报\n\n" + first.read_text(encoding="utf-8").splitlines()[2][:300] + "\n",
-                     encoding="utf-8")
+    first, draft = _indexed_with_a_draft(index_at, tmp_path)
     raw(index_at, "DELETE FROM df")  # every frequency lost, the postings kept
     out = run_cli(draft, "--against", index_at, "--select", "corpus-overlap", "--format", "json")
     if index_at.startswith("postgresql://"):  # the server keeps its pages whole: left to index check
