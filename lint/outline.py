@@ -532,14 +532,14 @@ def _status(doc, heading) -> Status | None:
             # 整改结果：已整改到位。补齐…: the status ends with its sentence; measures may follow.
             return Status(doc.text[found[0]:found[1]], found[0], found[1], "line", line)
     tag = STATUS_TAG.search(text, heading.line.start, heading.line.end)
-    glued = tag and (tag.group("before") or tag.group("after"))
-    # A status word glued outside its brackets (已【完成】, 【已完】成) is a garbled tag only when,
-    # put back, the words read as a status: 问(wèn)题, a reading gloss, is not one.
-    if tag and (tag_status(tag.group("words"))
-                or glued and tag_status((tag.group("before") or "") + tag.group("words") + (tag.group("after") or ""))):
-        a, b = tag.span("words")
-        a, b = tag.start("before") if tag.group("before") else a, tag.end("after") if tag.group("after") else b
-        return Status(doc.text[a:b], a, b, "tag", heading.line)
+    if tag:
+        before, words, after = (tag.group(part) or "" for part in ("before", "words", "after"))
+        # A status word glued outside its brackets (已【完成】, 【已完】成) is a garbled tag only when,
+        # put back, the words read as a status: 问(wèn)题, a reading gloss, is not one.
+        if tag_status(words) or ((before or after) and tag_status(before + words + after)):
+            a = tag.start("before") if before else tag.start("words")
+            b = tag.end("after") if after else tag.end("words")
+            return Status(doc.text[a:b], a, b, "tag", heading.line)
     own = [(heading.line, heading.marker_end), *((line, line.start) for line in heading.body)]
     for line, start in own:
         if text.find(":", start, line.end) < 0:
