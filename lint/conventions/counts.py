@@ -362,8 +362,9 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
                 # A group counted apart takes the parts of its own sentence (巡察移交的2个立行立改问题，
                 # 已完成整改2个); after it, unnamed parts speak of the feedback's totals again.
                 usable = [t for t in totals if not t.separate or t.total.start >= sentence_start]
-                owner = last_group if last_group is None or last_group in usable or last_group not in totals \
-                    else (usable[-1] if usable else None)
+                owner = last_group
+                if last_group is not None and last_group in totals and last_group not in usable:
+                    owner = usable[-1] if usable else None  # the group apart is behind us
                 group = _base(m, fig, usable, subject_group, owner, plain, groups)
             if group is None:
                 continue
