@@ -17,7 +17,10 @@ three digits from 3 to 9) and a local number of 7 or 8 digits opening with 2 to 
 hyphen or with the code in brackets; a mobile is 1[3-9] and nine digits; service numbers are the
 123xx hotlines, 95xxx/96xxx, 400/800 numbers; a postcode has six digits. Every number of every
 phone field that nearly parses but does not is one finding, with the repair where it is unique
-(079186218000 → 0791-86218000). A local number without its area code (7673067) is a phone where
+(079186218000 → 0791-86218000). A digit moved into its label or across the colon (电1话2388,
+电话0：791-86218000, 邮政编3码30000) is one malformed number, where putting it back makes a
+well-formed number the written digits are not; a field's own index (电话1：…；电话2：…) is no
+number. A local number without its area code (7673067) is a phone where
 a cue gives it as a channel. A number given as a channel in running text (公开预约电话12368)
 is read the same way, where a channel label opens it and it closes a clause.
 
@@ -73,7 +76,8 @@ DOC_ZH = """按通报类型应有而缺少的组成部分，合为一条列出�
 监督渠道中每个电话号码按《电信网编号计划》和 GB/T 15834-2011 4.13.3.2 读取：固定电话为区号（010、02X，
 或 0 加首位为 3–9 的三位数字）加 7 或 8 位、首位为 2–8 的本地号码，用连接号或括号连接；手机为 1[3-9] 加 9 位；
 服务号码为 123xx、95xxx/96xxx、400/800；邮政编码为 6 位。标签或“联系方式”等给出的不带区号的本地号码（7673067）也是电话。
-接近而不合规的号码逐一报告，修正唯一时给出建议。
+接近而不合规的号码逐一报告，修正唯一时给出建议。号码的一位数字窜入标签或冒号前后（电1话2388、电话0：791-86218000、
+邮政编3码30000），放回后成为合规号码而原样不合规的，作为一个格式有误的号码报告；字段自身的序号（电话1：…；电话2：…）不是号码。
 审计整改报告（常为向人大常委会所作的报告）只需标题和各部分。只检查结构明确（有标题、编号的部分或条目）
 的整改通报和审计整改报告（见 `rectlint --explain-outline`）。
 从中间开始的文本（标题被截掉的页面）不要求标题和导语，在中间结束的不要求结尾部分。缺少的部分合为一条，
