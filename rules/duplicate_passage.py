@@ -78,6 +78,7 @@ Good: 某区召开巡察整改推进会
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from itertools import chain, groupby
 
@@ -142,21 +143,25 @@ def _shingles(text: str) -> array:
     return array("q", [hash(text[i:i + SHINGLE]) for i in range(len(text) - SHINGLE + 1)])
 
 
-def _runs(segs, stop=frozenset()):
-    """Maximal shared runs between segments of different units, via a shingle index.
+def _runs(owner, grams, stop=frozenset()):
+    """Maximal shared runs between segments of different units, via a shingle index: lists
+    [later segment, earlier segment, start in the later, start in the earlier, length].
+    `owner[s]` is segment s's unit and `grams[s]` its shingles; the shingles of a segment that
+    shares none with another unit are let go (set to None), so that only the segments that may
+    hold a copy stay in memory.
 
     Shingles in `stop` (those of the title) never start or extend a copy."""
-    grams = [_shingles(seg.text) for _, seg in segs]
     # Only shingles seen in two to COMMON paragraphs can start a copy; counted per paragraph
     # before any position is indexed, since formulas recur in every item.
     units: Counter = Counter()
-    for _, group in groupby(range(len(segs)), key=lambda k: segs[k][0]):
+    for _, group in groupby(range(len(grams)), key=owner.__getitem__):
         units.update(set(chain.from_iterable(grams[k] for k in group)))
     wanted = {gram for gram, n in units.items() if 1 < n <= COMMON}.difference(hash(g) for g in stop)
     del units
     shared: dict = {}  # shingle -> [(segment, [its places]), ...] in segment order
     for s, seg_grams in enumerate(grams):
         if wanted.isdisjoint(seg_grams):  # most segments: skipped at the speed of a set operation
+            grams[s] = None  # no run starts or goes on in it: its shingles are no longer needed
             continue
         for i, gram in enumerate(seg_grams):
             if gram in wanted:
@@ -164,12 +169,13 @@ def _runs(segs, stop=frozenset()):
                 if not places or places[-1][0] != s:
                     places.append((s, []))
                 places[-1][1].append(i)
+    del wanted
     runs = []
-    for s, (unit, _) in enumerate(segs):
-        mine = grams[s]
-        if shared.keys().isdisjoint(mine):
+    for s, mine in enumerate(grams):
+        if mine is None:  # none of its shingles is in `shared`
             continue
-        active: dict = {}  # (earlier segment, diagonal) -> [b_start, a_start, length]
+        unit = owner[s]
+        active: dict = {}  # (earlier segment, diagonal) -> [s, t, b_start, a_start, length]
         for i, gram in enumerate(mine):
             hits = shared.get(gram)
             if hits is None:  # a shingle that no other paragraph has ends every run
@@ -180,7 +186,7 @@ def _runs(segs, stop=frozenset()):
                 t, diagonal = key
                 j = i + diagonal
                 if j < len(grams[t]) and grams[t][j] == gram:
-                    run[2] += 1
+                    run[4] += 1
                     current[key] = run
             following: dict = {}  # alignments followed per earlier segment (a Counter costs more to make)
             for t, _ in current:
@@ -188,19 +194,43 @@ def _runs(segs, stop=frozenset()):
             for t, places in hits:
                 if t >= s:
                     break
-                if segs[t][0] == unit:
+                if owner[t] == unit:
                     continue
                 for j in places:
                     if following.get(t, 0) >= ALIGNMENTS:
                         break
                     key = (t, j - i)
                     if key not in current:
-                        run = [i, j, 1]
-                        runs.append((s, t, run))
+                        run = [s, t, i, j, 1]  # one list a run: a run and its tuple took twice the room
+                        runs.append(run)
                         current[key] = run
                         following[t] = following.get(t, 0) + 1
             active = current
-    return [(s, t, b, a, n + SHINGLE - 1) for s, t, (b, a, n) in runs]
+    for run in runs:
+        run[4] += SHINGLE - 1  # shingles to characters
+    return runs
+
+
+class _Segments:
+    """segs[s] -> (unit, Segment) of segment s, its text normalised again when first asked for:
+    only the few segments that hold a copy are ever asked for, and holding every segment's
+    normalised text (with the places it came from) at once took more room than the text."""
+
+    def __init__(self, doc, units, phrases, owner):
+        self.doc, self.units, self.phrases, self.owner = doc, units, phrases, owner
+        self.made: dict = {}  # unit -> its segments
+
+    def __getitem__(self, s: int):
+        u = self.owner[s]
+        segments = self.made.get(u)
+        if segments is None:
+            segments = self.made[u] = _unit_segments(self.doc, self.units[u], self.phrases)
+        return u, segments[s - bisect_left(self.owner, u)]
+
+
+def _unit_segments(doc, unit, phrases) -> list:
+    """The normalised segments of a unit that are long enough to share a shingle."""
+    return [seg for seg in normalise(doc.folded, unit[0], unit[1], phrases) if len(seg.text) >= SHINGLE]
 
 
 _SENTENCE_END = "。;!?"
@@ -253,16 +283,24 @@ def check(doc, options):
     margins = _margins(doc)
     units = [u for u in comparable_units(doc) if not _caption(doc, u[0])]
     units += [(line.start, line.end, None, False) for line in doc.outline.supervision]
-    segs = []
-    for u, (start, end, _, _) in enumerate(units):
-        for seg in normalise(doc.folded, start, end, options["standard-phrases"]):
-            if len(seg.text) >= SHINGLE:
-                segs.append((u, seg))
-    pairs = defaultdict(list)
-    for s, t, b, a, n in _runs(segs, _title_grams(doc)):
-        pairs[(segs[s][0], segs[t][0])].append((s, t, b, a, n))
+    # Each segment's shingles, kept compact; its normalised text is made again for the few
+    # segments that share a run (_Segments).
+    owner, grams = array("q"), []
+    for u, unit in enumerate(units):
+        for seg in _unit_segments(doc, unit, options["standard-phrases"]):
+            owner.append(u)
+            grams.append(_shingles(seg.text))
+    runs = _runs(owner, grams, _title_grams(doc))
+    del grams
+    pairs = defaultdict(list)  # keyed by one number for the two units: a tuple of two took thrice the room
+    count = len(units)
+    for run in runs:
+        pairs[owner[run[0]] * count + owner[run[1]]].append(run)
+    del runs
+    segs = _Segments(doc, units, options["standard-phrases"], owner)
     found = []
-    for (ub, ua), runs in pairs.items():
+    for key, runs in pairs.items():
+        ub, ua = divmod(key, count)
         item_b, item_a, a_is_heading = units[ub][2], units[ua][2], units[ua][3]
         same_item = item_b is not None and item_b is item_a
         for passage, parts in _passages(runs):
