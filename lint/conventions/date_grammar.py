@@ -59,6 +59,9 @@ CODE_LABEL = patterns.compile(
     r"索引号|序号|工号|批号|型号|版本|版本号|案号|登记号|许可证|QQ|qq)[:：]?\s*$")
 
 
+_NO_NOTES: frozenset = frozenset()
+
+
 class Piece:
     """One date of a mention as written: its fields, where they stand, and how they were written."""
 
@@ -69,7 +72,7 @@ class Piece:
         self.units = ""  # the units written, in order: "年月日", "月日", …
         self.start = self.end = start
         self.cn = False
-        self.notes: set[str] = set()
+        self.notes: frozenset[str] = _NO_NOTES  # most pieces have none: one shared empty set, not one each
         self.bare = None  # a number with no unit before a joiner, which takes the end's unit
         self.digits: dict[str, tuple] = {}  # field -> (the number as written, where it starts)
 
@@ -77,12 +80,16 @@ class Piece:
     def last(self) -> str:
         return self.units[-1:] if self.units else ""
 
+    def note(self, name: str) -> None:
+        self.notes = self.notes | {name}
+
 
 class Written(Record):
     """A well-formed date mention: one date or a range, with the notes of its style and the values
     that do not exist. Offsets index the document's text."""
 
     FIELDS = ("start", "end", "pieces", "joiner", "notes", "invalid")
+    __slots__ = FIELDS  # one a date of a long draft: no dict each
 
     def __init__(self, start: int, end: int, pieces: list, joiner: str | None, notes: set, invalid: list):
         self.start = start
@@ -124,7 +131,7 @@ def _value(tok, unit: str, piece: Piece) -> int:
         return value
     if unit == "年":
         if len(text) == 2:
-            piece.notes.add("short-year")
+            piece.note("short-year")
             return 2000 + int(text)
         if len(text) != 4:
             raise Bad("year-digits")
@@ -132,7 +139,7 @@ def _value(tok, unit: str, piece: Piece) -> int:
     if len(text) > 2:
         raise Bad("stray-digit")
     if len(text) == 2 and text[0] == "0":
-        piece.notes.add("padded")
+        piece.note("padded")
     return int(text)
 
 
@@ -149,7 +156,7 @@ def _piece(toks: list, i: int) -> tuple[Piece, int]:
             and toks[i + 2][0] == N and toks[i + 3][1] == toks[i + 1][1] and toks[i + 4][0] == N):
         for unit, tok in zip("年月日", (toks[i], toks[i + 2], toks[i + 4])):
             _set(p, unit, _value(tok, unit, p), tok)
-        p.notes.add("numeric")
+        p.note("numeric")
         p.end = toks[i + 4][3]
         return p, i + 5
     kinds = set()
@@ -165,15 +172,15 @@ def _piece(toks: list, i: int) -> tuple[Piece, int]:
             if p.units and _FIELD[unit] != _FIELD[p.last if p.last != "号" else "日"] + 1:
                 raise Bad("doubled" if _FIELD[unit] == _FIELD[p.last] else "order")
             if unit == "号":
-                p.notes.add("hao")
+                p.note("hao")
             if k > i + 1:
-                p.notes.add("spaced")
+                p.note("spaced")
             kinds.add(tok[0])
             _set(p, unit, _value(tok, unit, p), tok)
             p.end = toks[k][3]
             i = k + 1
             if i < n and toks[i][0] == W and i + 1 < n and toks[i + 1][0] in (N, C):
-                p.notes.add("spaced")
+                p.note("spaced")
                 i += 1
             continue
         if k < n and toks[k][0] == J and p.last != "日":
@@ -258,7 +265,7 @@ def parse(toks: list, text: str) -> Written:
         notes.add("joiner-double")  # 3月10日——5月12日: the 破折号 joins no range
     start = a.start
     end = pieces[-1].end
-    return Written(start, end, pieces, joiner, notes, _invalid(pieces))
+    return Written(start, end, pieces, joiner, notes or _NO_NOTES, _invalid(pieces))
 
 
 def _after(text: str, end: int) -> str:
@@ -353,6 +360,7 @@ class Mention(Record):
     """One date as written: 2025年3月12日, 3月12日, 2025年, 2025-03-12, or one end of a range."""
 
     FIELDS = ("start", "end", "year", "month", "day", "iso")
+    __slots__ = FIELDS
 
     def __init__(self, start: int, end: int, year: int | None, month: int | None, day: int | None,
                  iso: bool = False):
@@ -383,6 +391,7 @@ class Broken(Record):
     """A run that holds a date by the evidence but does not parse, and the readings that repair it."""
 
     FIELDS = ("start", "end", "readings", "kind")
+    __slots__ = (*FIELDS, "run", "whole")
 
     def __init__(self, start: int, end: int, readings: list, kind: str):
         self.start = start
@@ -591,7 +600,10 @@ def _fast(text: str, a: int, b: int) -> Written | None:
                 or (end.units[0] == "年" and start.units[0] != "年"):
             return None
         pieces.append(end)
-    return Written(start.start, pieces[-1].end, pieces, joiner, set(), _invalid(pieces))
+    return Written(start.start, pieces[-1].end, pieces, joiner, _NO_NOTES, _invalid(pieces))
+
+
+_WRITTEN: dict = {}  # numbers (four digits at most in _FAST) and units as written: few, each held once
 
 
 def _fast_piece(m, first: int, at: int) -> Piece | None:
@@ -600,6 +612,7 @@ def _fast_piece(m, first: int, at: int) -> Piece | None:
     for field, unit, g in (("year", "年", first), ("month", "月", first + 1), ("day", "日", first + 2)):
         value = m.group(g)
         if value is not None:
+            value = _WRITTEN.setdefault(value, value)  # "2025", "3": one string each, not one a date
             setattr(p, field, int(value))
             units += unit
             start = m.start(g)
@@ -609,7 +622,7 @@ def _fast_piece(m, first: int, at: int) -> Piece | None:
             p.end = start + len(value) + 1
     if not units or units == "年日":
         return None
-    p.units = units
+    p.units = _WRITTEN.setdefault(units, units)
     return p
 
 
