@@ -40,6 +40,7 @@ class Heading(Record):
     # Compared and hashed by identity; shown without parent and children, which would recurse.
     FIELDS = ("line", "level", "number", "style", "marker_start", "marker_end", "broken", "sub_number", "family",
               "detail", "status")
+    __slots__ = (*FIELDS, "want", "mark", "template", "last", "parent", "children", "body")  # no dict each
     __eq__ = object.__eq__
     __hash__ = object.__hash__
 
