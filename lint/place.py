@@ -13,12 +13,9 @@ QUOTE = 16  # code points of the paragraph quoted on each side of the finding
 
 
 def heading_path(doc, number: int) -> list[str]:
-    """Markers of the headings that line `number` stands under, outermost first."""
-    path, heading = [], doc.outline.heading_at(number)
-    while heading is not None and heading.line is not None:
-        path.append(heading.marker.strip())
-        heading = heading.parent
-    return path[::-1]
+    """Markers of the headings that line `number` stands under, outermost first (a list shared
+    by the findings under one heading: Outline.marker_path)."""
+    return doc.outline.marker_path(number)
 
 
 def place(doc, start: int, end: int) -> dict | None:
