@@ -25,6 +25,7 @@ class Fix(FrozenRecord):
     and how safely they may be applied. Decided per hit: one rule may offer both kinds."""
 
     FIELDS = ("edits", "applicability")
+    __slots__ = FIELDS  # one a finding: no dict each
 
     def __init__(self, edits: tuple, applicability: str = "safe"):
         if applicability not in APPLICABILITIES:
@@ -72,6 +73,7 @@ class Location(Record):
     """A place in a file, as reported: 1-based, end column inclusive."""
 
     FIELDS = ("path", "line", "column", "end_line", "end_column", "place")
+    __slots__ = FIELDS  # one a finding: no dict each
 
     def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int,
                  place: dict | None = None):
@@ -94,6 +96,7 @@ class Finding(Record):
 
     FIELDS = ("path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "zh", "en",
               "suggestion", "related", "context", "fix", "place", "settled")
+    __slots__ = FIELDS  # one a finding: no dict each
 
     def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int, rule: str,
                  category: str, severity: str, zh: str, en: str, suggestion: str | None = None,
