@@ -631,6 +631,9 @@ def _maybe_date(run: str) -> bool:
     return "年" in run or "月" in run or "日" in run or "〇" in run or _YEARISH.search(run) is not None
 
 
+_BAD: dict = {}  # kind -> the one Bad that stands for every run of that kind
+
+
 def _parsed_runs(text: str) -> list:
     """(start, end, tokens, Written or Bad) of each run that may hold a date (tokens None for a
     run read in one of the commonest shapes)."""
@@ -652,9 +655,10 @@ def _parsed_runs(text: str) -> list:
         try:
             got = parse(toks, text)
         except Bad as why:
-            # Kept without its traceback: its frames hold `found`, which holds it, and a cycle per
-            # run outlived the reading until a full collection (250 MiB of a 10 MiB .docx).
-            got = why.with_traceback(None)
+            # Only its kind is kept, in one Bad per kind: the exception itself held its traceback,
+            # whose frames hold `found`, which held it (a cycle per run, 250 MiB of a 10 MiB .docx),
+            # and one exception a run was most of what reading the dates held for a moment.
+            got = _BAD.get(why.kind) or _BAD.setdefault(why.kind, Bad(why.kind))
         found.append((a, b, toks, got))
     return found
 
