@@ -278,6 +278,16 @@ def settle(location: str) -> None:
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
+def waiting_moves(location: str) -> int:
+    """Frequency moves the writers left in df_pending (PostgreSQL), which readers sum in."""
+    if not location.startswith("postgresql://"):
+        return 0
+    import psycopg
+
+    with psycopg.connect(location) as db:
+        return db.execute("SELECT count(*) FROM df_pending").fetchone()[0]
+
+
 # -- the run -------------------------------------------------------------------------
 def run(engine: str, location: str, province: dict, n: int, extra: int, queries: int) -> dict:
     out = {}
@@ -294,6 +304,7 @@ def run(engine: str, location: str, province: dict, n: int, extra: int, queries:
     out["e2e 1"] = ingest(location, e2e_1, 1, from_text=True)
     out["e2e 4"] = ingest(location, e2e_4, WRITERS, from_text=True)
     settle(location)
+    out["waiting"] = waiting_moves(location)
     print(f"[{engine}] readers…", file=sys.stderr, flush=True)
     out["against 1"] = against(location, queries, 1)
     out["against 8"] = against(location, queries, READERS)
@@ -320,6 +331,7 @@ def table(results: dict, n: int) -> str:
             ("  ratio 4 / 1", lambda r: f"{r['folder 4'] / r['folder 1']:.2f}"),
             ("add end to end, 1 writer (notices/s)", lambda r: f"{r['e2e 1']:.0f}"),
             (f"add end to end, {WRITERS} writers (notices/s)", lambda r: f"{r['e2e 4']:.0f}"),
+            ("frequency moves waiting while readers run", lambda r: f"{r['waiting']:,}"),
             ("--against lookup, 1 reader p50/p95 (ms)", lambda r: "{:.1f} / {:.1f}".format(*r["against 1"])),
             (f"--against lookup, {READERS} readers p50/p95 (ms)", lambda r: "{:.1f} / {:.1f}".format(*r["against 8"])),
             ("whole check of the draft, 1 reader p50/p95 (ms)", lambda r: "{:.1f} / {:.1f}".format(*r["whole 1"])),

@@ -45,7 +45,8 @@ KIND = "rectlint-corpus"
 # 2: meta records kind = rectlint-corpus, so other databases are refused.
 # 3: each document records its issuer, its 成文日期 and its (masked) text; df_shared indexes the
 #    hashes found in more than one document, for `index copies`.
-SCHEMA_VERSION = 3
+# 4: on PostgreSQL, writers' document-frequency moves wait in df_pending (corpus_postgres.py).
+SCHEMA_VERSION = 4
 OLDEST_READABLE = 2  # readers take a version-2 index as it is; writers migrate it first
 
 
@@ -162,6 +163,7 @@ class Corpus:
         with self.errors():
             self.engine.open(create=create, readonly=readonly, build=self._build)
             self.version = self._schema(create, readonly, damaged_ok)
+            self.engine.schema_is(self.version)
 
     # -- opening -------------------------------------------------------------------
     def _schema(self, create: bool, readonly: bool, damaged_ok: bool) -> int:
@@ -228,7 +230,12 @@ class Corpus:
             raise InputError(self.engine.explain(exc)) from None
 
     def close(self):
-        self.engine.close()
+        try:
+            if not self.readonly:
+                with self.errors():
+                    self.engine.finish()
+        finally:
+            self.engine.close()
 
     def __enter__(self):
         return self
@@ -239,7 +246,9 @@ class Corpus:
     def _write(self, work):
         if self.readonly:
             raise InputError(said("index.read-only", path=self.location))
-        return self.engine.write(work)
+        done = self.engine.write(work)
+        self.engine.wrote()
+        return done
 
     def _column(self, name: str) -> str:
         """A column added in version 3, read as NULL from a version-2 index."""
@@ -358,10 +367,13 @@ class Corpus:
     _TRUE_DF = "SELECT hash, COUNT(DISTINCT doc) FROM fps GROUP BY hash"
     # Hashes whose stored frequency differs from their postings, and frequencies with no postings.
     _WRONG_DF = ("SELECT t.hash, COALESCE(d.docs, 0), t.n FROM (SELECT hash, COUNT(DISTINCT doc) AS n FROM fps "
-                 "GROUP BY hash) t LEFT JOIN df d ON d.hash = t.hash WHERE d.docs IS NULL OR d.docs <> t.n "
-                 "UNION ALL SELECT d.hash, d.docs, 0 FROM df d WHERE NOT EXISTS "
+                 "GROUP BY hash) t LEFT JOIN {df} d ON d.hash = t.hash WHERE d.docs IS NULL OR d.docs <> t.n "
+                 "UNION ALL SELECT d.hash, d.docs, 0 FROM {df} d WHERE NOT EXISTS "
                  "(SELECT 1 FROM fps f WHERE f.hash = d.hash)")
     _ORPHANS = "SELECT COUNT(*) FROM fps f WHERE NOT EXISTS (SELECT 1 FROM docs d WHERE d.id = f.doc)"
+
+    def _wrong_df(self) -> str:
+        return self._WRONG_DF.format(df=self.engine.frequencies())
 
     def check(self) -> list:
         """What is wrong with the index (empty when nothing is): damage the engine finds (SQLite's
@@ -374,7 +386,7 @@ class Corpus:
 
         def work():
             problems = [said("index.problem.df", hash=h, stored=stored, true=true)
-                        for h, stored, true in self.engine.run(self._WRONG_DF).fetchall()]
+                        for h, stored, true in self.engine.run(self._wrong_df()).fetchall()]
             orphans = self.engine.run(self._ORPHANS).fetchone()[0]
             if orphans:
                 problems.append(said("index.problem.orphans", count=orphans))
@@ -399,7 +411,7 @@ class Corpus:
     def _rebuild(self):
         self.engine.lock_tables()
         self.engine.run("DELETE FROM fps WHERE NOT EXISTS (SELECT 1 FROM docs d WHERE d.id = fps.doc)")
-        self.engine.run("DELETE FROM df")
+        self.engine.clear_df()
         self.engine.run(f"INSERT INTO df(hash, docs) {self._TRUE_DF}")
 
     def _salvage(self) -> list[str]:
@@ -480,7 +492,7 @@ class Corpus:
                 "documents": one("SELECT COUNT(*) FROM docs"),
                 "issuers": one(f"SELECT COUNT(DISTINCT {self._column('issuer')}) FROM docs"),
                 "fingerprints": one("SELECT COUNT(*) FROM fps"),
-                "distinct hashes": one("SELECT COUNT(*) FROM df"),
+                "distinct hashes": one(f"SELECT COUNT(*) FROM {self.engine.frequencies()} AS t"),
                 "bytes on disk": self.engine.size(),
             }
 
@@ -500,17 +512,15 @@ class Corpus:
             unique = sorted(set(hashes))
             for i in range(0, len(unique), self.engine.CHUNK):
                 chunk = unique[i:i + self.engine.CHUNK]
-                (member, values), = self.engine.member("df.hash", chunk)
-                sql = ("SELECT df.hash, df.docs, d.id, d.path, d.sha, f.line, f.col, f.end_col FROM df "
-                       "LEFT JOIN fps f ON f.hash = df.hash LEFT JOIN docs d ON d.id = f.doc "
-                       f"WHERE {member} AND df.docs < ?")
-                params = (*values, max_docs)
+                relation, params = self.engine.frequencies_of(chunk, max_docs)
+                sql = ("SELECT df.hash, df.docs, d.id, d.path, d.sha, f.line, f.col, f.end_col "
+                       f"FROM ({relation}) df LEFT JOIN fps f ON f.hash = df.hash {self.engine.DOCS_OF_POSTINGS}")
                 if not self.engine.PAGES_GUARDED:  # postings of hashes with no frequency at all
                     given, given_values = self.engine.relation(chunk)
                     sql += (f" UNION ALL SELECT q.h, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM {given} "
                             "WHERE NOT EXISTS (SELECT 1 FROM df WHERE df.hash = q.h) "
                             "AND EXISTS (SELECT 1 FROM fps WHERE fps.hash = q.h)")
-                    params += tuple(given_values)
+                    params = (*params, *given_values)
                 counted, seen = {}, {}
                 for h, n, doc, path, sha, line, col, end_col in self.engine.lookup(sql, params):
                     if n is None:
@@ -551,8 +561,7 @@ class Corpus:
         def postings():
             # The shared hashes first (the index df_shared holds only those), then their postings
             # looked up by hash: never a pass over every posting of the province.
-            shared = [h for (h,) in self.engine.run("SELECT hash FROM df WHERE docs > 1 AND docs < ? ORDER BY hash",
-                                                    (max_docs,))]
+            shared = [h for (h,) in self.engine.run(*self.engine.shared_hashes(max_docs))]
             for member, values in self.engine.member("hash", shared):
                 yield from self.engine.run(f"SELECT hash, doc, line, col, end_col FROM fps WHERE {member}", values)
 

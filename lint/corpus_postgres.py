@@ -5,11 +5,17 @@ Connection settings come from the URL, the standard PG* variables and ~/.pgpass,
 them; the location is only ever printed with its password replaced, and every message taken
 from the server or the driver has the passwords it might hold removed.
 
-Many writers and readers share one database. A writer's document frequencies move in one
-statement per transaction, in hash order (INSERT … ON CONFLICT DO UPDATE SET docs = df.docs +
-excluded.docs), so the engine's row locks keep them exact and writers never wait in a circle;
-a deadlock or serialisation failure all the same retries the transaction. Postings go in with
-binary COPY. Readers run in read-only transactions (the session's default), repeatable-read
+Many writers and readers share one database. The genre's fixed formulas put the same
+fingerprints in nearly every notice, so writers that each updated those rows of df in place
+waited for one another's commits (bench/index_scale.py, 1 notice a transaction: 4 writers 1.5
+times 1). A writer therefore only inserts its document-frequency moves into df_pending, with
+binary COPY like its postings, and never waits on another writer. A document's frequency is its
+row of df plus its rows of df_pending, read in one statement, so it is exact at every moment.
+A writer that has left _FOLD_AT moves, or that closes with more than that waiting, folds
+df_pending into df in one transaction (DELETE … RETURNING, then one upsert in hash order), one
+folder at a time under an advisory lock; rows it did not see stay for the next fold, and moves
+a killed writer left are exact all the same. A deadlock or serialisation failure retries the
+transaction. Readers run in read-only transactions (the session's default), repeatable-read
 where they read more than once.
 """
 
@@ -23,6 +29,7 @@ from urllib.parse import parse_qsl, unquote, urlencode
 import psycopg
 from psycopg import errors as pg_errors
 
+from .corpus_base import Engine
 from .messages import said
 
 SCHEMA = (
@@ -34,9 +41,13 @@ SCHEMA = (
     "end_col integer NOT NULL, PRIMARY KEY(hash, doc, line, col))",
     "CREATE TABLE df(hash bigint PRIMARY KEY, docs integer NOT NULL)",
     "CREATE INDEX df_shared ON df(docs, hash) WHERE docs > 1",
+    "CREATE TABLE df_pending(hash bigint NOT NULL, docs integer NOT NULL)",
+    "CREATE INDEX df_pending_hash ON df_pending(hash)",
 )
-MIGRATIONS: dict = {}  # version 3 is the first on PostgreSQL; later versions add their steps here
+MIGRATIONS = {3: SCHEMA[-2:]}  # version 3 is the first on PostgreSQL
 _LOCK_KEY = zlib.crc32(b"rectlint-corpus schema")  # advisory lock: creating or migrating the schema
+_FOLD_KEY = zlib.crc32(b"rectlint-corpus fold")  # advisory lock: one folder of df_pending at a time
+_FOLD_AT = 20_000  # moves a writer leaves in df_pending before it folds: a few hundred notices
 _RETRIES = 8
 _SECRET_KEYS = ("password", "sslpassword")
 _CHUNK = 2_000  # values per array parameter: few enough that the planner probes the index for each
@@ -85,7 +96,7 @@ def scrub(message: str, secrets) -> str:
     return message
 
 
-class PostgresEngine:
+class PostgresEngine(Engine):
     name = "postgresql"
     Error = psycopg.Error
     SCHEMA = SCHEMA
@@ -100,12 +111,17 @@ class PostgresEngine:
     # it still checks the postings it reads against their frequencies, and `index check` compares
     # the whole tables.
     PAGES_GUARDED = True
+    # Looked up one posting at a time, whatever the planner expects of the frequencies summed in
+    # df_pending: a hash join would read every document row (12 ms at 10,000 notices).
+    DOCS_OF_POSTINGS = "LEFT JOIN LATERAL (SELECT id, path, sha FROM docs WHERE docs.id = f.doc OFFSET 0) d ON TRUE"
 
     def __init__(self, url: str):
         self._url = url
         self.display = scrub_url(url)
         self._secrets = secrets_of(url)
         self.db = None
+        self.pending = False  # the index has df_pending (version 4 on); set once its version is known
+        self._moved = 0  # moves this writer put in df_pending since it last folded
 
     def open(self, create: bool, readonly: bool, build=None) -> None:
         from psycopg.conninfo import conninfo_to_dict
@@ -122,6 +138,9 @@ class PostgresEngine:
 
     def _connect(self) -> None:
         self.db = psycopg.connect(self._url, **self._options)
+        # Every statement here reads or writes a few thousand rows by index: compiling one with
+        # JIT, which the planner's estimates for df_pending can tempt it to, costs 20 to 100 ms.
+        self.db.execute("SET jit = off")
         if self._readonly:
             # Every statement of this session, in a transaction block or not, is read-only.
             self.db.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
@@ -166,6 +185,9 @@ class PostgresEngine:
     def close(self) -> None:
         if self.db is not None:
             self.db.close()
+
+    def schema_is(self, version: int) -> None:
+        self.pending = version >= 4
 
     # -- damage ----------------------------------------------------------------------
     # The server guards its own pages (WAL, checksums where enabled, its own recovery): what
@@ -213,7 +235,7 @@ class PostgresEngine:
 
     def lock_tables(self) -> None:
         """Writers wait; readers go on (a rebuild or a copy)."""
-        self.db.execute("LOCK TABLE docs, fps, df IN SHARE ROW EXCLUSIVE MODE")
+        self.db.execute("LOCK TABLE docs, fps, df, df_pending IN SHARE ROW EXCLUSIVE MODE")
 
     # -- statements ----------------------------------------------------------------
     def run(self, sql: str, params=()):
@@ -257,16 +279,81 @@ class PostgresEngine:
         self.db.execute("DELETE FROM fps WHERE hash = ANY(%s) AND doc = %s", (list(hashes), doc_id))
 
     def apply_df(self, deltas) -> None:
-        """Add each (hash, delta) to its document frequency in one statement, rows taken in
-        hash order, then drop those that reached 0."""
-        hashes = [h for h, _ in deltas]
-        self.db.execute("INSERT INTO df(hash, docs) SELECT h, n FROM unnest(%s::bigint[], %s::integer[]) AS t(h, n) "
-                        "ORDER BY h ON CONFLICT (hash) DO UPDATE SET docs = df.docs + excluded.docs",
-                        (hashes, [n for _, n in deltas]))
-        gone = [h for h, n in deltas if n < 0]
-        if gone:
-            self.db.execute("DELETE FROM df WHERE hash = ANY(%s) AND docs <= 0", (gone,))
+        """A transaction's (hash, delta) moves, into df_pending: inserted, never updated, so no
+        writer waits for another's row locks."""
+        with self.db.cursor().copy("COPY df_pending(hash, docs) FROM STDIN (FORMAT BINARY)") as copy:
+            copy.set_types(["int8", "int4"])
+            for row in deltas:
+                copy.write_row(row)
+        self._moved += len(deltas)
+
+    def wrote(self) -> None:
+        """After a write transaction: fold when this writer has left enough moves, unless
+        another writer is folding now (it takes them, or the next fold will)."""
+        if self._moved >= _FOLD_AT:
+            self.fold(wait=False)
+
+    def finish(self) -> None:
+        """A writer's last act: df_pending folded once it holds more than a fold's worth of
+        moves, whoever left them (a writer killed mid-add, many short `index add`s). Fewer
+        wait for the next writer: readers find them all the same."""
+        if self.db.execute("SELECT count(*) FROM (SELECT FROM df_pending LIMIT %s) t", (_FOLD_AT,)).fetchone()[0] \
+                >= _FOLD_AT:
+            self.fold(wait=False)
+
+    def fold(self, wait: bool) -> None:
+        """Every move in df_pending that this transaction sees added into df, in one
+        statement on the server (taken in hash order, like every writer of df), then the
+        frequencies that reached 0 dropped."""
+        def work():
+            if wait:
+                self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_FOLD_KEY,))
+            elif not self.db.execute("SELECT pg_try_advisory_xact_lock(%s)", (_FOLD_KEY,)).fetchone()[0]:
+                return
+            gone = [h for (h,) in self.db.execute(
+                "WITH moved AS (DELETE FROM df_pending RETURNING hash, docs), "
+                "summed AS (INSERT INTO df(hash, docs) SELECT hash, sum(docs) FROM moved GROUP BY hash "
+                "HAVING sum(docs) <> 0 ORDER BY hash ON CONFLICT (hash) DO UPDATE SET docs = df.docs + excluded.docs "
+                "RETURNING hash, docs) SELECT hash FROM summed WHERE docs <= 0")]
+            if gone:
+                self.db.execute("DELETE FROM df WHERE hash = ANY(%s) AND docs <= 0", (gone,))
+
+        self._moved = 0
+        self.write(work)
+
+    def clear_df(self) -> None:
+        super().clear_df()
+        self.db.execute("DELETE FROM df_pending")
+
+    # -- document frequencies as read: df plus df_pending ------------------------------
+    _SUM = "SELECT hash, sum(docs)::int AS docs FROM ({}) u GROUP BY hash HAVING sum(docs) <> 0"
+
+    def frequencies(self) -> str:
+        if not self.pending:
+            return super().frequencies()
+        return "(" + self._SUM.format("SELECT hash, docs FROM df UNION ALL SELECT hash, docs FROM df_pending") + ")"
+
+    def frequencies_of(self, values: list, max_docs: int) -> tuple[str, list]:
+        if not self.pending:
+            return super().frequencies_of(values, max_docs)
+        # A hash with moves waiting: its row of df (if any) plus their sum; else its row of df.
+        (member, params), = self.member("hash", values)
+        return ("SELECT hash, docs FROM df WHERE {m} AND docs < ? AND NOT EXISTS "
+                "(SELECT FROM df_pending p WHERE p.hash = df.hash) UNION ALL "
+                "SELECT hash, docs FROM (SELECT q.hash, q.n + COALESCE((SELECT docs FROM df WHERE df.hash = q.hash), 0) "
+                "AS docs FROM (SELECT hash, sum(docs)::int AS n FROM df_pending WHERE {m} GROUP BY hash) q) t "
+                "WHERE docs > 0 AND docs < ?").format(m=member), [*params, max_docs, *params, max_docs]
+
+    def shared_hashes(self, max_docs: int) -> tuple[str, tuple]:
+        # An empty df_pending (after a fold, or a repair) leaves df alone to answer
+        if not self.pending or not self.db.execute("SELECT EXISTS(SELECT 1 FROM df_pending)").fetchone()[0]:
+            return super().shared_hashes(max_docs)
+        return ("SELECT hash FROM df WHERE docs > 1 AND docs < ? AND NOT EXISTS "
+                "(SELECT 1 FROM df_pending p WHERE p.hash = df.hash) UNION ALL "
+                "SELECT p.hash FROM df_pending p LEFT JOIN df d ON d.hash = p.hash GROUP BY p.hash, d.docs "
+                "HAVING COALESCE(d.docs, 0) + sum(p.docs) > 1 AND COALESCE(d.docs, 0) + sum(p.docs) < ? "
+                "ORDER BY 1"), (max_docs, max_docs)
 
     def size(self) -> int:
-        return int(self.db.execute("SELECT sum(pg_total_relation_size(c)) FROM unnest(ARRAY['meta', 'docs', "
-                                   "'fps', 'df']::regclass[]) AS c").fetchone()[0])
+        return int(self.db.execute("SELECT sum(pg_total_relation_size(to_regclass(t))) FROM unnest(ARRAY['meta', "
+                                   "'docs', 'fps', 'df', 'df_pending']) AS t").fetchone()[0])

@@ -16,6 +16,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from .corpus_base import Engine
 from .errors import InputError
 from .messages import said
 from .text import printable
@@ -36,11 +37,12 @@ SCHEMA = (
 MIGRATIONS = {
     2: ("ALTER TABLE docs ADD COLUMN issuer TEXT", "ALTER TABLE docs ADD COLUMN issued TEXT",
         "ALTER TABLE docs ADD COLUMN body BLOB", "CREATE INDEX df_shared ON df(docs, hash) WHERE docs > 1"),
+    3: (),  # version 4 gave PostgreSQL its df_pending; one writer at a time has no need of it
 }
 _CHUNK = 500  # values per IN (...): well below SQLite's limit on host parameters
 
 
-class SQLiteEngine:
+class SQLiteEngine(Engine):
     name = "sqlite"
     Error = sqlite3.Error
     SCHEMA = SCHEMA

@@ -40,7 +40,20 @@ def _cli(*args):
 
 
 def _df(index):
+    """Every document frequency: on PostgreSQL, df and the moves still waiting in df_pending."""
+    if index.startswith("postgresql://"):
+        return sorted(raw(index, "SELECT hash, sum(docs)::int FROM (SELECT hash, docs FROM df UNION ALL "
+                                 "SELECT hash, docs FROM df_pending) u GROUP BY hash HAVING sum(docs) <> 0"))
     return sorted(raw(index, "SELECT hash, docs FROM df"))
+
+
+def _folded(index):
+    """The index, its PostgreSQL moves folded into df: damage done to df below is damage to
+    every frequency it holds."""
+    if index.startswith("postgresql://"):
+        with Corpus(index) as writer:
+            writer.engine.fold(wait=True)
+    return index
 
 
 def _exists(index) -> bool:
@@ -200,7 +213,7 @@ def test_a_version_2_index_is_read_as_it_is_and_migrated_by_a_writer(tmp_path):
     assert listed.returncode == 0 and b"old.txt" in listed.stdout
     assert raw(str(index), "SELECT value FROM meta WHERE key = 'version'") == [("2",)]  # a reader changed nothing
     assert run_cli("index", "add", "--index", index, EXAMPLES / "clean-notice.txt").returncode == 0
-    assert raw(str(index), "SELECT value FROM meta WHERE key = 'version'") == [("3",)]
+    assert raw(str(index), "SELECT value FROM meta WHERE key = 'version'") == [("4",)]
     assert run_cli("index", "check", "--index", index).returncode == 0
 
 
@@ -211,7 +224,7 @@ class Rollback(Exception):
 def test_a_reader_works_while_a_writer_holds_the_index(index_at, tmp_path):
     drafts = _notices(tmp_path / "drafts", 5)
     assert run_cli("index", "add", "--index", index_at, drafts).returncode == 0
-    with Corpus(index_at) as writer:
+    with Corpus(_folded(index_at)) as writer:
         def held():
             writer.engine.run("UPDATE meta SET value = value WHERE key = 'kind'")
             writer.engine.run("DELETE FROM df WHERE hash IN (SELECT hash FROM df LIMIT 5)")
@@ -228,7 +241,7 @@ def test_a_reader_works_while_a_writer_holds_the_index(index_at, tmp_path):
 def test_repair_rebuilds_document_frequencies(index_at, tmp_path):
     drafts = _notices(tmp_path / "drafts", 3)
     run_cli("index", "add", "--index", index_at, drafts)
-    raw(index_at, "UPDATE df SET docs = docs + 5 WHERE hash IN (SELECT hash FROM df ORDER BY hash LIMIT 3)")
+    raw(_folded(index_at), "UPDATE df SET docs = docs + 5 WHERE hash IN (SELECT hash FROM df ORDER BY hash LIMIT 3)")
     check = run_cli("index", "check", "--index", index_at)
     assert check.returncode == 1 and "文档频率记为".encode() in check.stdout
     assert run_cli("index", "repair", "--index", index_at).returncode == 0
@@ -318,8 +331,8 @@ def _unit(folder, name, unit, measures, date):
     (folder / name).write_text(text, encoding="utf-8")
 
 
-def test_copies_lists_pairs_of_units_sharing_passages(index_at, tmp_path):
-    folder = tmp_path / "notices"
+def _copying_units(folder):
+    """Nine units' notices: three share COPIED, two of them from one issuer."""
     folder.mkdir()
     own = "结合本单位实际，第{0}单位采取了编号为{0}的专门措施，内容与其他单位各不相同{1}。"
     for i in range(6):  # the closing formula is in all of them: boilerplate, never a copy
@@ -327,6 +340,11 @@ def test_copies_lists_pairs_of_units_sharing_passages(index_at, tmp_path):
     _unit(folder, "source.txt", "源头局", COPIED + own.format(7, "庚"), "2025年2月1日")
     _unit(folder, "copier.txt", "照搬局", own.format(8, "辛") + COPIED, "2025年9月1日")
     _unit(folder, "sibling.txt", "源头局", COPIED + own.format(9, "壬"), "2025年3月1日")  # same issuer as source
+    return folder
+
+
+def test_copies_lists_pairs_of_units_sharing_passages(index_at, tmp_path):
+    folder = _copying_units(tmp_path / "notices")
     assert run_cli("index", "add", "--index", index_at, folder).returncode == 0
     found = json.loads(run_cli("index", "copies", "--index", index_at, "--format", "json").stdout)
     pairs = [(c["a"]["path"].rsplit("/", 1)[-1], c["b"]["path"].rsplit("/", 1)[-1]) for c in found]
@@ -349,6 +367,49 @@ def test_copies_lists_pairs_of_units_sharing_passages(index_at, tmp_path):
                               "--format", "json").stdout) == []
     assert json.loads(run_cli("index", "copies", "--index", index_at, "--issuer", "第0局",
                               "--format", "json").stdout) == []
+
+
+def test_moves_waiting_in_df_pending_are_read_exactly(postgres, tmp_path):
+    """A PostgreSQL writer leaves its document-frequency moves in df_pending until it folds
+    them: meanwhile readers see the same frequencies, lookups, copies and check as after."""
+    from rectlint.conventions.fingerprint import document_fingerprints
+    from rectlint.copies import find
+    from rectlint.document import Document
+
+    url = postgres.url(postgres.new_database())
+    hashes = [h for h, _, _ in document_fingerprints(Document(COPIED, "draft.txt"))]
+
+    def seen():
+        with Corpus(url, readonly=True) as reader:
+            pairs = sorted((c.a.path, c.b.path) for c in find(reader)[0])
+            return (reader.stats()["distinct hashes"], reader.check(), pairs,
+                    {h: sorted(p) for h, p in reader.matches(hashes, 4).items()}, reader.matches(hashes, 3))
+
+    writer = Corpus(url, create=True)
+    writer.add_paths([_copying_units(tmp_path / "notices")], on_error=pytest.fail)
+    assert raw(url, "SELECT count(*) FROM df") == [(0,)] and raw(url, "SELECT count(*) FROM df_pending")[0][0] > 20
+    waiting = seen()
+    writer.engine.fold(wait=True)
+    assert raw(url, "SELECT count(*) FROM df_pending") == [(0,)] and raw(url, "SELECT count(*) FROM df")[0][0] > 20
+    assert seen() == waiting
+    writer.close()
+    distinct, problems, pairs, in_three, under_three = waiting
+    assert problems == [] and len(pairs) == 2 and in_three and under_three == {}
+    assert {len(p) for p in in_three.values()} == {3}  # COPIED is in three notices
+
+
+def test_a_version_3_postgresql_index_is_read_as_it_is_and_migrated_by_a_writer(postgres):
+    url = postgres.url(postgres.new_database())
+    assert run_cli("index", "add", "--index", url, EXAMPLES / "clean-notice.txt").returncode == 0
+    raw(_folded(url), "DROP TABLE df_pending")  # what rectlint wrote before version 4
+    raw(url, "UPDATE meta SET value = '3' WHERE key = 'version'")
+    for command in ("stats", "check", "list"):
+        assert run_cli("index", command, "--index", url).returncode == 0
+    assert raw(url, "SELECT value FROM meta WHERE key = 'version'") == [("3",)]  # readers changed nothing
+    assert run_cli("index", "add", "--index", url, EXAMPLES / "draft-with-defects.txt").returncode == 0
+    assert raw(url, "SELECT value FROM meta WHERE key = 'version'") == [("4",)]
+    assert raw(url, "SELECT to_regclass('df_pending') IS NOT NULL") == [(True,)]
+    assert run_cli("index", "check", "--index", url).returncode == 0
 
 
 def test_the_index_keeps_no_raw_personal_numbers(index_at, tmp_path):
@@ -536,7 +597,7 @@ def test_lost_postings_are_damage_on_either_engine_and_repair_puts_them_right(in
 
 def test_lost_frequencies_are_damage_to_a_lookup_on_sqlite_and_to_check_on_both(index_at, tmp_path):
     first, draft = _indexed_with_a_draft(index_at, tmp_path)
-    raw(index_at, "DELETE FROM df")  # every frequency lost, the postings kept
+    raw(_folded(index_at), "DELETE FROM df")  # every frequency lost, the postings kept
     out = run_cli(draft, "--against", index_at, "--select", "corpus-overlap", "--format", "json")
     if index_at.startswith("postgresql://"):  # the server keeps its pages whole: left to index check
         assert out.returncode == 0 and json.loads(out.stdout) == []
