@@ -99,14 +99,13 @@ def check(doc, options):
     wrong = "巡视" if own == "巡察" else "巡察"
     anywhere, in_headings = _WRONG[wrong]
     lead_lines = {line.number for line in outline.lead}
-    # Headings on lines of their own; a long heading line carries running text as well.
-    titles = {h.line.number: h.line.end for h in outline.headings if len(h.line.text.strip()) <= _HEADING_CHARS}
-    if outline.title is not None:
-        titles[outline.title.number] = outline.title.end
+    titles = None
     for line in doc.body_lines():
         # Both patterns open with the wrong word: a line without it holds no match.
         if line.number in lead_lines or doc.folded.find(wrong, line.start, line.end) < 0:
             continue
+        if titles is None:  # read for the first line that has the wrong word (most notices have none)
+            titles = _titles(outline)
         quoted = [m.span() for m in _QUOTED.finditer(doc.folded, line.start, line.end)]
         title_end = titles.get(line.number, line.start)
         found = [*in_headings.finditer(doc.folded, line.start, title_end),
@@ -118,6 +117,15 @@ def check(doc, options):
                 continue
             yield Hit(m.start(), m.end(), suggestion=own, fix=Fix.replace(m.start(), m.end(), own, "unsafe"),
                       **say("inspection-term", own=own, wrong=wrong))
+
+
+def _titles(outline) -> dict:
+    """{line number: end} of the title and of the headings on lines of their own (a long heading
+    line carries running text as well)."""
+    titles = {h.line.number: h.line.end for h in outline.headings if len(h.line.text.strip()) <= _HEADING_CHARS}
+    if outline.title is not None:
+        titles[outline.title.number] = outline.title.end
+    return titles
 
 
 def _other_team(doc, outline, lead):

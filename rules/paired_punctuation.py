@@ -77,13 +77,18 @@ def check(doc, options):
         lines = [line for para in batch for line in para.lines]
         marks, ordinals = doc.matches(_MARK, lines), doc.matches(_ORDINAL, lines)
         for para in batch:
-            found = [m for line in para.lines for m in marks.get(line.number, ())]
+            if len(para.lines) == 1:  # a paragraph of a plain-text draft is one line
+                found = marks.get(para.lines[0].number)
+            else:
+                found = [m for line in para.lines for m in marks.get(line.number, ())]
             if not found:
                 continue
             skip = {m.end() - 1 for line in para.lines for m in ordinals.get(line.number, ())}
             first = headings.get(para.lines[0].number)
             if first is not None:
                 skip.update(range(first.marker_start, first.marker_end))
+            if _balanced(found, skip):
+                continue
             hits = sorted(_unmatched(doc, found, skip, para is not cut_start, para is not cut_end),
                           key=lambda h: h.start)
             yield from hits[:limit]
@@ -91,6 +96,26 @@ def check(doc, options):
                 rest = hits[limit]
                 yield Hit(rest.start, rest.end,
                           **say("paired-punctuation.more", more=len(hits) - limit, limit=limit))
+
+
+def _balanced(marks, skip) -> bool:
+    """Whether every mark of a paragraph closes the one opened last, as in most paragraphs: then
+    _unmatched finds nothing, and is not asked. Marks at `skip` are passed over as _unmatched
+    passes them (an opener always; a closer when no mark of its kind is open)."""
+    stack = []
+    for m in marks:
+        ch = m.group()
+        if ch in _PAIRS:
+            if m.start() not in skip:
+                stack.append(ch)
+            continue
+        opener = _CLOSERS[ch]
+        if m.start() in skip and opener not in stack:
+            continue
+        if not stack or stack[-1] != opener:
+            return False
+        stack.pop()
+    return not stack
 
 
 def _unmatched(doc, marks, skip, closers: bool, openers: bool):

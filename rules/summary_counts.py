@@ -45,12 +45,20 @@ Good: 关于巡察整改进展情况的通报
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from operator import attrgetter
+
+from rectlint import patterns
 from rectlint.conventions.counts import PROBLEM_CATEGORIES, arithmetic_findings, reading, to_int
 from rectlint.finding import Hit
 from rectlint.messages import say
 
-from rectlint.conventions.status import (COMPLETE, PARTIAL, STATUS_LABEL, VOCABULARY, in_vocabulary, is_complete,
+from rectlint.conventions.status import (COMPLETE, PARTIAL, STATUS_LABELS, VOCABULARY, in_vocabulary, is_complete,
                                          terms)
+
+# A status label where conventions.status.STATUS_LABEL finds one, as a line pattern (whose \s reads
+# no line break): the labels of many lines counted in one search, not one search a line.
+_LABEL = patterns.line_pattern(rf"(?:{'|'.join(sorted(STATUS_LABELS, key=len, reverse=True))})[^\S\r\n]*[:]")
 
 DOC_ZH = """对不上的汇总数字，或与所列条目不符的汇总数字。
 
@@ -165,8 +173,9 @@ def _status_lines(doc, items) -> int:
     fewer items than the notice gives statuses (第一，… run into text, three levels deep), the
     statuses count the items too."""
     first = items[0].line.number
-    return sum(len(STATUS_LABEL.findall(doc.folded, line.start, line.end))
-               for line in doc.body_lines() if line.number >= first)
+    lines = doc.body_lines()
+    lines = lines[bisect_left(lines, first, key=attrgetter("number")):]
+    return sum(len(found) for found in doc.matches(_LABEL, lines).values())
 
 
 def _structure(doc, problems, items):

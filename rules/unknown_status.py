@@ -46,7 +46,7 @@ from __future__ import annotations
 from rectlint.finding import Fix, Hit
 from rectlint.messages import phrase, say
 
-from rectlint.conventions.status import (ANY_LABEL, STATUS_LABEL, VOCABULARY, in_vocabulary, label_status, read,
+from rectlint.conventions.status import (ANY_LABEL, STATUS_LABELS, VOCABULARY, in_vocabulary, label_status, read,
                                          terms)
 
 DOC_ZH = """读不通的整改状态，或不在所配置词表中的整改状态。
@@ -83,7 +83,7 @@ def _statuses(doc, h):
         if text.find(":", line.start, line.end) < 0:
             continue  # every label ends in a colon: most lines have none
         for m in ANY_LABEL.finditer(text, line.start, line.end):
-            if not STATUS_LABEL.match(text, m.start(), m.end()) or (status is not None and m.end() == status.start):
+            if m.group(1) not in STATUS_LABELS or (status is not None and m.end() == status.start):
                 continue
             found = label_status(text, m.end(), line.end)
             if found and (status is None or not status.start <= found[0] < status.end):

@@ -120,6 +120,12 @@ def _last_chars(role, pattern):
 
 _LAST = [_last_chars(role, before.pattern) for role, before, _ in _ROLES]
 _LAST_ANY = frozenset().union(*(last for last in _LAST if last is not None))
+# The roles a figure may take after a given character, in _ROLES order: a figure tries the few
+# whose words can end there, not all two dozen. Any character no role's words end in ("" too)
+# leaves the same roles: those open-ended or read after the figure.
+_ROLES_AFTER = {ch: [(role, before, after, before.pattern == "(?r)$")
+                     for (role, before, after), last in zip(_ROLES, _LAST) if last is None or ch in last]
+                for ch in (*_LAST_ANY, "")}
 
 
 # Words that make a sentence a counting sentence, with or without an intact figure.
@@ -234,15 +240,13 @@ def _role(text: str, lo: int, fig: Figure):
     whole = text.find("共", window, fig.start) >= 0 or text.find("计", window, fig.start) >= 0
     if not (share or whole or prev in _LAST_ANY) and _AFTER_ROLE.match(text, fig.end) is None:
         return "fig", None
-    for (role, before, after), last in zip(_ROLES, _LAST):
-        if last is not None and prev not in last:
-            continue  # its words cannot end in the character before the figure
+    for role, before, after, after_only in _ROLES_AFTER[prev if prev in _LAST_ANY else ""]:
         if role in _OPEN_ENDED and not (share if role == "share" else whole):
             continue
         later = after.match(text, fig.end) if after is not None else None
         if after is not None and later is None:
             continue
-        if before.pattern == "(?r)$":
+        if after_only:
             if role == "restate" and prev == "的":
                 continue  # 立行立改的12个问题已完成整改: a part qualified, not the total again
             return role, later  # the words after the figure give its role
@@ -1050,12 +1054,12 @@ def reading(doc) -> list[tuple[object, Reading]]:
     if got is None:
         text = doc.folded
         got = []
-        paras = doc.body_paragraphs()
-        numbers = [m.start() for m in _NUMERAL.finditer(text, paras[0].start, paras[-1].end)] if paras else []
-        for para in paras:
+        numeral = _NUMERAL.search
+        for para in doc.body_paragraphs():
             a, b = para.start, para.end
-            i = bisect.bisect_left(numbers, a)
-            if i == len(numbers) or numbers[i] >= b:
+            # One search that stops at the paragraph's first number, not a match made for each
+            # number of the document (a match never runs into the next paragraph: no line break).
+            if numeral(text, a, b) is None:
                 continue  # no number: no figure, and nothing that nearly reads as one
             cues: list = []
             if _cues(text, a, b, cues) < 2 and text.find("其中", a, b) < 0:
