@@ -30,3 +30,12 @@ def test_numbering_run_on_and_anonymised_names_do_not_confuse_items():
     text = (SECTION + "（一）组\n" + item(heading="1.唐某某违规审批。", status_line="整改结果：已完成整改。")
             + "（二）组\n" + item(heading="2.胡某未按要求报告。", status_line="整改结果：已完成整改。"))
     assert lint(text, "status") == []
+
+
+def test_a_status_count_after_a_second_unnamed_count_is_checked_against_neither():
+    body = "关于巡察整改情况的通报\n一、整改情况\n巡察反馈{}，已完成整改{}个，其余正在推进。\n"
+    # Between the problems and the part, a count no status word names (the tasks they were split
+    # into) may be the part's base: 71 of 93 tasks is not 71 of 60 problems.
+    assert lint(body.format("各支部问题共计60个，分解为整改任务93个", 71), "number-arithmetic") == []
+    # With nothing between, the part still counts the problems.
+    assert lint(body.format("各支部问题共计60个", 71), "number-arithmetic") != []

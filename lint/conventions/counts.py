@@ -478,12 +478,20 @@ def _base(m, fig, totals, subject_group, last_group, plain, groups):
     for t in totals:
         latest[t.kind] = t
     fitting = [t for t in latest.values() if t.total.unit == fig.unit]
+    found = None
     if len(fitting) == 1:
-        return fitting[0]
-    if len(fitting) > 1:
-        return last_group if last_group in fitting else fitting[-1]
-    if "problems" in latest and fig.unit in COUNT_UNITS:
-        return latest["problems"]
+        found = fitting[0]
+    elif len(fitting) > 1:
+        found = last_group if last_group in fitting else fitting[-1]
+    elif "problems" in latest and fig.unit in COUNT_UNITS:
+        found = latest["problems"]
+    if found is not None:
+        # A count of the part's kind that no count word names, between that total and the part
+        # (问题共计84个，分解整改任务106个，已完成整改98个), may be what the part counts: which
+        # total it is cannot be told, so the part is checked against neither.
+        cls = unit_class(fig.unit)
+        between = any(found.total.end <= f.start < fig.start and unit_class(f.unit) == cls for f in plain)
+        return None if between else found
     if last_group is not None and fig.unit in _CLASSES.get(last_group.kind, ()):
         return last_group
     kin = [f for f in plain if unit_class(f.unit) == unit_class(fig.unit)]
