@@ -326,33 +326,41 @@ class PostgresEngine(Engine):
         self.db.execute("DELETE FROM df_pending")
 
     # -- document frequencies as read: df plus df_pending ------------------------------
-    _SUM = "SELECT hash, sum(docs)::int AS docs FROM ({}) u GROUP BY hash HAVING sum(docs) <> 0"
-
     def frequencies(self) -> str:
         if not self.pending:
             return super().frequencies()
-        return "(" + self._SUM.format("SELECT hash, docs FROM df UNION ALL SELECT hash, docs FROM df_pending") + ")"
+        return ("(SELECT hash, sum(docs)::int AS docs FROM (SELECT hash, docs FROM df UNION ALL SELECT hash, docs "
+                "FROM df_pending) u GROUP BY hash HAVING sum(docs) <> 0)")
 
     def frequencies_of(self, values: list, max_docs: int) -> tuple[str, list]:
         if not self.pending:
             return super().frequencies_of(values, max_docs)
-        # A hash with moves waiting: its row of df (if any) plus their sum; else its row of df.
         (member, params), = self.member("hash", values)
-        return ("SELECT hash, docs FROM df WHERE {m} AND docs < ? AND NOT EXISTS "
-                "(SELECT FROM df_pending p WHERE p.hash = df.hash) UNION ALL "
-                "SELECT hash, docs FROM (SELECT q.hash, q.n + COALESCE((SELECT docs FROM df WHERE df.hash = q.hash), 0) "
-                "AS docs FROM (SELECT hash, sum(docs)::int AS n FROM df_pending WHERE {m} GROUP BY hash) q) t "
-                "WHERE docs > 0 AND docs < ?").format(m=member), [*params, max_docs, *params, max_docs]
+        sql, bounds = self._with_moves(member, max_docs, shared=False)
+        return sql, [*params, bounds[0], *params, bounds[1]]
 
     def shared_hashes(self, max_docs: int) -> tuple[str, tuple]:
         # An empty df_pending (after a fold, or a repair) leaves df alone to answer
         if not self.pending or not self.db.execute("SELECT EXISTS(SELECT 1 FROM df_pending)").fetchone()[0]:
             return super().shared_hashes(max_docs)
-        return ("SELECT hash FROM df WHERE docs > 1 AND docs < ? AND NOT EXISTS "
-                "(SELECT 1 FROM df_pending p WHERE p.hash = df.hash) UNION ALL "
-                "SELECT p.hash FROM df_pending p LEFT JOIN df d ON d.hash = p.hash GROUP BY p.hash, d.docs "
-                "HAVING COALESCE(d.docs, 0) + sum(p.docs) > 1 AND COALESCE(d.docs, 0) + sum(p.docs) < ? "
-                "ORDER BY 1"), (max_docs, max_docs)
+        sql, bounds = self._with_moves("TRUE", max_docs, shared=True)
+        return f"SELECT hash FROM ({sql}) s ORDER BY hash", bounds
+
+    @staticmethod
+    def _with_moves(member: str, max_docs: int, shared: bool) -> tuple[str, tuple]:
+        """(a query of rows (hash, docs), its two max_docs parameters): the frequencies under
+        max_docs of the hashes that meet `member`, those found in one document too unless
+        `shared`. A hash with moves waiting has its row of df (if any) plus their sum, which a
+        lookup takes only above 0; any other, its row of df as stored (a row at 0 or below is
+        damage the lookup must see). `member` is written twice: its parameters go before each
+        max_docs."""
+        low = 1 if shared else 0
+        return ("SELECT hash, docs FROM df WHERE {m}{df_low} AND docs < ? AND NOT EXISTS "
+                "(SELECT FROM df_pending p WHERE p.hash = df.hash) UNION ALL "
+                "SELECT hash, docs FROM (SELECT q.hash, q.n + COALESCE((SELECT docs FROM df WHERE df.hash = q.hash), 0) "
+                "AS docs FROM (SELECT hash, sum(docs)::int AS n FROM df_pending WHERE {m} GROUP BY hash) q) t "
+                "WHERE docs > {low} AND docs < ?").format(m=member, df_low=" AND docs > 1" if shared else "",
+                                                         low=low), (max_docs, max_docs)
 
     def size(self) -> int:
         return int(self.db.execute("SELECT sum(pg_total_relation_size(to_regclass(t))) FROM unnest(ARRAY['meta', "
