@@ -10,6 +10,9 @@ against the base its sentence names, not against the nearest number:
 - "共N…，其中a…、b…、c…": the parts may list only some of the total, but they cannot add up to
   more than N, in the total's unit (人 with 名; 元 with 万元 and 亿元, converted);
 - "N个…，已完成X个，正在整改Y个，完成率Z%": the parts by status add up to N, and Z is X/N.
+  Where another count of the parts' kind that no status word names stands between N and the
+  parts (问题N个，分解为整改任务M个，已完成X个), the parts may count either: they are checked
+  against neither.
 A rate of growth (同比增长12%), a ratio to a requirement (低于25%要求), ranges (5~7人) and
 approximate figures (3900余项, 1000多人次) are not shares of a total and are left alone.
 
@@ -35,7 +38,8 @@ DOC_ZH = """正文中对不上的数量、部分、完成率与占比。
 “A人，其中B人，占比C%”中 C 应为 B/A（相差不超过0.5个百分点；“达/超过/以上”之后 C 为下限，只有高于 B/A 才算错），
 占其他基数的比例（占全市…的、占年度预算的）不与本句总数相比；
 “共N…，其中a…、b…、c…”中各部分可以只列一部分，但合计不能超过 N，单位须一致（人与名；元与万元、亿元换算）；
-“N个…，已完成X个，正在整改Y个，完成率Z%”中各状态数之和应为 N，Z 应为 X/N。
+“N个…，已完成X个，正在整改Y个，完成率Z%”中各状态数之和应为 N，Z 应为 X/N；
+若 N 与这些部分之间还有一个同类、且没有状态词说明的数（问题N个，分解为整改任务M个，已完成X个），部分可能指其中任一个，两个都不比。
 同比增长率、与要求相比的比例（低于25%要求）、范围（5~7人）和约数（3900余项、1000多人次）不是占比，不检查。
 
 依据：对不上的算术会让读者怀疑通报中的每一个数字。
