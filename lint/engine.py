@@ -17,7 +17,7 @@ CONTEXT_CHARS = 12
 
 def to_finding(doc: Document, active, hit: Hit) -> Finding:
     line, col, end_line, end_col = doc.location(hit.start, hit.end)
-    related = []
+    related = [] if hit.related else ()
     for r in hit.related:
         if isinstance(r, Location):
             related.append(r)

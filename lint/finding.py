@@ -53,6 +53,7 @@ class Hit(Record):
     """
 
     FIELDS = ("start", "end", "zh", "en", "suggestion", "related", "severity", "category", "fix", "key")
+    __slots__ = (*FIELDS, "__weakref__")  # thousands a rule: no dict each (a test watches them go)
 
     def __init__(self, start: int, end: int, zh: str, en: str, suggestion: str | None = None,
                  related: list | None = None, severity: str | None = None, category: str | None = None,
@@ -62,7 +63,7 @@ class Hit(Record):
         self.zh = zh
         self.en = en
         self.suggestion = suggestion
-        self.related = [] if related is None else related
+        self.related = () if related is None else related
         self.severity = severity
         self.category = category
         self.fix = fix
@@ -113,7 +114,7 @@ class Finding(Record):
         self.zh = zh
         self.en = en
         self.suggestion = suggestion
-        self.related = [] if related is None else related
+        self.related = () if not related else related  # most have none: one empty tuple for all
         # Text of the flagged span and its surroundings: used by baselines, never printed.
         self.context = context
         self.fix = fix
