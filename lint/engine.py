@@ -9,8 +9,8 @@ from .document import Document
 from .errors import InputError
 from .finding import Finding, Hit, Location
 from .messages import say
-from .place import place
-from .privacy import mask, masked_text
+from .place import place, place_dict
+from .privacy import mask, masked_line, masked_text
 
 CONTEXT_CHARS = 12
 
@@ -23,24 +23,43 @@ def to_finding(doc: Document, active, hit: Hit) -> Finding:
             related.append(r)
         else:
             rl, rc, rel, rec = doc.location(r[0], r[1])
-            related.append(Location(doc.path, rl, rc, rel, rec, place(doc, r[0], r[1])))
+            related.append(Location(doc.path, rl, rc, rel, rec, place_dict(doc, r[0], r[1])))
     line_obj = doc.line_at(hit.start)
     lo = max(line_obj.start, hit.start - CONTEXT_CHARS)
     hi = min(doc.line_at(hit.end).end, hit.end + CONTEXT_CHARS)
     # Every text taken from the draft has its personal numbers masked, here where the finding is
     # made: messages, suggestion, the quote of its place, and the context a baseline or the cache
     # keeps (cut from masked lines, so that a number cut in two is masked whole).
-    text = masked_text(doc, lo, hi)
+    if hit.key is not None:
+        context = hit.key
+    else:
+        one = masked_line(doc, lo, hi)
+        if one is not None:  # cut when asked, from the masked line the document keeps
+            context = Cut(one[0], one[1], one[1] + hi - lo, hit.start - lo, hit.end - lo)
+        else:
+            context = Cut(masked_text(doc, lo, hi), 0, hi - lo, hit.start - lo, hit.end - lo).text()
     return Finding(
         path=doc.path, line=line, column=col, end_line=end_line, end_column=end_col,
         rule=active.rule.id, category=hit.category or active.rule.category,
         severity=hit.severity or active.severity, zh=mask(hit.zh), en=mask(hit.en),
         suggestion=mask(hit.suggestion) if hit.suggestion else hit.suggestion, related=related,
-        context=hit.key if hit.key is not None else
-        text[:hit.start - lo] + "\x00" + text[hit.start - lo:hit.end - lo] + "\x00" + text[hit.end - lo:],
-        fix=hit.fix,
-        place=place(doc, hit.start, hit.end),
+        context=context, fix=hit.fix, place=place(doc, hit.start, hit.end),
     )
+
+
+class Cut:
+    """A finding's context, kept as the masked line it is cut from (shared by the findings on
+    that line) and where: line[lo:hi] is the text around the span, start and end are the span's
+    edges in it. `text` is the context: the span between two NULs."""
+
+    __slots__ = ("line", "lo", "hi", "start", "end")
+
+    def __init__(self, line: str, lo: int, hi: int, start: int, end: int):
+        self.line, self.lo, self.hi, self.start, self.end = line, lo, hi, start, end
+
+    def text(self) -> str:
+        text, start, end = self.line[self.lo:self.hi], self.start, self.end
+        return text[:start] + "\x00" + text[start:end] + "\x00" + text[end:]
 
 
 def _internal(doc: Document, rule_id: str, exc: Exception) -> Finding:

@@ -97,7 +97,9 @@ class Finding(Record):
 
     FIELDS = ("path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "zh", "en",
               "suggestion", "related", "context", "fix", "place", "settled")
-    __slots__ = FIELDS  # one a finding: no dict each
+    # One a finding: no dict each. The context and the place may be held compactly (the engine's
+    # Cut, place.Place) and are made when read.
+    __slots__ = tuple("_" + name if name in ("context", "place") else name for name in FIELDS)
 
     def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int, rule: str,
                  category: str, severity: str, zh: str, en: str, suggestion: str | None = None,
@@ -123,6 +125,24 @@ class Finding(Record):
         # The context as it reads once rectlint's own certain repairs on its lines are made (None:
         # the same), so that a baseline entry survives them (engine.settle).
         self.settled = settled
+
+    @property
+    def context(self) -> str:
+        context = self._context
+        return context if isinstance(context, str) else context.text()
+
+    @context.setter
+    def context(self, value) -> None:
+        self._context = value
+
+    @property
+    def place(self) -> dict | None:
+        place = self._place
+        return place if place is None or isinstance(place, dict) else place.as_dict()
+
+    @place.setter
+    def place(self, value) -> None:
+        self._place = value
 
     def message(self, lang: str = "zh") -> str:
         return self.en if lang == "en" else self.zh

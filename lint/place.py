@@ -5,6 +5,7 @@ on a printed page (a PDF, an OFD), the page and the line on it (第 3 页第 12 
 from __future__ import annotations
 
 from .messages import phrase
+from .record import Record
 
 # The formats read as a .docx: a .docx, or a file LibreOffice converted to one (convert.py).
 CONVERTED_KINDS = {"doc", "wps", "odt", "rtf", "docm"}
@@ -18,8 +19,9 @@ def heading_path(doc, number: int) -> list[str]:
     return doc.outline.marker_path(number)
 
 
-def place(doc, start: int, end: int) -> dict | None:
-    """The place of the span start..end, for the formats that have one (else None)."""
+def place(doc, start: int, end: int):
+    """The place of the span start..end, for the formats that have one (else None): a dict, or
+    for a .docx a Place that makes the dict when asked."""
     pages = getattr(doc, "pages", None)
     if pages is not None:
         line = doc.line_at(start)
@@ -30,22 +32,55 @@ def place(doc, start: int, end: int) -> dict | None:
     line = doc.line_at(start)
     part = doc.part_of(line.number)
     lo, hi = max(line.start, start - QUOTE), min(line.end, max(end, start + 1) + QUOTE)
-    from .privacy import masked_text  # the quote holds no personal number
+    from .privacy import masked_line, masked_text  # the quote holds no personal number
 
-    quote = ("…" if lo > line.start else "") + masked_text(doc, lo, hi) + ("…" if hi < line.end else "")
-    return {
-        "part": part.kind if part else "body",
-        "part_index": part.index if part else None,
-        "paragraph": line.number - part.first + 1 if part else line.number,
-        "headings": heading_path(doc, line.number) if part is None else [],
-        "quote": quote,
-    }
+    one = masked_line(doc, lo, hi)
+    # The quote is cut from the masked line when asked: the line is the document's own (its
+    # masked lines are kept while rules run), shared by the findings on it. A masked line is as
+    # long as the line, so the … of a quote that does not reach its line's edges are known too.
+    if one is not None:
+        text, at, upto = one[0], one[1], one[1] + hi - lo
+    else:  # made now, whole
+        text = ("…" if lo > line.start else "") + masked_text(doc, lo, hi) + ("…" if hi < line.end else "")
+        at, upto = 0, len(text)
+    return Place(part.kind if part else "body", part.index if part else None,
+                 line.number - part.first + 1 if part else line.number,
+                 heading_path(doc, line.number) if part is None else None, text, at, upto)
+
+
+def place_dict(doc, start: int, end: int) -> dict | None:
+    """The place of start..end as a dict, made now (the few places a message or a related
+    location names)."""
+    spot = place(doc, start, end)
+    return spot.as_dict() if isinstance(spot, Place) else spot
+
+
+class Place(Record):
+    """Where a finding in a .docx is, as its place dict says it (`as_dict`), held without a dict
+    or a quote of its own: tens of thousands of findings in a long draft each had both."""
+
+    FIELDS = ("part", "part_index", "paragraph", "headings", "line", "start", "end")
+    __slots__ = FIELDS
+
+    def __init__(self, part: str, part_index, paragraph: int, headings, line: str, start: int, end: int):
+        self.part, self.part_index, self.paragraph, self.headings = part, part_index, paragraph, headings
+        self.line, self.start, self.end = line, start, end  # the quote: line[start:end], … where it goes on
+
+    def as_dict(self) -> dict:
+        line, start, end = self.line, self.start, self.end
+        return {
+            "part": self.part,
+            "part_index": self.part_index,
+            "paragraph": self.paragraph,
+            "headings": [] if self.headings is None else self.headings,
+            "quote": ("…" if start else "") + line[start:end] + ("…" if end < len(line) else ""),
+        }
 
 
 def reference(doc, start: int):
     """Another place of the same document, as a message names it (a Phrase): 第 12 段（二、→（一））
     in Word, 第 3 页第 12 行 on a printed page, 第12行 in a text."""
-    spot = place(doc, start, start + 1)
+    spot = place_dict(doc, start, start + 1)
     if spot is None:
         return phrase("place.line", line=doc.line_at(start).number)
     return spot_phrase(spot)

@@ -217,11 +217,22 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def masked_text(doc, start: int, end: int) -> str:
-    """doc.text[start:end] with the personal numbers of its lines masked in place."""
+def masked_line(doc, start: int, end: int):
+    """The masked text of the one line that holds doc.text[start:end], and where the span starts
+    in it: masked_text is that line[at:at + end - start]. None when the span is not in one line."""
     first, last = doc.line_at(start), doc.line_at(max(start, end - 1))
     if first is last and first.start <= start and end <= first.end:
-        return _masked_line(doc, first)[start - first.start:end - first.start]
+        return _masked_line(doc, first), start - first.start
+    return None
+
+
+def masked_text(doc, start: int, end: int) -> str:
+    """doc.text[start:end] with the personal numbers of its lines masked in place."""
+    one = masked_line(doc, start, end)
+    if one is not None:
+        line, at = one
+        return line[at:at + end - start]
+    first, last = doc.line_at(start), doc.line_at(max(start, end - 1))
     out, pos = [], start
     for line in doc.lines[first.number - 1:last.number]:
         if pos < line.start:  # the line break before it
