@@ -25,13 +25,20 @@ class Fix(FrozenRecord):
     and how safely they may be applied. Decided per hit: one rule may offer both kinds."""
 
     FIELDS = ("edits", "applicability")
-    __slots__ = FIELDS  # one a finding: no dict each
+    # One a finding: no dict each. Most fixes make one edit, held without a tuple around it.
+    __slots__ = ("_edits", "applicability")
 
     def __init__(self, edits: tuple, applicability: str = "safe"):
         if applicability not in APPLICABILITIES:
             raise ValueError(f"applicability must be one of {', '.join(APPLICABILITIES)}")
-        object.__setattr__(self, "edits", tuple(tuple(edit) for edit in edits))
+        edits = tuple(tuple(edit) for edit in edits)
+        object.__setattr__(self, "_edits", edits[0] if len(edits) == 1 else edits)
         object.__setattr__(self, "applicability", applicability)
+
+    @property
+    def edits(self) -> tuple:
+        edits = self._edits
+        return (edits,) if edits and type(edits[0]) is int else edits
 
     @classmethod
     def replace(cls, start: int, end: int, text: str, applicability: str = "safe") -> "Fix":

@@ -1,0 +1,36 @@
+"""What a finding holds: a 10 MiB .docx gives some 93,000 findings at once, and each held two
+messages, a context, a quote and a place dict of its own (1.1 KB a finding)."""
+
+import io
+
+import docx
+
+from rectlint.api import Linter
+from rectlint.config import Config
+
+
+def _findings():
+    draft = docx.Document()
+    draft.add_paragraph("关于巡察整改进展情况的通报")
+    for k in range(1, 4):
+        draft.add_paragraph(f"（{k}）建立台帐，联系人手机13912345678。")
+    data = io.BytesIO()
+    draft.save(data)
+    return Linter(Config()).lint_bytes(data.getvalue(), "d.docx").findings
+
+
+def test_findings_of_one_message_share_its_strings_and_hold_no_dict():
+    findings = _findings()
+    terms = [f for f in findings if f.rule == "taizhang"]
+    assert len(terms) == 3 and len({id(f.zh) for f in terms}) == len({id(f.en) for f in terms}) == 1
+    for f in terms:
+        assert not hasattr(f, "__dict__") and not hasattr(f._place, "__dict__") and not hasattr(f._context, "__dict__")
+        assert f.related == ()
+    first = terms[0]
+    # context and place are made when read, and read as they always have
+    assert first.context == "（1）建立\x00台帐\x00，联系人手机139***"
+    assert first.place == {"part": "body", "part_index": None, "paragraph": 2, "headings": ["（1）"],
+                           "quote": "（1）建立台帐，联系人手机139****567…"}
+    # the findings on one line cut their context and quote from one masked line
+    same_line = [f for f in findings if f.line == first.line]
+    assert len(same_line) == 2 and len({id(f._context.line) for f in same_line} | {id(f._place.line) for f in same_line}) == 1
