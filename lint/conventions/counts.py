@@ -1053,11 +1053,13 @@ def arithmetic_findings(group: Group):
 # -- per document --------------------------------------------------------------------------------
 
 _READINGS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_NO_FIGURES: tuple = ()
 
 
 def reading(doc) -> list[tuple[object, Reading]]:
     """(paragraph, Reading) for each body paragraph of a document whose counting sentences hold a
-    group or a defect; read once per document, for every rule that asks."""
+    group or a defect, with its groups and defects (not its figures); read once per document, for
+    every rule that asks."""
     got = _READINGS.get(doc)
     if got is None:
         text = doc.folded
@@ -1074,8 +1076,10 @@ def reading(doc) -> list[tuple[object, Reading]]:
                 continue  # a total and its part, or a part and its rate, take two count words
             counted = read(text, a, b, cues)
             # Rules ask a reading for its groups and defects only. Most paragraphs with count words
-            # have neither, and a 10 MiB draft held tens of MiB of their figures for nothing.
+            # have neither, and a 10 MiB draft held tens of MiB of their figures for nothing; the
+            # figures no group holds are let go too.
             if counted.groups or counted.defects:
+                counted.figures = _NO_FIGURES
                 got.append((para, counted))
         _READINGS[doc] = got
     return got
