@@ -330,7 +330,10 @@ def month_days(year: int | None, month: int) -> int:
     return _MONTH_DAYS[month - 1]
 
 
-def _invalid(pieces: list) -> list:
+_NONE_INVALID: tuple = ()  # what nearly every date holds: one shared empty tuple, not a list each
+
+
+def _invalid(pieces: list) -> list | tuple:
     out = []
     year = None
     month = None
@@ -346,7 +349,7 @@ def _invalid(pieces: list) -> list:
         if p.day is not None and month is not None and 1 <= month <= 12 \
                 and not 1 <= p.day <= month_days(year, month):
             out.append((p, "day"))
-    return out
+    return out or _NONE_INVALID
 
 
 def canonical(w: Written, joiner: str | None = None) -> str:
