@@ -146,6 +146,7 @@ class Figure(Record):
     """A number with its unit, and what it is in its sentence."""
 
     FIELDS = ("role", "start", "end", "num", "unit", "scale", "approx")
+    __slots__ = (*FIELDS, "more", "status", "word", "floor", "group", "ok")  # one a count of a long draft
 
     def __init__(self, role: str, start: int, end: int, num: str, unit: str, scale: str = "",
                  approx: bool = False):
