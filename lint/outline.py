@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property
+from sys import intern
 
 from . import patterns
 from .record import Record
@@ -114,7 +115,9 @@ class Status(Record):
     __slots__ = FIELDS  # one an item of a long draft: no dict each
 
     def __init__(self, text: str, start: int, end: int, form: str, line):
-        self.text = text  # the status words as written, e.g. 已完成整改
+        # The status words as written, e.g. 已完成整改: a few wordings recur item after item, each
+        # held once (sys.intern), not once an item.
+        self.text = intern(text)
         self.start = start
         self.end = end
         # "line" (整改结果：…), "inline" (整改情况：已完成。…), "tag" (…【已完成】), or "sentence"
