@@ -150,14 +150,18 @@ class PostgresEngine(Engine):
     def read_meta(self) -> dict | None:
         """The meta table; None for a database with no tables at all, {} for one that holds
         other tables and is not an index."""
+        # Other tables first, then meta: a writer creates all of them in one transaction, so
+        # a creation committed between the two statements is seen as an index, never as a
+        # foreign database (asked the other way round, 4 writers opening a new database at
+        # once refused it now and then).
+        others = self.db.execute("SELECT EXISTS(SELECT 1 FROM pg_catalog.pg_tables "
+                                 "WHERE schemaname = current_schema())").fetchone()[0]
         if self.db.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()[0]:
             try:
                 with self.db.transaction():
                     return dict(self.db.execute("SELECT key, value FROM meta").fetchall())
             except psycopg.Error:
                 return {}
-        others = self.db.execute("SELECT EXISTS(SELECT 1 FROM pg_catalog.pg_tables "
-                                 "WHERE schemaname = current_schema())").fetchone()[0]
         return {} if others else None
 
     def _line(self, exc) -> str:
