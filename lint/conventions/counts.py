@@ -648,6 +648,30 @@ def _bare(text, lo, hi, f) -> bool:
     return after == "、" and not _FIGURE_LIKE.match(text, f.end + 1)
 
 
+_ORDINAL_DOT = patterns.compile(r"(?<![\d.])(\d{1,2})\.(?=[^\d\s.])")
+
+
+def _ordinal_run(text: str, at: int, k: int) -> bool:
+    """Whether the k. at `at` is one of a run of ordinals k-1., k., k+1. on its line, three or
+    more or beginning at 1., each before a word: 1.文件标题…2.发文字号…3.被审计单位名称 is a list
+    whose line breaks were lost (序次语, GB/T 15834-2011 4.4), not numbers with no decimals.
+    A number before a unit (3.个) is no ordinal."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    seen: dict[int, int] = {}  # each ordinal's first place on the line
+    for m in _ORDINAL_DOT.finditer(text, lo, len(text) if hi < 0 else hi):
+        if text[m.end()] not in UNIT_CHARS and text[m.end()] not in SCALE_CHARS:
+            seen.setdefault(int(m.group(1)), m.start())
+    if seen.get(k) != at:
+        return False
+    first = last = k
+    while first - 1 in seen and seen[first - 1] < seen[first]:
+        first -= 1
+    while last + 1 in seen and seen[last + 1] > seen[last]:
+        last += 1
+    return last > first and (first == 1 or last - first >= 2)
+
+
 def _arabic(text, lo, hi, m, starts, found):
     s, e = m.start(), m.end()
     num = m.group()
@@ -655,7 +679,8 @@ def _arabic(text, lo, hi, m, starts, found):
         return
     if num.endswith(".") and not num.startswith(".") and num.count(".") == 1:
         if e < hi and (text[e] in UNIT_CHARS or text[e] in SCALE_CHARS
-                       or s > lo and text[s - 1] not in ": \t\"'“‘(→" and not text[e].isspace()):
+                       or s > lo and text[s - 1] not in ": \t\"'“‘(→" and not text[e].isspace()
+                       and not _ordinal_run(text, s, int(num[:-1]))):
             found.append(Defect("numeral", s, e))  # 3.个, 反馈的4.问题: a decimal point with no decimals
         return  # 1.关于…: a list marker, or a full stop
     if num.startswith(".") or num.count(".") > 1:
