@@ -12,7 +12,7 @@ times 1). A writer therefore only inserts its document-frequency moves into df_p
 binary COPY like its postings, and never waits on another writer. A document's frequency is its
 row of df plus its rows of df_pending, read in one statement, so it is exact at every moment.
 A writer that has left _FOLD_AT moves, or that closes with more than that waiting, folds
-df_pending into df in one transaction (DELETE … RETURNING, then one upsert in hash order), one
+df_pending into df in one transaction (DELETE … RETURNING, then plain UPDATE and INSERT), one
 folder at a time under an advisory lock; rows it did not see stay for the next fold, and moves
 a killed writer left are exact all the same. A deadlock or serialisation failure retries the
 transaction. Readers run in read-only transactions (the session's default), repeatable-read

