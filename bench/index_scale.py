@@ -203,14 +203,35 @@ def _write(args) -> int:
     return len(indices)
 
 
+def _busy() -> float | None:
+    """Seconds of CPU the whole machine has been busy (every core; Linux), or None."""
+    try:
+        with open("/proc/stat") as stat:
+            fields = [int(x) for x in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle and iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+CORES_BUSY: dict = {}  # (writers, batch) -> cores the machine kept busy while they added
+
+
 def ingest(location: str, indices: list, writers: int, from_text: bool = False, batch: int = 0) -> float:
     """Notices per second, `writers` processes adding interleaved shares of `indices`, `batch`
-    notices per transaction (0: the engine's batch for a folder)."""
+    notices per transaction (0: the engine's batch for a folder). The cores the machine kept busy
+    meanwhile (writers, server and anything else) go to CORES_BUSY: one writer and its server
+    take turns, so they keep about one core busy, and 4 writers can gain at most what the other
+    cores give."""
     shares = [indices[w::writers] for w in range(writers)]
-    t0 = time.perf_counter()
+    busy, t0 = _busy(), time.perf_counter()
     with multiprocessing.get_context("fork").Pool(writers) as pool:
         pool.map(_write, [(location, share, from_text, batch) for share in shares], chunksize=1)
-    return len(indices) / (time.perf_counter() - t0)
+    wall = time.perf_counter() - t0
+    after = _busy()
+    if busy is not None and after is not None:
+        CORES_BUSY[writers, batch] = (after - busy) / wall
+    return len(indices) / wall
 
 
 # -- readers ----------------------------------------------------------------------
@@ -298,6 +319,7 @@ def run(engine: str, location: str, province: dict, n: int, extra: int, queries:
     out["ingest 4"] = ingest(location, slices[1], WRITERS, batch=1)
     out["folder 1"] = ingest(location, slices[2], 1)
     out["folder 4"] = ingest(location, slices[3], WRITERS)
+    out["busy"] = dict(CORES_BUSY)
     small = max(200, extra // 4)
     e2e_1 = list(range(n + 4 * extra, n + 4 * extra + small))
     e2e_4 = list(range(n + 4 * extra + small, n + 4 * extra + 2 * small))
@@ -319,6 +341,13 @@ def run(engine: str, location: str, province: dict, n: int, extra: int, queries:
     return out
 
 
+def _cores(r: dict, batch: int) -> str:
+    busy = r.get("busy", {})
+    if (1, batch) not in busy or (WRITERS, batch) not in busy:
+        return "–"
+    return f"{busy[1, batch]:.2f} / {busy[WRITERS, batch]:.2f}"
+
+
 def table(results: dict, n: int) -> str:
     engines = list(results)
     rows = [("documents", lambda r: f"{r['documents']:,}"), ("postings", lambda r: f"{r['fingerprints']:,}"),
@@ -326,9 +355,11 @@ def table(results: dict, n: int) -> str:
             ("ingest, 1 notice a transaction, 1 writer (notices/s)", lambda r: f"{r['ingest 1']:.0f}"),
             (f"ingest, 1 notice a transaction, {WRITERS} writers", lambda r: f"{r['ingest 4']:.0f}"),
             ("  ratio 4 / 1", lambda r: f"{r['ingest 4'] / r['ingest 1']:.2f}"),
+            ("  cores busy, 1 / 4 writers", lambda r: _cores(r, 1)),
             ("ingest, folder batches, 1 writer (notices/s)", lambda r: f"{r['folder 1']:.0f}"),
             (f"ingest, folder batches, {WRITERS} writers", lambda r: f"{r['folder 4']:.0f}"),
             ("  ratio 4 / 1", lambda r: f"{r['folder 4'] / r['folder 1']:.2f}"),
+            ("  cores busy, 1 / 4 writers", lambda r: _cores(r, 0)),
             ("add end to end, 1 writer (notices/s)", lambda r: f"{r['e2e 1']:.0f}"),
             (f"add end to end, {WRITERS} writers (notices/s)", lambda r: f"{r['e2e 4']:.0f}"),
             ("frequency moves waiting while readers run", lambda r: f"{r['waiting']:,}"),

@@ -12,7 +12,7 @@ times 1). A writer therefore only inserts its document-frequency moves into df_p
 binary COPY like its postings, and never waits on another writer. A document's frequency is its
 row of df plus its rows of df_pending, read in one statement, so it is exact at every moment.
 A writer that has left _FOLD_AT moves, or that closes with more than that waiting, folds
-df_pending into df in one transaction (DELETE … RETURNING, then one upsert in hash order), one
+df_pending into df in one transaction (DELETE … RETURNING, then plain UPDATE and INSERT), one
 folder at a time under an advisory lock; rows it did not see stay for the next fold, and moves
 a killed writer left are exact all the same. A deadlock or serialisation failure retries the
 transaction. Readers run in read-only transactions (the session's default), repeatable-read
@@ -150,14 +150,18 @@ class PostgresEngine(Engine):
     def read_meta(self) -> dict | None:
         """The meta table; None for a database with no tables at all, {} for one that holds
         other tables and is not an index."""
+        # Other tables first, then meta: a writer creates all of them in one transaction, so
+        # a creation committed between the two statements is seen as an index, never as a
+        # foreign database (asked the other way round, 4 writers opening a new database at
+        # once refused it now and then).
+        others = self.db.execute("SELECT EXISTS(SELECT 1 FROM pg_catalog.pg_tables "
+                                 "WHERE schemaname = current_schema())").fetchone()[0]
         if self.db.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()[0]:
             try:
                 with self.db.transaction():
                     return dict(self.db.execute("SELECT key, value FROM meta").fetchall())
             except psycopg.Error:
                 return {}
-        others = self.db.execute("SELECT EXISTS(SELECT 1 FROM pg_catalog.pg_tables "
-                                 "WHERE schemaname = current_schema())").fetchone()[0]
         return {} if others else None
 
     def _line(self, exc) -> str:
@@ -303,18 +307,23 @@ class PostgresEngine(Engine):
 
     def fold(self, wait: bool) -> None:
         """Every move in df_pending that this transaction sees added into df, in one
-        statement on the server (taken in hash order, like every writer of df), then the
-        frequencies that reached 0 dropped."""
+        statement on the server, then the frequencies that reached 0 dropped."""
         def work():
             if wait:
                 self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_FOLD_KEY,))
             elif not self.db.execute("SELECT pg_try_advisory_xact_lock(%s)", (_FOLD_KEY,)).fetchone()[0]:
                 return
+            # Only a fold writes df (a rebuild locks the tables first), and one folds at a time:
+            # plain UPDATE and INSERT, where an upsert wrote a speculative insertion, its
+            # confirmation and a row lock to the WAL for every move.
             gone = [h for (h,) in self.db.execute(
                 "WITH moved AS (DELETE FROM df_pending RETURNING hash, docs), "
-                "summed AS (INSERT INTO df(hash, docs) SELECT hash, sum(docs) FROM moved GROUP BY hash "
-                "HAVING sum(docs) <> 0 ORDER BY hash ON CONFLICT (hash) DO UPDATE SET docs = df.docs + excluded.docs "
-                "RETURNING hash, docs) SELECT hash FROM summed WHERE docs <= 0")]
+                "summed AS (SELECT hash, sum(docs)::int AS n FROM moved GROUP BY hash HAVING sum(docs) <> 0), "
+                "updated AS (UPDATE df SET docs = df.docs + s.n FROM summed s WHERE df.hash = s.hash "
+                "RETURNING df.hash, df.docs), "
+                "added AS (INSERT INTO df(hash, docs) SELECT hash, n FROM summed s "
+                "WHERE NOT EXISTS (SELECT FROM df WHERE df.hash = s.hash) ORDER BY hash RETURNING hash, docs) "
+                "SELECT hash FROM updated WHERE docs <= 0 UNION ALL SELECT hash FROM added WHERE docs <= 0")]
             if gone:
                 self.db.execute("DELETE FROM df WHERE hash = ANY(%s) AND docs <= 0", (gone,))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property
+from sys import intern
 
 from . import patterns
 from .record import Record
@@ -62,9 +63,25 @@ class Heading(Record):
         self.sub_number = sub_number
         self.last = number  # its number, or that of the last sibling run into its text (（1）…。（2）…)
         self.parent = parent
-        self.children: list = []
-        self.body: list = []  # non-blank lines until the next heading
+        # Most headings of a long draft are leaves, many without body lines: they share one empty
+        # tuple until `adopt` or `add_line` gives them a list (two lists a heading were 12 MiB of a
+        # 10 MiB .docx's headings).
+        self.children: list | tuple = ()
+        self.body: list | tuple = ()  # non-blank lines until the next heading
         self.status: Status | None = None  # set on problem items
+
+    def adopt(self, child: Heading) -> None:
+        if self.children:
+            self.children.append(child)
+        else:
+            self.children = [child]
+
+    def add_line(self, line) -> None:
+        """Add a body line."""
+        if self.body:
+            self.body.append(line)
+        else:
+            self.body = [line]
 
     def measure_spans(self) -> list[tuple[int, int]]:
         """(start, end) of the text that reports what was done: the body lines, and on the
@@ -95,9 +112,12 @@ class Status(Record):
     """Where an item states how far its rectification got."""
 
     FIELDS = ("text", "start", "end", "form", "line")
+    __slots__ = FIELDS  # one an item of a long draft: no dict each
 
     def __init__(self, text: str, start: int, end: int, form: str, line):
-        self.text = text  # the status words as written, e.g. 已完成整改
+        # The status words as written, e.g. 已完成整改: a few wordings recur item after item, each
+        # held once (sys.intern), not once an item.
+        self.text = intern(text)
         self.start = start
         self.end = end
         # "line" (整改结果：…), "inline" (整改情况：已完成。…), "tag" (…【已完成】), or "sentence"
@@ -424,7 +444,7 @@ class _Builder:
                     parent, family, read.detail)
         h.mark = read.mark
         h.template = self._template(family)
-        parent.children.append(h)
+        parent.adopt(h)
         self.stack.append(h)
         if read.number is not None:
             self.last[family] = read.number
@@ -778,7 +798,7 @@ def build_outline(doc) -> Outline:
             if (list_next is not None and found.family == list_family and found.number == list_next) or (
                     found.number == 1 and current.body and _opens_list(doc, current, found)):
                 list_family, list_next = found.family, found.number + 1
-                current.body.append(line)
+                current.add_line(line)
                 _scan(doc, flow, line, content, content, at)
                 continue
         list_family = list_next = None
@@ -794,7 +814,7 @@ def build_outline(doc) -> Outline:
         if current is None:
             lead.append(line)
         else:
-            current.body.append(line)
+            current.add_line(line)
         _scan(doc, flow, line, content, content, at)
         if current is not None and current.last is not None:
             builder.last[current.family] = current.last

@@ -77,14 +77,14 @@ def check(doc, options):
         lines = [line for para in batch for line in para.lines]
         marks, ordinals = doc.matches(_MARK, lines), doc.matches(_ORDINAL, lines)
         for para in batch:
-            if len(para.lines) == 1:  # a paragraph of a plain-text draft is one line
-                found = marks.get(para.lines[0].number)
+            if para.count == 1:  # a paragraph of a plain-text draft is one line
+                found = marks.get(para.first.number)
             else:
                 found = [m for line in para.lines for m in marks.get(line.number, ())]
             if not found:
                 continue
             skip = {m.end() - 1 for line in para.lines for m in ordinals.get(line.number, ())}
-            first = headings.get(para.lines[0].number)
+            first = headings.get(para.first.number)
             if first is not None:
                 skip.update(range(first.marker_start, first.marker_end))
             if _balanced(found, skip):

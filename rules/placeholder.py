@@ -17,7 +17,11 @@ Not placeholders:
 - × between numbers (3×4, 10米×20米): a multiplication or a size;
 - ○ or 〇 inside a Chinese numeral (二○二五年, 一○一室): a variant of the zero 〇, a question of
   date style, not a placeholder;
-- a □ or ○ opening a line or an option (□是 □否): a bullet or a check box.
+- a □ or ○ opening a line or an option (□是 □否): a bullet or a check box;
+- a quoted sample after a word that gives an example or a form (如“关于XX单位的通知”, 格式为
+  “XX〔2025〕X号”): a text that describes how a notice is written mentions the blank, it does
+  not leave one. The quotation must follow the word directly (a colon between them aside), and
+  samples listed after it (如“XX局”、“XX办”) are samples too.
 
 Why: a leftover "XX" on a government site is
 embarrassing and hides a missing fact.
@@ -28,6 +32,8 @@ Bad:  于20XX年X月X日召开专题会议（待补充）。
 Good: 于2025年7月17日召开专题会议，XL型号设备已送检，“〔...〕”指标完成率达92%。
 Bad:  市委第X轮巡察反馈问题共X个。
 Good: 采购X光机2台，PM2.5浓度下降，成文日期为二○二五年十月十六日。
+Bad:  印发了“关于XX单位整改的通知”。
+Good: 文件标题写明事项，如“关于XX单位整改的通知”。
 """
 
 from __future__ import annotations
@@ -50,7 +56,9 @@ DOC_ZH = """未填写的占位符：X月X日、20XX年、第X轮、XX同志、�
 发布者用它隐去原文内容，模板留空则是一串占位符号或给起草人的括注；
 单词、编号和地址中的字母（PM2.5、XL型、ABX-XX1、xxwj@example.cn）；X光、X射线、X线、X刀等固定说法；
 数字之间的“×”（3×4，乘号或尺寸）；汉字数字中的○或〇（二○二五年、一○一室，是零的异体写法，属于日期
-格式问题）；行首或选项前的□、○（□是 □否，项目符号或复选框）。
+格式问题）；行首或选项前的□、○（□是 □否，项目符号或复选框）；举例或说明格式的词后面引号里的样例
+（如“关于XX单位的通知”、格式为“XX〔2025〕X号”）：讲通报怎么写的文字是在提到空位，不是留下空位。
+引号须紧跟在这个词后面（中间可有冒号），其后并列的样例（如“XX局”、“XX办”）也算样例。
 
 依据：政府网站上残留的“XX”有损形象，也说明缺了一项事实。
 """
@@ -77,6 +85,9 @@ _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑
                 "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 _DATE_UNITS = "年月日号"
 _OPTIONS = ("是", "否", "有", "无", "同意", "不同意")
+# Words that introduce a sample or a form: a quotation right after one quotes a template.
+_EXAMPLE = ("如", "例如", "比如", "譬如", "诸如", "格式为", "格式如", "一般为", "样式为", "写作", "写为", "写成")
+_OPENING, _CLOSING = "“‘「『\"", "”’」』\""
 
 
 def _is_cjk(ch: str) -> bool:
@@ -128,6 +139,30 @@ def _placeholder(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+def _sample(text: str, start: int, lo: int) -> bool:
+    """Whether text[start] stands inside a quotation, on the line beginning at `lo`, that
+    follows a word introducing a sample (如“…”), or a list of them (如“…”、“…”)."""
+    i = start - 1
+    while i >= lo and text[i] not in _OPENING and text[i] not in _CLOSING:
+        i -= 1
+    if i < lo or text[i] in "”’」』" or text[i] == '"' and text[lo:i].count('"') % 2:
+        return False  # not inside a quotation
+    while True:
+        head = text[lo:i].rstrip(":")
+        if head.endswith(_EXAMPLE):
+            return True
+        # Another sample before this one: “…”、“…” or “…”或“…”.
+        j = len(head) - 1 if head.endswith(("、", ",", "或", "和")) else -1
+        if j < 1 or head[j - 1] not in _CLOSING:
+            return False
+        k = lo + j - 2
+        while k >= lo and text[k] not in _OPENING:
+            k -= 1
+        if k < lo:
+            return False
+        i = k
+
+
 def _lines(doc):
     """The lines to read. A draft's lines before its title (公告2025年第2号, the date of issue) are
     its own; only a web page's frame (menus, 发布时间, a close button ×) is not the notice's text."""
@@ -146,7 +181,8 @@ def _lines(doc):
 def check(doc, options):
     text = doc.folded
     lines = _lines(doc)
-    for found in doc.matches(_MARK_CHAR, lines).values():
+    starts = {line.number: line.start for line in lines}
+    for number, found in doc.matches(_MARK_CHAR, lines).items():
         tokens = []
         for m in found:
             if tokens and m.start() < tokens[-1][1]:
@@ -157,7 +193,8 @@ def check(doc, options):
             while b < len(text) and text[b] in _TOKEN_CHARS:
                 b += 1
             tokens.append((a, b))
-        spans = [span for span in (_placeholder(text, a, b) for a, b in tokens) if span]
+        spans = [span for span in (_placeholder(text, a, b) for a, b in tokens)
+                 if span and not _sample(text, span[0], starts[number])]
         # X月X日, 20XX年: a date's placeholders and their units are one finding.
         merged = []
         for a, b in spans:

@@ -369,6 +369,32 @@ def test_copies_lists_pairs_of_units_sharing_passages(index_at, tmp_path):
                               "--format", "json").stdout) == []
 
 
+def test_an_index_created_while_a_writer_looks_is_taken_for_an_index(postgres):
+    """A writer opening a new database reads what is there in two statements. Another writer's
+    creation, committed between them, must be seen as an index, not as a foreign database:
+    4 writers opening one new database at once refused it now and then."""
+    from rectlint.corpus import engine_for
+
+    url = postgres.url(postgres.new_database())
+    engine = engine_for(url)
+    engine.open(create=True, readonly=False)
+    looked = engine.db.execute
+    calls = []
+
+    def execute(*args, **kwargs):
+        found = looked(*args, **kwargs)
+        calls.append(args[0])
+        if len(calls) == 1:
+            Corpus(url, create=True).close()  # the other writer's creation commits just now
+        return found
+
+    engine.db.execute = execute
+    meta = engine.read_meta()
+    engine.db.execute = looked
+    engine.close()
+    assert meta is not None and meta.get("kind") == "rectlint-corpus", meta
+
+
 def test_moves_waiting_in_df_pending_are_read_exactly(postgres, tmp_path):
     """A PostgreSQL writer leaves its document-frequency moves in df_pending until it folds
     them: meanwhile readers see the same frequencies, lookups, copies and check as after."""

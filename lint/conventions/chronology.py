@@ -48,6 +48,7 @@ class Dated(Record):
     """A mention with the role it plays in the chronology and the days it covers."""
 
     FIELDS = ("written", "role", "first", "last")
+    __slots__ = FIELDS  # one a date of a long draft: no dict each
 
     def __init__(self, written: Written, role: str, first: dt.date | None, last: dt.date | None):
         self.written = written

@@ -27,6 +27,8 @@ from __future__ import annotations
 import bisect
 import weakref
 
+import regex
+
 from .. import patterns
 from ..record import Record
 from .numbers import (COUNT_UNITS, MEASURE_CHARS, QUANTIFIERS, SCALE_CHARS, UNIT, UNIT_CHARS, UNIT_ENDED, UNIT_WORDS,
@@ -146,6 +148,7 @@ class Figure(Record):
     """A number with its unit, and what it is in its sentence."""
 
     FIELDS = ("role", "start", "end", "num", "unit", "scale", "approx")
+    __slots__ = (*FIELDS, "more", "status", "word", "floor", "group", "ok")  # one a count of a long draft
 
     def __init__(self, role: str, start: int, end: int, num: str, unit: str, scale: str = "",
                  approx: bool = False):
@@ -647,6 +650,47 @@ def _bare(text, lo, hi, f) -> bool:
     return after == "、" and not _FIGURE_LIKE.match(text, f.end + 1)
 
 
+_ORDINAL_DOT = patterns.compile(r"(?<![\d.])(\d{1,2})\.(?=[^\d\s.])")
+
+
+def _ordinal_run(text: str, at: int, k: int) -> bool:
+    """Whether the k. at `at` is one of a run of ordinals k-1., k., k+1. on its line, three or
+    more or beginning at 1., each before a word: 1.文件标题…2.发文字号…3.被审计单位名称 is a list
+    whose line breaks were lost (序次语, GB/T 15834-2011 4.4), not numbers with no decimals.
+    A number before a unit (3.个) is no ordinal."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    seen: dict[int, int] = {}  # each ordinal's first place on the line
+    for m in _ORDINAL_DOT.finditer(text, lo, len(text) if hi < 0 else hi):
+        if text[m.end()] not in UNIT_CHARS and text[m.end()] not in SCALE_CHARS:
+            seen.setdefault(int(m.group(1)), m.start())
+    if seen.get(k) != at:
+        return False
+    first = last = k
+    while first - 1 in seen and seen[first - 1] < seen[first]:
+        first -= 1
+    while last + 1 in seen and seen[last + 1] > seen[last]:
+        last += 1
+    return last > first and (first == 1 or last - first >= 2)
+
+
+# A numbered clause's number opening a line, its title after it: 8.3长效机制 (GB/T 1.1-2020 §7).
+_SECTION = r"(?:^|(?<=\n))\d{1,2}(?:\.\d{1,2})+(?=[\u3400-\u9fff])"
+_SECTION_NEXT = patterns.compile(_SECTION)
+_SECTION_BEFORE = patterns.compile(_SECTION, regex.REVERSE)
+
+
+def _section_number(text: str, s: int, e: int) -> bool:
+    """Whether the number at s..e opens its line as a clause number (8.3 before its title) and
+    another line of the text opens with one too: numbered clauses, not a count that lost its
+    unit. Each search stops at the nearest other clause number, so a text of many costs one
+    pass."""
+    m = _SECTION_NEXT.match(text, s)
+    if m is None or m.end() != e:
+        return False
+    return bool(_SECTION_NEXT.search(text, e) or _SECTION_BEFORE.search(text, 0, s))
+
+
 def _arabic(text, lo, hi, m, starts, found):
     s, e = m.start(), m.end()
     num = m.group()
@@ -654,7 +698,8 @@ def _arabic(text, lo, hi, m, starts, found):
         return
     if num.endswith(".") and not num.startswith(".") and num.count(".") == 1:
         if e < hi and (text[e] in UNIT_CHARS or text[e] in SCALE_CHARS
-                       or s > lo and text[s - 1] not in ": \t\"'“‘(→" and not text[e].isspace()):
+                       or s > lo and text[s - 1] not in ": \t\"'“‘(→" and not text[e].isspace()
+                       and not _ordinal_run(text, s, int(num[:-1]))):
             found.append(Defect("numeral", s, e))  # 3.个, 反馈的4.问题: a decimal point with no decimals
         return  # 1.关于…: a list marker, or a full stop
     if num.startswith(".") or num.count(".") > 1:
@@ -680,7 +725,8 @@ def _arabic(text, lo, hi, m, starts, found):
     if nxt == "、" and _neighbour(text, e + 1, hi, num):
         return  # 4、5次: two neighbouring figures that share one unit tell an approximate count
     if nxt == "" or nxt in _ORPHAN_MARKS or nxt in _GRAMMAR_CHARS:
-        found.append(Defect("lost-unit", s, e))
+        if not _section_number(text, s, e):
+            found.append(Defect("lost-unit", s, e))
     elif nxt in "零〇一二两三四五六七八九十百千" and not text.startswith("是", e + 1):
         found.append(Defect("numeral", s, e + 1))
 
@@ -1053,11 +1099,13 @@ def arithmetic_findings(group: Group):
 # -- per document --------------------------------------------------------------------------------
 
 _READINGS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_NO_FIGURES: tuple = ()
 
 
 def reading(doc) -> list[tuple[object, Reading]]:
-    """(paragraph, Reading) for each body paragraph of a document that has count words; read once
-    per document, for every rule that asks."""
+    """(paragraph, Reading) for each body paragraph of a document whose counting sentences hold a
+    group or a defect, with its groups and defects (not its figures); read once per document, for
+    every rule that asks."""
     got = _READINGS.get(doc)
     if got is None:
         text = doc.folded
@@ -1072,7 +1120,13 @@ def reading(doc) -> list[tuple[object, Reading]]:
             cues: list = []
             if _cues(text, a, b, cues) < 2 and text.find("其中", a, b) < 0:
                 continue  # a total and its part, or a part and its rate, take two count words
-            got.append((para, read(text, a, b, cues)))
+            counted = read(text, a, b, cues)
+            # Rules ask a reading for its groups and defects only. Most paragraphs with count words
+            # have neither, and a 10 MiB draft held tens of MiB of their figures for nothing; the
+            # figures no group holds are let go too.
+            if counted.groups or counted.defects:
+                counted.figures = _NO_FIGURES
+                got.append((para, counted))
         _READINGS[doc] = got
     return got
 

@@ -65,7 +65,7 @@ _NO_NOTES: frozenset = frozenset()
 class Piece:
     """One date of a mention as written: its fields, where they stand, and how they were written."""
 
-    __slots__ = ("year", "month", "day", "units", "start", "end", "cn", "notes", "bare", "digits")
+    __slots__ = ("year", "month", "day", "units", "start", "end", "cn", "notes", "bare", "_digits")
 
     def __init__(self, start: int):
         self.year = self.month = self.day = None
@@ -74,7 +74,7 @@ class Piece:
         self.cn = False
         self.notes: frozenset[str] = _NO_NOTES  # most pieces have none: one shared empty set, not one each
         self.bare = None  # a number with no unit before a joiner, which takes the end's unit
-        self.digits: dict[str, tuple] = {}  # field -> (the number as written, where it starts)
+        self._digits: dict[str, tuple] | None = None  # made by the parser's first field (_set)
 
     @property
     def last(self) -> str:
@@ -82,6 +82,23 @@ class Piece:
 
     def note(self, name: str) -> None:
         self.notes = self.notes | {name}
+
+    @property
+    def digits(self) -> dict[str, tuple]:
+        """field -> (the number as written, where it starts). A date the parser read keeps them as
+        written; one read in the commonest shape (_fast: a four-digit year, no padding, each number
+        right before its unit) is read back from its fields when asked: a dict and its tuples for
+        each date of a long draft were a fifth of what its dates held."""
+        if self._digits is not None:
+            return self._digits
+        out, at = {}, self.start
+        for field in ("year", "month", "day"):
+            value = getattr(self, field)
+            if value is not None:
+                written = f"{value:04d}" if field == "year" else str(value)
+                out[field] = (written, at)
+                at += len(written) + 1
+        return out
 
 
 class Written(Record):
@@ -202,7 +219,9 @@ def _set(p: Piece, unit: str, value: int, tok) -> None:
     field = ("year", "month", "day")[_FIELD[unit]]
     setattr(p, field, value)
     p.units += "日" if unit == "号" else unit
-    p.digits[field] = (tok[1], tok[2])
+    if p._digits is None:
+        p._digits = {}
+    p._digits[field] = (tok[1], tok[2])
 
 
 def _skip_space(toks, i):
@@ -311,7 +330,10 @@ def month_days(year: int | None, month: int) -> int:
     return _MONTH_DAYS[month - 1]
 
 
-def _invalid(pieces: list) -> list:
+_NONE_INVALID: tuple = ()  # what nearly every date holds: one shared empty tuple, not a list each
+
+
+def _invalid(pieces: list) -> list | tuple:
     out = []
     year = None
     month = None
@@ -327,7 +349,7 @@ def _invalid(pieces: list) -> list:
         if p.day is not None and month is not None and 1 <= month <= 12 \
                 and not 1 <= p.day <= month_days(year, month):
             out.append((p, "day"))
-    return out
+    return out or _NONE_INVALID
 
 
 def canonical(w: Written, joiner: str | None = None) -> str:
@@ -603,7 +625,7 @@ def _fast(text: str, a: int, b: int) -> Written | None:
     return Written(start.start, pieces[-1].end, pieces, joiner, _NO_NOTES, _invalid(pieces))
 
 
-_WRITTEN: dict = {}  # numbers (four digits at most in _FAST) and units as written: few, each held once
+_UNITS_WRITTEN: dict = {}  # the units a date writes ("年月日", "月日", …): few, each held once
 
 
 def _fast_piece(m, first: int, at: int) -> Piece | None:
@@ -612,17 +634,15 @@ def _fast_piece(m, first: int, at: int) -> Piece | None:
     for field, unit, g in (("year", "年", first), ("month", "月", first + 1), ("day", "日", first + 2)):
         value = m.group(g)
         if value is not None:
-            value = _WRITTEN.setdefault(value, value)  # "2025", "3": one string each, not one a date
             setattr(p, field, int(value))
             units += unit
             start = m.start(g)
-            p.digits[field] = (value, start)
             if len(units) == 1:
                 p.start = start
             p.end = start + len(value) + 1
     if not units or units == "年日":
         return None
-    p.units = _WRITTEN.setdefault(units, units)
+    p.units = _UNITS_WRITTEN.setdefault(units, units)
     return p
 
 

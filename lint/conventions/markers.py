@@ -25,6 +25,7 @@ is consulted only for the widths of brackets. See docs/conventions.md#ordinals-a
 from __future__ import annotations
 
 import functools
+from sys import intern
 
 from .. import patterns
 from ..record import Record
@@ -122,12 +123,14 @@ class Read:
 
     def __init__(self, family: str, number: int | None, start: int, end: int, mark: str = "", style: str = "",
                  sub: int | None = None, what: str | None = None, detail: str = ""):
-        self.family = family
+        # A long draft's markers write a handful of forms: each held once (sys.intern), not once a
+        # heading that keeps it.
+        self.family = intern(family)
         self.number = number  # None for 最后, which closes an order run whatever its length
         self.start = start
         self.end = end
-        self.mark = mark  # the point mark written after the numeral or bracket, "" for none
-        self.style = style  # the form as written: "cn、", "(cn)", "n.", "问题n", …
+        self.mark = intern(mark)  # the point mark written after the numeral or bracket, "" for none
+        self.style = intern(style)  # the form as written: "cn、", "(cn)", "n.", "问题n", …
         self.sub = sub  # the second number of a fused 1.（1）
         self.what = what  # None for a whole marker; else the slip that broke it (SLIPS)
         self.detail = detail  # the characters the slip concerns: the lost, wrong or stray ones

@@ -77,6 +77,7 @@ MESSAGES = {
     "heading-sequence.repeated": "heading number {got} is repeated",
     "heading-sequence.skips": "heading number skips: expected {want}, {missing} missing",
     "heading-sequence.order": "heading number out of order: expected {want}",
+    "heading-sequence.glued": "heading {marker} runs on from the text before it: its line break was lost",
     # heading-style
     "heading-style.consistent": "this heading level consistently uses '{marker}'; GB/T 9704 writes '{better}' "
                                 "({count} headings, reported once)",

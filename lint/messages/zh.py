@@ -77,6 +77,7 @@ MESSAGES = {
     "heading-sequence.repeated": "标题序号“{got}”重复",
     "heading-sequence.skips": "标题序号跳号：应为“{want}”，缺少“{missing}”",
     "heading-sequence.order": "标题序号顺序错乱：应为“{want}”",
+    "heading-sequence.glued": "标题“{marker}”接在上一段文字后面，前面丢了换行",
     # heading-style
     "heading-style.consistent": "全文此级标题均用“{marker}”式序号，按GB/T 9704应写作“{better}”式（共{count}处，仅提示一次）",
     "heading-style.odd": "标题序号“{marker}”不规范，应写作“{better}”式",

