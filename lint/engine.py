@@ -126,7 +126,7 @@ def settle(doc: Document, spans, findings) -> None:
         if (lo, hi) not in repaired:
             inside = [(a - lo, b - lo, new) for a, b, new in edits[bisect_left(starts, lo):bisect_right(starts, hi)]
                       if b <= hi]
-            repaired[lo, hi] = _Repaired(doc.text[lo:hi], inside) if inside else None
+            repaired[lo, hi] = _Repaired(masked_text(doc, lo, hi), inside) if inside else None
         line = repaired[lo, hi]
         if line is not None:
             finding.settled = line.context(start - lo, end - lo)

@@ -34,3 +34,14 @@ def test_findings_of_one_message_share_its_strings_and_hold_no_dict():
     # the findings on one line cut their context and quote from one masked line
     same_line = [f for f in findings if f.line == first.line]
     assert len(same_line) == 2 and len({id(f._context.line) for f in same_line} | {id(f._place.line) for f in same_line}) == 1
+
+
+def test_the_settled_context_a_cache_or_baseline_keeps_is_masked():
+    # A line holding both a certain repair and a mobile number: the context as it reads after the
+    # repair is cut from the masked line, never from the raw text.
+    from rectlint.api import Linter
+
+    text = "关于巡察整改进展情况的通报\n\n一、整改情况\n\n建立台帐，联系人手机13912345678。\n"
+    found = Linter().lint_text(text, "d.txt").findings
+    settled = [f.settled for f in found if f.settled is not None]
+    assert settled and all("13912345678" not in s for s in settled), settled
