@@ -38,6 +38,8 @@ Good: 文件标题写明事项，如“关于XX单位整改的通知”。
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from rectlint import patterns
 from rectlint.conventions.frame import FRAME_ANY, FRAME_KEYS
 from rectlint.finding import Hit
@@ -87,7 +89,8 @@ _DATE_UNITS = "年月日号"
 _OPTIONS = ("是", "否", "有", "无", "同意", "不同意")
 # Words that introduce a sample or a form: a quotation right after one quotes a template.
 _EXAMPLE = ("如", "例如", "比如", "譬如", "诸如", "格式为", "格式如", "一般为", "样式为", "写作", "写为", "写成")
-_OPENING, _CLOSING = "“‘「『\"", "”’」』\""
+_OPENING = "“‘「『"
+_QUOTE = patterns.compile(r'[“”‘’「」『』"]')
 
 
 def _is_cjk(ch: str) -> bool:
@@ -139,28 +142,56 @@ def _placeholder(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def _sample(text: str, start: int, lo: int) -> bool:
-    """Whether text[start] stands inside a quotation, on the line beginning at `lo`, that
-    follows a word introducing a sample (如“…”), or a list of them (如“…”、“…”)."""
-    i = start - 1
-    while i >= lo and text[i] not in _OPENING and text[i] not in _CLOSING:
-        i -= 1
-    if i < lo or text[i] in "”’」』" or text[i] == '"' and text[lo:i].count('"') % 2:
+def _quotes(text: str, lo: int, hi: int) -> tuple[list, list]:
+    """The places of the quotation marks of text[lo:hi], in order, and for each whether it
+    opens a quotation ('"' opens when an even number of them stand before it)."""
+    places, opens, plain = [], [], 0
+    for m in _QUOTE.finditer(text, lo, hi):
+        c = m.group()
+        places.append(m.start())
+        if c == '"':
+            opens.append(plain % 2 == 0)
+            plain += 1
+        else:
+            opens.append(c in _OPENING)
+    return places, opens
+
+
+def _sample(text: str, start: int, lo: int, quotes: tuple[list, list], known: dict) -> bool:
+    """Whether text[start] stands inside a quotation, on the line beginning at `lo` whose
+    quotation marks are `quotes` (_quotes), that follows a word introducing a sample (如“…”), or
+    a list of them (如“…”、“…”). Each look is a search among the marks, never a walk along the
+    line, and each quotation is judged once (`known`: its opening mark's index -> the answer):
+    a line of ten thousand XX, or of samples listed, is read in one pass."""
+    places, opens = quotes
+    k = bisect_left(places, start) - 1
+    if k < 0 or not opens[k]:
         return False  # not inside a quotation
+    chain = []
+    answer = False
     while True:
-        head = text[lo:i].rstrip(":")
-        if head.endswith(_EXAMPLE):
-            return True
-        # Another sample before this one: “…”、“…” or “…”或“…”.
-        j = len(head) - 1 if head.endswith(("、", ",", "或", "和")) else -1
-        if j < 1 or head[j - 1] not in _CLOSING:
-            return False
-        k = lo + j - 2
-        while k >= lo and text[k] not in _OPENING:
+        if k in known:
+            answer = known[k]
+            break
+        chain.append(k)
+        at = places[k]  # the quotation's opening mark
+        while at > lo and text[at - 1] == ":":
+            at -= 1
+        if any(text.endswith(word, lo, at) for word in _EXAMPLE):
+            answer = True
+            break
+        # Another sample before this one: “…”、“…” or “…”或“…”: its closing mark, then the
+        # nearest opening mark before it.
+        if at - 2 < lo or text[at - 1] not in "、,或和" or k < 1 or places[k - 1] != at - 2 or opens[k - 1]:
+            break
+        k -= 2
+        while k >= 0 and not opens[k]:
             k -= 1
-        if k < lo:
-            return False
-        i = k
+        if k < 0:
+            break
+    for k in chain:
+        known[k] = answer
+    return answer
 
 
 def _lines(doc):
@@ -181,7 +212,6 @@ def _lines(doc):
 def check(doc, options):
     text = doc.folded
     lines = _lines(doc)
-    starts = {line.number: line.start for line in lines}
     for number, found in doc.matches(_MARK_CHAR, lines).items():
         tokens = []
         for m in found:
@@ -193,8 +223,11 @@ def check(doc, options):
             while b < len(text) and text[b] in _TOKEN_CHARS:
                 b += 1
             tokens.append((a, b))
-        spans = [span for span in (_placeholder(text, a, b) for a, b in tokens)
-                 if span and not _sample(text, span[0], starts[number])]
+        spans = [span for span in (_placeholder(text, a, b) for a, b in tokens) if span]
+        if spans:
+            line = doc.lines[number - 1]
+            quotes, known = _quotes(text, line.start, line.end), {}
+            spans = [span for span in spans if not _sample(text, span[0], line.start, quotes, known)]
         # X月X日, 20XX年: a date's placeholders and their units are one finding.
         merged = []
         for a, b in spans:
