@@ -579,18 +579,21 @@ _NOUN_CUT = patterns.compile(rf"(?:具体)?(?:整改)?(?:问题|措施|任务)(?
 _STATUS_CUT = patterns.compile(rf"{_ANY_STATUS}(?:整改)?(?:中)?(?:[,;:、。.]|$)")
 
 
-def defects(text: str, lo: int, hi: int, figures: list, para: int | None = None) -> list[Defect]:
+def defects(text: str, lo: int, hi: int, figures: list, para: int | None = None,
+            ordinals: dict | None = None) -> list[Defect]:
     """What nearly reads as a figure in a counting sentence text[lo:hi]: a number that lost its
     unit or a unit that lost its number, a unit written twice, a numeral that is not one, a mark
     that parts a figure from its words or follows another mark, and a count in another unit
-    than its base's. What comes before a figure is read from para (the paragraph's start) on."""
+    than its base's. What comes before a figure is read from para (the paragraph's start) on.
+    `ordinals` keeps the list ordinals of each line read (_ordinal_run) for the sentences after."""
     found: list[Defect] = []
+    ordinals = {} if ordinals is None else ordinals
     figs = [f for f in figures if lo <= f.start < hi]
     back = lo if para is None else para
     starts = {f.start: f for f in figs}
     inside = {i for f in figs for i in range(f.start, f.end)}
     for m in _ARABIC.finditer(text, lo, hi):
-        _arabic(text, lo, hi, m, starts, found)
+        _arabic(text, lo, hi, m, starts, found, ordinals)
     for m in _CN_RUN.finditer(text, lo, hi):
         _chinese(text, back, hi, m, starts, found)
     for m in _UNIT_AT.finditer(text, lo, hi):
@@ -653,17 +656,26 @@ def _bare(text, lo, hi, f) -> bool:
 _ORDINAL_DOT = patterns.compile(r"(?<![\d.])(\d{1,2})\.(?=[^\d\s.])")
 
 
-def _ordinal_run(text: str, at: int, k: int) -> bool:
+def _ordinal_run(text: str, at: int, k: int, ordinals: dict) -> bool:
     """Whether the k. at `at` is one of a run of ordinals k-1., k., k+1. on its line, three or
     more or beginning at 1., each before a word: 1.文件标题…2.发文字号…3.被审计单位名称 is a list
     whose line breaks were lost (序次语, GB/T 15834-2011 4.4), not numbers with no decimals.
-    A number before a unit (3.个) is no ordinal."""
-    lo = text.rfind("\n", 0, at) + 1
-    hi = text.find("\n", at)
-    seen: dict[int, int] = {}  # each ordinal's first place on the line
-    for m in _ORDINAL_DOT.finditer(text, lo, len(text) if hi < 0 else hi):
-        if text[m.end()] not in UNIT_CHARS and text[m.end()] not in SCALE_CHARS:
-            seen.setdefault(int(m.group(1)), m.start())
+    A number before a unit (3.个) is no ordinal. A line's ordinals are found once and kept in
+    `ordinals` (line start -> {ordinal: its first place}), and so is the place and line start of
+    the last one asked about ("last"): a long line of them is read once, not once each."""
+    last = ordinals.get("last")
+    if last is not None and last[0] <= at and text.find("\n", last[0], at) < 0:
+        lo = last[1]
+    else:
+        lo = text.rfind("\n", 0, at) + 1
+    ordinals["last"] = (at, lo)
+    seen = ordinals.get(lo)
+    if seen is None:
+        hi = text.find("\n", at)
+        seen = ordinals[lo] = {}
+        for m in _ORDINAL_DOT.finditer(text, lo, len(text) if hi < 0 else hi):
+            if text[m.end()] not in UNIT_CHARS and text[m.end()] not in SCALE_CHARS:
+                seen.setdefault(int(m.group(1)), m.start())
     if seen.get(k) != at:
         return False
     first = last = k
@@ -691,7 +703,7 @@ def _section_number(text: str, s: int, e: int) -> bool:
     return bool(_SECTION_NEXT.search(text, e) or _SECTION_BEFORE.search(text, 0, s))
 
 
-def _arabic(text, lo, hi, m, starts, found):
+def _arabic(text, lo, hi, m, starts, found, ordinals):
     s, e = m.start(), m.end()
     num = m.group()
     if _coded(text, s) or (s > lo and text[s - 1] == "第"):
@@ -699,7 +711,7 @@ def _arabic(text, lo, hi, m, starts, found):
     if num.endswith(".") and not num.startswith(".") and num.count(".") == 1:
         if e < hi and (text[e] in UNIT_CHARS or text[e] in SCALE_CHARS
                        or s > lo and text[s - 1] not in ": \t\"'“‘(→" and not text[e].isspace()
-                       and not _ordinal_run(text, s, int(num[:-1]))):
+                       and not _ordinal_run(text, s, int(num[:-1]), ordinals)):
             found.append(Defect("numeral", s, e))  # 3.个, 反馈的4.问题: a decimal point with no decimals
         return  # 1.关于…: a list marker, or a full stop
     if num.startswith(".") or num.count(".") > 1:
@@ -891,9 +903,9 @@ def _sentences(text, lo, hi):
 def read(text: str, lo: int, hi: int, cues: list | None = None) -> Reading:
     """The counting sentences of a paragraph: their groups, figures and defects."""
     groups, figures = read_paragraph(text, lo, hi)
-    found = []
+    found, ordinals = [], {}
     for s, e in counting_sentences(text, lo, hi, cues):
-        found += defects(text, s, e, figures, lo)
+        found += defects(text, s, e, figures, lo, ordinals)
     found += _styles(text, groups, figures)
     return Reading(groups, figures, found)
 
