@@ -76,11 +76,14 @@ def check(doc, options):
         return
     found, lost = [], []
     for family, groups in _groups(doc.outline.root).items():
-        order = sorted((h for group in groups for h in group), key=lambda h: h.line.number)
+        before = None  # heading -> the heading of its family before it, made at the first skip
         for h, want, kind in group_faults(groups, _top):
             if h is groups[0][0] and not doc.info.starts_whole:
                 continue  # a text that starts part-way may open at （三）
-            glued = _glued(doc.text, order, h, want) if kind == "skips" else None
+            if kind == "skips" and before is None:
+                order = sorted((g for group in groups for g in group), key=lambda g: g.line.number)
+                before = {id(g): prev for prev, g in zip([None, *order], order)}
+            glued = _glued(doc.text, before[id(h)], h, want) if kind == "skips" else None
             if glued:
                 lost.extend(glued)
                 continue
@@ -95,14 +98,13 @@ _SENTENCE_MARKS = frozenset("。；;，,！!？?")  # a title has none of them
 _TITLE_CHARS = 40
 
 
-def _glued(text: str, order: list, h, want: int) -> list | None:
+def _glued(text: str, prev, h, want: int) -> list | None:
     """(start, end, marker) of every number from `want` to h's, if each is written, in order,
-    between the heading of h's family before h and h, as a marker glued to the end of a line's
-    text with a title after it (工作方案一、背景分析): headings whose line breaks were lost,
-    not numbers skipped."""
+    between `prev` (the heading of h's family before h, or None) and h, as a marker glued to the
+    end of a line's text with a title after it (工作方案一、背景分析): headings whose line breaks
+    were lost, not numbers skipped."""
     spans = []
-    i = order.index(h)
-    at = order[i - 1].line.end if i else 0
+    at = prev.line.end if prev is not None else 0
     for number in range(want, h.number):
         marker = write(h.family, number, h.template)
         while True:
