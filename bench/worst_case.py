@@ -80,6 +80,11 @@ INPUTS = [
     ("mixed widths and brackets", "txt", _text(lambda n: _repeat("（一)，,（1）【】“\"", n))),
     ("personal numbers, spaced and full-width", "txt",
      _text(lambda n: _repeat("110101 19900307 4477 １３９１２３４５６７８ 6214 8301 0234 5678 909 ", n))),
+    # one line of many candidates, each judged by looking around it: placeholders (inside quoted
+    # samples or not), list ordinals k. glued to words, clause numbers opening lines
+    ("placeholders and quoted samples on one line", "txt", _text(lambda n: _repeat("共XX个，如“XX局”、“XX办”", n))),
+    ("ordinals k. glued to words on one line", "txt", _text(lambda n: _repeat("已完成整改名称4.审计", n))),
+    ("clause numbers opening short lines", "txt", _text(lambda n: _repeat("8.3长效治理，已完成整改3个\n", n))),
     # issue 37: the duplicate detector on text that repeats itself
     ("a table flattened into one line, copied", "txt",
      _text(lambda n: HEAD + _repeat("12，", n) + "\n\n" + "12，" * 25 + TAIL)),
