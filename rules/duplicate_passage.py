@@ -80,7 +80,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from itertools import chain, groupby
+from itertools import groupby
 
 import regex
 
@@ -135,79 +135,184 @@ GAP = 6  # changed characters bridged inside one near-verbatim passage
 # aligned with every other, and the work grew with the square of the line. The earliest ones are
 # followed, whole; a copy in ordinary text has one or two.
 ALIGNMENTS = 4
+# Shingles whose hashes are kept from counting to indexing (2 MiB): every one of a draft's, the
+# first of a long input's, whose others are made again rather than held all at once.
+KEPT = 1 << 18
 
 
-def _shingles(text: str) -> array:
-    """The hash of each SHINGLE-character shingle of a segment: eight bytes a place, where the
-    shingle itself took about eighty."""
-    return array("q", [hash(text[i:i + SHINGLE]) for i in range(len(text) - SHINGLE + 1)])
+class _Texts:
+    """The normalised text of every segment, 1,024 segments to a string: a string of its own
+    cost a segment 74 bytes beside its text, and its shingles' hashes eight bytes a character
+    where the text takes two. texts[s] is segment s's text, chunks[s >> BITS][starts[s]:ends[s]]."""
+
+    BITS = 10  # segments per chunk: 1 << BITS
+
+    def __init__(self):
+        self.chunks: list = []
+        self.pending: list = []
+        self.size = 0
+        self.starts, self.ends = array("q"), array("q")
+
+    def add(self, text: str) -> None:
+        self.starts.append(self.size)
+        self.size += len(text)
+        self.ends.append(self.size)
+        self.pending.append(text)
+        if len(self.pending) == 1 << self.BITS:
+            self.close()
+
+    def close(self) -> None:
+        if self.pending:
+            self.chunks.append("".join(self.pending))
+        self.pending, self.size = [], 0
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, s: int) -> str:
+        return self.chunks[s >> self.BITS][self.starts[s]:self.ends[s]]
 
 
-def _runs(owner, grams, stop=frozenset()):
-    """Maximal shared runs between segments of different units, via a shingle index: lists
-    [later segment, earlier segment, start in the later, start in the earlier, length].
-    `owner[s]` is segment s's unit and `grams[s]` its shingles; the shingles of a segment that
-    shares none with another unit are let go (set to None), so that only the segments that may
-    hold a copy stay in memory.
+class _Runs:
+    """Maximal shared runs, one place in five arrays: run r is in the later segment s[r] from
+    b[r] and in the earlier segment t[r] from a[r], n[r] shingles long. A list each took about
+    three times the room."""
 
-    Shingles in `stop` (those of the title) never start or extend a copy."""
-    # Only shingles seen in two to COMMON paragraphs can start a copy; counted per paragraph
-    # before any position is indexed, since formulas recur in every item.
-    units: Counter = Counter()
-    for _, group in groupby(range(len(grams)), key=owner.__getitem__):
-        units.update(set(chain.from_iterable(grams[k] for k in group)))
-    wanted = {gram for gram, n in units.items() if 1 < n <= COMMON}.difference(hash(g) for g in stop)
-    del units
-    shared: dict = {}  # shingle -> [(segment, [its places]), ...] in segment order
-    for s, seg_grams in enumerate(grams):
-        if wanted.isdisjoint(seg_grams):  # most segments: skipped at the speed of a set operation
-            grams[s] = None  # no run starts or goes on in it: its shingles are no longer needed
+    def __init__(self):
+        self.s, self.t, self.b, self.a, self.n = (array("q") for _ in range(5))
+
+    def add(self, s: int, t: int, b: int, a: int) -> int:
+        self.s.append(s)
+        self.t.append(t)
+        self.b.append(b)
+        self.a.append(a)
+        self.n.append(1)
+        return len(self.n) - 1
+
+    def __len__(self) -> int:
+        return len(self.n)
+
+    def of(self, numbers) -> list:
+        """(s, t, b, a, length in characters) of each run numbered."""
+        s, t, b, a, n = self.s, self.t, self.b, self.a, self.n
+        return [(s[r], t[r], b[r], a[r], n[r] + SHINGLE - 1) for r in numbers]
+
+
+def _shingles(text: str) -> list:
+    """The hash of each SHINGLE-character shingle of a segment."""
+    return [hash(text[i:i + SHINGLE]) for i in range(len(text) - SHINGLE + 1)]
+
+
+def _shingled(doc, units, phrases):
+    """(owner, texts, kept, wanted) of the units' segments: segment s is of unit owner[s], its
+    normalised text is texts[s] (_Texts) and, for the first segments up to KEPT shingles, its
+    shingles' hashes are kept[s] (a draft's are made once, a long input's made again when
+    asked). `wanted`: the shingles seen in two to COMMON units, which alone can start a copy;
+    counted per unit before any position is indexed, since formulas recur in every item."""
+    owner, texts, kept = array("q"), _Texts(), []
+    counts: Counter = Counter()
+    room = KEPT
+    for u, unit in enumerate(units):
+        seen = set()
+        for seg in _unit_segments(doc, unit, phrases):
+            grams = _shingles(seg.text)
+            seen.update(grams)
+            if len(kept) == len(owner) and len(grams) <= room:
+                kept.append(array("q", grams))
+                room -= len(grams)
+            owner.append(u)
+            texts.add(seg.text)
+        counts.update(seen)
+    texts.close()
+    return owner, texts, kept, {gram for gram, n in counts.items() if 1 < n <= COMMON}
+
+
+class _Index:
+    """Where each shingle is found in the segments indexed so far: for each shingle a circle of
+    records, one a segment, in segment order. Record r is segment seg[r], the shingle at
+    places[bounds[r]:bounds[r + 1]], followed by record next[r]; latest[shingle] is its last
+    record, whose next is its first. Lists of (segment, [places]) took about 150 bytes a
+    segment and shingle."""
+
+    def __init__(self):
+        self.latest: dict = {}
+        self.seg, self.next = array("q"), array("q")
+        self.bounds, self.places = array("q", [0]), array("q")
+
+    def add(self, s: int, found: dict) -> None:
+        """Index segment s: `found` holds its places of each shingle."""
+        seg, after, bounds, places, latest = self.seg, self.next, self.bounds, self.places, self.latest
+        for gram, at in found.items():
+            r = len(seg)
+            seg.append(s)
+            places.extend(at)
+            bounds.append(len(places))
+            last = latest.get(gram)
+            if last is None:
+                after.append(r)
+            else:
+                after.append(after[last])
+                after[last] = r
+            latest[gram] = r
+
+
+def _runs(owner, texts, kept, wanted) -> _Runs:
+    """Maximal shared runs between segments of different units, via an index of the shingles
+    `wanted` (see _shingled for the rest).
+
+    One pass in segment order: each segment looks its shingles up among the earlier segments'
+    and is then indexed itself, so that a long input's shingles need not be held all at once;
+    a run goes on while the next character is the same on both sides."""
+    index = _Index()
+    latest, seg, bounds, after, places = index.latest, index.seg, index.bounds, index.next, index.places
+    runs = _Runs()
+    chunks, starts, ends, bits = texts.chunks, texts.starts, texts.ends, texts.BITS
+    last = SHINGLE - 1
+    for s in range(len(texts)):
+        mine = kept[s] if s < len(kept) else _shingles(texts[s])
+        if wanted.isdisjoint(mine):  # most segments: skipped at the speed of a set operation
             continue
-        for i, gram in enumerate(seg_grams):
-            if gram in wanted:
-                places = shared.setdefault(gram, [])
-                if not places or places[-1][0] != s:
-                    places.append((s, []))
-                places[-1][1].append(i)
-    del wanted
-    runs = []
-    for s, mine in enumerate(grams):
-        if mine is None:  # none of its shingles is in `shared`
-            continue
+        text = texts[s]
         unit = owner[s]
-        active: dict = {}  # (earlier segment, diagonal) -> [s, t, b_start, a_start, length]
+        active: dict = {}  # (earlier segment, diagonal) -> its run
         for i, gram in enumerate(mine):
-            hits = shared.get(gram)
-            if hits is None:  # a shingle that no other paragraph has ends every run
+            if gram not in wanted:  # a shingle that no other paragraph has ends every run
                 active = {}
                 continue
             current = {}
             for key, run in active.items():  # the runs whose next shingle is this one go on
                 t, diagonal = key
-                j = i + diagonal
-                if j < len(grams[t]) and grams[t][j] == gram:
-                    run[4] += 1
+                k = starts[t] + i + diagonal + last  # the character that shingle adds in t
+                if k < ends[t] and chunks[t >> bits][k] == text[i + last]:
+                    runs.n[run] += 1
                     current[key] = run
             following: dict = {}  # alignments followed per earlier segment (a Counter costs more to make)
             for t, _ in current:
                 following[t] = following.get(t, 0) + 1
-            for t, places in hits:
-                if t >= s:
+            r = newest = latest.get(gram, -1)
+            while r >= 0:
+                r = after[r]  # after a shingle's latest record, its first
+                t = seg[r]
+                if owner[t] != unit:
+                    for p in range(bounds[r], bounds[r + 1]):
+                        if following.get(t, 0) >= ALIGNMENTS:
+                            break
+                        key = (t, places[p] - i)
+                        if key not in current:
+                            current[key] = runs.add(s, t, i, places[p])
+                            following[t] = following.get(t, 0) + 1
+                if r == newest:
                     break
-                if owner[t] == unit:
-                    continue
-                for j in places:
-                    if following.get(t, 0) >= ALIGNMENTS:
-                        break
-                    key = (t, j - i)
-                    if key not in current:
-                        run = [s, t, i, j, 1]  # one list a run: a run and its tuple took twice the room
-                        runs.append(run)
-                        current[key] = run
-                        following[t] = following.get(t, 0) + 1
             active = current
-    for run in runs:
-        run[4] += SHINGLE - 1  # shingles to characters
+        found: dict = {}
+        for i, gram in enumerate(mine):
+            if gram in wanted:
+                at = found.get(gram)
+                if at is None:
+                    found[gram] = [i]
+                else:
+                    at.append(i)
+        index.add(s, found)
     return runs
 
 
@@ -283,27 +388,25 @@ def check(doc, options):
     margins = _margins(doc)
     units = [u for u in comparable_units(doc) if not _caption(doc, u[0])]
     units += [(line.start, line.end, None, False) for line in doc.outline.supervision]
-    # Each segment's shingles, kept compact; its normalised text is made again for the few
-    # segments that share a run (_Segments).
-    owner, grams = array("q"), []
-    for u, unit in enumerate(units):
-        for seg in _unit_segments(doc, unit, options["standard-phrases"]):
-            owner.append(u)
-            grams.append(_shingles(seg.text))
-    runs = _runs(owner, grams, _title_grams(doc))
-    del grams
-    pairs = defaultdict(list)  # keyed by one number for the two units: a tuple of two took thrice the room
+    # Each segment's normalised text, kept compact; the places it came from are found again for
+    # the few segments that share a run (_Segments).
+    owner, texts, kept, wanted = _shingled(doc, units, options["standard-phrases"])
+    # The title's shingles never start or extend a copy.
+    runs = _runs(owner, texts, kept, wanted.difference(hash(g) for g in _title_grams(doc)))
+    del texts, kept, wanted
+    # The runs of each pair of units (one number for the two), a pair after another: sorted, where
+    # a dict of lists took 200 bytes a run. Most pairs hold one short run that is no copy.
     count = len(units)
-    for run in runs:
-        pairs[owner[run[0]] * count + owner[run[1]]].append(run)
-    del runs
+    pair = array("q", [owner[s] * count + owner[t] for s, t in zip(runs.s, runs.t)])
+    order = sorted(range(len(pair)), key=pair.__getitem__)  # stable: each pair's runs in the order found
     segs = _Segments(doc, units, options["standard-phrases"], owner)
-    found = []
-    for key, runs in pairs.items():
+    found = []  # (the first run of its pair, passage)
+    for key, numbers in groupby(order, key=pair.__getitem__):
+        numbers = list(numbers)
         ub, ua = divmod(key, count)
         item_b, item_a, a_is_heading = units[ub][2], units[ua][2], units[ua][3]
         same_item = item_b is not None and item_b is item_a
-        for passage, parts in _passages(runs):
+        for passage, parts in _passages(runs.of(numbers)):
             shared = passage[-1]
             # A measure echoing its own problem is a restatement, not a copy.
             if same_item and (a_is_heading or shared < options["restate-chars"]):
@@ -323,9 +426,12 @@ def check(doc, options):
                    and not _whole_sentence(doc, *_span(segs, passage, side), shared, options["standard-phrases"])
                    for u, side in ((ub, 0), (ua, 1))):
                 continue
-            found.append(passage)
+            found.append((numbers[0], passage))
+    del order, pair
+    # The longest first; of two as long, the one whose pair of units was found first.
+    found.sort(key=lambda f: (-f[1][-1], f[0]))
     taken = defaultdict(list)
-    for passage in sorted(found, key=lambda p: -p[-1]):
+    for _, passage in found:
         s, b0, b1 = passage[0], passage[1], passage[2]
         if any(t_s == s and b0 < t_b1 and t_b0 < b1 for t_s, t_b0, t_b1 in taken[segs[s][0]]):
             continue
