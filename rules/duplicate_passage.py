@@ -80,7 +80,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from itertools import groupby
+from itertools import chain, groupby
 
 import regex
 
@@ -212,7 +212,7 @@ def _shingled(doc, units, phrases):
     owner, texts, kept = array("q"), _Texts(), []
     counts: Counter = Counter()
     room = KEPT
-    for u, unit in enumerate(units):
+    for u, unit in enumerate(zip(units.starts, units.ends)):
         seen = set()
         for seg in _unit_segments(doc, unit, phrases):
             grams = _shingles(seg.text)
@@ -316,6 +316,25 @@ def _runs(owner, texts, kept, wanted) -> _Runs:
     return runs
 
 
+class _Units:
+    """The spans compared, units[u] -> (start, end, item, whether it is the item's heading line),
+    kept in arrays: a tuple each took 90 bytes a line of a long draft."""
+
+    def __init__(self, spans):
+        self.starts, self.ends, self.items, self.headings = array("q"), array("q"), [], bytearray()
+        for start, end, item, heading in spans:
+            self.starts.append(start)
+            self.ends.append(end)
+            self.items.append(item)
+            self.headings.append(heading)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, u: int) -> tuple:
+        return self.starts[u], self.ends[u], self.items[u], bool(self.headings[u])
+
+
 class _Segments:
     """segs[s] -> (unit, Segment) of segment s, its text normalised again when first asked for:
     only the few segments that hold a copy are ever asked for, and holding every segment's
@@ -386,8 +405,8 @@ def check(doc, options):
     if not doc.info.notice:
         return
     margins = _margins(doc)
-    units = [u for u in comparable_units(doc) if not _caption(doc, u[0])]
-    units += [(line.start, line.end, None, False) for line in doc.outline.supervision]
+    units = _Units(chain((u for u in comparable_units(doc) if not _caption(doc, u[0])),
+                         ((line.start, line.end, None, False) for line in doc.outline.supervision)))
     # Each segment's normalised text, kept compact; the places it came from are found again for
     # the few segments that share a run (_Segments).
     owner, texts, kept, wanted = _shingled(doc, units, options["standard-phrases"])

@@ -120,7 +120,8 @@ def comparable_units(doc):
 
     Body lines, and heading lines after their title; status lines (整改结果：已完成。) repeat by
     design and labels (整改情况：) are template, so neither is compared; what a status line goes
-    on to say after its status clause (完成情况：已完成，盘活闲置用地326亩…) is.
+    on to say after its status clause (完成情况：已完成，盘活闲置用地326亩…) is. Yielded one by one:
+    a long draft's, held as tuples all at once, took 90 bytes a line.
     """
     outline = doc.outline
     item_of = {}
@@ -132,7 +133,6 @@ def comparable_units(doc):
     closing = {line.number for line in (*outline.signature, *outline.supervision)}
     if outline.title is not None:
         closing.add(outline.title.number)
-    units = []  # (start, end, item, is the item's own heading line)
     for line in doc.body_lines():
         if line.number in closing:
             continue
@@ -152,8 +152,7 @@ def comparable_units(doc):
                 continue
             start = stop + 1
         item = item_of.get(line.number)
-        units.append((start, line.end, item, item is not None and item.line is line))
-    return units
+        yield start, line.end, item, item is not None and item.line is line
 
 
 def kgram_hash(gram: str) -> int:
