@@ -275,10 +275,16 @@ def _runs(owner, texts, kept, wanted) -> _Runs:
         text = texts[s]
         unit = owner[s]
         active: dict = {}  # (earlier segment, diagonal) -> its run
+        found: dict = {}  # shingle -> its places here, indexed once the segment is done
         for i, gram in enumerate(mine):
             if gram not in wanted:  # a shingle that no other paragraph has ends every run
                 active = {}
                 continue
+            at = found.get(gram)
+            if at is None:
+                found[gram] = [i]
+            else:
+                at.append(i)
             current = {}
             for key, run in active.items():  # the runs whose next shingle is this one go on
                 t, diagonal = key
@@ -304,14 +310,6 @@ def _runs(owner, texts, kept, wanted) -> _Runs:
                 if r == newest:
                     break
             active = current
-        found: dict = {}
-        for i, gram in enumerate(mine):
-            if gram in wanted:
-                at = found.get(gram)
-                if at is None:
-                    found[gram] = [i]
-                else:
-                    at.append(i)
         index.add(s, found)
     return runs
 
