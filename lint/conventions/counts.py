@@ -32,7 +32,7 @@ import regex
 from .. import patterns
 from ..record import Record
 from .numbers import (COUNT_UNITS, MEASURE_CHARS, QUANTIFIERS, SCALE_CHARS, UNIT, UNIT_CHARS, UNIT_ENDED, UNIT_WORDS,
-                      system, to_int, unit_class, value, well_formed)
+                      in_machine_token, system, to_int, unit_class, value, well_formed)
 from .dates import JOINER_CHAR
 from .status import ALL_DONE as ALL_DONE_PHRASE, COUNTED_DONE, COUNTED_OPEN, ON_THE_SPOT
 
@@ -530,8 +530,10 @@ def _stop(text, pos, hi, brackets=False):
 
 
 def _coded(text: str, start: int) -> bool:
-    """A number glued to Latin letters, a dash or a slash is a code, not a count."""
-    return start > 0 and text[start - 1].isascii() and (text[start - 1].isalnum() or text[start - 1] in "-/_")
+    """A number glued to Latin letters, a dash or a slash is a code, not a count; so is one inside
+    a machine token (wbdexcz@163.com, art_3.html)."""
+    return start > 0 and text[start - 1].isascii() and (text[start - 1].isalnum() or text[start - 1] in "-/_") \
+        or in_machine_token(text, start)
 
 
 # -- what nearly reads as a figure --------------------------------------------------------------

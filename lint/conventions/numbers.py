@@ -127,6 +127,29 @@ def system(num: str) -> str:
     return "arabic" if num[:1].isdigit() else "chinese"
 
 
+# A machine token: ASCII letters and digits joined by . @ / - _ (or :// and a port's :), holding
+# an ASCII letter: an e-mail address, a URL, a domain or file name, a version string. The digits
+# in it name something (wbdexcz@163.com, art_3.html, v2.1); they count nothing.
+_TOKEN = patterns.compile(r"[A-Za-z0-9]+(?:(?:[.@/_\-]|://|:(?=\d))+[A-Za-z0-9]+)*")
+_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.@/:-_")
+_LETTER = patterns.compile(r"[A-Za-z]")
+
+
+def in_machine_token(text: str, start: int) -> bool:
+    """Whether the number at `start` is part of a machine token, which no number rule reads."""
+    a = start
+    while a > 0 and text[a - 1] in _TOKEN_CHARS:
+        a -= 1
+    while a < start and not text[a].isalnum():
+        a += 1  # a mark that only ends the text before the token (邮箱:abc@163.com)
+    for m in _TOKEN.finditer(text, a, min(len(text), start + 512)):
+        if m.start() > start:
+            break
+        if m.end() > start:
+            return _LETTER.search(m.group()) is not None and m.end() - m.start() > 1
+    return False
+
+
 SENTENCE = patterns.compile(r"[^。！？!?\n]+[。！？!?]?")
 _WHEREOF = patterns.compile(r"\s*其中")
 

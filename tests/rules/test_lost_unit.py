@@ -128,3 +128,22 @@ def test_numbered_clauses_opening_their_lines_are_no_counts():
     for broken in ("巡察反馈问题4个\n2.1长效治理的意义，已完成整改的问题3个，正在整改1个\n",
                    "巡察反馈问题4个，已完成整改2.1长效治理，正在整改1个\n1.1问题分析\n"):
         assert lint(broken, "lost-unit"), broken
+
+
+@pytest.mark.parametrize("text", [
+    "巡察反馈问题12个，已完成整改10个，正在整改2个，意见可发送至电子邮箱xcb2025@163.com。",
+    "巡察反馈问题12个，已完成整改10个，正在整改2个，详见http://www.xc12.gov.cn/art/2025/7/16/art_3.html。",
+    "巡察反馈问题12个，已完成整改10个，正在整改2个，台账见附件zgtz_v2.1.xlsx。",
+])
+def test_a_machine_token_holds_no_number(text):
+    """An e-mail address, a URL, a file name: their digits name something, they count nothing."""
+    assert [f for f in lint(text) if f.severity != "info" or f.rule == "date-style"] == []
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("邮箱xcb@163.com，巡察反馈问题12个，已完成整改10个，正在整改2.个。", "2."),
+    ("巡察反馈问题12个，已完成整改10个，正在整改2.3.个。", "2.3."),
+])
+def test_a_broken_figure_beside_a_machine_token_is_still_flagged(text, flagged):
+    found = [text[f.column - 1:f.end_column] for f in lint(text, "lost-unit")]
+    assert flagged in found and not any("163" in x for x in found)
