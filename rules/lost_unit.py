@@ -8,7 +8,9 @@ In a counting sentence (one with two or more count words: 反馈…问题, 已�
 - a numeral that is none: 六六个, 百个, 02项, 3.个, 1二个;
 - a count in another unit than its base's: 4个问题，已完成整改3人 / 完成率75个;
 - a mark that parts a figure from its words or follows another mark: 已完成整改，3个 /
-  4个，问题 / 3个、，;
+  4个，问题 / 3个、，. After a verb that reports a finding (发现, 指出, 反映) a comma or colon may
+  open a clause whose subject a figure counts in its own noun (发现，3个村在…还存在问题): that
+  figure is not the verb's count; one of the count's nouns after it is (反馈，4个问题);
 and, in any sentence, where the loss is certain:
 - a number glued to the next enumeration marker: "共排查了251二是…", "督导检查8四是…"
   (the unit and the full stop were lost), or standing right after a marker with a noun after
@@ -47,7 +49,7 @@ DOC_ZH = """丢失或重复了单位的数字，以及近似计数却读不通�
 查出：丢了单位的数字（已完成整改3，正在整改1个；反馈4问题；完成率75。）；丢了数字的单位（已完成整改个，；反馈的个问题）；
 重复的单位或两个单位（3个个、3个项、75%%、4个万）；写错的数字（六六个、百个、02项、3.个、1二个）；
 与基数单位不同的计数（4个问题，已完成整改3人；完成率75个）；把数字与其用语隔开或紧跟另一标点的标点
-（已完成整改，3个；4个，问题；3个、，）。在任何句子中，只在确定丢失时报告：数字与下一个列举标记连在一起
+（已完成整改，3个；4个，问题；3个、，）；但“发现、指出、反映”等动词后的逗号或冒号可以引出一个以数字计数的名词为主语的分句（发现，3个村在…还存在问题），此数字不是动词的计数，而后接计数名词的数字仍是（反馈，4个问题）。在任何句子中，只在确定丢失时报告：数字与下一个列举标记连在一起
 （“共排查了251二是…”“督导检查8四是…”，单位和句号都丢了），或紧跟列举标记、后接名词（“四是33关键岗位人员”）；
 没有单位的金额（“资金3200已全额上缴”“经费24.1用于…”）。
 丢了换行的列表序号（1.标题…2.发文字号…3.…，三个以上连续或从1.开始）、行首的条款编号（8.3长效机制，且另有行首条款编号，GB/T 1.1-2020 第7章）、约数（3900余项、近百个、1000多人次）、范围（5~7人，以及共用一个单位的相邻数字：4、5次）、日期、代码、电话号码、机器字串（电子邮箱、网址、文件名：xcb@163.com、v2.1.xlsx）中的数字和名称中的数字（十四五、三重一大）不报告。

@@ -558,6 +558,11 @@ _ANCHOR_END = patterns.compile(
     r"|(?:涉及|整改)(?:问题)?(?:资金|金额)"
     r"|(?:反馈|反映|指出|查出|发现|交办)(?:了|出)?(?:的)?(?:各类|具体)?(?:问题)?(?:共|共计|总计)?"
     r"|(?:措施|任务)(?:共|共计)?|方面(?:的|共|共计)?|的)$")
+# A verb that reports what was found may take a clause after a comma or colon (发现，3个村…存在…);
+# a figure whose own noun is none of the count's words is that clause's subject, not the verb's count.
+_REPORTING = patterns.compile(r"(?:反馈|反映|指出|查出|发现)(?:了|出)?$")
+_OWN_NOUN = patterns.compile(rf"(?![\d零〇一二两三四五六七八九十百千万亿]|{_ANY_STATUS}|(?:具体|整改)?(?:问题|方面|措施|任务|事项)"
+                             r"|线索|其余|共|的)\p{Han}")
 # The characters the words before a figure may end in (one lookup before the search).
 _ANCHOR_CHARS = frozenset(ch for ch in _ANCHOR_END.pattern if ord(ch) > 127)
 # The words a count is made of: a number just before one of them lost its unit (反馈4问题,
@@ -638,6 +643,8 @@ def defects(text: str, lo: int, hi: int, figures: list, para: int | None = None,
         # with a new clause, and only a figure left bare (已完成整改，3个，) was parted from it. A
         # verb, 其余, 完成率, 占比 or 共 needs its figure: 反馈，4个问题 and 完成率，75% are broken.
         bare = fig.end() >= len(text) or text[fig.end()] in _MARKS or text[fig.end()] == "\n"
+        if not bare and m.group() in ",:" and _REPORTING.search(anchor.group()) and _OWN_NOUN.match(text, fig.end()):
+            continue  # 发现，3个村(社区)在…存在: the figure counts the subject of the clause the verb reports
         aspects = anchor.group().endswith("方面") and m.group() != "、"  # 三个方面，六个问题 (a list takes 、)
         if bare or aspects or not _COMPLETE_END.search(anchor.group()):
             found.append(Defect("mark", i, fig.end()))

@@ -147,3 +147,22 @@ def test_a_machine_token_holds_no_number(text):
 def test_a_broken_figure_beside_a_machine_token_is_still_flagged(text, flagged):
     found = [text[f.column - 1:f.end_column] for f in lint(text, "lost-unit")]
     assert flagged in found and not any("163" in x for x in found)
+
+
+@pytest.mark.parametrize("text", [
+    "但在巡察“回头看”中发现，3个村（社区）在资金管理方面还存在一些突出问题，已完成整改2个，正在整改1个。",
+    "巡察组指出：5名干部履职不到位，反馈问题6个，已完成整改5个，正在整改1个。",
+])
+def test_a_figure_with_its_own_noun_after_a_reporting_verb_starts_a_clause(text):
+    assert lint(text, "lost-unit") == []
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("巡察反馈，4个问题，已完成整改3个，正在整改1个。", "，4个"),       # the count noun: the verb's object
+    ("巡察发现，4个具体问题，已完成整改3个，正在整改1个。", "，4个"),
+    ("巡察发现、3个村存在问题，反馈问题4个，已完成整改3个，正在整改1个。", "、3个"),  # 、 starts no clause
+    ("反馈问题4个，其余，3个村正在整改，已完成整改1个。", "，3个"),     # 其余 needs its figure
+])
+def test_a_mark_between_a_count_word_and_its_figure_is_still_flagged(text, flagged):
+    found = [text[f.column - 1:f.end_column] for f in lint(text, "lost-unit")]
+    assert flagged in found
