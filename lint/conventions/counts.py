@@ -197,6 +197,8 @@ class Group(Record):
         # group's own last; its parts are checked against the level whose figure they match.
         self.levels: list[Figure] = [total]
         self.separate = False  # a group counted apart (另有…, 巡察移交的2个立行立改问题)
+        # The noun the total counts, the last of its phrase: 问题线索 counts 线索 (leads), not 问题.
+        self.head = "问题" if kind == "problems" else "措施" if kind == "measures" else kind
 
 
 class Defect(Record):
@@ -334,6 +336,8 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
         if role in ("problems", "measures", "separate"):
             group = Group("problems" if role == "separate" else role, fig)
             group.separate = role == "separate"
+            if group.separate:
+                group.head = _head(text, m, fig)
             fig.group = group
             if role == "problems" and aspects is not None and fig.start - aspects.end <= 3:
                 group.aspects, aspects.group = aspects, group
@@ -464,30 +468,53 @@ def _amount(fig, m, role, owner, status, groups):
     money.parts.append(fig)
 
 
+_HEAD = patterns.compile(r"(?r)线索|事项|件|问题")
+_HEAD_AFTER = patterns.compile(r"线索|事项|件|问题")
+# The part's own noun, and the heads of the totals it may count: 已整改问题 counts 问题 (or 事项,
+# as notices use the two for one thing), never 问题线索's 线索 nor 信访件's 件.
+_COUNTS = {"问题": ("问题", "事项"), "事项": ("问题", "事项")}
+
+
+def _head(text, m, fig) -> str:
+    """The head noun of a group counted apart: the last noun of its words (移交问题线索 -> 线索),
+    or the first after its figure (另有3件信访件 -> 件)."""
+    said = _HEAD.search(m.group()) if m is not None else None
+    if said is None:
+        said = _HEAD_AFTER.search(text, fig.end, fig.end + 12)
+    return said.group() if said is not None else "问题"
+
+
 def _base(m, fig, totals, subject_group, last_group, plain, groups):
     """The group a part by status refers to: the total its words name (整改措施已完成11项,
     已办结问题3个), or the total said again as its subject (8个问题已整改完成7个); else the one
     total counted in the part's own unit (细化整改措施53项，已完成48项); else the problems
     (反馈的3个问题，制定整改措施10条。已完成整改2个); else the latest figure before it in its own
-    unit that nothing else names (线索60起，已办结27起)."""
+    unit that nothing else names (线索60起，已办结27起). A total is classed by its head noun: a part
+    that names its noun counts the latest total of that noun (已整改问题393个 after 问题408个 and
+    问题线索220个 counts the 408); one that names none, after totals of two nouns it may count, is
+    checked against neither."""
     words = m.groupdict() if m is not None else {}
     subject = words.get("subject") or words.get("named")
     if subject:
-        return next((t for t in reversed(totals) if t.kind == ("measures" if subject in ("措施", "任务")
-                                                                 else "problems")), None)
+        kind = "measures" if subject in ("措施", "任务") else "problems"
+        return next((t for t in reversed(totals) if t.kind == kind
+                     and (kind == "measures" or t.head in _COUNTS[subject])), None)
     if subject_group is not None:
         return subject_group
     latest = {}
     for t in totals:
-        latest[t.kind] = t
+        latest[t.kind, t.head] = t
     fitting = [t for t in latest.values() if t.total.unit == fig.unit]
+    problems = [t for t in latest.values() if t.kind == "problems"]
     found = None
+    if len({t.head for t in fitting if t.kind == "problems"}) > 1:
+        return None  # 问题10个，问题线索3个，已办结2个: which it counts cannot be told
     if len(fitting) == 1:
         found = fitting[0]
     elif len(fitting) > 1:
         found = last_group if last_group in fitting else fitting[-1]
-    elif "problems" in latest and fig.unit in COUNT_UNITS:
-        found = latest["problems"]
+    elif len(problems) == 1 and fig.unit in COUNT_UNITS:
+        found = problems[0]
     if found is not None:
         # A count of the part's kind that no count word names, between that total and the part
         # (问题共计84个，分解整改任务106个，已完成整改98个), may be what the part counts: which
