@@ -522,16 +522,18 @@ def _measure_title(doc, h) -> bool:
 def _organising(doc, root) -> set:
     """The sections on how the work was organised (一、健全组织领导，抓紧抓实问题整改 →（一）强化组织核心…
     （二）强化跟踪指导…): every sub-heading, two or more, is the organiser's own measure, whatever words
-    the section's heading uses. They hold no problem items, where another section may (one that
-    announces the problems, or has sub-headings of another kind)."""
-    found = set()
+    the section's heading uses. They hold no problem items. Where no other section may hold them (a page
+    cut after its first section), sub-headings that carry a measures or status label are still items:
+    problems may be titled by their measures (（一）强化理论武装…。整改情况：…)."""
+    candidates = []
     for section in root.children:
         leaves = [h for h in section.descendants() if not h.children]
         if len(leaves) >= 2 and all(_measure_title(doc, h) for h in leaves):
-            found.add(section)
-    others = [s for s in root.children if s not in found and (
-        s.children or _PROBLEMS_SECTION.match(doc.folded, s.line.start, s.line.end))]
-    return found if others else set()
+            candidates.append((section, leaves))
+    taken = {section for section, _ in candidates}
+    others = any(s not in taken and (s.children or _PROBLEMS_SECTION.match(doc.folded, s.line.start, s.line.end))
+                 for s in root.children)
+    return {section for section, leaves in candidates if others or not any(has_label(doc, h) for h in leaves)}
 
 
 def _items_section(root, doc, organising=frozenset()):

@@ -202,3 +202,8 @@ def test_items_titled_by_their_measures_are_still_items_where_no_other_section_l
     )
     (f,) = lint(text, "missing-status")
     assert text.splitlines()[f.line - 1].startswith("（二）")
+
+
+def test_a_page_cut_after_its_organising_section_asks_no_status():
+    cut = ORGANISED[:ORGANISED.index("二、巡察反馈问题")]
+    assert lint(cut, "missing-status") == []
