@@ -85,6 +85,8 @@ INPUTS = [
     ("placeholders and quoted samples on one line", "txt", _text(lambda n: _repeat("共XX个，如“XX局”、“XX办”", n))),
     ("ordinals k. glued to words on one line", "txt", _text(lambda n: _repeat("已完成整改名称4.审计", n))),
     ("clause numbers opening short lines", "txt", _text(lambda n: _repeat("8.3长效治理，已完成整改3个\n", n))),
+    # one paragraph of totals and their parts, each part looking back for the total it counts
+    ("totals and parts in one paragraph", "txt", _text(lambda n: _repeat("反馈问题4个，涉及5人，已完成整改3个，正在整改1个，", n))),
     # issue 37: the duplicate detector on text that repeats itself
     ("a table flattened into one line, copied", "txt",
      _text(lambda n: HEAD + _repeat("12，", n) + "\n\n" + "12，" * 25 + TAIL)),

@@ -561,3 +561,22 @@ def test_a_configuration_over_one_mib_is_refused(tmp_path):
 def test_a_long_value_is_quoted_short_in_the_error(tmp_path):
     out = _config_run(tmp_path, "rules:\n  paired-punctuation:\n    severity: " + "x" * 50_000 + "\n")
     assert out.returncode == 2 and len(out.stderr) < 400
+
+
+def test_a_part_looks_back_at_a_bounded_number_of_totals(monkeypatch):
+    # A part asked every earlier total of its paragraph which it counts, comparing records field
+    # by field: one line repeating a total and its parts 8,000 times took 155 s.
+    from rectlint.conventions import counts
+
+    seen, base = [], counts._base
+
+    def counted(m, fig, totals, *rest):
+        seen.append(len(totals))
+        return base(m, fig, totals, *rest)
+
+    monkeypatch.setattr(counts, "_base", counted)
+    text = "反馈问题4个，涉及5人，已完成整改3个，正在整改1个，" * 2000
+    groups, _ = counts.read_paragraph(text, 0, len(text))
+    totals = [g for g in groups if g.kind == "problems"]
+    assert len(totals) == 2000 and all([p.status for p in g.parts] == ["done", "open"] for g in totals)
+    assert len(seen) == 4000 and max(seen) <= 4  # each kind's first and latest total

@@ -226,6 +226,77 @@ _CLASSES = {"problems": COUNT_UNITS, "measures": COUNT_UNITS}
 _APPROX_BEFORE = "近上数几约逾超"
 
 
+class _Totals:
+    """A paragraph's count totals, with what a part asks of them kept as they come: a part is
+    answered without a walk over every earlier total (one line repeating 反馈问题4个，已完成整改3个
+    took time quadratic in its totals)."""
+
+    def __init__(self):
+        self.last = None  # the latest total
+        self.latest = {}  # kind: its latest total
+        self.kept_first, self.kept_last = {}, {}  # kind: its first and latest total not counted apart
+        self.before = {}  # kind: its latest total not counted apart, before this sentence
+        self.here_first, self.here_last = {}, {}  # kind: its first and latest total of this sentence
+        self.ids = set()
+        self.sentence_start = -1
+
+    def sentence(self, start: int):
+        self.before, self.here_first, self.here_last = dict(self.kept_last), {}, {}
+        self.sentence_start = start
+
+    def add(self, group):
+        kind = group.kind
+        self.last, self.latest[kind] = group, group
+        self.ids.add(id(group))
+        self.here_first.setdefault(kind, group)
+        self.here_last[kind] = group
+        if not group.separate:
+            self.kept_first.setdefault(kind, group)
+            self.kept_last[kind] = group
+
+    def holds(self, group) -> bool:
+        return id(group) in self.ids
+
+    def usable(self) -> list:
+        """The totals a part may refer to (those counted apart only in their own sentence), cut to
+        what `_base` reads of them: each kind's first and latest, in order."""
+        firsts, lasts = [], []
+        for kind in self.latest:
+            first = self.kept_first.get(kind)
+            if first is None or first.total.start >= self.sentence_start:
+                first = self.here_first.get(kind)
+            last = self.here_last.get(kind) or self.before.get(kind)
+            if first is not None:
+                firsts.append(first)
+                lasts.append(last)
+        start = lambda t: t.total.start
+        return sorted(firsts, key=start) + sorted(lasts, key=start)
+
+    def usable_holds(self, group) -> bool:
+        return not group.separate or group.total.start >= self.sentence_start
+
+
+class _Plain:
+    """The figures of a sentence that no count word names, by unit class."""
+
+    def __init__(self):
+        self.figures, self.starts = {}, {}
+
+    def append(self, fig):
+        cls = unit_class(fig.unit)
+        self.figures.setdefault(cls, []).append(fig)
+        self.starts.setdefault(cls, []).append(fig.start)
+
+    def between(self, cls, lo: int, hi: int) -> bool:
+        starts = self.starts.get(cls, ())
+        k = bisect.bisect_left(starts, lo)
+        return k < len(starts) and starts[k] < hi
+
+    def last(self, cls):
+        figures = self.figures.get(cls)
+        return figures[-1] if figures else None
+
+
 def _figure(m, text) -> Figure:
     num, joined, more, scale, unit = m.groups()  # by position: asking by name costs six times as much
     start = m.start()  # a figure's match starts with its number
@@ -294,7 +365,7 @@ def _names_base(base: str, group: Group) -> bool:
 def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
     """(groups, figures) of a paragraph's counting sentences."""
     groups, figures = [], []
-    totals = []  # the paragraph's count totals, in order
+    totals = _Totals()
     last_group = None  # the group of the latest total or part: an unnamed part or a rate refers to it
     last_part = None
     last_status = None  # the status of the latest part, which an amount after it shares
@@ -312,7 +383,8 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
             whereof = None
         if ev.start() >= sentence_end:
             sentence_start, sentence_end = _sentence_at(text, lo, hi, ev.start())
-            plain = []  # figures of this sentence that no count word names
+            totals.sentence(sentence_start)
+            plain = _Plain()  # figures of this sentence that no count word names
             subject_group = None  # the total said again as the subject of the parts after it
         if ev.re is _ALL_DONE:
             if last_group is not None and last_group.kind == "problems":
@@ -341,22 +413,22 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
             fig.group = group
             if role == "problems" and aspects is not None and fig.start - aspects.end <= 3:
                 group.aspects, aspects.group = aspects, group
-            coarser = totals[-1] if totals else None
+            coarser = totals.last
             if role == "problems" and coarser is not None and _nested(text, coarser, fig):
                 group.levels = coarser.levels + [fig]
             groups.append(group)
-            totals.append(group)
+            totals.add(group)
             last_group, last_status, subject_group = group, None, None
             aspects = None
             continue
         aspects = None
         if role == "restate":
             kind = "problems" if "问题" in m.group("noun") else "measures"
-            group = next((t for t in reversed(totals) if t.kind == kind), None)
+            group = totals.latest.get(kind)
             if group is None:  # said here first: the total itself
                 group = Group(kind, fig)
                 groups.append(group)
-                totals.append(group)
+                totals.add(group)
             else:
                 group.restates.append(fig)
             fig.group, last_group, subject_group = group, group, group
@@ -372,9 +444,9 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
             else:
                 # A group counted apart takes the parts of its own sentence (巡察移交的2个立行立改问题，
                 # 已完成整改2个); after it, unnamed parts speak of the feedback's totals again.
-                usable = [t for t in totals if not t.separate or t.total.start >= sentence_start]
+                usable = totals.usable()
                 owner = last_group
-                if last_group is not None and last_group in totals and last_group not in usable:
+                if last_group is not None and totals.holds(last_group) and not totals.usable_holds(last_group):
                     owner = usable[-1] if usable else None  # the group apart is behind us
                 group = _base(m, fig, usable, subject_group, owner, plain, groups)
             if group is None:
@@ -520,13 +592,11 @@ def _base(m, fig, totals, subject_group, last_group, plain, groups):
         # (问题共计84个，分解整改任务106个，已完成整改98个), may be what the part counts: which
         # total it is cannot be told, so the part is checked against neither.
         cls = unit_class(fig.unit)
-        between = any(found.total.end <= f.start < fig.start and unit_class(f.unit) == cls for f in plain)
-        return None if between else found
+        return None if plain.between(cls, found.total.end, fig.start) else found
     if last_group is not None and fig.unit in _CLASSES.get(last_group.kind, ()):
         return last_group
-    kin = [f for f in plain if unit_class(f.unit) == unit_class(fig.unit)]
-    if kin:
-        base = kin[-1]
+    base = plain.last(unit_class(fig.unit))
+    if base is not None:
         if base.group is None:
             group = Group(unit_class(base.unit), base)
             base.group = group
