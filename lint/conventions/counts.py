@@ -237,6 +237,7 @@ class _Totals:
         self.kept_first, self.kept_last = {}, {}  # kind: its first and latest total not counted apart
         self.before = {}  # kind: its latest total not counted apart, before this sentence
         self.here_first, self.here_last = {}, {}  # kind: its first and latest total of this sentence
+        self.nouns = {}  # (kind, head noun) of every total, in the order they came
         self.ids = set()
         self.sentence_start = -1
 
@@ -245,8 +246,9 @@ class _Totals:
         self.sentence_start = start
 
     def add(self, group):
-        kind = group.kind
-        self.last, self.latest[kind] = group, group
+        self.last, self.latest[group.kind] = group, group
+        kind = group.kind, group.head  # totals of one kind but two nouns (问题, 问题线索) are kept apart
+        self.nouns[kind] = None
         self.ids.add(id(group))
         self.here_first.setdefault(kind, group)
         self.here_last[kind] = group
@@ -259,9 +261,9 @@ class _Totals:
 
     def usable(self) -> list:
         """The totals a part may refer to (those counted apart only in their own sentence), cut to
-        what `_base` reads of them: each kind's first and latest, in order."""
+        what `_base` reads of them: the first and latest of each kind and head noun, in order."""
         firsts, lasts = [], []
-        for kind in self.latest:
+        for kind in self.nouns:
             first = self.kept_first.get(kind)
             if first is None or first.total.start >= self.sentence_start:
                 first = self.here_first.get(kind)

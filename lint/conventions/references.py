@@ -6,12 +6,18 @@ written again inside two different clause frames is the text naming the same thi
 (分别报送市委巡察办、市纪委监委对口联系室、市委组织部审核。… 根据市委巡察办、市纪委监委对口联系室、
 市委组织部审核意见，…): a reference back, in the order the story goes.
 
-Offsets are into `Document.folded` (ASCII ,;:!? and 。).
+A copy of a clause numbered in one place (六是卫健委主要负责人对A、B、C进行提醒谈话。) and carried on
+in the other (三是卫健委主要负责人对A、B、C进行提醒谈话1次。) holds the whole clause in the first: it
+is a copy. Offsets are into `Document.folded` (ASCII ,;:!?() and 。).
 """
 
 from __future__ import annotations
 
+from .. import patterns
+
 _CLAUSE_MARKS = frozenset(",;:。!?\n")
+_ORDINAL = patterns.compile(r"(?:[一二三四五六七八九十]+是|[第其][一二三四五六七八九十]+|首先|其次|再次|最后"
+                            r"|\(?[0-9一二三四五六七八九十]{1,3}[)、.]|[①-⑳])?")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -26,9 +32,17 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _whole(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is its clause, all of it but marks and spaces at its edges."""
+    """Whether text[start:end] is its clause, but for spaces, the ordinal that opens it (六是…, （二）…:
+    序次语 number a clause, they are no part of what it says) and one character at either edge,
+    where a run of shared characters may stop short of a word."""
     a, b = _clause(text, start, end)
-    return not text[a:start].strip(" \t　、") and not text[end:b].strip(" \t　、")
+    while a < start and text[a] in " \t　":
+        a += 1
+    ordinal = _ORDINAL.match(text, a, b)
+    content = ordinal.end() if ordinal is not None else a
+    while b > end and text[b - 1] in " \t　":
+        b -= 1
+    return start - content <= 1 and b - end <= 1
 
 
 def reference_back(text: str, later: tuple[int, int], earlier: tuple[int, int]) -> bool:

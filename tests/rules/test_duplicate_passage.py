@@ -214,5 +214,9 @@ def test_a_list_pasted_as_a_whole_clause_or_with_its_frame_is_still_a_copy():
     assert len(dup(whole)) == 1
     framed = HEAD + item(1, f"将整改方案分别报送{BODIES}审核。") + item(2, f"修改后将整改方案分别报送{BODIES}审核。")
     assert len(dup(framed)) == 1
+    # whole in one place but for the ordinal that numbers it (六是…), carried on in the other (…2次)
+    numbered = HEAD + item(1, "六是局主要负责人对办公室副主任、财务股股长、项目股股长进行提醒谈话。") \
+        + item(2, "三是局主要负责人对办公室副主任、财务股股长、项目股股长进行提醒谈话2次。")
+    assert len(dup(numbered)) == 1
     listed = HEAD + item(1, "一是" + MEASURE) + item(2, "二是组织培训，实行撰稿人初审、分管领导复审、主要领导终审三级审核。")
     assert len(dup(listed)) == 1
