@@ -639,11 +639,12 @@ def _scan(doc, flow, line, start, content, at) -> None:
     stop = bisect.bisect_left(at, end, i)
     if i == stop:
         return
-    quoted = None
+    quoted = opened = None
     if "《" in line.text or "“" in line.text:
         quoted = _quoted(folded, line.start, end)
+        opened = [a for a, _ in quoted]
     for pos in at[i:stop]:
-        if pos < done or (quoted and any(a <= pos < b for a, b in quoted)):
+        if pos < done or (quoted and _within(quoted, opened, pos)):
             continue
         marker = _inline_at(doc, flow, pos, end, content)
         if marker is not None:
@@ -672,6 +673,12 @@ def _quoted(text: str, lo: int, hi: int) -> list:
         q = text.find(_CLOSER[opener], p + 1, hi)
         spans.append((p, q + 1))
         i = q + 1
+
+
+def _within(spans: list, starts: list, pos: int) -> bool:
+    """Whether pos lies in one of `spans`, which are apart and in order (`_quoted`'s)."""
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and pos < spans[k][1]
 
 
 def _inline_at(doc, flow, pos, end, content):
