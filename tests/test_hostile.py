@@ -583,8 +583,8 @@ def test_a_part_looks_back_at_a_bounded_number_of_totals(monkeypatch):
 
 
 def test_each_sentence_of_a_paragraph_is_given_only_its_own_figures(monkeypatch):
-    # Every sentence's defects pass filtered all the paragraph's figures: 6,700 sentences of one
-    # line took 16 s.
+    # Every sentence's defects pass filtered all the paragraph's figures: 13,000 sentences of one
+    # line (200,000 characters) took 6 s.
     from rectlint.conventions import counts
 
     given, defects = [], counts.defects
