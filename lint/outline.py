@@ -37,7 +37,7 @@ _PROBLEMS_SECTION = patterns.compile(r"(?!.*组织).*(?:问题|意见|整改落�
 # 2.压实整改责任); a problem's title names a problem or a shortfall (关于…的问题, …不到位, …不严).
 _MEASURE_TITLE = patterns.compile(
     r"\s*(?:强化|健全|压实|加强|完善|坚持|提高|提升|突出|狠抓|严格|深化|推进|注重|建立|构建|夯实|筑牢|坚决|从严|高位"
-    r"|严肃|精心|周密|细化|扛牢|扛起|抓实|抓紧|抓好|统筹|凝聚|着力|切实|层层|多措|举一反三|立行立改|标本兼治|以上率下)")
+    r"|严肃|精心|周密|细化|扛牢|扛起|抓实|抓紧|抓好|统筹|凝聚|着力|切实|层层|多措|举一反三|标本兼治|以上率下)")
 _PROBLEM_TITLE = patterns.compile(r"问题|不到位|不够|不严|不力|不足|不强|不实|不规范|不及时|不深入|不彻底|不全面|不健全"
                                   r"|不完善|不高|不明显|缺失|缺位|薄弱|欠缺|滞后|偏差|差距|未|没有|存在|违规|违反")
 
@@ -677,11 +677,12 @@ def _scan(doc, flow, line, start, content, at) -> None:
     stop = bisect.bisect_left(at, end, i)
     if i == stop:
         return
-    quoted = None
+    quoted = opened = None
     if "《" in line.text or "“" in line.text:
         quoted = _quoted(folded, line.start, end)
+        opened = [a for a, _ in quoted]
     for pos in at[i:stop]:
-        if pos < done or (quoted and any(a <= pos < b for a, b in quoted)):
+        if pos < done or (quoted and _within(quoted, opened, pos)):
             continue
         marker = _inline_at(doc, flow, pos, end, content)
         if marker is not None:
@@ -710,6 +711,12 @@ def _quoted(text: str, lo: int, hi: int) -> list:
         q = text.find(_CLOSER[opener], p + 1, hi)
         spans.append((p, q + 1))
         i = q + 1
+
+
+def _within(spans: list, starts: list, pos: int) -> bool:
+    """Whether pos lies in one of `spans`, which are apart and in order (`_quoted`'s)."""
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and pos < spans[k][1]
 
 
 def _inline_at(doc, flow, pos, end, content):

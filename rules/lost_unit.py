@@ -94,11 +94,14 @@ def check(doc, options):
             yield Hit(m.start(1), m.end(1), **say("lost-unit.amount", number=m.group(1)))
     text = doc.text
     for _, read in reading(doc):
-        reported = []  # one finding for one slip: 3,.83万元 is a mark and a numeral, once
+        # One finding for one slip: 3,.83万元 is a mark and a numeral, once. In order of start (and
+        # each start reported once), a defect overlaps one reported when it starts before the
+        # furthest end reported: asking every one reported made a long line quadratic.
+        reach = -1
         for d in sorted(read.defects, key=lambda d: (d.start, d.end)):
             key = _MESSAGES.get(d.kind)
-            if key is None or d.start in seen or any(a < d.end and d.start < b for a, b in reported):
+            if key is None or d.start in seen or d.start < reach:
                 continue
             seen.add(d.start)
-            reported.append((d.start, d.end))
+            reach = max(reach, d.end)
             yield Hit(d.start, d.end, **say(key, written=text[d.start:d.end]))

@@ -384,7 +384,10 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
         if whereof is not None and ev.start() >= whereof_end:
             whereof = None
         if ev.start() >= sentence_end:
-            sentence_start, sentence_end = _sentence_at(text, lo, hi, ev.start())
+            # The stop that ended the sentence before is where this one's is looked for from:
+            # looking back to the paragraph's start each time made a long paragraph quadratic.
+            since = sentence_end - 1 if sentence_end > lo else lo
+            sentence_start, sentence_end = _sentence_at(text, since, hi, ev.start())
             totals.sentence(sentence_start)
             plain = _Plain()  # figures of this sentence that no count word names
             subject_group = None  # the total said again as the subject of the parts after it
@@ -657,6 +660,18 @@ _ANCHOR_END = patterns.compile(
     r"|(?:涉及|整改)(?:问题)?(?:资金|金额)"
     r"|(?:反馈|反映|指出|查出|发现|交办)(?:了|出)?(?:的)?(?:各类|具体)?(?:问题)?(?:共|共计|总计)?"
     r"|(?:措施|任务)(?:共|共计)?|方面(?:的|共|共计)?|的)$")
+
+
+def _anchor(text: str, lo: int, end: int):
+    """The count's words ending at `end` (or just before a line ending there), as
+    `_ANCHOR_END.search(text, lo, end)` finds them. A reverse search that fails there goes on to
+    try every position back to `lo`, which made a long line quadratic; a match tries one place."""
+    m = _ANCHOR_END.match(text, lo, end)
+    if m is None and end > lo and text[end - 1] == "\n":  # where `$` also matches
+        m = _ANCHOR_END.match(text, lo, end - 1)
+    return m
+
+
 # A verb that reports what was found may take a clause after a comma or colon (发现，3个村…存在…);
 # a figure whose own noun is none of the count's words is that clause's subject, not the verb's count.
 _REPORTING = patterns.compile(r"(?:反馈|反映|指出|查出|发现)(?:了|出)?$")
@@ -735,7 +750,7 @@ def defects(text: str, lo: int, hi: int, figures: list, para: int | None = None,
         fig = _FIGURE_LIKE.match(text, i + 1)
         if fig is None:
             continue
-        anchor = _ANCHOR_END.search(text, back, i)
+        anchor = _anchor(text, back, i)
         if anchor is None:
             continue
         # A status, a count's noun or 的 is complete before a mark: 已完成整改2个，1个正在整改 goes on
@@ -838,7 +853,7 @@ def _arabic(text, lo, hi, m, starts, found, ordinals):
         elif nxt == "%" or nxt in _NUMERAL_CHARS or nxt in SCALE_CHARS:
             found.append(Defect("numeral", s, e + 2))  # 7万%, 7万5%, 286.4万万元
         return
-    if len(num) >= 5 and "." not in num and not _ANCHOR_END.search(text, lo, s):
+    if len(num) >= 5 and "." not in num and not _anchor(text, lo, s):
         return  # 12366, 318000: a service number or a postcode, no count
     if e < hi and text[e] in "、." and (s == lo or text[s - 1] in "。!?: \t(“"):
         return  # 1、审计报告指出…: a list marker
@@ -878,11 +893,10 @@ def _chinese(text, lo, hi, m, starts, found):
     if nxt in SCALE_CHARS or nxt in _MARKS and text.startswith(_NOUN_AFTER, e + 1):
         e += 1  # 三万方面, 三，方面
         nxt = text[e] if e < hi else ""
-    before = text[lo:s]
-    if not _ANCHOR_END.search(before):
+    if not _anchor(text, lo, s):
         return
     noun = text.startswith(_NOUN_AFTER, e)
-    if before.endswith("的") and not noun:
+    if text[s - 1] == "的" and not noun:
         return  # after 的 a numeral is a count only with the count's noun after it
     if nxt == "" or nxt in _ORPHAN_MARKS or noun:
         found.append(Defect("lost-unit", s, e))
@@ -902,7 +916,7 @@ def _orphan_unit(text, lo, hi, s, e, unit) -> bool:
         return True
     if unit in SCALE_CHARS:  # 万 or 亿 with no number before it, where a figure belongs
         return bool(nxt) and (nxt in _NUMERAL_CHARS or nxt in UNIT_CHARS and (
-            prev in _MARKS or _ANCHOR_END.search(text, lo, s) is not None))
+            prev in _MARKS or _anchor(text, lo, s) is not None))
     twice = nxt == unit or prev == unit  # 件件, 个个: every one of them
     if twice:
         return e + 1 >= hi or text[e + 1] in _MARKS or text.startswith(_NOUN_AFTER, e + 1) \
@@ -911,7 +925,7 @@ def _orphan_unit(text, lo, hi, s, e, unit) -> bool:
         return False  # 各项, 项目: words, not units
     if prev + nxt in _GRAMMAR_WORDS:
         return True  # 问个题: the unit was put inside a count's word
-    if prev in _ANCHOR_CHARS and _ANCHOR_END.search(text, lo, s) is not None:
+    if prev in _ANCHOR_CHARS and _anchor(text, lo, s) is not None:
         return True
     if any(s + 1 >= len(word) and text.startswith(word, s + 1 - len(word)) for word in UNIT_ENDED):
         return False  # 事项, 款项15笔, 文件, 负责人
@@ -927,7 +941,7 @@ def _orphan_unit(text, lo, hi, s, e, unit) -> bool:
 
 def _counted_after(text, lo, start) -> bool:
     """Whether a count's words (other than 的) stand right before a figure: 制定2个0项."""
-    m = _ANCHOR_END.search(text, lo, start)
+    m = _anchor(text, lo, start)
     return m is not None and m.group() != "的"
 
 
@@ -1012,8 +1026,10 @@ def read(text: str, lo: int, hi: int, cues: list | None = None) -> Reading:
     """The counting sentences of a paragraph: their groups, figures and defects."""
     groups, figures = read_paragraph(text, lo, hi)
     found, ordinals = [], {}
+    starts = [f.start for f in figures]  # in order, as read: each sentence's are found by bisection
     for s, e in counting_sentences(text, lo, hi, cues):
-        found += defects(text, s, e, figures, lo, ordinals)
+        own = figures[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+        found += defects(text, s, e, own, lo, ordinals)
     found += _styles(text, groups, figures)
     return Reading(groups, figures, found)
 
