@@ -809,6 +809,24 @@ def _ordinal_run(text: str, at: int, k: int, ordinals: dict) -> bool:
     return last > first and (first == 1 or last - first >= 2)
 
 
+# The nouns that label a notice's items by number at the start of a line (问题2.以人民健康为中心…).
+_ITEM_LABELS = ("问题", "措施", "任务", "事项", "要点", "案例")
+
+
+def _labelled(text: str, s: int) -> bool:
+    """Whether the k. at s follows an item's label that opens its line (问题2.…, 整改措施3.…): the
+    label's number, not a count with a decimal point and no decimals. Looked for at s only."""
+    for label in _ITEM_LABELS:
+        a = s - len(label)
+        if a >= 0 and text.startswith(label, a):
+            if a >= 2 and text.startswith("整改", a - 2):
+                a -= 2
+            while a > 0 and text[a - 1] in " \t\u3000":
+                a -= 1
+            return a == 0 or text[a - 1] == "\n"
+    return False
+
+
 # A numbered clause's number opening a line, its title after it: 8.3长效机制 (GB/T 1.1-2020 §7).
 _SECTION = r"(?:^|(?<=\n))\d{1,2}(?:\.\d{1,2})+(?=[\u3400-\u9fff])"
 _SECTION_NEXT = patterns.compile(_SECTION)
@@ -834,7 +852,7 @@ def _arabic(text, lo, hi, m, starts, found, ordinals):
     if num.endswith(".") and not num.startswith(".") and num.count(".") == 1:
         if e < hi and (text[e] in UNIT_CHARS or text[e] in SCALE_CHARS
                        or s > lo and text[s - 1] not in ": \t\"'“‘(→" and not text[e].isspace()
-                       and not _ordinal_run(text, s, int(num[:-1]), ordinals)):
+                       and not _ordinal_run(text, s, int(num[:-1]), ordinals) and not _labelled(text, s)):
             found.append(Defect("numeral", s, e))  # 3.个, 反馈的4.问题: a decimal point with no decimals
         return  # 1.关于…: a list marker, or a full stop
     if num.startswith(".") or num.count(".") > 1:

@@ -9,13 +9,17 @@ from conftest import lint
     ("共排查了251二是开展谈心谈话。", "251"),
     ("督导检查8四是开展测评。", "8"),
     ("所涉资金3200已全额上缴财政。", "3200"),
+    ("退缴违规金额1,234，已上缴财政。", "1,234"),  # grouped in thousands, and still no unit
+    ("清退补助资金24,97已上缴。", "24"),  # a comma that groups no three digits parts the figure
 ])
 def test_lost_unit(text, number):
     (f,) = lint(text, "lost-unit")
     assert text[f.column - 1:f.end_column] == number
 
 
-@pytest.mark.parametrize("text", ["共排查251个。二是开展谈心谈话。", "所涉资金3200元已全额上缴。", "资金使用不规范。"])
+@pytest.mark.parametrize("text", ["共排查251个。二是开展谈心谈话。", "所涉资金3200元已全额上缴。", "资金使用不规范。",
+                                  "促进上缴违规金额24,978.12 万元，归还原资金渠道1,234万元。",
+                                  "退缴违规金额1,234,567元，已上缴财政。"])
 def test_lost_unit_not_flagged(text):
     assert lint(text, "lost-unit") == []
 
@@ -166,3 +170,15 @@ def test_a_figure_with_its_own_noun_after_a_reporting_verb_starts_a_clause(text)
 def test_a_mark_between_a_count_word_and_its_figure_is_still_flagged(text, flagged):
     found = [text[f.column - 1:f.end_column] for f in lint(text, "lost-unit")]
     assert flagged in found
+
+
+@pytest.mark.parametrize("text", ["问题2.理念树得不够牢，整改情况：已制定方案3个。",
+                                  "  整改措施3.建立台账，已完成整改2个。"])
+def test_an_items_label_and_its_number_opening_a_line_are_no_decimal(text):
+    assert lint(text, "lost-unit") == []
+
+
+@pytest.mark.parametrize("text,flagged", [("反馈问题2.已完成整改1个。", "2."), ("巡察反馈问题4.已完成整改3个，正在整改1个。", "4.")])
+def test_a_labels_number_inside_a_sentence_is_still_a_broken_figure(text, flagged):
+    (f,) = lint(text, "lost-unit")
+    assert text[f.column - 1:f.end_column] == flagged
