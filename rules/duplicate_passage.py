@@ -83,7 +83,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from itertools import chain, groupby
+from itertools import chain, groupby, islice
 
 import regex
 
@@ -217,8 +217,11 @@ def _shingled(doc, units, phrases):
     counts: Counter = Counter()
     room = KEPT
     for u, unit in enumerate(zip(units.starts, units.ends)):
+        segments = _unit_segments(doc, unit, phrases)
+        if not segments:  # most short lines
+            continue
         seen = set()
-        for seg in _unit_segments(doc, unit, phrases):
+        for seg in segments:
             grams = _shingles(seg.text)
             seen.update(grams)
             if len(kept) == len(owner) and len(grams) <= room:
@@ -270,6 +273,7 @@ def _runs(owner, texts, kept, wanted) -> _Runs:
     index = _Index()
     latest, seg, bounds, after, places = index.latest, index.seg, index.bounds, index.next, index.places
     runs = _Runs()
+    lengths = runs.n
     chunks, starts, ends, bits = texts.chunks, texts.starts, texts.ends, texts.BITS
     last = SHINGLE - 1
     for s in range(len(texts)):
@@ -294,7 +298,7 @@ def _runs(owner, texts, kept, wanted) -> _Runs:
                 t, diagonal = key
                 k = starts[t] + i + diagonal + last  # the character that shingle adds in t
                 if k < ends[t] and chunks[t >> bits][k] == text[i + last]:
-                    runs.n[run] += 1
+                    lengths[run] += 1
                     current[key] = run
             following: dict = {}  # alignments followed per earlier segment (a Counter costs more to make)
             for t, _ in current:
@@ -307,9 +311,10 @@ def _runs(owner, texts, kept, wanted) -> _Runs:
                     for p in range(bounds[r], bounds[r + 1]):
                         if following.get(t, 0) >= ALIGNMENTS:
                             break
-                        key = (t, places[p] - i)
+                        j = places[p]
+                        key = (t, j - i)
                         if key not in current:
-                            current[key] = runs.add(s, t, i, places[p])
+                            current[key] = runs.add(s, t, i, j)
                             following[t] = following.get(t, 0) + 1
                 if r == newest:
                     break
@@ -324,11 +329,13 @@ class _Units:
 
     def __init__(self, spans):
         self.starts, self.ends, self.items, self.headings = array("q"), array("q"), [], bytearray()
-        for start, end, item, heading in spans:
-            self.starts.append(start)
-            self.ends.append(end)
-            self.items.append(item)
-            self.headings.append(heading)
+        spans = iter(spans)
+        while batch := list(islice(spans, 4096)):  # a few tuples at a time, moved in columns
+            starts, ends, items, headings = zip(*batch)
+            self.starts.extend(starts)
+            self.ends.extend(ends)
+            self.items.extend(items)
+            self.headings.extend(headings)
 
     def __len__(self) -> int:
         return len(self.starts)
