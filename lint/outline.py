@@ -89,10 +89,10 @@ class Heading(Record):
         statement before it may well say 尚未)."""
         status = self.status
         spans = []
-        if status is not None and status.line is self.line:
+        if status is not None and status.line.number == self.line.number:
             spans.append((status.end, self.line.end))
         for line in self.body:
-            if status is not None and line is status.line:
+            if status is not None and line.number == status.line.number:
                 spans.append((status.end, line.end))
             else:
                 spans.append((line.start, line.end))
@@ -764,7 +764,8 @@ def build_outline(doc) -> Outline:
             if page:
                 frame.update(line.number for line in lines if line.number > date_line.number)
             break
-    body = [line for line in lines if line.number not in frame and line is not title]
+    title_number = title.number if title is not None else None
+    body = [line for line in lines if line.number not in frame and line.number != title_number]
 
     closing = {line.number for line in signature}
     if date_line is not None:

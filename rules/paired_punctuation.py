@@ -67,8 +67,9 @@ def check(doc, options):
     headings = {h.line.number: h for h in doc.outline.headings}
     paras = doc.body_paragraphs()
     # Where a saved page was cut, the other half of a pair lies outside the text.
-    cut_start = paras[0] if paras and not doc.info.starts_whole else None
-    cut_end = paras[-1] if paras and not doc.info.ends_whole else None
+    # By where they start, not by identity: a long document's paragraphs are made when asked for.
+    cut_start = paras[0].start if paras and not doc.info.starts_whole else None
+    cut_end = paras[-1].start if paras and not doc.info.ends_whole else None
     limit = options["max-per-paragraph"]
     # The marks are found a batch of paragraphs at a time: a match object for every bracket of a
     # 10 MiB draft at once took 150 MiB.
@@ -89,7 +90,7 @@ def check(doc, options):
                 skip.update(range(first.marker_start, first.marker_end))
             if _balanced(found, skip):
                 continue
-            hits = sorted(_unmatched(doc, found, skip, para is not cut_start, para is not cut_end),
+            hits = sorted(_unmatched(doc, found, skip, para.start != cut_start, para.start != cut_end),
                           key=lambda h: h.start)
             yield from hits[:limit]
             if len(hits) > limit:
