@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from array import array
 from functools import cached_property
 from operator import attrgetter
 
@@ -69,27 +70,153 @@ class Paragraph(Record):
 
 _BREAK = patterns.compile(r"\r\n|\r|\n")
 _NUMBER = attrgetter("number")
+# From this many lines on, a Document holds its lines as offsets and makes each Line when asked
+# (`Lines`): a 10 MiB text of short lines was 1.5 million Lines, a Paragraph each and their
+# numbers, over 400 MiB. Below it, a list of Lines: an ordinary draft's rules read each line
+# many times, and a Line made at every reading would cost them time.
+LAZY_LINES = 100_000
+_CHUNK = 1 << 16  # characters split at a time: no list of every line's text at once
 
 
-def _split_lines(text: str) -> list[Line]:
+def _line_offsets(text: str) -> tuple[array, array, bytearray]:
+    """(starts, ends, blank flags) of the lines of `text`."""
+    starts, ends, blank = array("q"), array("q"), bytearray()
     if "\r" not in text:  # most text: str.split finds the lines faster than a pattern
-        parts = text.split("\n")
-        if len(parts) > 1 and not parts[-1]:
-            parts.pop()  # a final line ending does not open an empty line
-        lines, pos, cut = [], 0, Line.cut
-        for number, part in enumerate(parts, 1):
-            end = pos + len(part)
-            lines.append(cut(number, pos, end, text, not part.strip()))
-            pos = end + 1
-        return lines
-    lines, pos, number = [], 0, 1
+        pos, size = 0, len(text)
+        while pos < size:
+            cut = text.find("\n", pos + _CHUNK)
+            cut = size if cut < 0 else cut + 1
+            parts = text[pos:cut].split("\n")
+            if text[cut - 1] == "\n":
+                parts.pop()  # a line ending closes its line and does not open an empty one
+            for part in parts:
+                starts.append(pos)
+                pos += len(part)
+                ends.append(pos)
+                blank.append(not part.strip())
+                pos += 1
+        if not starts:
+            starts.append(0), ends.append(0), blank.append(True)
+        return starts, ends, blank
+    pos = 0
     for m in _BREAK.finditer(text):
-        lines.append(Line.cut(number, pos, m.start(), text, not text[pos:m.start()].strip()))
+        starts.append(pos), ends.append(m.start()), blank.append(not text[pos:m.start()].strip())
         pos = m.end()
-        number += 1
-    if pos < len(text) or not lines:  # a final line ending does not open an empty line
-        lines.append(Line.cut(number, pos, len(text), text, not text[pos:].strip()))
-    return lines
+    if pos < len(text) or not starts:  # a final line ending does not open an empty line
+        starts.append(pos), ends.append(len(text)), blank.append(not text[pos:].strip())
+    return starts, ends, blank
+
+
+class Lines:
+    """A long document's lines as a sequence: held as offsets and blank flags, each Line made
+    when it is asked for (a new one each time: compare lines by number, never by identity)."""
+
+    __slots__ = ("_text", "_starts", "_ends", "_blank")
+
+    def __init__(self, text: str, starts: array, ends: array, blank: bytearray):
+        self._text, self._starts, self._ends, self._blank = text, starts, ends, blank
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):  # a list, as a list's slice is
+            return [self[i] for i in range(*index.indices(len(self._starts)))]
+        if index < 0:
+            index += len(self._starts)
+        return Line.cut(index + 1, self._starts[index], self._ends[index], self._text, self._blank[index] == 1)
+
+    def __iter__(self):
+        text, cut = self._text, Line.cut
+        for number, (start, end, blank) in enumerate(zip(self._starts, self._ends, self._blank), 1):
+            yield cut(number, start, end, text, blank == 1)
+
+
+class Picked:
+    """Some items of a sequence (a long document's lines or paragraphs), in order, held as their
+    indexes: a list of them would hold an object each."""
+
+    __slots__ = ("_all", "_at")
+
+    def __init__(self, items, at: array | None = None):
+        self._all = items
+        self._at = array("q") if at is None else at
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return Picked(self._all, self._at[index])
+        return self._all[self._at[index]]
+
+    def __iter__(self):
+        items = self._all
+        for i in self._at:
+            yield items[i]
+
+    def __reversed__(self):
+        items = self._all
+        for i in reversed(self._at):
+            yield items[i]
+
+    def append(self, line: Line) -> None:
+        """Add a line (of a document's Lines, which stands at its number - 1)."""
+        self._at.append(line.number - 1)
+
+    def copy(self) -> "Picked":
+        return Picked(self._all, array("q", self._at))
+
+    def sorted(self) -> "Picked":
+        """The same lines in document order."""
+        at = self._at
+        if any(a >= b for a, b in zip(at, at[1:])):
+            at = array("q", sorted(at))
+        return Picked(self._all, at)
+
+
+class Paragraphs:
+    """A long document's paragraphs as a sequence, each made when asked for from the line it
+    starts at and how many lines it joins."""
+
+    __slots__ = ("_lines", "_first", "_count")
+
+    def __init__(self, lines: Lines, first: array, count: array | None):
+        self._lines, self._first, self._count = lines, first, count
+
+    def __len__(self) -> int:
+        return len(self._first)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._first)))]
+        first = self._first[index]
+        count = 1 if self._count is None else self._count[index]
+        lines = self._lines
+        return Paragraph(lines._starts[first], lines._ends[first + count - 1], lines[first], lines, count)
+
+    def __iter__(self):
+        for i in range(len(self._first)):
+            yield self[i]
+
+    @property
+    def starts(self) -> array:
+        starts = self._lines._starts
+        return array("q", (starts[i] for i in self._first))
+
+
+def _split_lines(text: str, offsets=None) -> list[Line]:
+    """The lines of `text` as a list of Lines (its `_line_offsets`, when already found)."""
+    starts, ends, blank = offsets or _line_offsets(text)
+    cut = Line.cut
+    return [cut(n, a, b, text, c == 1) for n, (a, b, c) in enumerate(zip(starts, ends, blank), 1)]
+
+
+def among(lines, number: int) -> bool:
+    """Whether line `number` is one of `lines` (in document order): a search, not a set of the
+    numbers of them all (a set of a long draft's 1.5 million line numbers was 80 MiB)."""
+    i = bisect.bisect_left(lines, number, key=_NUMBER)
+    return i < len(lines) and lines[i].number == number
 
 
 def position_in(lines: list[Line], starts: list[int], offset: int) -> tuple[int, int]:
@@ -108,8 +235,14 @@ class Document:
         self.kind = kind  # the format read: txt, md, docx or html
         self.notice_kind = notice_kind  # what the text is, when configuration says so (else detected)
         self.folded = fold(text)
-        self.lines = _split_lines(text)
-        self._starts = [line.start for line in self.lines]
+        starts, ends, blank = _line_offsets(text)
+        self.long = len(starts) >= LAZY_LINES
+        if self.long:
+            self.lines = Lines(text, starts, ends, blank)
+            self._starts = starts
+        else:
+            self.lines = _split_lines(text, (starts, ends, blank))
+            self._starts = [line.start for line in self.lines]
         # Lines read from parts other than the body (a .docx's headers, footnotes, text boxes):
         # checked as text, but no part of the notice's outline.
         self.parts = parts or []
@@ -166,9 +299,7 @@ class Document:
         starts = self._starts
         for m in pattern.finditer(self.folded if text is None else text, lines[0].start, lines[-1].end):
             number = bisect.bisect_right(starts, m.start())  # the line holding the match
-            # Whether it is one of `lines` (in document order): a search, not a set of them all.
-            i = bisect.bisect_left(lines, number, key=_NUMBER)
-            if i < len(lines) and lines[i].number == number:
+            if among(lines, number):
                 found.setdefault(number, []).append(m)
         return found
 
@@ -176,6 +307,8 @@ class Document:
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
         """Non-blank lines; in Markdown, runs of non-blank lines."""
+        if self.long:
+            return self._long_paragraphs()
         paras: list[Paragraph] = []
         joined = self.kind == "md"
         open_para = False
@@ -189,6 +322,43 @@ class Document:
                 paras.append(Paragraph(line.start, line.end, line, self.lines))
                 open_para = True
         return paras
+
+    def _long_paragraphs(self) -> Paragraphs:
+        first, count = array("q"), array("q") if self.kind == "md" else None
+        open_para = False
+        for i, blank in enumerate(self.lines._blank):
+            if blank:
+                open_para = False
+            elif count is not None and open_para:
+                count[-1] += 1
+            else:
+                first.append(i)
+                if count is not None:
+                    count.append(1)
+                open_para = True
+        return Paragraphs(self.lines, first, count)
+
+    @cached_property
+    def paragraph_starts(self):
+        """The start offset of each paragraph, in order (a sequence to bisect)."""
+        paras = self.paragraphs
+        return paras.starts if self.long else [p.start for p in paras]
+
+    def filled_lines(self, before: int | None = None):
+        """The non-blank lines, those before line `before` when given."""
+        if not self.long:
+            return [line for line in self.lines if not line.blank and (before is None or line.number < before)]
+        blank = self.lines._blank if before is None else self.lines._blank[:max(0, before - 1)]
+        return Picked(self.lines, array("q", (i for i, flag in enumerate(blank) if not flag)))
+
+    def line_list(self, lines=()):
+        """A list to gather some of this document's lines in (a Picked for a long document)."""
+        if not self.long:
+            return list(lines)
+        picked = Picked(self.lines)
+        for line in lines:
+            picked.append(line)
+        return picked
 
     @cached_property
     def outline(self):
@@ -213,20 +383,27 @@ class Document:
         return self.outline.frame
 
     def body_lines(self) -> list[Line]:
-        """Non-blank lines that belong to the notice itself (a new list each call)."""
-        return list(self._body_lines)
+        """Non-blank lines that belong to the notice itself (a new list each call; of a long
+        document, a sequence not to be changed)."""
+        return self._body_lines if self.long else list(self._body_lines)
 
     def body_paragraphs(self) -> list[Paragraph]:
-        return list(self._body_paragraphs)
+        return self._body_paragraphs if self.long else list(self._body_paragraphs)
 
     @cached_property
     def _body_lines(self) -> list[Line]:
         frame = self.frame
+        if self.long:
+            return Picked(self.lines, array("q", (i for i, blank in enumerate(self.lines._blank)
+                                                  if not blank and i + 1 not in frame)))
         return [line for line in self.lines if not line.blank and line.number not in frame]
 
     @cached_property
     def _body_paragraphs(self) -> list[Paragraph]:
         frame = self.frame
+        if self.long:
+            first = self.paragraphs._first
+            return Picked(self.paragraphs, array("q", (k for k, i in enumerate(first) if i + 1 not in frame)))
         return [p for p in self.paragraphs if p.first.number not in frame]
 
 
