@@ -48,33 +48,43 @@ class Line(Record):
 
 
 class Paragraph(Record):
-    """Consecutive lines read as one paragraph: `count` lines of `all_lines` from `first` on."""
+    """Consecutive lines read as one paragraph: `count` lines of `all_lines` from index `at` on."""
 
     FIELDS = ("start", "end", "lines")
     # One a line of a long draft: no dict each, and no list of its lines, which rules seldom ask
-    # for (a list a paragraph was a third of what the paragraphs of a 10 MiB .docx held).
-    __slots__ = ("start", "end", "first", "count", "_all")
+    # for (a list a paragraph was a third of what the paragraphs of a 10 MiB .docx held). Its
+    # first line is found when asked: most rules read only where a paragraph starts and ends.
+    __slots__ = ("start", "end", "at", "count", "_all")
 
-    def __init__(self, start: int, end: int, first: Line, all_lines: list, count: int = 1):
+    def __init__(self, start: int, end: int, at: int, all_lines, count: int = 1):
         self.start = start
         self.end = end
-        self.first = first
+        self.at = at
         self.count = count
         self._all = all_lines  # its document's lines, in which line n stands at n - 1
 
     @property
+    def first(self) -> Line:
+        return self._all[self.at]
+
+    @property
+    def number(self) -> int:
+        """The number of its first line."""
+        return self.at + 1
+
+    @property
     def lines(self) -> list[Line]:
-        at = self.first.number - 1
-        return self._all[at:at + self.count]
+        return self._all[self.at:self.at + self.count]
 
 
 _BREAK = patterns.compile(r"\r\n|\r|\n")
 _NUMBER = attrgetter("number")
 # From this many lines on, a Document holds its lines as offsets and makes each Line when asked
 # (`Lines`): a 10 MiB text of short lines was 1.5 million Lines, a Paragraph each and their
-# numbers, over 400 MiB. Below it, a list of Lines: an ordinary draft's rules read each line
-# many times, and a Line made at every reading would cost them time.
-LAZY_LINES = 100_000
+# numbers, over 400 MiB. Below it, a list of Lines: rules read each line many times, and a Line
+# made at every reading cost a 10 MiB text of 177,000 lines a tenth more time. Lists cost about
+# 370 bytes a line at the peak, so below this they hold under 90 MiB.
+LAZY_LINES = 250_000
 _CHUNK = 1 << 16  # characters split at a time: no list of every line's text at once
 
 
@@ -121,26 +131,36 @@ class Lines:
 
     def __getitem__(self, index):
         if isinstance(index, slice):  # a list, as a list's slice is
-            return [self[i] for i in range(*index.indices(len(self._starts)))]
+            return list(self.picked(range(*index.indices(len(self._starts)))))
         if index < 0:
             index += len(self._starts)
         return Line.cut(index + 1, self._starts[index], self._ends[index], self._text, self._blank[index] == 1)
 
+    def one(self, i: int) -> Line:
+        """Line i + 1 (i never negative): what Picked asks for, without a slice's or a negative
+        index's checks."""
+        return Line.cut(i + 1, self._starts[i], self._ends[i], self._text, self._blank[i] == 1)
+
     def __iter__(self):
-        text, cut = self._text, Line.cut
-        for number, (start, end, blank) in enumerate(zip(self._starts, self._ends, self._blank), 1):
-            yield cut(number, start, end, text, blank == 1)
+        return self.picked(range(len(self._starts)))
+
+    def picked(self, indexes):
+        """The lines at `indexes`, made one at a time."""
+        text, cut, starts, ends, blank = self._text, Line.cut, self._starts, self._ends, self._blank
+        for i in indexes:
+            yield cut(i + 1, starts[i], ends[i], text, blank[i] == 1)
 
 
 class Picked:
     """Some items of a sequence (a long document's lines or paragraphs), in order, held as their
     indexes: a list of them would hold an object each."""
 
-    __slots__ = ("_all", "_at")
+    __slots__ = ("_all", "_at", "_one")
 
     def __init__(self, items, at: array | None = None):
         self._all = items
         self._at = array("q") if at is None else at
+        self._one = items.one
 
     def __len__(self) -> int:
         return len(self._at)
@@ -148,17 +168,23 @@ class Picked:
     def __getitem__(self, index):
         if isinstance(index, slice):
             return Picked(self._all, self._at[index])
-        return self._all[self._at[index]]
+        return self._one(self._at[index])
 
     def __iter__(self):
-        items = self._all
-        for i in self._at:
-            yield items[i]
+        return self._all.picked(self._at)
 
     def __reversed__(self):
-        items = self._all
-        for i in reversed(self._at):
-            yield items[i]
+        return map(self._one, reversed(self._at))
+
+    def holds(self, number: int) -> bool:
+        """Whether line `number` is one of these lines (of a document's Lines, in order)."""
+        at = self._at
+        i = bisect.bisect_left(at, number - 1)
+        return i < len(at) and at[i] == number - 1
+
+    def without(self, numbers) -> "Picked":
+        """The same lines but those whose numbers are in `numbers`."""
+        return Picked(self._all, array("q", (i for i in self._at if i + 1 not in numbers)))
 
     def append(self, line: Line) -> None:
         """Add a line (of a document's Lines, which stands at its number - 1)."""
@@ -189,15 +215,26 @@ class Paragraphs:
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self._first)))]
-        first = self._first[index]
-        count = 1 if self._count is None else self._count[index]
+            return list(self.picked(range(*index.indices(len(self._first)))))
+        return self.one(index + len(self._first) if index < 0 else index)
+
+    def one(self, k: int) -> Paragraph:
+        first = self._first[k]
+        count = 1 if self._count is None else self._count[k]
         lines = self._lines
-        return Paragraph(lines._starts[first], lines._ends[first + count - 1], lines[first], lines, count)
+        return Paragraph(lines._starts[first], lines._ends[first + count - 1], first, lines, count)
 
     def __iter__(self):
-        for i in range(len(self._first)):
-            yield self[i]
+        return self.picked(range(len(self._first)))
+
+    def picked(self, indexes):
+        """The paragraphs at `indexes`, made one at a time."""
+        lines, all_first, counts = self._lines, self._first, self._count
+        starts, ends = lines._starts, lines._ends
+        for k in indexes:
+            first = all_first[k]
+            count = 1 if counts is None else counts[k]
+            yield Paragraph(starts[first], ends[first + count - 1], first, lines, count)
 
     @property
     def starts(self) -> array:
@@ -215,6 +252,8 @@ def _split_lines(text: str, offsets=None) -> list[Line]:
 def among(lines, number: int) -> bool:
     """Whether line `number` is one of `lines` (in document order): a search, not a set of the
     numbers of them all (a set of a long draft's 1.5 million line numbers was 80 MiB)."""
+    if isinstance(lines, Picked):  # a long document's: its indexes are searched, no Line made
+        return lines.holds(number)
     i = bisect.bisect_left(lines, number, key=_NUMBER)
     return i < len(lines) and lines[i].number == number
 
@@ -319,7 +358,7 @@ class Document:
                 paras[-1].end = line.end
                 paras[-1].count += 1
             else:
-                paras.append(Paragraph(line.start, line.end, line, self.lines))
+                paras.append(Paragraph(line.start, line.end, line.number - 1, self.lines))
                 open_para = True
         return paras
 
@@ -350,6 +389,18 @@ class Document:
             return [line for line in self.lines if not line.blank and (before is None or line.number < before)]
         blank = self.lines._blank if before is None else self.lines._blank[:max(0, before - 1)]
         return Picked(self.lines, array("q", (i for i, flag in enumerate(blank) if not flag)))
+
+    def lines_without(self, lines, numbers):
+        """`lines` but those whose numbers are in `numbers` (of a long document, made no Line)."""
+        if isinstance(lines, Picked):
+            return lines.without(numbers)
+        return [line for line in lines if line.number not in numbers]
+
+    def paragraph_lines(self, paras):
+        """The lines of the given paragraphs, in order."""
+        if self.long:
+            return Picked(self.lines, array("q", (i for p in paras for i in range(p.at, p.at + p.count))))
+        return [line for para in paras for line in para.lines]
 
     def line_list(self, lines=()):
         """A list to gather some of this document's lines in (a Picked for a long document)."""

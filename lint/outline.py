@@ -758,7 +758,7 @@ def build_outline(doc) -> Outline:
     # closes the notice and what follows is the footer; in a draft, 附件/注/抄送 follow it.
     page = doc.kind == "html" or bool(frame)
     date_line, signature = None, []
-    body = doc.line_list(line for line in lines if line.number not in frame)
+    body = doc.lines_without(lines, frame)
     for i in range(len(body) - 1, max(-1, len(body) - 6), -1):
         if body[i].number > text_from and DATE_LINE.match(doc.folded[body[i].start:body[i].end]):
             date_line = body[i]
@@ -772,8 +772,7 @@ def build_outline(doc) -> Outline:
             if page:
                 frame.update(line.number for line in lines if line.number > date_line.number)
             break
-    title_number = title.number if title is not None else None
-    body = doc.line_list(line for line in lines if line.number not in frame and line.number != title_number)
+    body = doc.lines_without(lines, frame if title is None else frame | {title.number})
 
     closing = {line.number for line in signature}
     if date_line is not None:
@@ -791,7 +790,7 @@ def build_outline(doc) -> Outline:
         supervision.insert(0, line)
     closing.update(line.number for line in supervision)
 
-    body = doc.line_list(line for line in body if line.number not in closing)
+    body = doc.lines_without(body, closing)
     # Whole: it ends with its 成文日期, or at the end of a sentence (a saved page cut short ends
     # mid-sentence).
     ends = doc.folded[body[-1].start:body[-1].end].rstrip() if body else ""

@@ -75,17 +75,17 @@ def check(doc, options):
     # 10 MiB draft at once took 150 MiB.
     for at in range(0, len(paras), _BATCH):
         batch = paras[at:at + _BATCH]
-        lines = [line for para in batch for line in para.lines]
+        lines = doc.paragraph_lines(batch)
         marks, ordinals = doc.matches(_MARK, lines), doc.matches(_ORDINAL, lines)
         for para in batch:
             if para.count == 1:  # a paragraph of a plain-text draft is one line
-                found = marks.get(para.first.number)
+                found = marks.get(para.number)
             else:
                 found = [m for line in para.lines for m in marks.get(line.number, ())]
             if not found:
                 continue
             skip = {m.end() - 1 for line in para.lines for m in ordinals.get(line.number, ())}
-            first = headings.get(para.first.number)
+            first = headings.get(para.number)
             if first is not None:
                 skip.update(range(first.marker_start, first.marker_end))
             if _balanced(found, skip):
