@@ -48,33 +48,29 @@ class Line(Record):
 
 
 class Paragraph(Record):
-    """Consecutive lines read as one paragraph: `count` lines of `all_lines` from index `at` on."""
+    """Consecutive lines read as one paragraph: `count` lines of `all_lines` from line `number` on."""
 
     FIELDS = ("start", "end", "lines")
     # One a line of a long draft: no dict each, and no list of its lines, which rules seldom ask
     # for (a list a paragraph was a third of what the paragraphs of a 10 MiB .docx held). Its
     # first line is found when asked: most rules read only where a paragraph starts and ends.
-    __slots__ = ("start", "end", "at", "count", "_all")
+    __slots__ = ("start", "end", "number", "count", "_all")
 
-    def __init__(self, start: int, end: int, at: int, all_lines, count: int = 1):
+    def __init__(self, start: int, end: int, number: int, all_lines, count: int = 1):
         self.start = start
         self.end = end
-        self.at = at
+        self.number = number  # its first line's
         self.count = count
         self._all = all_lines  # its document's lines, in which line n stands at n - 1
 
     @property
     def first(self) -> Line:
-        return self._all[self.at]
-
-    @property
-    def number(self) -> int:
-        """The number of its first line."""
-        return self.at + 1
+        return self._all[self.number - 1]
 
     @property
     def lines(self) -> list[Line]:
-        return self._all[self.at:self.at + self.count]
+        at = self.number - 1
+        return self._all[at:at + self.count]
 
 
 _BREAK = patterns.compile(r"\r\n|\r|\n")
@@ -222,7 +218,7 @@ class Paragraphs:
         first = self._first[k]
         count = 1 if self._count is None else self._count[k]
         lines = self._lines
-        return Paragraph(lines._starts[first], lines._ends[first + count - 1], first, lines, count)
+        return Paragraph(lines._starts[first], lines._ends[first + count - 1], first + 1, lines, count)
 
     def __iter__(self):
         return self.picked(range(len(self._first)))
@@ -234,7 +230,7 @@ class Paragraphs:
         for k in indexes:
             first = all_first[k]
             count = 1 if counts is None else counts[k]
-            yield Paragraph(starts[first], ends[first + count - 1], first, lines, count)
+            yield Paragraph(starts[first], ends[first + count - 1], first + 1, lines, count)
 
     @property
     def starts(self) -> array:
@@ -358,7 +354,7 @@ class Document:
                 paras[-1].end = line.end
                 paras[-1].count += 1
             else:
-                paras.append(Paragraph(line.start, line.end, line.number - 1, self.lines))
+                paras.append(Paragraph(line.start, line.end, line.number, self.lines))
                 open_para = True
         return paras
 
@@ -377,9 +373,10 @@ class Document:
                 open_para = True
         return Paragraphs(self.lines, first, count)
 
-    @cached_property
+    @property
     def paragraph_starts(self):
-        """The start offset of each paragraph, in order (a sequence to bisect)."""
+        """The start offset of each paragraph, in order (a sequence to bisect; made at each call,
+        not kept)."""
         paras = self.paragraphs
         return paras.starts if self.long else [p.start for p in paras]
 
@@ -399,7 +396,8 @@ class Document:
     def paragraph_lines(self, paras):
         """The lines of the given paragraphs, in order."""
         if self.long:
-            return Picked(self.lines, array("q", (i for p in paras for i in range(p.at, p.at + p.count))))
+            at = (i for p in paras for i in range(p.number - 1, p.number - 1 + p.count))
+            return Picked(self.lines, array("q", at))
         return [line for para in paras for line in para.lines]
 
     def line_list(self, lines=()):
