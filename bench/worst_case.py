@@ -85,6 +85,14 @@ INPUTS = [
     ("placeholders and quoted samples on one line", "txt", _text(lambda n: _repeat("共XX个，如“XX局”、“XX办”", n))),
     ("ordinals k. glued to words on one line", "txt", _text(lambda n: _repeat("已完成整改名称4.审计", n))),
     ("clause numbers opening short lines", "txt", _text(lambda n: _repeat("8.3长效治理，已完成整改3个\n", n))),
+    # one paragraph of totals and their parts, each part looking back for the total it counts
+    ("totals and parts in one paragraph", "txt", _text(lambda n: _repeat("反馈问题4个，涉及5人，已完成整改3个，正在整改1个，", n))),
+    ("counting sentences in one paragraph", "txt", _text(lambda n: _repeat("审计发现问题4个，已整改4个。修订制度5项。", n))),
+    ("e-mail addresses and file names among counts", "txt",
+     _text(lambda n: _repeat("反馈问题4个，已完成整改3个，邮箱a1.b2@163.com，附件v2.1.3.xlsx，", n))),
+    ("two marks after every count on one line", "txt", _text(lambda n: _repeat("等六个方面存在的56个具体问题,。", n))),
+    ("table rows with quotes flattened onto one line", "txt",
+     _text(lambda n: _repeat("1 | 社区“三务”公开不及时 | 每月10日前公开党务、居务、财务 | 2025年9月 | 已完成", n))),
     # issue 37: the duplicate detector on text that repeats itself
     ("a table flattened into one line, copied", "txt",
      _text(lambda n: HEAD + _repeat("12，", n) + "\n\n" + "12，" * 25 + TAIL)),

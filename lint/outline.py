@@ -35,6 +35,13 @@ _TITLE_WORDS = patterns.compile(r"整改|通报|报告|情况")
 # A section named for the problems or the feedback, not for how the rectification was organised
 # (一、组织落实整改情况, 一、党委及主要负责人组织落实整改情况).
 _PROBLEMS_SECTION = patterns.compile(r"(?!.*组织).*(?:问题|意见|整改落实|整改情况)")
+# A sub-heading that is the organiser's own measure opens with its verb (（一）强化组织核心，有序统筹部署；
+# 2.压实整改责任); a problem's title names a problem or a shortfall (关于…的问题, …不到位, …不严).
+_MEASURE_TITLE = patterns.compile(
+    r"\s*(?:强化|健全|压实|加强|完善|坚持|提高|提升|突出|狠抓|严格|深化|推进|注重|建立|构建|夯实|筑牢|坚决|从严|高位"
+    r"|严肃|精心|周密|细化|扛牢|扛起|抓实|抓紧|抓好|统筹|凝聚|着力|切实|层层|多措|举一反三|标本兼治|以上率下)")
+_PROBLEM_TITLE = patterns.compile(r"问题|不到位|不够|不严|不力|不足|不强|不实|不规范|不及时|不深入|不彻底|不全面|不健全"
+                                  r"|不完善|不高|不明显|缺失|缺位|薄弱|欠缺|滞后|偏差|差距|未|没有|存在|违规|违反")
 
 
 class Heading(Record):
@@ -511,7 +518,33 @@ def has_label(doc, heading) -> bool:
                for line in heading.body)
 
 
-def _items_section(root, doc):
+def _measure_title(doc, h) -> bool:
+    """Whether a heading is the organiser's own measure: it opens with an action verb and names no
+    problem up to its first full stop."""
+    text = doc.folded
+    stop = text.find("。", h.marker_end, h.line.end)
+    end = h.line.end if stop < 0 else stop
+    return _MEASURE_TITLE.match(text, h.marker_end, end) is not None and _PROBLEM_TITLE.search(text, h.marker_end, end) is None
+
+
+def _organising(doc, root) -> set:
+    """The sections on how the work was organised (一、健全组织领导，抓紧抓实问题整改 →（一）强化组织核心…
+    （二）强化跟踪指导…): every sub-heading, two or more, is the organiser's own measure, whatever words
+    the section's heading uses. They hold no problem items. Where no other section may hold them (a page
+    cut after its first section), sub-headings that carry a measures or status label are still items:
+    problems may be titled by their measures (（一）强化理论武装…。整改情况：…)."""
+    candidates = []
+    for section in root.children:
+        leaves = [h for h in section.descendants() if not h.children]
+        if len(leaves) >= 2 and all(_measure_title(doc, h) for h in leaves):
+            candidates.append((section, leaves))
+    taken = {section for section, _ in candidates}
+    others = any(s not in taken and (s.children or _PROBLEMS_SECTION.match(doc.folded, s.line.start, s.line.end))
+                 for s in root.children)
+    return {section for section, leaves in candidates if others or not any(has_label(doc, h) for h in leaves)}
+
+
+def _items_section(root, doc, organising=frozenset()):
     """The 一、 section that lists the problems.
 
     It is the one whose subtree holds the most measures labels and statuses; failing
@@ -521,6 +554,8 @@ def _items_section(root, doc):
     """
     best, best_score = None, 0
     for section in root.children:
+        if section in organising:
+            continue
         score = sum(h.status is not None or has_label(doc, h) for h in [section, *section.descendants()])
         if score > best_score:
             best, best_score = section, score
@@ -529,7 +564,8 @@ def _items_section(root, doc):
         return None  # the problems are the top-level headings themselves (一、问题。整改情况：…)
     if best is not None or not root.children:
         return best
-    named = [s for s in root.children if _PROBLEMS_SECTION.match(doc.folded, s.line.start, s.line.end)]
+    named = [s for s in root.children if s not in organising
+             and _PROBLEMS_SECTION.match(doc.folded, s.line.start, s.line.end)]
     return named[0] if named else None
 
 
@@ -537,7 +573,7 @@ def _marked(doc, h) -> bool:
     return h.status is not None or has_label(doc, h)
 
 
-def _problem_sections(root, doc, best) -> list:
+def _problem_sections(root, doc, best, organising=frozenset()) -> list:
     """The sections that list the problems: the best one, and each sibling that lists its own the
     same way. A notice without 一、 sections may group its problems by aspect at the top
     (（一）在…方面 → 1.关于…问题 → （1）…整改状态：…), and one with them may list two kinds of problems
@@ -551,6 +587,8 @@ def _problem_sections(root, doc, best) -> list:
     for section in root.children:
         leaves = [h for h in section.descendants() if not h.children]
         marked = [h for h in leaves if _marked(doc, h)]
+        if section in organising:
+            continue
         if section is best or (marked and 2 * len(marked) >= len(leaves) and {h.level for h in marked} <= levels):
             found.append(section)
     return found
@@ -647,11 +685,12 @@ def _scan(doc, flow, line, start, content, at) -> None:
     stop = bisect.bisect_left(at, end, i)
     if i == stop:
         return
-    quoted = None
+    quoted = opened = None
     if "《" in line.text or "“" in line.text:
         quoted = _quoted(folded, line.start, end)
+        opened = [a for a, _ in quoted]
     for pos in at[i:stop]:
-        if pos < done or (quoted and any(a <= pos < b for a, b in quoted)):
+        if pos < done or (quoted and _within(quoted, opened, pos)):
             continue
         marker = _inline_at(doc, flow, pos, end, content)
         if marker is not None:
@@ -680,6 +719,12 @@ def _quoted(text: str, lo: int, hi: int) -> list:
         q = text.find(_CLOSER[opener], p + 1, hi)
         spans.append((p, q + 1))
         i = q + 1
+
+
+def _within(spans: list, starts: list, pos: int) -> bool:
+    """Whether pos lies in one of `spans`, which are apart and in order (`_quoted`'s)."""
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and pos < spans[k][1]
 
 
 def _inline_at(doc, flow, pos, end, content):
@@ -830,11 +875,12 @@ def build_outline(doc) -> Outline:
 
     for heading in builder.root.descendants():
         heading.status = _status(doc, heading)
-    sections = _problem_sections(builder.root, doc, _items_section(builder.root, doc))
+    organising = _organising(doc, builder.root)
+    sections = _problem_sections(builder.root, doc, _items_section(builder.root, doc, organising), organising)
     section = sections[0] if len(sections) == 1 else None  # the problems may span several sections
     if sections:
         items = [h for scope in sections for h in _items(doc, scope)]
-    elif any(_marked(doc, h) for h in builder.root.descendants()):
+    elif not organising and any(_marked(doc, h) for h in builder.root.descendants()):
         items = _items(doc, builder.root)  # items without 一、 sections
     else:
         items = []

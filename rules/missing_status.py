@@ -17,7 +17,11 @@ its last item, that item's status may lie beyond the cut and is not asked for.
 Statuses are owed by problems: when no item states one and none carries a
 measures label (整改情况：), the paragraphs of a section on how the work was
 organised (一、组织落实整改情况 → 1.以高度政治自觉扛起责任。…) are not asked,
-unless its heading names the problems too. In an audit report (审计查出问题整改情况的报告) an
+unless its heading names the problems too. A section whose sub-headings (two or more) are all
+the organiser's own measures, each opening with its verb and naming no problem (一、健全组织领导，
+抓紧抓实问题整改 → （一）强化组织核心，有序统筹部署 （二）强化跟踪指导…), is that organising part
+whatever its heading says, and holds no items (where it is the only section on a cut page,
+sub-headings that carry a measures or status label are still items: problems may be titled by their measures). In an audit report (审计查出问题整改情况的报告) an
 item tells its rectification as the action taken, and that action stated as done (已将…收回,
 已全部拨付, 完善了…制度) is its status; in an inspection notice it is a measure, and the item still
 owes a status.
@@ -67,6 +71,7 @@ DOC_ZH = """没有写明整改状态的问题条目。
 、条目中均不写状态的通报，遵循的是另一种惯例，不报告；页面在最后一条后被截断时，不要求该条的状态。
 状态是问题条目应写的：没有任何条目写状态、也没有条目带措施标签（整改情况：）时，讲整改如何组织的部分
 （一、组织落实整改情况 → 1.以高度政治自觉扛起责任。…）中的段落不要求写，除非其标题同时点明问题。
+若某部分的下级标题（两个以上）全都是组织者自己的措施（以动词开头、不点明问题：（一）强化组织核心，有序统筹部署；（二）强化跟踪指导…），无论其标题怎么写（一、健全组织领导，抓紧抓实问题整改），它都是讲组织的部分，其中不取问题条目（页面截断、只剩这一部分时，带措施或状态标签的下级标题仍是条目：问题也可以用措施作标题）。
 审计整改报告中，条目以所采取的行动说明整改，写明已经做到的行动（已将…收回、已全部拨付、完善了…制度）
 即是其状态；在巡视巡察整改通报中，这些只是措施，条目仍须写明状态。
 

@@ -13,6 +13,9 @@ against the base its sentence names, not against the nearest number:
   Where another count of the parts' kind that no status word names stands between N and the
   parts (问题N个，分解为整改任务M个，已完成X个), the parts may count either: they are checked
   against neither.
+  A total is classed by its head noun, the last of its phrase (问题线索 counts leads, 信访件 letters):
+  a part that names its noun (已整改问题393个) counts the latest total of that noun, and one that
+  names none, after totals of two nouns in its unit, is checked against neither.
 A rate of growth (同比增长12%), a ratio to a requirement (低于25%要求), ranges (5~7人) and
 approximate figures (3900余项, 1000多人次) are not shares of a total and are left alone.
 
@@ -40,6 +43,7 @@ DOC_ZH = """正文中对不上的数量、部分、完成率与占比。
 “共N…，其中a…、b…、c…”中各部分可以只列一部分，但合计不能超过 N，单位须一致（人与名；元与万元、亿元换算）；
 “N个…，已完成X个，正在整改Y个，完成率Z%”中各状态数之和应为 N，Z 应为 X/N；
 若 N 与这些部分之间还有一个同类、且没有状态词说明的数（问题N个，分解为整改任务M个，已完成X个），部分可能指其中任一个，两个都不比。
+总数按其中心名词归类（“问题线索”计的是线索，“信访件”计的是件）：写明名词的部分（已整改问题393个）与最近的同名词总数相比；未写名词、而前面有两种名词的同单位总数时，两个都不比。
 同比增长率、与要求相比的比例（低于25%要求）、范围（5~7人）和约数（3900余项、1000多人次）不是占比，不检查。
 
 依据：对不上的算术会让读者怀疑通报中的每一个数字。

@@ -32,7 +32,7 @@ import regex
 from .. import patterns
 from ..record import Record
 from .numbers import (COUNT_UNITS, MEASURE_CHARS, QUANTIFIERS, SCALE_CHARS, UNIT, UNIT_CHARS, UNIT_ENDED, UNIT_WORDS,
-                      system, to_int, unit_class, value, well_formed)
+                      in_machine_token, system, to_int, unit_class, value, well_formed)
 from .dates import JOINER_CHAR
 from .status import ALL_DONE as ALL_DONE_PHRASE, COUNTED_DONE, COUNTED_OPEN, ON_THE_SPOT
 
@@ -197,6 +197,8 @@ class Group(Record):
         # group's own last; its parts are checked against the level whose figure they match.
         self.levels: list[Figure] = [total]
         self.separate = False  # a group counted apart (另有…, 巡察移交的2个立行立改问题)
+        # The noun the total counts, the last of its phrase: 问题线索 counts 线索 (leads), not 问题.
+        self.head = "问题" if kind == "problems" else "措施" if kind == "measures" else kind
 
 
 class Defect(Record):
@@ -222,6 +224,79 @@ class Reading(Record):
 
 _CLASSES = {"problems": COUNT_UNITS, "measures": COUNT_UNITS}
 _APPROX_BEFORE = "近上数几约逾超"
+
+
+class _Totals:
+    """A paragraph's count totals, with what a part asks of them kept as they come: a part is
+    answered without a walk over every earlier total (one line repeating 反馈问题4个，已完成整改3个
+    took time quadratic in its totals)."""
+
+    def __init__(self):
+        self.last = None  # the latest total
+        self.latest = {}  # kind: its latest total
+        self.kept_first, self.kept_last = {}, {}  # kind: its first and latest total not counted apart
+        self.before = {}  # kind: its latest total not counted apart, before this sentence
+        self.here_first, self.here_last = {}, {}  # kind: its first and latest total of this sentence
+        self.nouns = {}  # (kind, head noun) of every total, in the order they came
+        self.ids = set()
+        self.sentence_start = -1
+
+    def sentence(self, start: int):
+        self.before, self.here_first, self.here_last = dict(self.kept_last), {}, {}
+        self.sentence_start = start
+
+    def add(self, group):
+        self.last, self.latest[group.kind] = group, group
+        kind = group.kind, group.head  # totals of one kind but two nouns (问题, 问题线索) are kept apart
+        self.nouns[kind] = None
+        self.ids.add(id(group))
+        self.here_first.setdefault(kind, group)
+        self.here_last[kind] = group
+        if not group.separate:
+            self.kept_first.setdefault(kind, group)
+            self.kept_last[kind] = group
+
+    def holds(self, group) -> bool:
+        return id(group) in self.ids
+
+    def usable(self) -> list:
+        """The totals a part may refer to (those counted apart only in their own sentence), cut to
+        what `_base` reads of them: the first and latest of each kind and head noun, in order."""
+        firsts, lasts = [], []
+        for kind in self.nouns:
+            first = self.kept_first.get(kind)
+            if first is None or first.total.start >= self.sentence_start:
+                first = self.here_first.get(kind)
+            last = self.here_last.get(kind) or self.before.get(kind)
+            if first is not None:
+                firsts.append(first)
+                lasts.append(last)
+        start = lambda t: t.total.start
+        return sorted(firsts, key=start) + sorted(lasts, key=start)
+
+    def usable_holds(self, group) -> bool:
+        return not group.separate or group.total.start >= self.sentence_start
+
+
+class _Plain:
+    """The figures of a sentence that no count word names, by unit class."""
+
+    def __init__(self):
+        self.figures, self.starts = {}, {}
+
+    def append(self, fig):
+        cls = unit_class(fig.unit)
+        self.figures.setdefault(cls, []).append(fig)
+        self.starts.setdefault(cls, []).append(fig.start)
+
+    def between(self, cls, lo: int, hi: int) -> bool:
+        starts = self.starts.get(cls, ())
+        k = bisect.bisect_left(starts, lo)
+        return k < len(starts) and starts[k] < hi
+
+    def last(self, cls):
+        figures = self.figures.get(cls)
+        return figures[-1] if figures else None
 
 
 def _figure(m, text) -> Figure:
@@ -292,7 +367,7 @@ def _names_base(base: str, group: Group) -> bool:
 def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
     """(groups, figures) of a paragraph's counting sentences."""
     groups, figures = [], []
-    totals = []  # the paragraph's count totals, in order
+    totals = _Totals()
     last_group = None  # the group of the latest total or part: an unnamed part or a rate refers to it
     last_part = None
     last_status = None  # the status of the latest part, which an amount after it shares
@@ -309,8 +384,12 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
         if whereof is not None and ev.start() >= whereof_end:
             whereof = None
         if ev.start() >= sentence_end:
-            sentence_start, sentence_end = _sentence_at(text, lo, hi, ev.start())
-            plain = []  # figures of this sentence that no count word names
+            # The stop that ended the sentence before is where this one's is looked for from:
+            # looking back to the paragraph's start each time made a long paragraph quadratic.
+            since = sentence_end - 1 if sentence_end > lo else lo
+            sentence_start, sentence_end = _sentence_at(text, since, hi, ev.start())
+            totals.sentence(sentence_start)
+            plain = _Plain()  # figures of this sentence that no count word names
             subject_group = None  # the total said again as the subject of the parts after it
         if ev.re is _ALL_DONE:
             if last_group is not None and last_group.kind == "problems":
@@ -334,25 +413,27 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
         if role in ("problems", "measures", "separate"):
             group = Group("problems" if role == "separate" else role, fig)
             group.separate = role == "separate"
+            if group.separate:
+                group.head = _head(text, m, fig)
             fig.group = group
             if role == "problems" and aspects is not None and fig.start - aspects.end <= 3:
                 group.aspects, aspects.group = aspects, group
-            coarser = totals[-1] if totals else None
+            coarser = totals.last
             if role == "problems" and coarser is not None and _nested(text, coarser, fig):
                 group.levels = coarser.levels + [fig]
             groups.append(group)
-            totals.append(group)
+            totals.add(group)
             last_group, last_status, subject_group = group, None, None
             aspects = None
             continue
         aspects = None
         if role == "restate":
             kind = "problems" if "问题" in m.group("noun") else "measures"
-            group = next((t for t in reversed(totals) if t.kind == kind), None)
+            group = totals.latest.get(kind)
             if group is None:  # said here first: the total itself
                 group = Group(kind, fig)
                 groups.append(group)
-                totals.append(group)
+                totals.add(group)
             else:
                 group.restates.append(fig)
             fig.group, last_group, subject_group = group, group, group
@@ -368,9 +449,9 @@ def read_paragraph(text: str, lo: int, hi: int) -> tuple[list, list]:
             else:
                 # A group counted apart takes the parts of its own sentence (巡察移交的2个立行立改问题，
                 # 已完成整改2个); after it, unnamed parts speak of the feedback's totals again.
-                usable = [t for t in totals if not t.separate or t.total.start >= sentence_start]
+                usable = totals.usable()
                 owner = last_group
-                if last_group is not None and last_group in totals and last_group not in usable:
+                if last_group is not None and totals.holds(last_group) and not totals.usable_holds(last_group):
                     owner = usable[-1] if usable else None  # the group apart is behind us
                 group = _base(m, fig, usable, subject_group, owner, plain, groups)
             if group is None:
@@ -464,42 +545,63 @@ def _amount(fig, m, role, owner, status, groups):
     money.parts.append(fig)
 
 
+_HEAD = patterns.compile(r"(?r)线索|事项|件|问题")
+_HEAD_AFTER = patterns.compile(r"线索|事项|件|问题")
+# The part's own noun, and the heads of the totals it may count: 已整改问题 counts 问题 (or 事项,
+# as notices use the two for one thing), never 问题线索's 线索 nor 信访件's 件.
+_COUNTS = {"问题": ("问题", "事项"), "事项": ("问题", "事项")}
+
+
+def _head(text, m, fig) -> str:
+    """The head noun of a group counted apart: the last noun of its words (移交问题线索 -> 线索),
+    or the first after its figure (另有3件信访件 -> 件)."""
+    said = _HEAD.search(m.group()) if m is not None else None
+    if said is None:
+        said = _HEAD_AFTER.search(text, fig.end, fig.end + 12)
+    return said.group() if said is not None else "问题"
+
+
 def _base(m, fig, totals, subject_group, last_group, plain, groups):
     """The group a part by status refers to: the total its words name (整改措施已完成11项,
     已办结问题3个), or the total said again as its subject (8个问题已整改完成7个); else the one
     total counted in the part's own unit (细化整改措施53项，已完成48项); else the problems
     (反馈的3个问题，制定整改措施10条。已完成整改2个); else the latest figure before it in its own
-    unit that nothing else names (线索60起，已办结27起)."""
+    unit that nothing else names (线索60起，已办结27起). A total is classed by its head noun: a part
+    that names its noun counts the latest total of that noun (已整改问题393个 after 问题408个 and
+    问题线索220个 counts the 408); one that names none, after totals of two nouns it may count, is
+    checked against neither."""
     words = m.groupdict() if m is not None else {}
     subject = words.get("subject") or words.get("named")
     if subject:
-        return next((t for t in reversed(totals) if t.kind == ("measures" if subject in ("措施", "任务")
-                                                                 else "problems")), None)
+        kind = "measures" if subject in ("措施", "任务") else "problems"
+        return next((t for t in reversed(totals) if t.kind == kind
+                     and (kind == "measures" or t.head in _COUNTS[subject])), None)
     if subject_group is not None:
         return subject_group
     latest = {}
     for t in totals:
-        latest[t.kind] = t
+        latest[t.kind, t.head] = t
     fitting = [t for t in latest.values() if t.total.unit == fig.unit]
+    problems = [t for t in latest.values() if t.kind == "problems"]
     found = None
+    if len({t.head for t in fitting if t.kind == "problems"}) > 1:
+        return None  # 问题10个，问题线索3个，已办结2个: which it counts cannot be told
     if len(fitting) == 1:
         found = fitting[0]
     elif len(fitting) > 1:
         found = last_group if last_group in fitting else fitting[-1]
-    elif "problems" in latest and fig.unit in COUNT_UNITS:
-        found = latest["problems"]
+    elif len(problems) == 1 and fig.unit in COUNT_UNITS:
+        found = problems[0]
     if found is not None:
         # A count of the part's kind that no count word names, between that total and the part
         # (问题共计84个，分解整改任务106个，已完成整改98个), may be what the part counts: which
         # total it is cannot be told, so the part is checked against neither.
         cls = unit_class(fig.unit)
-        between = any(found.total.end <= f.start < fig.start and unit_class(f.unit) == cls for f in plain)
-        return None if between else found
+        return None if plain.between(cls, found.total.end, fig.start) else found
     if last_group is not None and fig.unit in _CLASSES.get(last_group.kind, ()):
         return last_group
-    kin = [f for f in plain if unit_class(f.unit) == unit_class(fig.unit)]
-    if kin:
-        base = kin[-1]
+    base = plain.last(unit_class(fig.unit))
+    if base is not None:
         if base.group is None:
             group = Group(unit_class(base.unit), base)
             base.group = group
@@ -530,8 +632,10 @@ def _stop(text, pos, hi, brackets=False):
 
 
 def _coded(text: str, start: int) -> bool:
-    """A number glued to Latin letters, a dash or a slash is a code, not a count."""
-    return start > 0 and text[start - 1].isascii() and (text[start - 1].isalnum() or text[start - 1] in "-/_")
+    """A number glued to Latin letters, a dash or a slash is a code, not a count; so is one inside
+    a machine token (wbdexcz@163.com, art_3.html)."""
+    return start > 0 and text[start - 1].isascii() and (text[start - 1].isalnum() or text[start - 1] in "-/_") \
+        or in_machine_token(text, start)
 
 
 # -- what nearly reads as a figure --------------------------------------------------------------
@@ -556,6 +660,23 @@ _ANCHOR_END = patterns.compile(
     r"|(?:涉及|整改)(?:问题)?(?:资金|金额)"
     r"|(?:反馈|反映|指出|查出|发现|交办)(?:了|出)?(?:的)?(?:各类|具体)?(?:问题)?(?:共|共计|总计)?"
     r"|(?:措施|任务)(?:共|共计)?|方面(?:的|共|共计)?|的)$")
+
+
+def _anchor(text: str, lo: int, end: int):
+    """The count's words ending at `end` (or just before a line ending there), as
+    `_ANCHOR_END.search(text, lo, end)` finds them. A reverse search that fails there goes on to
+    try every position back to `lo`, which made a long line quadratic; a match tries one place."""
+    m = _ANCHOR_END.match(text, lo, end)
+    if m is None and end > lo and text[end - 1] == "\n":  # where `$` also matches
+        m = _ANCHOR_END.match(text, lo, end - 1)
+    return m
+
+
+# A verb that reports what was found may take a clause after a comma or colon (发现，3个村…存在…);
+# a figure whose own noun is none of the count's words is that clause's subject, not the verb's count.
+_REPORTING = patterns.compile(r"(?:反馈|反映|指出|查出|发现)(?:了|出)?$")
+_OWN_NOUN = patterns.compile(rf"(?![\d零〇一二两三四五六七八九十百千万亿]|{_ANY_STATUS}|(?:具体|整改)?(?:问题|方面|措施|任务|事项)"
+                             r"|线索|其余|共|的)\p{Han}")
 # The characters the words before a figure may end in (one lookup before the search).
 _ANCHOR_CHARS = frozenset(ch for ch in _ANCHOR_END.pattern if ord(ch) > 127)
 # The words a count is made of: a number just before one of them lost its unit (反馈4问题,
@@ -629,13 +750,15 @@ def defects(text: str, lo: int, hi: int, figures: list, para: int | None = None,
         fig = _FIGURE_LIKE.match(text, i + 1)
         if fig is None:
             continue
-        anchor = _ANCHOR_END.search(text, back, i)
+        anchor = _anchor(text, back, i)
         if anchor is None:
             continue
         # A status, a count's noun or 的 is complete before a mark: 已完成整改2个，1个正在整改 goes on
         # with a new clause, and only a figure left bare (已完成整改，3个，) was parted from it. A
         # verb, 其余, 完成率, 占比 or 共 needs its figure: 反馈，4个问题 and 完成率，75% are broken.
         bare = fig.end() >= len(text) or text[fig.end()] in _MARKS or text[fig.end()] == "\n"
+        if not bare and m.group() in ",:" and _REPORTING.search(anchor.group()) and _OWN_NOUN.match(text, fig.end()):
+            continue  # 发现，3个村(社区)在…存在: the figure counts the subject of the clause the verb reports
         aspects = anchor.group().endswith("方面") and m.group() != "、"  # 三个方面，六个问题 (a list takes 、)
         if bare or aspects or not _COMPLETE_END.search(anchor.group()):
             found.append(Defect("mark", i, fig.end()))
@@ -686,6 +809,24 @@ def _ordinal_run(text: str, at: int, k: int, ordinals: dict) -> bool:
     return last > first and (first == 1 or last - first >= 2)
 
 
+# The nouns that label a notice's items by number at the start of a line (问题2.以人民健康为中心…).
+_ITEM_LABELS = ("问题", "措施", "任务", "事项", "要点", "案例")
+
+
+def _labelled(text: str, s: int) -> bool:
+    """Whether the k. at s follows an item's label that opens its line (问题2.…, 整改措施3.…): the
+    label's number, not a count with a decimal point and no decimals. Looked for at s only."""
+    for label in _ITEM_LABELS:
+        a = s - len(label)
+        if a >= 0 and text.startswith(label, a):
+            if a >= 2 and text.startswith("整改", a - 2):
+                a -= 2
+            while a > 0 and text[a - 1] in " \t\u3000":
+                a -= 1
+            return a == 0 or text[a - 1] == "\n"
+    return False
+
+
 # A numbered clause's number opening a line, its title after it: 8.3长效机制 (GB/T 1.1-2020 §7).
 _SECTION = r"(?:^|(?<=\n))\d{1,2}(?:\.\d{1,2})+(?=[\u3400-\u9fff])"
 _SECTION_NEXT = patterns.compile(_SECTION)
@@ -711,7 +852,7 @@ def _arabic(text, lo, hi, m, starts, found, ordinals):
     if num.endswith(".") and not num.startswith(".") and num.count(".") == 1:
         if e < hi and (text[e] in UNIT_CHARS or text[e] in SCALE_CHARS
                        or s > lo and text[s - 1] not in ": \t\"'“‘(→" and not text[e].isspace()
-                       and not _ordinal_run(text, s, int(num[:-1]), ordinals)):
+                       and not _ordinal_run(text, s, int(num[:-1]), ordinals) and not _labelled(text, s)):
             found.append(Defect("numeral", s, e))  # 3.个, 反馈的4.问题: a decimal point with no decimals
         return  # 1.关于…: a list marker, or a full stop
     if num.startswith(".") or num.count(".") > 1:
@@ -730,7 +871,7 @@ def _arabic(text, lo, hi, m, starts, found, ordinals):
         elif nxt == "%" or nxt in _NUMERAL_CHARS or nxt in SCALE_CHARS:
             found.append(Defect("numeral", s, e + 2))  # 7万%, 7万5%, 286.4万万元
         return
-    if len(num) >= 5 and "." not in num and not _ANCHOR_END.search(text, lo, s):
+    if len(num) >= 5 and "." not in num and not _anchor(text, lo, s):
         return  # 12366, 318000: a service number or a postcode, no count
     if e < hi and text[e] in "、." and (s == lo or text[s - 1] in "。!?: \t(“"):
         return  # 1、审计报告指出…: a list marker
@@ -770,11 +911,10 @@ def _chinese(text, lo, hi, m, starts, found):
     if nxt in SCALE_CHARS or nxt in _MARKS and text.startswith(_NOUN_AFTER, e + 1):
         e += 1  # 三万方面, 三，方面
         nxt = text[e] if e < hi else ""
-    before = text[lo:s]
-    if not _ANCHOR_END.search(before):
+    if not _anchor(text, lo, s):
         return
     noun = text.startswith(_NOUN_AFTER, e)
-    if before.endswith("的") and not noun:
+    if text[s - 1] == "的" and not noun:
         return  # after 的 a numeral is a count only with the count's noun after it
     if nxt == "" or nxt in _ORPHAN_MARKS or noun:
         found.append(Defect("lost-unit", s, e))
@@ -794,7 +934,7 @@ def _orphan_unit(text, lo, hi, s, e, unit) -> bool:
         return True
     if unit in SCALE_CHARS:  # 万 or 亿 with no number before it, where a figure belongs
         return bool(nxt) and (nxt in _NUMERAL_CHARS or nxt in UNIT_CHARS and (
-            prev in _MARKS or _ANCHOR_END.search(text, lo, s) is not None))
+            prev in _MARKS or _anchor(text, lo, s) is not None))
     twice = nxt == unit or prev == unit  # 件件, 个个: every one of them
     if twice:
         return e + 1 >= hi or text[e + 1] in _MARKS or text.startswith(_NOUN_AFTER, e + 1) \
@@ -803,7 +943,7 @@ def _orphan_unit(text, lo, hi, s, e, unit) -> bool:
         return False  # 各项, 项目: words, not units
     if prev + nxt in _GRAMMAR_WORDS:
         return True  # 问个题: the unit was put inside a count's word
-    if prev in _ANCHOR_CHARS and _ANCHOR_END.search(text, lo, s) is not None:
+    if prev in _ANCHOR_CHARS and _anchor(text, lo, s) is not None:
         return True
     if any(s + 1 >= len(word) and text.startswith(word, s + 1 - len(word)) for word in UNIT_ENDED):
         return False  # 事项, 款项15笔, 文件, 负责人
@@ -819,7 +959,7 @@ def _orphan_unit(text, lo, hi, s, e, unit) -> bool:
 
 def _counted_after(text, lo, start) -> bool:
     """Whether a count's words (other than 的) stand right before a figure: 制定2个0项."""
-    m = _ANCHOR_END.search(text, lo, start)
+    m = _anchor(text, lo, start)
     return m is not None and m.group() != "的"
 
 
@@ -904,8 +1044,10 @@ def read(text: str, lo: int, hi: int, cues: list | None = None) -> Reading:
     """The counting sentences of a paragraph: their groups, figures and defects."""
     groups, figures = read_paragraph(text, lo, hi)
     found, ordinals = [], {}
+    starts = [f.start for f in figures]  # in order, as read: each sentence's are found by bisection
     for s, e in counting_sentences(text, lo, hi, cues):
-        found += defects(text, s, e, figures, lo, ordinals)
+        own = figures[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+        found += defects(text, s, e, own, lo, ordinals)
     found += _styles(text, groups, figures)
     return Reading(groups, figures, found)
 

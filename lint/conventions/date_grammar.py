@@ -23,6 +23,7 @@ from functools import cached_property
 from .. import patterns
 from ..record import Record
 from ..text import cn_to_int
+from .numbers import in_machine_token
 
 # -- the characters of a date ------------------------------------------------------------------
 
@@ -586,6 +587,7 @@ class DateReading:
 
 
 _DOC_NUMBER = patterns.compile(r"〔((?:19|20)\d\d)(\d{1,4})号")
+_ASCII_JOINED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz@/_")
 _LOOSE_PREPOSITION = "于在从自由"  # 于至2025年: two prepositions (——至2025年: a dash and one)
 
 
@@ -595,6 +597,8 @@ def runs(text: str, lo: int = 0, hi: int | None = None):
     other = _OTHER_SET
     for m in _RUN_TAIL.finditer(text, lo, hi):
         a, b = m.span()
+        if (text[a - 1:a] in _ASCII_JOINED or text[b:b + 1] in _ASCII_JOINED) and in_machine_token(text, a):
+            continue  # art/2025/7/16/art_3.html: a name's digits, no date
         if a > lo and text[a - 1] in other:
             while a > lo and text[a - 1] in other:
                 a -= 1

@@ -85,6 +85,8 @@ BOUNDARY = {"shi": _CLAUSE, "di": _CLAUSE, "qi": _CLAUSE, "order": _CLAUSE, "①
 ORDER_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": None}
 # Characters that make a numeral before 是 part of a longer numeral or a word: 十二是, 第二是, 独一无二是.
 NUMERAL_WORDS = set(CN_CHARS + "零〇两百千万亿第其无不之")
+# Characters that make a word with 一是 (统一是非, 唯一是, 同一是, 逐一是, 划一是, 单一是): no marker.
+_ONE_WORDS = NUMERAL_WORDS | set("统唯同逐划单专每")
 
 # Characters a slip may bring into a marker (a numeral, a digit, a bracket, a mark, the words of
 # 一是 and 第一), and the point marks and closing brackets that may stray after a whole one.
@@ -524,6 +526,8 @@ class Flow:
                 return None
             if any(r.markers[-1].number == number - 1 for s, r in self.current.items() if s != scheme):
                 return "mixed"
+            if self._glued_before(scheme, number, start):
+                return None
             return "late-start"
         if number == last.number + 1:
             return None
@@ -532,6 +536,18 @@ class Flow:
         if number == last.number:
             return "repeat"
         return "skip" if number > last.number else "order"
+
+    def _glued_before(self, scheme: str, number: int | None, start: int) -> bool:
+        """Whether the marker before this one stands earlier in the paragraph, glued to the word
+        before it where its mark was lost (各股室（单位）一是要…。二是要…): the run is whole. Only
+        …是 markers are looked for: a numeral with 是 makes no word but after a few characters
+        (统一是, 唯一是, 之一是), while 第一, 其一 do (第一书记, 其一)."""
+        if scheme != "shi" or number is None or number < 2:
+            return False
+        want = run_marker_text(scheme, number - 1)
+        lo = self.folded.rfind("\n", 0, start) + 1
+        at = self.folded.rfind(want, lo, start)
+        return at > lo and self.folded[at - 1] not in _ONE_WORDS
 
     def _runs_on(self, scheme: str, number: int | None, start: int):
         """The run of the heading before this one's (a sibling) that this marker continues, where

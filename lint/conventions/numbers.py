@@ -127,6 +127,44 @@ def system(num: str) -> str:
     return "arabic" if num[:1].isdigit() else "chinese"
 
 
+# A machine token: ASCII letters and digits joined by . @ / - _ (or :// and a port's :), holding
+# an ASCII letter: an e-mail address, a URL, a domain or file name, a version string. The digits
+# in it name something (wbdexcz@163.com, art_3.html, v2.1); they count nothing.
+_TOKEN = patterns.compile(r"[A-Za-z0-9]+(?:(?:[.@/_\-]|://|:(?=\d))+[A-Za-z0-9]+)*")
+_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.@/:-_")
+_LETTER = patterns.compile(r"[A-Za-z]")
+_JOINERS = ".@/:-_"
+_TOKEN_BACK = patterns.compile(r"(?r)[A-Za-z0-9.@/:_\-]*")  # from a place back to where its token may start
+_REACH = 128  # how far back a token's start is looked for
+_AHEAD = 32  # and how far after the number its letters (163.com)
+
+
+def in_machine_token(text: str, start: int) -> bool:
+    """Whether the number at `start` is part of a machine token, which no number rule reads. Only
+    a number touching ASCII letters or joiners is looked at, and only so far (_REACH back, _AHEAD on):
+    a long line of figures costs no more than a short one."""
+    end = start
+    stop = min(len(text), start + _AHEAD)
+    while end < stop and text[end].isdigit():
+        end += 1
+    before = text[start - 1] if start > 0 else ""
+    after = text[end:end + 2]
+    if not (before and before in _TOKEN_CHARS or after[:1].isascii() and after[:1].isalpha()
+            or after[:1] in _JOINERS and after[1:].isascii() and after[1:].isalnum()):
+        return False
+    if _LETTER.search(text, max(0, start - _REACH), min(len(text), end + _AHEAD)) is None:
+        return False  # no letter within reach: figures and marks (1.2.3), no token
+    a = _TOKEN_BACK.match(text, max(0, start - _REACH), start).start()
+    while a < start and not text[a].isalnum():
+        a += 1  # a mark that only ends the text before the token (邮箱:abc@163.com)
+    for m in _TOKEN.finditer(text, a, min(len(text), end + _AHEAD)):
+        if m.start() > start:
+            break
+        if m.end() > start:
+            return _LETTER.search(m.group()) is not None and m.end() - m.start() > 1
+    return False
+
+
 SENTENCE = patterns.compile(r"[^。！？!?\n]+[。！？!?]?")
 _WHEREOF = patterns.compile(r"\s*其中")
 

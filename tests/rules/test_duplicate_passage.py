@@ -197,3 +197,26 @@ def test_a_ledger_row_of_fields_repeated_in_two_items_is_not_a_copy():
     text = (HEAD + "1.河道巡查记录不全。\n" + fields + "整改情况：逐段复核巡查台账，补录缺失记录。\n"
             + "2.防汛物资管理不规范。\n" + fields + "整改情况：组织物资管理专题培训，建立领用登记簿。\n")
     assert dup(text) == []
+
+
+BODIES = "区委巡察办、区纪委监委第三监督检查室、区委组织部"
+
+
+def test_a_list_of_bodies_named_again_in_another_clause_is_a_reference_back():
+    text = HEAD + item(1, f"将整改方案分别报送{BODIES}审核。") + item(2, f"根据{BODIES}审核意见，修改完善整改方案。")
+    assert dup(text) == []
+
+
+def test_a_list_pasted_as_a_whole_clause_or_with_its_frame_is_still_a_copy():
+    # whole in one place only: a clause of the first item, inside another frame in the second
+    whole = HEAD + item(1, "修订公文管理办法，撰稿人初审、分管领导复审、主要领导终审、法律顾问合法性审查。") \
+        + item(2, "组织公文写作培训，严格按照撰稿人初审、分管领导复审、主要领导终审、法律顾问合法性审查要求办理。")
+    assert len(dup(whole)) == 1
+    framed = HEAD + item(1, f"将整改方案分别报送{BODIES}审核。") + item(2, f"修改后将整改方案分别报送{BODIES}审核。")
+    assert len(dup(framed)) == 1
+    # whole in one place but for the ordinal that numbers it (六是…), carried on in the other (…2次)
+    numbered = HEAD + item(1, "六是局主要负责人对办公室副主任、财务股股长、项目股股长进行提醒谈话。") \
+        + item(2, "三是局主要负责人对办公室副主任、财务股股长、项目股股长进行提醒谈话2次。")
+    assert len(dup(numbered)) == 1
+    listed = HEAD + item(1, "一是" + MEASURE) + item(2, "二是组织培训，实行撰稿人初审、分管领导复审、主要领导终审三级审核。")
+    assert len(dup(listed)) == 1

@@ -127,3 +127,17 @@ def test_a_numeral_lost_in_the_sentence_its_run_opened_is_still_found():
     text = "关于巡察整改进展情况的通报\n\n一、整改情况\n\n（一）提高站位。一是加强学习，是完善制度，三是建立台账。\n"
     (f,) = lint(text, "inline-enumeration")
     assert f.suggestion == "二是"
+
+
+def test_a_first_marker_glued_where_its_mark_was_lost_makes_the_run_whole():
+    text = "会上，局主要负责人作表态发言，并要求各股室（单位）一是要提高思想认识。二是要做好工作配合。三是要接受监督。"
+    assert lint(text, "inline-enumeration") == []
+
+
+@pytest.mark.parametrize("text", [
+    "会上提出要求，各单位要统一是非标准。二是要做好工作配合。三是要接受监督。",  # 一是 inside a word
+    "会上提出要求。二是要做好工作配合。三是要接受监督。",
+])
+def test_a_run_with_no_first_marker_in_its_paragraph_still_starts_late(text):
+    (f,) = lint(text, "inline-enumeration")
+    assert text[f.column - 1:f.end_column] == "二是" and "一是" in f.zh

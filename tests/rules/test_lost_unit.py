@@ -9,13 +9,17 @@ from conftest import lint
     ("共排查了251二是开展谈心谈话。", "251"),
     ("督导检查8四是开展测评。", "8"),
     ("所涉资金3200已全额上缴财政。", "3200"),
+    ("退缴违规金额1,234，已上缴财政。", "1,234"),  # grouped in thousands, and still no unit
+    ("清退补助资金24,97已上缴。", "24"),  # a comma that groups no three digits parts the figure
 ])
 def test_lost_unit(text, number):
     (f,) = lint(text, "lost-unit")
     assert text[f.column - 1:f.end_column] == number
 
 
-@pytest.mark.parametrize("text", ["共排查251个。二是开展谈心谈话。", "所涉资金3200元已全额上缴。", "资金使用不规范。"])
+@pytest.mark.parametrize("text", ["共排查251个。二是开展谈心谈话。", "所涉资金3200元已全额上缴。", "资金使用不规范。",
+                                  "促进上缴违规金额24,978.12 万元，归还原资金渠道1,234万元。",
+                                  "退缴违规金额1,234,567元，已上缴财政。"])
 def test_lost_unit_not_flagged(text):
     assert lint(text, "lost-unit") == []
 
@@ -128,3 +132,53 @@ def test_numbered_clauses_opening_their_lines_are_no_counts():
     for broken in ("巡察反馈问题4个\n2.1长效治理的意义，已完成整改的问题3个，正在整改1个\n",
                    "巡察反馈问题4个，已完成整改2.1长效治理，正在整改1个\n1.1问题分析\n"):
         assert lint(broken, "lost-unit"), broken
+
+
+@pytest.mark.parametrize("text", [
+    "巡察反馈问题12个，已完成整改10个，正在整改2个，意见可发送至电子邮箱xcb2025@163.com。",
+    "巡察反馈问题12个，已完成整改10个，正在整改2个，详见http://www.xc12.gov.cn/art/2025/7/16/art_3.html。",
+    "巡察反馈问题12个，已完成整改10个，正在整改2个，台账见附件zgtz_v2.1.xlsx。",
+])
+def test_a_machine_token_holds_no_number(text):
+    """An e-mail address, a URL, a file name: their digits name something, they count nothing."""
+    assert [f for f in lint(text) if f.severity != "info" or f.rule == "date-style"] == []
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("邮箱xcb@163.com，巡察反馈问题12个，已完成整改10个，正在整改2.个。", "2."),
+    ("巡察反馈问题12个，已完成整改10个，正在整改2.3.个。", "2.3."),
+])
+def test_a_broken_figure_beside_a_machine_token_is_still_flagged(text, flagged):
+    found = [text[f.column - 1:f.end_column] for f in lint(text, "lost-unit")]
+    assert flagged in found and not any("163" in x for x in found)
+
+
+@pytest.mark.parametrize("text", [
+    "但在巡察“回头看”中发现，3个村（社区）在资金管理方面还存在一些突出问题，已完成整改2个，正在整改1个。",
+    "巡察组指出：5名干部履职不到位，反馈问题6个，已完成整改5个，正在整改1个。",
+])
+def test_a_figure_with_its_own_noun_after_a_reporting_verb_starts_a_clause(text):
+    assert lint(text, "lost-unit") == []
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("巡察反馈，4个问题，已完成整改3个，正在整改1个。", "，4个"),       # the count noun: the verb's object
+    ("巡察发现，4个具体问题，已完成整改3个，正在整改1个。", "，4个"),
+    ("巡察发现、3个村存在问题，反馈问题4个，已完成整改3个，正在整改1个。", "、3个"),  # 、 starts no clause
+    ("反馈问题4个，其余，3个村正在整改，已完成整改1个。", "，3个"),     # 其余 needs its figure
+])
+def test_a_mark_between_a_count_word_and_its_figure_is_still_flagged(text, flagged):
+    found = [text[f.column - 1:f.end_column] for f in lint(text, "lost-unit")]
+    assert flagged in found
+
+
+@pytest.mark.parametrize("text", ["问题2.理念树得不够牢，整改情况：已制定方案3个。",
+                                  "  整改措施3.建立台账，已完成整改2个。"])
+def test_an_items_label_and_its_number_opening_a_line_are_no_decimal(text):
+    assert lint(text, "lost-unit") == []
+
+
+@pytest.mark.parametrize("text,flagged", [("反馈问题2.已完成整改1个。", "2."), ("巡察反馈问题4.已完成整改3个，正在整改1个。", "4.")])
+def test_a_labels_number_inside_a_sentence_is_still_a_broken_figure(text, flagged):
+    (f,) = lint(text, "lost-unit")
+    assert text[f.column - 1:f.end_column] == flagged

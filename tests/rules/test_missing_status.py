@@ -152,3 +152,58 @@ def test_in_an_inspection_notice_an_action_stated_as_done_is_still_a_measure():
     # seed 000's shape: measures only (已建立…), no status.
     text = SECTION + item(measures="整改情况：已建立台账并定期核对，完善了核对制度。")
     assert len(lint(text, "missing-status")) == 1
+
+
+ORGANISED = (
+    "关于区农业农村局党组巡察整改进展情况的通报\n"
+    "根据区委巡察工作统一部署，现将巡察整改进展情况予以公布。\n"
+    "一、加强组织领导，扎实推进问题整改\n"
+    "（一）强化责任担当，统筹谋划部署。局党组召开专题会议，逐项明确责任领导和完成时限。\n"
+    "（二）强化督促检查，压茬推进整改。整改领导小组每月听取一次进展汇报。截至目前，已全部完成整改。\n"
+    "（三）严肃追责问责，以案促改促治。对相关责任人进行提醒谈话5人。\n"
+    "二、巡察反馈问题的整改情况\n"
+    "1.关于政治理论学习不深入的问题\n"
+    "整改情况：一是修订中心组学习计划。二是开展专题研讨4次。目前已完成整改。\n"
+    "2.关于财务报销审核不严格的问题\n"
+    "整改情况：一是修订财务管理制度。二是开展专项自查。\n"
+    "3.关于档案管理不规范的问题\n"
+    "整改情况：一是补齐缺失档案。目前已完成整改。\n"
+    "中共区农业农村局党组\n2026年5月20日\n"
+)
+
+
+def test_the_organisers_own_measures_hold_no_problem_items():
+    """一、's sub-headings open with the organiser's verbs (强化…, 严肃…): that section tells how the
+    work was led. Only the item under 二、 that states no status is flagged."""
+    (f,) = lint(ORGANISED, "missing-status")
+    assert ORGANISED.splitlines()[f.line - 1].startswith("2.关于财务报销")
+
+
+def test_a_section_with_a_problem_title_among_its_sub_headings_still_holds_items():
+    """Cut after the first item of 二、, the two sections tie; 一、 is the organising part only while
+    every sub-heading is the organiser's measure."""
+    short = ORGANISED[:ORGANISED.index("2.关于财务")] + "中共区农业农村局党组\n2026年5月20日\n"
+    assert lint(short, "missing-status") == []
+    text = short.replace("（三）严肃追责问责，以案促改促治。", "（三）干部选拔任用程序不规范。")
+    flagged = [text.splitlines()[f.line - 1][:3] for f in lint(text, "missing-status")]
+    assert flagged == ["（一）", "（三）"]
+
+
+def test_items_titled_by_their_measures_are_still_items_where_no_other_section_lists_problems():
+    text = (
+        "关于区农业农村局党组巡察整改进展情况的通报\n"
+        "根据区委巡察工作统一部署，现将巡察整改进展情况予以公布。\n"
+        "一、巡察反馈意见整改落实情况\n"
+        "（一）强化理论武装，修订中心组学习计划。\n"
+        "整改情况：已完成整改。\n"
+        "（二）健全财务制度，规范报销审核流程。\n"
+        "整改情况：一是修订财务管理制度。\n"
+        "中共区农业农村局党组\n2026年5月20日\n"
+    )
+    (f,) = lint(text, "missing-status")
+    assert text.splitlines()[f.line - 1].startswith("（二）")
+
+
+def test_a_page_cut_after_its_organising_section_asks_no_status():
+    cut = ORGANISED[:ORGANISED.index("二、巡察反馈问题")]
+    assert lint(cut, "missing-status") == []

@@ -64,3 +64,24 @@ def test_counts_checked_against_their_own_base_stay_quiet(text):
 ])
 def test_counts_that_disagree_with_their_own_base(text):
     assert lint(ITEM + text, "number-arithmetic"), text
+
+
+@pytest.mark.parametrize("text", [
+    # 问题线索 counts leads: 393 problems are of the 408, 167 leads of the 220.
+    "共反馈问题408个，移交问题线索220个，先后派出9个检查组对38个单位开展监督检查，已整改问题393个，处置问题线索167件。",
+    # a part that names no noun after totals of two nouns: which it counts cannot be told
+    "反馈问题10个，移交问题线索3个，已办结2个。",
+])
+def test_a_total_is_classed_by_its_head_noun(text):
+    assert lint(text, "number-arithmetic") == []
+
+
+@pytest.mark.parametrize("text", [
+    "共反馈问题408个，移交问题线索220个，先后派出9个检查组开展监督检查，已整改问题420个，处置问题线索167件。",
+    "反馈问题10个，移交问题线索3个，已完成整改问题12个。",
+    "反馈问题10个，移交问题线索3个。已完成整改12个。",  # the leads' sentence is behind
+    "巡察移交问题线索3件，已办结5件。",                  # the one total there is
+])
+def test_a_part_still_exceeds_the_total_of_its_own_noun(text):
+    (f,) = lint(text, "number-arithmetic")
+    assert "超过" in f.zh
