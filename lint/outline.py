@@ -197,8 +197,7 @@ class Outline(Record):
             if self.items_section is not None and h is self.items_section:
                 break
             lines.append(h.line)
-            for line in h.body:
-                lines.append(line)
+            lines.extend(h.body)
         return lines.sorted() if isinstance(lines, Picked) else sorted(lines, key=lambda line: line.number)
 
 
@@ -327,9 +326,9 @@ class _Builder:
         self.styles: dict[str, dict] = {}
         self.wholes: list = []  # (line number, family, number) of every whole heading marker
         self.reads: dict = {}  # line number -> the heading marker read at its start (whole or not)
-        # Line number -> where its content starts (after spaces and Markdown): an array, not a
-        # dict, which held an entry and two ints a line.
-        self.content = array("q", bytes(8 * (len(doc.lines) + 1)))
+        # Line number -> where its content starts (after spaces and Markdown); of a long document,
+        # an array, not a dict, which held an entry and two ints a line.
+        self.content = array("q", bytes(8 * (len(doc.lines) + 1))) if doc.long else {}
         self.marked: set = set()  # numbers of the lines whose content starts like a marker
         folded = doc.folded
         for i, line in enumerate(lines):

@@ -231,16 +231,17 @@ def test_a_long_document_s_lines_and_paragraphs_are_those_a_list_holds(monkeypat
         assert list(long.outline.summary_lines) == short.outline.summary_lines
 
 
-def test_lines_are_split_the_same_a_chunk_at_a_time(monkeypatch):
+def test_a_long_document_s_line_offsets_are_the_lines_of_a_list_found_a_chunk_at_a_time(monkeypatch):
     import random
 
     from rectlint import document
-    from rectlint.document import _split_lines
+    from rectlint.document import _line_offsets, _split_lines
 
     rng = random.Random(7)
-    for _ in range(500):
-        text = "".join(rng.choice(["甲", "a", " ", "\n", "\n\n"]) for _ in range(rng.randrange(0, 40)))
-        whole = [(ln.number, ln.start, ln.end, ln.text, ln.blank) for ln in _split_lines(text)]
+    for _ in range(1500):
+        text = "".join(rng.choice(["甲", "a", " ", "\n", "\n\n", "\r", "\r\n"]) for _ in range(rng.randrange(0, 40)))
+        listed = [(ln.start, ln.end, ln.blank) for ln in _split_lines(text)]
         monkeypatch.setattr(document, "_CHUNK", rng.randrange(1, 6))
-        assert [(ln.number, ln.start, ln.end, ln.text, ln.blank) for ln in _split_lines(text)] == whole, repr(text)
+        starts, ends, blank = _line_offsets(text)
+        assert list(zip(starts, ends, (flag == 1 for flag in blank))) == listed, repr(text)
         monkeypatch.undo()
