@@ -3,7 +3,8 @@
 Covers 一是, 第一，, 其一，, 首先…其次…, ①, ⑴ and mid-line （1） 1. 一、. Reads the runs of in-text ordinals under each heading (conventions/markers.py). Catches a number
 skipped (一是 二是 四是), the same number twice, a run that starts at 二是 or 三是 because its
 first marker was lost (not one whose 一是 is there, glued to the word before it where the mark
-was lost: 各股室（单位）一是要…二是要…), a run that mixes schemes (第一，…二是…), and a marker broken where its
+was lost: 各股室（单位）一是要…二是要…, nor a run of another scheme whose first marker is glued to
+a label's closing bracket: 【提纲】一、…二、…), a run that mixes schemes (第一，…二是…), and a marker broken where its
 run expects it: a character lost, doubled, swapped, wrong or stray (…。二推行… for 二是推行,
 …。二、推行…, 三是是…, 。，三是…), whether it stands at the start of a line or mid-line after a
 full stop. A run continues across the paragraphs under one heading (…二是…。¶三是…) and
@@ -43,7 +44,7 @@ DOC_ZH = """段内列举（一是…二是…、第一，…、其一，…、�
 倒序、残缺或混用体例。
 
 按每个标题下的段内列举检查（conventions/markers.py）：跳号（一是、二是、四是）、重复、因第一个标记丢失
-而从“二是”或“三是”开始（“一是”仍在同一段、只是前面的标点丢失而与前文相连的不算：各股室（单位）一是要…二是要…）、混用体例（第一，…二是…），以及在应出现某一序号处序号残缺：丢失、重复、
+而从“二是”或“三是”开始（“一是”仍在同一段、只是前面的标点丢失而与前文相连的不算：各股室（单位）一是要…二是要…；其他体例的第一个序号紧接标签的后括号的也不算：【提纲】一、…二、…）、混用体例（第一，…二是…），以及在应出现某一序号处序号残缺：丢失、重复、
 颠倒、写错或多出一个字符（“…。二推行…”应为“二是推行”，“…。二、推行…”，“三是是…”，“。，三是…”），
 无论在行首还是句号之后的句中。列举可跨越同一标题下的段落继续（…二是…。¶三是…），在下一个标题下
 或在不属于列举的句子之后重新从一开始（提出三点意见。一是…，下一步：一是…）。只有一个“一是”不算错误；

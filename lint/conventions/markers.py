@@ -85,6 +85,9 @@ BOUNDARY = {"shi": _CLAUSE, "di": _CLAUSE, "qi": _CLAUSE, "order": _CLAUSE, "①
 ORDER_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": None}
 # Characters that make a numeral before 是 part of a longer numeral or a word: 十二是, 第二是, 独一无二是.
 NUMERAL_WORDS = set(CN_CHARS + "零〇两百千万亿第其无不之")
+# What ends a label before a marker glued to it (【提纲】一、…), and what a marker's text starts with.
+_CLOSERS = frozenset("】])」』》”\"'")
+_MARKER_TEXT_AFTER = patterns.compile(r"[\p{Han}“\"《]")
 # Characters that make a word with 一是 (统一是非, 唯一是, 同一是, 逐一是, 划一是, 单一是): no marker.
 _ONE_WORDS = NUMERAL_WORDS | set("统唯同逐划单专每")
 
@@ -538,16 +541,30 @@ class Flow:
         return "skip" if number > last.number else "order"
 
     def _glued_before(self, scheme: str, number: int | None, start: int) -> bool:
-        """Whether the marker before this one stands earlier in the paragraph, glued to the word
-        before it where its mark was lost (各股室（单位）一是要…。二是要…): the run is whole. Only
-        …是 markers are looked for: a numeral with 是 makes no word but after a few characters
-        (统一是, 唯一是, 之一是), while 第一, 其一 do (第一书记, 其一)."""
-        if scheme != "shi" or number is None or number < 2:
+        """Whether the marker before this one stands earlier in the paragraph, glued to what is
+        before it where its mark was lost (各股室（单位）一是要…。二是要…, 【提纲】一、…。二、…): the
+        run is whole. A …是 marker may be glued to any word but the few it makes one with
+        (统一是, 唯一是, 之一是); a marker of another scheme only to a closing bracket or quote,
+        which ends a label as a mark would, since its forms are words after a word (第一书记, 其一,
+        统一、规范)."""
+        if number is None or number < 2:
             return False
         want = run_marker_text(scheme, number - 1)
-        lo = self.folded.rfind("\n", 0, start) + 1
-        at = self.folded.rfind(want, lo, start)
-        return at > lo and self.folded[at - 1] not in _ONE_WORDS
+        folded = self.folded
+        lo = folded.rfind("\n", 0, start) + 1
+        at = folded.rfind(want, lo, start)
+        if at <= lo:
+            return False
+        if scheme == "shi":
+            return folded[at - 1] not in _ONE_WORDS
+        while at > lo:  # the numeral may stand in words after the marker too (一、统一思想…二、)
+            after = at + len(want)
+            if after < start and folded[after] in "、.,":  # the point of 一、 and 1.
+                after += 1
+            if folded[at - 1] in _CLOSERS and after < start and _MARKER_TEXT_AFTER.match(folded, after):
+                return True
+            at = folded.rfind(want, lo, at)
+        return False
 
     def _runs_on(self, scheme: str, number: int | None, start: int):
         """The run of the heading before this one's (a sibling) that this marker continues, where

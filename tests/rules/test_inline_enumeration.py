@@ -135,6 +135,23 @@ def test_a_first_marker_glued_where_its_mark_was_lost_makes_the_run_whole():
 
 
 @pytest.mark.parametrize("text", [
+    "【提纲】一、提高政治站位，压实整改责任。二、坚持问题导向，正视短板。三、聚焦重点，推进整改。",
+    "《会议纪要》一、统一思想认识，压实整改责任。二、坚持问题导向。三、聚焦重点。",
+])
+def test_a_first_marker_glued_to_a_labels_closing_bracket_makes_the_run_whole(text):
+    assert lint(text, "inline-enumeration") == []
+
+
+@pytest.mark.parametrize("text,first", [
+    ("会议要求：统一、规范台账管理。二、建立制度，压实责任。三、强化督导，推进整改。", "二、"),  # 一、 inside a list of words
+    ("【提纲】提高政治站位，压实整改责任。二、坚持问题导向，正视短板。三、聚焦重点。", "二、"),
+])
+def test_a_run_of_another_scheme_with_no_first_marker_still_starts_late(text, first):
+    (f,) = lint(text, "inline-enumeration")
+    assert text[f.column - 1:f.end_column] == first
+
+
+@pytest.mark.parametrize("text", [
     "会上提出要求，各单位要统一是非标准。二是要做好工作配合。三是要接受监督。",  # 一是 inside a word
     "会上提出要求。二是要做好工作配合。三是要接受监督。",
 ])
