@@ -241,10 +241,10 @@ def main() -> int:
                 path = Path(folder) / f"ten.{'txt' if fmt == 'short lines' else fmt}"
                 path.write_bytes(ten_mib(fmt))
                 mib, rc, seconds = peak_mib(path)
-                worst = max(worst, mib) if fmt != "short lines" else worst
+                worst = max(worst, mib)
                 print(f"{fmt:<16} {mib:>5.0f} MiB {seconds:>6.1f}s  {rc}   ({path.stat().st_size / 2**20:.1f} MiB file)",
                       flush=True)
-        print(f"largest peak of the four formats: {worst:.0f} MiB (goal: under 300)")
+        print(f"largest peak of the five inputs: {worst:.0f} MiB (goal: under 300)")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from array import array
 from functools import cached_property
 from operator import attrgetter
 
@@ -47,31 +48,202 @@ class Line(Record):
 
 
 class Paragraph(Record):
-    """Consecutive lines read as one paragraph: `count` lines of `all_lines` from `first` on."""
+    """Consecutive lines read as one paragraph: `count` lines of `all_lines` from line `number` on."""
 
     FIELDS = ("start", "end", "lines")
     # One a line of a long draft: no dict each, and no list of its lines, which rules seldom ask
-    # for (a list a paragraph was a third of what the paragraphs of a 10 MiB .docx held).
-    __slots__ = ("start", "end", "first", "count", "_all")
+    # for (a list a paragraph was a third of what the paragraphs of a 10 MiB .docx held). Its
+    # first line is found when asked: most rules read only where a paragraph starts and ends.
+    __slots__ = ("start", "end", "number", "count", "_all")
 
-    def __init__(self, start: int, end: int, first: Line, all_lines: list, count: int = 1):
+    def __init__(self, start: int, end: int, number: int, all_lines, count: int = 1):
         self.start = start
         self.end = end
-        self.first = first
+        self.number = number  # its first line's
         self.count = count
         self._all = all_lines  # its document's lines, in which line n stands at n - 1
 
     @property
+    def first(self) -> Line:
+        return self._all[self.number - 1]
+
+    @property
     def lines(self) -> list[Line]:
-        at = self.first.number - 1
+        at = self.number - 1
         return self._all[at:at + self.count]
 
 
 _BREAK = patterns.compile(r"\r\n|\r|\n")
 _NUMBER = attrgetter("number")
+# From this many lines on, a Document holds its lines as offsets and makes each Line when asked
+# (`Lines`): a 10 MiB text of short lines was 1.5 million Lines, a Paragraph each and their
+# numbers, over 400 MiB. Below it, a list of Lines: rules read each line many times, and a Line
+# made at every reading cost a 10 MiB text of 177,000 lines a tenth more time. Lists cost about
+# 370 bytes a line at the peak, so below this they hold under 90 MiB.
+LAZY_LINES = 250_000
+_CHUNK = 1 << 16  # characters split at a time: no list of every line's text at once
+
+
+def _line_offsets(text: str) -> tuple[array, array, bytearray]:
+    """(starts, ends, blank flags) of the lines of `text`."""
+    starts, ends, blank = array("q"), array("q"), bytearray()
+    if "\r" not in text:  # most text: str.split finds the lines faster than a pattern
+        pos, size = 0, len(text)
+        while pos < size:
+            cut = text.find("\n", pos + _CHUNK)
+            cut = size if cut < 0 else cut + 1
+            parts = text[pos:cut].split("\n")
+            if text[cut - 1] == "\n":
+                parts.pop()  # a line ending closes its line and does not open an empty one
+            for part in parts:
+                starts.append(pos)
+                pos += len(part)
+                ends.append(pos)
+                blank.append(not part.strip())
+                pos += 1
+        if not starts:
+            starts.append(0), ends.append(0), blank.append(True)
+        return starts, ends, blank
+    pos = 0
+    for m in _BREAK.finditer(text):
+        starts.append(pos), ends.append(m.start()), blank.append(not text[pos:m.start()].strip())
+        pos = m.end()
+    if pos < len(text) or not starts:  # a final line ending does not open an empty line
+        starts.append(pos), ends.append(len(text)), blank.append(not text[pos:].strip())
+    return starts, ends, blank
+
+
+class Lines:
+    """A long document's lines as a sequence: held as offsets and blank flags, each Line made
+    when it is asked for (a new one each time: compare lines by number, never by identity)."""
+
+    __slots__ = ("_text", "_starts", "_ends", "_blank")
+
+    def __init__(self, text: str, starts: array, ends: array, blank: bytearray):
+        self._text, self._starts, self._ends, self._blank = text, starts, ends, blank
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):  # a list, as a list's slice is
+            return list(self.picked(range(*index.indices(len(self._starts)))))
+        if index < 0:
+            index += len(self._starts)
+        return Line.cut(index + 1, self._starts[index], self._ends[index], self._text, self._blank[index] == 1)
+
+    def one(self, i: int) -> Line:
+        """Line i + 1 (i never negative): what Picked asks for, without a slice's or a negative
+        index's checks."""
+        return Line.cut(i + 1, self._starts[i], self._ends[i], self._text, self._blank[i] == 1)
+
+    def __iter__(self):
+        return self.picked(range(len(self._starts)))
+
+    def picked(self, indexes):
+        """The lines at `indexes`, made one at a time."""
+        text, cut, starts, ends, blank = self._text, Line.cut, self._starts, self._ends, self._blank
+        for i in indexes:
+            yield cut(i + 1, starts[i], ends[i], text, blank[i] == 1)
+
+
+class Picked:
+    """Some items of a sequence (a long document's lines or paragraphs), in order, held as their
+    indexes: a list of them would hold an object each."""
+
+    __slots__ = ("_all", "_at", "_one")
+
+    def __init__(self, items, at: array | None = None):
+        self._all = items
+        self._at = array("q") if at is None else at
+        self._one = items.one
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return Picked(self._all, self._at[index])
+        return self._one(self._at[index])
+
+    def __iter__(self):
+        return self._all.picked(self._at)
+
+    def __reversed__(self):
+        return map(self._one, reversed(self._at))
+
+    def holds(self, number: int) -> bool:
+        """Whether line `number` is one of these lines (of a document's Lines, in order)."""
+        at = self._at
+        i = bisect.bisect_left(at, number - 1)
+        return i < len(at) and at[i] == number - 1
+
+    def without(self, numbers) -> "Picked":
+        """The same lines but those whose numbers are in `numbers`."""
+        return Picked(self._all, array("q", (i for i in self._at if i + 1 not in numbers)))
+
+    def append(self, line: Line) -> None:
+        """Add a line (of a document's Lines, which stands at its number - 1)."""
+        self._at.append(line.number - 1)
+
+    def extend(self, lines) -> None:
+        for line in lines:
+            self.append(line)
+
+    def copy(self) -> "Picked":
+        return Picked(self._all, array("q", self._at))
+
+    def sorted(self) -> "Picked":
+        """The same lines in document order."""
+        at = self._at
+        if any(a >= b for a, b in zip(at, at[1:])):
+            at = array("q", sorted(at))
+        return Picked(self._all, at)
+
+
+class Paragraphs:
+    """A long document's paragraphs as a sequence, each made when asked for from the line it
+    starts at and how many lines it joins."""
+
+    __slots__ = ("_lines", "_first", "_count")
+
+    def __init__(self, lines: Lines, first: array, count: array | None):
+        self._lines, self._first, self._count = lines, first, count
+
+    def __len__(self) -> int:
+        return len(self._first)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return list(self.picked(range(*index.indices(len(self._first)))))
+        return self.one(index + len(self._first) if index < 0 else index)
+
+    def one(self, k: int) -> Paragraph:
+        first = self._first[k]
+        count = 1 if self._count is None else self._count[k]
+        lines = self._lines
+        return Paragraph(lines._starts[first], lines._ends[first + count - 1], first + 1, lines, count)
+
+    def __iter__(self):
+        return self.picked(range(len(self._first)))
+
+    def picked(self, indexes):
+        """The paragraphs at `indexes`, made one at a time."""
+        lines, all_first, counts = self._lines, self._first, self._count
+        starts, ends = lines._starts, lines._ends
+        for k in indexes:
+            first = all_first[k]
+            count = 1 if counts is None else counts[k]
+            yield Paragraph(starts[first], ends[first + count - 1], first + 1, lines, count)
+
+    @property
+    def starts(self) -> array:
+        starts = self._lines._starts
+        return array("q", (starts[i] for i in self._first))
 
 
 def _split_lines(text: str) -> list[Line]:
+    """The lines of `text` as a list of Lines, in one pass (the lines `_line_offsets` finds)."""
     if "\r" not in text:  # most text: str.split finds the lines faster than a pattern
         parts = text.split("\n")
         if len(parts) > 1 and not parts[-1]:
@@ -92,6 +264,15 @@ def _split_lines(text: str) -> list[Line]:
     return lines
 
 
+def among(lines, number: int) -> bool:
+    """Whether line `number` is one of `lines` (in document order): a search, not a set of the
+    numbers of them all (a set of a long draft's 1.5 million line numbers was 80 MiB)."""
+    if isinstance(lines, Picked):  # a long document's: its indexes are searched, no Line made
+        return lines.holds(number)
+    i = bisect.bisect_left(lines, number, key=_NUMBER)
+    return i < len(lines) and lines[i].number == number
+
+
 def position_in(lines: list[Line], starts: list[int], offset: int) -> tuple[int, int]:
     """1-based (line, column) of an offset among `lines` (whose start offsets are `starts`)."""
     line = lines[max(0, bisect.bisect_right(starts, offset) - 1)]
@@ -108,8 +289,15 @@ class Document:
         self.kind = kind  # the format read: txt, md, docx or html
         self.notice_kind = notice_kind  # what the text is, when configuration says so (else detected)
         self.folded = fold(text)
-        self.lines = _split_lines(text)
-        self._starts = [line.start for line in self.lines]
+        # Long by its line breaks (\r\n counted once), known before any line is made.
+        self.long = (text.count("\n") or text.count("\r")) >= LAZY_LINES
+        if self.long:
+            starts, ends, blank = _line_offsets(text)
+            self.lines = Lines(text, starts, ends, blank)
+            self._starts = starts
+        else:
+            self.lines = _split_lines(text)
+            self._starts = [line.start for line in self.lines]
         # Lines read from parts other than the body (a .docx's headers, footnotes, text boxes):
         # checked as text, but no part of the notice's outline.
         self.parts = parts or []
@@ -166,9 +354,7 @@ class Document:
         starts = self._starts
         for m in pattern.finditer(self.folded if text is None else text, lines[0].start, lines[-1].end):
             number = bisect.bisect_right(starts, m.start())  # the line holding the match
-            # Whether it is one of `lines` (in document order): a search, not a set of them all.
-            i = bisect.bisect_left(lines, number, key=_NUMBER)
-            if i < len(lines) and lines[i].number == number:
+            if among(lines, number):
                 found.setdefault(number, []).append(m)
         return found
 
@@ -176,6 +362,8 @@ class Document:
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
         """Non-blank lines; in Markdown, runs of non-blank lines."""
+        if self.long:
+            return self._long_paragraphs()
         paras: list[Paragraph] = []
         joined = self.kind == "md"
         open_para = False
@@ -186,9 +374,60 @@ class Document:
                 paras[-1].end = line.end
                 paras[-1].count += 1
             else:
-                paras.append(Paragraph(line.start, line.end, line, self.lines))
+                paras.append(Paragraph(line.start, line.end, line.number, self.lines))
                 open_para = True
         return paras
+
+    def _long_paragraphs(self) -> Paragraphs:
+        first, count = array("q"), array("q") if self.kind == "md" else None
+        open_para = False
+        for i, blank in enumerate(self.lines._blank):
+            if blank:
+                open_para = False
+            elif count is not None and open_para:
+                count[-1] += 1
+            else:
+                first.append(i)
+                if count is not None:
+                    count.append(1)
+                open_para = True
+        return Paragraphs(self.lines, first, count)
+
+    @property
+    def paragraph_starts(self):
+        """The start offset of each paragraph, in order (a sequence to bisect; made at each call,
+        not kept)."""
+        paras = self.paragraphs
+        return paras.starts if self.long else [p.start for p in paras]
+
+    def filled_lines(self, before: int | None = None):
+        """The non-blank lines, those before line `before` when given."""
+        if not self.long:
+            return [line for line in self.lines if not line.blank and (before is None or line.number < before)]
+        blank = self.lines._blank if before is None else self.lines._blank[:max(0, before - 1)]
+        return Picked(self.lines, array("q", (i for i, flag in enumerate(blank) if not flag)))
+
+    def lines_without(self, lines, numbers):
+        """`lines` but those whose numbers are in `numbers` (of a long document, made no Line)."""
+        if isinstance(lines, Picked):
+            return lines.without(numbers)
+        return [line for line in lines if line.number not in numbers]
+
+    def paragraph_lines(self, paras):
+        """The lines of the given paragraphs, in order."""
+        if self.long:
+            at = (i for p in paras for i in range(p.number - 1, p.number - 1 + p.count))
+            return Picked(self.lines, array("q", at))
+        return [line for para in paras for line in para.lines]
+
+    def line_list(self, lines=()):
+        """A list to gather some of this document's lines in (a Picked for a long document)."""
+        if not self.long:
+            return list(lines)
+        picked = Picked(self.lines)
+        for line in lines:
+            picked.append(line)
+        return picked
 
     @cached_property
     def outline(self):
@@ -213,21 +452,28 @@ class Document:
         return self.outline.frame
 
     def body_lines(self) -> list[Line]:
-        """Non-blank lines that belong to the notice itself (a new list each call)."""
-        return list(self._body_lines)
+        """Non-blank lines that belong to the notice itself (a new list each call; of a long
+        document, a sequence not to be changed)."""
+        return self._body_lines if self.long else list(self._body_lines)
 
     def body_paragraphs(self) -> list[Paragraph]:
-        return list(self._body_paragraphs)
+        return self._body_paragraphs if self.long else list(self._body_paragraphs)
 
     @cached_property
     def _body_lines(self) -> list[Line]:
         frame = self.frame
+        if self.long:
+            return Picked(self.lines, array("q", (i for i, blank in enumerate(self.lines._blank)
+                                                  if not blank and i + 1 not in frame)))
         return [line for line in self.lines if not line.blank and line.number not in frame]
 
     @cached_property
     def _body_paragraphs(self) -> list[Paragraph]:
         frame = self.frame
-        return [p for p in self.paragraphs if p.first.number not in frame]
+        if self.long:
+            first = self.paragraphs._first
+            return Picked(self.paragraphs, array("q", (k for k, i in enumerate(first) if i + 1 not in frame)))
+        return [p for p in self.paragraphs if p.number not in frame]
 
 
 class DocumentView:

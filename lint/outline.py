@@ -8,11 +8,13 @@ The vocabulary (status words, labels) lives in `rectlint.conventions`.
 from __future__ import annotations
 
 import bisect
+from array import array
 import re
 from functools import cached_property
 from sys import intern
 
 from . import patterns
+from .document import Picked
 from .record import Record
 from .conventions.frame import CONTACT as _CONTACT, FRAME_ANY as _FRAME_ANY, FRAME_KEYS as _FRAME_KEYS
 from .conventions.frame import SUPERVISION as _SUPERVISION
@@ -83,12 +85,11 @@ class Heading(Record):
         else:
             self.children = [child]
 
-    def add_line(self, line) -> None:
-        """Add a body line."""
-        if self.body:
-            self.body.append(line)
-        else:
-            self.body = [line]
+    def add_line(self, line, gather=list) -> None:
+        """Add a body line; `gather()` makes the list the first is put in (Document.line_list)."""
+        if not self.body:
+            self.body = gather()
+        self.body.append(line)
 
     def measure_spans(self) -> list[tuple[int, int]]:
         """(start, end) of the text that reports what was done: the body lines, and on the
@@ -96,10 +97,10 @@ class Heading(Record):
         statement before it may well say 尚未)."""
         status = self.status
         spans = []
-        if status is not None and status.line is self.line:
+        if status is not None and status.line.number == self.line.number:
             spans.append((status.end, self.line.end))
         for line in self.body:
-            if status is not None and line is status.line:
+            if status is not None and line.number == status.line.number:
                 spans.append((status.end, line.end))
             else:
                 spans.append((line.start, line.end))
@@ -189,7 +190,7 @@ class Outline(Record):
         """Lines before the problem items, in order: the lead and the organising section,
         where a notice states its totals (反馈M个问题，已完成X个)."""
         first_item = self.items[0].line.number if self.items else None
-        lines = list(self.lead)
+        lines = _copy(self.lead)
         for h in self.headings:
             if first_item is not None and h.line.number >= first_item:
                 break
@@ -197,7 +198,11 @@ class Outline(Record):
                 break
             lines.append(h.line)
             lines.extend(h.body)
-        return sorted(lines, key=lambda line: line.number)
+        return lines.sorted() if isinstance(lines, Picked) else sorted(lines, key=lambda line: line.number)
+
+
+def _copy(lines):
+    return lines.copy() if isinstance(lines, Picked) else list(lines)
 
 
 def _strip_offset(line) -> int:
@@ -321,7 +326,9 @@ class _Builder:
         self.styles: dict[str, dict] = {}
         self.wholes: list = []  # (line number, family, number) of every whole heading marker
         self.reads: dict = {}  # line number -> the heading marker read at its start (whole or not)
-        self.content: dict = {}  # line number -> where its content starts (after spaces and Markdown)
+        # Line number -> where its content starts (after spaces and Markdown); of a long document,
+        # an array, not a dict, which held an entry and two ints a line.
+        self.content = array("q", bytes(8 * (len(doc.lines) + 1))) if doc.long else {}
         self.marked: set = set()  # numbers of the lines whose content starts like a marker
         folded = doc.folded
         for i, line in enumerate(lines):
@@ -781,7 +788,7 @@ def _add(doc, flow, read, fault):
 
 
 def build_outline(doc) -> Outline:
-    lines = [line for line in doc.lines if not line.blank and line.number < doc.body_end]
+    lines = doc.filled_lines(doc.body_end)
     frame = {line.number for line in lines if _is_frame_line(doc, line)}
     title, metadata, text_start = _layout_top(doc, lines, frame)
     frame |= metadata
@@ -795,7 +802,7 @@ def build_outline(doc) -> Outline:
     # closes the notice and what follows is the footer; in a draft, 附件/注/抄送 follow it.
     page = doc.kind == "html" or bool(frame)
     date_line, signature = None, []
-    body = [line for line in lines if line.number not in frame]
+    body = doc.lines_without(lines, frame)
     for i in range(len(body) - 1, max(-1, len(body) - 6), -1):
         if body[i].number > text_from and DATE_LINE.match(doc.folded[body[i].start:body[i].end]):
             date_line = body[i]
@@ -809,7 +816,7 @@ def build_outline(doc) -> Outline:
             if page:
                 frame.update(line.number for line in lines if line.number > date_line.number)
             break
-    body = [line for line in lines if line.number not in frame and line is not title]
+    body = doc.lines_without(lines, frame if title is None else frame | {title.number})
 
     closing = {line.number for line in signature}
     if date_line is not None:
@@ -817,8 +824,9 @@ def build_outline(doc) -> Outline:
     supervision = []
     # The supervision block stands just before the signature; in a draft, 附件/注/抄送 may follow.
     last = min(closing) if closing else None
-    for line in reversed([line for line in body if line.number not in closing
-                          and (last is None or line.number < last)]):
+    for line in reversed(body):
+        if line.number in closing or (last is not None and line.number >= last):
+            continue
         text = doc.folded[line.start:line.end]
         if not (_SUPERVISION.search(text) or _CONTACT.search(text) or _CHANNEL_LINE.search(text)) \
                 or len(supervision) >= 6:
@@ -826,12 +834,12 @@ def build_outline(doc) -> Outline:
         supervision.insert(0, line)
     closing.update(line.number for line in supervision)
 
-    body = [line for line in body if line.number not in closing]
+    body = doc.lines_without(body, closing)
     # Whole: it ends with its 成文日期, or at the end of a sentence (a saved page cut short ends
     # mid-sentence).
     ends = doc.folded[body[-1].start:body[-1].end].rstrip() if body else ""
     builder = _Builder(doc, body, whole=date_line is not None or ends.endswith(("。", "!", "?", "”")))
-    lead, current = [], None
+    lead, current = doc.line_list(), None
     flow = Flow(doc.folded)
     runs = flow.runs
     at = [m.start(1) if m.group(1) else m.start(2) for m in _INLINE_AT.finditer(doc.folded)]
@@ -843,7 +851,7 @@ def build_outline(doc) -> Outline:
             if (list_next is not None and found.family == list_family and found.number == list_next) or (
                     found.number == 1 and current.body and _opens_list(doc, current, found)):
                 list_family, list_next = found.family, found.number + 1
-                current.add_line(line)
+                current.add_line(line, doc.line_list)
                 _scan(doc, flow, line, content, content, at)
                 continue
         list_family = list_next = None
@@ -859,7 +867,7 @@ def build_outline(doc) -> Outline:
         if current is None:
             lead.append(line)
         else:
-            current.add_line(line)
+            current.add_line(line, doc.line_list)
         _scan(doc, flow, line, content, content, at)
         if current is not None and current.last is not None:
             builder.last[current.family] = current.last

@@ -221,7 +221,7 @@ def masked_line(doc, start: int, end: int):
     """The masked text of the one line that holds doc.text[start:end], and where the span starts
     in it: masked_text is that line[at:at + end - start]. None when the span is not in one line."""
     first, last = doc.line_at(start), doc.line_at(max(start, end - 1))
-    if first is last and first.start <= start and end <= first.end:
+    if first.number == last.number and first.start <= start and end <= first.end:
         return _masked_line(doc, first), start - first.start
     return None
 

@@ -65,7 +65,7 @@ def check(doc, options, context):
         passage = [hits[0]]
         for hit in hits[1:] + [None]:
             if hit is not None and hit[0] - max(p[1] for p in passage) <= GAP \
-                    and doc.line_at(hit[0]) is doc.line_at(passage[0][0]):
+                    and doc.line_at(hit[0]).number == doc.line_at(passage[0][0]).number:
                 passage.append(hit)
                 continue
             start, end = passage[0][0], max(p[1] for p in passage)

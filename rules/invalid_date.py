@@ -45,7 +45,7 @@ def check(doc, options):
     frame = doc.frame
     paragraph, year = None, None
     paragraphs = doc.paragraphs
-    starts = [p.start for p in paragraphs]  # in order: a date's paragraph by bisection, not a scan per date
+    starts = doc.paragraph_starts  # in order: a date's paragraph by bisection, not a scan per date
     for w in written:
         line = doc.line_at(w.start)
         if line.number in frame:

@@ -72,7 +72,7 @@ def check(doc, options):
     # Counts before the items are summary-counts' to check (in a notice it reads).
     summary = {line.number for line in doc.outline.summary_lines} if doc.info.notice else set()
     for para, read in reading(doc):
-        if para.first.number in summary:
+        if para.number in summary:
             continue
         for group in read.groups:
             for start, end, kind, args, hint in arithmetic_findings(group):

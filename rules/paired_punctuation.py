@@ -67,29 +67,30 @@ def check(doc, options):
     headings = {h.line.number: h for h in doc.outline.headings}
     paras = doc.body_paragraphs()
     # Where a saved page was cut, the other half of a pair lies outside the text.
-    cut_start = paras[0] if paras and not doc.info.starts_whole else None
-    cut_end = paras[-1] if paras and not doc.info.ends_whole else None
+    # By where they start, not by identity: a long document's paragraphs are made when asked for.
+    cut_start = paras[0].start if paras and not doc.info.starts_whole else None
+    cut_end = paras[-1].start if paras and not doc.info.ends_whole else None
     limit = options["max-per-paragraph"]
     # The marks are found a batch of paragraphs at a time: a match object for every bracket of a
     # 10 MiB draft at once took 150 MiB.
     for at in range(0, len(paras), _BATCH):
         batch = paras[at:at + _BATCH]
-        lines = [line for para in batch for line in para.lines]
+        lines = doc.paragraph_lines(batch)
         marks, ordinals = doc.matches(_MARK, lines), doc.matches(_ORDINAL, lines)
         for para in batch:
             if para.count == 1:  # a paragraph of a plain-text draft is one line
-                found = marks.get(para.first.number)
+                found = marks.get(para.number)
             else:
                 found = [m for line in para.lines for m in marks.get(line.number, ())]
             if not found:
                 continue
             skip = {m.end() - 1 for line in para.lines for m in ordinals.get(line.number, ())}
-            first = headings.get(para.first.number)
+            first = headings.get(para.number)
             if first is not None:
                 skip.update(range(first.marker_start, first.marker_end))
             if _balanced(found, skip):
                 continue
-            hits = sorted(_unmatched(doc, found, skip, para is not cut_start, para is not cut_end),
+            hits = sorted(_unmatched(doc, found, skip, para.start != cut_start, para.start != cut_end),
                           key=lambda h: h.start)
             yield from hits[:limit]
             if len(hits) > limit:

@@ -30,6 +30,7 @@ Good: 电子邮箱：13912345678@163.com。
 
 from __future__ import annotations
 
+from rectlint.document import among
 from rectlint.finding import Hit
 from rectlint.messages import say
 from rectlint.privacy import find_numbers, is_channel, mask_digits
@@ -62,10 +63,9 @@ def check(doc, options):
     lines = doc.body_lines()
     if not lines:
         return
-    body = {line.number for line in lines}
     for n in find_numbers(doc.folded, lines[0].start, lines[-1].end):
         number = doc.line_at(n.start).number
-        if number not in body:
+        if not among(lines, number):
             continue
         if n.kind == "mobile" and (number in supervision or is_channel(doc.folded, n.start, n.end)):
             continue

@@ -39,6 +39,7 @@ Good: 文件标题写明事项，如“关于XX单位整改的通知”。
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import chain
 
 from rectlint import patterns
 from rectlint.conventions.frame import FRAME_ANY, FRAME_KEYS
@@ -206,7 +207,7 @@ def _lines(doc):
             FRAME_KEYS.match(folded, line.start, line.end) or FRAME_ANY.search(folded, line.start, line.end)
             for line in before):
         return doc.body_lines()  # a page, or a text copy of one
-    return before + doc.body_lines()
+    return doc.line_list(chain(before, doc.body_lines()))  # of a long draft, no list of its every line
 
 
 def check(doc, options):

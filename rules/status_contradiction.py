@@ -90,12 +90,12 @@ def _measures(doc, h) -> list[tuple[int, int]]:
     if status.form != "sentence":
         return h.measure_spans()
     spans = []
-    if status.line is h.line:
+    if status.line.number == h.line.number:
         # 1.问题。整改情况：…。目前，该问题已整改到位。: the heading's paragraph, after its problem.
         stop = doc.folded.find("。", h.marker_end, status.start)
         spans += [(stop + 1 if stop >= 0 else status.start, status.start), (status.end, h.line.end)]
     for line in h.body:
-        if line is status.line:
+        if line.number == status.line.number:
             spans += [(line.start, status.start), (status.end, line.end)]
         else:
             spans.append((line.start, line.end))

@@ -97,7 +97,7 @@ _SAID = {
 def _groups(doc):
     """The counting groups of the lines before the items."""
     summary = {line.number for line in doc.outline.summary_lines}
-    return [g for para, read in reading(doc) if para.first.number in summary for g in read.groups]
+    return [g for para, read in reading(doc) if para.number in summary for g in read.groups]
 
 
 def arithmetic(group):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from rectlint import document
 from rectlint.api import LintContext, Linter
 from rectlint.config import Config
 from rectlint.finding import Fix
@@ -47,10 +48,14 @@ def _record(finding, document) -> dict:
     return record
 
 
-def test_findings_on_examples_corpus_and_seeds_are_unchanged(monkeypatch):
+# "offsets": every document is held as a long one is (document.Lines), with the same findings.
+@pytest.mark.parametrize("lazy_from", [None, 0], ids=["lists", "offsets"])
+def test_findings_on_examples_corpus_and_seeds_are_unchanged(monkeypatch, lazy_from):
     if not SEEDS.is_dir():
         pytest.skip(f"seeds not found at {SEEDS}")
     monkeypatch.chdir(ROOT)
+    if lazy_from is not None:
+        monkeypatch.setattr(document, "LAZY_LINES", lazy_from)
     linter = Linter()
     result = linter.lint_paths(["examples", SEEDS_ARG])
     assert result.errors == []

@@ -204,3 +204,44 @@ def test_a_line_of_another_page_s_text_above_the_breadcrumb_is_frame():
                   "一、组织落实整改情况\n（一）提高政治站位，增强整改自觉。区委召开常委会议研究部署。\n"
                   "（二）压实整改责任，健全工作机制。成立领导小组。\n")
     assert Document(organising).outline.items == []
+
+
+def test_a_long_document_s_lines_and_paragraphs_are_those_a_list_holds(monkeypatch):
+    from rectlint import document
+
+    text = "关于整改情况的通报\n\n一、整改情况\n\n（一）问题一。\n整改情况：已完成。\n\n\n末段第一行\n末段第二行\n"
+    for kind in ("txt", "md"):
+        short = Document(text, kind=kind)
+        monkeypatch.setattr(document, "LAZY_LINES", 0)
+        long = Document(text, kind=kind)
+        monkeypatch.undo()
+        assert long.long and not short.long
+        assert list(long.lines) == short.lines and len(long.lines) == len(short.lines)
+        assert long.lines[2] == short.lines[2] and long.lines[-1] == short.lines[-1]
+        assert long.lines[1:4] == short.lines[1:4]
+        assert list(long.paragraphs) == short.paragraphs and len(long.paragraphs) == len(short.paragraphs)
+        assert [p.lines for p in long.paragraphs] == [p.lines for p in short.paragraphs]
+        assert list(long.paragraph_starts) == short.paragraph_starts
+        assert list(long.body_lines()) == short.body_lines()
+        assert list(long.body_lines()[1:3]) == short.body_lines()[1:3]
+        assert list(reversed(long.body_lines())) == short.body_lines()[::-1]
+        assert list(long.body_paragraphs()) == short.body_paragraphs()
+        assert list(long.filled_lines(5)) == short.filled_lines(5)
+        assert list(long.outline.lead) == short.outline.lead
+        assert list(long.outline.summary_lines) == short.outline.summary_lines
+
+
+def test_a_long_document_s_line_offsets_are_the_lines_of_a_list_found_a_chunk_at_a_time(monkeypatch):
+    import random
+
+    from rectlint import document
+    from rectlint.document import _line_offsets, _split_lines
+
+    rng = random.Random(7)
+    for _ in range(1500):
+        text = "".join(rng.choice(["甲", "a", " ", "\n", "\n\n", "\r", "\r\n"]) for _ in range(rng.randrange(0, 40)))
+        listed = [(ln.start, ln.end, ln.blank) for ln in _split_lines(text)]
+        monkeypatch.setattr(document, "_CHUNK", rng.randrange(1, 6))
+        starts, ends, blank = _line_offsets(text)
+        assert list(zip(starts, ends, (flag == 1 for flag in blank))) == listed, repr(text)
+        monkeypatch.undo()

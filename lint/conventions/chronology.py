@@ -110,7 +110,7 @@ def read_chronology(doc) -> Chronology:
     date_line = outline.date_line
     dated, year, paragraph = [], None, None
     signed = inspection = feedback = None
-    starts = [p.start for p in doc.paragraphs]
+    starts = doc.paragraph_starts
     for w in body:
         para = bisect.bisect_right(starts, w.start)
         if para != paragraph:

@@ -18,6 +18,7 @@ import bisect
 import datetime as dt
 
 from .. import patterns
+from ..document import among
 from ..record import FrozenRecord
 from .date_grammar import Bad, Broken, Mention, Written, month_days, parse, pieces_of, runs, tokens
 
@@ -82,9 +83,8 @@ def mentions_in(doc, lo: int, hi: int) -> list[Mention]:
 
 
 def broken_dates(doc, lines) -> list[Broken]:
-    """The near misses (dates that do not parse) on the given lines, in order."""
-    wanted = {line.number for line in lines}
-    return [b for b in doc.dates.broken if doc.line_at(b.start).number in wanted]
+    """The near misses (dates that do not parse) on the given lines (in document order), in order."""
+    return [b for b in doc.dates.broken if among(lines, doc.line_at(b.start).number)]
 
 
 def mentions_repaired(doc, lo: int, hi: int) -> list[Mention]:

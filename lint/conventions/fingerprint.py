@@ -152,7 +152,7 @@ def comparable_units(doc):
                 continue
             start = stop + 1
         item = item_of.get(line.number)
-        yield start, line.end, item, item is not None and item.line is line
+        yield start, line.end, item, item is not None and item.line.number == line.number
 
 
 def kgram_hash(gram: str) -> int:
