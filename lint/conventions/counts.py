@@ -943,9 +943,14 @@ def _orphan_unit(text, lo, hi, s, e, unit) -> bool:
         return False  # 各项, 项目: words, not units
     if prev + nxt in _GRAMMAR_WORDS:
         return True  # 问个题: the unit was put inside a count's word
-    if prev in _ANCHOR_CHARS and _anchor(text, lo, s) is not None:
-        return True
-    if any(s + 1 >= len(word) and text.startswith(word, s + 1 - len(word)) for word in UNIT_ENDED):
+    ended = [word for word in UNIT_ENDED if s + 1 >= len(word) and text.startswith(word, s + 1 - len(word))]
+    if prev in _ANCHOR_CHARS:
+        anchor = _anchor(text, lo, s)
+        # A count's words before the unit, unless a word ending in the unit holds them whole
+        # (交办件12件: 交办 is in the noun 交办件; 已落实名6条: 实名 holds only the 实 of 已落实).
+        if anchor is not None and not any(s + 1 - len(word) <= anchor.start() for word in ended):
+            return True
+    if ended:
         return False  # 事项, 款项15笔, 文件, 负责人
     if nxt.isdigit():
         return True

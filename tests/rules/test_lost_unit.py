@@ -182,3 +182,14 @@ def test_an_items_label_and_its_number_opening_a_line_are_no_decimal(text):
 def test_a_labels_number_inside_a_sentence_is_still_a_broken_figure(text, flagged):
     (f,) = lint(text, "lost-unit")
     assert text[f.column - 1:f.end_column] == flagged
+
+
+@pytest.mark.parametrize("text", ["共受理信访件3719件，已办结3700件，正在办理19件。",
+                                  "上级交办件12件，已办结交办件10件，正在办理2件。"])
+def test_a_noun_ending_in_a_unit_before_its_own_count_is_no_lost_number(text):
+    assert lint(text, "lost-unit") == []
+
+
+def test_a_unit_after_a_counts_words_with_no_number_is_still_flagged():
+    (f,) = lint("巡察发现问题件3件，已整改完成。", "lost-unit")
+    assert f.rule == "lost-unit"
