@@ -26,9 +26,10 @@ Not duplication: template lines repeated by design (整改结果：已完成整�
 `standard-phrases`), a measure that briefly restates its own item's
 problem (shorter than `restate-chars`), and anything the text's own title
 already says: the name of the issuing body and the report's subject phrase
-(2024年度预算执行审计查出问题的整改情况) recur by nature. A list of names joined by 、 written
-again inside another clause in both places (分别报送A、B、C审核。… 根据A、B、C审核意见，…) is a
-reference back, not a paste: a copy holds its words as a whole clause (its ordinal aside) in one place at least
+(2024年度预算执行审计查出问题的整改情况) recur by nature. A list of names
+joined by 、 written again inside another clause in both places (分别报送A、B、C
+审核。… 根据A、B、C审核意见，…) is a reference back, not a paste: a copy holds
+its words as a whole clause (its ordinal aside) in one place at least
 (lint/conventions/references.py). In the lead, the
 supervision block and (in a draft) the lines after the 成文日期, where names
 recur too, only a whole sentence copied counts. Photo captions (图为…) and
@@ -109,7 +110,9 @@ DOC_ZH = """从草稿某一条目或段落复制到另一处的段落。
 把数字视为0、把书名号内的标题合为一个符号；对齐后再按原样比较数字和标题。
 以下不算重复：按模板重复的行（整改结果：已完成整改。整改情况：）、标题的简称、规范表述（选项 `standard-phrases`）
 、措施对本条问题的简短复述（短于 `restate-chars`），以及标题本身已有的内容（发文机关名称、
-报告主题）；用“、”连接的名称列表在两处都只是另一分句的一部分时（分别报送A、B、C审核。…根据A、B、C审核意见，…），是回指，不是粘贴：复制至少在一处是整个分句（序次语除外）。导语、监督渠道和落款之后的行中，只有整句相同才算。只检查整改通报和审计整改报告。
+报告主题）；用“、”连接的名称列表在两处都只是另一分句的一部分时（分别报送A、B、C审核。…
+根据A、B、C审核意见，…），是回指，不是粘贴：复制至少在一处是整个分句（序次语除外）。
+导语、监督渠道和落款之后的行中，只有整句相同才算。只检查整改通报和审计整改报告。
 
 选项：`min-chars`（20），构成复制的相同字数；`restate-chars`（40）
 ；`standard-phrases`。
