@@ -1,4 +1,4 @@
-"""Half-width , : ; ( ) ? ! in Chinese running text.
+"""Half-width , : ; ( ) ? ! and straight quotes " " in Chinese running text.
 
 Counts, for each mark, the half-width forms that touch Chinese text and the
 full-width forms of the document's body:
@@ -8,14 +8,21 @@ full-width forms of the document's body:
   reported, with its full-width form as the suggestion;
 - mostly half-width with some full-width: one summary of the mixed use per mark.
 
-Numbers (1,000; 12:30), e-mail addresses, web addresses and Latin text are left
-alone.
+Straight double quotes are judged apart, against the document's own “”: a pair on one
+line around Chinese text ("挂号") is reported each where the document mostly quotes with
+“”, summarised once where it never does, and the opening one becomes “, the closing ”.
+
+Numbers (1,000; 12:30), e-mail addresses, web addresses, Latin text and a markup
+attribute's value (alt="…") are left alone.
 
 Why: GB/T 15834-2011 §4 gives Chinese running text the full-width forms
-，：；（）？！. Mixing widths looks careless on a published page.
+，：；（）？！, and §4.8 (引号) quotes Chinese with “”. Mixing widths looks careless on a
+published page.
 
 Bad:  一是建立台账，二是定期核对,三是跟踪问效。
 Good: 一是建立台账，二是定期核对，三是跟踪问效，网址为https://example.cn，共1,000人。
+Bad:  落实“三个聚焦”要求，对整改任务进行"挂号"管理。
+Good: 落实“三个聚焦”要求，对整改任务进行“挂号”管理。
 """
 
 from __future__ import annotations
@@ -28,14 +35,15 @@ from rectlint import patterns
 from rectlint.finding import Fix, Hit
 from rectlint.messages import say
 
-DOC_ZH = """中文正文中的半角 , : ; ( ) ? !。
+DOC_ZH = """中文正文中的半角 , : ; ( ) ? ! 和直引号 " "。
 
 对每种标点，统计与中文相邻的半角形式和正文中的全角形式：全文只用半角的（常见于经过规范化的网页）
 ，每种标点只给一条提示级汇总，而不是几百条问题；以全角为主的，逐个报告混入的半角标点，建议改为全角；
-以半角为主而夹有全角的，每种标点给一条混用汇总。数字（1,000；12:30）、电子邮件地址、
-网址和拉丁文字不检查。
+以半角为主而夹有全角的，每种标点给一条混用汇总。直双引号单独按全文自己的“”判断：同一行内一对直引号
+括住中文（"挂号"）的，全文以“”为主时逐处报告，全文从不用“”时只汇总一次；前一个改为“，后一个改为”。
+数字（1,000；12:30）、电子邮件地址、网址、拉丁文字和标记属性值（alt="…"）不检查。
 
-依据：GB/T 15834-2011 第4章规定中文正文使用全角的 ，：；（）？！。全半角混用的页面显得粗疏。
+依据：GB/T 15834-2011 第4章规定中文正文使用全角的 ，：；（）？！，第4.8条（引号）规定中文引号用“”。全半角混用的页面显得粗疏。
 """
 
 ID = "punctuation-width"
@@ -67,12 +75,58 @@ def half_width_marks(doc):
     return found
 
 
+# A pair of straight double quotes on one line around text that holds Chinese (GB/T 15834-2011
+# §4.8: Chinese text quotes with “”): not after = (a markup attribute's value, alt="…").
+_QUOTED = patterns.line_pattern(r'(?<![=A-Za-z0-9_])"(?=[^"\r\n]{0,80}\p{Han})([^"\r\n]{1,80})"')
+
+
+def half_width_quotes(doc) -> list:
+    """(offset, full-width form) of each straight double quote of a pair around Chinese text,
+    the opening one “ and the closing one ”."""
+    out = []
+    for number, pairs in doc.matches(_QUOTED, doc.body_lines(), doc.text).items():
+        line = doc.lines[number - 1]
+        skip = [m.span() for m in _SKIP.finditer(doc.text, line.start, line.end)]
+        starts = [a for a, _ in skip]
+        for m in pairs:
+            # Around a web or e-mail address: of the addresses, which are apart and in order, the
+            # last to start before the pair ends is the one that may reach into it.
+            k = bisect.bisect_left(starts, m.end()) - 1
+            if k >= 0 and skip[k][1] > m.start():
+                continue
+            out += [(m.start(), "“"), (m.end() - 1, "”")]
+    return out
+
+
+def _quotes(doc):
+    """Straight quotes judged against the document's own “”, apart from the other marks: a
+    normalised page keeps its “” (NFKC leaves them), and counted with its , : ; they would turn
+    its one summary into a finding a mark."""
+    found = half_width_quotes(doc)
+    if not found:
+        return
+    full = sum(doc.text.count(c, line.start, line.end) for line in doc.body_lines() for c in "“”")
+    half = len(found)
+    every = Fix(tuple((p, p + 1, form) for p, form in found))
+    p = found[0][0]
+    if full == 0:
+        yield Hit(p, p + 1, severity="info", fix=every,
+                  **say("punctuation-width.all-half", marks='"', half=half, wanted="“”"))
+    elif full >= half:
+        for p, form in found:
+            yield Hit(p, p + 1, **say("punctuation-width.half", mark='"', full=form), suggestion=form,
+                      fix=Fix.replace(p, p + 1, form))
+    else:
+        yield Hit(p, p + 1, fix=every, **say("punctuation-width.mixed", wanted="“”", marks='"', full=full, half=half))
+
+
 def _full_counts(doc, lines) -> dict:
     """How often each full-width mark occurs in the given lines."""
     return {c: sum(doc.text.count(c, line.start, line.end) for line in lines) for c in FULL.values()}
 
 
 def check(doc, options):
+    yield from _quotes(doc)
     marks = half_width_marks(doc)
     if not marks:
         return
