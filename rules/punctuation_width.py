@@ -60,17 +60,27 @@ _SKIP = patterns.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+|https?://
 _CLASS = {"(": "()", ")": "()"}
 
 
+def _addresses(doc, line) -> tuple[list, list]:
+    """The web and e-mail addresses of a line: their spans, apart and in order, and their starts."""
+    spans = [m.span() for m in _SKIP.finditer(doc.text, line.start, line.end)]
+    return spans, [a for a, _ in spans]
+
+
+def _in_address(spans: list, starts: list, a: int, b: int) -> bool:
+    """Whether text[a:b] reaches into one of a line's addresses (`_addresses`): of them, the last
+    to start before b is the one that may."""
+    k = bisect.bisect_left(starts, b) - 1
+    return k >= 0 and spans[k][1] > a
+
+
 def half_width_marks(doc):
     """Offsets of half-width marks in Chinese running text, by mark class."""
     found = defaultdict(list)
     halves = doc.matches(_HALF, doc.body_lines(), doc.text)
     for number, half in halves.items():
-        line = doc.lines[number - 1]
-        skip = [m.span() for m in _SKIP.finditer(doc.text, line.start, line.end)]
-        starts = [a for a, _ in skip]
+        spans, starts = _addresses(doc, doc.lines[number - 1])
         for m in half:
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if i < 0 or m.start() >= skip[i][1]:
+            if not _in_address(spans, starts, m.start(), m.end()):
                 found[_CLASS.get(m.group(), m.group())].append(m.start())
     return found
 
@@ -85,44 +95,45 @@ def half_width_quotes(doc) -> list:
     the opening one “ and the closing one ”."""
     out = []
     for number, pairs in doc.matches(_QUOTED, doc.body_lines(), doc.text).items():
-        line = doc.lines[number - 1]
-        skip = [m.span() for m in _SKIP.finditer(doc.text, line.start, line.end)]
-        starts = [a for a, _ in skip]
+        spans, starts = _addresses(doc, doc.lines[number - 1])
         for m in pairs:
-            # Around a web or e-mail address: of the addresses, which are apart and in order, the
-            # last to start before the pair ends is the one that may reach into it.
-            k = bisect.bisect_left(starts, m.end()) - 1
-            if k >= 0 and skip[k][1] > m.start():
-                continue
-            out += [(m.start(), "“"), (m.end() - 1, "”")]
+            if not _in_address(spans, starts, m.start(), m.end()):
+                out += [(m.start(), "“"), (m.end() - 1, "”")]
     return out
+
+
+def _full_counts(doc, lines, marks=tuple(FULL.values())) -> dict:
+    """How often each of the full-width `marks` occurs in the given lines."""
+    return {c: sum(doc.text.count(c, line.start, line.end) for line in lines) for c in marks}
+
+
+def _judged(found: list, marks: str, wanted: str, full: int, all_full: int, all_half: int):
+    """The findings on one class of half-width marks, `found` as (offset, mark, full-width form),
+    `full` the class's full-width marks: judged by the document's choice over `all_full` and
+    `all_half` (none full-width: one info summary; mostly full-width: each; else one summary of
+    the mixed use)."""
+    every = Fix(tuple((p, p + 1, form) for p, _, form in found))
+    p = found[0][0]
+    if all_full == 0:
+        yield Hit(p, p + 1, severity="info", fix=every,
+                  **say("punctuation-width.all-half", marks=marks, half=len(found), wanted=wanted))
+    elif all_full >= all_half:
+        for p, mark, form in found:
+            yield Hit(p, p + 1, **say("punctuation-width.half", mark=mark, full=form), suggestion=form,
+                      fix=Fix.replace(p, p + 1, form))
+    else:
+        yield Hit(p, p + 1, fix=every,
+                  **say("punctuation-width.mixed", wanted=wanted, marks=marks, full=full, half=len(found)))
 
 
 def _quotes(doc):
     """Straight quotes judged against the document's own “”, apart from the other marks: a
     normalised page keeps its “” (NFKC leaves them), and counted with its , : ; they would turn
     its one summary into a finding a mark."""
-    found = half_width_quotes(doc)
-    if not found:
-        return
-    full = sum(doc.text.count(c, line.start, line.end) for line in doc.body_lines() for c in "“”")
-    half = len(found)
-    every = Fix(tuple((p, p + 1, form) for p, form in found))
-    p = found[0][0]
-    if full == 0:
-        yield Hit(p, p + 1, severity="info", fix=every,
-                  **say("punctuation-width.all-half", marks='"', half=half, wanted="“”"))
-    elif full >= half:
-        for p, form in found:
-            yield Hit(p, p + 1, **say("punctuation-width.half", mark='"', full=form), suggestion=form,
-                      fix=Fix.replace(p, p + 1, form))
-    else:
-        yield Hit(p, p + 1, fix=every, **say("punctuation-width.mixed", wanted="“”", marks='"', full=full, half=half))
-
-
-def _full_counts(doc, lines) -> dict:
-    """How often each full-width mark occurs in the given lines."""
-    return {c: sum(doc.text.count(c, line.start, line.end) for line in lines) for c in FULL.values()}
+    found = [(p, '"', form) for p, form in half_width_quotes(doc)]
+    if found:
+        full = sum(_full_counts(doc, doc.body_lines(), "“”").values())
+        yield from _judged(found, '"', "“”", full, full, len(found))
 
 
 def check(doc, options):
@@ -137,18 +148,6 @@ def check(doc, options):
     total_half = sum(len(p) for p in marks.values())
     for mark_class, positions in sorted(marks.items()):
         full = sum(counts[FULL[c]] for c in mark_class)
-        half = len(positions)
         wanted = "".join(FULL[c] for c in mark_class)
-        every = Fix(tuple((p, p + 1, FULL[doc.text[p]]) for p in positions))
-        if total_full == 0:
-            p = positions[0]
-            yield Hit(p, p + 1, severity="info", fix=every,
-                      **say("punctuation-width.all-half", marks=mark_class, half=half, wanted=wanted))
-        elif total_full >= total_half:
-            for p in positions:
-                yield Hit(p, p + 1, **say("punctuation-width.half", mark=doc.text[p], full=FULL[doc.text[p]]),
-                          suggestion=FULL[doc.text[p]], fix=Fix.replace(p, p + 1, FULL[doc.text[p]]))
-        else:
-            p = positions[0]
-            yield Hit(p, p + 1, fix=every,
-                      **say("punctuation-width.mixed", wanted=wanted, marks=mark_class, full=full, half=half))
+        found = [(p, doc.text[p], FULL[doc.text[p]]) for p in positions]
+        yield from _judged(found, mark_class, wanted, full, total_full, total_half)
