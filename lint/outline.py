@@ -584,10 +584,10 @@ def _problem_sections(root, doc, best, organising=frozenset()) -> list:
     levels = {h.level for h in best.descendants() if not h.children and _marked(doc, h)}
     found = []
     for section in root.children:
-        leaves = [h for h in section.descendants() if not h.children]
-        marked = [h for h in leaves if _marked(doc, h)]
         if section in organising:
             continue
+        leaves = [h for h in section.descendants() if not h.children]
+        marked = [h for h in leaves if _marked(doc, h)]
         if section is best or (marked and 2 * len(marked) >= len(leaves) and {h.level for h in marked} <= levels):
             found.append(section)
     return found

@@ -705,14 +705,14 @@ def defects(text: str, lo: int, hi: int, figures: list, para: int | None = None,
     """What nearly reads as a figure in a counting sentence text[lo:hi]: a number that lost its
     unit or a unit that lost its number, a unit written twice, a numeral that is not one, a mark
     that parts a figure from its words or follows another mark, and a count in another unit
-    than its base's. What comes before a figure is read from para (the paragraph's start) on.
-    `ordinals` keeps the list ordinals of each line read (_ordinal_run) for the sentences after."""
+    than its base's. `figures` are the sentence's own (those starting in lo..hi), in order. What
+    comes before a figure is read from para (the paragraph's start) on. `ordinals` keeps the list
+    ordinals of each line read (_ordinal_run) for the sentences after."""
     found: list[Defect] = []
     ordinals = {} if ordinals is None else ordinals
-    figs = [f for f in figures if lo <= f.start < hi]
     back = lo if para is None else para
-    starts = {f.start: f for f in figs}
-    inside = {i for f in figs for i in range(f.start, f.end)}
+    starts = {f.start: f for f in figures}
+    inside = {i for f in figures for i in range(f.start, f.end)}
     for m in _ARABIC.finditer(text, lo, hi):
         _arabic(text, lo, hi, m, starts, found, ordinals)
     for m in _CN_RUN.finditer(text, lo, hi):
@@ -723,7 +723,7 @@ def defects(text: str, lo: int, hi: int, figures: list, para: int | None = None,
             continue
         if _orphan_unit(text, back, hi, s, m.end(), m.group()):
             found.append(Defect("lost-number" if m.group() not in SCALE_CHARS else "numeral", s, m.end()))
-    for f in figs:
+    for f in figures:
         if f.start in inside and starts.get(f.start) is not f:
             continue
         _after_figure(text, back, f.end, hi, f, found)
