@@ -21,8 +21,9 @@ Ordinals of a list whose line breaks were lost (1.标题…2.发文字号…3.�
 one beginning at 1.), the number of an item's label opening its line (问题2.…, 整改措施3.…),
 clause numbers opening their lines (8.3长效机制, where other lines open with one too:
 GB/T 1.1-2020 §7), approximate figures (3900余项, 近百个, 1000多人次), ranges (5~7人, and neighbouring figures sharing one unit: 4、5次), dates, codes, telephone
-numbers, the digits of machine tokens (e-mail addresses, URLs, file names: xcb@163.com, v2.1.xlsx) and
-counts in names (十四五, 三重一大) are figures or not counts, and stay quiet.
+numbers, the digits of machine tokens (e-mail addresses, URLs, file names: xcb@163.com, v2.1.xlsx),
+counts in names (十四五, 三重一大) and words that end in a unit's character (事项, 文件, 负责人,
+信访件3719件, 交办件12件) are figures, words or not counts, and stay quiet.
 
 Why: such numbers are conversion or typing slips; the reader
 cannot tell 251 of what, or whether 3200 is 元 or 万元.
@@ -54,7 +55,7 @@ DOC_ZH = """丢失或重复了单位的数字，以及近似计数却读不通�
 （已完成整改，3个；4个，问题；3个、，）；但“发现、指出、反映”等动词后的逗号或冒号可以引出一个以数字计数的名词为主语的分句（发现，3个村在…还存在问题），此数字不是动词的计数，而后接计数名词的数字仍是（反馈，4个问题）。在任何句子中，只在确定丢失时报告：数字与下一个列举标记连在一起
 （“共排查了251二是…”“督导检查8四是…”，单位和句号都丢了），或紧跟列举标记、后接名词（“四是33关键岗位人员”）；
 没有单位的金额（“资金3200已全额上缴”“经费24.1用于…”）；金额按整体读，千位分隔的逗号（金额24,978.12 万元）不把数字与单位隔开。
-丢了换行的列表序号（1.标题…2.发文字号…3.…，三个以上连续或从1.开始）、行首条目标签的序号（问题2.…、整改措施3.…）、行首的条款编号（8.3长效机制，且另有行首条款编号，GB/T 1.1-2020 第7章）、约数（3900余项、近百个、1000多人次）、范围（5~7人，以及共用一个单位的相邻数字：4、5次）、日期、代码、电话号码、机器字串（电子邮箱、网址、文件名：xcb@163.com、v2.1.xlsx）中的数字和名称中的数字（十四五、三重一大）不报告。
+丢了换行的列表序号（1.标题…2.发文字号…3.…，三个以上连续或从1.开始）、行首条目标签的序号（问题2.…、整改措施3.…）、行首的条款编号（8.3长效机制，且另有行首条款编号，GB/T 1.1-2020 第7章）、约数（3900余项、近百个、1000多人次）、范围（5~7人，以及共用一个单位的相邻数字：4、5次）、日期、代码、电话号码、机器字串（电子邮箱、网址、文件名：xcb@163.com、v2.1.xlsx）中的数字、名称中的数字（十四五、三重一大）和以单位字结尾的词（事项、文件、负责人、信访件3719件、交办件12件）不报告。
 
 依据：这些数字是转换或录入失误；读者无法知道251是什么，也分不清3200是元还是万元。
 """
