@@ -24,7 +24,7 @@ from .document import Document, DocumentView
 from .engine import run_rules
 from .errors import InputError
 from .context import LintContext
-from .finding import Finding, severity_rank
+from .finding import Finding, severity_rank, sort_findings
 from .pipeline import Check, CheckOptions
 from .place import CONVERTED_KINDS
 from .record import Record, replace
@@ -75,7 +75,7 @@ class Result(Record):
 
     @property
     def findings(self) -> list[Finding]:
-        return sorted((f for d in self.documents.values() for f in d.findings), key=Finding.sort_key)
+        return sort_findings([f for d in self.documents.values() for f in d.findings])
 
     @property
     def rules(self) -> list:
@@ -336,10 +336,12 @@ class Linter:
             if cached is not None:
                 return self._kept(source.path, cached[1], cached[0], cfg)
             doc, decoded = _read(source, data, self.on_warning, self._kind(cfg), max_bytes)
+            del data  # read: a 10 MiB draft's bytes were held through all of its rules
             item = self._lint_document(doc, cfg, decoded, outline_only)
         except InputError as exc:  # unreadable, or the corpus index it is checked against is damaged
             return exc.message
         if not self.keep_documents:
+            doc.let_go()  # before its view is made: their memory, not more, holds the view's lines
             item.document, item.decoded = DocumentView.of(doc, item.findings), None
             if key:
                 self.cache.put(key, item.findings, item.document)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from array import array
 from functools import cached_property
+from itertools import repeat
 from operator import attrgetter
 
 from . import patterns
@@ -45,6 +46,55 @@ class Line(Record):
 
     def __reduce__(self):  # pickled with its own text, never with its whole document's
         return Line, (self.number, self.start, self.end, self.text)
+
+    def __eq__(self, other):  # a line is the same line whether held as a Line or a HeldLine
+        if not isinstance(other, (Line, HeldLine)):
+            return NotImplemented
+        return (self.number, self.start, self.end, self.text) == (other.number, other.start, other.end, other.text)
+
+    __hash__ = None
+
+
+class HeldLine(Record):
+    """A long document's line (`Lines`): its lines' offsets and its index among them, each field
+    read from those when asked. A Line held its number and offsets as ints of its own, 176 bytes
+    where this is 80, and a 10 MiB .docx's outline kept 130,000 lines."""
+
+    FIELDS = Line.FIELDS
+    __slots__ = ("_lines", "_i")
+
+    def __init__(self, lines: "Lines", i: int):
+        self._lines, self._i = lines, i
+
+    @property
+    def number(self) -> int:
+        return self._i + 1
+
+    @property
+    def start(self) -> int:
+        return self._lines._starts[self._i]
+
+    @property
+    def end(self) -> int:
+        return self._lines._ends[self._i]
+
+    @property
+    def blank(self) -> bool:
+        return self._lines._blank[self._i] == 1
+
+    @property
+    def text(self) -> str:
+        lines, i = self._lines, self._i
+        return lines._text[lines._starts[i]:lines._ends[i]]
+
+    def detached(self) -> Line:
+        return Line(self.number, self.start, self.end, self.text)
+
+    def __reduce__(self):
+        return Line, (self.number, self.start, self.end, self.text)
+
+    __eq__ = Line.__eq__
+    __hash__ = None
 
 
 class Paragraph(Record):
@@ -114,8 +164,9 @@ def _line_offsets(text: str) -> tuple[array, array, bytearray]:
 
 
 class Lines:
-    """A long document's lines as a sequence: held as offsets and blank flags, each Line made
-    when it is asked for (a new one each time: compare lines by number, never by identity)."""
+    """A long document's lines as a sequence: held as offsets and blank flags, each line (a
+    HeldLine) made when it is asked for (a new one each time: compare lines by number, never by
+    identity)."""
 
     __slots__ = ("_text", "_starts", "_ends", "_blank")
 
@@ -130,33 +181,33 @@ class Lines:
             return list(self.picked(range(*index.indices(len(self._starts)))))
         if index < 0:
             index += len(self._starts)
-        return Line.cut(index + 1, self._starts[index], self._ends[index], self._text, self._blank[index] == 1)
+        if not 0 <= index < len(self._starts):
+            raise IndexError("line index out of range")
+        return HeldLine(self, index)
 
-    def one(self, i: int) -> Line:
+    def one(self, i: int) -> HeldLine:
         """Line i + 1 (i never negative): what Picked asks for, without a slice's or a negative
         index's checks."""
-        return Line.cut(i + 1, self._starts[i], self._ends[i], self._text, self._blank[i] == 1)
+        return HeldLine(self, i)
 
     def __iter__(self):
         return self.picked(range(len(self._starts)))
 
     def picked(self, indexes):
         """The lines at `indexes`, made one at a time."""
-        text, cut, starts, ends, blank = self._text, Line.cut, self._starts, self._ends, self._blank
-        for i in indexes:
-            yield cut(i + 1, starts[i], ends[i], text, blank[i] == 1)
+        return map(HeldLine, repeat(self), indexes)
 
 
 class Picked:
     """Some items of a sequence (a long document's lines or paragraphs), in order, held as their
     indexes: a list of them would hold an object each."""
 
-    __slots__ = ("_all", "_at", "_one")
+    # No bound `items.one` kept: one a heading's body, it was 64 bytes of each.
+    __slots__ = ("_all", "_at")
 
     def __init__(self, items, at: array | None = None):
         self._all = items
         self._at = array("q") if at is None else at
-        self._one = items.one
 
     def __len__(self) -> int:
         return len(self._at)
@@ -164,13 +215,13 @@ class Picked:
     def __getitem__(self, index):
         if isinstance(index, slice):
             return Picked(self._all, self._at[index])
-        return self._one(self._at[index])
+        return self._all.one(self._at[index])
 
     def __iter__(self):
         return self._all.picked(self._at)
 
     def __reversed__(self):
-        return map(self._one, reversed(self._at))
+        return map(self._all.one, reversed(self._at))
 
     def holds(self, number: int) -> bool:
         """Whether line `number` is one of these lines (of a document's Lines, in order)."""
@@ -446,6 +497,16 @@ class Document:
         from .kind import document_info
         return document_info(self, self.outline, self.notice_kind)
 
+    def let_go(self) -> None:
+        """Drop what was read of the text for the rules (the outline, the dates, the paragraphs):
+        once they have run, a view needs only the lines and what the text is (`info`)."""
+        self.info  # noqa: B018 - kept, made now if it never was
+        for name in ("outline", "dates", "paragraphs", "_body_lines", "_body_paragraphs"):
+            self.__dict__.pop(name, None)
+        from .heap import release
+
+        release(len(self.text), collect=True)
+
     @property
     def frame(self) -> set[int]:
         """Line numbers of a web page's frame (navigation, metadata, footer)."""
@@ -481,16 +542,20 @@ class DocumentView:
     kind and completeness, and the lines its findings point at. A run over many files keeps
     these instead of whole Documents, so memory does not grow with the texts."""
 
-    def __init__(self, path: str, kind: str, info, line_count: int, lines: dict, mapped: bool = False):
+    def __init__(self, path: str, kind: str, info, line_count: int, lines, mapped: bool = False):
         self.path, self.kind, self.info = path, kind, info
-        self.lines = _SparseLines(line_count, lines)
+        # lines: {number: Line}, or the _SparseLines already made of them
+        if not isinstance(lines, _SparseLines):
+            lines = _SparseLines(line_count, (lines[n] for n in sorted(lines)))
+        self.lines = lines
         self.mapped = mapped  # the lines are a web page's source lines, not those of its text
 
     @classmethod
     def of(cls, doc: "Document", findings) -> "DocumentView":
-        wanted = {n for f in findings for n in (f.line, f.end_line)}
         shown = doc.shown_lines
-        lines = {n: shown[n - 1].detached() for n in wanted if 0 < n <= len(shown)}  # not the document's text
+        wanted = sorted({n for f in findings for n in (f.line, f.end_line) if 0 < n <= len(shown)})
+        # Copied out of the document's text, which the view outlives.
+        lines = _SparseLines(len(shown), (shown[n - 1] for n in wanted))
         return cls(doc.path, doc.kind, doc.info, len(shown), lines, doc.source is not None)
 
     @property
@@ -506,13 +571,37 @@ class DocumentView:
 
 
 class _SparseLines:
-    """A document's lines as a sequence, holding only the ones kept (`kept`: number -> Line)."""
+    """A document's lines as a sequence, holding only the ones kept: their numbers and offsets in
+    arrays and their texts in one string, each Line made when asked. A Line each with its own
+    text was 17 MiB of a 10 MiB .docx's view, made while the document was still held."""
 
-    def __init__(self, count: int, kept: dict):
-        self._count, self.kept = count, kept
+    def __init__(self, count: int, kept):
+        self._count = count
+        self._numbers, self._starts, self._ends, self._cuts = array("q"), array("q"), array("q"), array("q", [0])
+        chunks, texts = [], []  # joined 1,024 at a time: a list of every text was as big as they
+        for line in kept:  # in order of their numbers
+            text = line.text
+            self._numbers.append(line.number), self._starts.append(line.start), self._ends.append(line.end)
+            self._cuts.append(self._cuts[-1] + len(text))
+            texts.append(text)
+            if len(texts) == 1024:
+                chunks.append("".join(texts))
+                texts.clear()
+        self._text = "".join([*chunks, *texts])
 
     def __len__(self) -> int:
         return self._count
 
+    def _line(self, k: int) -> Line:
+        return Line(self._numbers[k], self._starts[k], self._ends[k], self._text[self._cuts[k]:self._cuts[k + 1]])
+
     def __getitem__(self, index: int) -> Line:
-        return self.kept.get(index + 1) or Line(index + 1, 0, 0, "")
+        k = bisect.bisect_left(self._numbers, index + 1)
+        if k < len(self._numbers) and self._numbers[k] == index + 1:
+            return self._line(k)
+        return Line(index + 1, 0, 0, "")
+
+    @property
+    def kept(self) -> dict:
+        """{number: Line} of the lines kept."""
+        return {self._numbers[k]: self._line(k) for k in range(len(self._numbers))}

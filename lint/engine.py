@@ -8,7 +8,8 @@ from bisect import bisect_left, bisect_right
 from .context import LintContext
 from .document import Document
 from .errors import InputError
-from .finding import Finding, Hit, Location
+from .finding import Finding, Hit, Location, sort_findings
+from .heap import release
 from .messages import say
 from .place import place, place_dict
 from .privacy import mask, masked_line, masked_text
@@ -18,6 +19,8 @@ CONTEXT_CHARS = 12
 
 def to_finding(doc: Document, active, hit: Hit) -> Finding:
     line, col, end_line, end_col = doc.location(hit.start, hit.end)
+    if end_line == line:
+        end_line = line  # one int for both, and for the place: a long draft's lines make new ones
     related = [] if hit.related else ()
     for r in hit.related:
         if isinstance(r, Location):
@@ -44,7 +47,7 @@ def to_finding(doc: Document, active, hit: Hit) -> Finding:
         rule=active.rule.id, category=hit.category or active.rule.category,
         severity=hit.severity or active.severity, zh=mask(hit.zh), en=mask(hit.en),
         suggestion=mask(hit.suggestion) if hit.suggestion else hit.suggestion, related=related,
-        context=context, fix=hit.fix, place=place(doc, hit.start, hit.end),
+        context=context, fix=hit.fix, place=place(doc, hit.start, hit.end, None if doc.source else line),
     )
 
 
@@ -102,32 +105,37 @@ def run_rules(doc: Document, rules, context=None) -> list[Finding]:
             raise           # document's error, not a bug of the rule
         except Exception as exc:  # noqa: BLE001 - a rule bug must not end the run
             findings.append(_internal(doc, active.rule.id, exc))
-    settle(doc, zip(keyless, starts, ends), findings)
-    findings.sort(key=Finding.sort_key)
+        release(len(doc.text))
+    settle(doc, keyless, starts, ends, findings)
+    release(len(doc.text))
+    sort_findings(findings)
     return findings
 
 
-def settle(doc: Document, spans, findings) -> None:
+def settle(doc: Document, keyless: list, starts: array, ends: array, findings) -> None:
     """Give each finding the context it will have once rectlint's own certain repairs (safe and
     unsafe, of every finding) on its lines are made: the flagged text and its surroundings,
     repaired, cut around the repaired span. A baseline keyed on it still knows the finding
     after `--fix` (or an editor) made those repairs: 台帐 → 台账 inside an accepted duplicate
-    paragraph leaves the duplicate accepted. Each line is repaired once, however many findings
-    it holds. `spans`: (finding, start, end) of the findings that have no key; the repairs are
-    those of all `findings`."""
-    edits = sorted({edit for f in findings if f.fix is not None and f.fix.applicability in ("safe", "unsafe")
-                    for edit in f.fix.edits})
+    paragraph leaves the duplicate accepted. `keyless`: the findings that have no key, their spans at `starts` and `ends`; the
+    repairs are those of all `findings`."""
+    # A sorted list, each edit once (a set of a long draft's 90,000 edits was 4 MiB more).
+    edits = sorted(edit for f in findings if f.fix is not None and f.fix.applicability in ("safe", "unsafe")
+                   for edit in f.fix.edits)
+    edits = [edit for k, edit in enumerate(edits) if not k or edit != edits[k - 1]]
     if not edits:
         return
-    starts = [a for a, _, _ in edits]
-    repaired: dict = {}
-    for finding, start, end in spans:
+    at = [a for a, _, _ in edits]
+    # Only the last stretch of lines repaired is kept: each rule's findings come in the order of
+    # their lines, and a long draft's repaired lines, all kept until the last finding, were the
+    # peak of its whole run.
+    last, line = None, None
+    for finding, start, end in zip(keyless, starts, ends):
         lo, hi = doc.line_at(start).start, doc.line_at(end).end
-        if (lo, hi) not in repaired:
-            inside = [(a - lo, b - lo, new) for a, b, new in edits[bisect_left(starts, lo):bisect_right(starts, hi)]
+        if (lo, hi) != last:
+            inside = [(a - lo, b - lo, new) for a, b, new in edits[bisect_left(at, lo):bisect_right(at, hi)]
                       if b <= hi]
-            repaired[lo, hi] = _Repaired(masked_text(doc, lo, hi), inside) if inside else None
-        line = repaired[lo, hi]
+            last, line = (lo, hi), _Repaired(masked_text(doc, lo, hi), inside) if inside else None
         if line is not None:
             finding.settled = line.context(start - lo, end - lo)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from .record import FrozenRecord, Record
 
 SEVERITIES = ("info", "warning", "error")
@@ -172,3 +174,12 @@ class Finding(Record):
             "related": [r.as_dict() for r in self.related],
             **({"place": self.place} if self.place is not None else {}),
         }
+
+
+def sort_findings(findings: list) -> list:
+    """Sort findings in place as Finding.sort_key orders them, and return them. One field at a
+    time, from the last (a stable sort keeps the order of the fields after it): a key tuple a
+    finding was 8 MiB at the end of a long draft's run, where each field is held already."""
+    for field in ("rule", "column", "line", "path"):
+        findings.sort(key=attrgetter(field))
+    return findings

@@ -8,8 +8,8 @@ The vocabulary (status words, labels) lives in `rectlint.conventions`.
 from __future__ import annotations
 
 import bisect
-from array import array
 import re
+from array import array
 from functools import cached_property
 from sys import intern
 
@@ -160,8 +160,8 @@ class Outline(Record):
         return list(self.root.descendants())
 
     @cached_property
-    def _heading_lines(self) -> list[int]:
-        return [h.line.number for h in self.headings]
+    def _heading_lines(self) -> array:
+        return array("q", (h.line.number for h in self.headings))  # no int object a heading
 
     def marker_path(self, number: int) -> list[str]:
         """Markers of the headings that line `number` stands under, outermost first. One list a

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from .errors import RectlintError, UsageError, os_error
-from .finding import severity_rank
+from .finding import severity_rank, sort_findings
 from .messages import said
 from .record import Record
 
@@ -153,7 +153,7 @@ def check(linter: Linter, paths, options: CheckOptions, on_error: Callable | Non
             done.findings = findings
             return _verdict(done, options)
         findings = outcome.findings
-    findings.sort(key=lambda f: f.sort_key())
+    sort_findings(findings)
     done.findings = findings
     if options.annotating:
         done.annotations = _annotate(result, findings, options)

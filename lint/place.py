@@ -19,9 +19,11 @@ def heading_path(doc, number: int) -> list[str]:
     return doc.outline.marker_path(number)
 
 
-def place(doc, start: int, end: int):
+def place(doc, start: int, end: int, line_number: int | None = None):
     """The place of the span start..end, for the formats that have one (else None): a dict, or
-    for a .docx a Place that makes the dict when asked."""
+    for a .docx a Place that makes the dict when asked. `line_number`: the number of the line that
+    holds `start`, when the caller has it (a long draft's line makes a new int each time it is
+    asked, and a finding keeps both)."""
     pages = getattr(doc, "pages", None)
     if pages is not None:
         line = doc.line_at(start)
@@ -43,8 +45,10 @@ def place(doc, start: int, end: int):
     else:  # made now, whole
         text = ("…" if lo > line.start else "") + masked_text(doc, lo, hi) + ("…" if hi < line.end else "")
         at, upto = 0, len(text)
+    if line_number is None:
+        line_number = line.number
     return Place(part.kind if part else "body", part.index if part else None,
-                 line.number - part.first + 1 if part else line.number,
+                 line_number - part.first + 1 if part else line_number,
                  heading_path(doc, line.number) if part is None else None, text, at, upto)
 
 

@@ -155,8 +155,8 @@ def _last_line(outline, body):
     closing = {line.number for line in (*outline.supervision, *outline.signature)}
     if outline.date_line is not None:
         closing.add(outline.date_line.number)
-    before = [line for line in body if line.number not in closing]
-    return before[-1] if before else body[-1]
+    # From the end: a list of every line before them was a long draft's peak.
+    return next((line for line in reversed(body) if line.number not in closing), body[-1])
 
 
 def _lead(doc, outline):

@@ -245,3 +245,44 @@ def test_a_long_document_s_line_offsets_are_the_lines_of_a_list_found_a_chunk_at
         starts, ends, blank = _line_offsets(text)
         assert list(zip(starts, ends, (flag == 1 for flag in blank))) == listed, repr(text)
         monkeypatch.undo()
+
+
+def test_a_long_document_s_lines_are_read_from_its_offsets_and_travel_as_lines(monkeypatch):
+    import pickle
+
+    import pytest
+
+    from rectlint import document
+    from rectlint.document import HeldLine, Line
+
+    text = "关于整改情况的通报\n\n一、整改情况\n"
+    monkeypatch.setattr(document, "LAZY_LINES", 0)
+    line = Document(text).lines[2]
+    assert isinstance(line, HeldLine) and line == Line(3, 11, 17, "一、整改情况") and not line.blank
+    assert Line(3, 11, 17, "一、整改情况") == line and line != Line(3, 11, 17, "二、整改情况")
+    assert Document(text).lines[1].blank and line.detached() == line
+    assert type(pickle.loads(pickle.dumps(line))) is Line
+    with pytest.raises(IndexError):
+        Document(text).lines[3]
+
+
+def test_a_view_keeps_the_lines_its_findings_point_at_and_no_other():
+    from rectlint.document import DocumentView, Line
+
+    doc = Document("第一行\n第二行\n第三行\n")
+
+    class F:
+        line, end_line = 3, 3
+
+    view = DocumentView.of(doc, [F(), F()])
+    assert view.lines[2] == Line(3, 8, 11, "第三行") and view.lines[0] == Line(1, 0, 0, "")
+    assert list(view.lines.kept) == [3] and len(view.lines) == 3
+    same = DocumentView("p", "txt", None, 3, {3: Line(3, 8, 11, "第三行")})
+    assert same.lines[2] == view.lines[2] and same.line_holding(8, 10) == view.lines[2]
+
+
+def test_a_document_let_go_keeps_what_its_view_needs():
+    doc = Document("关于整改情况的通报\n一、整改情况\n（一）问题一\n整改结果：已完成。\n")
+    info, headings = doc.info, len(doc.outline.headings)
+    doc.let_go()
+    assert "outline" not in doc.__dict__ and doc.info is info and len(doc.outline.headings) == headings

@@ -45,3 +45,21 @@ def test_the_settled_context_a_cache_or_baseline_keeps_is_masked():
     found = Linter().lint_text(text, "d.txt").findings
     settled = [f.settled for f in found if f.settled is not None]
     assert settled and all("13912345678" not in s for s in settled), settled
+
+
+def test_findings_sorted_a_field_at_a_time_are_in_sort_key_order():
+    import random
+
+    from rectlint.finding import Finding, sort_findings
+
+    rng = random.Random(3)
+    found = [Finding(rng.choice("ab"), rng.randrange(1, 5), rng.randrange(1, 4), 1, 1, rng.choice(["x", "y", "z"]),
+                     "date", "error", str(k), str(k)) for k in range(400)]
+    assert [f.zh for f in sort_findings(list(found))] == [f.zh for f in sorted(found, key=Finding.sort_key)]
+
+
+def test_heap_release_is_a_no_op_for_short_texts_and_safe_for_long_ones():
+    from rectlint import heap
+
+    heap.release(10)
+    heap.release(heap.LONG_TEXT, collect=True)  # glibc: trims; elsewhere nothing to call

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import weakref
+from sys import intern
 
 import regex
 
@@ -301,9 +302,12 @@ class _Plain:
 
 def _figure(m, text) -> Figure:
     num, joined, more, scale, unit = m.groups()  # by position: asking by name costs six times as much
+    # Held once each (a figure of a long draft is kept by its group): 个 or 万 alone is a string of
+    # 76 bytes, and a 10 MiB draft's groups held 87,000 figures.
+    num, unit, scale = intern(num), intern(unit or ""), intern(scale or "")
     start = m.start()  # a figure's match starts with its number
     approx = bool(joined or more) or (start > 0 and text[start - 1] in _APPROX_BEFORE)
-    fig = Figure("fig", start, m.end(), num, unit or "", scale or "", approx)
+    fig = Figure("fig", start, m.end(), num, unit, scale, approx)
     if more:
         fig.more = more
     return fig

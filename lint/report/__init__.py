@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 from collections import Counter, namedtuple
 
+from ..finding import sort_findings
 from ..record import Record
 
 FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
@@ -117,6 +118,6 @@ def render(fmt: str, findings, run: RunInfo) -> str:
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
     stream = module.Stream(run)
-    chunks = [stream.document(path, sorted(found, key=lambda f: f.sort_key()))
+    chunks = [stream.document(path, sort_findings(found))
               for path, found in sorted(by_path.items())]
     return "".join([*chunks, stream.end(Tally(findings))])
