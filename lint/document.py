@@ -123,6 +123,9 @@ class Paragraph(Record):
         return self._all[at:at + self.count]
 
 
+# The readings of a whole text that rules share (Document.dates, Document.counts) and that a run
+# lets go once the last rule asking for them has run (a rule says which it asks for: READS).
+READINGS = ("dates", "counts")
 _BREAK = patterns.compile(r"\r\n|\r|\n")
 _NUMBER = attrgetter("number")
 # From this many lines on, a Document holds its lines as offsets and makes each Line when asked
@@ -492,16 +495,28 @@ class Document:
         return read_dates(self)
 
     @cached_property
+    def counts(self):
+        """The groups and defects of the counting sentences, read once for all rules
+        (conventions/counts.py `reading`)."""
+        from .conventions.counts import read_document
+        return read_document(self)
+
+    @cached_property
     def info(self):
         """What the text is (kind) and whether it is whole (completeness)."""
         from .kind import document_info
         return document_info(self, self.outline, self.notice_kind)
 
-    def let_go(self) -> None:
-        """Drop what was read of the text for the rules (the outline, the dates, the paragraphs):
-        once they have run, a view needs only the lines and what the text is (`info`)."""
+    def let_go(self, readings=None) -> None:
+        """Drop the given readings of the text made for the rules (of READINGS), read again if
+        asked for; when none are given, every one, and the outline and paragraphs too: once the
+        rules have run, a view needs only the lines and what the text is (`info`)."""
+        if readings is not None:
+            for name in readings:
+                self.__dict__.pop(name, None)
+            return
         self.info  # noqa: B018 - kept, made now if it never was
-        for name in ("outline", "dates", "paragraphs", "_body_lines", "_body_paragraphs"):
+        for name in (*READINGS, "outline", "paragraphs", "_body_lines", "_body_paragraphs"):
             self.__dict__.pop(name, None)
         from .heap import release
 

@@ -36,6 +36,7 @@ def rule_from_module(obj, source: str) -> Rule:
         frame=bool(getattr(obj, "FRAME", False)), source=source, needs=getattr(obj, "NEEDS", None),
         categories=(obj.CATEGORY, *(c for c in extra if c != obj.CATEGORY)),
         takes_context=_parameters(obj.check) >= 3, aliases=dict(getattr(obj, "ALIASES", {})),
+        reads=frozenset(obj.READS) if hasattr(obj, "READS") else None,
     )
 
 

@@ -16,12 +16,12 @@ class Rule(Record):
     """One rule as loaded: its metadata, its check function and its documentation."""
 
     FIELDS = ("id", "category", "severity", "options", "choices", "doc", "check", "frame", "source", "needs",
-              "categories", "takes_context", "doc_zh", "aliases")
+              "categories", "takes_context", "doc_zh", "aliases", "reads")
 
     def __init__(self, id: str, category: str, severity: str, options: dict, choices: dict,  # noqa: A002
                  doc: str, check, frame: bool = False, source: str = "", needs: str | None = None,
                  categories: tuple = (), takes_context: bool = False, doc_zh: str = "",
-                 aliases: dict | None = None):
+                 aliases: dict | None = None, reads: frozenset | None = None):
         self.id = id
         self.category = category
         self.severity = severity
@@ -37,6 +37,9 @@ class Rule(Record):
         self._doc_zh = doc_zh  # the documentation in Chinese (DOC_ZH), beside the English docstring
         self._cleaned = False
         self.aliases = aliases or {}  # an option's former name -> its name (ALIASES), still read
+        # The shared readings of the text (document.READINGS) its check asks for (READS); None: it
+        # does not say, and may ask for any. A run lets a reading go after the last rule asking.
+        self.reads = reads
 
     def option_name(self, key: str) -> str:
         """An option's name, for the name it had before (a configuration written then)."""

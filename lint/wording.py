@@ -90,7 +90,7 @@ def build_rule(entry, where: str, builtin: bool = False) -> Rule:
             raise ConfigError(said("wording.needs-either", where=where))
         check = _consistency([_compile(e, where, builtin) for e in either], message)
     return Rule(id=rule_id, category="wording", severity=severity, options={}, choices={},
-                doc=_doc(entry), check=check, source=where, doc_zh=_doc_zh(entry))
+                doc=_doc(entry), check=check, source=where, doc_zh=_doc_zh(entry), reads=frozenset())
 
 
 def _check_types(entry, message, where: str) -> None:

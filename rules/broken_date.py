@@ -53,6 +53,7 @@ DOC_ZH = """几乎是日期却不合日期写法的文字：年、月、日丢�
 ID = "broken-date"
 CATEGORY = "date"
 SEVERITY = "warning"
+READS = ("dates",)  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {}
 
 _UNITS = "年月日"

@@ -62,6 +62,7 @@ DOC_ZH = """丢失字符的标题序号。
 ID = "broken-heading-marker"
 CATEGORY = "ordinal"
 SEVERITY = "warning"
+READS = ()  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {}
 
 def check(doc, options):

@@ -46,6 +46,7 @@ ID = "corpus-overlap"
 NEEDS = "corpus"  # its examples need an index, which the LintContext carries
 CATEGORY = "duplicate"
 SEVERITY = "warning"
+READS = ()  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS = {"min-chars": 20, "boilerplate-docs": 5}
 GAP = 10  # draft characters bridged between fingerprints of one passage
 

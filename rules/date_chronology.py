@@ -52,6 +52,7 @@ DOC_ZH = """全文日期先后顺序不合理。
 ID = "date-chronology"
 CATEGORY = "date"
 SEVERITY = "warning"
+READS = ("dates",)  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {}
 FRAME = True  # it reads the page header's 发布时间/成文时间
 

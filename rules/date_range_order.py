@@ -35,6 +35,7 @@ DOC_ZH = """起止颠倒或起止相同的日期范围。
 ID = "date-range-order"
 CATEGORY = "date"
 SEVERITY = "warning"
+READS = ("dates",)  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {}
 
 

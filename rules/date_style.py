@@ -46,6 +46,7 @@ GB/T 9704-2012 之前的成文日期写法）、用“号”代替“日”（3�
 ID = "date-style"
 CATEGORY = "date"
 SEVERITY = "info"
+READS = ("dates",)  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {}
 
 

@@ -27,6 +27,7 @@ DOC_ZH = """发文字号中的年份用了 [ ] 或 ( )，而不是六角括号�
 ID = "document-number-brackets"
 CATEGORY = "punctuation"
 SEVERITY = "warning"
+READS = ()  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {}
 
 _WRONG = patterns.line_pattern(r"(?<=\p{Han})[\[(【]((?:19|20)\d{2})[\])】](?=\d{1,4}号)")

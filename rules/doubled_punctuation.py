@@ -24,6 +24,7 @@ DOC_ZH = """同一标点连续出现两次：，， 。。 ；； ：： 、、 
 ID = "doubled-punctuation"
 CATEGORY = "punctuation"
 SEVERITY = "warning"
+READS = ()  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {}
 
 _MARKS = ",;:!?、。"

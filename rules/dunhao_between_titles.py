@@ -27,6 +27,7 @@ DOC_ZH = """书名号或引号之间多余的顿号。
 ID = "dunhao-between-titles"
 CATEGORY = "punctuation"
 SEVERITY = "info"
+READS = ()  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {}
 
 _BETWEEN = patterns.line_pattern(r"(?<=》)、(?=《)|(?<=”)、(?=“)")

@@ -123,6 +123,7 @@ DOC_ZH = """从草稿某一条目或段落复制到另一处的段落。
 ID = "duplicate-passage"
 CATEGORY = "duplicate"
 SEVERITY = "warning"
+READS = ()  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS = {
     "min-chars": 20,
     "restate-chars": 40,

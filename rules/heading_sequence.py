@@ -46,6 +46,7 @@ DOC_ZH = """标题序号跳号、重复、倒退或不从一开始。
 ID = "heading-sequence"
 CATEGORY = "ordinal"
 SEVERITY = "warning"
+READS = ()  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {}
 
 

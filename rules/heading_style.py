@@ -53,6 +53,7 @@ GB/T 15834-2011 附录A（序次语之后的标点）规定汉字数字后用顿
 ID = "heading-style"
 CATEGORY = "ordinal"
 SEVERITY = "info"
+READS = ()  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {}
 
 

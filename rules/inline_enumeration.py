@@ -60,6 +60,7 @@ DOC_ZH = """段内列举（一是…二是…、第一，…、其一，…、�
 ID = "inline-enumeration"
 CATEGORY = "ordinal"
 SEVERITY = "warning"
+READS = ()  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {}
 
 

@@ -62,6 +62,7 @@ DOC_ZH = """把“巡察”写成“巡视”，或把“巡视”写成“巡�
 ID = "inspection-term"
 CATEGORY = "wording"
 SEVERITY = "warning"
+READS = ()  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {}
 
 _TEAM = patterns.compile(r"(巡察|巡视)组")

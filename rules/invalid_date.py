@@ -37,6 +37,7 @@ DOC_ZH = """不存在的日期：13月、2月30日、4月31日、0日、1025年�
 ID = "invalid-date"
 CATEGORY = "date"
 SEVERITY = "error"
+READS = ("dates",)  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {}
 
 

@@ -63,6 +63,7 @@ DOC_ZH = """丢失或重复了单位的数字，以及近似计数却读不通�
 ID = "lost-unit"
 CATEGORY = "number"
 SEVERITY = "warning"
+READS = ("counts",)  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {}
 
 _BEFORE_MARKER = patterns.line_pattern(r"(?<![\d.])(\d+(?:\.\d+)?)(?=[二三四五六七八九十]是)")

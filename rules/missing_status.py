@@ -83,6 +83,7 @@ DOC_ZH = """没有写明整改状态的问题条目。
 ID = "missing-status"
 CATEGORY = "status"
 SEVERITY = "warning"
+READS = ()  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS = {"required": "always"}
 CHOICES = {"required": ("always", "auto", "never")}
 

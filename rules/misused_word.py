@@ -50,6 +50,7 @@ DOC_ZH = """误用的词语：异形词的非推荐词形，或不成词的错�
 ID = "misused-word"
 CATEGORY = "wording"
 SEVERITY = "warning"
+READS = ()  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {"allow": []}
 
 DATA = os.path.join(os.path.dirname(__file__), "data", "misused-words.yaml")

@@ -52,6 +52,7 @@ DOC_ZH = """正文中对不上的数量、部分、完成率与占比。
 ID = "number-arithmetic"
 CATEGORY = "number"
 SEVERITY = "warning"
+READS = ("counts",)  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {}
 # The message of each kind of inconsistency the count grammar finds.
 _SAID = {

@@ -40,6 +40,7 @@ DOC_ZH = """用阿拉伯数字书写的固定政治表述。
 ID = "numeral-formula"
 CATEGORY = "number"
 SEVERITY = "warning"
+READS = ("counts",)  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {}
 
 FORMULAS = {

@@ -56,6 +56,7 @@ DOC_ZH = """仍未完成、而自身整改时限在通报所述时点已过的�
 ID = "overdue-item"
 CATEGORY = "status"
 SEVERITY = "info"
+READS = ("dates",)  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {}
 
 _CUT = patterns.compile(r"截至\s*$")

@@ -47,6 +47,7 @@ DOC_ZH = """段落内不成对的标点。
 ID = "paired-punctuation"
 CATEGORY = "punctuation"
 SEVERITY = "warning"
+READS = ()  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS = {"max-per-paragraph": 20}
 
 # Folded text: （） are already ( ).

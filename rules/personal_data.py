@@ -50,6 +50,7 @@ DOC_ZH = """不得公开的个人信息：居民身份证号、银行卡号和�
 ID = "personal-data"
 CATEGORY = "privacy"
 SEVERITY = "error"
+READS = ()  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {}
 
 

@@ -69,6 +69,7 @@ DOC_ZH = """未填写的占位符：X月X日、20XX年、第X轮、XX同志、�
 ID = "placeholder"
 CATEGORY = "placeholder"
 SEVERITY = "error"
+READS = ()  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {}
 FRAME = True  # it reads a draft's lines before its title; _lines leaves a web page's frame out
 

@@ -49,6 +49,7 @@ DOC_ZH = """中文正文中的半角 , : ; ( ) ? ! 和直引号 " "。
 ID = "punctuation-width"
 CATEGORY = "punctuation"
 SEVERITY = "warning"
+READS = ()  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {}
 
 FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}

@@ -90,6 +90,7 @@ DOC_ZH = """按通报类型应有而缺少的组成部分，合为一条列出�
 ID = "required-parts"
 CATEGORY = "structure"
 SEVERITY = "warning"
+READS = ()  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS = {"kind": "auto"}
 CHOICES = {"kind": ("auto", "inspection", "audit", "fragment")}
 ALIASES = {"type": "kind"}  # the option's former name

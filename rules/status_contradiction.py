@@ -53,6 +53,7 @@ DOC_ZH = """标为已完成、但措施中或状态本身写着未来或未完�
 ID = "status-contradiction"
 CATEGORY = "status"
 SEVERITY = "warning"
+READS = ()  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS = {"complete": list(COMPLETE)}
 
 _UNFINISHED = patterns.compile(

@@ -78,6 +78,7 @@ ID = "summary-counts"
 CATEGORY = "status"
 CATEGORIES = ("status", "number", "structure")
 SEVERITY = "warning"
+READS = ("counts",)  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS: dict = {}
 # The message of each kind of inconsistency the count grammar finds.
 _SAID = {

@@ -66,6 +66,7 @@ DOC_ZH = """读不通的整改状态，或不在所配置词表中的整改状�
 ID = "unknown-status"
 CATEGORY = "status"
 SEVERITY = "warning"
+READS = ()  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS = {"vocabulary": list(VOCABULARY)}
 
 

@@ -16,7 +16,7 @@ counting sentence names a base and figures that refer to it:
   before it over the base the words name (a share of another base is not checked);
 - parts after 其中, and amounts with their parts (涉及金额…, 整改金额…, 其余…万元).
 
-`reading(doc)` reads a document once for every rule that asks: its groups (a base and its
+`reading(doc)` reads a document once (Document.counts) for every rule that asks: its groups (a base and its
 figures), its figures and its defects (what nearly reads as a figure). `inconsistencies` and
 `arithmetic_findings` say where a group's figures disagree with its base. Patterns are written for
 `Document.folded` text.
@@ -25,7 +25,6 @@ figures), its figures and its defects (what nearly reads as a figure). `inconsis
 from __future__ import annotations
 
 import bisect
-import weakref
 from sys import intern
 
 import regex
@@ -1261,36 +1260,37 @@ def arithmetic_findings(group: Group):
 
 # -- per document --------------------------------------------------------------------------------
 
-_READINGS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _NO_FIGURES: tuple = ()
 
 
 def reading(doc) -> list[tuple[object, Reading]]:
     """(paragraph, Reading) for each body paragraph of a document whose counting sentences hold a
-    group or a defect, with its groups and defects (not its figures); read once per document, for
-    every rule that asks."""
-    got = _READINGS.get(doc)
-    if got is None:
-        text = doc.folded
-        got = []
-        numeral = _NUMERAL.search
-        for para in doc.body_paragraphs():
-            a, b = para.start, para.end
-            # One search that stops at the paragraph's first number, not a match made for each
-            # number of the document (a match never runs into the next paragraph: no line break).
-            if numeral(text, a, b) is None:
-                continue  # no number: no figure, and nothing that nearly reads as one
-            cues: list = []
-            if _cues(text, a, b, cues) < 2 and text.find("其中", a, b) < 0:
-                continue  # a total and its part, or a part and its rate, take two count words
-            counted = read(text, a, b, cues)
-            # Rules ask a reading for its groups and defects only. Most paragraphs with count words
-            # have neither, and a 10 MiB draft held tens of MiB of their figures for nothing; the
-            # figures no group holds are let go too.
-            if counted.groups or counted.defects:
-                counted.figures = _NO_FIGURES
-                got.append((para, counted))
-        _READINGS[doc] = got
+    group or a defect, with its groups and defects (not its figures); read once per document
+    (Document.counts), for every rule that asks."""
+    return doc.counts
+
+
+def read_document(doc) -> list[tuple[object, Reading]]:
+    """What `reading` gives, read now (Document.counts keeps it)."""
+    text = doc.folded
+    got = []
+    numeral = _NUMERAL.search
+    for para in doc.body_paragraphs():
+        a, b = para.start, para.end
+        # One search that stops at the paragraph's first number, not a match made for each
+        # number of the document (a match never runs into the next paragraph: no line break).
+        if numeral(text, a, b) is None:
+            continue  # no number: no figure, and nothing that nearly reads as one
+        cues: list = []
+        if _cues(text, a, b, cues) < 2 and text.find("其中", a, b) < 0:
+            continue  # a total and its part, or a part and its rate, take two count words
+        counted = read(text, a, b, cues)
+        # Rules ask a reading for its groups and defects only. Most paragraphs with count words
+        # have neither, and a 10 MiB draft held tens of MiB of their figures for nothing; the
+        # figures no group holds are let go too.
+        if counted.groups or counted.defects:
+            counted.figures = _NO_FIGURES
+            got.append((para, counted))
     return got
 
 
