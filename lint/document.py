@@ -582,7 +582,7 @@ class DocumentView:
         page whose lines are those of its source)."""
         if self.mapped:
             return None
-        return next((line for line in self.lines.kept.values() if line.start <= start and end <= line.end), None)
+        return self.lines.holding(start, end)
 
 
 class _SparseLines:
@@ -615,6 +615,14 @@ class _SparseLines:
         if k < len(self._numbers) and self._numbers[k] == index + 1:
             return self._line(k)
         return Line(index + 1, 0, 0, "")
+
+    def holding(self, start: int, end: int) -> Line | None:
+        """The kept line that holds the text offsets start..end whole, if any: a search, where a
+        scan of the kept lines for each of a long draft's fixes made its report quadratic."""
+        k = bisect.bisect_right(self._starts, start) - 1
+        if k >= 0 and end <= self._ends[k]:
+            return self._line(k)
+        return None
 
     @property
     def kept(self) -> dict:

@@ -279,6 +279,7 @@ def test_a_view_keeps_the_lines_its_findings_point_at_and_no_other():
     assert list(view.lines.kept) == [3] and len(view.lines) == 3
     same = DocumentView("p", "txt", None, 3, {3: Line(3, 8, 11, "第三行")})
     assert same.lines[2] == view.lines[2] and same.line_holding(8, 10) == view.lines[2]
+    assert view.line_holding(0, 2) is None and view.line_holding(8, 12) is None and view.line_holding(9, 11)
 
 
 def test_a_document_let_go_keeps_what_its_view_needs():
