@@ -12,7 +12,8 @@ which override it). It checks:
   plans, 预计/计划/将于/力争/…前/…起 or under a 下一步 heading, are left alone);
 - a 截至 point, a plan or a deadline is not before the feedback (a 截止 date that ends its
   sentence closes a period, 受理时间截止到…。, and a date right before 公告/发布/印发 is the day a
-  text was published: neither is work done);
+  text was published: neither is work done; a date right after 根据/按照/依据/依照/对照 names the
+  plan or list the text acts on, 根据2021年…考核计划安排, and is compared with nothing);
 - the web page header: 成文时间/成文日期 must equal the 成文日期 at the end, and 发布时间 cannot
   come before it.
 
@@ -41,7 +42,7 @@ DOC_ZH = """全文日期先后顺序不合理。
 反馈日期（导语中其后说到“反馈”的完整日期）、“截至”时点、计划和期限、已完成的工作，以及通报自身日期
 （文末成文日期、报告副题中的日期，或 `--as-of` / 配置项 `as-of` 指定的日期，后两者优先）。检查：
 反馈不早于巡察结束、不晚于通报日期；反馈在巡察结束后一年内、通报在反馈后两年内（否则年份有误）；
-报告为已完成的工作和“截至”时点不晚于通报日期（句末的“截止到…”是一段时间的终点，紧接“公告/发布/印发”的日期是发布日，均不算已完成的工作；“预计/计划/将于/力争/…前/…起”等计划性表述及“下一步”
+报告为已完成的工作和“截至”时点不晚于通报日期（句末的“截止到…”是一段时间的终点，紧接“公告/发布/印发”的日期是发布日，均不算已完成的工作；紧跟“根据/按照/依据/依照/对照”的日期是所依据的计划、清单的年份，不参与比较；“预计/计划/将于/力争/…前/…起”等计划性表述及“下一步”
 部分除外）；“截至”时点、计划和期限不早于反馈日期；网页头部的成文时间应与文末成文日期一致，发布时间
 不应早于成文日期。
 

@@ -12,6 +12,9 @@ around it (docs/conventions.md#dates).
   neither work done nor a counting point;
 - issued: the day a text was published ((2019年12月30日公告), 2025年3月印发), which may follow the
   meeting a report was given at;
+- named: a date right after a word that cites a source (根据2021年全市督查考核计划安排, 对照2021年…
+  清单): the year of the plan, list or document the text acts on, neither a plan of its own nor
+  work done, so compared with nothing;
 - everything else is stated as done.
 
 Done work and 截至 points are not after the notice's date; the feedback is not before the
@@ -36,6 +39,8 @@ DONE = patterns.compile(r"已")
 PLAN_AFTER = patterns.compile(r"底?前|起|以前|之前|以后|之后|开始")
 PLAN_BEFORE = patterns.compile(r"(?:自|从|到|至)$")
 COUNTED_BEFORE = patterns.compile(r"(?:截至|截止)(?:到)?$")
+# Right before the date: a word that cites a source the date belongs to (根据2021年…计划).
+CITED_BEFORE = patterns.compile(r"(?:根据|按照|依据|依照|对照)$")
 # Right after the date: the day a text was published ((2019年12月30日公告), 2025年3月印发).
 ISSUED_AFTER = patterns.compile(r"(?:公告|公布|发布|印发)")
 PLAN_HEADING = patterns.compile(r"下一步|打算|工作计划|工作安排|今后")
@@ -52,7 +57,7 @@ class Dated(Record):
 
     def __init__(self, written: Written, role: str, first: dt.date | None, last: dt.date | None):
         self.written = written
-        self.role = role  # signed, inspection, feedback, counted, plan, bound, issued, done
+        self.role = role  # signed, inspection, feedback, counted, plan, bound, issued, named, done
         self.first = first
         self.last = last
 
@@ -184,6 +189,8 @@ def _stated(doc, text: str, w: Written, plan_zone) -> str:
     clause = _around(text, w.start, w.end, _CLAUSE_END)
     if DONE.search(clause):
         return "done"
+    if CITED_BEFORE.search(text, max(line.start, w.start - 2), w.start):
+        return "named"  # 根据2021年…计划安排: the plan's year, not a deadline the text sets
     if PLAN.search(clause) or w.start in plan_zone:
         return "plan"
     if PLAN_AFTER.match(text, w.end, min(line.end, w.end + 3)) or PLAN_BEFORE.search(

@@ -92,6 +92,27 @@ def test_dates_in_their_place_in_the_chronology_are_fine(body):
     assert chronology(LEAD, body) == []
 
 
+@pytest.mark.parametrize("body", [
+    "根据2024年全市督查检查考核计划安排，开展专项督查。",
+    "按照2024年度工作要点，完善制度2项。",
+    "对照2024年整改落实清单逐项销号。",
+    "依据2024年印发的考核办法，已完成考核。",
+])
+def test_the_year_of_a_plan_or_list_the_text_cites_is_no_deadline_of_its_own(body):
+    # A date right after 根据/按照/依据/依照/对照 names the source the text acts on; a plan year
+    # naturally comes before the feedback.
+    assert chronology(LEAD, body) == []
+
+
+@pytest.mark.parametrize("body", [
+    "计划于2024年12月底前完成整改。",
+    "根据方案，预计2024年12月底前完成整改。",
+])
+def test_a_deadline_set_by_the_text_is_still_checked_beside_a_cited_source(body):
+    (f,) = chronology(LEAD, body)
+    assert "is before the feedback" in f.en
+
+
 def test_a_year_is_carried_within_its_paragraph_only():
     # 12月10日 has no year of its own: it is not read as 2025年12月10日 from the lead.
     assert chronology(LEAD, "12月10日前，各单位报送整改情况。") == []
