@@ -23,8 +23,9 @@ the organiser's own measures, each opening with its verb and naming no problem (
 whatever its heading says, and holds no items (where it is the only section on a cut page,
 sub-headings that carry a measures or status label are still items: problems may be titled by their measures). In an audit report (审计查出问题整改情况的报告) an
 item tells its rectification as the action taken, and that action stated as done (已将…收回,
-已全部拨付, 完善了…制度) is its status; in an inspection notice it is a measure, and the item still
-owes a status.
+已全部拨付, 完善了…制度), or dated before the report's date (县财政2022年8月份将…调入…; not a plan,
+a …前 bound or a later date), is its status; in an inspection notice it is a measure, and the item
+still owes a status.
 
 Option `required`: `always` (default) flags every item without a status;
 `auto` flags only when the document gives a status for some of its items;
@@ -55,6 +56,7 @@ Good: 关于巡察整改进展情况的通报
 from __future__ import annotations
 
 from rectlint import patterns
+from rectlint.conventions.chronology import read_chronology
 from rectlint.conventions.counts import DONE
 from rectlint.conventions.status import ORGANISING, PROBLEMS_NAMED
 from rectlint.outline import has_label
@@ -72,7 +74,8 @@ DOC_ZH = """没有写明整改状态的问题条目。
 状态是问题条目应写的：没有任何条目写状态、也没有条目带措施标签（整改情况：）时，讲整改如何组织的部分
 （一、组织落实整改情况 → 1.以高度政治自觉扛起责任。…）中的段落不要求写，除非其标题同时点明问题。
 若某部分的下级标题（两个以上）全都是组织者自己的措施（以动词开头、不点明问题：（一）强化组织核心，有序统筹部署；（二）强化跟踪指导…），无论其标题怎么写（一、健全组织领导，抓紧抓实问题整改），它都是讲组织的部分，其中不取问题条目（页面截断、只剩这一部分时，带措施或状态标签的下级标题仍是条目：问题也可以用措施作标题）。
-审计整改报告中，条目以所采取的行动说明整改，写明已经做到的行动（已将…收回、已全部拨付、完善了…制度）
+审计整改报告中，条目以所采取的行动说明整改，写明已经做到的行动（已将…收回、已全部拨付、完善了…制度），
+或注明的日期早于报告日期的行动（县财政2022年8月份将…调入…；计划、“…前”期限或晚于报告的日期除外），
 即是其状态；在巡视巡察整改通报中，这些只是措施，条目仍须写明状态。
 
 选项 `required`：`always`（默认）报告每个没有状态的条目；`auto` 只在文档为部分条目写了状态时报告。
@@ -83,7 +86,7 @@ DOC_ZH = """没有写明整改状态的问题条目。
 ID = "missing-status"
 CATEGORY = "status"
 SEVERITY = "warning"
-READS = ()  # the shared readings of the text its check asks for (document.READINGS)
+READS = ("dates",)  # the shared readings of the text its check asks for (document.READINGS)
 OPTIONS = {"required": "always"}
 CHOICES = {"required": ("always", "auto", "never")}
 
@@ -132,7 +135,18 @@ def _accomplished(doc, h) -> bool:
     stop = text.find("。", h.marker_end, h.line.end)
     spans = [(stop + 1, h.line.end)] if stop >= 0 else []
     spans += [(line.start, line.end) for line in h.body]
-    return any(_ACCOMPLISHED.search(text, lo, hi) for lo, hi in spans)
+    return any(_ACCOMPLISHED.search(text, lo, hi) for lo, hi in spans) or _dated_before_report(doc, spans)
+
+
+def _dated_before_report(doc, spans) -> bool:
+    """Whether the item's own words date their action before the report's date, as the notice's
+    chronology reads it (县财政2022年8月份将…结余调入…): an action told with the day it was taken
+    is told as done, where a plan (计划于…), a bound (…前) or a date after the report is not."""
+    chronology = read_chronology(doc)
+    if chronology.notice is None or not spans:
+        return False
+    return any(d.role == "done" and d.first is not None and d.first <= chronology.notice
+               and any(lo <= d.written.start < hi for lo, hi in spans) for d in chronology.dated)
 
 
 def _summary_only(doc) -> bool:

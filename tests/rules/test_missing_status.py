@@ -148,6 +148,17 @@ def test_in_an_audit_report_the_action_stated_as_done_is_the_status():
         assert f.line == AUDIT.format(third=third).splitlines().index("（三）针对“预算编制不完整”问题。" + third) + 1
 
 
+def test_in_an_audit_report_an_action_dated_before_the_report_is_done():
+    signed = AUDIT.replace("确保整改到位。\n", "确保整改到位。\n\n县审计局\n2025年6月20日\n")
+    dated = signed.format(third="县卫健委2025年4月将上年结转资金纳入年初预算。")
+    assert lint(dated, "missing-status") == []
+    # A plan, a date after the report, a bound, or no report date: the action is not told as done.
+    for third in ("县卫健委计划于2025年4月将结转资金编入预算。", "县卫健委2025年8月将结转资金编入预算。",
+                  "县卫健委于2025年4月前将结转资金编入预算。"):
+        assert len(lint(signed.format(third=third), "missing-status")) == 1, third
+    assert len(lint(AUDIT.format(third="县卫健委2025年4月将上年结转资金纳入年初预算。"), "missing-status")) == 1
+
+
 def test_in_an_inspection_notice_an_action_stated_as_done_is_still_a_measure():
     # seed 000's shape: measures only (已建立…), no status.
     text = SECTION + item(measures="整改情况：已建立台账并定期核对，完善了核对制度。")
