@@ -114,26 +114,39 @@ def run_rules(doc: Document, rules, context=None) -> list[Finding]:
     return findings
 
 
+# The last order made, for the rules it was made of (their ids, held alive by it): a run passes
+# the same rules document after document.
+_memo: tuple = ((), [], {})
+
+
 def _ordered(rules) -> tuple[list, dict]:
     """The rules in the order they run, and for each shared reading of the text (READINGS) the
     place of the last rule that may ask for it, after which it is let go. The readers of one
     reading run together, the readers of the first first and the rules that ask for none last:
     a long draft's dates were held through the rules after them (26 MiB of a 10 MiB .docx, and
     its counts 26 more). Findings are sorted once made, so the order changes none."""
+    global _memo
+    rules = list(rules)
+    key = tuple(map(id, rules))
+    memo = _memo
+    if memo[0] == key:
+        return memo[1], memo[2]
+
     def group(active) -> int:
         reads = getattr(active.rule, "reads", None)
         if reads is None:
             return 0  # it does not say: among the first, and every reading kept until it has run
         return next((i for i, name in enumerate(READINGS) if name in reads), len(READINGS))
 
-    rules = sorted(rules, key=group)
+    ordered = sorted(rules, key=group)
     last = {}
-    for k, active in enumerate(rules):
+    for k, active in enumerate(ordered):
         reads = getattr(active.rule, "reads", None)
         for name in READINGS:
             if reads is None or name in reads:
                 last[name] = k
-    return rules, last
+    _memo = (key, ordered, last)
+    return ordered, last
 
 
 def settle(doc: Document, keyless: list, starts: array, ends: array, findings) -> None:

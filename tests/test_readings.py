@@ -56,6 +56,8 @@ def test_a_reading_is_let_go_after_its_last_reader_and_kept_for_a_rule_that_does
     unsaid = _rule("unsaid", None)
     rules, last = _ordered([plain, dated, unsaid])
     assert [a.rule.id for a in rules] == ["dated", "unsaid", "plain"] and last == {"dates": 1, "counts": 1}
+    assert _ordered([plain, dated, unsaid]) == (rules, last)  # the same rules again: the same order
+    assert _ordered([plain, dated]) == ([dated, plain], {"dates": 0})
     doc = Document("2025年3月1日召开会议。\n", "draft.txt")
     run_rules(doc, [plain, dated])
     assert seen == [False] and "dates" not in doc.__dict__ and doc.dates.written  # read again when asked
