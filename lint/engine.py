@@ -154,8 +154,8 @@ def settle(doc: Document, keyless: list, starts: array, ends: array, findings) -
     unsafe, of every finding) on its lines are made: the flagged text and its surroundings,
     repaired, cut around the repaired span. A baseline keyed on it still knows the finding
     after `--fix` (or an editor) made those repairs: 台帐 → 台账 inside an accepted duplicate
-    paragraph leaves the duplicate accepted. `keyless`: the findings that have no key, their spans at `starts` and `ends`; the
-    repairs are those of all `findings`."""
+    paragraph leaves the duplicate accepted. `keyless`: the findings that have no key, their
+    spans at `starts` and `ends`; the repairs are those of all `findings`."""
     # A sorted list, each edit once (a set of a long draft's 90,000 edits was 4 MiB more).
     edits = sorted(edit for f in findings if f.fix is not None and f.fix.applicability in ("safe", "unsafe")
                    for edit in f.fix.edits)
