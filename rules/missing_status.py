@@ -55,6 +55,8 @@ Good: 关于巡察整改进展情况的通报
 
 from __future__ import annotations
 
+import bisect
+
 from rectlint import patterns
 from rectlint.conventions.chronology import read_chronology
 from rectlint.conventions.counts import DONE
@@ -100,9 +102,9 @@ def check(doc, options):
         return
     if not doc.info.ends_whole:
         items = items[:-1]
-    audit = doc.info.kind == "audit"
+    dated = _dated_before_report(doc) if doc.info.kind == "audit" else None
     for h in items:
-        if h.status is None and not (audit and _accomplished(doc, h)):
+        if h.status is None and not (dated is not None and _accomplished(doc, h, dated)):
             stop = doc.folded.find("。", h.marker_end, h.line.end)
             end = h.line.end if stop < 0 else stop
             yield Hit(h.marker_start, end, **say("missing-status", marker=h.marker))
@@ -127,26 +129,32 @@ def _lists_problems(doc) -> bool:
 _ACCOMPLISHED = patterns.compile(r"(?<!而)已\p{Han}|(?<![为除])(?<=\p{Han})了(?!解)")
 
 
-def _accomplished(doc, h) -> bool:
+def _accomplished(doc, h, dated: list) -> bool:
     """In an audit report, the rectification of a problem is told as the action taken, and that
-    action stated as done is its status (（三）针对“…”问题。县财政已将…资金收回国库。). Only the
-    item's own words count: after its problem sentence, and its body."""
+    action stated as done is its status (（三）针对“…”问题。县财政已将…资金收回国库。), as is one
+    dated before the report (`dated`: _dated_before_report). Only the item's own words count:
+    after its problem sentence, and its body."""
     text = doc.folded
     stop = text.find("。", h.marker_end, h.line.end)
     spans = [(stop + 1, h.line.end)] if stop >= 0 else []
     spans += [(line.start, line.end) for line in h.body]
-    return any(_ACCOMPLISHED.search(text, lo, hi) for lo, hi in spans) or _dated_before_report(doc, spans)
+    for lo, hi in spans:
+        k = bisect.bisect_left(dated, lo)
+        if _ACCOMPLISHED.search(text, lo, hi) or (k < len(dated) and dated[k] < hi):
+            return True
+    return False
 
 
-def _dated_before_report(doc, spans) -> bool:
-    """Whether the item's own words date their action before the report's date, as the notice's
-    chronology reads it (县财政2022年8月份将…结余调入…): an action told with the day it was taken
-    is told as done, where a plan (计划于…), a bound (…前) or a date after the report is not."""
+def _dated_before_report(doc) -> list[int]:
+    """Where each date starts (in order) that dates an action before the report's date, as the
+    notice's chronology reads it (县财政2022年8月份将…结余调入…): an action told with the day it
+    was taken is told as done, where a plan (计划于…), a bound (…前) or a date after the report
+    is not. Found once a document, each item's by bisection."""
     chronology = read_chronology(doc)
-    if chronology.notice is None or not spans:
-        return False
-    return any(d.role == "done" and d.first is not None and d.first <= chronology.notice
-               and any(lo <= d.written.start < hi for lo, hi in spans) for d in chronology.dated)
+    if chronology.notice is None:
+        return []
+    return [d.written.start for d in chronology.dated
+            if d.role == "done" and d.first is not None and d.first <= chronology.notice]
 
 
 def _summary_only(doc) -> bool:
