@@ -90,9 +90,7 @@ class HeldLine(Record):
     def detached(self) -> Line:
         return Line(self.number, self.start, self.end, self.text)
 
-    def __reduce__(self):
-        return Line, (self.number, self.start, self.end, self.text)
-
+    __reduce__ = Line.__reduce__
     __eq__ = Line.__eq__
     __hash__ = None
 
@@ -479,8 +477,7 @@ class Document:
         if not self.long:
             return list(lines)
         picked = Picked(self.lines)
-        for line in lines:
-            picked.append(line)
+        picked.extend(lines)
         return picked
 
     @cached_property
@@ -507,17 +504,16 @@ class Document:
         from .kind import document_info
         return document_info(self, self.outline, self.notice_kind)
 
-    def let_go(self, readings=None) -> None:
-        """Drop the given readings of the text made for the rules (of READINGS), read again if
-        asked for; when none are given, every one, and the outline and paragraphs too: once the
-        rules have run, a view needs only the lines and what the text is (`info`)."""
-        if readings is not None:
-            for name in readings:
-                self.__dict__.pop(name, None)
-            return
-        self.info  # noqa: B018 - kept, made now if it never was
-        for name in (*READINGS, "outline", "paragraphs", "_body_lines", "_body_paragraphs"):
+    def drop(self, names) -> None:
+        """Drop what was read of the text under these names (of READINGS), read again if asked for."""
+        for name in names:
             self.__dict__.pop(name, None)
+
+    def let_go(self) -> None:
+        """Drop every reading made for the rules, the outline and the paragraphs too: once the
+        rules have run, a view needs only the lines and what the text is (`info`)."""
+        self.info  # noqa: B018 - kept, made now if it never was
+        self.drop((*READINGS, "outline", "paragraphs", "_body_lines", "_body_paragraphs"))
         from .heap import release
 
         release(len(self.text), collect=True)

@@ -106,7 +106,7 @@ def run_rules(doc: Document, rules, context=None) -> list[Finding]:
             raise           # document's error, not a bug of the rule
         except Exception as exc:  # noqa: BLE001 - a rule bug must not end the run
             findings.append(_internal(doc, active.rule.id, exc))
-        doc.let_go([name for name in READINGS if last.get(name) == k])
+        doc.drop([name for name in READINGS if last.get(name) == k])
         release(len(doc.text))
     settle(doc, keyless, starts, ends, findings)
     release(len(doc.text))

@@ -190,7 +190,7 @@ class Outline(Record):
         """Lines before the problem items, in order: the lead and the organising section,
         where a notice states its totals (反馈M个问题，已完成X个)."""
         first_item = self.items[0].line.number if self.items else None
-        lines = _copy(self.lead)
+        lines = self.lead.copy()  # a list, or a long document's Picked
         for h in self.headings:
             if first_item is not None and h.line.number >= first_item:
                 break
@@ -199,10 +199,6 @@ class Outline(Record):
             lines.append(h.line)
             lines.extend(h.body)
         return lines.sorted() if isinstance(lines, Picked) else sorted(lines, key=lambda line: line.number)
-
-
-def _copy(lines):
-    return lines.copy() if isinstance(lines, Picked) else list(lines)
 
 
 def _strip_offset(line) -> int:
