@@ -381,14 +381,14 @@ def _caption(doc, offset: int) -> bool:
     return ("图" in text or "摄" in text or "." in text) and bool(_CAPTION.search(text))
 
 
-def _title_grams(doc) -> frozenset:
+def _title_shingles(doc) -> set:
+    """The hashes of the title's shingles (_shingles)."""
     title = doc.outline.title
-    if title is None:
-        return frozenset()
-    grams = set()
-    for seg in normalise(doc.folded, title.start, title.end):
-        grams.update(seg.text[i:i + SHINGLE] for i in range(len(seg.text) - SHINGLE + 1))
-    return frozenset(grams)
+    grams: set = set()
+    if title is not None:
+        for seg in normalise(doc.folded, title.start, title.end):
+            grams.update(_shingles(seg.text))
+    return grams
 
 
 def _margins(doc) -> set:
@@ -424,7 +424,7 @@ def check(doc, options):
     # the few segments that share a run (_Segments).
     owner, texts, kept, wanted = _shingled(doc, units, options["standard-phrases"])
     # The title's shingles never start or extend a copy.
-    runs = _runs(owner, texts, kept, wanted.difference(hash(g) for g in _title_grams(doc)))
+    runs = _runs(owner, texts, kept, wanted.difference(_title_shingles(doc)))
     del texts, kept, wanted
     # The runs of each pair of units (one number for the two), a pair after another: sorted, where
     # a dict of lists took 200 bytes a run. Most pairs hold one short run that is no copy.
