@@ -236,7 +236,7 @@ def test_what_rules_hold_per_paragraph_date_heading_and_count_is_compact(monkeyp
     md = Document("# 标题\n\n第一行\n第二行\n", kind="md")
     assert [[line.text for line in p.lines] for p in md.paragraphs] == [["# 标题"], ["第一行", "第二行"]]
     # Counting sentences are kept only with a group or a defect, without the figures no group holds.
-    # The run let them go after its last rule that asked (Document.let_go): asked again, read again.
+    # The run let them go after its last rule that asked (Document.drop): asked again, read again.
     assert "counts" not in doc.__dict__ and len(read) == 2
     kept = counts.reading(doc)
     assert len(read) == 4 and [p.first.number for p, _ in kept] == [5]
